@@ -1,0 +1,53 @@
+// From a document model to a plan record: the pure middle of the pipeline (no I/O).
+import type { DocumentModel } from '../model/document.js';
+import { PlanRecordSchema, SCHEMA_VERSION, type Flag, type PlanRecord, type Source } from '../record/schema.js';
+import { segmentDocument, type Template } from '../segment/index.js';
+import { extractArea } from '../fields/area/index.js';
+import { extractSchemes } from '../fields/schemes/index.js';
+import { extractBudgets } from '../fields/budgets/index.js';
+import { extractRisks } from '../fields/risks/index.js';
+import { extractMetrics } from '../fields/metrics/index.js';
+import { checkPlan } from '../validate/index.js';
+import { EXTRACTOR_VERSION } from './version.js';
+
+export function analyseDocument(doc: DocumentModel, templates: Template[], source: Source): PlanRecord {
+  const seg = segmentDocument(doc, templates);
+  const area = extractArea(doc, seg);
+  const schemes = extractSchemes(doc, seg);
+  const budgets = extractBudgets(doc, seg);
+  const risks = extractRisks(doc, seg);
+  const metrics = extractMetrics(doc, seg);
+  const fields = { schemes: schemes.value, budgets: budgets.value, risks: risks.value, metrics: metrics.value };
+  const flags: Flag[] = [...seg.flags, ...checkPlan(doc, seg, fields)];
+  const record: PlanRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    extractorVersion: EXTRACTOR_VERSION,
+    source: { ...source, format: doc.format, pages: doc.pages },
+    template: seg.template,
+    area,
+    sections: seg.sections.map(({ id, heading, status, page }) => ({ id, heading, status, page })),
+    ...fields,
+    flags,
+  };
+  // A record that fails its own schema is a bug in the extractors: fail loudly, in tests and in runs.
+  return PlanRecordSchema.parse(record);
+}
+
+/** The record for a file that could not be read: no content, one EXTRACTION_FAILED flag with the reason. */
+export function failedRecord(source: Source, reason: string, message: string): PlanRecord {
+  return PlanRecordSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    extractorVersion: EXTRACTOR_VERSION,
+    source,
+    template: 'unknown',
+    area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null },
+    sections: [],
+    schemes: [],
+    budgets: [],
+    risks: [],
+    metrics: [],
+    flags: [
+      { code: 'EXTRACTION_FAILED', severity: 'error', message: `${reason}: ${message}`, section: null, page: null },
+    ],
+  });
+}

@@ -1,0 +1,149 @@
+// The plan record (../shared/spec/records.md). These zod schemas are the single source of the record
+// types: everything else imports the inferred types from here.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const BUDGET_KINDS = [
+  'minimum_pooled_budget',
+  'total_pooled_budget',
+  'nhs_minimum_contribution',
+  'nhs_additional_contribution',
+  'la_additional_contribution',
+  'dfg',
+  'ibcf',
+  'scheme_spend',
+  'other',
+] as const;
+
+export const METRIC_KEYS = [
+  'non_elective_admissions',
+  'avoidable_admissions',
+  'residential_admissions',
+  'reablement',
+  'delayed_transfers_of_care',
+  'discharge_usual_residence',
+  'patient_experience',
+  'local',
+] as const;
+
+export const FLAG_CODES = [
+  'MISSING_SECTION',
+  'PLACEHOLDER_SECTION',
+  'PLACEHOLDER_TEXT',
+  'UNSIGNED',
+  'RISK_SCORE_MISMATCH',
+  'RISK_UNSCORED',
+  'BUDGET_TOTAL_MISMATCH',
+  'BUDGET_BELOW_MINIMUM',
+  'METRIC_RATIO_MISMATCH',
+  'UNKNOWN_TEMPLATE',
+  'EXTRACTION_FAILED',
+] as const;
+
+const page = z.number().int().positive().nullable();
+/** The source text an item was read from (row or cell text), for provenance. */
+const sourceText = z.string().nullable();
+
+export const SourceSchema = z.object({
+  file: z.string(),
+  sha256: z.string().nullable(),
+  format: z.enum(['pdf', 'docx', 'txt', 'md', 'html']).nullable(),
+  pages: z.number().int().nonnegative().nullable(),
+});
+
+export const AreaSchema = z.object({
+  localAuthorities: z.array(z.string()),
+  ccgs: z.array(z.string()),
+  healthAndWellbeingBoard: z.string().nullable(),
+});
+
+export const SectionSchema = z.object({
+  id: z.string(),
+  heading: z.string().nullable(),
+  status: z.enum(['present', 'missing', 'placeholder']),
+  page,
+});
+
+export const SchemeSchema = z.object({
+  ref: z.string().nullable(),
+  name: z.string().min(1),
+  theme: z.string().nullable(),
+  page,
+  text: sourceText,
+});
+
+export const BudgetSchema = z.object({
+  kind: z.enum(BUDGET_KINDS),
+  year: z.string().regex(/^\d{4}\/\d{2}$/).nullable(),
+  amountGbp: z.number().int(),
+  scheme: z.string().nullable(),
+  /** Funding source for scheme_spend rows ("Minimum NHS Contribution", "iBCF", ...), else null. */
+  source: z.string().nullable().optional(),
+  label: z.string().nullable(),
+  text: z.string(),
+  page,
+});
+
+export const RiskSchema = z.object({
+  description: z.string().min(1),
+  likelihood: z.number().int().min(1).max(5).nullable(),
+  impact: z.number().int().min(1).max(5).nullable(),
+  score: z.number().int().nonnegative().nullable(),
+  rating: z.enum(['high', 'medium', 'low']).nullable(),
+  mitigation: z.string().nullable(),
+  owner: z.string().nullable(),
+  page,
+  text: sourceText,
+});
+
+export const MetricSchema = z.object({
+  metric: z.enum(METRIC_KEYS),
+  label: z.string(),
+  period: z.string().nullable(),
+  kind: z.enum(['baseline', 'actual', 'estimate', 'plan']),
+  value: z.number(),
+  unit: z.enum(['rate_per_100k', 'percent', 'count', 'score']),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  page,
+  text: sourceText,
+});
+
+export const FlagSchema = z.object({
+  code: z.enum(FLAG_CODES),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  section: z.string().nullable(),
+  page,
+  /** Quoted source text the flag is about, so a reader can find it in the document. */
+  text: sourceText.optional(),
+});
+
+export const PlanRecordSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Version of the extractor that produced this record; a newer one re-extracts. */
+  extractorVersion: z.string(),
+  source: SourceSchema,
+  template: z.string(),
+  area: AreaSchema,
+  sections: z.array(SectionSchema),
+  schemes: z.array(SchemeSchema),
+  budgets: z.array(BudgetSchema),
+  risks: z.array(RiskSchema),
+  metrics: z.array(MetricSchema),
+  flags: z.array(FlagSchema),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Area = z.infer<typeof AreaSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Scheme = z.infer<typeof SchemeSchema>;
+export type Budget = z.infer<typeof BudgetSchema>;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+export type Risk = z.infer<typeof RiskSchema>;
+export type Metric = z.infer<typeof MetricSchema>;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+export type Flag = z.infer<typeof FlagSchema>;
+export type FlagCode = (typeof FLAG_CODES)[number];
+export type PlanRecord = z.infer<typeof PlanRecordSchema>;

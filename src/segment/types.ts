@@ -1,0 +1,39 @@
+import type { Flag, Section } from '../record/schema.js';
+
+/** One template section as found (or not) in a document. */
+export interface SectionSpan extends Section {
+  /** Offsets into DocumentModel.text: from the heading to the start of the next section; -1 when missing. */
+  start: number;
+  end: number;
+  /** Index range into DocumentModel.blocks (end exclusive); -1 when missing. */
+  blockStart: number;
+  blockEnd: number;
+}
+
+export interface Segmentation {
+  /** Template id, or "unknown". */
+  template: string;
+  sections: SectionSpan[];
+  /** MISSING_SECTION, PLACEHOLDER_SECTION, UNKNOWN_TEMPLATE. */
+  flags: Flag[];
+}
+
+/** The section containing a text offset (the innermost / last-starting span), or null. */
+export function sectionAt(seg: Segmentation, offset: number): SectionSpan | null {
+  let best: SectionSpan | null = null;
+  for (const s of seg.sections) {
+    if (s.start < 0 || offset < s.start || offset >= s.end) continue;
+    if (!best || s.start >= best.start) best = s;
+  }
+  return best;
+}
+
+/** The section containing a block index, or null. */
+export function sectionOfBlock(seg: Segmentation, blockIndex: number): SectionSpan | null {
+  let best: SectionSpan | null = null;
+  for (const s of seg.sections) {
+    if (s.blockStart < 0 || blockIndex < s.blockStart || blockIndex >= s.blockEnd) continue;
+    if (!best || s.blockStart >= best.blockStart) best = s;
+  }
+  return best;
+}
