@@ -1,0 +1,72 @@
+// plansift command line. Each subcommand lives with its stage and is loaded only when used.
+// Exit statuses: 0 all files processed, 1 some files failed (each still has a record), 2 the run could not proceed.
+import { Command, CommanderError } from 'commander';
+
+const program = new Command();
+program
+  .name('plansift')
+  .description('Better Care Fund plan submissions (PDF, DOCX, TXT/MD) into normalised, validated records')
+  .exitOverride();
+
+program
+  .command('run')
+  .description('extract every plan under INPUT into records, SQLite and JSON under --out')
+  .argument('<input>', 'folder (or single file) of plan submissions')
+  .requiredOption('--out <dir>', 'output folder (records/, plansift.sqlite)')
+  .option('--include <glob...>', 'only files matching these globs (relative to INPUT)')
+  .option('--exclude <glob...>', 'skip files matching these globs')
+  .option('--force', 're-extract every file, even unchanged ones')
+  .option('--timeout-ms <ms>', 'time limit per file', '60000')
+  .option('--max-memory-mb <mb>', 'heap limit per worker', '1024')
+  .option('--concurrency <n>', 'worker threads (default: one per core)')
+  .option('--templates <dir>', 'folder of template definitions (default: bundled templates/)')
+  .option('--json', 'print a JSON summary as the last stdout line')
+  .option('--quiet', 'only errors')
+  .action(async (input: string, opts: Record<string, unknown>) => {
+    const { runCommand } = await import('./run.js');
+    process.exitCode = await runCommand(input, opts);
+  });
+
+program
+  .command('eval')
+  .description('score records against gold files (precision/recall/F1 per field, per format)')
+  .requiredOption('--gold <dir>', 'folder of gold *.json records')
+  .option('--records <dir>', 'folder of records to score (as written by run: DIR/records)')
+  .option('--corpus <dir>', 'extract this folder in-process and score the result (instead of --records)')
+  .option('--json', 'print the scores as JSON')
+  .action(async (opts: Record<string, unknown>) => {
+    const { evalCommand } = await import('../eval/command.js');
+    process.exitCode = await evalCommand(opts);
+  });
+
+program
+  .command('export')
+  .description('write one CSV per table under --out/exports from the SQLite database')
+  .requiredOption('--out <dir>', 'output folder of a run (holds plansift.sqlite)')
+  .option('--db <file>', 'database file (default: OUT/plansift.sqlite)')
+  .option('--format <format>', 'export format', 'csv')
+  .action(async (opts: Record<string, unknown>) => {
+    const { exportCommand } = await import('../export/command.js');
+    process.exitCode = await exportCommand(opts);
+  });
+
+program
+  .command('report')
+  .description('write a static HTML assurance report under --out/report from the SQLite database')
+  .requiredOption('--out <dir>', 'output folder of a run (holds plansift.sqlite)')
+  .option('--db <file>', 'database file (default: OUT/plansift.sqlite)')
+  .action(async (opts: Record<string, unknown>) => {
+    const { reportCommand } = await import('../report/command.js');
+    process.exitCode = await reportCommand(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(`plansift: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+  }
+}
