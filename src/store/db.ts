@@ -1,0 +1,146 @@
+// SQLite access: a promise wrapper over sqlite3 and the one-transaction-per-document writer.
+import sqlite3 from 'sqlite3';
+import type { PlanRecord } from '../record/schema.js';
+import { DB_SCHEMA } from './schema.js';
+
+export type Row = Record<string, unknown>;
+
+/** A small promise API over one sqlite3 connection. */
+export class Database {
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  static open(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<Database> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(new Database(db))));
+    });
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<{ lastID: number; changes: number }> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ lastID: this.lastID, changes: this.changes });
+      });
+    });
+  }
+
+  all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])));
+    });
+  }
+
+  get<T = Row>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Run `work` inside one transaction; roll back on any error. Callers must not interleave transactions. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      await this.exec('COMMIT');
+      return result;
+    } catch (err) {
+      await this.exec('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+/** Open (creating if needed) the plansift database: WAL mode, foreign keys on, schema ensured. */
+export async function openStore(file: string): Promise<Database> {
+  const db = await Database.open(file);
+  await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+  await db.exec(DB_SCHEMA);
+  return db;
+}
+
+/** Open an existing database read-only (export, report). */
+export async function openStoreReadOnly(file: string): Promise<Database> {
+  const db = await Database.open(file, sqlite3.OPEN_READONLY);
+  await db.exec('PRAGMA foreign_keys = ON;');
+  return db;
+}
+
+export interface FileMeta {
+  size: number | null;
+  mtimeMs: number | null;
+  status: 'ok' | 'failed';
+  failureReason: string | null;
+  duplicateOf: string | null;
+}
+
+/** The name a reader knows the plan by: its HWB, else its first council, else its file. */
+export function areaName(record: PlanRecord): string {
+  return record.area.healthAndWellbeingBoard ?? record.area.localAuthorities[0] ?? record.source.file;
+}
+
+/**
+ * Replace one document's rows (documents + every item table) in a single transaction, so a crash at any
+ * moment leaves either the old rows or the new ones. Returns the document id.
+ */
+export async function saveDocument(db: Database, record: PlanRecord, meta: FileMeta, now = new Date()): Promise<number> {
+  return db.transaction(async () => {
+    const existing = await db.get<{ id: number }>('SELECT id FROM documents WHERE path = ?', [record.source.file]);
+    const values = [
+      record.source.sha256, meta.size, meta.mtimeMs, record.source.format, record.source.pages, record.template,
+      JSON.stringify(record.area.localAuthorities), JSON.stringify(record.area.ccgs),
+      record.area.healthAndWellbeingBoard, areaName(record), meta.status, meta.failureReason, meta.duplicateOf,
+      record.extractorVersion, now.toISOString(), JSON.stringify(record),
+    ];
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      for (const t of ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags']) {
+        await db.run(`DELETE FROM ${t} WHERE document_id = ?`, [id]);
+      }
+      await db.run(
+        `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
+         hwb=?, area_name=?, status=?, failure_reason=?, duplicate_of=?, extractor_version=?, processed_at=?,
+         record_json=?, removed_at=NULL WHERE id=?`,
+        [...values, id],
+      );
+    } else {
+      id = (
+        await db.run(
+          `INSERT INTO documents (sha256, size, mtime_ms, format, pages, template, local_authorities, ccgs, hwb,
+           area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json, path)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          [...values, record.source.file],
+        )
+      ).lastID;
+    }
+    await insertItems(db, id, record);
+    return id;
+  });
+}
+
+async function insertMany(db: Database, sql: string, rows: unknown[][]): Promise<void> {
+  for (const r of rows) await db.run(sql, r);
+}
+
+async function insertItems(db: Database, id: number, r: PlanRecord): Promise<void> {
+  await insertMany(db, 'INSERT INTO sections VALUES (?,?,?,?,?,?)',
+    r.sections.map((s, i) => [id, i, s.id, s.heading, s.status, s.page]));
+  await insertMany(db, 'INSERT INTO schemes VALUES (?,?,?,?,?,?,?)',
+    r.schemes.map((s, i) => [id, i, s.ref, s.name, s.theme, s.page, s.text]));
+  await insertMany(db, 'INSERT INTO budgets VALUES (?,?,?,?,?,?,?,?,?,?)',
+    r.budgets.map((b, i) => [id, i, b.kind, b.year, b.amountGbp, b.scheme, b.source ?? null, b.label, b.text, b.page]));
+  await insertMany(db, 'INSERT INTO risks VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    r.risks.map((k, i) => [id, i, k.description, k.likelihood, k.impact, k.score, k.rating, k.mitigation, k.owner, k.page, k.text]));
+  await insertMany(db, 'INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+    r.metrics.map((m, i) => [id, i, m.metric, m.label, m.period, m.kind, m.value, m.unit, m.numerator, m.denominator, m.page, m.text]));
+  await insertMany(db, 'INSERT INTO flags VALUES (?,?,?,?,?,?,?,?)',
+    r.flags.map((f, i) => [id, i, f.code, f.severity, f.message, f.section, f.page, f.text ?? null]));
+}
