@@ -30,6 +30,8 @@ export interface TableRow {
   page: number | null;
   /** True for a row the extractor knows to be a header (e.g. <th>, or repeated header on a new page). */
   header?: boolean;
+  /** First row after a page break: it may continue the row before it. */
+  pageBreakBefore?: boolean;
 }
 
 interface BlockBase {
