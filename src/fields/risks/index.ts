@@ -1,8 +1,242 @@
-import type { DocumentModel, Result } from '../../model/document.js';
+// Risk logs: every row of every table whose header names a risk column and a scoring or mitigation
+// column. Columns are found by their header words, never by position, so the 2014 "There is a risk
+// that: | How likely… | Potential impact | Overall risk factor | Mitigating Actions" log, a
+// "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
+import type { Block, DocumentModel, Finding, Result, TableBlock, TableRow } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
+import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
 
-/** STUB: replaced by the risks extractor. */
-export function extractRisks(_doc: DocumentModel, _seg: Segmentation): Result<Risk[]> {
-  return { value: [], messages: [] };
+export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';
+
+export interface RiskColumns {
+  /** Column index of each role found in the header row. */
+  index: Partial<Record<RiskColumn, number>>;
+  width: number;
+}
+
+/** The role a header cell names, or null. Order matters: "How likely is the risk…" is likelihood, not the risk. */
+export function riskColumnOf(header: string): RiskColumn | null {
+  const h = cleanCellText(header).toLowerCase();
+  if (!h || h.length > 120) return null;
+  if (/^(ref\.?|no\.?|#|id|number|risk (no|ref|id|number)\.?)$/.test(h)) return 'ref';
+  if (/\bscore\b|risk factor|overall risk|\b[lp]\s*[x×*]\s*[is]\b|likelihood\s*[x×*]|^(s|total)$/.test(h)) return 'score';
+  if (/likel|probab|^[lp]$/.test(h)) return 'likelihood';
+  if (/impact|severity|consequence|^i$/.test(h)) return 'impact';
+  if (/\brating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
+  if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
+  if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
+  if (/risk|description|issue|hazard/.test(h)) return 'description';
+  return null;
+}
+
+/** Header columns of a risk log, or null when the row is not one. */
+export function riskColumnsOf(row: TableRow): RiskColumns | null {
+  const index: RiskColumns['index'] = {};
+  row.cells.forEach((c, i) => {
+    const role = riskColumnOf(c.text);
+    if (role && index[role] === undefined) index[role] = i;
+  });
+  if (index.description === undefined) return null;
+  const scored = ['likelihood', 'impact', 'score', 'rating'].some((r) => index[r as RiskColumn] !== undefined);
+  if (!scored && index.mitigation === undefined) return null;
+  return { index, width: row.cells.length };
+}
+
+const RATING_WORDS: [RegExp, Risk['rating']][] = [
+  [/\b(very high|high|red|severe|h)\b/i, 'high'],
+  [/\b(medium|med|moderate|amber|m)\b/i, 'medium'],
+  [/\b(very low|low|green|l)\b/i, 'low'],
+];
+
+/** high | medium | low from a rating cell: "H", "High", "20 High", "Red", "Amber". */
+export function parseRating(text: string): Risk['rating'] {
+  const t = cleanCellText(text);
+  if (!t || t.length > 40) return null;
+  // The first rating word in the cell wins ("Medium/High" -> medium, as written first).
+  let best: { at: number; rating: Risk['rating'] } | null = null;
+  for (const [re, rating] of RATING_WORDS) {
+    const m = re.exec(t);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, rating };
+  }
+  return best?.rating ?? null;
+}
+
+/** A 1–5 scale value at the start of a cell ("5 Overall activity…" -> 5), else null. */
+export function leadingScale(text: string): number | null {
+  const m = /^\s*\(?([1-5])\)?(?![\d.,%£])/.exec(cleanCellText(text));
+  return m ? Number(m[1]) : null;
+}
+
+interface ScoreCell {
+  likelihood: number | null;
+  impact: number | null;
+  score: number | null;
+  rating: Risk['rating'];
+}
+
+/** "20 High", "4 x 5 = 20", "16": the written score (and L, I where the cell spells them out), plus any RAG word. */
+export function parseScoreCell(text: string): ScoreCell {
+  const t = cleanCellText(text);
+  const formula = /([1-5])\s*[x×*]\s*([1-5])\s*=\s*(\d{1,2})(?!\d)/.exec(t);
+  if (formula) {
+    return { likelihood: Number(formula[1]), impact: Number(formula[2]), score: Number(formula[3]), rating: parseRating(t.replace(formula[0], '')) };
+  }
+  const lead = /^\s*(\d{1,2})(?![\d.,%])/.exec(t);
+  return { likelihood: null, impact: null, score: lead ? Number(lead[1]) : null, rating: parseRating(lead ? t.slice(lead[0].length) : t) };
+}
+
+/** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
+function isGuidanceRow(row: TableRow, cols: RiskColumns): boolean {
+  const desc = cellOf(row, cols, 'description');
+  if (desc) return false;
+  const text = row.cells.map((c) => c.text).join(' ');
+  return /please|scale of|\bspecify\b|\(\s*likelihood|\be\.g\.|<i>/i.test(text) && row.cells.every((c) => leadingScale(c.text) === null);
+}
+
+function cellOf(row: TableRow, cols: RiskColumns, role: RiskColumn): string {
+  const i = cols.index[role];
+  return i === undefined ? '' : cleanCellText(row.cells[i]?.text ?? '');
+}
+
+interface RiskDraft extends Risk {
+  texts: string[];
+}
+
+/** A page-number line between two parts of a split table. */
+function isPageNoise(block: Block): boolean {
+  return block.kind !== 'table' && /^\W*(page\s*)?\d{1,3}(\s*of\s*\d{1,3})?\W*$/i.test(block.text.trim());
+}
+
+interface RiskLog {
+  cols: RiskColumns;
+  headerSig: string;
+  /** Rows of the log in order, with a mark on rows that start a new page/table part. */
+  rows: { row: TableRow; page: number | null; afterBreak: boolean }[];
+  nextBlock: number;
+}
+
+/** Collect a risk log starting at a table block: the table plus any following table parts that continue it. */
+function readRiskLog(blocks: Block[], start: number): RiskLog | null {
+  const first = blocks[start] as TableBlock;
+  let headerAt = -1;
+  let cols: RiskColumns | null = null;
+  for (let i = 0; i < Math.min(3, first.rows.length); i++) {
+    cols = riskColumnsOf(first.rows[i]);
+    if (cols) {
+      headerAt = i;
+      break;
+    }
+  }
+  if (!cols) return null;
+  const headerSig = rowSignature(first.rows[headerAt]);
+  const rows: RiskLog['rows'] = first.rows
+    .slice(headerAt + 1)
+    .map((row) => ({ row, page: row.page ?? first.page, afterBreak: startsAfterPageBreak(row) }));
+  let next = start + 1;
+  // A log split by a page break comes out as more table blocks: with the header repeated, or with the
+  // same columns and no header of their own.
+  for (;;) {
+    let j = next;
+    while (j < blocks.length && isPageNoise(blocks[j])) j++;
+    const b = blocks[j];
+    if (!b || b.kind !== 'table') break;
+    const sameHeader = rowSignature(b.rows[0]) === headerSig;
+    const sameShape = b.rows[0].cells.length === cols.width && !riskColumnsOf(b.rows[0]) && !b.rows.some((r) => r.header && rowSignature(r) !== headerSig);
+    if (!sameHeader && !sameShape) break;
+    b.rows.forEach((row, k) => rows.push({ row, page: row.page ?? b.page, afterBreak: k === 0 || startsAfterPageBreak(row) }));
+    next = j + 1;
+  }
+  return { cols, headerSig, rows, nextBlock: next };
+}
+
+function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
+  const { cols } = log;
+  const risks: RiskDraft[] = [];
+  let afterBreak = false;
+  let guidanceSig: string | null = null;
+  for (const { row, page, afterBreak: breakHere } of log.rows) {
+    afterBreak ||= breakHere;
+    const sig = rowSignature(row);
+    if (sig === log.headerSig || (row.header && risks.length > 0)) {
+      afterBreak = true; // header repeated on a new page
+      continue;
+    }
+    if (sig === guidanceSig || isGuidanceRow(row, cols)) {
+      guidanceSig = sig;
+      continue;
+    }
+    if (row.cells.every((c) => !cleanCellText(c.text))) continue;
+
+    const desc = cellOf(row, cols, 'description');
+    const scoreCell = parseScoreCell(cellOf(row, cols, 'score'));
+    const likelihood = leadingScale(cellOf(row, cols, 'likelihood')) ?? scoreCell.likelihood;
+    const impact = leadingScale(cellOf(row, cols, 'impact')) ?? scoreCell.impact;
+    const ratingCell = cellOf(row, cols, 'rating');
+    const ratingScore = cols.index.score === undefined ? parseScoreCell(ratingCell).score : null;
+    const score = scoreCell.score ?? ratingScore;
+    const rating = parseRating(ratingCell) ?? scoreCell.rating;
+    const scored = likelihood !== null || impact !== null || score !== null || rating !== null;
+    const mitigation = cellOf(row, cols, 'mitigation');
+    const owner = cellOf(row, cols, 'owner');
+    const prev = risks[risks.length - 1];
+
+    // A row without scores continues the risk above when its risk cell is empty, when it is the
+    // first row after a page break, or when its text starts mid-sentence.
+    if (prev && !scored && (!desc || afterBreak || /^[a-z(,;]/.test(desc))) {
+      prev.description = joinText(prev.description, desc) ?? prev.description;
+      prev.mitigation = joinText(prev.mitigation, mitigation);
+      prev.owner = joinText(prev.owner, owner);
+      prev.texts.push(rowText(row));
+      afterBreak = false;
+      continue;
+    }
+    afterBreak = false;
+    if (!desc) {
+      if (prev && prev.likelihood === null && prev.impact === null && prev.score === null && prev.rating === null) {
+        // Scores that landed on the second half of a split row.
+        Object.assign(prev, { likelihood, impact, score, rating });
+        prev.mitigation = joinText(prev.mitigation, mitigation);
+        prev.texts.push(rowText(row));
+      } else {
+        messages.push({ level: 'warning', message: 'risk log row with scores but no risk text skipped', page, source: rowText(row).slice(0, 200) });
+      }
+      continue;
+    }
+    risks.push({
+      description: desc,
+      likelihood,
+      impact,
+      score,
+      rating,
+      mitigation: mitigation || null,
+      owner: owner || null,
+      page,
+      text: null,
+      texts: [rowText(row)],
+    });
+  }
+  return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
+}
+
+/** Every risk in every risk log of the document, in document order. */
+export function extractRisks(doc: DocumentModel, _seg: Segmentation): Result<Risk[]> {
+  const risks: Risk[] = [];
+  const messages: Finding[] = [];
+  let i = 0;
+  while (i < doc.blocks.length) {
+    const b = doc.blocks[i];
+    if (b.kind !== 'table') {
+      i++;
+      continue;
+    }
+    const log = readRiskLog(doc.blocks, i);
+    if (!log) {
+      i++;
+      continue;
+    }
+    risks.push(...parseLog(log, messages));
+    i = log.nextBlock;
+  }
+  return { value: risks, messages };
 }
