@@ -1,7 +1,159 @@
-import { buildDocument, type DocumentModel } from '../../model/document.js';
+// Text extractor: plan text that someone else already converted (markdown, HTML fragments, tables
+// flattened to tabs or pipes, OCR slips) into the shared document model. Line-oriented: every
+// non-blank line is its own block, because plans put headings on their own line without markup.
+import { buildDocument, type DocumentModel, type Finding, type RawBlock, type TableRow } from '../../model/document.js';
+import { BULLET_CHARS, htmlToBlocks, htmlToText, normaliseSpaces, type InitialRole } from './html.js';
+import { markdownInlineToHtml } from './inline.js';
+import { protectNonMarkup } from './markup.js';
 
-/** STUB: replaced by the text extractor. One paragraph per non-blank line. */
+const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
+const HORIZONTAL_RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
+const SETEXT_UNDERLINE = /^\s{0,3}(={3,}|-{3,})\s*$/;
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A line that opens a table element: collect lines until it closes. */
+const TABLE_OPEN = /<table[\s>]/i;
+const TABLE_CLOSE = /<\/table\s*>/i;
+/** Block-level markup that makes a line an HTML fragment rather than a markdown line. */
+const HTML_BLOCK_TAG = /<\/?(?:p|div|ul|ol|li|br|h[1-6]|table|tr|td|th|blockquote|section|hr)\b[^<>]*>/i;
+
+/** Extract the document model from text. `md` and `txt` share the rules; `html` is parsed as a whole page. */
 export function extractText(text: string, format: 'txt' | 'md' | 'html'): DocumentModel {
-  const blocks = text.split(/\r?\n/).map((t) => ({ kind: 'paragraph' as const, text: t, page: null }));
-  return buildDocument(format, null, blocks);
+  const messages: Finding[] = [];
+  const source = text.replace(/^\ufeff/, '');
+  if (format === 'html') {
+    return buildDocument('html', null, htmlToBlocks(protectNonMarkup(source)), messages);
+  }
+  return buildDocument(format, null, textToBlocks(source), messages);
+}
+
+/** A line with tabs is a table row: cells split on tabs, empty cells kept, markup stripped. */
+function tabCells(line: string): string[] {
+  return line.split('\t').map((cell) => inlineText(cell));
+}
+
+function pipeCells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((cell) => inlineText(cell.replace(/\\\|/g, '|')));
+}
+
+/** Text of an inline fragment (a table cell): markup stripped, entities decoded, placeholders kept. */
+function inlineText(fragment: string): string {
+  return htmlToText(markdownInlineToHtml(protectNonMarkup(fragment))).trim();
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** A tab line with at least one non-empty cell (a line of tabs alone is layout, not a row). */
+function isTabRow(line: string): boolean {
+  return line.includes('\t') && line.split('\t').some((c) => c.trim() !== '');
+}
+
+/** Two rows belong to one table across a blank line when they have about the same number of cells. */
+function similarShape(a: number, b: number): boolean {
+  return a === b || (Math.max(a, b) >= 3 && Math.abs(a - b) <= 1);
+}
+
+function lineBlocks(line: string, role: InitialRole): RawBlock[] {
+  return htmlToBlocks(markdownInlineToHtml(protectNonMarkup(line)), role);
+}
+
+export function textToBlocks(text: string): RawBlock[] {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => normaliseSpaces(l).replace(/[ ]+$/, ''));
+  const blocks: RawBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+
+    if (isTabRow(line)) {
+      const rows: TableRow[] = [];
+      let width = 0;
+      while (i < lines.length) {
+        if (isTabRow(lines[i])) {
+          const cells = tabCells(lines[i]);
+          width = cells.length;
+          rows.push({ cells: cells.map((text) => ({ text })), page: null });
+          i++;
+          continue;
+        }
+        // One blank line between rows of the same shape is a gap in the converter's output, not a new table.
+        const next = lines[i + 1];
+        if (isBlank(lines[i]) && next !== undefined && isTabRow(next) && similarShape(width, next.split('\t').length)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      blocks.push({ kind: 'table', rows, page: null });
+      continue;
+    }
+
+    if (PIPE_ROW.test(line)) {
+      const rows: TableRow[] = [];
+      while (i < lines.length && PIPE_ROW.test(lines[i])) {
+        if (PIPE_SEPARATOR.test(lines[i])) {
+          if (rows.length === 1) rows[0].header = true;
+        } else {
+          rows.push({ cells: pipeCells(lines[i]).map((text) => ({ text })), page: null });
+        }
+        i++;
+      }
+      if (rows.length > 0) blocks.push({ kind: 'table', rows, page: null });
+      continue;
+    }
+
+    if (TABLE_OPEN.test(line) && !TABLE_CLOSE.test(line)) {
+      // An HTML table written over several lines: parse it as one fragment.
+      let end = i + 1;
+      while (end < lines.length && !TABLE_CLOSE.test(lines[end])) end++;
+      const fragment = lines.slice(i, Math.min(end + 1, lines.length)).join('\n');
+      blocks.push(...htmlToBlocks(protectNonMarkup(fragment)));
+      i = end + 1;
+      continue;
+    }
+
+    const heading = ATX_HEADING.exec(line);
+    if (heading) {
+      blocks.push(...lineBlocks(heading[2], { kind: 'heading', level: heading[1].length }));
+      i++;
+      continue;
+    }
+
+    // Setext heading: a text line underlined with === or ---.
+    const next = lines[i + 1];
+    if (next !== undefined && SETEXT_UNDERLINE.test(next) && !LIST_MARKER.test(line) && !HTML_BLOCK_TAG.test(line)) {
+      const level = next.trim().startsWith('=') ? 1 : 2;
+      blocks.push(...lineBlocks(line, { kind: 'heading', level }));
+      i += 2;
+      continue;
+    }
+
+    if (HORIZONTAL_RULE.test(line)) {
+      i++;
+      continue;
+    }
+
+    const marker = LIST_MARKER.exec(line);
+    if (marker) {
+      const indent = marker[1].replace(/\t/g, '    ').length;
+      const level = 1 + Math.min(5, Math.ceil(indent / 2));
+      blocks.push(...lineBlocks(line.slice(marker[0].length), { kind: 'list_item', level }));
+      i++;
+      continue;
+    }
+
+    blocks.push(...lineBlocks(line, { kind: 'paragraph' }));
+    i++;
+  }
+  return blocks;
 }
