@@ -1,8 +1,210 @@
-import type { DocumentModel, Result } from '../../model/document.js';
-import type { Metric } from '../../record/schema.js';
+// Metric tables: values under column headers that say what kind of value they hold ("2021-22 Q1 Actual",
+// "2022-23 Plan", "2021-22 estimated", "Baseline"), with "Numerator"/"Denominator" rows and period rows
+// beneath them (2014 Part 2 and 2022 planning templates); and row-wise figures where a cell names a
+// period and kind ("2013/14 Outturn | 28884") as in the 2014 provider-commentary annex.
+// Tables without such headers (benchmarks against comparators, population indicators, modelling) are
+// context, and figures in prose or rationale cells are not metrics.
+import type { Block, DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
+import type { Metric, MetricKey } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
+import { cleanCellText, rowText } from '../risks/cells.js';
+import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
 
-/** STUB: replaced by the metrics extractor. */
-export function extractMetrics(_doc: DocumentModel, _seg: Segmentation): Result<Metric[]> {
-  return { value: [], messages: [] };
+interface Column {
+  kind: Metric['kind'];
+  period: string | null;
+}
+
+interface MetricContext {
+  key: MetricKey | null;
+  /** The descriptive label (long first cell), else the heading that named the metric. */
+  label: string | null;
+}
+
+interface GridState {
+  columns: Map<number, Column>;
+  width: number;
+  /** Values read since the last column header, by column, for numerator/denominator/period rows. */
+  values: Map<number, Metric>;
+}
+
+function cellTexts(row: TableRow): string[] {
+  return row.cells.map((c) => cleanCellText(c.text));
+}
+
+/** A column header row: cells announcing a kind of value, each with a period, or "Baseline". */
+function columnsOf(cells: string[]): Map<number, Column> | null {
+  // A row holding values is data ("2013/14 Outturn | 28884"), not a header.
+  if (cells.some((c) => parseMetricNumber(c) || /^[+\-−–]\s*\d/.test(c))) return null;
+  const cols = new Map<number, Column>();
+  cells.forEach((c, i) => {
+    if (i === 0 || !c || c.length > 80 || /\b(change|difference|variance)\b/i.test(c)) return;
+    const kind = kindOf(c);
+    const period = periodOf(c);
+    if (kind && (period || kind === 'baseline' || /performance underpinning/i.test(c))) cols.set(i, { kind, period });
+  });
+  return cols.size > 0 ? cols : null;
+}
+
+/** Role of a data row from its label cells. */
+function rowRole(labels: string[]): 'numerator' | 'denominator' | 'value' {
+  const l = labels.join(' ').toLowerCase();
+  if (/\bnumerator\b/.test(l)) return 'numerator';
+  if (/\bdenominator\b/.test(l)) return 'denominator';
+  return 'value';
+}
+
+/** Label cells that only say which row this is ("Indicator value", "Quarter (%)", "Annual Rate"). */
+function isRowTypeLabel(text: string): boolean {
+  return /^(indicator value|metric value|value|quarter\s*\(%\)|annual\s*(\(%\)|rate)|rate|%|numerator|denominator|annual|quarterly)$/i.test(text.trim());
+}
+
+function updateContext(ctx: MetricContext, text: string): void {
+  const key = metricKeyOf(text);
+  if (!key) return;
+  ctx.key = key;
+  ctx.label = text.replace(/^\s*[\d.]+\s+/, '').trim();
+}
+
+function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string): Metric {
+  return {
+    metric: key,
+    label,
+    period: col.period,
+    kind: col.kind,
+    value: n.value,
+    unit: unitOf(label, rowLabel, n, key),
+    numerator: null,
+    denominator: null,
+    page,
+    text,
+  };
+}
+
+/** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 27899 (All Providers)",
+ *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 260"). */
+function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string): Metric | null {
+  for (let i = 0; i < cells.length - 1; i++) {
+    const c = cells[i];
+    if (!c || /\bchange\b|%/.test(c.toLowerCase())) continue;
+    const kind = kindOf(c);
+    const period = periodOf(c);
+    if (!kind || !period) continue;
+    const n = parseMetricNumber(cells[i + 1]);
+    if (!n) continue;
+    // A long cell is a question or description in its own right; a short one ("2013/14 Outturn") takes the row label.
+    const own = c.length > 40 ? metricKeyOf(c) : null;
+    const firstLabel = cells.slice(0, i).find((x) => x && !parseMetricNumber(x));
+    const key = own ?? (firstLabel ? metricKeyOf(firstLabel) : null) ?? carried.key;
+    if (!key) return null;
+    const label = own ? c : (firstLabel ?? carried.label ?? c);
+    if (!own && firstLabel) updateContext(carried, firstLabel);
+    return makeMetric(key, label, { kind, period }, n, c, page, text);
+  }
+  return null;
+}
+
+function isPageNoise(block: Block): boolean {
+  return block.kind !== 'table' && /^\W*(page\s*)?\d{1,3}(\s*of\s*\d{1,3})?\W*$/i.test(block.text.trim());
+}
+
+/** Every metric value in the document's metric tables, in document order. */
+export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<Metric[]> {
+  const metrics: Metric[] = [];
+  const messages: Finding[] = [];
+  const ctx: MetricContext = { key: null, label: null };
+  let grid: GridState | null = null;
+
+  for (const block of doc.blocks) {
+    if (block.kind !== 'table') {
+      if (isPageNoise(block)) continue;
+      // A short heading or line naming a metric ("8.5 Reablement") sets the context for the next table;
+      // anything else ends the current grid.
+      grid = null;
+      if (block.text.length < 160) updateContext(ctx, block.text);
+      else ctx.key = null;
+      continue;
+    }
+    if (grid && block.rows[0] && block.rows[0].cells.length !== grid.width) grid = null;
+    let rowLabelCtx: MetricContext = { ...ctx };
+    for (const row of block.rows) {
+      const cells = cellTexts(row);
+      const page = row.page ?? block.page;
+      if (cells.every((c) => !c)) continue;
+
+      const cols = columnsOf(cells);
+      if (cols) {
+        grid = { columns: cols, width: cells.length, values: new Map() };
+        if (cells[0]) updateContext(ctx, cells[0]);
+        continue;
+      }
+      if (grid) {
+        const g: GridState = grid;
+        const firstCol = Math.min(...g.columns.keys());
+        const inColumns = [...g.columns.keys()].filter((i) => cells[i]);
+        const numbers = new Map<number, MetricNumber>();
+        for (const i of inColumns) {
+          const n = parseMetricNumber(cells[i]);
+          if (n) numbers.set(i, n);
+        }
+        if (numbers.size > 0) {
+          const labels = cells.slice(0, firstCol).filter(Boolean);
+          const role = rowRole(labels);
+          const described = labels.find((l) => !isRowTypeLabel(l));
+          if (described) {
+            ctx.key = metricKeyOf(described) ?? ctx.key;
+            ctx.label = described;
+          }
+          if (role === 'value') {
+            if (!ctx.key) {
+              messages.push({ level: 'info', message: 'metric row with no recognised metric skipped', page, source: rowText(row).slice(0, 200) });
+              continue;
+            }
+            const label = described ?? ctx.label ?? labels.join(' ');
+            g.values.clear();
+            for (const [i, n] of numbers) {
+              const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, rowText(row));
+              g.values.set(i, m);
+              metrics.push(m);
+            }
+          } else {
+            for (const [i, n] of numbers) {
+              const m = g.values.get(i);
+              if (m) m[role] = n.value;
+            }
+          }
+          continue;
+        }
+        // A period row under the values ("( April 2012 - March 2013 )") dates the columns that had none.
+        const periods = inColumns.map((i) => [i, periodOf(cells[i])] as const).filter(([, p]) => p);
+        if (periods.length > 0 && periods.length === inColumns.length) {
+          for (const [i, p] of periods) {
+            const m = g.values.get(i);
+            if (m && m.period === null) m.period = p;
+          }
+          continue;
+        }
+        // A row that only names the next metric ("8.4 Residential Admissions").
+        if (cells[0] && cells.slice(1).every((c) => !c)) {
+          updateContext(ctx, cells[0]);
+          continue;
+        }
+      }
+      const m = rowWiseMetric(cells, rowLabelCtx, page, rowText(row));
+      if (m) metrics.push(m);
+      else if (cells[0] && metricKeyOf(cells[0])) rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };
+    }
+  }
+  return { value: dedupe(metrics), messages };
+}
+
+/** A value read twice (a table repeated in an appendix) is recorded once. */
+function dedupe(metrics: Metric[]): Metric[] {
+  const seen = new Set<string>();
+  return metrics.filter((m) => {
+    const k = `${m.metric}|${m.period}|${m.kind}|${m.value}|${m.numerator}|${m.denominator}|${m.label}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -1,0 +1,88 @@
+// What a metric label, a column header or a period cell says, as plain functions.
+import type { Metric, MetricKey } from '../../record/schema.js';
+import { cleanCellText } from '../risks/cells.js';
+
+/** The national metric a label or heading names, or null. Avoidable admissions before non-elective:
+ *  "avoidable emergency admissions" is the composite, not total non-elective activity. */
+export function metricKeyOf(text: string): MetricKey | null {
+  const t = cleanCellText(text).toLowerCase();
+  if (/avoidable|ambulatory care sensitive|indirectly standardi[sz]ed|\bisr\b/.test(t)) return 'avoidable_admissions';
+  if (/(usual|normal) place of residence/.test(t)) return 'discharge_usual_residence';
+  if (/non[- ]?elective|\bffces?\b|emergency admissions/.test(t)) return 'non_elective_admissions';
+  if (/delayed transfers? of care|delayed days|\bdtoc\b/.test(t)) return 'delayed_transfers_of_care';
+  if (/re-?ablement|91 days after discharge/.test(t)) return 'reablement';
+  if (/residential (and|&) nursing|care homes?\b|residential admissions|permanent admissions/.test(t)) return 'residential_admissions';
+  if (/patient\s*\/?\s*(and\s*)?(service user )?experience|service user experience|eq-?5d/.test(t)) return 'patient_experience';
+  if (/\blocal(ly)? (metric|measure|indicator|chosen|set|defined)/.test(t)) return 'local';
+  return null;
+}
+
+const KIND_WORDS: [RegExp, Metric['kind']][] = [
+  [/\bbaseline\b/i, 'baseline'],
+  [/\b(estimated?|forecast|projected|projection)\b/i, 'estimate'],
+  [/\b(actuals?|outturn)\b/i, 'actual'],
+  [/\b(plans?|planned|planning|ambition|target|trajectory)\b|performance underpinning/i, 'plan'],
+];
+
+/** The kind of value a column or row header announces, or null. */
+export function kindOf(text: string): Metric['kind'] | null {
+  for (const [re, kind] of KIND_WORDS) if (re.test(text)) return kind;
+  return null;
+}
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+function financialYear(start: number): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** A period normalised to "2022-23", "2022-23 Q1", or a month range as written; null if none.
+ *  "2013/14", "13/14", "14-15", "April 2012 - March 2013" are all financial years. */
+export function periodOf(text: string): string | null {
+  const t = cleanCellText(text).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const quarter = /\bQ\s?([1-4])\b/i.exec(t)?.[1];
+  const withQuarter = (fy: string) => (quarter ? `${fy} Q${quarter}` : fy);
+  // April yyyy - March yyyy+1 is a financial year; other month ranges stay as written.
+  const range = new RegExp(`\\b(${MONTHS})\\s*(20\\d\\d)?\\s*(?:-|–|to)\\s*(${MONTHS})\\s*(20\\d\\d)\\b`, 'i').exec(t);
+  if (range) {
+    const from = range[2] ? Number(range[2]) : null;
+    const to = Number(range[4]);
+    if (/^apr/i.test(range[1]) && /^mar/i.test(range[3]) && from !== null && to === from + 1) return financialYear(from);
+    return range[0];
+  }
+  const long = /\b(20\d\d)\s*[-/–]\s*(?:20)?(\d\d)\b/.exec(t);
+  if (long && (Number(long[2]) === (Number(long[1]) + 1) % 100)) return withQuarter(financialYear(Number(long[1])));
+  const short = /(?<![\d/£.,])(\d\d)\s*[-/]\s*(\d\d)(?![\d/%])/.exec(t);
+  if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) return withQuarter(financialYear(2000 + Number(short[1])));
+  const single = /\b(?:Q[1-4]\s+)?(20\d\d)\b/.exec(t);
+  if (single && quarter) return `Q${quarter} ${single[1]}`;
+  return null;
+}
+
+export interface MetricNumber {
+  value: number;
+  percent: boolean;
+  /** Digits written after the decimal point ("97.0%" -> 1): the precision a ratio check allows. */
+  decimals: number;
+}
+
+/** A metric value as written in a cell: "5,691", "97.9%", "28884 (All Providers)". Not "-3.4%" (a change),
+ *  not money, not a cell of prose. */
+export function parseMetricNumber(text: string): MetricNumber | null {
+  const t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/.exec(t);
+  if (!m) return null;
+  return { value: Number(m[1].replace(/,/g, '') + (m[2] ? `.${m[2]}` : '')), percent: m[3] === '%', decimals: m[2]?.length ?? 0 };
+}
+
+/** Unit from what the row and its label say: a % sign or "percentage/proportion" is percent, "per 100,000"
+ *  a rate, "score"/EQ-5D a score; otherwise a count. */
+export function unitOf(label: string, rowLabel: string, n: MetricNumber, key: MetricKey): Metric['unit'] {
+  const both = `${rowLabel} ${label}`.toLowerCase();
+  if (n.percent || /%/.test(rowLabel)) return 'percent';
+  if (/per\s*100,?000|per 100k|\bisr\b|standardised rate/.test(both)) return 'rate_per_100k';
+  if (/percentage|proportion|\bper ?cent\b/.test(both)) return 'percent';
+  if (/\bscore\b|eq-?5d/.test(both)) return 'score';
+  if (key === 'residential_admissions' || key === 'delayed_transfers_of_care') return /\brate\b/.test(both) ? 'rate_per_100k' : 'count';
+  return 'count';
+}
