@@ -1,0 +1,152 @@
+// The one money parser. Every budget figure goes through parseMoney so that "£1.475m", "20,004,000",
+// "(1,200)" and a "£15,843" under a "£000s" header all mean the same thing: whole pounds.
+
+export interface Money {
+  /** Whole pounds (rounded). */
+  amountGbp: number;
+  /** The text the figure was read from, as written (line breaks inside it collapsed to a space). */
+  text: string;
+}
+
+export interface MoneyOptions {
+  /** Multiplier from a column/row unit such as "£000s" (1000) or "£m" (1,000,000). */
+  unitScale?: number;
+  /**
+   * Accept a bare number without "£" and without thousands separators ("957", "0"), as in a cell
+   * under a money header. Comma-grouped bare numbers ("20,004,000") are always accepted.
+   */
+  bare?: boolean;
+}
+
+const SUFFIX_SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  billion: 1e9,
+};
+
+/** Markup and conversion noise that can sit inside or around a figure. */
+function cleanForMoney(text: string): string {
+  return text
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&pound;|&#163;/g, '£')
+    .replace(/[*_`]/g, '')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u2012\u2013\u2014\u2212]/g, '-');
+}
+
+/**
+ * Join digit fragments that a converter split: "17,403,00" + "0" (cell wrap), "77, 135". A fragment is joined to
+ * the next only when the grouping is visibly incomplete (trailing comma, or a last group shorter than three digits),
+ * so "100 200" stays two numbers.
+ */
+function joinFragments(fragments: string[]): { digits: string; used: number } {
+  let digits = fragments[0];
+  let used = 1;
+  while (used < fragments.length) {
+    const lastGroup = digits.includes(',') ? digits.slice(digits.lastIndexOf(',') + 1) : null;
+    const incomplete = digits.endsWith(',') || (lastGroup !== null && lastGroup.length < 3) || fragments[used].startsWith(',');
+    if (!incomplete) break;
+    const candidate = digits + fragments[used];
+    // Stop once the joined text could no longer be a grouped number.
+    if (!/^\d{1,3}(,\d{0,3})*$/.test(candidate.replace(/\.\d*$/, ''))) break;
+    digits = candidate;
+    used++;
+  }
+  return { digits, used };
+}
+
+function validGrouping(digits: string): boolean {
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) || /^\d+(\.\d+)?$/.test(digits);
+}
+
+// A candidate figure: optional sign/paren/circa, optional £, the digit run (fragments separated by one space or
+// line break), optional scale suffix.
+const CANDIDATE =
+  /(\()?\s*(-\s*)?(?:\b(c\.?|circa|approx\.?)\s*)?(-\s*)?(£)?\s*(-\s*)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)(\s*(?:-|to)\s*£?\d+(?:\.\d+)?)?\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
+
+/**
+ * Parse the first money figure in `text`. Returns null for text without a figure, or whose only numbers are
+ * percentages, dates, financial years or phone numbers.
+ */
+export function parseMoney(text: string, options: MoneyOptions = {}): Money | null {
+  return findMoney(text, options)[0] ?? null;
+}
+
+/** Every money figure in `text`, in order (see parseMoney). */
+export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
+  const src = cleanForMoney(text);
+  const out: Money[] = [];
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE.exec(src))) {
+    const [whole, openParen, sign1, circa, sign2, pound, sign3, run, range, suffixRaw, closeParen] = m;
+    const start = m.index;
+    const numStart = start + whole.indexOf(run);
+    const fragments = run.split(/[ \t]*\r?\n?[ \t]+|[ \t]*\r?\n[ \t]*/).filter(Boolean);
+    const { digits, used } = joinFragments(fragments);
+    // When fragments were left over the match really ends after the used ones; resume scanning there.
+    let end = start + whole.length;
+    let suffix: string | undefined = suffixRaw;
+    let rangeText: string | undefined = range;
+    let closing: string | undefined = closeParen;
+    if (used < fragments.length) {
+      let pos = numStart;
+      for (let i = 0; i < used; i++) pos = src.indexOf(fragments[i], pos) + fragments[i].length;
+      end = pos;
+      suffix = undefined;
+      rangeText = undefined;
+      closing = undefined;
+      CANDIDATE.lastIndex = end;
+    }
+    const before = src.slice(Math.max(0, numStart - 1), numStart);
+    const after = src.slice(end, end + 3);
+    const digitsNoComma = digits.replace(/,/g, '');
+    if (!validGrouping(digits.replace(/,$/, ''))) continue;
+    // Not money: percentages, dates (11/09/2014, 09.01.15), years and year ranges (2015/16, 2014-15), phone numbers.
+    if (/^\s*%|^\s*per\s*cent/i.test(after) && !suffix) continue;
+    if (!pound && /^[/.]\d/.test(src.slice(end, end + 2))) continue;
+    if (!pound && (before === '/' || before === '.' || /[a-z]/i.test(before))) continue;
+    if (!pound && /^\d{4}$/.test(digitsNoComma) && /^(19|20)\d\d$/.test(digitsNoComma) && !options.unitScale) continue;
+    if (!pound && /^\s*[-/]\s*\d{2}\b/.test(src.slice(end, end + 5))) continue;
+    if (!pound && /^0\d{3,}/.test(digitsNoComma)) continue;
+    if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01332 642000"
+    if (!pound && !suffix && !digits.includes(',') && !options.bare) continue;
+    if (!pound && suffix && /^(b|m)$/i.test(suffix) && !digits.includes(',') && !options.bare) continue; // "3 m" (metres)
+    let value = Number(digitsNoComma.replace(/,$/, ''));
+    if (!Number.isFinite(value)) continue;
+    // A range "£12-20m" takes its scale from the end of the range.
+    const suffixKey = suffix?.toLowerCase();
+    if (suffixKey && SUFFIX_SCALE[suffixKey]) value *= SUFFIX_SCALE[suffixKey];
+    else if (options.unitScale) value *= options.unitScale;
+    const negative = Boolean(sign1 || sign2 || sign3) || Boolean(openParen && closing);
+    let amount = Math.round(value);
+    if (negative && amount !== 0) amount = -amount;
+    // The written text: from the first sign/paren/circa/£ to the end of the figure (closing paren only if opened).
+    let textStart = start + (whole.length - whole.trimStart().length);
+    if (openParen && !closing) textStart = start + whole.indexOf('(') + 1;
+    let textEnd = end;
+    if (closing && !openParen) textEnd -= closing.length;
+    const written = src.slice(textStart, textEnd).replace(/^[(\s]+(?=[^(]*$)/, openParen && closing ? '(' : '').trim();
+    out.push({ amountGbp: amount, text: written.replace(/\s*\r?\n\s*/g, ' ') });
+    void rangeText;
+  }
+  return out;
+}
+
+/**
+ * The unit a header or label declares for the figures beneath/beside it: "£000s", "£'000", "£k", "(£000)" -> 1000;
+ * "£m", "£ million" -> 1,000,000. Null when it declares none (plain "£" or "(£)").
+ */
+export function unitScaleOf(text: string): number | null {
+  const t = cleanForMoney(text).toLowerCase();
+  if (/£\s*['’]?\s*000\s*['’]?s?\b|\b000['’]?s\b|['’]000s?\b|£\s*k\b|\(\s*k\s*\)|£\s*thousands?\b|in\s+thousands/.test(t)) return 1000;
+  if (/£\s*m\b|£\s*millions?\b|\(\s*m\s*\)|£\s*mn\b|in\s+millions/.test(t)) return 1e6;
+  return null;
+}

@@ -1,0 +1,98 @@
+// Spending-plan tables (2022-style "Spending Plan", 2014 Part 2 scheme expenditure): one row per scheme and
+// funding source, a scheme-name column and one or more expenditure columns. Shared by schemes (names) and
+// budgets (scheme_spend rows). Found by header labels, never by position in a template.
+import { cleanCell, filledCells, sameRow, type Grid, type GridRow } from './tables.js';
+
+export interface SpendingColumns {
+  scheme: number;
+  source: number | null;
+  /** Expenditure columns with their header text (may carry a year or a unit such as "£000s"). */
+  money: { index: number; header: string }[];
+}
+
+export interface SpendingRow {
+  /** The scheme name as written (markup removed, whitespace collapsed). */
+  scheme: string;
+  source: string | null;
+  /** Raw cell text of each expenditure column, with its header. */
+  amounts: { cell: string; header: string }[];
+  row: GridRow;
+}
+
+export interface SpendingPlan {
+  /** The grids the plan's rows came from (more than one where the table was split). */
+  grids: Grid[];
+  header: GridRow;
+  columns: SpendingColumns;
+  rows: SpendingRow[];
+}
+
+const SCHEME_HEADER = /^(bcf\s+)?(scheme|project|service|initiative)s?(\s+(name|title))?(\s*\(.*\))?:?$|^name\s+of\s+(the\s+)?(scheme|project|service)/i;
+const SOURCE_HEADER = /source\s+of\s+funding|funding\s+source|^source$|funded\s+by|funding\s+stream/i;
+const MONEY_HEADER = /expenditure|\bspend\b|spending|£|\bcost|amount|budget|allocation|investment|\bvalue\b/i;
+const NOT_MONEY_HEADER = /benefit|saving|description|source|type|area\s+of\s+spend|new\s*\/\s*existing|commissioner|provider|outcome|impact|comment|%|percent/i;
+
+/** The spending-plan columns named by a header row, or null when the row is not such a header. */
+export function spendingColumns(row: GridRow): SpendingColumns | null {
+  const cells = row.cells.map(cleanCell);
+  const scheme = cells.findIndex((c) => SCHEME_HEADER.test(c));
+  if (scheme < 0) return null;
+  const source = cells.findIndex((c, i) => i !== scheme && SOURCE_HEADER.test(c));
+  const money = cells
+    .map((header, index) => ({ index, header }))
+    .filter(({ index, header }) => index !== scheme && index !== source && MONEY_HEADER.test(header) && !NOT_MONEY_HEADER.test(header));
+  if (money.length === 0) return null;
+  return { scheme, source: source >= 0 ? source : null, money };
+}
+
+/** A cell that is a single amount: "£1,997,385", "15,843", "(1,200)", "£0", "1.2m". */
+function looksLikeAmount(cell: string): boolean {
+  return /^[(\-–]?\s*(c\.?\s*)?£?\s*-?\d[\d,\s]*(\.\d+)?\s*(k|m|bn|million)?\s*\)?$/i.test(cleanCell(cell));
+}
+
+/** A total or subtotal row of the plan, not a scheme. */
+function isTotalRow(name: string): boolean {
+  return /^(grand\s+)?(sub-?\s*)?totals?\b/i.test(name);
+}
+
+/** Every spending plan in the grids, with its rows. A header repeated at a page break does not start a new plan. */
+export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
+  const plans: SpendingPlan[] = [];
+  let previous: SpendingPlan | null = null;
+  for (const grid of grids) {
+    let plan: SpendingPlan | null = null;
+    // A grid without its own header that follows a plan with the same width continues it (table split by the
+    // converter at a page break or a blank line).
+    if (previous && grid.blockStart - previous.grids[previous.grids.length - 1].blockEnd <= 3 && grid.rows[0] && grid.rows[0].cells.length >= previous.header.cells.length - 1) {
+      const firstHeader = grid.rows.slice(0, 2).some((r) => spendingColumns(r));
+      if (!firstHeader) plan = previous;
+    }
+    for (const row of grid.rows) {
+      if (plan && sameRow(row, plan.header)) continue;
+      const columns = spendingColumns(row);
+      if (columns) {
+        plan = { grids: [grid], header: row, columns, rows: [] };
+        plans.push(plan);
+        continue;
+      }
+      if (!plan) continue;
+      const cells = row.cells;
+      const scheme = cleanCell(cells[plan.columns.scheme] ?? '');
+      if (scheme === '' || isTotalRow(scheme)) continue;
+      if (filledCells(row).length < 2) continue;
+      // A scheme row has a figure in an expenditure column (not a sentence that happens to hold a number).
+      if (!plan.columns.money.some((m) => looksLikeAmount(cells[m.index] ?? ''))) continue;
+      plan.rows.push({
+        scheme,
+        source: plan.columns.source !== null ? cleanCell(cells[plan.columns.source] ?? '') || null : null,
+        amounts: plan.columns.money.map((m) => ({ cell: cells[m.index] ?? '', header: m.header })),
+        row,
+      });
+    }
+    if (plan) {
+      if (!plan.grids.includes(grid)) plan.grids.push(grid);
+      previous = plan;
+    } else previous = null;
+  }
+  return plans;
+}

@@ -1,0 +1,126 @@
+// Shared table helpers for the field extractors: one view ("grid") of every table in a document, whether the
+// extractor produced a real table block or the table arrived flattened as tab-separated lines.
+import type { Block, DocumentModel } from '../../model/document.js';
+
+export interface GridRow {
+  /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
+  cells: string[];
+  page: number | null;
+  /** Index of the block the row came from in DocumentModel.blocks. */
+  block: number;
+  /** True where the extractor marked the row as a header. */
+  header: boolean;
+}
+
+export interface Grid {
+  rows: GridRow[];
+  /** Block index range (end exclusive) the grid covers. */
+  blockStart: number;
+  blockEnd: number;
+}
+
+/** Cell text without markup and with whitespace collapsed: what a label comparison should see. */
+export function cleanCell(text: string): string {
+  return text
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lower-case words only: for comparing names and labels ("Self-help, Prevention & …" ~ "self help prevention and …"). */
+export function normaliseName(text: string): string {
+  return cleanCell(text)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A line of a flattened table: tab-separated cells (what the text form of a table looks like). */
+function isTabRow(block: Block): boolean {
+  return (block.kind === 'paragraph' || block.kind === 'list_item') && block.text.includes('\t');
+}
+
+/** Short noise between two parts of one table (page numbers, "- 46", a lone "31"). */
+function isPageNoise(block: Block): boolean {
+  return block.kind !== 'table' && /^[\s\-–—]*(page\s*)?\d{0,4}(\s*(of|\/)\s*\d+)?[\s\-–—]*$/i.test(block.text);
+}
+
+function tableRows(block: Block, index: number): GridRow[] {
+  if (block.kind === 'table') {
+    return block.rows.map((r) => {
+      const cells: string[] = [];
+      for (const c of r.cells) {
+        cells.push(c.text);
+        for (let i = 1; i < (c.colSpan ?? 1); i++) cells.push('');
+      }
+      return { cells, page: r.page ?? block.page, block: index, header: Boolean(r.header) };
+    });
+  }
+  if (block.kind === 'paragraph' || block.kind === 'list_item') {
+    return [{ cells: block.text.split('\t'), page: block.page, block: index, header: false }];
+  }
+  return [];
+}
+
+/**
+ * Every table of the document as a grid. Adjacent table parts (a table split at a page break, or tab lines
+ * separated only by a page number) are merged into one grid, so a header read once applies to all its rows.
+ */
+export function collectGrids(doc: DocumentModel): Grid[] {
+  const grids: Grid[] = [];
+  let current: Grid | null = null;
+  let gap = 0;
+  doc.blocks.forEach((block, i) => {
+    const tabular = block.kind === 'table' || isTabRow(block);
+    if (tabular) {
+      if (!current || gap > 0) {
+        // A part separated from the previous grid only by page noise continues it.
+        if (current && gap > 2) current = null;
+      }
+      if (!current) {
+        current = { rows: [], blockStart: i, blockEnd: i + 1 };
+        grids.push(current);
+      }
+      current.rows.push(...tableRows(block, i));
+      current.blockEnd = i + 1;
+      gap = 0;
+      return;
+    }
+    if (current && isPageNoise(block)) {
+      gap++;
+      return;
+    }
+    current = null;
+    gap = 0;
+  });
+  return grids;
+}
+
+/** Texts of the up-to-`count` non-table blocks just before block `index`, nearest first. */
+export function textsBefore(doc: DocumentModel, index: number, count: number): { text: string; block: number }[] {
+  const out: { text: string; block: number }[] = [];
+  for (let i = index - 1; i >= 0 && out.length < count; i--) {
+    const b = doc.blocks[i];
+    if (b.kind === 'table' || isTabRow(b)) break;
+    if (isPageNoise(b)) continue;
+    out.push({ text: b.text, block: i });
+  }
+  return out;
+}
+
+/** The non-empty cleaned cells of a row. */
+export function filledCells(row: GridRow): string[] {
+  return row.cells.map(cleanCell).filter((c) => c !== '');
+}
+
+/** True when two rows carry the same cleaned cells (a header repeated at a page break). */
+export function sameRow(a: GridRow, b: GridRow): boolean {
+  const x = filledCells(a).join('\u0001').toLowerCase();
+  return x !== '' && x === filledCells(b).join('\u0001').toLowerCase();
+}
