@@ -1,5 +1,178 @@
-/** STUB: replaced by the stage that owns this command. Returns the process exit status. */
-export async function runCommand(_input: string, _opts: Record<string, unknown>): Promise<number> {
-  console.error('plansift: not implemented yet');
-  return 2;
+// `plansift run INPUT --out DIR`: argument checks, the output lock, logging / progress, and the exit status.
+// Exit statuses: 0 every file extracted, 1 some files failed (each has a record), 2 the run could not proceed.
+// Logs go to stderr; stdout holds the summary (with --json, its last line is the JSON summary).
+import { availableParallelism } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { acquireLock, LockHeldError } from '../store/files.js';
+import { runPipeline, type RunEvent, type RunOptions, type RunSummary } from '../pipeline/run.js';
+import { PoolBrokenError } from '../pipeline/pool.js';
+
+class UsageError extends Error {}
+
+function positiveInt(value: unknown, name: string, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number, got "${String(value)}"`);
+  return n;
+}
+
+function globs(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** Where run output goes: a progress bar on a terminal, plain lines otherwise; --quiet keeps only errors. */
+class RunLogger {
+  private bar: cliProgress.MultiBar | null = null;
+  private single: cliProgress.SingleBar | null = null;
+  private total = 0;
+  private done = 0;
+  private failed = 0;
+  private readonly startedAt = Date.now();
+
+  constructor(private readonly quiet: boolean, private readonly tty: boolean) {}
+
+  /** A line for the operator. Errors are always shown; while the bar is up they are printed above it. */
+  line(text: string, level: 'info' | 'error' = 'info'): void {
+    if (this.quiet && level !== 'error') return;
+    if (this.bar) this.bar.log(`${text}\n`);
+    else process.stderr.write(`${text}\n`);
+  }
+
+  onEvent = (e: RunEvent): void => {
+    switch (e.kind) {
+      case 'discovered':
+        this.line(`found ${e.files} plan file(s)${e.skipped.length ? `, ignoring ${e.skipped.length}` : ''}`);
+        for (const s of e.skipped) this.line(`skip ${s.rel}: ${s.why}`);
+        break;
+      case 'planned':
+        this.total = e.toExtract;
+        this.line(`${e.unchanged} unchanged, ${e.toExtract} to extract`);
+        if (this.tty && !this.quiet && e.toExtract > 0) {
+          this.bar = new cliProgress.MultiBar(
+            {
+              format: 'extracting [{bar}] {value}/{total} | failed {failed} | {eta_formatted} left',
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: true,
+              etaBuffer: 50,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          this.single = this.bar.create(e.toExtract, 0, { failed: 0 });
+        }
+        break;
+      case 'file': {
+        this.done++;
+        if (e.failure) {
+          this.failed++;
+          this.line(`FAILED ${e.rel}: ${e.failure.reason}: ${e.failure.message}`, 'error');
+        } else if (!this.bar) {
+          this.line(`[${this.done}/${this.total}] ok ${e.rel}${e.pages ? ` (${e.pages} pages)` : ''}${e.via === 'copied' ? ' (same content as another file)' : ''}${this.eta()}`);
+        }
+        this.single?.update(this.done, { failed: this.failed });
+        break;
+      }
+      case 'relinked':
+        this.line(`moved ${e.from} -> ${e.to} (same content, record relinked)`);
+        break;
+      case 'removed':
+        this.line(`removed ${e.rel}: file no longer in the input (record kept, marked removed)`);
+        break;
+      case 'note':
+        this.line(e.message);
+        break;
+    }
+  };
+
+  /** Plain-line mode shows the ETA every 20 files, so a cron log still says how long is left. */
+  private eta(): string {
+    if (this.done % 20 !== 0 || this.done >= this.total) return '';
+    const perFile = (Date.now() - this.startedAt) / this.done;
+    return ` - about ${Math.round((perFile * (this.total - this.done)) / 1000)} s left`;
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = null;
+    this.single = null;
+  }
+}
+
+export async function runCommand(input: string, opts: Record<string, unknown>): Promise<number> {
+  const quiet = opts.quiet === true;
+  const logger = new RunLogger(quiet, process.stderr.isTTY === true);
+  let release: (() => Promise<void>) | null = null;
+  try {
+    const runOpts: RunOptions = {
+      input: resolve(input),
+      outDir: resolve(String(opts.out)),
+      include: globs(opts.include),
+      exclude: globs(opts.exclude),
+      force: opts.force === true,
+      timeoutMs: positiveInt(opts.timeoutMs, '--timeout-ms', 60_000),
+      maxMemoryMb: positiveInt(opts.maxMemoryMb, '--max-memory-mb', 1024),
+      concurrency: positiveInt(opts.concurrency, '--concurrency', availableParallelism()),
+      templatesDir: opts.templates === undefined ? undefined : resolve(String(opts.templates)),
+    };
+    try {
+      await stat(runOpts.input);
+    } catch {
+      throw new UsageError(`input ${runOpts.input} does not exist`);
+    }
+    if (runOpts.templatesDir) {
+      // Load once here so a bad template folder stops the run before any file is touched.
+      const { loadTemplates } = await import('../segment/index.js');
+      loadTemplates(runOpts.templatesDir);
+    }
+    try {
+      await mkdir(runOpts.outDir, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`cannot create output folder ${runOpts.outDir}: ${(err as Error).message}`);
+    }
+    release = await acquireLock(runOpts.outDir, (held) =>
+      logger.line(`taking over a stale lock left by process ${held.pid} (started ${held.startedAt}), which is no longer running`),
+    );
+    const releaseNow = release;
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.stop();
+      process.stderr.write(`plansift: interrupted by ${signal}; records written so far are kept, the next run finishes the rest\n`);
+      void releaseNow().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+
+    const summary = await runPipeline(runOpts, logger.onEvent);
+    logger.stop();
+    printSummary(summary, opts.json === true, quiet);
+    return summary.failed > 0 ? 1 : 0;
+  } catch (err) {
+    logger.stop();
+    const message = err instanceof Error ? err.message : String(err);
+    const known = err instanceof UsageError || err instanceof LockHeldError || err instanceof PoolBrokenError;
+    const code = (err as NodeJS.ErrnoException).code;
+    const io = code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM' || code === 'SQLITE_CANTOPEN';
+    process.stderr.write(`plansift: run could not proceed: ${message}\n`);
+    if (!known && !io && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  } finally {
+    if (release) await release();
+  }
+}
+
+function printSummary(s: RunSummary, json: boolean, quiet: boolean): void {
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (json) {
+    const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored } = s;
+    process.stdout.write(
+      `${JSON.stringify({ processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, peakRssMb, runId: s.runId })}\n`,
+    );
+  } else if (!quiet || s.failed > 0) {
+    process.stdout.write(
+      `plansift run: ${s.processed} processed (${s.failed} failed), ${s.skipped} unchanged, ${s.relinked} moved, ` +
+        `${s.removed} removed, ${s.ignored} ignored in ${(s.durationMs / 1000).toFixed(1)} s\n`,
+    );
+  }
 }

@@ -1,0 +1,141 @@
+// Discovery: which files under the input root are plans to extract, and which are skipped and why.
+// Reads directory entries and stats only; never opens a file.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Extensions the extract stage reads. `.doc` is also passed on: the extractor fails it with reason `unsupported`. */
+export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html'] as const;
+/** Legacy Word files are kept in the run (as failed records) so they are never silently dropped. */
+export const LEGACY_EXTENSIONS = ['.doc'] as const;
+
+export interface DiscoveredFile {
+  /** Path relative to the root, always with `/` separators (the key in the store and under records/). */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface SkippedEntry {
+  rel: string;
+  why: string;
+}
+
+export interface Discovery {
+  /** The folder paths are relative to (the input itself, or a single file's folder). */
+  root: string;
+  files: DiscoveredFile[];
+  skipped: SkippedEntry[];
+}
+
+export interface DiscoverOptions {
+  include?: string[];
+  exclude?: string[];
+  /** Absolute folders never to enter (e.g. the output folder when it sits inside the input). */
+  excludeDirs?: string[];
+}
+
+/** Office lock and temp files: Word's owner file `~$x.docx`, LibreOffice's `.~lock.x#`, Word's `~WRL0001.tmp`. */
+export function isOfficeLockOrTemp(name: string): boolean {
+  return name.startsWith('~$') || /^\.~lock\..*#$/.test(name) || /^~.*\.tmp$/i.test(name);
+}
+
+/** Why a file name is not a plan we read, or null if it is a candidate. Pure: decides on the name alone. */
+export function skipReason(name: string): string | null {
+  if (isOfficeLockOrTemp(name)) return 'Office lock/temp file';
+  if (name.startsWith('.')) return 'hidden file';
+  const ext = extname(name).toLowerCase();
+  if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) return null;
+  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return null;
+  return ext
+    ? `unsupported file type ${ext} (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`
+    : `no file extension (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`;
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/**
+ * Every candidate file under `input` (a folder, or a single file), sorted by path, plus one entry per skipped
+ * file or folder saying why. Unreadable folders are skipped with their error, not fatal.
+ */
+export async function discoverFiles(input: string, options: DiscoverOptions = {}): Promise<Discovery> {
+  const abs = resolve(input);
+  const top = await stat(abs); // throws for a missing input: the caller turns that into exit status 2
+  const root = top.isDirectory() ? abs : dirname(abs);
+  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const excludeDirs = new Set((options.excludeDirs ?? []).map((d) => resolve(d)));
+  const files: DiscoveredFile[] = [];
+  const skipped: SkippedEntry[] = [];
+
+  const consider = (rel: string, size: number, mtimeMs: number) => {
+    // Globs filter silently: the user asked for them. Name-based skips are reported.
+    if (!included(rel) || excluded(rel)) return;
+    const why = skipReason(basename(rel));
+    if (why) skipped.push({ rel, why });
+    else files.push({ rel, size, mtimeMs });
+  };
+
+  if (!top.isDirectory()) {
+    consider(basename(abs), top.size, top.mtimeMs);
+    return { root, files, skipped };
+  }
+
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      skipped.push({ rel: toPosix(relative(root, dir)) || '.', why: `folder cannot be read: ${(err as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      const rel = toPosix(relative(root, full));
+      if (excludeDirs.has(full)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let st: Awaited<ReturnType<typeof stat>> | null = null;
+      if (entry.isSymbolicLink()) {
+        try {
+          st = await stat(full);
+        } catch {
+          skipped.push({ rel, why: 'broken symbolic link' });
+          continue;
+        }
+        if (st.isDirectory()) {
+          // Following linked folders risks loops and double counting on shared drives.
+          skipped.push({ rel, why: 'symbolic link to a folder (not followed)' });
+          continue;
+        }
+        isFile = st.isFile();
+        isDir = false;
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.')) {
+          skipped.push({ rel: `${rel}/`, why: 'hidden folder' });
+          continue;
+        }
+        await walk(full);
+      } else if (isFile) {
+        if (!included(rel) || excluded(rel)) continue;
+        if (skipReason(entry.name)) {
+          consider(rel, 0, 0);
+          continue;
+        }
+        try {
+          st ??= await stat(full);
+        } catch (err) {
+          skipped.push({ rel, why: `cannot stat: ${(err as Error).message}` });
+          continue;
+        }
+        consider(rel, st.size, st.mtimeMs);
+      }
+    }
+  };
+  await walk(root);
+  return { root, files, skipped };
+}
