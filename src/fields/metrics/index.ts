@@ -4,10 +4,11 @@
 // period and kind ("2013/14 Outturn | 28884") as in the 2014 provider-commentary annex.
 // Tables without such headers (benchmarks against comparators, population indicators, modelling) are
 // context, and figures in prose or rationale cells are not metrics.
-import type { Block, DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
+import type { DocumentModel, Finding, Result } from '../../model/document.js';
+import { collectGrids, textsBefore } from '../common/tables.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
-import { cleanCellText, rowText } from '../risks/cells.js';
+import { cleanCellText } from '../risks/cells.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
 
 interface Column {
@@ -23,13 +24,8 @@ interface MetricContext {
 
 interface GridState {
   columns: Map<number, Column>;
-  width: number;
   /** Values read since the last column header, by column, for numerator/denominator/period rows. */
   values: Map<number, Metric>;
-}
-
-function cellTexts(row: TableRow): string[] {
-  return row.cells.map((c) => cleanCellText(c.text));
 }
 
 /** A column header row: cells announcing a kind of value, each with a period, or "Baseline". */
@@ -104,37 +100,26 @@ function rowWiseMetric(cells: string[], carried: MetricContext, page: number | n
   return null;
 }
 
-function isPageNoise(block: Block): boolean {
-  return block.kind !== 'table' && /^\W*(page\s*)?\d{1,3}(\s*of\s*\d{1,3})?\W*$/i.test(block.text.trim());
-}
-
 /** Every metric value in the document's metric tables, in document order. */
 export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<Metric[]> {
   const metrics: Metric[] = [];
   const messages: Finding[] = [];
-  const ctx: MetricContext = { key: null, label: null };
-  let grid: GridState | null = null;
-
-  for (const block of doc.blocks) {
-    if (block.kind !== 'table') {
-      if (isPageNoise(block)) continue;
-      // A short heading or line naming a metric ("8.5 Reablement") sets the context for the next table;
-      // anything else ends the current grid.
-      grid = null;
-      if (block.text.length < 160) updateContext(ctx, block.text);
-      else ctx.key = null;
-      continue;
-    }
-    if (grid && block.rows[0] && block.rows[0].cells.length !== grid.width) grid = null;
+  for (const table of collectGrids(doc)) {
+    // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
+    const ctx: MetricContext = { key: null, label: null };
+    const named = textsBefore(doc, table.blockStart, 2).find((t) => t.text.length < 160 && metricKeyOf(t.text));
+    if (named) updateContext(ctx, named.text);
     let rowLabelCtx: MetricContext = { ...ctx };
-    for (const row of block.rows) {
-      const cells = cellTexts(row);
-      const page = row.page ?? block.page;
+    let grid: GridState | null = null;
+    for (const row of table.rows) {
+      const cells = row.cells.map(cleanCellText);
+      const page = row.page;
+      const text = row.cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t');
       if (cells.every((c) => !c)) continue;
 
       const cols = columnsOf(cells);
       if (cols) {
-        grid = { columns: cols, width: cells.length, values: new Map() };
+        grid = { columns: cols, values: new Map() };
         if (cells[0]) updateContext(ctx, cells[0]);
         continue;
       }
@@ -157,13 +142,13 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
           }
           if (role === 'value') {
             if (!ctx.key) {
-              messages.push({ level: 'info', message: 'metric row with no recognised metric skipped', page, source: rowText(row).slice(0, 200) });
+              messages.push({ level: 'info', message: 'metric row with no recognised metric skipped', page, source: text.slice(0, 200) });
               continue;
             }
             const label = described ?? ctx.label ?? labels.join(' ');
             g.values.clear();
             for (const [i, n] of numbers) {
-              const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, rowText(row));
+              const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, text);
               g.values.set(i, m);
               metrics.push(m);
             }
@@ -175,7 +160,7 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
           }
           continue;
         }
-        // A period row under the values ("( April 2012 - March 2013 )") dates the columns that had none.
+        // A period row under the values ("( April 2012 - March 2013 )") dates the values just read.
         const periods = inColumns.map((i) => [i, periodOf(cells[i])] as const).filter(([, p]) => p);
         if (periods.length > 0 && periods.length === inColumns.length) {
           for (const [i, p] of periods) {
@@ -190,7 +175,7 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
           continue;
         }
       }
-      const m = rowWiseMetric(cells, rowLabelCtx, page, rowText(row));
+      const m = rowWiseMetric(cells, rowLabelCtx, page, text);
       if (m) metrics.push(m);
       else if (cells[0] && metricKeyOf(cells[0])) rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };
     }

@@ -1,6 +1,7 @@
 // What a metric label, a column header or a period cell says, as plain functions.
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { cleanCellText } from '../risks/cells.js';
+import { normaliseYear } from '../common/years.js';
 
 /** The national metric a label or heading names, or null. Avoidable admissions before non-elective:
  *  "avoidable emergency admissions" is the composite, not total non-elective activity. */
@@ -50,10 +51,8 @@ export function periodOf(text: string): string | null {
     if (/^apr/i.test(range[1]) && /^mar/i.test(range[3]) && from !== null && to === from + 1) return financialYear(from);
     return range[0];
   }
-  const long = /\b(20\d\d)\s*[-/–]\s*(?:20)?(\d\d)\b/.exec(t);
-  if (long && (Number(long[2]) === (Number(long[1]) + 1) % 100)) return withQuarter(financialYear(Number(long[1])));
-  const short = /(?<![\d/£.,])(\d\d)\s*[-/]\s*(\d\d)(?![\d/%])/.exec(t);
-  if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) return withQuarter(financialYear(2000 + Number(short[1])));
+  const year = normaliseYear(t);
+  if (year) return withQuarter(year.replace('/', '-'));
   const single = /\b(?:Q[1-4]\s+)?(20\d\d)\b/.exec(t);
   if (single && quarter) return `Q${quarter} ${single[1]}`;
   return null;

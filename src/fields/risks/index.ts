@@ -2,7 +2,8 @@
 // column. Columns are found by their header words, never by position, so the 2014 "There is a risk
 // that: | How likely… | Potential impact | Overall risk factor | Mitigating Actions" log, a
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
-import type { Block, DocumentModel, Finding, Result, TableBlock, TableRow } from '../../model/document.js';
+import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
+import { collectGrids, type Grid } from '../common/tables.js';
 import type { Risk } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
@@ -103,51 +104,49 @@ interface RiskDraft extends Risk {
   texts: string[];
 }
 
-/** A page-number line between two parts of a split table. */
-function isPageNoise(block: Block): boolean {
-  return block.kind !== 'table' && /^\W*(page\s*)?\d{1,3}(\s*of\s*\d{1,3})?\W*$/i.test(block.text.trim());
+interface LogRow {
+  row: TableRow;
+  page: number | null;
+  /** First row of a new table part or page: where a split risk row continues. */
+  afterBreak: boolean;
 }
 
 interface RiskLog {
   cols: RiskColumns;
   headerSig: string;
-  /** Rows of the log in order, with a mark on rows that start a new page/table part. */
-  rows: { row: TableRow; page: number | null; afterBreak: boolean }[];
-  nextBlock: number;
+  rows: LogRow[];
 }
 
-/** Collect a risk log starting at a table block: the table plus any following table parts that continue it. */
-function readRiskLog(blocks: Block[], start: number): RiskLog | null {
-  const first = blocks[start] as TableBlock;
-  let headerAt = -1;
-  let cols: RiskColumns | null = null;
-  for (let i = 0; i < Math.min(3, first.rows.length); i++) {
-    cols = riskColumnsOf(first.rows[i]);
-    if (cols) {
-      headerAt = i;
-      break;
+/** Risk logs in one grid (a table with its page-split parts merged): rows after a risk header row. */
+function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
+  const logs: RiskLog[] = [];
+  let log: RiskLog | null = null;
+  const seenInBlock = new Map<number, number>();
+  grid.rows.forEach((g, k) => {
+    const row: TableRow = { cells: g.cells.map((text) => ({ text })), page: g.page, header: g.header };
+    // The source row, for the PDF extractor's page-break mark (grid rows keep block order).
+    const nth = seenInBlock.get(g.block) ?? 0;
+    seenInBlock.set(g.block, nth + 1);
+    const block = doc.blocks[g.block];
+    const source = block.kind === 'table' ? block.rows[nth] : undefined;
+    const prev = grid.rows[k - 1];
+    const afterBreak =
+      !!prev &&
+      (prev.block !== g.block || (prev.page !== null && g.page !== null && prev.page !== g.page) || (source ? startsAfterPageBreak(source) : false));
+    const sig = rowSignature(row);
+    if (log && sig === log.headerSig) {
+      log.rows.push({ row, page: g.page, afterBreak: true });
+      return;
     }
-  }
-  if (!cols) return null;
-  const headerSig = rowSignature(first.rows[headerAt]);
-  const rows: RiskLog['rows'] = first.rows
-    .slice(headerAt + 1)
-    .map((row) => ({ row, page: row.page ?? first.page, afterBreak: startsAfterPageBreak(row) }));
-  let next = start + 1;
-  // A log split by a page break comes out as more table blocks: with the header repeated, or with the
-  // same columns and no header of their own.
-  for (;;) {
-    let j = next;
-    while (j < blocks.length && isPageNoise(blocks[j])) j++;
-    const b = blocks[j];
-    if (!b || b.kind !== 'table') break;
-    const sameHeader = rowSignature(b.rows[0]) === headerSig;
-    const sameShape = b.rows[0].cells.length === cols.width && !riskColumnsOf(b.rows[0]) && !b.rows.some((r) => r.header && rowSignature(r) !== headerSig);
-    if (!sameHeader && !sameShape) break;
-    b.rows.forEach((row, k) => rows.push({ row, page: row.page ?? b.page, afterBreak: k === 0 || startsAfterPageBreak(row) }));
-    next = j + 1;
-  }
-  return { cols, headerSig, rows, nextBlock: next };
+    const cols = riskColumnsOf(row);
+    if (cols) {
+      log = { cols, headerSig: sig, rows: [] };
+      logs.push(log);
+      return;
+    }
+    log?.rows.push({ row, page: g.page, afterBreak });
+  });
+  return logs;
 }
 
 function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
@@ -223,20 +222,8 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
 export function extractRisks(doc: DocumentModel, _seg: Segmentation): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
-  let i = 0;
-  while (i < doc.blocks.length) {
-    const b = doc.blocks[i];
-    if (b.kind !== 'table') {
-      i++;
-      continue;
-    }
-    const log = readRiskLog(doc.blocks, i);
-    if (!log) {
-      i++;
-      continue;
-    }
-    risks.push(...parseLog(log, messages));
-    i = log.nextBlock;
+  for (const grid of collectGrids(doc)) {
+    for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
   }
   return { value: risks, messages };
 }
