@@ -1,19 +1,272 @@
+// Entry of the segment stage: detect the template a document follows, then find each of its sections.
 import type { DocumentModel } from '../model/document.js';
-import type { Segmentation } from './types.js';
+import type { Flag } from '../record/schema.js';
+import { alignMonotonic, alignmentScore } from './align.js';
+import { findCandidates, type Candidate } from './candidates.js';
+import { flatText, scoreMarkers } from './detect.js';
+import { headingScore, MATCH_THRESHOLD, parentMatcher, sectionMatcher, textScore, type HeadingMatcher } from './match.js';
+import { sectionBodyStatus } from './status.js';
+import type { Template, TemplateSection } from './template.js';
+import type { SectionSpan, Segmentation } from './types.js';
+import { slugify } from './text.js';
 
 export type { Segmentation, SectionSpan } from './types.js';
+export type { Template, TemplateSection } from './template.js';
+export { loadTemplates, parseTemplate, TemplateSchema } from './template.js';
 
-/** A template as loaded from templates/*.json. STUB: the segment stage defines the real shape. */
-export interface Template {
+/** A document fits a template when its combined score reaches this. */
+const MIN_TEMPLATE_SCORE = 0.45;
+
+export interface TemplateScore {
   id: string;
+  markerScore: number;
+  /** Share of required sections found (0 when not segmented). */
+  sectionScore: number;
+  score: number;
+  ruledOut: string | null;
 }
 
-/** STUB: load every template file from a folder. */
-export function loadTemplates(_dir?: string): Template[] {
-  return [];
+export interface Detection {
+  template: Template | null;
+  scores: TemplateScore[];
 }
 
-/** STUB: detect the template and find each of its sections. */
-export function segmentDocument(_doc: DocumentModel, _templates: Template[]): Segmentation {
-  return { template: 'unknown', sections: [], flags: [] };
+interface Found {
+  section: TemplateSection;
+  cand: Candidate | null;
+  score: number;
 }
+
+interface Alignment {
+  found: Found[];
+  total: number;
+}
+
+/**
+ * Characters of answer between each candidate and the next candidate that looks like a different
+ * heading (a contents list is a run of different headings with nothing between them; a heading
+ * followed by a sentence repeating its words still has an answer).
+ */
+function bodyAfter(candidates: Candidate[], bestHeading: number[], docLength: number): number[] {
+  const out = new Array<number>(candidates.length).fill(0);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    if (c.kind === 'runin') {
+      out[k] = 1000;
+      continue;
+    }
+    let next = docLength;
+    for (let j = k + 1; j < candidates.length; j++) {
+      if (bestHeading[j] >= 0 && bestHeading[j] !== bestHeading[k]) {
+        next = candidates[j].offset;
+        break;
+      }
+      if (candidates[j].offset - c.end > 200) break;
+    }
+    out[k] = Math.max(0, next - c.end);
+  }
+  return out;
+}
+
+/** Section order options: template order, with whole parts permuted (an appended Part 2 may come first). */
+function sectionOrders(t: Template): TemplateSection[][] {
+  const parts: string[] = [];
+  for (const s of t.sections) if (!parts.includes(s.part ?? '')) parts.push(s.part ?? '');
+  if (parts.length === 1 || parts.length > 4) return [t.sections];
+  const perms: string[][] = [];
+  const permute = (rest: string[], acc: string[]) => {
+    if (rest.length === 0) perms.push(acc);
+    rest.forEach((p, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...acc, p]));
+  };
+  permute(parts, []);
+  return perms.map((order) => order.flatMap((p) => t.sections.filter((s) => (s.part ?? '') === p)));
+}
+
+function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
+  const sectionMatchers = t.sections.map(sectionMatcher);
+  const parentMatchers = t.parents.map(parentMatcher);
+  const scores = new Map<string, Float64Array>();
+  // Which heading (section i, or parent sections.length + p) each candidate matches best, or -1.
+  const bestHeading = new Array<number>(candidates.length).fill(-1);
+  const bestScore = new Array<number>(candidates.length).fill(MATCH_THRESHOLD);
+  const consider = (h: number, j: number, score: number) => {
+    if (score >= bestScore[j]) {
+      bestScore[j] = score;
+      bestHeading[j] = h;
+    }
+  };
+  t.sections.forEach((s, i) => {
+    const row = new Float64Array(candidates.length);
+    candidates.forEach((c, j) => {
+      row[j] = headingScore(sectionMatchers[i], c);
+      consider(i, j, row[j]);
+    });
+    scores.set(s.id, row);
+  });
+  parentMatchers.forEach((m, p) => candidates.forEach((c, j) => consider(t.sections.length + p, j, headingScore(m, c))));
+  const body = bodyAfter(candidates, bestHeading, doc.text.length);
+  const adjusted = new Map<string, Float64Array>();
+  for (const [id, row] of scores) {
+    const adj = new Float64Array(row.length);
+    for (let j = 0; j < row.length; j++) {
+      if (row[j] <= 0) {
+        adj[j] = -Infinity;
+        continue;
+      }
+      const a = row[j] + (body[j] >= 80 ? 0.08 : body[j] < 15 ? -0.12 : 0);
+      adj[j] = a >= MATCH_THRESHOLD ? a : -Infinity;
+    }
+    adjusted.set(id, adj);
+  }
+  let best: Alignment = { found: [], total: -1 };
+  for (const order of sectionOrders(t)) {
+    const weights = order.map((s) => adjusted.get(s.id)!);
+    const chosen = alignMonotonic(weights, candidates.length);
+    const total = alignmentScore(weights, chosen);
+    if (total > best.total) {
+      const found = order.map((s, i) => ({
+        section: s,
+        cand: chosen[i] >= 0 ? candidates[chosen[i]] : null,
+        score: chosen[i] >= 0 ? weights[i][chosen[i]] : 0,
+      }));
+      // Report in template order whatever the document order.
+      found.sort((a, b) => t.sections.indexOf(a.section) - t.sections.indexOf(b.section));
+      best = { found, total };
+    }
+  }
+  return best;
+}
+
+function requiredShare(a: Alignment): number {
+  const req = a.found.filter((f) => f.section.required);
+  if (req.length === 0) return 0;
+  return req.filter((f) => f.cand).length / req.length;
+}
+
+function detectWith(doc: DocumentModel, templates: Template[], candidates: Candidate[]) {
+  const flat = flatText(doc.text);
+  const scores: TemplateScore[] = [];
+  let best: { t: Template; a: Alignment; score: number } | null = null;
+  for (const t of templates) {
+    const m = scoreMarkers(t, doc, candidates, flat);
+    const entry: TemplateScore = { id: t.id, markerScore: m.score, sectionScore: 0, score: 0, ruledOut: m.ruledOut };
+    scores.push(entry);
+    if (m.ruledOut || m.score < t.detection.minScore) continue;
+    const a = alignTemplate(t, doc, candidates);
+    entry.sectionScore = requiredShare(a);
+    entry.score = 0.5 * m.score + 0.5 * entry.sectionScore;
+    if (entry.score >= MIN_TEMPLATE_SCORE && (!best || entry.score > best.score)) best = { t, a, score: entry.score };
+  }
+  return { best, scores };
+}
+
+/** Which template the document follows, or null (with every template's scores, for the log). */
+export function detectTemplate(doc: DocumentModel, templates: Template[]): Detection {
+  const { best, scores } = detectWith(doc, templates, findCandidates(doc));
+  return { template: best?.t ?? null, scores };
+}
+
+/** The heading as written: for a heading run into its answer, the words up to the end of the question. */
+function headingAsWritten(cand: Candidate, section: TemplateSection): string {
+  if (cand.kind !== 'runin') return cand.display;
+  const words = cand.display.split(' ');
+  const longest = Math.max(...section.headings.map((h) => h.split(/\s+/).length));
+  const limit = Math.min(words.length, longest + 6);
+  for (let i = 0; i < limit; i++) if (/[?:]$/.test(words[i]) || (i >= 1 && /\.$/.test(words[i]))) return words.slice(0, i + 1).join(' ');
+  return words.slice(0, Math.min(words.length, longest + (cand.prefix.letter || cand.prefix.number ? 1 : 0))).join(' ');
+}
+
+/** Offset in doc.text just after the heading. */
+function headingEnd(doc: DocumentModel, cand: Candidate, heading: string): number {
+  if (cand.kind !== 'runin') return cand.end;
+  const last = heading.split(' ').pop() ?? '';
+  const block = doc.blocks[cand.blockIndex];
+  const raw = block.kind === 'table' ? '' : block.text;
+  const at = raw.indexOf(last);
+  return at >= 0 ? cand.offset + at + last.length : cand.offset;
+}
+
+function spansFor(doc: DocumentModel, t: Template, found: Found[]): SectionSpan[] {
+  const located = found
+    .filter((f) => f.cand)
+    .map((f) => f.cand!)
+    .sort((a, b) => a.offset - b.offset || a.blockIndex - b.blockIndex);
+  const parents = t.parents.map(parentMatcher);
+  return found.map(({ section, cand }) => {
+    if (!cand) return { id: section.id, heading: null, status: 'missing', page: null, start: -1, end: -1, blockStart: -1, blockEnd: -1 };
+    const next = located.find((c) => c.offset > cand.offset);
+    const end = next ? next.offset : doc.text.length;
+    const blockStart = cand.blockIndex;
+    const blockEnd = next ? Math.max(next.blockIndex, blockStart + 1) : doc.blocks.length;
+    const heading = headingAsWritten(cand, section);
+    const bodyStart = Math.min(end, headingEnd(doc, cand, heading));
+    const status = sectionBodyStatus(doc.text.slice(bodyStart, end), section, parents);
+    return { id: section.id, heading, status, page: cand.page, start: cand.offset, end, blockStart, blockEnd };
+  });
+}
+
+function flagsFor(sections: SectionSpan[], t: Template): Flag[] {
+  const flags: Flag[] = [];
+  for (const s of sections) {
+    const def = t.sections.find((d) => d.id === s.id)!;
+    if (s.status === 'missing' && def.required) {
+      flags.push({ code: 'MISSING_SECTION', severity: 'error', message: `required section ${s.id} (${def.headings[0]}) not found`, section: s.id, page: null });
+    } else if (s.status === 'placeholder') {
+      flags.push({
+        code: 'PLACEHOLDER_SECTION',
+        severity: 'warning',
+        message: `section ${s.id} has a heading but no real answer`,
+        section: s.id,
+        page: s.page,
+        text: s.heading,
+      });
+    }
+  }
+  return flags;
+}
+
+/** A document that fits no template: its own headings become other.<slug> sections. */
+function unknownSegmentation(doc: DocumentModel, candidates: Candidate[], scores: TemplateScore[]): Segmentation {
+  let heads = candidates.filter((c) => c.kind === 'heading');
+  if (heads.length === 0) heads = candidates.filter((c) => c.kind === 'bold' && c.tokens.length <= 12);
+  if (heads.length === 0) {
+    heads = candidates.filter((c) => c.kind === 'short' && (c.prefix.number || c.prefix.letter) && c.tokens.length <= 12 && !/[.;,]$/.test(c.display));
+  }
+  const used = new Map<string, number>();
+  const sections: SectionSpan[] = heads.map((c, i) => {
+    const next = heads[i + 1];
+    let id = `other.${slugify(c.display)}`;
+    const n = (used.get(id) ?? 0) + 1;
+    used.set(id, n);
+    if (n > 1) id = `${id}_${n}`;
+    return {
+      id,
+      heading: c.display,
+      status: 'present' as const,
+      page: c.page,
+      start: c.offset,
+      end: next ? next.offset : doc.text.length,
+      blockStart: c.blockIndex,
+      blockEnd: next ? Math.max(next.blockIndex, c.blockIndex + 1) : doc.blocks.length,
+    };
+  });
+  const near = [...scores].sort((a, b) => b.score - a.score)[0];
+  const why = near ? ` (closest: ${near.id}, score ${near.score.toFixed(2)}${near.ruledOut ? `, ${near.ruledOut}` : ''})` : '';
+  return {
+    template: 'unknown',
+    sections,
+    flags: [{ code: 'UNKNOWN_TEMPLATE', severity: 'warning', message: `document fits no known template${why}`, section: null, page: null }],
+  };
+}
+
+/** Detect the template and find each of its sections, with MISSING/PLACEHOLDER/UNKNOWN flags. */
+export function segmentDocument(doc: DocumentModel, templates: Template[]): Segmentation {
+  const candidates = findCandidates(doc);
+  const { best, scores } = detectWith(doc, templates, candidates);
+  if (!best) return unknownSegmentation(doc, candidates, scores);
+  const sections = spansFor(doc, best.t, best.a.found);
+  return { template: best.t.id, sections, flags: flagsFor(sections, best.t) };
+}
+
+// Exposed for tests of the matcher on single lines.
+export { textScore, type HeadingMatcher };

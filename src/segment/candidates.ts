@@ -1,0 +1,113 @@
+// Candidate heading positions in a document: heading blocks, short/bold paragraphs and list items, the
+// start of a long paragraph (a heading run into its answer) and single-cell table rows.
+import type { Block, DocumentModel } from '../model/document.js';
+import { contentTokens, parseHeadingPrefix, stripMarkup, type HeadingPrefix } from './text.js';
+
+export type CandidateKind = 'heading' | 'bold' | 'short' | 'row' | 'runin';
+
+export interface Candidate {
+  blockIndex: number;
+  /** Table row index for a row candidate, else null. */
+  rowIndex: number | null;
+  /** Offset of the candidate in DocumentModel.text. */
+  offset: number;
+  /** Offset just after the candidate's own text (for a run-in heading: the end of the paragraph's first sentence). */
+  end: number;
+  page: number | null;
+  /** The line as written, markup removed (for a long paragraph: its opening). */
+  display: string;
+  prefix: HeadingPrefix;
+  /** Content tokens of the text after the numbering (first 60 for a long paragraph). */
+  tokens: string[];
+  kind: CandidateKind;
+  /** Tokens and 4-letter stems of longer tokens, for a quick "could this match at all" test. */
+  keys: Set<string>;
+  /** Ends in a page number or dot leaders: a contents entry. */
+  tocLike: boolean;
+}
+
+/** Longest text that can be a heading line on its own (the 2014 templates' question headings run to ~190 chars). */
+const MAX_HEADING_CHARS = 240;
+const MAX_HEADING_WORDS = 40;
+const TOC_TAIL = /(?:\.{3,}|\u2026|\t)\s*\d{1,3}\s*$|\s\d{1,3}$/;
+
+export function tokenKeys(tokens: string[]): Set<string> {
+  const keys = new Set<string>(tokens);
+  for (const t of tokens) if (t.length >= 5) keys.add(`~${t.slice(0, 4)}`);
+  return keys;
+}
+
+function isShort(text: string): boolean {
+  return text.length <= MAX_HEADING_CHARS && text.split(/\s+/).length <= MAX_HEADING_WORDS;
+}
+
+function makeCandidate(
+  blockIndex: number,
+  rowIndex: number | null,
+  offset: number,
+  rawLine: string,
+  page: number | null,
+  kind: CandidateKind,
+): Candidate | null {
+  const tocLike = TOC_TAIL.test(rawLine.replace(/\s+$/, '')) && kind !== 'heading';
+  const display = stripMarkup(rawLine.replace(/\t+/g, ' '));
+  if (!/[A-Za-z]/.test(display)) return null;
+  const prefix = parseHeadingPrefix(display);
+  const tokens = contentTokens(prefix.rest).slice(0, 60);
+  if (tokens.length === 0) return null;
+  return { blockIndex, rowIndex, offset, end: offset + rawLine.length, page, display, prefix, tokens, kind, tocLike, keys: tokenKeys(tokens) };
+}
+
+function textCandidates(block: Exclude<Block, { kind: 'table' }>, index: number): Candidate[] {
+  const kind: CandidateKind =
+    block.kind === 'heading' ? 'heading' : block.kind === 'paragraph' && block.bold ? 'bold' : 'short';
+  const lines = block.text.split('\n');
+  const first = lines[0];
+  if (isShort(first.trim()) && (lines.length > 1 || isShort(block.text.trim()))) {
+    // A short block, or a multi-line block whose first line is a heading and the rest its answer.
+    const c = makeCandidate(index, null, block.offset, first, block.page, kind);
+    return c ? [c] : [];
+  }
+  // A long paragraph: its opening may be a heading run into the answer.
+  const c = makeCandidate(index, null, block.offset, block.text.slice(0, 400), block.page, 'runin');
+  if (!c) return [];
+  c.tocLike = false;
+  c.end = block.offset;
+  return [c];
+}
+
+function rowCandidates(block: Extract<Block, { kind: 'table' }>, index: number): Candidate[] {
+  const out: Candidate[] = [];
+  let offset = block.offset;
+  for (let r = 0; r < block.rows.length; r++) {
+    const row = block.rows[r];
+    const rowText = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
+    const filled = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+    let line: string | null = null;
+    if (filled.length === 1) line = filled[0];
+    // "a) | Summary of plan | 4": a numbered row, as in a contents table or a template laid out in a grid.
+    else if (filled.length >= 2 && filled.length <= 3 && /^\(?(?:\d{1,2}|[a-h])[).]?$/i.test(filled[0])) {
+      line = filled.join(filled.length === 3 ? ' ' : ' ');
+      if (filled.length === 3 && /^\d{1,3}$/.test(filled[2])) line = `${filled[0]} ${filled[1]}\t${filled[2]}`;
+    }
+    if (line && isShort(line)) {
+      const c = makeCandidate(index, r, offset, line, row.page ?? block.page, 'row');
+      if (c) {
+        c.end = offset + rowText.length;
+        out.push(c);
+      }
+    }
+    offset += rowText.length + 1;
+  }
+  return out;
+}
+
+/** Every place in the document that could be a section heading, in document order. */
+export function findCandidates(doc: DocumentModel): Candidate[] {
+  const out: Candidate[] = [];
+  doc.blocks.forEach((block, i) => {
+    if (block.kind === 'table') out.push(...rowCandidates(block, i));
+    else out.push(...textCandidates(block, i));
+  });
+  return out;
+}

@@ -1,0 +1,56 @@
+// Which template a document follows: weighted marker phrases from the template files, then how many
+// of the template's required sections the segmenter can actually find.
+import type { DocumentModel } from '../model/document.js';
+import type { Candidate } from './candidates.js';
+import type { Marker, Template } from './template.js';
+import { contentTokens, foldText, matchedCount } from './text.js';
+
+export interface MarkerResult {
+  /** Share of positive marker weight found, 0-1. */
+  score: number;
+  /** Why the template is ruled out (a must marker missing, a mustNot marker present), else null. */
+  ruledOut: string | null;
+}
+
+/** Lower-case words joined by single spaces, for phrase search in the whole text. */
+export function flatText(s: string): string {
+  return ` ${foldText(s)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/(\w)-(\w)/g, '$1$2')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
+  const p = contentTokens(phrase);
+  if (p.length === 0) return false;
+  return candidates.some(
+    (c) =>
+      c.kind !== 'runin' &&
+      !c.prefix.sub &&
+      c.tokens.length <= p.length + 4 &&
+      matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length,
+  );
+}
+
+function markerFound(m: Marker, flat: string, candidates: Candidate[]): boolean {
+  return m.phrases.some((ph) => (m.where === 'heading' ? foundAsHeading(ph, candidates) : flat.includes(flatText(ph))));
+}
+
+export function scoreMarkers(t: Template, doc: DocumentModel, candidates: Candidate[], flat = flatText(doc.text)): MarkerResult {
+  let total = 0;
+  let found = 0;
+  let ruledOut: string | null = null;
+  for (const m of t.detection.markers) {
+    const hit = markerFound(m, flat, candidates);
+    if (m.kind === 'mustNot') {
+      if (hit && !ruledOut) ruledOut = `has "${m.phrases[0]}"`;
+      continue;
+    }
+    total += m.weight;
+    if (hit) found += m.weight;
+    else if (m.kind === 'must' && !ruledOut) ruledOut = `lacks "${m.phrases.join('" / "')}"`;
+  }
+  return { score: total > 0 ? found / total : 0, ruledOut };
+}

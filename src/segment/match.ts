@@ -1,0 +1,95 @@
+// How well a candidate line matches a template section's heading. Scores are 0..~1.2; a candidate
+// counts as a heading at MATCH_THRESHOLD or above.
+import type { Candidate } from './candidates.js';
+import type { TemplateParent, TemplateSection } from './template.js';
+import { contentTokens, matchedCount, tokenDice, tokensMatch } from './text.js';
+
+export const MATCH_THRESHOLD = 0.62;
+
+/** Pre-tokenised heading variants of a section or parent. */
+export interface HeadingMatcher {
+  variants: string[][];
+  number: string | null;
+  letter: string | null;
+  mustInclude: string[];
+}
+
+export function sectionMatcher(s: TemplateSection): HeadingMatcher {
+  return {
+    variants: s.headings.map(contentTokens).filter((v) => v.length > 0),
+    number: s.number,
+    letter: s.letter,
+    mustInclude: s.mustInclude.flatMap(contentTokens),
+  };
+}
+
+export function parentMatcher(p: TemplateParent): HeadingMatcher {
+  return { variants: p.headings.map(contentTokens).filter((v) => v.length > 0), number: p.number, letter: null, mustInclude: [] };
+}
+
+/** How many heading tokens the candidate has exactly or by stem (cheap upper bound for fuzzy matching). */
+function roughHits(h: string[], keys: Set<string>): number {
+  let n = 0;
+  for (const t of h) if (keys.has(t) || (t.length >= 5 && keys.has(`~${t.slice(0, 4)}`))) n++;
+  return n;
+}
+
+/** Text similarity of one heading variant to a candidate's tokens. */
+function variantScore(h: string[], cand: Candidate): number {
+  const c = cand.tokens;
+  const hits = roughHits(h, cand.keys);
+  // Every way of scoring >= 0.45 needs at least this share of the heading's words.
+  if (hits === 0 || hits < Math.min(h.length, c.length) * 0.4) return 0;
+  let best = 0;
+  if (cand.kind !== 'runin') {
+    best = tokenDice(h, c);
+    // The candidate is a shortened form of a long question heading.
+    if (c.length >= 4 && h.length > c.length) {
+      const contained = matchedCount(c, h) / c.length;
+      best = Math.max(best, contained * (0.75 + 0.2 * Math.min(1, c.length / 8)));
+    }
+  }
+  // The heading opens the candidate, followed by more words (an area name, a year, or the answer itself).
+  if (cand.kind !== 'runin' || h.length >= 3) {
+    const head = c.slice(0, h.length + (h.length >= 6 ? 2 : 0));
+    const found = matchedCount(h, head) / h.length;
+    if (found >= 0.75) {
+      const extra = Math.max(0, c.length - h.length);
+      const penalty = cand.kind === 'runin' ? 0.12 : Math.min(0.25, 0.02 * extra);
+      best = Math.max(best, found * (0.97 - penalty));
+    }
+  }
+  return best;
+}
+
+/** Text-only score of a candidate against a heading (no numbering or layout adjustments). */
+export function textScore(m: HeadingMatcher, cand: Candidate): number {
+  if (m.mustInclude.length > 0) {
+    const window = cand.tokens.slice(0, Math.max(...m.variants.map((v) => v.length)) + 3);
+    if (!m.mustInclude.some((w) => window.some((t) => t.startsWith(w) || tokensMatch(w, t)))) return 0;
+  }
+  let best = 0;
+  for (const v of m.variants) best = Math.max(best, variantScore(v, cand));
+  return best;
+}
+
+/** Score with the numbering and layout taken into account. */
+export function headingScore(m: HeadingMatcher, cand: Candidate): number {
+  if (cand.prefix.sub) return 0;
+  let s = textScore(m, cand);
+  if (s < 0.45) return 0;
+  const p = cand.prefix;
+  if (p.letter) {
+    if (m.letter === p.letter) s += 0.1;
+    else if (m.letter) s -= 0.2;
+    else s -= 0.1;
+  }
+  if (p.number) {
+    if (m.number === p.number) s += 0.1;
+    else if (m.number) s -= 0.2;
+  }
+  if (cand.kind === 'heading') s += 0.05;
+  else if (cand.kind === 'bold') s += 0.03;
+  if (cand.tocLike) s -= 0.3;
+  return s;
+}

@@ -1,0 +1,63 @@
+// Is a section answered? Its body without the template's own guidance, parent headings, sub-question
+// prompts and sign-off labels must say something; "to be finalised", "TBC" and the like do not count.
+import type { Section } from '../record/schema.js';
+import { tokenKeys, type Candidate } from './candidates.js';
+import { MATCH_THRESHOLD, textScore, type HeadingMatcher } from './match.js';
+import type { TemplateSection } from './template.js';
+import { contentTokens, matchedCount, parseHeadingPrefix, stripMarkup } from './text.js';
+
+/** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
+const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?)|awaiting|n\/a|not applicable|insert (?:text|here)|under development|in development|draft)\b/i;
+
+/** Labels of a sign-off block; with template placeholders removed, a block of only these is unsigned. */
+const SIGNOFF_LABELS = new Set(
+  'signed behalf clinical commissioning group groups ccg ccgs council councils health wellbeing board boards chair cochair co position date insert signature here name signatory job title extra rows additional required local authority authorities hwb'.split(
+    ' ',
+  ),
+);
+
+function lineCandidate(text: string): Candidate {
+  const prefix = parseHeadingPrefix(text);
+  const tokens = contentTokens(prefix.rest).slice(0, 60);
+  return {
+    blockIndex: -1, rowIndex: null, offset: 0, end: 0, page: null, display: text, prefix,
+    tokens, keys: tokenKeys(tokens), kind: 'short', tocLike: false,
+  };
+}
+
+/** Remove the leading words of `tokens` that repeat a guidance text. */
+function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
+  let rest = tokens;
+  for (const g of guidance) {
+    if (g.length === 0 || rest.length === 0) continue;
+    const head = rest.slice(0, g.length + 2);
+    // The whole line is guidance (perhaps shortened), or it opens with the guidance.
+    if (matchedCount(head, g) / head.length >= 0.8) {
+      rest = rest.length <= g.length + 2 ? [] : rest.slice(Math.min(rest.length, g.length));
+    } else if (matchedCount(g, head) / g.length >= 0.8) {
+      rest = rest.slice(g.length);
+    }
+  }
+  return rest;
+}
+
+/** present or placeholder for a section whose heading was found, from the text between it and the next section. */
+export function sectionBodyStatus(body: string, section: TemplateSection, parents: HeadingMatcher[]): Section['status'] {
+  const guidance = section.guidance.map(contentTokens).filter((g) => g.length > 0);
+  const kept: string[] = [];
+  for (const rawLine of body.split('\n')) {
+    const line = stripMarkup(rawLine.replace(/<[^>]*>/g, ' ').replace(/\t+/g, ' '));
+    if (!/[A-Za-z0-9]/.test(line)) continue;
+    const cand = lineCandidate(line);
+    // The next group's numbered heading sits at the end of this section's span.
+    if (parents.some((p) => textScore(p, cand) >= MATCH_THRESHOLD && cand.tokens.length <= 8)) continue;
+    let tokens = contentTokens(line);
+    if (cand.prefix.sub && tokens.length <= 3) continue;
+    tokens = withoutGuidance(tokens, guidance);
+    if (section.signoff) tokens = tokens.filter((t) => !SIGNOFF_LABELS.has(t));
+    kept.push(...tokens);
+  }
+  if (kept.length < 4) return 'placeholder';
+  if (kept.length <= 15 && PLACEHOLDER_ANSWER.test(kept.join(' '))) return 'placeholder';
+  return 'present';
+}

@@ -1,0 +1,103 @@
+// Templates are data: one JSON file per national template in templates/ at the repo root, validated
+// here. Adding a template (e.g. 2023-25) needs only a new JSON file.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** A phrase (or any of several phrases) whose presence speaks for or against a template. */
+export const MarkerSchema = z.object({
+  /** Any one of these phrases counts as the marker being found (case, spacing and look-alikes ignored). */
+  phrases: z.array(z.string().min(1)).min(1),
+  /** must: the template is ruled out without it; may: adds weight; mustNot: rules the template out. */
+  kind: z.enum(['must', 'may', 'mustNot']).default('may'),
+  weight: z.number().positive().default(1),
+  /** text: anywhere in the document; heading: as a short line of its own (after any numbering). */
+  where: z.enum(['text', 'heading']).default('text'),
+});
+
+/** A numbered heading that groups lettered sections ("2) VISION FOR HEALTH AND CARE SERVICES"). */
+export const ParentSchema = z.object({
+  id: z.string().min(1),
+  number: z.string().nullable().default(null),
+  headings: z.array(z.string().min(1)).min(1),
+});
+
+export const TemplateSectionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/),
+  required: z.boolean().default(true),
+  /** Heading variants: the template's question text in long and short forms, without numbering. */
+  headings: z.array(z.string().min(1)).min(1),
+  /** Id of the parent heading in `parents`, or null for a top-level section. */
+  parent: z.string().nullable().default(null),
+  /** The section's own number where it is a numbered top-level heading ("3" for "3) CASE FOR CHANGE"). */
+  number: z.string().nullable().default(null),
+  /** Its letter under the parent ("a" for "a) Summary of Plan"). */
+  letter: z.string().regex(/^[a-z]$/).nullable().default(null),
+  /** The template's own guidance/instruction text: an answer that is only this is a placeholder. */
+  guidance: z.array(z.string()).default([]),
+  /** A sign-off block (names, positions, dates): its labels are not an answer. */
+  signoff: z.boolean().default(false),
+  /** If given, a heading counts only when it contains at least one of these words (guards short headings). */
+  mustInclude: z.array(z.string()).default([]),
+  /** Sections sharing a part keep their order; whole parts may come in any order (an appended Part 2). */
+  part: z.string().nullable().default(null),
+});
+
+export const TemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  description: z.string().optional(),
+  detection: z.object({
+    markers: z.array(MarkerSchema).min(1),
+    /** Share of marker weight (0-1) below which the template is not considered. */
+    minScore: z.number().min(0).max(1).default(0.3),
+  }),
+  parents: z.array(ParentSchema).default([]),
+  sections: z.array(TemplateSectionSchema).min(1),
+});
+
+export type Marker = z.infer<typeof MarkerSchema>;
+export type TemplateParent = z.infer<typeof ParentSchema>;
+export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** Parse and check one template; throws with the file's problems so a bad template fails at start-up. */
+export function parseTemplate(json: unknown, source = 'template'): Template {
+  const parsed = TemplateSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`${source}: invalid template: ${z.prettifyError(parsed.error)}`);
+  }
+  const t = parsed.data;
+  const ids = new Set<string>();
+  for (const s of t.sections) {
+    if (ids.has(s.id)) throw new Error(`${source}: duplicate section id ${s.id}`);
+    ids.add(s.id);
+    if (s.parent && !t.parents.some((p) => p.id === s.parent)) {
+      throw new Error(`${source}: section ${s.id} names unknown parent ${s.parent}`);
+    }
+  }
+  return t;
+}
+
+/** The templates/ folder at the repo root, found from this module (works from src/segment and dist/segment). */
+export function defaultTemplateDir(): string {
+  return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+/** Load every *.json template in a folder, sorted by file name. */
+export function loadTemplates(dir: string = defaultTemplateDir()): Template[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.json'))
+    .sort();
+  return files.map((f) => {
+    const path = join(dir, f);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new Error(`${path}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return parseTemplate(json, path);
+  });
+}

@@ -1,0 +1,144 @@
+// Text normalisation for matching headings: homoglyph folding, markup removal, numbering prefixes and
+// content tokens. Pure functions; nothing here knows about a particular template.
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+
+/** Cyrillic and Greek letters that OCR and some converters emit in place of Latin look-alikes. */
+const HOMOGLYPHS: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's',
+  ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+
+/** Fold look-alike letters, compatibility forms (ligatures), typographic quotes/dashes and odd spaces. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c)
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
+}
+
+/** Remove markdown/HTML markup and list markers around a line of text, keeping the words as written. */
+export function stripMarkup(s: string): string {
+  let t = foldText(s)
+    .replace(/<\/?[a-z][^>]*>/gi, ' ') // HTML tags
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // markdown links
+    .replace(/^\s*#{1,6}\s*/, '') // markdown heading marks
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(^|\s)[*_]([^*_]+)[*_](?=\s|$|[.,:;])/g, '$1$2');
+  t = t.replace(/^\s*(?:[-*+•▪●◦·]\s+)+/, ''); // list bullets
+  t = t.replace(/^[*_\s]+|[*_\s]+$/g, '');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** The numbering in front of a heading: "1)", "1.", "a)", "b)What…", "ANNEX 1", and the text after it. */
+export interface HeadingPrefix {
+  number: string | null;
+  letter: string | null;
+  /** A sub-question numeral (i, ii, iv) or a sub-number like "a.1"/"2.2": never a section of its own. */
+  sub: boolean;
+  rest: string;
+}
+
+const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/i;
+
+export function parseHeadingPrefix(line: string): HeadingPrefix {
+  let rest = line.trim();
+  let number: string | null = null;
+  let letter: string | null = null;
+  let sub = false;
+  // Sub-numbering such as "a.1", "a.1.2", "b.3", "2.2", "4.3": a sub-heading, not a template section.
+  const subNum = /^(?:[a-h]|\d{1,2})\.\d{1,2}(?:\.\d{1,2})*\.?(?=\s|$)\s*/i.exec(rest);
+  if (subNum) return { number: null, letter: null, sub: true, rest: rest.slice(subNum[0].length) };
+  const num = /^(?:(?:section|part)\s+)?(\d{1,2})\s*(?:[).:]|\s-\s|\s(?=[A-Za-z]))\s*/i.exec(rest);
+  if (num) {
+    number = num[1];
+    rest = rest.slice(num[0].length);
+  }
+  const let_ = /^\(?([a-z]{1,4})\s*(?:\)|\.(?=\s))\s*/i.exec(rest);
+  if (let_) {
+    const tag = let_[1].toLowerCase();
+    if (tag.length === 1 && tag >= 'a' && tag <= 'h') {
+      letter = tag;
+      rest = rest.slice(let_[0].length);
+    } else if (ROMAN.test(tag)) {
+      sub = true;
+      rest = rest.slice(let_[0].length);
+    }
+  }
+  return { number, letter, sub, rest: rest.trim() };
+}
+
+const STOPWORDS = new Set(
+  'a an and are as at be by for from has have how in into is it its of on or our over please the their this to will with your you which what when where who'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case content tokens: folded, "&" read as "and", hyphens joined ("well-being" = "wellbeing"), stopwords out. */
+export function contentTokens(s: string): string[] {
+  const t = foldText(s)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/(\w)-(\w)/g, '$1$2')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (!t) return [];
+  return t.split(' ').filter((w) => !STOPWORDS.has(w));
+}
+
+const fuzzyCache = new Map<string, boolean>();
+
+/** Token equality that tolerates an OCR slip in a longer word ("govemance"). */
+export function tokensMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let v = fuzzyCache.get(key);
+  if (v === undefined) {
+    v = JaroWinklerDistance(a, b) >= 0.93;
+    if (fuzzyCache.size > 200_000) fuzzyCache.clear();
+    fuzzyCache.set(key, v);
+  }
+  return v;
+}
+
+/** How many tokens of `a` have a match in `b` (each token of `b` used once). */
+export function matchedCount(a: string[], b: string[]): number {
+  const used = new Array<boolean>(b.length).fill(false);
+  let n = 0;
+  for (const x of a) {
+    let k = b.indexOf(x);
+    if (k >= 0 && used[k]) k = b.findIndex((y, i) => !used[i] && y === x);
+    if (k < 0) k = b.findIndex((y, i) => !used[i] && tokensMatch(x, y));
+    if (k >= 0) {
+      used[k] = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Dice coefficient over token multisets with fuzzy token equality. */
+export function tokenDice(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * matchedCount(a, b)) / (a.length + b.length);
+}
+
+/** A slug for `other.<slug>` section ids. */
+export function slugify(s: string): string {
+  return (
+    foldText(s)
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60)
+      .replace(/_+$/, '') || 'section'
+  );
+}
