@@ -1,6 +1,13 @@
+// Consistency flags a reader must see: arithmetic that does not add up (risk scores, budget totals and
+// minimums, metric ratios), template placeholders left in, and sign-off blocks without a name or date.
+// Every flag names its section and page and quotes the source text.
 import type { DocumentModel } from '../model/document.js';
 import type { Budget, Flag, Metric, Risk, Scheme } from '../record/schema.js';
-import type { Segmentation } from '../segment/types.js';
+import { sectionAt, type Segmentation } from '../segment/types.js';
+import { budgetProblems, isUnscored, metricRatioProblem, riskScoreProblem } from './arithmetic.js';
+import { sectionIdOf } from './locate.js';
+import { scanPlaceholders } from './placeholders.js';
+import { findSignatories } from './signoff.js';
 
 export interface ExtractedFields {
   schemes: Scheme[];
@@ -9,7 +16,99 @@ export interface ExtractedFields {
   metrics: Metric[];
 }
 
-/** STUB: cross-checks (risk scores, totals, minimum, metric ratios) and placeholder/unsigned flags. */
-export function checkPlan(_doc: DocumentModel, _seg: Segmentation, _fields: ExtractedFields): Flag[] {
-  return [];
+const quote = (text: string | null | undefined, max = 300) => {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+
+function riskFlags(doc: DocumentModel, seg: Segmentation, risks: Risk[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const r of risks) {
+    const section = () => sectionIdOf(doc, seg, r.text, r.page);
+    const problem = riskScoreProblem(r);
+    if (problem) {
+      flags.push({ code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: `${problem}: "${quote(r.description, 80)}"`, section: section(), page: r.page, text: quote(r.text) });
+    }
+    if (isUnscored(r)) {
+      flags.push({ code: 'RISK_UNSCORED', severity: 'warning', message: `risk has no likelihood, impact, score or rating: "${quote(r.description, 80)}"`, section: section(), page: r.page, text: quote(r.text) });
+    }
+  }
+  return flags;
+}
+
+function budgetFlags(doc: DocumentModel, seg: Segmentation, budgets: Budget[]): Flag[] {
+  return budgetProblems(budgets).map((p) => ({
+    code: p.code,
+    severity: 'error' as const,
+    message: p.message,
+    section: sectionIdOf(doc, seg, p.about.text, p.about.page, p.about.label),
+    page: p.about.page,
+    text: quote(`${p.about.label ?? ''} ${p.about.text}`),
+  }));
+}
+
+function metricFlags(doc: DocumentModel, seg: Segmentation, metrics: Metric[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const m of metrics) {
+    const problem = metricRatioProblem(m);
+    if (problem) {
+      flags.push({ code: 'METRIC_RATIO_MISMATCH', severity: 'warning', message: problem, section: sectionIdOf(doc, seg, m.text, m.page), page: m.page, text: quote(m.text) });
+    }
+  }
+  return flags;
+}
+
+/** One PLACEHOLDER_TEXT flag per section, listing what was left in and quoting where. */
+function placeholderFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
+  const bySection = new Map<string | null, ReturnType<typeof scanPlaceholders>>();
+  for (const hit of scanPlaceholders(doc)) {
+    const id = sectionAt(seg, hit.offset)?.id ?? null;
+    bySection.set(id, [...(bySection.get(id) ?? []), hit]);
+  }
+  return [...bySection].map(([section, hits]) => {
+    const counts = new Map<string, number>();
+    for (const h of hits) counts.set(h.placeholder, (counts.get(h.placeholder) ?? 0) + 1);
+    const listed = [...counts].map(([p, n]) => (n > 1 ? `"${p}" ×${n}` : `"${p}"`)).join(', ');
+    const quotes = [...new Set(hits.map((h) => h.quote))];
+    return {
+      code: 'PLACEHOLDER_TEXT' as const,
+      severity: 'warning' as const,
+      message: `template placeholder text left in: ${listed}`,
+      section,
+      page: hits[0].page,
+      text: quote(quotes.join(' … '), 500),
+    };
+  });
+}
+
+/** One UNSIGNED flag per sign-off section, naming the signatories without a name or date. */
+function unsignedFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
+  const bySection = new Map<string | null, ReturnType<typeof findSignatories>>();
+  for (const s of findSignatories(doc)) {
+    if (s.hasName && s.hasDate) continue;
+    const id = sectionAt(seg, s.offset)?.id ?? null;
+    bySection.set(id, [...(bySection.get(id) ?? []), s]);
+  }
+  return [...bySection].map(([section, unsigned]) => {
+    const what = (s: (typeof unsigned)[number]) => `${s.party} (${[!s.hasName && 'no name', !s.hasDate && 'no date'].filter(Boolean).join(', ')})`;
+    return {
+      code: 'UNSIGNED' as const,
+      severity: 'error' as const,
+      message: `${unsigned.length} signator${unsigned.length === 1 ? 'y has' : 'ies have'} no name or no date: ${unsigned.slice(0, 4).map(what).join('; ')}${unsigned.length > 4 ? `; and ${unsigned.length - 4} more` : ''}`,
+      section,
+      page: unsigned[0].page,
+      text: quote(unsigned[0].quote),
+    };
+  });
+}
+
+/** Cross-checks and placeholder/sign-off flags for one plan. Segmentation flags are added by the caller. */
+export function checkPlan(doc: DocumentModel, seg: Segmentation, fields: ExtractedFields): Flag[] {
+  return [
+    ...unsignedFlags(doc, seg),
+    ...placeholderFlags(doc, seg),
+    ...riskFlags(doc, seg, fields.risks),
+    ...budgetFlags(doc, seg, fields.budgets),
+    ...metricFlags(doc, seg, fields.metrics),
+  ];
 }

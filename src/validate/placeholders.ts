@@ -1,0 +1,87 @@
+// Template placeholders left in a submission: "<date>", "<name of signatory>" (also as a converter's
+// HTML-ified "<name of="" signatory=""></name>"), "dd/mm/yyyy", an "X"/"x-number" target, "TBC".
+// Template instructions ("<Insert extra rows …>") are not placeholders: nothing was meant to replace them.
+import type { DocumentModel } from '../model/document.js';
+import { cleanCellText } from '../fields/risks/cells.js';
+
+export interface PlaceholderHit {
+  /** The placeholder as a reader would recognise it ("<name of signatory>", "TBC"). */
+  placeholder: string;
+  /** A short quote around it. */
+  quote: string;
+  offset: number;
+  page: number | null;
+}
+
+const HTML_TAGS = new Set(
+  ('a abbr b big blockquote body br caption center cite code col colgroup dd del div dl dt em figure font footer form h1 h2 h3 h4 h5 h6 ' +
+    'head header hr html i img input ins label li link main mark meta nav ol option p pre q s script section select small span strike ' +
+    'strong style sub sup table tbody td textarea tfoot th thead title tr tt u ul o:p v:shape w:sdt').split(' '),
+);
+const INSTRUCTION_WORDS = /^(insert|please|add|delete|enter|type|select|click|see|include|complete|attach|list|describe|remove)$/i;
+
+/** "<name of signatory>" / "<name of="" signatory="">" -> "<name of signatory>"; null for HTML and instructions. */
+export function angleFieldPlaceholder(tag: string): string | null {
+  const m = /^<\s*([A-Za-z][\w:]*)((?:\s+[A-Za-z][\w-]*(?:=""|='')?)*)\s*\/?>$/.exec(tag);
+  if (!m) return null;
+  const name = m[1];
+  if (HTML_TAGS.has(name.toLowerCase()) || INSTRUCTION_WORDS.test(name)) return null;
+  const words = [name, ...m[2].replace(/=(""|'')/g, ' ').trim().split(/\s+/).filter(Boolean)];
+  if (words.length > 6) return null;
+  return `<${words.join(' ')}>`;
+}
+
+const TARGET_CONTEXT = /target|plan|ambition|baseline|value|reduc|increas|metric|numerator|denominator|£|%/i;
+
+/** Placeholders in one piece of text (a paragraph or a table cell). `rowContext` is the rest of the row, for lone-X cells. */
+export function findPlaceholders(text: string, rowContext = ''): { placeholder: string; index: number; length: number }[] {
+  const hits: { placeholder: string; index: number; length: number }[] = [];
+  for (const m of text.matchAll(/<\s*[A-Za-z][^<>]{0,80}>/g)) {
+    const p = angleFieldPlaceholder(m[0]);
+    if (p) hits.push({ placeholder: p, index: m.index!, length: m[0].length });
+  }
+  for (const m of text.matchAll(/\b(dd)[/.-](mm)[/.-](yyyy|yy)\b/gi)) hits.push({ placeholder: m[0].toLowerCase(), index: m.index!, length: m[0].length });
+  for (const m of text.matchAll(/\bTBC\b/gi)) hits.push({ placeholder: 'TBC', index: m.index!, length: m[0].length });
+  for (const m of text.matchAll(/\b[xX][- ]number\b|(?<=\b(?:by|of|to|at|reach|from)\s+)[xX]{1,3}\s*%|£\s?[xX]{1,3}\b(?![-'])/g)) {
+    hits.push({ placeholder: m[0], index: m.index!, length: m[0].length });
+  }
+  const cell = cleanCellText(text);
+  if (/^(£\s?)?[xX]{1,3}(\.[xX]+)?\s*%?$/.test(cell) && TARGET_CONTEXT.test(rowContext)) {
+    hits.push({ placeholder: cell, index: Math.max(0, text.indexOf(cell)), length: cell.length });
+  }
+  return hits;
+}
+
+function quoteAround(text: string, index: number, length: number): string {
+  const from = Math.max(0, index - 40);
+  const to = Math.min(text.length, index + length + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+/** Every placeholder in the document with its offset and page. */
+export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
+  const out: PlaceholderHit[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') {
+      for (const h of findPlaceholders(b.text)) {
+        out.push({ placeholder: h.placeholder, quote: quoteAround(b.text, h.index, h.length), offset: b.offset + h.index, page: b.page });
+      }
+      continue;
+    }
+    let at = b.offset;
+    for (const row of b.rows) {
+      let cellAt = at;
+      row.cells.forEach((c, ci) => {
+        const t = c.text.replace(/\s*\n\s*/g, ' ');
+        const context = row.cells.filter((_, k) => k !== ci).map((x) => x.text).join(' ');
+        for (const h of findPlaceholders(t, context)) {
+          const rowQuote = row.cells.map((x) => x.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ');
+          out.push({ placeholder: h.placeholder, quote: rowQuote.length <= 160 ? rowQuote : quoteAround(t, h.index, h.length), offset: cellAt + h.index, page: row.page ?? b.page });
+        }
+        cellAt += t.length + 1;
+      });
+      at += row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t').length + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// Sign-off blocks: "Signed on behalf of <organisation>" followed by "By <name>", "Position", "Date". A
+// signatory with no name or no date (blank, or a placeholder left in) is unsigned. Other approval tables
+// (a council report's "approved by the following people") are not the plan's sign-off and are not read.
+import type { DocumentModel } from '../model/document.js';
+import { cleanCell } from '../fields/common/tables.js';
+import { findPlaceholders } from './placeholders.js';
+
+export interface Signatory {
+  /** Who signs ("Signed on behalf of the Council — Tamworth Borough Council"). */
+  party: string;
+  hasName: boolean;
+  hasDate: boolean;
+  offset: number;
+  page: number | null;
+  /** The block's lines, quoted. */
+  quote: string;
+}
+
+interface Line {
+  cells: string[];
+  raw: string;
+  offset: number;
+  page: number | null;
+  heading: boolean;
+}
+
+// Latin look-alikes for Cyrillic letters that OCR puts into labels ("Ву" for "By").
+const HOMOGLYPHS: Record<string, string> = { В: 'B', у: 'y', а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', Н: 'H', М: 'M', Т: 'T', К: 'K', А: 'A', Е: 'E', О: 'O', Р: 'P', С: 'C' };
+function latin(text: string): string {
+  return text.replace(/[ВуаеорсхНМТКАЕОРС]/g, (c) => HOMOGLYPHS[c] ?? c);
+}
+
+function linesOf(doc: DocumentModel): Line[] {
+  const lines: Line[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') {
+      lines.push({ cells: [b.text], raw: b.text, offset: b.offset, page: b.page, heading: b.kind === 'heading' });
+      continue;
+    }
+    let at = b.offset;
+    for (const r of b.rows) {
+      const raw = r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
+      lines.push({ cells: r.cells.map((c) => c.text), raw, offset: at, page: r.page ?? b.page, heading: false });
+      at += raw.length + 1;
+    }
+  }
+  return lines;
+}
+
+const SIGNED_ON_BEHALF = /^signed on behalf of\b/i;
+const NAME_LABEL = /^(by|name|signed by|print name|signatory)\b\s*:?/i;
+const DATE_LABEL = /^date\b\s*:?/i;
+const DATE_VALUE =
+  /\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}\b|\b\d{1,2}\s*(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b/i;
+
+/** A filled value: not blank, not a placeholder, not the template's "(insert signature here)". */
+function isFilled(value: string): boolean {
+  const v = cleanCell(value);
+  if (!v || findPlaceholders(value).length > 0) return false;
+  return !/^\(?\s*insert\b/i.test(v) && !/^(n\/?a|-+|_+|\.+)$/i.test(v);
+}
+
+function valueCells(line: Line): string[] {
+  return line.cells.slice(1).filter((c) => isFilled(c));
+}
+
+/** Every signatory block in the document, with whether it carries a name and a date. */
+export function findSignatories(doc: DocumentModel): Signatory[] {
+  const lines = linesOf(doc);
+  const out: Signatory[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = latin(cleanCell(lines[i].cells[0] ?? ''));
+    if (!SIGNED_ON_BEHALF.test(first)) continue;
+    // The block runs to the next "Signed on behalf of", a heading, or a long paragraph.
+    const block: Line[] = [lines[i]];
+    for (let j = i + 1; j < lines.length && block.length < 9; j++) {
+      const l = lines[j];
+      const head = latin(cleanCell(l.cells[0] ?? ''));
+      if (l.heading || SIGNED_ON_BEHALF.test(head) || (l.cells.length === 1 && l.raw.length > 120)) break;
+      block.push(l);
+    }
+    let hasName = false;
+    let hasDate = false;
+    let nameLabelSeen = false;
+    for (const l of block) {
+      const head = latin(cleanCell(l.cells[0] ?? ''));
+      if (NAME_LABEL.test(head) && !SIGNED_ON_BEHALF.test(head)) {
+        nameLabelSeen = true;
+        const inline = /:\s*(.+)$/.exec(head)?.[1] ?? '';
+        if (valueCells(l).length > 0 || (inline && isFilled(inline))) hasName = true;
+        continue;
+      }
+      if (DATE_LABEL.test(head)) {
+        const inline = head.replace(DATE_LABEL, '').trim();
+        if (valueCells(l).length > 0 || (inline && isFilled(inline))) hasDate = true;
+        continue;
+      }
+      // A label wrapped onto the next row ("By Co-Chair of Health and Wellbeing" / "Board | <name>").
+      if (nameLabelSeen && !hasName && valueCells(l).length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
+      if (DATE_VALUE.test(l.raw) && l.cells.every((c) => findPlaceholders(c).length === 0)) hasDate = true;
+    }
+    const party = [first.replace(/\(\s*insert[^)]*\)/i, '').trim(), ...block.slice(0, 3).flatMap((l) => l.cells.slice(1).map(cleanCell))]
+      .filter((c) => c && !/^\(?\s*insert\b/i.test(c))
+      .slice(0, 2)
+      .join(' — ');
+    const quote = block.map((l) => l.cells.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')).join(' / ');
+    out.push({ party, hasName, hasDate, offset: lines[i].offset, page: lines[i].page, quote: quote.slice(0, 300) });
+  }
+  return out;
+}
