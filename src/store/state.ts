@@ -80,16 +80,17 @@ export async function markRemoved(db: Database, path: string, now = new Date()):
 }
 
 /**
- * Recompute duplicate_of: among documents whose files exist, the first path (in sort order) holding some
- * content is the original; every other path with the same sha256 points at it.
+ * Recompute duplicate_of: among documents whose files exist, the one stored first (lowest id; a relinked row keeps
+ * its id) is the original of its content, and every other path with the same sha256 points at it.
  */
 export async function refreshDuplicates(db: Database): Promise<void> {
   await db.transaction(async () => {
     await db.run(`UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL`);
     await db.run(
       `UPDATE documents SET duplicate_of = (
-         SELECT MIN(o.path) FROM documents o
-         WHERE o.sha256 = documents.sha256 AND o.removed_at IS NULL AND o.path < documents.path)
+         SELECT o.path FROM documents o
+         WHERE o.sha256 = documents.sha256 AND o.removed_at IS NULL AND o.id < documents.id
+         ORDER BY o.id LIMIT 1)
        WHERE sha256 IS NOT NULL AND removed_at IS NULL`,
     );
   });

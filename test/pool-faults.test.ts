@@ -1,0 +1,88 @@
+// Worker isolation: a hang, an out-of-memory and a crash each cost only their own file. The faults are injected
+// with the test-only PLANSIFT_FAULT variable (see src/pipeline/worker.ts); workers run from dist/ (built by tsc).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PoolBrokenError, WorkerPool } from '../src/pipeline/pool.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plansift-pool-'));
+  for (const name of ['good-1.txt', 'good-2.txt', 'stuck.txt', 'greedy.txt', 'boom.txt']) {
+    writeFileSync(join(dir, name), `# ${name}\n\nA short plan.\n`);
+  }
+  process.env.PLANSIFT_FAULT = 'hang:stuck,oom:greedy,crash:boom';
+});
+afterAll(() => {
+  delete process.env.PLANSIFT_FAULT;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('WorkerPool', () => {
+  it('kills a hung parse at its time limit, and the next file still gets a working worker', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 1500, maxMemoryMb: 256 });
+    try {
+      const [stuck, good] = await Promise.all([pool.run(dir, 'stuck.txt'), pool.run(dir, 'good-1.txt')]);
+      expect(stuck).toEqual({ kind: 'killed', reason: 'timeout', message: 'timed out after 1500 ms' });
+      expect(good.kind).toBe('done');
+      if (good.kind === 'done') {
+        expect(good.outcome.failure).toBeNull();
+        expect(good.outcome.record.source.file).toBe('good-1.txt');
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports a worker that exceeds its heap limit, then carries on', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 64 });
+    try {
+      const greedy = await pool.run(dir, 'greedy.txt');
+      expect(greedy).toMatchObject({ kind: 'killed', reason: 'memory' });
+      if (greedy.kind === 'killed') expect(greedy.message).toBe('worker exceeded memory limit (64 MB heap)');
+      expect((await pool.run(dir, 'good-2.txt')).kind).toBe('done');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports a crashed worker with its error, then carries on', async () => {
+    const pool = new WorkerPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 256 });
+    try {
+      const results = await Promise.all(['boom.txt', 'good-1.txt', 'good-2.txt'].map((f) => pool.run(dir, f)));
+      expect(results[0]).toEqual({ kind: 'killed', reason: 'crashed', message: 'worker crashed: injected crash on boom.txt' });
+      expect(results.slice(1).map((r) => r.kind)).toEqual(['done', 'done']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('returns a failed record, not an exception, for a file that vanished before the worker read it', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 256 });
+    try {
+      const r = await pool.run(dir, 'gone.txt');
+      expect(r.kind).toBe('done');
+      if (r.kind === 'done') {
+        expect(r.outcome.failure?.reason).toBe('unreadable');
+        expect(r.outcome.record.flags[0].code).toBe('EXTRACTION_FAILED');
+        expect(r.outcome.record.flags[0].message).toMatch(/^unreadable: ENOENT/);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses to start without the compiled worker script', () => {
+    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 64, workerScript: join(dir, 'missing.js') }))
+      .toThrow(PoolBrokenError);
+  });
+
+  it('stops with PoolBrokenError when the worker script cannot start', async () => {
+    const bad = join(dir, 'bad-worker.mjs');
+    writeFileSync(bad, 'throw new Error("cannot load");\n');
+    const pool = new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 64, workerScript: bad });
+    await expect(pool.run(dir, 'good-1.txt')).rejects.toThrow(/worker thread failed to start: cannot load/);
+    await pool.destroy();
+  });
+});
