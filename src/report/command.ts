@@ -1,5 +1,78 @@
-/** STUB: replaced by the stage that owns this command. Returns the process exit status. */
-export async function reportCommand(_opts: Record<string, unknown>): Promise<number> {
-  console.error('plansift: not implemented yet');
-  return 2;
+// plansift report: a static HTML site under OUT/report/ built from the SQLite database.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { openSource, resolveStoreSource } from '../export/source.js';
+import type { Database } from '../store/db.js';
+import { renderCompare } from './compare-page.js';
+import { renderIndex } from './index-page.js';
+import type { PageContext } from './layout.js';
+import { loadReportData, type ReportData } from './load.js';
+import { renderPlan } from './plan-page.js';
+
+export interface ReportFiles {
+  dir: string;
+  index: string;
+  compare: string;
+  plans: Map<number, string>;
+}
+
+/** Every page as file path (relative to the report folder) -> HTML. Pure given the data. */
+export function renderReport(data: ReportData, ctx: Omit<PageContext, 'root'>): Map<string, string> {
+  const root: PageContext = { ...ctx, root: '' };
+  const files = new Map<string, string>();
+  files.set('index.html', renderIndex(root, data).value);
+  files.set('compare.html', renderCompare(root, data).value);
+  for (const plan of data.plans) files.set(`plans/${plan.id}.html`, renderPlan(root, plan).value);
+  return files;
+}
+
+/**
+ * Build the site in a fresh folder beside the old one, then swap it in, so a reader never sees a half-written
+ * report and pages of plans no longer in the database do not linger.
+ */
+export async function buildReport(db: Database, outDir: string, dbName: string, now = new Date()): Promise<ReportFiles> {
+  const data = await loadReportData(db);
+  const pages = renderReport(data, { generatedAt: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', dbName });
+  const dir = join(outDir, 'report');
+  const staging = join(outDir, `.report-${process.pid}-${now.getTime()}`);
+  await mkdir(join(staging, 'plans'), { recursive: true });
+  for (const [rel, content] of pages) await writeFile(join(staging, rel), content, 'utf8');
+  const old = `${staging}-old`;
+  await rename(dir, old).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+  });
+  await rename(staging, dir);
+  await rm(old, { recursive: true, force: true });
+  return {
+    dir,
+    index: join(dir, 'index.html'),
+    compare: join(dir, 'compare.html'),
+    plans: new Map(data.plans.map((p) => [p.id, join(dir, 'plans', `${p.id}.html`)])),
+  };
+}
+
+/** CLI entry. 0 written, 2 could not proceed (no database, not a plansift database, cannot write). */
+export async function reportCommand(opts: Record<string, unknown>): Promise<number> {
+  const source = resolveStoreSource(opts);
+  if ('error' in source) {
+    console.error(`plansift report: ${source.error}`);
+    return 2;
+  }
+  let db: Database;
+  try {
+    db = await openSource(source.dbFile);
+  } catch (err) {
+    console.error(`plansift report: cannot open ${source.dbFile}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  try {
+    const files = await buildReport(db, source.outDir, basename(source.dbFile));
+    console.log(`${files.index}\t${files.plans.size} plan pages`);
+    return 0;
+  } catch (err) {
+    console.error(`plansift report: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  } finally {
+    await db.close().catch(() => undefined);
+  }
 }

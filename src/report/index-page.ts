@@ -1,0 +1,75 @@
+// index.html: every plan on one sortable table with its RAG status; removed documents listed apart.
+import { formatGbp, headlinePooledBudget, planYears, RAG_RULE, RAG_WORD, ragStatus, type Rag } from './assess.js';
+import { html, type SafeHtml } from './html.js';
+import { page, sortHeader, type PageContext } from './layout.js';
+import type { PlanView, ReportData } from './load.js';
+
+const RAG_SORT: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
+
+export function ragBadge(rag: Rag): SafeHtml {
+  return html`<span class="rag rag-${rag}">${RAG_WORD[rag]}</span>`;
+}
+
+function countCell(n: number): SafeHtml {
+  return html`<td class="num${n === 0 ? ' zero' : ''}" data-sort="${n}">${n}</td>`;
+}
+
+function planRow(plan: PlanView): SafeHtml {
+  const status = ragStatus(plan);
+  const budget = headlinePooledBudget(plan);
+  const count = (s: string) => plan.sections.filter((x) => x.status === s).length;
+  const flags = (s: string) => plan.flags.filter((f) => f.severity === s).length;
+  return html`<tr>
+<td data-sort="${RAG_SORT[status.rag]}">${ragBadge(status.rag)}</td>
+<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a><br><span class="muted">${plan.path}</span></th>
+<td>${plan.template}</td>
+<td>${planYears(plan)}</td>
+<td class="num" data-sort="${budget ? budget.amountGbp : ''}">${budget ? html`${formatGbp(budget.amountGbp)}<br><span class="muted">${budget.year ?? 'year not stated'}</span>` : html`<span class="muted">not stated</span>`}</td>
+${countCell(count('present'))}${countCell(count('missing'))}${countCell(count('placeholder'))}
+${countCell(flags('error'))}${countCell(flags('warning'))}${countCell(flags('info'))}
+<td>${status.reasons.join('; ')}</td>
+</tr>`;
+}
+
+export function renderIndex(ctx: PageContext, data: ReportData): SafeHtml {
+  const current = data.plans.filter((p) => p.status !== 'removed');
+  const removed = data.plans.filter((p) => p.status === 'removed');
+  const byRag = { red: 0, amber: 0, green: 0 };
+  for (const p of current) byRag[ragStatus(p).rag]++;
+  const failed = current.filter((p) => p.status === 'failed').length;
+  const run = data.lastRun;
+
+  const body = html`<h1>Better Care Fund plans: assurance overview</h1>
+<p class="lede">${current.length} ${current.length === 1 ? 'plan' : 'plans'} in the database${failed ? html`, of which ${failed} could not be read` : ''}. Choose an area to see its section checklist, budget, risk register, metrics and every flag with its page and quoted text.</p>
+<ul class="summary-counts" aria-label="Plans by status">
+<li>${ragBadge('red')} ${byRag.red}</li><li>${ragBadge('amber')} ${byRag.amber}</li><li>${ragBadge('green')} ${byRag.green}</li>${removed.length ? html`<li><span class="rag rag-removed">Removed</span> ${removed.length}</li>` : ''}
+</ul>
+<div class="note" id="rag-rule">
+<p><strong>How the status is set</strong></p>
+<p>${RAG_RULE.red}</p><p>${RAG_RULE.amber}</p><p>${RAG_RULE.green}</p>
+</div>
+${run ? html`<p class="muted">Last run: started ${run.startedAt}${run.finishedAt ? html`, finished ${run.finishedAt}` : ' (not finished)'}; ${run.processed} processed, ${run.failed} failed, ${run.removed} removed.</p>` : ''}
+<div class="table-wrap">
+<table class="sortable" id="plans">
+<caption>All plans (${current.length}). Select a column heading to sort.</caption>
+<thead><tr>
+${sortHeader('Status')}${sortHeader('Area')}${sortHeader('Template')}${sortHeader('Year')}${sortHeader('Pooled budget', 'num')}
+${sortHeader('Sections present', 'num')}${sortHeader('Sections missing', 'num')}${sortHeader('Sections placeholder', 'num')}
+${sortHeader('Errors', 'num')}${sortHeader('Warnings', 'num')}${sortHeader('Info', 'num')}
+${sortHeader('Why this status')}
+</tr></thead>
+<tbody>
+${current.map(planRow)}
+</tbody>
+</table>
+</div>
+<p class="muted">Pooled budget is the plan's stated total pooled budget for the latest year it gives.</p>
+${removed.length ? html`<h2 id="removed">Removed from the input</h2>
+<p>These files were in an earlier run but are no longer in the input folder. Their records are kept and not counted above.</p>
+<div class="table-wrap"><table class="sortable" id="removed-plans">
+<caption>Removed documents (${removed.length})</caption>
+<thead><tr>${sortHeader('Area')}${sortHeader('File')}${sortHeader('Template')}${sortHeader('Removed at')}</tr></thead>
+<tbody>${removed.map((p) => html`<tr><th scope="row"><a href="plans/${p.id}.html">${p.areaName}</a> <span class="rag rag-removed">Removed</span></th><td>${p.path}</td><td>${p.template}</td><td>${p.removedAt ?? ''}</td></tr>`)}</tbody>
+</table></div>` : ''}`;
+  return page(ctx, 'All plans', body, 'index');
+}

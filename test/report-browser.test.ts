@@ -1,0 +1,129 @@
+// End to end in a real browser: the report built from a test database, opened from disk in headless Chromium
+// (Debian's package, driven by playwright-core; no browser download). Screenshots go to output/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, type ReportFiles } from '../src/report/command.js';
+import { openStoreReadOnly } from '../src/store/db.js';
+import { buildFixtureDb, type FixtureDb } from './export-fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`report-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
+
+const OUTPUT = new URL('../output/', import.meta.url).pathname;
+
+describe.skipIf(!haveChromium)('report in headless Chromium', () => {
+  let fx: FixtureDb;
+  let files: ReportFiles;
+  let context: BrowserContext;
+  let profile: string;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    fx = await buildFixtureDb();
+    const db = await openStoreReadOnly(fx.dbFile);
+    files = await buildReport(db, fx.dir, 'plansift.sqlite', new Date('2026-11-23T09:00:00Z'));
+    await db.close();
+    profile = mkdtempSync(join(tmpdir(), 'plansift-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    context.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function open(file: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    return page;
+  }
+
+  it('index lists every current plan with its status word, and removed documents apart', async () => {
+    const page = await open(files.index);
+    const rows = page.locator('#plans tbody tr');
+    expect(await rows.count()).toBe(4);
+    const text = await page.locator('#plans').innerText();
+    for (const area of ['Derby City Health and Well-being Board', 'Staffordshire Health and Wellbeing Board', 'Derby Health and Wellbeing Board', '2015/encrypted-plan.pdf']) {
+      expect(text).toContain(area);
+    }
+    const staffs = rows.filter({ hasText: 'Staffordshire' });
+    expect(await staffs.locator('.rag').innerText()).toBe('Red');
+    expect(await rows.filter({ hasText: 'Derby Health and Wellbeing Board' }).locator('.rag').innerText()).toBe('Green');
+    expect(await rows.filter({ hasText: 'Derby City Health and Well-being Board' }).locator('.rag').innerText()).toBe('Amber');
+    expect(await page.locator('#removed-plans').innerText()).toContain('Derby City Health and Well-being Board (draft)');
+    expect(await page.locator('#rag-rule').innerText()).toMatch(/Red: the file could not be read/);
+    await page.screenshot({ path: join(OUTPUT, 'report-index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('sorts the plans by pooled budget when its header is pressed', async () => {
+    const page = await open(files.index);
+    await page.getByRole('button', { name: 'Pooled budget' }).click();
+    const areas = await page.locator('#plans tbody tr th').allInnerTexts();
+    // ascending: £17,403,000 (Derby City 2015/16), £35,258,231 (Derby 2022/23), £56,108,000 (Staffordshire), then none
+    expect(areas.map((a) => a.split('\n')[0])).toEqual([
+      'Derby City Health and Well-being Board', 'Derby Health and Wellbeing Board', 'Staffordshire Health and Wellbeing Board', '2015/encrypted-plan.pdf',
+    ]);
+    expect(await page.locator('th', { hasText: 'Pooled budget' }).getAttribute('aria-sort')).toBe('ascending');
+    await page.close();
+  });
+
+  it('a plan page shows every flag with section, page and quoted text, and plan text stays text', async () => {
+    const page = await open(files.plans.get(fx.ids.staffordshire2014)!);
+    const flagRows = page.locator('#flag-table tbody tr');
+    expect(await flagRows.count()).toBe(4);
+    const flags = await page.locator('#flag-table').innerText();
+    expect(flags).toContain('UNSIGNED');
+    expect(flags).toContain('plan_details.signoff');
+    expect(flags).toContain('<name of signatory> <job title> <date>');
+    expect(flags).toContain('<img src=x onerror="window.__xss=2">');
+    expect(await page.locator('body').innerText()).toContain('<script>window.__xss = 1</script>');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a paged plan shows its flags with page numbers and the risk heat map', async () => {
+    const page = await open(files.plans.get(fx.ids.derby2014)!);
+    const mismatch = page.locator('#flag-table tbody tr', { hasText: 'RISK_SCORE_MISMATCH' });
+    expect(await mismatch.locator('td').nth(3).innerText()).toBe('8');
+    expect(await page.locator('svg.heatmap').count()).toBe(1);
+    // three risks at likelihood 4, impact 5
+    const cell = page.locator('table.heat-table tbody tr', { hasText: 'Likelihood 4' }).locator('td').nth(4);
+    expect(await cell.innerText()).toBe('3');
+    await page.screenshot({ path: join(OUTPUT, 'report-plan.png'), fullPage: false });
+    await page.screenshot({ path: join(OUTPUT, 'report-plan-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('compare page shows budgets without per-head figures, metric charts and risk themes', async () => {
+    const page = await open(files.compare);
+    expect(await page.locator('#budget').locator('xpath=following-sibling::div[1]').innerText()).toMatch(/no population source/);
+    expect(await page.locator('svg.bars').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#themes-words').innerText()).toMatch(/\w/);
+    await page.screenshot({ path: join(OUTPUT, 'report-compare.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('loaded nothing but the report files and raised no script errors', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
