@@ -50,13 +50,25 @@ interface Segment {
 }
 
 /** Collects inline text and turns it into blocks at block boundaries. */
+export interface HtmlToBlocksOptions {
+  /**
+   * Clean the text of each block before it is classified: for sources whose text still carries a
+   * converter's literal markup (markdown emphasis, escaped tags typed as text). Returns the text and
+   * whether the markup made the whole text bold or typed a list marker ("- ") in front of it.
+   */
+  cleanText?: (text: string) => { text: string; bold: boolean; listMarker: boolean };
+}
+
 class BlockWriter {
   readonly blocks: RawBlock[] = [];
   private segments: Segment[] = [];
   private modes: Mode[];
   private listDepth = 0;
 
-  constructor(initial: Mode) {
+  constructor(
+    initial: Mode,
+    readonly options: HtmlToBlocksOptions = {},
+  ) {
     this.modes = [initial];
   }
 
@@ -71,7 +83,15 @@ class BlockWriter {
   flush(): void {
     const segments = this.segments;
     this.segments = [];
-    const text = collapse(segments.map((s) => s.text).join(''));
+    let text = collapse(segments.map((s) => s.text).join(''));
+    let literalBold = false;
+    let literalListMarker = false;
+    if (this.options.cleanText && text) {
+      const cleaned = this.options.cleanText(text);
+      text = collapse(cleaned.text);
+      literalBold = cleaned.bold;
+      literalListMarker = cleaned.listMarker;
+    }
     if (!text) return;
     const mode = this.mode;
     if (mode.kind === 'heading') {
@@ -90,12 +110,16 @@ class BlockWriter {
       }
       return;
     }
+    if (literalListMarker) {
+      this.blocks.push({ kind: 'list_item', level: 1, text, page: null });
+      return;
+    }
     // A paragraph typed as "• a • b • c" is a list written on one line.
     if (LEADING_BULLET.test(text)) {
       for (const item of splitInlineBullets(text, false)) this.blocks.push({ kind: 'list_item', level: 1, text: item, page: null });
       return;
     }
-    const bold = isWhollyBold(segments);
+    const bold = literalBold || isWhollyBold(segments);
     this.blocks.push({ kind: 'paragraph', text, page: null, ...(bold ? { bold: true } : {}) });
   }
 
@@ -184,8 +208,8 @@ function tableRowElements(table: DomElement): DomElement[] {
 }
 
 /** Text of a cell: its paragraphs and list items each on a line; a nested table flattened row by row. */
-function cellText(cell: DomElement): string {
-  const writer = new BlockWriter({ kind: 'paragraph' });
+function cellText(cell: DomElement, options: HtmlToBlocksOptions): string {
+  const writer = new BlockWriter({ kind: 'paragraph' }, options);
   walkChildren(cell, writer, false);
   writer.flush();
   return writer.blocks
@@ -194,13 +218,13 @@ function cellText(cell: DomElement): string {
     .join('\n');
 }
 
-function tableBlock(table: DomElement): RawBlock {
+function tableBlock(table: DomElement, options: HtmlToBlocksOptions): RawBlock {
   const rows: TableRow[] = [];
   for (const tr of tableRowElements(table)) {
     const cellElements = tr.children.filter(isElement).filter((c) => c.name === 'td' || c.name === 'th');
     if (cellElements.length === 0) continue;
     const cells: TableCell[] = cellElements.map((c) => {
-      const cell: TableCell = { text: cellText(c) };
+      const cell: TableCell = { text: cellText(c, options) };
       const colSpan = spanAttribute(c.attribs.colspan);
       const rowSpan = spanAttribute(c.attribs.rowspan);
       if (colSpan) cell.colSpan = colSpan;
@@ -250,7 +274,7 @@ function walk(node: DomNode, writer: BlockWriter, bold: boolean): void {
     return;
   }
   if (name === 'table') {
-    writer.addBlock(tableBlock(node));
+    writer.addBlock(tableBlock(node, writer.options));
     return;
   }
   if (name === 'tr' || name === 'td' || name === 'th' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
@@ -275,9 +299,13 @@ export type InitialRole = { kind: 'paragraph' } | { kind: 'heading'; level: numb
  * Blocks of an HTML document or fragment, in order. `role` is what loose text becomes (a markdown
  * heading or list line that contains markup keeps its role). Input must already be protected.
  */
-export function htmlToBlocks(html: string, role: InitialRole = { kind: 'paragraph' }): RawBlock[] {
+export function htmlToBlocks(
+  html: string,
+  role: InitialRole = { kind: 'paragraph' },
+  options: HtmlToBlocksOptions = {},
+): RawBlock[] {
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const writer = new BlockWriter(role.kind === 'list_item' ? { ...role, ordered: false } : role);
+  const writer = new BlockWriter(role.kind === 'list_item' ? { ...role, ordered: false } : role, options);
   walkChildren(dom, writer, false);
   writer.flush();
   return writer.blocks;
