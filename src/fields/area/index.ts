@@ -1,8 +1,236 @@
-import type { DocumentModel } from '../../model/document.js';
+// Area: the local authorities, CCGs (ICBs from 2022) and the health and wellbeing board a plan is for.
+// Parties are read from where the template names them (the plan-details table, sign-off blocks, income
+// contributor rows, "Name of Health & Wellbeing Board"); organisations only mentioned in prose are not
+// parties, except that a council or board named after the plan's own area may be read from prose when
+// no table names one.
+import type { Block, DocumentModel } from '../../model/document.js';
 import type { Area } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
+import { stripMarkup } from '../../segment/text.js';
+import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } from './orgs.js';
 
-/** STUB: local authorities, CCGs/ICB and the HWB from the plan-details table or cover. */
-export function extractArea(_doc: DocumentModel, _seg: Segmentation): Area {
-  return { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null };
+/** Labels of the plan-details rows that name the parties. */
+const LABELS: Array<[OrgRole, RegExp]> = [
+  ['la', /^(?:name\s+of\s+(?:the\s+)?)?(?:(?:upper[\s-]tier\s+)?local\s+authorit(?:y|ies)(?:\s*\(s\))?|councils?|council\(s\))$/i],
+  [
+    'ccg',
+    /^(?:name\s+of\s+(?:the\s+)?)?(?:clinical\s+commissioning\s+groups?(?:\s*\(s\))?|ccgs?|ccg\(s\)|integrated\s+care\s+boards?|icbs?|icb\(s\))$/i,
+  ],
+  ['hwb', /^(?:name\s+of\s+(?:the\s+)?)?(?:health\s+(?:and|&)\s+well-?\s?being\s+board|hwb)$/i],
+];
+
+function labelRole(text: string): OrgRole | null {
+  const t = cleanName(text).replace(/\s*:$/, '');
+  for (const [role, re] of LABELS) if (re.test(t)) return role;
+  return null;
+}
+
+/** Names found for each role, in document order, deduplicated by nameKey. */
+class Names {
+  private readonly lists: Record<OrgRole, string[]> = { la: [], ccg: [], hwb: [] };
+  add(role: OrgRole, name: string): void {
+    const list = this.lists[role];
+    if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
+  }
+  get(role: OrgRole): string[] {
+    return this.lists[role];
+  }
+}
+
+/** Values under a label: names that are organisations of the label's role (an HWB value may be just the place). */
+function addValues(out: Names, role: OrgRole, raw: string): number {
+  let n = 0;
+  for (const name of splitNames(raw)) {
+    const r = roleOfName(name);
+    // "NHS X" CCGs and ICBs sometimes drop the suffix in the plan-details table; accept them under the CCG label.
+    if (r === role || (role === 'ccg' && r === null && /^NHS\s+[A-Z]/.test(name) && name.split(' ').length <= 8)) {
+      out.add(role, name);
+      n++;
+    }
+  }
+  return n;
+}
+
+function rowCells(block: Extract<Block, { kind: 'table' }>): string[][] {
+  return block.rows.map((r) => r.cells.map((c) => c.text.trim()));
+}
+
+/** Plan-details fields: a table row "Local Authority | X", a paragraph "Local Authority" followed by one name per line, or "Local Authority: X". */
+function readLabelledFields(doc: DocumentModel, out: Names): void {
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table') {
+      const rows = rowCells(b);
+      for (let r = 0; r < rows.length; r++) {
+        const filled = rows[r].filter((c) => c !== '');
+        if (filled.length === 0) continue;
+        const role = labelRole(filled[0]);
+        if (!role) continue;
+        let found = 0;
+        for (const v of filled.slice(1)) found += addValues(out, role, v);
+        // Continuation rows: the label cell empty, another name in the value cell.
+        for (let k = r + 1; k < rows.length && rows[k][0] === ''; k++) {
+          const more = rows[k].filter((c) => c !== '').reduce((n, v) => n + addValues(out, role, v), 0);
+          if (more === 0) break;
+          found += more;
+        }
+        if (found === 0 && filled.length === 1) {
+          // The label row alone in a table: names follow in the next blocks.
+          found = readFollowing(blocks, i + 1, role, out);
+        }
+      }
+      continue;
+    }
+    const text = b.text.trim();
+    const inline = /^([^:\t]{2,60})[:\t]\s*(.+)$/.exec(text);
+    const role = labelRole(text) ?? (inline ? labelRole(inline[1]) : null);
+    if (!role) continue;
+    if (inline && labelRole(inline[1])) addValues(out, role, inline[2]);
+    else readFollowing(blocks, i + 1, role, out);
+  }
+}
+
+/** Names one per block after a label paragraph, until a block that is not such a name. */
+function readFollowing(blocks: Block[], from: number, role: OrgRole, out: Names): number {
+  let n = 0;
+  for (let k = from; k < blocks.length && k < from + 40; k++) {
+    const b = blocks[k];
+    if (b.kind === 'table') break;
+    const added = addValues(out, role, b.text);
+    if (added === 0) break;
+    n += added;
+  }
+  return n;
+}
+
+/** Sign-off blocks: "Signed on behalf of the Council | X" and the name cells of the rows after it. */
+function readSignoff(doc: DocumentModel, out: Names): void {
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    const rows = rowCells(b);
+    let inBlock = 0;
+    for (const cells of rows) {
+      const first = cleanName(cells.find((c) => c !== '') ?? '');
+      if (/^signed\s+on\s+behalf\s+of\b/i.test(first)) inBlock = 3;
+      if (inBlock <= 0) continue;
+      inBlock--;
+      for (const cell of cells) {
+        if (/^signed\s+on\s+behalf/i.test(cleanName(cell))) continue;
+        for (const name of splitNames(cell)) {
+          const role = roleOfName(name);
+          if (role) out.add(role, name);
+        }
+      }
+    }
+  }
+}
+
+const MONEY = /£\s?\d|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * Income tables (2022 on): contributor rows "NHS X ICB | £…" name the ICB; the local authority rows
+ * name the area ("Derby | £…"). Returns the area names seen.
+ */
+function readIncomeRows(doc: DocumentModel, out: Names): string[] {
+  const places: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    const rows = rowCells(b);
+    let laContext = false;
+    for (const cells of rows) {
+      const filled = cells.filter((c) => c !== '');
+      if (filled.length === 0) continue;
+      const label = cleanName(filled[0]);
+      if (/^(?:local authority|disabled facilities grant|ibcf|improved better care fund)/i.test(label) && !/^total/i.test(label)) {
+        laContext = /local authority|disabled facilities/i.test(label);
+      }
+      if (/^(?:nhs\b|total nhs|ccg|icb)/i.test(label) && !/\bICB$|\bCCG$/i.test(label)) laContext = false;
+      if (!filled.slice(1).some((c) => MONEY.test(c.trim()))) continue;
+      const role = roleOfName(label);
+      if (role === 'ccg') out.add('ccg', label);
+      else if (laContext && /^[A-Z][A-Za-z'.-]*(?:\s+(?:upon|on|under|and|&)?\s*[A-Z][A-Za-z'.-]*){0,3}$/.test(label) && !/^(?:total|gross|contribution)/i.test(label)) {
+        places.push(label);
+      }
+    }
+  }
+  // "BCF Income for <place> 2022/23"
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') continue;
+    const m = /^(?:BCF\s+)?Income\s+for\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\b/.exec(stripMarkup(b.text));
+    if (m) places.push(m[1]);
+  }
+  return places;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Mentions in the text of a council or board named after one of the places, most frequent first. */
+function namedAfterPlace(text: string, places: string[], role: 'la' | 'hwb'): string[] {
+  const counts = new Map<string, { name: string; n: number; first: number }>();
+  for (const place of places) {
+    const suffix =
+      role === 'la'
+        ? String.raw`(?:\s+(?:City|County|Borough|District|Metropolitan\s+Borough|Metropolitan\s+District))?\s+Council`
+        : String.raw`(?:\s+(?:City|County))?\s+Health\s+(?:and|&)\s+Well-?\s?being\s+Board`;
+    const re = new RegExp(String.raw`(?<![\w'])${escapeRe(place)}${suffix}\b`, 'g');
+    for (const m of text.matchAll(re)) {
+      const name = m[0].replace(/\s+/g, ' ');
+      const key = nameKey(name);
+      const c = counts.get(key) ?? { name, n: 0, first: m.index ?? 0 };
+      c.n++;
+      counts.set(key, c);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first).map((c) => c.name);
+}
+
+/** A board named in bold (the cover or the narrative's opening line), as written. */
+function boldBoards(doc: DocumentModel): string[] {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') continue;
+    const texts = b.kind === 'paragraph' && b.bold ? [b.text] : [...b.text.matchAll(/\*\*([^*]+)\*\*|__([^_]+)__/g)].map((m) => m[1] ?? m[2]);
+    for (const t of texts) {
+      const name = cleanName(t);
+      if (roleOfName(name) === 'hwb') out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written. */
+export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
+  const names = new Names();
+  readLabelledFields(doc, names);
+  readSignoff(doc, names);
+  const incomePlaces = readIncomeRows(doc, names);
+
+  const places = [...new Set([...incomePlaces, ...names.get('la').map(placeOf), ...names.get('hwb').map(placeOf)])].filter(
+    (p) => p.length >= 3,
+  );
+  const text = doc.text;
+  let localAuthorities = names.get('la');
+  if (localAuthorities.length === 0 && places.length > 0) localAuthorities = namedAfterPlace(text, places, 'la').slice(0, 1);
+
+  let ccgs = names.get('ccg');
+  if (ccgs.length === 0) {
+    // An ICB is one per area and named on the plan's cover or opening; take the most named "NHS … ICB".
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(/\bNHS(?:\s+[A-Z][\w'-]*|\s+(?:and|&|of|upon|on))+?\s+(?:ICB|Integrated Care Board)\b/g)) {
+      counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    }
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (top) ccgs = [top[0].replace(/\s+/g, ' ')];
+  }
+
+  const hwbCandidates = [...names.get('hwb')];
+  if (hwbCandidates.length === 0) {
+    const bold = boldBoards(doc);
+    const placed = places.length > 0 ? namedAfterPlace(text, places, 'hwb') : [];
+    hwbCandidates.push(...bold.filter((b) => places.some((p) => nameKey(placeOf(b)).startsWith(nameKey(p)))), ...placed, ...bold);
+  }
+  return { localAuthorities, ccgs, healthAndWellbeingBoard: hwbCandidates[0] ?? null };
 }
