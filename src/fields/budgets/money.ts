@@ -105,6 +105,9 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
       closing = undefined;
       CANDIDATE.lastIndex = end;
     }
+    // A figure cut short by backtracking ("£000s" read as "£00" + "0s") or running into a word is no figure.
+    const nextChar = src.charAt(numStart + run.length);
+    if (/\d/.test(nextChar) || (!suffix && /[a-z]/i.test(nextChar))) continue;
     const before = src.slice(Math.max(0, numStart - 1), numStart);
     const after = src.slice(end, end + 3);
     const digitsNoComma = digits.replace(/,/g, '');
@@ -113,7 +116,7 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     if (/^\s*%|^\s*per\s*cent/i.test(after) && !suffix) continue;
     if (!pound && /^[/.]\d/.test(src.slice(end, end + 2))) continue;
     if (!pound && (before === '/' || before === '.' || /[a-z]/i.test(before))) continue;
-    if (!pound && /^\d{4}$/.test(digitsNoComma) && /^(19|20)\d\d$/.test(digitsNoComma) && !options.unitScale) continue;
+    if (!pound && /^\d{4}$/.test(digits) && /^(19|20)\d\d$/.test(digitsNoComma) && !options.unitScale) continue;
     if (!pound && /^\s*[-/]\s*\d{2}\b/.test(src.slice(end, end + 5))) continue;
     if (!pound && /^0\d{3,}/.test(digitsNoComma)) continue;
     if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01332 642000"

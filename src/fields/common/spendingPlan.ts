@@ -50,6 +50,18 @@ function looksLikeAmount(cell: string): boolean {
   return /^[(\-–]?\s*(c\.?\s*)?£?\s*-?\d[\d,\s]*(\.\d+)?\s*(k|m|bn|million)?\s*\)?$/i.test(cleanCell(cell));
 }
 
+/**
+ * Cells of a row that lost columns in conversion (a PDF merging two wrapped columns into one) line up with the
+ * header from the right: the narrow trailing columns (source, amount) survive, the wide text columns merge.
+ */
+function alignToHeader(cells: string[], width: number, schemeColumn: number): string[] {
+  if (cells.length >= width || cells.length === 0) return cells;
+  const missing = width - cells.length;
+  const head = cells.slice(0, schemeColumn + 1);
+  const tail = cells.slice(schemeColumn + 1);
+  return [...head, ...new Array<string>(Math.max(0, missing)).fill(''), ...tail].slice(0, Math.max(width, cells.length));
+}
+
 /** A total or subtotal row of the plan, not a scheme. */
 function isTotalRow(name: string): boolean {
   return /^(grand\s+)?(sub-?\s*)?totals?\b/i.test(name);
@@ -76,9 +88,17 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
         continue;
       }
       if (!plan) continue;
-      const cells = row.cells;
+      const cells = alignToHeader(row.cells, plan.header.cells.length, plan.columns.scheme);
       const scheme = cleanCell(cells[plan.columns.scheme] ?? '');
       if (scheme === '' || isTotalRow(scheme)) continue;
+      // The rest of a row cut by a page break: no amount and no source of its own, it finishes the name above.
+      const last = plan.rows[plan.rows.length - 1];
+      const noFigures = plan.columns.money.every((m) => cleanCell(cells[m.index] ?? '') === '');
+      const noSource = plan.columns.source === null || cleanCell(cells[plan.columns.source] ?? '') === '';
+      if (last && noFigures && noSource && (row.pageBreakBefore || /^[a-z]/.test(scheme))) {
+        last.scheme = `${last.scheme} ${scheme}`;
+        continue;
+      }
       if (filledCells(row).length < 2) continue;
       // A scheme row has a figure in an expenditure column (not a sentence that happens to hold a number).
       if (!plan.columns.money.some((m) => looksLikeAmount(cells[m.index] ?? ''))) continue;

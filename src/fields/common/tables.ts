@@ -10,6 +10,8 @@ export interface GridRow {
   block: number;
   /** True where the extractor marked the row as a header. */
   header: boolean;
+  /** True for the first row after a page break inside a table (its first cells may finish the row above). */
+  pageBreakBefore: boolean;
 }
 
 export interface Grid {
@@ -59,11 +61,11 @@ function tableRows(block: Block, index: number): GridRow[] {
         cells.push(c.text);
         for (let i = 1; i < (c.colSpan ?? 1); i++) cells.push('');
       }
-      return { cells, page: r.page ?? block.page, block: index, header: Boolean(r.header) };
+      return { cells, page: r.page ?? block.page, block: index, header: Boolean(r.header), pageBreakBefore: Boolean(r.pageBreakBefore) };
     });
   }
   if (block.kind === 'paragraph' || block.kind === 'list_item') {
-    return [{ cells: block.text.split('\t'), page: block.page, block: index, header: false }];
+    return [{ cells: block.text.split('\t'), page: block.page, block: index, header: false, pageBreakBefore: false }];
   }
   return [];
 }

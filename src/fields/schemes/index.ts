@@ -1,8 +1,194 @@
-import type { DocumentModel, Result } from '../../model/document.js';
+// Schemes from wherever a plan lists them: a "Ref no. | Scheme" table, a numbered list under a "… Schemes"
+// heading, Annex-style "Scheme ref no." / "Scheme name" blocks, and the scheme column of a spending plan.
+// One scheme listed in several places is one scheme; the list's wording wins (as the gold does).
+import type { Block, DocumentModel, Finding, Result } from '../../model/document.js';
 import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
+import { findSpendingPlans } from '../common/spendingPlan.js';
+import { cleanCell, collectGrids, normaliseName, type Grid } from '../common/tables.js';
 
-/** STUB: replaced by the schemes extractor. */
-export function extractSchemes(_doc: DocumentModel, _seg: Segmentation): Result<Scheme[]> {
-  return { value: [], messages: [] };
+type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
+
+const REF_HEADER = /^(scheme\s+)?(ref(erence)?|id|no|number|#)\.?(\s*(no|number|id)\.?)?:?$/i;
+const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(\s+(name|title))?:?$|^(scheme|project)\s+(name|title)/i;
+
+/** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows are themes. */
+function fromListTables(grids: Grid[]): Found[] {
+  const out: Found[] = [];
+  for (const grid of grids) {
+    let cols: { ref: number; name: number } | null = null;
+    let theme: string | null = null;
+    for (const row of grid.rows) {
+      const cells = row.cells.map(cleanCell);
+      const ref = cells.findIndex((c) => REF_HEADER.test(c));
+      const name = cells.findIndex((c, i) => i !== ref && NAME_HEADER.test(c));
+      if (ref >= 0 && name >= 0) {
+        cols = { ref, name };
+        theme = null;
+        continue;
+      }
+      if (!cols) continue;
+      const filled = cells.filter((c) => c !== '');
+      if (filled.length === 0) continue;
+      const refText = cells[cols.ref] ?? '';
+      const nameText = cells[cols.name] ?? '';
+      if (filled.length === 1 && (refText === '' || nameText === '')) {
+        // A grouping row ("Unified Prevention") above its schemes.
+        const only = filled[0];
+        if (only.length <= 80 && !/^\d+\.?$/.test(only)) theme = only;
+        continue;
+      }
+      if (nameText === '' || nameText.length > 200) continue;
+      out.push({
+        ref: refText || null,
+        name: nameText,
+        theme,
+        page: row.page,
+        text: cells.filter((c) => c !== '').join(' | '),
+        origin: 'table',
+      });
+    }
+  }
+  return out;
+}
+
+const LIST_HEADING = /\b(bcf|better care fund|planned|our|the)\s+schemes\b|\blist\s+of\s+(planned\s+)?(bcf\s+)?schemes\b|^schemes$/i;
+const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\))\s+(.+)$/;
+
+function textOf(block: Block): string {
+  return block.kind === 'table' ? '' : cleanCell(block.text);
+}
+
+/** Schemes from a numbered/bulleted list right under a "… Schemes" heading (intro sentences allowed between). */
+function fromHeadingLists(doc: DocumentModel): Found[] {
+  const out: Found[] = [];
+  doc.blocks.forEach((block, i) => {
+    const heading = textOf(block);
+    if (block.kind === 'table' || block.kind === 'list_item' || heading.length > 90 || heading.endsWith('?')) return;
+    const headingText = heading.replace(/^[\s#]*([a-z]?\.?\d+(\.\d+)*\.?|[a-z]\))\s*/i, '');
+    if (!LIST_HEADING.test(headingText)) return;
+    const items: { ref: string | null; name: string; level: number; block: Block }[] = [];
+    let intro = 0;
+    for (let j = i + 1; j < doc.blocks.length; j++) {
+      const b = doc.blocks[j];
+      if (b.kind === 'table' || b.kind === 'heading') break;
+      const t = textOf(b);
+      const numbered = NUMBERED.exec(t);
+      if (b.kind === 'list_item' || numbered) {
+        const ref = numbered ? (numbered[1] ?? numbered[2]) : null;
+        const name = numbered ? numbered[3].trim() : t.replace(/^[-*•·]\s*/, '');
+        if (name.length > 150) break; // a paragraph of prose, not a list entry
+        items.push({ ref, name, level: b.kind === 'list_item' ? b.level : 0, block: b });
+        continue;
+      }
+      if (items.length > 0 || ++intro > 2) break;
+    }
+    if (items.length < 2) return;
+    // A shallower item followed by deeper ones is a theme heading over them.
+    let theme: string | null = null;
+    items.forEach((it, k) => {
+      const next = items[k + 1];
+      if (next && next.level > it.level) {
+        theme = it.name;
+        return;
+      }
+      if (it.level === 0 && items.some((x) => x.level > 0)) theme = null;
+      const ordinal = it.block.kind === 'list_item' && it.block.ordered && !it.ref ? String(k + 1) : null;
+      out.push({ ref: it.ref ?? ordinal, name: it.name, theme, page: it.block.page, text: textOf(it.block), origin: 'list' });
+    });
+  });
+  return out;
+}
+
+const ANNEX_REF = /^scheme\s+ref(erence)?\.?\s*(no|number)?\.?\s*:?\s*(.*)$/i;
+const ANNEX_NAME = /^scheme\s+(name|title)\s*:?\s*(.*)$/i;
+
+/**
+ * Annex-style description blocks: "Scheme ref no." then its value, "Scheme name" then its value, as separate
+ * paragraphs, as "label: value" lines, or as label/value cells of a table.
+ */
+function fromAnnexBlocks(doc: DocumentModel): Found[] {
+  // One linear sequence of texts (table cells row by row) with their pages.
+  const units: { text: string; page: number | null }[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) units.push({ text: cleanCell(c.text), page: r.page ?? b.page });
+    else units.push({ text: cleanCell(b.text), page: b.page });
+  }
+  const out: Found[] = [];
+  const isLabel = (t: string) => ANNEX_REF.test(t) || ANNEX_NAME.test(t) || /\?$/.test(t);
+  const valueAfter = (k: number, inline: string): string | null => {
+    if (inline) return inline;
+    const next = units.slice(k + 1).find((u) => u.text !== '');
+    return next && !isLabel(next.text) ? next.text : null;
+  };
+  units.forEach((u, k) => {
+    const refMatch = ANNEX_REF.exec(u.text);
+    if (!refMatch) return;
+    const ref = valueAfter(k, refMatch[3].trim());
+    if (ref !== null && ref.length > 12) return;
+    for (let j = k + 1; j < Math.min(units.length, k + 6); j++) {
+      const nameMatch = ANNEX_NAME.exec(units[j].text);
+      if (!nameMatch) continue;
+      const name = valueAfter(j, nameMatch[2].trim());
+      if (name && name.length <= 200) {
+        out.push({ ref, name, theme: null, page: units[j].page, text: `${u.text} ${ref ?? ''} ${units[j].text} ${nameMatch[2] ? '' : name}`.replace(/\s+/g, ' ').trim(), origin: 'annex' });
+      }
+      break;
+    }
+  });
+  return out;
+}
+
+/** Distinct scheme names of spending plans, in order. */
+function fromSpendingPlans(grids: Grid[]): Found[] {
+  const out: Found[] = [];
+  for (const plan of findSpendingPlans(grids)) {
+    for (const r of plan.rows) {
+      out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
+    }
+  }
+  return out;
+}
+
+function tokens(name: string): Set<string> {
+  return new Set(normaliseName(name).split(' ').filter((w) => w.length > 2 && !['and', 'the', 'for', 'with', 'scheme', 'schemes'].includes(w)));
+}
+
+/** Same scheme: same ref, same normalised name, or most of the words shared. */
+function sameScheme(a: Scheme, b: Scheme): boolean {
+  if (a.ref && b.ref) return a.ref.toLowerCase() === b.ref.toLowerCase();
+  if (normaliseName(a.name) === normaliseName(b.name)) return true;
+  const x = tokens(a.name);
+  const y = tokens(b.name);
+  if (x.size === 0 || y.size === 0) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.min(x.size, y.size) >= 0.8 && shared / Math.max(x.size, y.size) >= 0.6;
+}
+
+export function extractSchemes(doc: DocumentModel, _seg: Segmentation): Result<Scheme[]> {
+  const messages: Finding[] = [];
+  const grids = collectGrids(doc);
+  const listed = [...fromListTables(grids), ...fromHeadingLists(doc)];
+  const annex = fromAnnexBlocks(doc);
+  // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
+  // lists none of its own.
+  const spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(grids) : [];
+  const out: Found[] = [];
+  for (const s of [...listed, ...annex, ...spending]) {
+    // Spending-plan rows repeat a name per funding source: there only an identical name is the same scheme.
+    const same = out.find((o) =>
+      s.origin === 'spending' && o.origin === 'spending' ? normaliseName(o.name) === normaliseName(s.name) : sameScheme(o, s),
+    );
+    if (same) {
+      if (!same.ref && s.ref) same.ref = s.ref;
+      if (!same.theme && s.theme) same.theme = s.theme;
+      continue;
+    }
+    out.push(s);
+  }
+  if (listed.length > 0 && annex.length > 0) {
+    const extra = annex.filter((a) => !listed.some((l) => sameScheme(l, a)));
+    for (const a of extra) messages.push({ level: 'info', message: `scheme "${a.name}" is described in an annex but not in the scheme list`, page: a.page, source: a.text ?? undefined });
+  }
+  return { value: out.map(({ origin: _origin, ...s }) => s), messages };
 }

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { findMoney, parseMoney, unitScaleOf } from '../src/fields/budgets/money.js';
+import { findYears, isYearOnly, normaliseYear, singleYear } from '../src/fields/common/years.js';
+
+const amount = (text: string, opts?: Parameters<typeof parseMoney>[1]) => parseMoney(text, opts)?.amountGbp ?? null;
+
+describe('parseMoney', () => {
+  it('reads plain pound figures and keeps the text as written', () => {
+    expect(parseMoney('£957,000')).toEqual({ amountGbp: 957000, text: '£957,000' });
+    expect(parseMoney('£0')).toEqual({ amountGbp: 0, text: '£0' });
+    expect(amount('£ 1,234.56')).toBe(1235);
+  });
+
+  it('scales m / k / million suffixes to whole pounds', () => {
+    expect(amount('£17.4m')).toBe(17_400_000);
+    expect(amount('£1.475m')).toBe(1_475_000);
+    expect(amount('£2.226m')).toBe(2_226_000);
+    expect(parseMoney('c£300K')).toEqual({ amountGbp: 300_000, text: 'c£300K' });
+    expect(amount('circa £2 million')).toBe(2_000_000);
+    expect(amount('£200k on carers')).toBe(200_000);
+  });
+
+  it('accepts comma-grouped figures without £', () => {
+    expect(amount('20,004,000')).toBe(20_004_000);
+  });
+
+  it('reads bracketed and minus-signed negatives', () => {
+    expect(parseMoney('(1,200)')).toEqual({ amountGbp: -1200, text: '(1,200)' });
+    expect(amount('(£1,200)')).toBe(-1200);
+    expect(amount('-129,506')).toBe(-129_506);
+  });
+
+  it('applies a column unit such as £000s to every figure, including ones with £', () => {
+    expect(amount('£15,843', { unitScale: 1000 })).toBe(15_843_000);
+    expect(amount('957', { unitScale: 1000, bare: true })).toBe(957_000);
+    // A figure with its own suffix is not scaled again.
+    expect(amount('£1.2m', { unitScale: 1000 })).toBe(1_200_000);
+  });
+
+  it('joins digits split by a converter (cell wrap, stray space) but not two separate numbers', () => {
+    expect(parseMoney('£17,403,00\n0')).toEqual({ amountGbp: 17_403_000, text: '£17,403,00 0' });
+    expect(amount('77, 135')).toBe(77_135);
+    expect(findMoney('£1,000 2,000').map((m) => m.amountGbp)).toEqual([1000, 2000]);
+    expect(amount('£100 200')).toBe(100);
+  });
+
+  it('takes the first figure of an annotated value', () => {
+    const m = parseMoney('A minimum of £56,108,000 with likely total pooled budget being in excess of £150,000,000');
+    expect(m).toEqual({ amountGbp: 56_108_000, text: '£56,108,000' });
+  });
+
+  it('does not read percentages, dates, financial years or phone numbers as money', () => {
+    for (const t of ['12%', '96.3 %', '2015/16', '2014-15', '11/09/2014', '09.01.15', '2015', '01332 642000', '0300 123 4567', 'Q1 2022', '12 months']) {
+      expect(parseMoney(t), t).toBeNull();
+    }
+    expect(parseMoney('2014/15 (£000s)')).toBeNull(); // a unit, not a figure
+    expect(parseMoney("£'000")).toBeNull();
+    expect(parseMoney('957')).toBeNull(); // a bare small number is not money outside a money column
+  });
+
+  it('finds the figure after a year in the same line', () => {
+    expect(parseMoney('2014/15\t£957,000')).toEqual({ amountGbp: 957000, text: '£957,000' });
+  });
+});
+
+describe('unitScaleOf', () => {
+  it('recognises thousand and million units, and plain £ as none', () => {
+    expect(unitScaleOf('£000s')).toBe(1000);
+    expect(unitScaleOf("Expenditure £'000")).toBe(1000);
+    expect(unitScaleOf('£k')).toBe(1000);
+    expect(unitScaleOf('2015/16 (£000)')).toBe(1000);
+    expect(unitScaleOf('£m')).toBe(1_000_000);
+    expect(unitScaleOf('Expenditure (£)')).toBeNull();
+  });
+});
+
+describe('financial years', () => {
+  it('normalises written forms to yyyy/yy', () => {
+    expect(normaliseYear('2014/15')).toBe('2014/15');
+    expect(normaliseYear('14/15')).toBe('2014/15');
+    expect(normaliseYear('2014-15')).toBe('2014/15');
+    expect(normaliseYear('2014/2015')).toBe('2014/15');
+    expect(normaliseYear('Spending Plan 2022/23')).toBe('2022/23');
+    expect(singleYear('BCF Income for Somewhere 2022/23:')).toBe('2022/23');
+  });
+  it('ignores dates and non-consecutive ranges', () => {
+    expect(findYears('11/09/2014')).toEqual([]);
+    expect(findYears('Living Well 2013-18')).toEqual([]);
+    expect(singleYear('2014/15 and 2015/16')).toBeNull();
+  });
+  it('knows a year-only cell', () => {
+    expect(isYearOnly('2015/16')).toBe(true);
+    expect(isYearOnly('2015/16:')).toBe(true);
+    expect(isYearOnly('Total 2015/16')).toBe(false);
+  });
+});

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../src/extract/index.js';
+import { extractSchemes } from '../src/fields/schemes/index.js';
+import { buildDocument, type RawBlock } from '../src/model/document.js';
+import type { Segmentation } from '../src/segment/types.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+const table = (rows: string[][], page: number | null = 1): RawBlock => ({
+  kind: 'table',
+  page,
+  rows: rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page })),
+});
+const para = (text: string, page: number | null = 1): RawBlock => ({ kind: 'paragraph', text, page });
+const heading = (text: string, page: number | null = 1): RawBlock => ({ kind: 'heading', level: 2, text, page });
+const item = (text: string, level = 0, ordered = false): RawBlock => ({ kind: 'list_item', text, level, ordered, page: 2 });
+
+function schemes(blocks: RawBlock[]) {
+  return extractSchemes(buildDocument('docx', 3, blocks), noSections).value;
+}
+const brief = (s: { ref: string | null; name: string; theme: string | null }) => `${s.ref ?? '-'} | ${s.name} | ${s.theme ?? '-'}`;
+
+describe('scheme list tables', () => {
+  it('reads Ref no. | Scheme rows with refs as written', () => {
+    const out = schemes([
+      heading('d) List of planned BCF schemes'),
+      para('Please list below the individual projects or changes which you are planning.'),
+      table([
+        ['Ref no.', 'Scheme'],
+        ['1', 'Self help, Prevention & Community Resilience'],
+        ['2', 'Integrated Community Based Support'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Self help, Prevention & Community Resilience | -', '2 | Integrated Community Based Support | -']);
+    expect(out[0].page).toBe(1);
+    expect(out[0].text).toContain('Self help');
+  });
+
+  it('takes a single-cell row as the theme of the schemes beneath it', () => {
+    const out = schemes([
+      table([
+        ['Ref no.', 'Scheme name'],
+        ['Unified Prevention', ''],
+        ['UP1', 'Community wellbeing hubs'],
+        ['UP2', 'Falls prevention'],
+        ['Enhanced Care', ''],
+        ['E3', 'Rapid response'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual([
+      'UP1 | Community wellbeing hubs | Unified Prevention',
+      'UP2 | Falls prevention | Unified Prevention',
+      'E3 | Rapid response | Enhanced Care',
+    ]);
+  });
+});
+
+describe('scheme lists under a heading', () => {
+  it('reads a numbered list after an intro sentence, refs from the numbers', () => {
+    const out = schemes([
+      heading('a.1 Better Care Fund Schemes'),
+      para('In terms of our strategic intent, these are the schemes which form the basis of this submission.'),
+      item('1. Frailty/complex needs'),
+      item('2. Support to live at home'),
+      item('3. Mental Health (not incl. dementia)'),
+      para('In practice the vision will translate into different approaches.'),
+      item('- Not a scheme'),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Frailty/complex needs | -', '2 | Support to live at home | -', '3 | Mental Health (not incl. dementia) | -']);
+  });
+
+  it('numbers an ordered list whose numbers the converter dropped, and nests themes', () => {
+    const out = schemes([
+      heading('Our schemes'),
+      item('Unified Prevention', 0, true),
+      item('Community hubs', 1, true),
+      item('Falls service', 1, true),
+    ]);
+    expect(out.map((s) => `${s.name} | ${s.theme ?? '-'}`)).toEqual(['Community hubs | Unified Prevention', 'Falls service | Unified Prevention']);
+  });
+
+  it('ignores a bulleted list under an unrelated heading', () => {
+    expect(schemes([heading('Governance'), item('Board meets monthly'), item('Sub-groups report quarterly')])).toEqual([]);
+  });
+});
+
+describe('Annex 1 scheme descriptions', () => {
+  const annex: RawBlock[] = [
+    heading('ANNEX 1 – Detailed Scheme Description'),
+    para('Scheme ref no.'),
+    para('1'),
+    para('Scheme name'),
+    para('Self-help, Prevention and Community Resilience'),
+    para('What is the strategic objective of this scheme?'),
+    para('This scheme relates to segment one of the care wedge.'),
+    para('Scheme ref no.'),
+    para('2'),
+    para('Scheme name'),
+    para('Integrated Community-based Support'),
+  ];
+
+  it('reads ref and name from the label/value blocks', () => {
+    expect(schemes(annex).map(brief)).toEqual(['1 | Self-help, Prevention and Community Resilience | -', '2 | Integrated Community-based Support | -']);
+  });
+
+  it('reads "label: value" lines and label/value table cells', () => {
+    const out = schemes([para('Scheme ref no.: E3'), para('Scheme name: Rapid response'), table([['Scheme ref no.', 'E4'], ['Scheme name', 'Night sitting']])]);
+    expect(out.map(brief)).toEqual(['E3 | Rapid response | -', 'E4 | Night sitting | -']);
+  });
+
+  it('merges an annex block into the listed scheme with the same ref, keeping the list name', () => {
+    const out = schemes([
+      table([
+        ['Ref no.', 'Scheme'],
+        ['1', 'Self help, Prevention & Community Resilience'],
+        ['2', 'Integrated Community Based Support'],
+      ]),
+      ...annex,
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Self help, Prevention & Community Resilience | -', '2 | Integrated Community Based Support | -']);
+  });
+});
+
+describe('spending-plan schemes', () => {
+  it('gives the distinct scheme names of a spending plan, names as written', () => {
+    const out = schemes([
+      para('Spending Plan 2022/23'),
+      table([
+        ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
+        ['Integrated Community Equipment', 'Minimum NHS Contribution', '£1,997,385'],
+        ['Integrated Community Equipment', 'Additional LA Contribution', '£269,682'],
+        ['Track & Triage.', 'iBCF', '£6,637'],
+        ['domiciliary care packages', 'iBCF', '£898,237'],
+      ]),
+    ]);
+    expect(out.map((s) => s.name)).toEqual(['Integrated Community Equipment', 'Track & Triage.', 'domiciliary care packages']);
+  });
+});
+
+describe('corpus', () => {
+  it('reads the six schemes of the a.1 list of the 2014 original plan (.txt lines 384-389)', async () => {
+    const path = '../shared/corpus/002_1db83991b26ca8db.txt';
+    const doc = await extractDocument(readFileSync(path), path);
+    const out = extractSchemes(doc, noSections).value;
+    // The timeframe table's "Programme Management" row is an enabler, not a listed scheme.
+    expect(out.map((s) => `${s.ref} ${s.name}`)).toEqual([
+      '1 Frailty/complex needs, long term physical and organic Mental Health',
+      '2 Support to live at home',
+      '3 Carers',
+      '4 Mental Health (not incl. dementia)',
+      '5 Learning Disabilities',
+      '6 End of Life Care/Cancer',
+    ]);
+  });
+
+  it('keeps the list-table names of the 2014 revised plan over the Annex 1 spellings (.pdf)', async () => {
+    const path = '../shared/corpus/000_9077328ceb53165f.pdf';
+    const doc = await extractDocument(readFileSync(path), path);
+    const out = extractSchemes(doc, noSections).value;
+    expect(out.map((s) => `${s.ref} ${s.name}`)).toEqual([
+      '1 Self help, Prevention & Community Resilience',
+      '2 Integrated Community Based Support',
+      '3 Reducing avoidable admissions to Hospitals and Care Homes',
+      '4 System Enabling Schemes',
+    ]);
+  });
+});
