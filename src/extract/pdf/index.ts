@@ -1,7 +1,128 @@
-import type { DocumentModel } from '../../model/document.js';
-import { ExtractionError } from '../../model/document.js';
+// PDF -> DocumentModel with pdf.js: positioned text runs (with real font names for bold) and ruling lines
+// from the operator list per page; the layout code (layout.ts) turns them into blocks.
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { buildDocument, ExtractionError, type DocumentModel, type Finding } from '../../model/document.js';
+import { multiply, rulingLines, type OpCodes } from './geometry.js';
+import { layoutDocument } from './layout.js';
+import type { PageContent, TextRun } from './types.js';
 
-/** STUB: replaced by the PDF extractor. */
-export async function extractPdf(_bytes: Uint8Array): Promise<DocumentModel> {
-  throw new ExtractionError('PDF extraction not implemented yet', 'unsupported');
+const OPS = pdfjs.OPS as unknown as OpCodes;
+
+/** Extract the document model from PDF bytes. Throws ExtractionError for a PDF that cannot be read. */
+export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
+  const messages: Finding[] = [];
+  const hasEof = endsWithEof(bytes);
+  // pdf.js may take over (detach) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let doc: PDFDocumentProxy | null = null;
+  try {
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      throw loadError(err, hasEof);
+    }
+    const pages: PageContent[] = [];
+    const failedPages: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        pages.push(await readPage(doc, n));
+      } catch (err) {
+        if (!hasEof) throw new ExtractionError(`truncated PDF: page ${n} cannot be read (${errorText(err)})`, 'truncated');
+        failedPages.push(n);
+        messages.push({ level: 'error', message: `page ${n} could not be read: ${errorText(err)}`, page: n });
+      }
+    }
+    if (pages.length === 0) throw new ExtractionError('corrupt PDF: no page could be read', 'corrupt');
+    const textPages = pages.filter((p) => p.runs.some((r) => r.text.trim() !== ''));
+    if (textPages.length === 0) throw new ExtractionError('no text layer: scanned, needs OCR', 'no_text_layer');
+    for (const p of pages) {
+      if (!textPages.includes(p)) {
+        messages.push({ level: 'warning', message: `page ${p.page} has no text layer (scanned or image only)`, page: p.page });
+      }
+    }
+    if (!hasEof) messages.push({ level: 'warning', message: 'PDF has no %%EOF marker: the file may be truncated', page: null });
+    const layout = layoutDocument(pages);
+    return buildDocument('pdf', doc.numPages, layout.blocks, [...messages, ...layout.messages]);
+  } finally {
+    // pdf.js keeps every document alive until it is destroyed.
+    if (doc) await doc.destroy();
+    else await task.destroy();
+  }
+}
+
+function endsWithEof(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  return tail.includes('%%EOF');
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function loadError(err: unknown, hasEof: boolean): ExtractionError {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  const msg = errorText(err);
+  if (name === 'PasswordException' || /password/i.test(msg)) return new ExtractionError('password-protected PDF', 'encrypted');
+  if (!hasEof) return new ExtractionError(`truncated PDF: ${msg}`, 'truncated');
+  if (name === 'InvalidPDFException') return new ExtractionError(`corrupt PDF: ${msg}`, 'corrupt');
+  return new ExtractionError(`corrupt PDF: ${msg}`, 'corrupt');
+}
+
+const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]bd\b|extrabold/i;
+const ITALIC_FONT = /italic|oblique|[-,]it\b/i;
+
+async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageContent> {
+  const page: PDFPageProxy = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    // The operator list first: it loads the fonts, so their real names (with "Bold") are known below.
+    const opList = await page.getOperatorList();
+    const { hsegs, vsegs } = rulingLines(opList.fnArray, opList.argsArray, OPS, viewport.transform);
+    const content = await page.getTextContent();
+    const fontCache = new Map<string, { bold: boolean; italic: boolean }>();
+    const fontStyle = (id: string) => {
+      let style = fontCache.get(id);
+      if (!style) {
+        let name = '';
+        try {
+          if (page.commonObjs.has(id)) name = String((page.commonObjs.get(id) as { name?: string })?.name ?? '');
+        } catch {
+          name = '';
+        }
+        const family = (content.styles[id] as { fontFamily?: string } | undefined)?.fontFamily ?? '';
+        style = { bold: BOLD_FONT.test(name) || BOLD_FONT.test(family), italic: ITALIC_FONT.test(name) };
+        fontCache.set(id, style);
+      }
+      return style;
+    };
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const m = multiply(viewport.transform, item.transform as number[]);
+      const size = Math.hypot(m[2], m[3]);
+      // Only horizontal, upright text takes part in the layout (rotated margin labels do not).
+      if (size <= 0 || Math.abs(m[1]) > 0.05 * size || m[0] <= 0) continue;
+      const style = fontStyle(item.fontName);
+      runs.push({
+        text: item.str,
+        x0: m[4],
+        x1: m[4] + item.width * (viewport.scale || 1),
+        base: m[5],
+        size,
+        bold: style.bold,
+        italic: style.italic,
+      });
+    }
+    return { page: n, width: viewport.width, height: viewport.height, runs, hsegs, vsegs };
+  } finally {
+    page.cleanup();
+  }
 }

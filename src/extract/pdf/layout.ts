@@ -1,0 +1,408 @@
+// Page contents (positioned runs + ruling lines) -> ordered document blocks. Pure: no pdf.js here.
+//
+// Per page: ruled tables take their runs; the other runs become lines; tables and lines are put in
+// reading order by their top edge. Across pages: running headers/footers and page numbers are dropped,
+// lines are grouped into paragraphs (a paragraph may continue on the next page), groups are classified
+// (heading by size/bold, list item by bullet), and a table that continues at the top of the next page
+// with the same frame is merged into one table block.
+import type { Finding, RawBlock, TableRow } from '../../model/document.js';
+import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
+import { cellText, groupLines, joinWrapped, splitBullet, type TextLine } from './lines.js';
+import type { PageContent } from './types.js';
+
+interface LineEl {
+  kind: 'line';
+  page: number;
+  top: number;
+  line: TextLine;
+}
+
+interface TableEl {
+  kind: 'table';
+  page: number;
+  top: number;
+  x0: number;
+  x1: number;
+  rows: TableRow[];
+  /** Cell edges of the first and last kept rows, to recognise a continuation on the next page. */
+  firstXs: number[];
+  lastXs: number[];
+}
+
+type Element = LineEl | TableEl;
+
+interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  elements: Element[];
+}
+
+/** Bare page numbers: "3", "Page 3", "Page 3 of 31", "3 / 31", "- 46 -". */
+const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+/** A numbered paragraph or item marker: "1.", "2)", "(a)", "iv." */
+const NUMBERED = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s/i;
+const SENTENCE_END = /[.!?:;]["”’)\]]?$/;
+
+export interface LayoutResult {
+  blocks: RawBlock[];
+  messages: Finding[];
+}
+
+export function layoutDocument(pages: PageContent[]): LayoutResult {
+  const messages: Finding[] = [];
+  const layouts = pages.map(layoutPage);
+  dropRunningHeadersAndFooters(layouts, messages);
+  const stats = textStats(layouts);
+  const items = groupElements(layouts, stats);
+  const blocks = classify(items, stats, messages);
+  return { blocks, messages };
+}
+
+// ---------------------------------------------------------------------------------------------- pages
+
+function layoutPage(content: PageContent): PageLayout {
+  const tables = findRuledTables(content.hsegs, content.vsegs);
+  const outside = assignRunsToCells(tables, content.runs);
+  const elements: Element[] = [];
+  for (const table of tables) {
+    const el = tableElement(table, content.page);
+    if (el) elements.push(el);
+    else {
+      // A grid with no text (a drawing, an empty form frame): nothing to keep.
+    }
+  }
+  for (const line of groupLines(outside)) {
+    elements.push({ kind: 'line', page: content.page, top: line.base - line.size * 0.8, line });
+  }
+  elements.sort((a, b) => a.top - b.top || (a.kind === 'line' && b.kind === 'line' ? a.line.x0 - b.line.x0 : 0));
+  return { page: content.page, width: content.width, height: content.height, elements };
+}
+
+function tableElement(table: RuledTable, page: number): TableEl | null {
+  const rows: TableRow[] = [];
+  let firstXs: number[] = [];
+  let lastXs: number[] = [];
+  for (const band of table.bands) {
+    const cells = band.cells.map((c) => ({ text: c.owner === c ? cellText(c.runs, c.x0, c.x1) : '' }));
+    if (cells.every((c) => c.text === '')) continue;
+    const xs = [band.cells[0].x0, ...band.cells.map((c) => c.x1)];
+    if (rows.length === 0) firstXs = xs;
+    lastXs = xs;
+    rows.push({ cells, page });
+  }
+  if (rows.length === 0) return null;
+  return { kind: 'table', page, top: table.y0, x0: table.x0, x1: table.x1, rows, firstXs, lastXs };
+}
+
+// ------------------------------------------------------------------------------ headers and footers
+
+function headerKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Drop lines in the top or bottom margin band that repeat on at least half of the pages (digits ignored,
+ * so "Page 3 of 31" matches "Page 4 of 31"), and bare page numbers there.
+ */
+function dropRunningHeadersAndFooters(layouts: PageLayout[], messages: Finding[]): void {
+  const inMargin = (el: Element, height: number) =>
+    el.kind === 'line' && (el.line.base < height * 0.11 || el.top > height * 0.89);
+  const pagesWithKey = new Map<string, Set<number>>();
+  for (const p of layouts) {
+    for (const el of p.elements) {
+      if (!inMargin(el, p.height) || el.kind !== 'line') continue;
+      const key = headerKey(el.line.text);
+      let set = pagesWithKey.get(key);
+      if (!set) pagesWithKey.set(key, (set = new Set()));
+      set.add(p.page);
+    }
+  }
+  const minPages = Math.max(2, Math.ceil(layouts.length * 0.5));
+  const repeated = new Set([...pagesWithKey].filter(([, s]) => s.size >= minPages).map(([k]) => k));
+  let dropped = 0;
+  for (const p of layouts) {
+    p.elements = p.elements.filter((el) => {
+      if (!inMargin(el, p.height) || el.kind !== 'line') return true;
+      if (repeated.has(headerKey(el.line.text)) || PAGE_NUMBER.test(el.line.text.trim())) {
+        dropped++;
+        return false;
+      }
+      return true;
+    });
+  }
+  if (repeated.size > 0) {
+    messages.push({
+      level: 'info',
+      message: `dropped ${dropped} running header/footer line(s) repeated on ${minPages}+ pages`,
+      page: null,
+      source: [...repeated].slice(0, 3).join(' | '),
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------ stats
+
+interface TextStats {
+  bodySize: number;
+  /** Baseline-to-baseline distance of body lines, per point of font size. */
+  stepRatio: number;
+  /** Heading font sizes, largest first (index + 1 = heading level). */
+  headingSizes: number[];
+  /** Right edge of the text column per page (widest body lines). */
+  rightEdge: Map<number, number>;
+  leftEdge: Map<number, number>;
+}
+
+function mode(weights: Map<number, number>, fallback: number): number {
+  let best = fallback;
+  let bestW = -1;
+  for (const [k, w] of weights) {
+    if (w > bestW) {
+      bestW = w;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function isHeadingSize(size: number, bodySize: number): boolean {
+  return size >= bodySize + Math.max(1, bodySize * 0.12);
+}
+
+function textStats(layouts: PageLayout[]): TextStats {
+  const sizeWeights = new Map<number, number>();
+  for (const p of layouts) {
+    for (const el of p.elements) {
+      if (el.kind !== 'line') continue;
+      const key = Math.round(el.line.size * 2) / 2;
+      sizeWeights.set(key, (sizeWeights.get(key) ?? 0) + el.line.text.length);
+    }
+  }
+  const bodySize = mode(sizeWeights, 10);
+  const stepWeights = new Map<number, number>();
+  const rightEdge = new Map<number, number>();
+  const leftEdge = new Map<number, number>();
+  for (const p of layouts) {
+    let prev: TextLine | null = null;
+    let right = -Infinity;
+    let left = Infinity;
+    for (const el of p.elements) {
+      if (el.kind !== 'line') {
+        prev = null;
+        continue;
+      }
+      const line = el.line;
+      if (Math.abs(line.size - bodySize) < 0.6) {
+        right = Math.max(right, line.x1);
+        left = Math.min(left, line.x0);
+        if (prev && Math.abs(prev.size - line.size) < 0.6) {
+          const ratio = (line.base - prev.base) / line.size;
+          if (ratio > 0.9 && ratio < 2.2) {
+            const key = Math.round(ratio * 20) / 20;
+            stepWeights.set(key, (stepWeights.get(key) ?? 0) + 1);
+          }
+        }
+      }
+      prev = line;
+    }
+    rightEdge.set(p.page, Number.isFinite(right) ? right : p.width * 0.9);
+    leftEdge.set(p.page, Number.isFinite(left) ? left : p.width * 0.1);
+  }
+  const stepRatio = mode(stepWeights, 1.2);
+  const big = new Set<number>();
+  for (const [size] of sizeWeights) if (isHeadingSize(size, bodySize)) big.add(size);
+  // Sizes within a point of each other are one heading level.
+  const headingSizes: number[] = [];
+  for (const s of [...big].sort((a, b) => b - a)) {
+    if (headingSizes.length === 0 || headingSizes[headingSizes.length - 1] - s > 1) headingSizes.push(s);
+  }
+  return { bodySize, stepRatio, headingSizes, rightEdge, leftEdge };
+}
+
+// ---------------------------------------------------------------------------------------- grouping
+
+interface LineGroup {
+  kind: 'group';
+  page: number;
+  lines: TextLine[];
+  bullet: { rest: string; textX0: number } | null;
+  /** Index of the line where each page after the first starts (for cross-page paragraphs). */
+}
+
+interface TableItem {
+  kind: 'table';
+  el: TableEl;
+}
+
+type Item = LineGroup | TableItem;
+
+function groupElements(layouts: PageLayout[], stats: TextStats): Item[] {
+  const items: Item[] = [];
+  let group: LineGroup | null = null;
+  let lastPage = 0;
+  let lastWasTable = false;
+  for (const p of layouts) {
+    let first = true;
+    for (const el of p.elements) {
+      if (el.kind === 'table') {
+        if (group) items.push(group);
+        group = null;
+        items.push({ kind: 'table', el });
+        lastWasTable = true;
+        first = false;
+        lastPage = p.page;
+        continue;
+      }
+      const line = el.line;
+      const pageBreak = first && lastPage > 0 && lastPage < p.page;
+      if (group && !lastWasTable && continuesGroup(group, line, pageBreak, stats, p.page)) {
+        group.lines.push(line);
+      } else {
+        if (group) items.push(group);
+        group = { kind: 'group', page: p.page, lines: [line], bullet: splitBullet(line) };
+      }
+      lastWasTable = false;
+      first = false;
+      lastPage = p.page;
+    }
+  }
+  if (group) items.push(group);
+  return items;
+}
+
+function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats: TextStats, page: number): boolean {
+  const last = g.lines[g.lines.length - 1];
+  if (splitBullet(line) || NUMBERED.test(line.text)) return false;
+  if (Math.abs(line.size - last.size) > 0.6) return false;
+  if (line.bold !== last.bold) return false;
+  const size = last.size;
+  const ref = g.bullet && g.lines.length === 1 ? g.bullet.textX0 : last.x0;
+  const lastPage = g.page + 0; // group start page; right edge of the page the last line is on is close enough
+  const right = stats.rightEdge.get(page) ?? last.x1;
+  const left = stats.leftEdge.get(page) ?? last.x0;
+  const width = Math.max(right - left, 1);
+  const full = last.x1 >= right - Math.max(0.15 * width, 3 * size);
+  void lastPage;
+  if (pageBreak) {
+    // Continue across the page only when the last line runs to the margin and the sentence is unfinished.
+    if (!full) return false;
+    if (Math.abs(line.x0 - ref) > 1.5 * size && Math.abs(line.x0 - g.lines[0].x0) > 1.5 * size) return false;
+    return !SENTENCE_END.test(last.text) || /^\p{Ll}/u.test(line.text);
+  }
+  const gap = line.base - last.base;
+  const step = size * stats.stepRatio;
+  if (gap <= 0 || gap > step * 1.35 + 0.5) return false;
+  if (g.bullet) {
+    if (line.x0 < g.lines[0].x0 - 2) return false;
+  } else if (g.lines.length > 1 || line.x0 > last.x0) {
+    // A first-line indent may start a paragraph; otherwise lines of a paragraph share their left edge.
+    if (Math.abs(line.x0 - ref) > 1.5 * size) return false;
+  }
+  if (!full && SENTENCE_END.test(last.text)) return false;
+  // A short line followed by a capitalised line is a hard line break between paragraphs.
+  if (last.x1 < left + 0.6 * width && /^\p{Lu}/u.test(line.text)) return false;
+  return true;
+}
+
+// ------------------------------------------------------------------------------------ classification
+
+interface OpenTable {
+  block: Extract<RawBlock, { kind: 'table' }>;
+  el: TableEl;
+  lastXs: number[];
+  x0: number;
+  x1: number;
+}
+
+function sameEdges(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) < 3);
+}
+
+function rowKey(row: TableRow): string {
+  return row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim().toLowerCase()).join('\t');
+}
+
+function groupText(lines: TextLine[], firstText: string): string {
+  let text = firstText;
+  for (let i = 1; i < lines.length; i++) text = joinWrapped(text, lines[i].text);
+  return text;
+}
+
+function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let open: OpenTable | null = null;
+  const listIndents: number[] = [];
+  const boldLevel = Math.min(6, stats.headingSizes.length + 1);
+  for (const item of items) {
+    if (item.kind === 'table') {
+      const el = item.el;
+      const prevBlock = blocks[blocks.length - 1];
+      const continues =
+        open !== null &&
+        prevBlock === open.block &&
+        (open.block.pageEnd ?? open.block.page ?? 0) === el.page - 1 &&
+        Math.abs(open.x0 - el.x0) < 4 &&
+        Math.abs(open.x1 - el.x1) < 4 &&
+        (sameEdges(open.lastXs, el.firstXs) || open.lastXs.length === el.firstXs.length || startsWithHeader(open.block.rows, el.rows) > 0);
+      if (open && continues) {
+        const repeated = startsWithHeader(open.block.rows, el.rows);
+        for (let i = 0; i < repeated; i++) open.block.rows[i].header = true;
+        const rest = el.rows.slice(repeated).map((r) => ({ ...r }));
+        if (rest.length > 0) rest[0].pageBreakBefore = true;
+        open.block.rows.push(...rest);
+        open.block.pageEnd = el.page;
+        open.lastXs = el.lastXs;
+        messages.push({
+          level: 'info',
+          message: `table continued from page ${el.page - 1} to page ${el.page}${repeated ? ` (repeated header row dropped)` : ''}`,
+          page: el.page,
+        });
+        continue;
+      }
+      const block = { kind: 'table' as const, page: el.page, rows: el.rows.map((r) => ({ ...r })), pageEnd: el.page };
+      blocks.push(block);
+      open = { block, el, lastXs: el.lastXs, x0: el.x0, x1: el.x1 };
+      listIndents.length = 0;
+      continue;
+    }
+    const g = item;
+    const size = g.lines[0].size;
+    const bold = g.lines.every((l) => l.bold);
+    if (g.bullet && !isHeadingSize(size, stats.bodySize)) {
+      const indent = g.lines[0].x0;
+      while (listIndents.length > 0 && indent < listIndents[listIndents.length - 1] - 2) listIndents.pop();
+      if (listIndents.length === 0 || indent > listIndents[listIndents.length - 1] + 2) listIndents.push(indent);
+      blocks.push({ kind: 'list_item', page: g.page, level: listIndents.length, text: groupText(g.lines, g.bullet.rest) });
+      continue;
+    }
+    const text = groupText(g.lines, g.bullet ? g.bullet.rest : g.lines[0].text);
+    if (isHeadingSize(size, stats.bodySize) && text.length <= 200 && g.lines.length <= 3) {
+      const idx = stats.headingSizes.findIndex((s) => size >= s - 1);
+      blocks.push({ kind: 'heading', page: g.page, level: Math.min(6, idx < 0 ? boldLevel : idx + 1), text });
+      listIndents.length = 0;
+      continue;
+    }
+    const words = text.split(/\s+/).length;
+    if (bold && g.lines.length <= 2 && text.length <= 120 && words <= 16 && !/[.,;]$/.test(text)) {
+      blocks.push({ kind: 'heading', page: g.page, level: boldLevel, text });
+      listIndents.length = 0;
+      continue;
+    }
+    if (NUMBERED.test(text) && !bold) {
+      blocks.push({ kind: 'list_item', page: g.page, level: 1, ordered: true, text });
+      continue;
+    }
+    blocks.push(bold ? { kind: 'paragraph', page: g.page, text, bold: true } : { kind: 'paragraph', page: g.page, text });
+    listIndents.length = 0;
+  }
+  for (const b of blocks) if (b.kind === 'table' && b.pageEnd === b.page) delete b.pageEnd;
+  return blocks;
+}
+
+/** How many leading rows of a continuation repeat the table's first rows (a repeated header). */
+function startsWithHeader(tableRows: TableRow[], next: TableRow[]): number {
+  let n = 0;
+  while (n < 3 && n < next.length - 0 && n < tableRows.length && rowKey(tableRows[n]) === rowKey(next[n]) && rowKey(next[n]).replace(/\t/g, '') !== '') n++;
+  return n;
+}

@@ -1,0 +1,182 @@
+// Positioned runs -> text lines, and the rules for joining wrapped lines back together.
+import type { TextRun } from './types.js';
+
+export interface TextLine {
+  runs: TextRun[];
+  text: string;
+  x0: number;
+  x1: number;
+  base: number;
+  /** Dominant font size of the line (the size most of its characters have). */
+  size: number;
+  /** Every non-space character is bold. */
+  bold: boolean;
+  /** Largest gap between two runs, in units of the font size (column-like gaps are large). */
+  maxGap: number;
+}
+
+/**
+ * Group runs into lines: same baseline (within a fraction of the font size, so superscripts stay on their
+ * line), then left to right. Sorting first keeps this O(n log n).
+ */
+export function groupLines(runsIn: TextRun[]): TextLine[] {
+  const runs = runsIn.filter((r) => r.text.length > 0).sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let base = 0;
+  let size = 0;
+  for (const run of runs) {
+    if (current.length > 0 && Math.abs(run.base - base) <= 0.4 * Math.max(size, run.size)) {
+      current.push(run);
+      if (run.size > size && run.text.trim()) {
+        size = run.size;
+        base = run.base;
+      }
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [run];
+    base = run.base;
+    size = run.size;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines: TextLine[] = [];
+  for (const g of groups) {
+    const line = makeLine(g);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function makeLine(runsIn: TextRun[]): TextLine | null {
+  const runs = [...runsIn].sort((a, b) => a.x0 - b.x0);
+  let text = '';
+  let prev: TextRun | null = null;
+  let maxGap = 0;
+  const visible: TextRun[] = [];
+  for (const run of runs) {
+    if (run.text.trim() === '') continue;
+    // Fake bold / shadow text is the same string drawn twice at almost the same place.
+    if (prev && run.text === prev.text && Math.abs(run.x0 - prev.x0) < 1.5) continue;
+    if (prev) {
+      const gap = run.x0 - prev.x1;
+      maxGap = Math.max(maxGap, gap / Math.max(run.size, 1));
+      const spaced = /\s$/.test(text) || /^\s/.test(run.text);
+      if (!spaced && gap > 0.15 * Math.min(run.size, prev.size)) text += ' ';
+    }
+    text += run.text;
+    visible.push(run);
+    prev = run;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  const weights = new Map<number, number>();
+  for (const r of visible) {
+    const key = Math.round(r.size * 2) / 2;
+    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
+  }
+  let size = visible[0].size;
+  let best = -1;
+  for (const [s, w] of weights) {
+    if (w > best) {
+      best = w;
+      size = s;
+    }
+  }
+  return {
+    runs: visible,
+    text,
+    x0: visible[0].x0,
+    x1: Math.max(...visible.map((r) => r.x1)),
+    base: visible.reduce((b, r) => (r.size >= size ? r.base : b), visible[0].base),
+    size,
+    bold: visible.every((r) => r.bold || !/[\p{L}\p{N}]/u.test(r.text)) && visible.some((r) => r.bold),
+    maxGap,
+  };
+}
+
+const URL_TAIL = /(?:https?:\/\/|www\.)\S*[/_.=?&#-]$/i;
+
+/**
+ * Join a wrapped line to the text before it. A line ending in a hyphen inside a word ("Well-" + "being",
+ * "2010-" + "11") joins without a space and keeps the hyphen, since office suites break at real hyphens;
+ * a soft hyphen is removed; a URL broken after "/" joins without a space; `midWord` says the break fell
+ * inside a word that was too long for its cell ("£17,403,00" + "0").
+ */
+export function joinWrapped(prev: string, next: string, midWord = false): string {
+  if (!prev) return next;
+  if (!next) return prev;
+  if (prev.endsWith('\u00ad')) return prev.slice(0, -1) + next;
+  if (/[\p{L}\p{N}]-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next)) return prev + next;
+  if (URL_TAIL.test(prev) && /^[\w%-]/.test(next)) return prev + next;
+  if (/(?:https?:\/\/|www\.)\S*$/i.test(prev) && /^[%/?&=#]/.test(next)) return prev + next;
+  // Closing punctuation wrapped onto its own line ("(All Providers" + ")", "1" + ".") belongs to the word.
+  if (/^[.,;:!?)\]%]/.test(next) && !/^\.\.\./.test(next)) return prev + next;
+  if (midWord) return prev + next;
+  return `${prev} ${next}`;
+}
+
+/**
+ * Was the break between these two lines inside one word? Only when the first line is a single token that
+ * fills its cell so tightly that the next line's first character would not have fitted, and the next line
+ * starts like the rest of a word or number (lower case or digit).
+ */
+export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number): boolean {
+  if (/\s/.test(prev.text) || !/[\p{L}\p{N},.]$/u.test(prev.text)) return false;
+  if (!/^[\p{Ll}\p{N}]/u.test(next.text)) return false;
+  const first = next.runs[0];
+  const charWidth = first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : next.size * 0.55;
+  const slack = innerWidth - (prev.x1 - prev.x0);
+  return slack < charWidth * 1.2 + 0.5;
+}
+
+/** Text of a table cell from its runs: lines joined as wrapped text; bullet lines start a new line. */
+export function cellText(runs: TextRun[], cellX0: number, cellX1: number): string {
+  const lines = groupLines(runs);
+  if (lines.length === 0) return '';
+  const pad = Math.max(0, Math.min(8, Math.min(...lines.map((l) => l.x0)) - cellX0));
+  const inner = cellX1 - cellX0 - 2 * pad;
+  let text = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const bullet = splitBullet(line, true);
+    if (i === 0) {
+      text = bullet ? `• ${bullet.rest}` : line.text;
+    } else if (bullet) {
+      text += `\n• ${bullet.rest}`;
+    } else {
+      text = joinWrapped(text, line.text, isMidWordBreak(lines[i - 1], line, inner));
+    }
+  }
+  return text;
+}
+
+const BULLET_GLYPHS = new Set(['•', '·', '▪', '■', '□', '◦', '●', '○', '➢', '➤', '►', '▶', '✓', '✔', '❖', '♦', '◆', '*', '-', '–', '—', 'o', '§', 'Ø', 'ü', 'q', 'v']);
+const BULLET_PREFIX = /^([•·▪■□◦●○➢➤►▶✓✔❖♦◆\uf000-\uf0ff]|[*\-–—](?=\s))\s*/u;
+
+/**
+ * If the line starts with a bullet, the text after it and where that text starts. A bullet is a separate
+ * run holding one bullet glyph (symbol fonts map them to letters like "§" or private-use code points), or
+ * a bullet character/dash followed by a space at the start of the text.
+ */
+export function splitBullet(line: TextLine, strict = false): { rest: string; textX0: number } | null {
+  const first = line.runs[0];
+  const glyph = first.text.trim();
+  const plain = strict && /^[*\-–—]$/.test(glyph);
+  if (line.runs.length > 1 && glyph.length === 1 && !plain && (BULLET_GLYPHS.has(glyph) || /[\uf000-\uf0ff]/.test(glyph))) {
+    const second = line.runs[1];
+    // "o" or "-" as a bullet only with a clear gap after it (otherwise it is a word).
+    if (/^[\p{L}§]$/u.test(glyph) && second.x0 - first.x1 < first.size * 0.5) return null;
+    const rest = line.text.slice(line.text.indexOf(glyph) + 1).trim();
+    return rest ? { rest, textX0: second.x0 } : null;
+  }
+  if (strict) return null;
+  const m = BULLET_PREFIX.exec(line.text);
+  if (m) {
+    const rest = line.text.slice(m[0].length).trim();
+    if (!rest) return null;
+    const approx = first.x0 + ((first.x1 - first.x0) * Math.min(m[0].length, first.text.length)) / Math.max(first.text.length, 1);
+    return { rest, textX0: approx };
+  }
+  return null;
+}
