@@ -77,24 +77,27 @@ function shorten(text: string, max: number): string {
 /** Horizontal bar chart from zero; labels left, values at the bar's end. */
 export function barChartSvg(bars: Bar[], opts: { title: string; unit: string; idBase: string; format: (v: number) => string }): SafeHtml {
   const rowH = 24;
-  const labelW = 300;
+  const labelW = 290;
+  const noteW = 100;
   const plotW = 300;
-  const valueW = 90;
+  const valueW = 80;
   const top = 6;
   const max = Math.max(...bars.map((b) => Math.abs(b.value)), 0) || 1;
   const rows = bars.map((b, i) => {
     const y = top + i * rowH;
     const w = Math.max(1, (Math.abs(b.value) / max) * plotW);
     const label = b.note ? `${b.label} (${b.note})` : b.label;
+    const x0 = labelW + noteW;
     return html`<g><title>${label}: ${opts.format(b.value)} ${opts.unit}</title>
-<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12">${shorten(label, 46)}</text>
-<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="#1d70b8"/>
-<text x="${labelW + w + 6}" y="${y + 16}" font-size="12">${opts.format(b.value)}</text></g>`;
+<text x="4" y="${y + 16}" font-size="12">${shorten(b.label, 40)}</text>
+<text x="${labelW}" y="${y + 16}" font-size="12" fill="#505a5f">${b.note ? shorten(b.note, 14) : ''}</text>
+<rect x="${x0}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="#1d70b8"/>
+<text x="${x0 + w + 6}" y="${y + 16}" font-size="12">${opts.format(b.value)}</text></g>`;
   });
-  const width = labelW + plotW + valueW;
+  const width = labelW + noteW + plotW + valueW;
   const height = top + bars.length * rowH + 8;
   return html`<svg class="bars" role="img" aria-labelledby="${opts.idBase}-t" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title id="${opts.idBase}-t">${opts.title} (${opts.unit})</title>
-<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${height - 4}" stroke="#0b0c0c"/>
+<line x1="${labelW + noteW}" y1="${top}" x2="${labelW + noteW}" y2="${height - 4}" stroke="#0b0c0c"/>
 ${rows}</svg>`;
 }

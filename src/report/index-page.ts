@@ -20,14 +20,13 @@ function planRow(plan: PlanView): SafeHtml {
   const count = (s: string) => plan.sections.filter((x) => x.status === s).length;
   const flags = (s: string) => plan.flags.filter((f) => f.severity === s).length;
   return html`<tr>
-<td data-sort="${RAG_SORT[status.rag]}">${ragBadge(status.rag)}</td>
-<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a><br><span class="muted">${plan.path}</span></th>
+<td data-sort="${RAG_SORT[status.rag]}" class="status-cell">${ragBadge(status.rag)}<br><span class="reasons">${status.reasons.join('; ')}</span></td>
+<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a>${plan.path !== plan.areaName ? html`<br><span class="muted path">${plan.path}</span>` : ''}${plan.status === 'failed' ? html`<br><strong>could not be read${plan.failureReason ? ` (${plan.failureReason})` : ''}</strong>` : ''}</th>
 <td>${plan.template}</td>
 <td>${planYears(plan)}</td>
 <td class="num" data-sort="${budget ? budget.amountGbp : ''}">${budget ? html`${formatGbp(budget.amountGbp)}<br><span class="muted">${budget.year ?? 'year not stated'}</span>` : html`<span class="muted">not stated</span>`}</td>
 ${countCell(count('present'))}${countCell(count('missing'))}${countCell(count('placeholder'))}
 ${countCell(flags('error'))}${countCell(flags('warning'))}${countCell(flags('info'))}
-<td>${status.reasons.join('; ')}</td>
 </tr>`;
 }
 
@@ -52,11 +51,12 @@ ${run ? html`<p class="muted">Last run: started ${run.startedAt}${run.finishedAt
 <div class="table-wrap">
 <table class="sortable" id="plans">
 <caption>All plans (${current.length}). Select a column heading to sort.</caption>
-<thead><tr>
-${sortHeader('Status')}${sortHeader('Area')}${sortHeader('Template')}${sortHeader('Year')}${sortHeader('Pooled budget', 'num')}
-${sortHeader('Sections present', 'num')}${sortHeader('Sections missing', 'num')}${sortHeader('Sections placeholder', 'num')}
+<colgroup span="5"></colgroup><colgroup span="3"></colgroup><colgroup span="3"></colgroup>
+<thead><tr><td class="blank" colspan="5"></td><th scope="colgroup" colspan="3">Sections</th><th scope="colgroup" colspan="3">Flags</th></tr>
+<tr>
+${sortHeader('Status and why')}${sortHeader('Area')}${sortHeader('Template')}${sortHeader('Year')}${sortHeader('Pooled budget', 'num')}
+${sortHeader('Present', 'num')}${sortHeader('Missing', 'num')}${sortHeader('Placeholder', 'num')}
 ${sortHeader('Errors', 'num')}${sortHeader('Warnings', 'num')}${sortHeader('Info', 'num')}
-${sortHeader('Why this status')}
 </tr></thead>
 <tbody>
 ${current.map(planRow)}

@@ -19,8 +19,9 @@ const STATUS_WORD = { present: '✓ Present', missing: '✖ Missing', placeholde
 
 function sectionName(plan: PlanView, id: string | null): SafeHtml {
   if (!id) return html`<span class="muted">whole plan</span>`;
-  const heading = plan.sections.find((s) => s.id === id)?.heading;
-  return html`<a href="#sec-${id}"><code>${id}</code></a>${heading ? html`<br>${heading}` : ''}`;
+  const section = plan.sections.find((s) => s.id === id);
+  if (!section) return html`<code>${id}</code>`;
+  return html`<a href="#sec-${id}"><code>${id}</code></a>${section.heading ? html`<br>${section.heading}` : ''}`;
 }
 
 function flagsSection(plan: PlanView): SafeHtml {
@@ -135,8 +136,9 @@ function metricsSection(plan: PlanView): SafeHtml {
     const first = ms[0];
     const pages = [...new Set(ms.map((m) => m.page).filter((p) => p !== null))];
     return html`<h3>${METRIC_LABEL[first.metric]}</h3>
-<div class="table-wrap"><table>
-<caption>${first.label} (${UNIT_LABEL[first.unit]})${pages.length ? `, page ${pages.join(', ')}` : ''}</caption>
+<p>As labelled in the plan: “${first.label}”${pages.length ? ` (page ${pages.join(', ')})` : ''}.</p>
+<div class="table-wrap"><table class="metric-table">
+<caption>${METRIC_LABEL[first.metric]} by period (${UNIT_LABEL[first.unit]})</caption>
 <thead><tr><th scope="col">Period</th><th scope="col" class="num">Baseline / actual</th><th scope="col" class="num">Estimate</th><th scope="col" class="num">Plan</th></tr></thead>
 <tbody>${periods.map((p) => {
       const base = at(p, ['baseline', 'actual']);

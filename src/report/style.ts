@@ -8,7 +8,7 @@ body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header.site { background: #0b0c0c; color: #fff; padding: 10px 24px; display: flex; gap: 24px; align-items: baseline; flex-wrap: wrap; }
 header.site a { color: #fff; }
 header.site .brand { font-weight: 700; }
-main { padding: 8px 24px 40px; max-width: 1400px; }
+main { padding: 8px 24px 40px; max-width: 1600px; }
 h1 { font-size: 1.9rem; margin: 16px 0 8px; }
 h2 { font-size: 1.4rem; margin: 32px 0 8px; border-bottom: 2px solid #b1b4b6; padding-bottom: 4px; }
 h3 { font-size: 1.15rem; margin: 20px 0 6px; }
@@ -23,7 +23,7 @@ a:focus, button:focus { outline: 3px solid #fd0; outline-offset: 0; background: 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 700; padding: 4px 0; caption-side: top; }
-th, td { border: 1px solid #b1b4b6; padding: 4px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #b1b4b6; padding: 4px 6px; text-align: left; vertical-align: top; }
 thead th { background: #f3f2f1; }
 tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: #fafafa; }
@@ -53,7 +53,17 @@ dl.facts dd { margin: 0; }
 nav.toc ul { display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; list-style: none; }
 .figure-row { display: flex; gap: 32px; flex-wrap: wrap; align-items: flex-start; }
 svg text { font-family: system-ui, Arial, sans-serif; fill: #0b0c0c; }
-td.wide { min-width: 22em; max-width: 40em; }
+td.wide { min-width: 14em; max-width: 40em; }
+td.status-cell { min-width: 10em; max-width: 16em; }
+thead th.num { font-size: 0.85rem; }
+.path { font-size: 0.85rem; overflow-wrap: anywhere; }
+.reasons { font-size: 0.85rem; }
+#plans tbody th { min-width: 11em; }
+table.metric-table { min-width: 30em; }
+.nowrap { white-space: nowrap; }
+code { overflow-wrap: anywhere; }
+thead th[scope="colgroup"] { text-align: center; border-bottom: 2px solid #505a5f; }
+thead td.blank { border: none; background: #fff; }
 footer { border-top: 1px solid #b1b4b6; margin-top: 40px; padding: 10px 24px; color: #505a5f; font-size: 0.9rem; }
 @media print {
   header.site, nav.toc, .no-print { display: none; }
@@ -72,12 +82,14 @@ footer { border-top: 1px solid #b1b4b6; margin-top: 40px; padding: 10px 24px; co
 /** Click a column header to sort; numbers sort by data-sort, text by its words. Keyboard: the header is a button. */
 export const SORT_SCRIPT = `
 document.querySelectorAll('table.sortable').forEach(function (table) {
-  table.querySelectorAll('thead th').forEach(function (th, col) {
+  // The last header row has one cell per column (an upper row may group columns).
+  var headRow = table.tHead.rows[table.tHead.rows.length - 1];
+  Array.prototype.forEach.call(headRow.cells, function (th, col) {
     var button = th.querySelector('button');
     if (!button) return;
     button.addEventListener('click', function () {
       var asc = th.getAttribute('aria-sort') !== 'ascending';
-      table.querySelectorAll('thead th').forEach(function (o) { o.setAttribute('aria-sort', 'none'); });
+      Array.prototype.forEach.call(headRow.cells, function (o) { if (o.querySelector('button')) o.setAttribute('aria-sort', 'none'); });
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
       var body = table.tBodies[0];
       var rows = Array.prototype.slice.call(body.rows);
