@@ -140,6 +140,30 @@ describe('extractDocx: structure', () => {
     expect(doc.text).toContain('Workforce shortages\tH\tRecruit Retain');
   });
 
+  it('reads a 1x1 table framing a heading as the heading, not a table', async () => {
+    const bytes = await docxBytes([
+      new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ text: '3) CASE FOR CHANGE', heading: HeadingLevel.HEADING_1 })] })] })] }),
+      new Paragraph('Answer'),
+    ]);
+    const doc = await extractDocx(bytes);
+    expect(kinds(doc.blocks)).toEqual([
+      { kind: 'heading', level: 1, text: '3) CASE FOR CHANGE' },
+      { kind: 'paragraph', text: 'Answer' },
+    ]);
+  });
+
+  it('drops footnote reference marks from the text', async () => {
+    const { FootnoteReferenceRun } = await import('docx');
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Utilisation Review, March 2014')] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun('Case for change'), new FootnoteReferenceRun(1)] })] }],
+    });
+    const result = await extractDocx(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(result.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Case for change' });
+    expect(result.text).toContain('Utilisation Review, March 2014');
+    expect(result.text).not.toContain('↑');
+  });
+
   it('drops images and keeps the text around them', async () => {
     // 1x1 transparent PNG
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');

@@ -62,6 +62,14 @@ describe('extractText: markdown', () => {
     ]);
   });
 
+  it('splits a list typed on one line with bullet characters into items', () => {
+    expect(summary(blocks('• Amber Valley • Chesterfield • Erewash'))).toEqual([
+      { kind: 'list_item', level: 1, text: 'Amber Valley' },
+      { kind: 'list_item', level: 1, text: 'Chesterfield' },
+      { kind: 'list_item', level: 1, text: 'Erewash' },
+    ]);
+  });
+
   it('keeps numbered lines as paragraphs (they may be headings)', () => {
     expect(summary(blocks('1. Plan Details\n3. NATIONAL CONDITIONS'))).toEqual([
       { kind: 'paragraph', text: '1. Plan Details' },
@@ -117,6 +125,13 @@ describe('extractText: tab tables', () => {
   it('reads an unclosed <ul> with typed bullets inside a cell as lines', () => {
     const [t] = blocks('Data\t<ul style="list-style-type: none"> • Agree metrics • Sign off IG') as TableBlock[];
     expect(t.rows[0].cells.map((c) => c.text)).toEqual(['Data', 'Agree metrics\nSign off IG']);
+  });
+
+  it('reads a lone row with one filled cell (a stray tab) as a paragraph, so a heading stays findable', () => {
+    expect(summary(blocks('4. RISKS\t\nText'))).toEqual([
+      { kind: 'paragraph', text: '4. RISKS' },
+      { kind: 'paragraph', text: 'Text' },
+    ]);
   });
 
   it('ignores a line of tabs only', () => {
@@ -191,6 +206,14 @@ describe('extractText: HTML fragments', () => {
     const t = bs[1] as TableBlock;
     expect(t.rows[0].header).toBe(true);
     expect(t.rows[1].cells[0].colSpan).toBe(2);
+  });
+
+  it('reads a one-column table (a box around text) as its paragraphs, keeping their roles', () => {
+    expect(summary(blocks('<table><tr><td><p><b>2. Vision</b></p><p>Our vision is</p></td></tr><tr><td>More</td></tr></table>'))).toEqual([
+      { kind: 'paragraph', text: '2. Vision', bold: true },
+      { kind: 'paragraph', text: 'Our vision is' },
+      { kind: 'paragraph', text: 'More' },
+    ]);
   });
 
   it('keeps bare & and A&E as written instead of reading entities into them', () => {

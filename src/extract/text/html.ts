@@ -193,6 +193,29 @@ function spanAttribute(value: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : undefined;
 }
 
+function rowCells(tr: DomElement): DomElement[] {
+  return tr.children.filter(isElement).filter((c) => c.name === 'td' || c.name === 'th');
+}
+
+function hasText(el: DomElement): boolean {
+  return el.children.some((c) => (isText(c) ? normaliseSpaces(c.data).trim() !== '' : isElement(c) && !SKIPPED.has(c.name) && hasText(c)));
+}
+
+/**
+ * The cells of a table that only frames text: a single column, or a single row with at most one
+ * non-empty cell. Null for a real table.
+ */
+function textBoxCells(table: DomElement): DomElement[] | null {
+  const rows = tableRowElements(table).map(rowCells).filter((cells) => cells.length > 0);
+  if (rows.length === 0) return null;
+  if (rows.every((cells) => cells.length === 1)) return rows.map((cells) => cells[0]);
+  if (rows.length === 1) {
+    const filled = rows[0].filter(hasText);
+    if (filled.length <= 1) return filled;
+  }
+  return null;
+}
+
 /** Rows of a table element, not descending into nested tables. */
 function tableRowElements(table: DomElement): DomElement[] {
   const rows: DomElement[] = [];
@@ -221,7 +244,7 @@ function cellText(cell: DomElement, options: HtmlToBlocksOptions): string {
 function tableBlock(table: DomElement, options: HtmlToBlocksOptions): RawBlock {
   const rows: TableRow[] = [];
   for (const tr of tableRowElements(table)) {
-    const cellElements = tr.children.filter(isElement).filter((c) => c.name === 'td' || c.name === 'th');
+    const cellElements = rowCells(tr);
     if (cellElements.length === 0) continue;
     const cells: TableCell[] = cellElements.map((c) => {
       const cell: TableCell = { text: cellText(c, options) };
@@ -274,8 +297,21 @@ function walk(node: DomNode, writer: BlockWriter, bold: boolean): void {
     return;
   }
   if (name === 'table') {
+    const boxCells = textBoxCells(node);
+    if (boxCells) {
+      // A table used as a box around text: its paragraphs (often a heading) are read as such.
+      for (const cell of boxCells) {
+        writer.push(writer.containerMode());
+        walkChildren(cell, writer, bold);
+        writer.pop();
+      }
+      return;
+    }
     writer.addBlock(tableBlock(node, writer.options));
     return;
+  }
+  if (name === 'a' && /^#(?:footnote|endnote)-/.test(node.attribs.href ?? '')) {
+    return; // mammoth's note reference "[1]" and the "↑" back link: noise inside headings and text
   }
   if (name === 'tr' || name === 'td' || name === 'th' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
     // Table parts outside a <table> (a broken fragment): keep their text, one block per part.

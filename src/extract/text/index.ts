@@ -58,7 +58,15 @@ function similarShape(a: number, b: number): boolean {
 }
 
 function lineBlocks(line: string, role: InitialRole): RawBlock[] {
-  return htmlToBlocks(markdownInlineToHtml(protectNonMarkup(line)), role);
+  const html = markdownInlineToHtml(protectNonMarkup(line));
+  if (!/[<&]/.test(html) && !new RegExp(`[${BULLET_CHARS}]`).test(html)) {
+    // Plain text: no markup to parse.
+    const text = html.replace(/\s+/g, ' ').trim();
+    if (!text) return [];
+    if (role.kind === 'paragraph') return [{ kind: 'paragraph', text, page: null }];
+    return [{ ...role, text, page: null }];
+  }
+  return htmlToBlocks(html, role);
 }
 
 export function textToBlocks(text: string): RawBlock[] {
@@ -94,7 +102,13 @@ export function textToBlocks(text: string): RawBlock[] {
         }
         break;
       }
-      blocks.push({ kind: 'table', rows, page: null });
+      // One row with at most one filled cell is a line with a stray tab (maybe a heading), not a table.
+      const filled = rows.length === 1 ? rows[0].cells.filter((c) => c.text !== '') : [];
+      if (rows.length === 1 && filled.length <= 1) {
+        blocks.push(...filled.map((c) => ({ kind: 'paragraph' as const, text: c.text, page: null })));
+      } else {
+        blocks.push({ kind: 'table', rows, page: null });
+      }
       continue;
     }
 
@@ -147,7 +161,10 @@ export function textToBlocks(text: string): RawBlock[] {
     if (marker) {
       const indent = marker[1].replace(/\t/g, '    ').length;
       const level = 1 + Math.min(5, Math.ceil(indent / 2));
-      blocks.push(...lineBlocks(line.slice(marker[0].length), { kind: 'list_item', level }));
+      // Keep a bullet character in front so "• a • b" (a list typed on one line) is split into items.
+      const bulletFirst = new RegExp(`^[${BULLET_CHARS}]`).test(line.slice(marker[1].length));
+      const item = bulletFirst ? line.slice(marker[1].length) : line.slice(marker[0].length);
+      blocks.push(...lineBlocks(item, { kind: 'list_item', level }));
       i++;
       continue;
     }
