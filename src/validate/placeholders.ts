@@ -31,7 +31,8 @@ export function angleFieldPlaceholder(tag: string): string | null {
   return `<${words.join(' ')}>`;
 }
 
-const TARGET_CONTEXT = /target|plan|ambition|baseline|value|reduc|increas|metric|numerator|denominator|£|%/i;
+// A lone "X" is a placeholder only where a figure was asked for (not a tick in a checklist).
+const TARGET_CONTEXT = /\b(target|ambition|baseline|trajectory|numerator|denominator|metric value|indicator value|planned)\b/i;
 
 /** Placeholders in one piece of text (a paragraph or a table cell). `rowContext` is the rest of the row, for lone-X cells. */
 export function findPlaceholders(text: string, rowContext = ''): { placeholder: string; index: number; length: number }[] {

@@ -86,7 +86,9 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
       const head = latin(cleanCell(l.cells[0] ?? ''));
       if (NAME_LABEL.test(head) && !SIGNED_ON_BEHALF.test(head)) {
         nameLabelSeen = true;
-        const inline = /:\s*(.+)$/.exec(head)?.[1] ?? '';
+        // "By: Jane Smith" in a cell, or "By Jane Smith" as a line of its own; in a table row the label cell's
+        // own words are the role ("By Chair of Health and Wellbeing Board") and the name is in the next cell.
+        const inline = /:\s*(.+)$/.exec(head)?.[1] ?? (l.cells.length === 1 ? head.replace(NAME_LABEL, '').trim() : '');
         if (valueCells(l).length > 0 || (inline && isFilled(inline))) hasName = true;
         continue;
       }

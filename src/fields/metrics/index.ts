@@ -9,6 +9,7 @@ import { collectGrids, textsBefore } from '../common/tables.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../risks/cells.js';
+import { isYearOnly } from '../common/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
 
 interface Column {
@@ -28,18 +29,41 @@ interface GridState {
   values: Map<number, Metric>;
 }
 
-/** A column header row: cells announcing a kind of value, each with a period, or "Baseline". */
-function columnsOf(cells: string[]): Map<number, Column> | null {
+/** A column header row: cells announcing a kind of value, each with a period, or "Baseline". `yearRow` is
+ *  the row above when it holds only years, for two-row headers ("2023-24" over "Q1 Plan | Q2 Plan"). */
+function columnsOf(cells: string[], yearRow: string[] | null): Map<number, Column> | null {
   // A row holding values is data ("2013/14 Outturn | 28884"), not a header.
   if (cells.some((c) => parseMetricNumber(c) || /^[+\-−–]\s*\d/.test(c))) return null;
   const cols = new Map<number, Column>();
   cells.forEach((c, i) => {
     if (i === 0 || !c || c.length > 80 || /\b(change|difference|variance)\b/i.test(c)) return;
     const kind = kindOf(c);
-    const period = periodOf(c);
+    let period = periodOf(c);
+    if (kind && !period && yearRow) {
+      // The year of a merged cell sits at its left edge.
+      const above = yearRow.slice(0, i + 1).reverse().find((y) => y && isYearOnly(y));
+      const quarter = /\bQ\s?([1-4])\b/i.exec(c)?.[1];
+      const year = above ? periodOf(above) : null;
+      if (year) period = quarter ? `${year} Q${quarter}` : year;
+    }
     if (kind && (period || kind === 'baseline' || /performance underpinning/i.test(c))) cols.set(i, { kind, period });
   });
   return cols.size > 0 ? cols : null;
+}
+
+/** Numbers of a data row under the header's columns. A flattened row can sit one or two cells off its header
+ *  (a label cell the header merged); the alignment that puts the most numbers under columns wins. */
+function numbersUnder(cells: string[], columns: Map<number, Column>): { shift: number; numbers: Map<number, MetricNumber> } {
+  let best = { shift: 0, numbers: new Map<number, MetricNumber>() };
+  for (const shift of [0, 1, 2, -1]) {
+    const numbers = new Map<number, MetricNumber>();
+    for (const i of columns.keys()) {
+      const n = cells[i + shift] ? parseMetricNumber(cells[i + shift]) : null;
+      if (n) numbers.set(i, n);
+    }
+    if (numbers.size > best.numbers.size) best = { shift, numbers };
+  }
+  return best;
 }
 
 /** Role of a data row from its label cells. */
@@ -52,7 +76,7 @@ function rowRole(labels: string[]): 'numerator' | 'denominator' | 'value' {
 
 /** Label cells that only say which row this is ("Indicator value", "Quarter (%)", "Annual Rate"). */
 function isRowTypeLabel(text: string): boolean {
-  return /^(indicator value|metric value|value|quarter\s*\(%\)|annual\s*(\(%\)|rate)|rate|%|numerator|denominator|annual|quarterly)$/i.test(text.trim());
+  return /^(indicator value|metric value|value|quarter(ly)?\s*(\(%\)|rate)?|annual\s*(\(%\)|rate)?|(annual |quarterly )?rate( per 100,?000)?|%|percentage|numerator|denominator|actual|plan)$/i.test(text.trim());
 }
 
 function updateContext(ctx: MetricContext, text: string): void {
@@ -111,13 +135,16 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
     if (named) updateContext(ctx, named.text);
     let rowLabelCtx: MetricContext = { ...ctx };
     let grid: GridState | null = null;
+    let previous: string[] | null = null;
     for (const row of table.rows) {
       const cells = row.cells.map(cleanCellText);
       const page = row.page;
       const text = row.cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t');
       if (cells.every((c) => !c)) continue;
+      const yearRow = previous && previous.slice(1).some((c) => c && isYearOnly(c)) ? previous : null;
+      previous = cells;
 
-      const cols = columnsOf(cells);
+      const cols = columnsOf(cells, yearRow);
       if (cols) {
         grid = { columns: cols, values: new Map() };
         if (cells[0]) updateContext(ctx, cells[0]);
@@ -125,13 +152,8 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
       }
       if (grid) {
         const g: GridState = grid;
-        const firstCol = Math.min(...g.columns.keys());
-        const inColumns = [...g.columns.keys()].filter((i) => cells[i]);
-        const numbers = new Map<number, MetricNumber>();
-        for (const i of inColumns) {
-          const n = parseMetricNumber(cells[i]);
-          if (n) numbers.set(i, n);
-        }
+        const { shift, numbers } = numbersUnder(cells, g.columns);
+        const firstCol = Math.min(...g.columns.keys()) + shift;
         if (numbers.size > 0) {
           const labels = cells.slice(0, firstCol).filter(Boolean);
           const role = rowRole(labels);
@@ -161,7 +183,9 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
           continue;
         }
         // A period row under the values ("( April 2012 - March 2013 )") dates the values just read.
-        const periods = inColumns.map((i) => [i, periodOf(cells[i])] as const).filter(([, p]) => p);
+        const periodShift = [0, 1, 2, -1].find((k) => [...g.columns.keys()].some((i) => cells[i + k] && periodOf(cells[i + k]))) ?? 0;
+        const inColumns = [...g.columns.keys()].filter((i) => cells[i + periodShift]);
+        const periods = inColumns.map((i) => [i, periodOf(cells[i + periodShift])] as const).filter(([, p]) => p);
         if (periods.length > 0 && periods.length === inColumns.length) {
           for (const [i, p] of periods) {
             const m = g.values.get(i);

@@ -82,6 +82,18 @@ export function unitOf(label: string, rowLabel: string, n: MetricNumber, key: Me
   if (/per\s*100,?000|per 100k|\bisr\b|standardised rate/.test(both)) return 'rate_per_100k';
   if (/percentage|proportion|\bper ?cent\b/.test(both)) return 'percent';
   if (/\bscore\b|eq-?5d/.test(both)) return 'score';
-  if (key === 'residential_admissions' || key === 'delayed_transfers_of_care') return /\brate\b/.test(both) ? 'rate_per_100k' : 'count';
-  return 'count';
+  if (/\b(number|total|count)\b/.test(both)) return 'count';
+  // What the national metric is defined as, when the label does not say.
+  return UNIT_BY_METRIC[key];
 }
+
+const UNIT_BY_METRIC: Record<MetricKey, Metric['unit']> = {
+  non_elective_admissions: 'count',
+  avoidable_admissions: 'rate_per_100k',
+  residential_admissions: 'rate_per_100k',
+  reablement: 'percent',
+  delayed_transfers_of_care: 'rate_per_100k',
+  discharge_usual_residence: 'percent',
+  patient_experience: 'score',
+  local: 'count',
+};

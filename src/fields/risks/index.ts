@@ -18,8 +18,11 @@ export interface RiskColumns {
 
 /** The role a header cell names, or null. Order matters: "How likely is the risk…" is likelihood, not the risk. */
 export function riskColumnOf(header: string): RiskColumn | null {
-  const h = cleanCellText(header).toLowerCase();
-  if (!h || h.length > 120) return null;
+  // Template headers often carry their guidance in the same cell ("How likely is the risk to materialise?
+  // Please rate on a scale of 1-5 …"): the role is named at the start.
+  const full = cleanCellText(header).toLowerCase();
+  if (!full || full.length > 400) return null;
+  const h = full.slice(0, 60);
   if (/^(ref\.?|no\.?|#|id|number|risk (no|ref|id|number)\.?)$/.test(h)) return 'ref';
   if (/\bscore\b|risk factor|overall risk|\b[lp]\s*[x×*]\s*[is]\b|likelihood\s*[x×*]|^(s|total)$/.test(h)) return 'score';
   if (/likel|probab|^[lp]$/.test(h)) return 'likelihood';
@@ -83,8 +86,11 @@ export function parseScoreCell(text: string): ScoreCell {
   if (formula) {
     return { likelihood: Number(formula[1]), impact: Number(formula[2]), score: Number(formula[3]), rating: parseRating(t.replace(formula[0], '')) };
   }
-  const lead = /^\s*(\d{1,2})(?![\d.,%])/.exec(t);
-  return { likelihood: null, impact: null, score: lead ? Number(lead[1]) : null, rating: parseRating(lead ? t.slice(lead[0].length) : t) };
+  if (t.length > 40) return { likelihood: null, impact: null, score: null, rating: null };
+  // "20 High", "Red (20)", "16": the one whole number in a short cell.
+  const numbers = [...t.matchAll(/(?<![\d.,£])(\d{1,2})(?![\d.,%])/g)];
+  const score = numbers.length === 1 ? Number(numbers[0][1]) : null;
+  return { likelihood: null, impact: null, score, rating: parseRating(numbers.length === 1 ? t.replace(numbers[0][0], ' ') : t) };
 }
 
 /** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
@@ -117,6 +123,11 @@ interface RiskLog {
   rows: LogRow[];
 }
 
+function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
+  const roles = (c: RiskColumns) => JSON.stringify(Object.entries(c.index).sort());
+  return roles(a) === roles(b);
+}
+
 /** Risk logs in one grid (a table with its page-split parts merged): rows after a risk header row. */
 function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
   const logs: RiskLog[] = [];
@@ -139,6 +150,11 @@ function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
       return;
     }
     const cols = riskColumnsOf(row);
+    if (cols && log && sameRoles(cols, log.cols)) {
+      // The header repeated on a new page, re-wrapped by the converter.
+      log.rows.push({ row: { ...row, header: true }, page: g.page, afterBreak: true });
+      return;
+    }
     if (cols) {
       log = { cols, headerSig: sig, rows: [] };
       logs.push(log);
