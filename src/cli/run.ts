@@ -1,5 +1,7 @@
 // `plansift run INPUT --out DIR`: argument checks, the output lock, logging / progress, and the exit status.
-// Exit statuses: 0 every file extracted, 1 some files failed (each has a record), 2 the run could not proceed.
+// Exit statuses: 0 every file this run extracted succeeded, 1 some failed (each has a record), 2 the run could
+// not proceed. A file that failed on an earlier night and is unchanged is skipped, not re-failed: it shows in the
+// summary's `failing` count, not in the exit status (so cron alerts once per new failure, and --force retries).
 // Logs go to stderr; stdout holds the summary (with --json, its last line is the JSON summary).
 import { availableParallelism } from 'node:os';
 import { mkdir, stat } from 'node:fs/promises';
@@ -165,14 +167,15 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
 function printSummary(s: RunSummary, json: boolean, quiet: boolean): void {
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (json) {
-    const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored } = s;
+    const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing } = s;
     process.stdout.write(
-      `${JSON.stringify({ processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, peakRssMb, runId: s.runId })}\n`,
+      `${JSON.stringify({ processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing, peakRssMb, runId: s.runId })}\n`,
     );
   } else if (!quiet || s.failed > 0) {
     process.stdout.write(
       `plansift run: ${s.processed} processed (${s.failed} failed), ${s.skipped} unchanged, ${s.relinked} moved, ` +
-        `${s.removed} removed, ${s.ignored} ignored in ${(s.durationMs / 1000).toFixed(1)} s\n`,
+        `${s.removed} removed, ${s.ignored} ignored in ${(s.durationMs / 1000).toFixed(1)} s` +
+        `${s.failing > s.failed ? ` (${s.failing} files still failing from earlier runs or this one)` : ''}\n`,
     );
   }
 }

@@ -65,6 +65,8 @@ export interface RunSummary {
   duplicates: number;
   pages: number;
   ignored: number;
+  /** Documents whose file exists and whose last extraction failed (this run or earlier), for monitoring. */
+  failing: number;
   failures: RunFailure[];
   runId: number;
 }
@@ -110,7 +112,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
   const db = await openStore(join(outDir, 'plansift.sqlite'));
   const summary: RunSummary = {
     processed: 0, skipped: 0, failed: 0, removed: 0, durationMs: 0, relinked: 0, duplicates: 0, pages: 0,
-    ignored: discovery.skipped.length, failures: [], runId: 0,
+    ignored: discovery.skipped.length, failing: 0, failures: [], runId: 0,
   };
   let pool: WorkerPool | null = null;
   try {
@@ -292,6 +294,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     }
     if (summary.processed || summary.relinked || summary.removed || toHash.length) await refreshDuplicates(db);
 
+    summary.failing = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed'`))?.n ?? 0;
     summary.durationMs = Date.now() - started;
     await finishRun(db, summary.runId, summary, summary.failures);
     return summary;
