@@ -34,7 +34,7 @@ function flagsSection(plan: PlanView): SafeHtml {
 <caption>Flags, errors first</caption>
 <thead><tr><th scope="col">Severity</th><th scope="col">Code</th><th scope="col">Section</th><th scope="col" class="num">Page</th><th scope="col">What is wrong</th><th scope="col">Quoted from the plan</th></tr></thead>
 <tbody>${flags.map((f) => html`<tr>
-<td class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</td><td><code>${f.code}</code></td><td>${sectionName(plan, f.section)}</td>${pageCell(f.page)}
+<td class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</td><td class="nowrap"><code class="code">${f.code}</code></td><td>${sectionName(plan, f.section)}</td>${pageCell(f.page)}
 <td class="wide">${f.message}</td><td class="wide">${quote(f.text)}</td></tr>`)}</tbody>
 </table></div>`;
 }

@@ -62,6 +62,7 @@ thead th.num { font-size: 0.85rem; }
 table.metric-table { min-width: 30em; }
 .nowrap { white-space: nowrap; }
 code { overflow-wrap: anywhere; }
+code.code { overflow-wrap: normal; }
 thead th[scope="colgroup"] { text-align: center; border-bottom: 2px solid #505a5f; }
 thead td.blank { border: none; background: #fff; }
 footer { border-top: 1px solid #b1b4b6; margin-top: 40px; padding: 10px 24px; color: #505a5f; font-size: 0.9rem; }

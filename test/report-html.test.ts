@@ -1,0 +1,252 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ragStatus } from '../src/report/assess.js';
+import { heatMapSvg, riskGrid } from '../src/report/charts.js';
+import { buildReport, reportCommand, renderReport } from '../src/report/command.js';
+import { plannedMetricSeries } from '../src/report/compare-page.js';
+import { escapeHtml, html } from '../src/report/html.js';
+import { loadReportData, type PlanView, type ReportData } from '../src/report/load.js';
+import { riskThemes } from '../src/report/themes.js';
+import { openStore, openStoreReadOnly, saveDocument } from '../src/store/db.js';
+import { buildFixtureDb, derby2014, type FixtureDb } from './export-fixtures.js';
+
+interface Element { name: string; attrs: Record<string, string>; text: string }
+
+/** Every element with its attributes, the text inside it, and heading levels in order. */
+function parse(markup: string): { elements: Element[]; headings: number[]; scripts: string[] } {
+  const elements: Element[] = [];
+  const open: Element[] = [];
+  const headings: number[] = [];
+  const scripts: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      const el = { name, attrs, text: '' };
+      elements.push(el);
+      open.push(el);
+      if (/^h[1-6]$/.test(name)) headings.push(Number(name[1]));
+    },
+    ontext(text) {
+      for (const el of open) el.text += text;
+    },
+    onclosetag(name) {
+      const el = open.pop();
+      if (name === 'script' && el) scripts.push(el.text);
+    },
+  }, { decodeEntities: true });
+  parser.write(markup);
+  parser.end();
+  return { elements, headings, scripts };
+}
+
+function plan(overrides: Partial<PlanView>): PlanView {
+  return {
+    id: 1, path: 'a.pdf', areaName: 'Area', hwb: null, localAuthorities: [], ccgs: [], template: 'bcf-2014-revised',
+    format: 'pdf', pages: 3, status: 'ok', failureReason: null, duplicateOf: null, removedAt: null,
+    processedAt: '2026-11-23T00:00:00Z', extractorVersion: 't', sections: [{ id: 'risks.risk_log', heading: 'Risks', status: 'present', page: 2 }],
+    schemes: [], budgets: [], risks: [], metrics: [], flags: [], ...overrides,
+  };
+}
+
+describe('escaping', () => {
+  it('escapes markup and quotes in interpolated text, but not nested html', () => {
+    expect(escapeHtml(`<img src=x onerror="alert('x')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;');
+    const inner = html`<b>${'<i>'}</b>`;
+    expect(html`<p title="${'" onmouseover="x'}">${inner}${['<a>', 3]}</p>`.value)
+      .toBe('<p title="&quot; onmouseover=&quot;x"><b>&lt;i&gt;</b>&lt;a&gt;3</p>');
+  });
+});
+
+describe('RAG status', () => {
+  const flag = (code: PlanView['flags'][number]['code'], severity: 'error' | 'warning' | 'info') => ({ code, severity, message: 'm', section: null, page: null, text: null });
+  it('is red for a file that could not be read, saying why', () => {
+    const s = ragStatus(plan({ status: 'failed', failureReason: 'encrypted', flags: [flag('EXTRACTION_FAILED', 'error')] }));
+    expect(s).toEqual({ rag: 'red', reasons: ['extraction failed (encrypted)'] });
+  });
+  it('is red for any error flag, and for a missing required section even when flagged as a warning', () => {
+    expect(ragStatus(plan({ flags: [flag('UNSIGNED', 'error'), flag('PLACEHOLDER_TEXT', 'warning')] })).rag).toBe('red');
+    expect(ragStatus(plan({ flags: [flag('MISSING_SECTION', 'warning')] }))).toMatchObject({ rag: 'red', reasons: ['1 required section missing'] });
+  });
+  it('is amber for warnings, placeholder or unflagged missing sections, or an unknown template', () => {
+    expect(ragStatus(plan({ flags: [flag('RISK_SCORE_MISMATCH', 'warning')] })).rag).toBe('amber');
+    expect(ragStatus(plan({ sections: [{ id: 'x', heading: 'X', status: 'placeholder', page: 1 }] })).rag).toBe('amber');
+    expect(ragStatus(plan({ sections: [{ id: 'finance.summary', heading: null, status: 'missing', page: null }] })).rag).toBe('amber');
+    expect(ragStatus(plan({ template: 'unknown' })).reasons).toEqual(['no recognised template']);
+  });
+  it('is green with only information notes', () => {
+    expect(ragStatus(plan({ flags: [flag('METRIC_RATIO_MISMATCH', 'info')] })).rag).toBe('green');
+  });
+});
+
+describe('risk heat map', () => {
+  const r = (likelihood: number | null, impact: number | null) => ({ description: 'd', likelihood, impact, score: null, rating: null, mitigation: null, owner: null, page: null, text: null });
+  it('counts risks per likelihood × impact cell and keeps unscored ones out', () => {
+    const grid = riskGrid([r(4, 5), r(4, 5), r(1, 1), r(null, null), r(3, null)]);
+    expect(grid.counts[3][4]).toBe(2);
+    expect(grid.counts[0][0]).toBe(1);
+    expect(grid).toMatchObject({ scored: 3, unscored: 2 });
+    const svg = heatMapSvg(grid, 'h').value;
+    expect(svg).toContain('Likelihood 4, impact 5 (score 20, extreme (15–25)): 2 risks');
+    expect(svg.match(/<rect /g)).toHaveLength(25);
+  });
+});
+
+describe('risk themes', () => {
+  it('counts phrases and words per risk and area, dropping stop words and not bridging over them', () => {
+    const themes = riskThemes([
+      { area: 'A', description: 'Delayed transfers of care rise as social care budgets fall' },
+      { area: 'B', description: 'Social care budgets are cut; delayed transfers increase' },
+      { area: 'B', description: 'The risk that workforce may not be recruited' },
+    ]);
+    // all three are in two risks of two areas: ties are alphabetical
+    expect(themes.phrases.map((p) => p.term)).toEqual(['care budgets', 'delayed transfers', 'social care']);
+    expect(themes.phrases[1]).toEqual({ term: 'delayed transfers', risks: 2, areas: 2 });
+    expect(themes.phrases.map((p) => p.term)).not.toContain('transfers care');
+    const words = themes.words.map((w) => w.term);
+    expect(words).toEqual(expect.arrayContaining(['budgets', 'delayed', 'social', 'transfers']));
+    for (const stop of ['the', 'of', 'risk', 'may', 'care']) expect(words).not.toContain(stop);
+  });
+});
+
+describe('planned metric series', () => {
+  it('takes plan values only, one series per metric and unit', () => {
+    const base = { label: 'l', numerator: null, denominator: null, page: null, text: null };
+    const series = plannedMetricSeries([
+      plan({ id: 1, areaName: 'A', metrics: [
+        { ...base, metric: 'reablement', period: '2015-16', kind: 'plan', value: 82, unit: 'percent' },
+        { ...base, metric: 'reablement', period: '2013-14', kind: 'baseline', value: 79.1, unit: 'percent' },
+        { ...base, metric: 'non_elective_admissions', period: '2015-16', kind: 'plan', value: 730, unit: 'count' },
+        { ...base, metric: 'local', period: '2015-16', kind: 'plan', value: 5, unit: 'count' },
+      ] }),
+      plan({ id: 2, areaName: 'B', metrics: [{ ...base, metric: 'reablement', period: '2022-23', kind: 'plan', value: 81.5, unit: 'percent' }] }),
+    ]);
+    expect(series.map((s) => [s.metric, s.unit, s.bars.map((b) => [b.label, b.value])])).toEqual([
+      ['non_elective_admissions', 'count', [['A', 730]]],
+      ['reablement', 'percent', [['A', 82], ['B', 81.5]]],
+    ]);
+  });
+});
+
+describe('the report built from a test database', () => {
+  let fx: FixtureDb;
+  let data: ReportData;
+  let pages: Map<string, string>;
+  beforeAll(async () => {
+    fx = await buildFixtureDb();
+    const db = await openStoreReadOnly(fx.dbFile);
+    data = await loadReportData(db);
+    await db.close();
+    pages = renderReport(data, { generatedAt: '2026-11-23 09:00 UTC', dbName: 'plansift.sqlite' });
+  });
+
+  it('has an index, a comparison and one page per document', () => {
+    expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', ...Object.values(fx.ids).map((id) => `plans/${id}.html`).sort()]);
+  });
+
+  it('reads the database back into the records it was built from', () => {
+    const derby = data.plans.find((p) => p.id === fx.ids.derby2014)!;
+    expect(derby.risks).toEqual(derby2014.risks);
+    expect(derby.metrics).toEqual(derby2014.metrics);
+    expect(derby.flags).toEqual(derby2014.flags);
+    expect(derby.budgets).toEqual(derby2014.budgets.map((b) => ({ ...b, source: null })));
+  });
+
+  it('shows hostile plan text as text: no script or img element comes from the plan', () => {
+    const staffs = pages.get(`plans/${fx.ids.staffordshire2014}.html`)!;
+    expect(staffs).toContain('&lt;script&gt;window.__xss = 1&lt;/script&gt;');
+    expect(staffs).toContain('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    for (const [name, markup] of pages) {
+      const { elements, scripts } = parse(markup);
+      expect(elements.filter((e) => e.name === 'img'), name).toEqual([]);
+      expect(elements.filter((e) => Object.keys(e.attrs).some((a) => a.startsWith('on'))), name).toEqual([]);
+      expect(scripts, name).toHaveLength(1);
+      expect(scripts[0], name).not.toContain('__xss');
+    }
+  });
+
+  it('loads nothing from outside: no external URLs, a CSP that forbids them, lang set', () => {
+    for (const [name, markup] of pages) {
+      const { elements } = parse(markup);
+      expect(elements.find((e) => e.name === 'html')?.attrs.lang, name).toBe('en-GB');
+      const urls = elements.flatMap((e) => ['src', 'href'].map((a) => e.attrs[a]).filter((v): v is string => !!v));
+      expect(urls.filter((u) => /^[a-z]+:/i.test(u) || u.startsWith('//')), name).toEqual([]);
+      expect(elements.filter((e) => e.name === 'link' || e.name === 'iframe' || (e.name === 'script' && e.attrs.src)), name).toEqual([]);
+      const csp = elements.find((e) => e.name === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy')?.attrs.content;
+      expect(csp, name).toMatch(/^default-src 'none';/);
+    }
+  });
+
+  it('has one h1, headings that never skip a level, captioned tables and scoped header cells', () => {
+    for (const [name, markup] of pages) {
+      const { elements, headings } = parse(markup);
+      expect(headings[0], name).toBe(1);
+      expect(headings.filter((h) => h === 1), name).toHaveLength(1);
+      headings.forEach((h, i) => { if (i > 0) expect(h - headings[i - 1], `${name} heading ${i}`).toBeLessThanOrEqual(1); });
+      const tables = elements.filter((e) => e.name === 'table').length;
+      expect(elements.filter((e) => e.name === 'caption').length, name).toBe(tables);
+      for (const th of elements.filter((e) => e.name === 'th')) expect(['col', 'row', 'colgroup'], `${name}: ${th.text}`).toContain(th.attrs.scope);
+    }
+  });
+
+  it('index marks the removed document and states the RAG rule', () => {
+    const { elements } = parse(pages.get('index.html')!);
+    const removed = elements.find((e) => e.attrs.id === 'removed-plans')!;
+    expect(removed.text).toContain('Derby City Health and Well-being Board (draft)');
+    expect(elements.find((e) => e.attrs.id === 'plans')!.text).not.toContain('(draft)');
+    expect(elements.find((e) => e.attrs.id === 'rag-rule')!.text).toMatch(/Amber: .*Green: /s);
+  });
+
+  it('plan page lists the flags with page and quoted source text, and a text table beside the heat map', () => {
+    const { elements } = parse(pages.get(`plans/${fx.ids.derby2014}.html`)!);
+    const flagTable = elements.find((e) => e.attrs.id === 'flag-table')!.text;
+    expect(flagTable).toContain('score 12 but likelihood 4 × impact 4 = 16');
+    expect(flagTable).toContain('Information Governance: local arrangements contingent upon national agreement 4 4 12');
+    expect(elements.some((e) => e.name === 'svg' && e.attrs.class === 'heatmap')).toBe(true);
+    expect(elements.find((e) => e.name === 'table' && e.attrs.class === 'heat-table')?.text).toMatch(/Likelihood 4\s*0\s*0\s*0\s*1\s*3/);
+  });
+
+  it('compare page says there is no population source and shows totals', () => {
+    const text = parse(pages.get('compare.html')!).elements.find((e) => e.name === 'main')!.text;
+    expect(text).toMatch(/no population source/);
+    expect(text).toContain('£56,108,000');
+    expect(text).not.toContain('(draft)');
+  });
+});
+
+describe('plansift report command', () => {
+  afterAll(() => vi.restoreAllMocks());
+
+  it('returns 2 with a message when there is no database', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await reportCommand({ out: `/tmp/plansift-no-db-${process.pid}` })).toBe(2);
+    expect(err.mock.calls.flat().join(' ')).toMatch(/no database at/);
+  });
+
+  it('returns 2 for a file that is not a plansift database', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const fx = await buildFixtureDb();
+    const bogus = join(fx.dir, 'notes.sqlite');
+    writeFileSync(bogus, 'not a database');
+    expect(await reportCommand({ out: fx.dir, db: bogus })).toBe(2);
+    expect(err.mock.calls.flat().join(' ')).toMatch(/cannot open/);
+  });
+
+  it('writes the site and, when rebuilt, drops pages of documents no longer in the database', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const fx = await buildFixtureDb();
+    expect(await reportCommand({ out: fx.dir })).toBe(0);
+    expect(readdirSync(join(fx.dir, 'report')).sort()).toEqual(['compare.html', 'index.html', 'plans']);
+    expect(existsSync(join(fx.dir, 'report', 'plans', `${fx.ids.failed}.html`))).toBe(true);
+
+    const db = await openStore(fx.dbFile);
+    await db.run('DELETE FROM documents WHERE id = ?', [fx.ids.failed]);
+    await saveDocument(db, { ...derby2014, source: { ...derby2014.source, file: '2016/new.pdf' } }, { size: 1, mtimeMs: 1, status: 'ok', failureReason: null, duplicateOf: null });
+    const files = await buildReport(db, fx.dir, 'plansift.sqlite');
+    await db.close();
+    expect(existsSync(join(fx.dir, 'report', 'plans', `${fx.ids.failed}.html`))).toBe(false);
+    expect(files.plans.size).toBe(5);
+    expect(readFileSync(files.index, 'utf8')).toContain('2016/new.pdf');
+    expect(readdirSync(fx.dir).filter((f) => f.startsWith('.report-'))).toEqual([]);
+  });
+});
