@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { asScorable, documentKey, evaluate } from '../src/eval/command.js';
+import { asScorable, documentKey, evaluate, formatReport } from '../src/eval/command.js';
 import {
   emptyRecord,
   greedyMatch,
@@ -245,6 +245,17 @@ describe('evaluate', () => {
     const onlyDocx = evaluate(new Map([...gold, ['eastvale', { ...clone(g), source: { file: 'eastvale.txt' } }]]), [asDocx]);
     expect(onlyDocx.documents.find((d) => d.document === 'eastvale')).toMatchObject({ hasRecord: false, format: 'docx' });
     expect(onlyDocx.totals.docx.lists.risks).toEqual({ tp: 2, fp: 0, fn: 2 });
+  });
+
+  it('prints per-format totals and names what each document got wrong', () => {
+    const g = syntheticGold();
+    const r = { ...clone(g), source: { file: 'northmoor.pdf', format: 'pdf' } };
+    r.risks.pop();
+    r.budgets[0].amountGbp = 1;
+    const text = formatReport(evaluate(new Map([['northmoor', g]]), [r]));
+    expect(text).toMatch(/^risks\s+1\.00 \/ 0\.50 \/ 0\.67 \[1 0 1\]$/m);
+    expect(text).toContain('risks missed (1): Workforce shortages delay the new discharge service');
+    expect(text).toContain('budgetKeys wrong (1): total_pooled_budget 2015/16 £12000000: got £1');
   });
 
   it('documentKey drops folders and the extension only', () => {

@@ -237,11 +237,35 @@ export function formatReport(report: EvalReport): string {
       ],
     ),
   );
+  const errorLines = formatErrors(report, 5);
+  if (errorLines.length) {
+    out.push('');
+    out.push('Errors (first 5 per field and document; --json lists all)');
+    out.push(...errorLines);
+  }
   if (report.unmatchedRecords.length) {
     out.push('');
     out.push(`Records with no gold file (not scored): ${report.unmatchedRecords.join(', ')}`);
   }
   return out.join('\n');
+}
+
+/** What each document got wrong, field by field, at most `limit` items of each kind. */
+export function formatErrors(report: EvalReport, limit: number): string[] {
+  const lines: string[] = [];
+  for (const d of report.documents) {
+    const own: string[] = [];
+    for (const [field, e] of Object.entries(d.score.errors)) {
+      for (const kind of ['missed', 'extra', 'wrong'] as const) {
+        const items = e[kind];
+        if (items.length === 0) continue;
+        const more = items.length > limit ? ` … (+${items.length - limit})` : '';
+        own.push(`  ${field} ${kind} (${items.length}): ${items.slice(0, limit).join('; ')}${more}`);
+      }
+    }
+    if (own.length) lines.push(`${d.document} ${d.format}${d.hasRecord ? '' : ' (no record)'}`, ...own);
+  }
+  return lines;
 }
 
 function sumRates(rates: Rate[]): Rate {
