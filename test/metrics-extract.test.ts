@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
+import { extractDocument } from '../src/extract/index.js';
+import { extractMetrics } from '../src/fields/metrics/index.js';
+import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from '../src/fields/metrics/labels.js';
+import type { Segmentation } from '../src/segment/types.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+const row = (cells: string[]): TableRow => ({ cells: cells.map((text) => ({ text })), page: 2 });
+const table = (rows: string[][]): RawBlock => ({ kind: 'table', page: 2, rows: rows.map(row) });
+const para = (text: string): RawBlock => ({ kind: 'paragraph', page: 2, text });
+const brief = (m: { metric: string; period: string | null; kind: string; value: number; unit: string; numerator: number | null; denominator: number | null }) => [
+  m.metric,
+  m.period,
+  m.kind,
+  m.value,
+  m.unit,
+  m.numerator,
+  m.denominator,
+];
+
+describe('metric labels', () => {
+  it('maps labels to the national metric keys', () => {
+    expect(metricKeyOf('Indirectly standardised rate (ISR) of admissions per 100,000 population')).toBe('avoidable_admissions');
+    expect(metricKeyOf('Avoidable emergency admissions (composite measure)')).toBe('avoidable_admissions');
+    expect(metricKeyOf('Percentage of people … discharged from acute hospital to their normal place of residence')).toBe('discharge_usual_residence');
+    expect(metricKeyOf('Permanent admissions of older people (aged 65 and over) to residential and nursing care homes')).toBe('residential_admissions');
+    expect(metricKeyOf('Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement')).toBe('reablement');
+    expect(metricKeyOf('Delayed transfers of care (delayed days) from hospital per 100,000 population')).toBe('delayed_transfers_of_care');
+    expect(metricKeyOf('Total number of non-elective FFCEs in general & acute')).toBe('non_elective_admissions');
+    expect(metricKeyOf('Patient / service user experience metric')).toBe('patient_experience');
+    expect(metricKeyOf('Local metric: injuries due to falls')).toBe('local');
+    expect(metricKeyOf('Poverty')).toBeNull();
+  });
+  it('normalises periods and kinds', () => {
+    expect(periodOf('2021-22 Q1 Actual')).toBe('2021-22 Q1');
+    expect(periodOf('2013/14 Outturn')).toBe('2013-14');
+    expect(periodOf('How many non-elective admissions is the BCF planned to prevent in 14-15?')).toBe('2014-15');
+    expect(periodOf('( April 2012 - March 2013 )')).toBe('2012-13');
+    expect(periodOf('( April - December 2013 )')).toBe('April - December 2013');
+    expect(kindOf('2021-22 estimated')).toBe('estimate');
+    expect(kindOf('2013/14 Outturn')).toBe('actual');
+    expect(kindOf('Performance underpinning April 2015 payment')).toBe('plan');
+    expect(kindOf('Current Baseline (as at 31 March 2013)')).toBe('baseline');
+  });
+  it('reads values as written and refuses changes and prose', () => {
+    expect(parseMetricNumber('97.0%')).toEqual({ value: 97, percent: true, decimals: 1 });
+    expect(parseMetricNumber('5,691')).toEqual({ value: 5691, percent: false, decimals: 0 });
+    expect(parseMetricNumber('28884 (All Providers)')?.value).toBe(28884);
+    expect(parseMetricNumber('-3.4%')).toBeNull();
+    expect(parseMetricNumber('target of 96%')).toBeNull();
+    expect(parseMetricNumber('£2,323,304')).toBeNull();
+  });
+});
+
+describe('extractMetrics on synthetic tables', () => {
+  it('reads a 2022 block: quarterly actuals and plans with numerator/denominator rows; rationale cells ignored', () => {
+    const doc = buildDocument('docx', null, [
+      table([
+        ['8.3 Discharge to usual place of residence', '', '2021-22 Q1 Actual', '2021-22 Q2 Actual', 'Rationale for how ambition was set'],
+        ['Percentage of people discharged from acute hospital to their normal place of residence', 'Quarter (%)', '97.9%', '96.3%', 'A target of 96% was set'],
+        ['', 'Numerator', '5,691', '5,630', ''],
+        ['', 'Denominator', '5,811', '5,848', ''],
+        ['', '', '2022-23 Q1 Plan', '2022-23 Q2 Plan', ''],
+        ['', 'Quarter (%)', '97.0%', '97.0%', ''],
+        ['', 'Numerator', '9,513', '8,761', ''],
+        ['', 'Denominator', '9,807', '9,032', ''],
+      ]),
+    ]);
+    const metrics = extractMetrics(doc, noSections).value;
+    expect(metrics.map(brief)).toEqual([
+      ['discharge_usual_residence', '2021-22 Q1', 'actual', 97.9, 'percent', 5691, 5811],
+      ['discharge_usual_residence', '2021-22 Q2', 'actual', 96.3, 'percent', 5630, 5848],
+      ['discharge_usual_residence', '2022-23 Q1', 'plan', 97, 'percent', 9513, 9807],
+      ['discharge_usual_residence', '2022-23 Q2', 'plan', 97, 'percent', 8761, 9032],
+    ]);
+    expect(metrics[2].label).toBe('Percentage of people discharged from acute hospital to their normal place of residence');
+    expect(metrics[0].page).toBe(2);
+    expect(metrics[0].text).toContain('97.9%');
+  });
+
+  it('reads annual rates with an "estimated" column as kind estimate, the metric named by the line above', () => {
+    const doc = buildDocument('txt', null, [
+      para('8.4 Residential Admissions'),
+      table([
+        ['', '', '2020-21 Actual', '2021-22 estimated', '2022-23 Plan'],
+        ['Long-term support needs of older people (age 65 and over) met by admission to residential and nursing care homes, per 100,000 population', 'Annual Rate', '620.9', '555.5', '599.0'],
+        ['', 'Numerator', '263', '240', '262'],
+        ['', 'Denominator', '42,361', '43,207', '43,741'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value.map(brief)).toEqual([
+      ['residential_admissions', '2020-21', 'actual', 620.9, 'rate_per_100k', 263, 42361],
+      ['residential_admissions', '2021-22', 'estimate', 555.5, 'rate_per_100k', 240, 43207],
+      ['residential_admissions', '2022-23', 'plan', 599, 'rate_per_100k', 262, 43741],
+    ]);
+  });
+
+  it('reads a 2014 Part 2 block: baseline and planned values dated by the period row beneath them', () => {
+    const doc = buildDocument('docx', null, [
+      table([
+        ['Metrics', '', 'Current Baseline (as at…)', 'Performance underpinning April 2015 payment'],
+        ['Delayed transfers of care (delayed days) from hospital per 100,000 population (average per month)', 'Metric Value', '301.5', '280.0'],
+        ['', 'Numerator', '5,400', '5,050'],
+        ['', 'Denominator', '179,100', '180,357'],
+        ['', '', '( April - December 2013 )', '( April - December 2014 )'],
+        ['Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', 'Metric Value', '81.3', '84.0'],
+        ['', 'Numerator', '130', '147'],
+        ['', 'Denominator', '160', '175'],
+        ['', '', '( April 2012 - March 2013 )', '( April 2014 - March 2015 )'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value.map(brief)).toEqual([
+      ['delayed_transfers_of_care', 'April - December 2013', 'baseline', 301.5, 'rate_per_100k', 5400, 179100],
+      ['delayed_transfers_of_care', 'April - December 2014', 'plan', 280, 'rate_per_100k', 5050, 180357],
+      ['reablement', '2012-13', 'baseline', 81.3, 'percent', 130, 160],
+      ['reablement', '2014-15', 'plan', 84, 'percent', 147, 175],
+    ]);
+  });
+
+  it('reads the provider-commentary figures row by row and leaves out the % changes', () => {
+    const doc = buildDocument('txt', null, [
+      table([
+        ['Total number of non-elective FFCEs in general & acute', '2013/14 Outturn', '28884 (All Providers)'],
+        ['', '2014/15 Plan', '27899 (All Providers)'],
+        ['', '14/15 Change compared to 13/14 outturn', '-3.4%'],
+        ['', 'How many non-elective admissions is the BCF planned to prevent in 14-15?', '260 (this is the BCF for Quarter 4 14/15)'],
+      ]),
+    ]);
+    const metrics = extractMetrics(doc, noSections).value;
+    expect(metrics.map(brief)).toEqual([
+      ['non_elective_admissions', '2013-14', 'actual', 28884, 'count', null, null],
+      ['non_elective_admissions', '2014-15', 'plan', 27899, 'count', null, null],
+      ['non_elective_admissions', '2014-15', 'plan', 260, 'count', null, null],
+    ]);
+    expect(metrics[1].label).toBe('Total number of non-elective FFCEs in general & acute');
+    expect(metrics[2].label).toBe('How many non-elective admissions is the BCF planned to prevent in 14-15?');
+  });
+
+  it('reads a two-row header: year above "Q1 Plan | Q2 Plan"', () => {
+    const doc = buildDocument('docx', null, [
+      table([
+        ['Avoidable admissions', '', '2023-24', ''],
+        ['', '', 'Q1 Plan', 'Q2 Plan'],
+        ['Indirectly standardised rate (ISR) of admissions per 100,000 population', 'Indicator value', '210.0', '205.5'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value.map(brief)).toEqual([
+      ['avoidable_admissions', '2023-24 Q1', 'plan', 210, 'rate_per_100k', null, null],
+      ['avoidable_admissions', '2023-24 Q2', 'plan', 205.5, 'rate_per_100k', null, null],
+    ]);
+  });
+
+  it('leaves out benchmark and population-indicator tables (no kind of value in their headers)', () => {
+    const doc = buildDocument('txt', null, [
+      table([
+        ['Indicator', '2010-11', '', '2012-13', ''],
+        ['', 'Derby', 'Comp.', 'Derby', 'Comp.'],
+        ['65+ rate of admission to care homes', '695', '693', '583', '7'],
+        ['% of 65+ still at home 91 days+ re-ablement', '89.6', '80.7', '95', '83'],
+      ]),
+      table([
+        ['', '', 'County', 'City', 'England'],
+        ['Alcohol', '-Alcohol related hospital admissions (per 100,000)', '586.7 → (4898)', '628.6 ↓ (1459)', '455.9'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value).toEqual([]);
+  });
+});
+
+const CORPUS = join(__dirname, '../../shared/corpus');
+const load = async (name: string) => extractDocument(readFileSync(join(CORPUS, name)), name);
+
+describe('extractMetrics on the corpus (checked against the documents)', () => {
+  for (const ext of ['txt', 'docx', 'pdf']) {
+    it(`004 .${ext}: the 24 values of the 2022-23 metrics extract; the PHOF table is not read`, async () => {
+      const metrics = extractMetrics(await load(`004_a5ae2414f3291c74.${ext}`), noSections).value;
+      expect(metrics).toHaveLength(24);
+      const count = (key: string) => metrics.filter((m) => m.metric === key).length;
+      expect([count('avoidable_admissions'), count('discharge_usual_residence'), count('residential_admissions'), count('reablement')]).toEqual([8, 8, 4, 4]);
+      // Avoidable admissions: Denominator row blank, so no ratio parts.
+      expect(metrics.filter((m) => m.metric === 'avoidable_admissions').every((m) => m.numerator === null && m.denominator === null)).toBe(true);
+      expect(metrics.find((m) => m.metric === 'reablement' && m.kind === 'estimate')).toMatchObject({ period: '2021-22', value: 81.5, numerator: 801, denominator: 983 });
+      expect(metrics.find((m) => m.metric === 'discharge_usual_residence' && m.period === '2022-23 Q4')).toMatchObject({ value: 97, numerator: 7996, denominator: 8243 });
+    }, 120_000);
+  }
+  it('000 .txt: the five Annex 2 non-elective figures, no context-table values', async () => {
+    const metrics = extractMetrics(await load('000_9077328ceb53165f.txt'), noSections).value;
+    expect(metrics.map((m) => [m.period, m.kind, m.value])).toEqual([
+      ['2013-14', 'actual', 28884],
+      ['2014-15', 'plan', 27899],
+      ['2015-16', 'plan', 26921],
+      ['2014-15', 'plan', 260],
+      ['2015-16', 'plan', 730],
+    ]);
+  });
+  it('002 .txt: no metric table, so no metrics (values in sentences are not read)', async () => {
+    expect(extractMetrics(await load('002_1db83991b26ca8db.txt'), noSections).value).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
+import { extractDocument } from '../src/extract/index.js';
+import { extractRisks, leadingScale, parseRating, parseScoreCell, riskColumnOf } from '../src/fields/risks/index.js';
+import { cleanCellText } from '../src/fields/risks/cells.js';
+import type { Segmentation } from '../src/segment/types.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+const row = (cells: string[], page: number | null = null, extra: Partial<TableRow> = {}): TableRow => ({ cells: cells.map((text) => ({ text })), page, ...extra });
+const table = (rows: TableRow[], page: number | null = null): RawBlock => ({ kind: 'table', page, rows });
+const para = (text: string): RawBlock => ({ kind: 'paragraph', page: null, text });
+
+const HEADER_1_5 = ['There is a risk that:', 'How likely is the risk to materialise?', 'Potential impact', 'Overall risk factor', 'Mitigating Actions'];
+
+describe('risk log cells', () => {
+  it('reads header roles by their words, guidance included', () => {
+    expect(riskColumnOf('How likely is the risk to materialise? Please rate on a scale of 1-5 with 1 being very unlikely')).toBe('likelihood');
+    expect(riskColumnOf('Overall risk factor (likelihood *potential impact)')).toBe('score');
+    expect(riskColumnOf('Potential impact')).toBe('impact');
+    expect(riskColumnOf('There is a risk that:')).toBe('description');
+    expect(riskColumnOf('Risk rating')).toBe('rating');
+    expect(riskColumnOf('Mitigating Actions')).toBe('mitigation');
+    expect(riskColumnOf('Risk owner')).toBe('owner');
+    expect(riskColumnOf('Lead')).toBe('owner');
+  });
+  it('takes the impact from the leading digit of a cell with free text, not from money in it', () => {
+    expect(leadingScale('5 Overall activity reductions are forecast at £1.475m')).toBe(5);
+    expect(leadingScale('4')).toBe(4);
+    expect(leadingScale('£1.475m impact')).toBeNull();
+    expect(leadingScale('15 days')).toBeNull();
+  });
+  it('splits score and RAG word, and lower-cases ratings from H/M/L and Red/Amber/Green', () => {
+    expect(parseScoreCell('20 High')).toEqual({ likelihood: null, impact: null, score: 20, rating: 'high' });
+    expect(parseScoreCell('Red (16)')).toMatchObject({ score: 16, rating: 'high' });
+    expect(parseScoreCell('3 x 4 = 12')).toMatchObject({ likelihood: 3, impact: 4, score: 12 });
+    expect(parseRating('H')).toBe('high');
+    expect(parseRating('M')).toBe('medium');
+    expect(parseRating('Low')).toBe('low');
+    expect(parseRating('Amber')).toBe('medium');
+    expect(parseRating('Green')).toBe('low');
+  });
+  it('repairs conversion spaces', () => {
+    expect(cleanCellText('Plans for re- commissioning by Feb 14 th')).toBe('Plans for re-commissioning by Feb 14th');
+    expect(cleanCellText('<i>Please rate</i>  on a scale')).toBe('Please rate on a scale');
+  });
+});
+
+describe('extractRisks on synthetic logs', () => {
+  it('reads a 1-5 log: guidance row skipped, header repeated after a page break, split row joined', () => {
+    const doc = buildDocument('txt', null, [
+      para('a) Risk log'),
+      table([
+        row(HEADER_1_5),
+        row(['', '<i>Please rate on a scale of 1-5</i>', '<i>please specify in £000s</i>', '<i>(likelihood *potential impact)</i>', '']),
+        row(['Funding is withdrawn before schemes start', '4', '5 Loss of £1.2m savings', '20 High', 'Monthly monitoring']),
+        row(['Providers cannot recruit staff', '3', '4 Service gaps', '12 Medium', 'Joint workforce plan']),
+      ]),
+      // The next page: the header again, then the rest of the split row with empty score cells.
+      table([
+        row(HEADER_1_5),
+        row(['Leading to delays in discharge', '', 'more delayed days', '', 'Reviewed by the board']),
+        row(['Data sharing is not agreed', '2', '3', '6 Low', 'IG group']),
+      ]),
+    ]);
+    const risks = extractRisks(doc, noSections).value;
+    expect(risks.map((r) => [r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      [4, 5, 20, 'high'],
+      [3, 4, 12, 'medium'],
+      [2, 3, 6, 'low'],
+    ]);
+    expect(risks[1].description).toBe('Providers cannot recruit staff Leading to delays in discharge');
+    expect(risks[1].mitigation).toBe('Joint workforce plan Reviewed by the board');
+    expect(risks[0].description).toBe('Funding is withdrawn before schemes start');
+    expect(risks[0].owner).toBeNull();
+    expect(risks[0].text).toContain('20 High');
+  });
+
+  it('reads an H/M/L log with an owner column; a row with empty risk and rating continues the mitigation', () => {
+    const doc = buildDocument('pdf', 4, [
+      table(
+        [
+          row(['Risk', 'Rating', 'Mitigation', 'Lead'], 3),
+          row(['Savings are not delivered', 'H', 'Monthly finance review', 'Director of Finance'], 3),
+          row(['', '', 'Escalation to the board', ''], 3),
+          row(['Money is tied up in services run by the', 'L', 'Plans for re- commissioning at', 'CCG Chief Officer'], 3),
+          // First row on page 4, marked by the PDF extractor: the rest of the row above.
+          row(['NHS and cannot fund new activity', '', 'lower cost', ''], 4, { pageBreakBefore: true }),
+          row(['Providers disengage', 'Amber', 'Provider forum', 'HWB Chair'], 4),
+        ],
+        3,
+      ),
+    ]);
+    const risks = extractRisks(doc, noSections).value;
+    expect(risks).toHaveLength(3);
+    expect(risks.map((r) => r.rating)).toEqual(['high', 'low', 'medium']);
+    expect(risks.every((r) => r.likelihood === null && r.impact === null && r.score === null)).toBe(true);
+    expect(risks[0].mitigation).toBe('Monthly finance review Escalation to the board');
+    expect(risks[0].owner).toBe('Director of Finance');
+    expect(risks[1].description).toBe('Money is tied up in services run by the NHS and cannot fund new activity');
+    expect(risks[1].mitigation).toBe('Plans for re-commissioning at lower cost');
+    expect(risks[1].owner).toBe('CCG Chief Officer');
+    expect(risks[1].page).toBe(3);
+    expect(risks[2].owner).toBe('HWB Chair');
+  });
+
+  it('keeps a capitalised unscored row inside a table as its own risk (no page break before it)', () => {
+    const doc = buildDocument('docx', null, [
+      table([row(['Risk', 'Likelihood', 'Impact', 'Score', 'Mitigation']), row(['Winter pressures', '4', '4', '16', 'Surge plan']), row(['Workforce shortages', '', '', '', 'Recruitment drive'])]),
+    ]);
+    const risks = extractRisks(doc, noSections).value;
+    expect(risks.map((r) => r.description)).toEqual(['Winter pressures', 'Workforce shortages']);
+    expect(risks[1]).toMatchObject({ likelihood: null, impact: null, score: null, rating: null });
+  });
+
+  it('reads nothing from tables without a risk column', () => {
+    const doc = buildDocument('docx', null, [table([row(['Scheme', 'Budget', 'Lead']), row(['Falls service', '£200,000', 'CCG'])])]);
+    expect(extractRisks(doc, noSections).value).toEqual([]);
+  });
+});
+
+const CORPUS = join(__dirname, '../../shared/corpus');
+const load = async (name: string) => extractDocument(readFileSync(join(CORPUS, name)), name);
+
+describe('extractRisks on the corpus (checked against the documents)', () => {
+  // 000: the revised-template 1-5 log; scores as written in "Overall risk factor" (gold notes list them).
+  for (const ext of ['txt', 'docx', 'pdf']) {
+    it(`000 .${ext}: 12 risks, header repeated 3 times, 3 split rows joined`, async () => {
+      const risks = extractRisks(await load(`000_9077328ceb53165f.${ext}`), noSections).value;
+      expect(risks.map((r) => r.score)).toEqual([20, 12, 20, 12, 12, 12, 20, 8, 9, 12, 16, 16]);
+      expect(risks.every((r) => r.score === r.likelihood! * r.impact!)).toBe(true);
+      expect(risks[1].description).toMatch(/new models of care resulting in the failure to realise .* BCF schemes$/);
+      expect(risks[1].mitigation).toMatch(/Monitored through STAR Group and Adult Care Board$/);
+      expect(risks[8].description).toMatch(/behavioural change will result in failure/);
+      expect(risks[11]).toMatchObject({ likelihood: 4, impact: 4, score: 16, rating: 'high' });
+    }, 120_000);
+  }
+  it('002 .txt: the H/M/L log, 8 risks, split row and mitigation continuation joined', async () => {
+    const risks = extractRisks(await load('002_1db83991b26ca8db.txt'), noSections).value;
+    expect(risks.map((r) => r.rating)).toEqual(['high', 'high', 'high', 'low', 'medium', 'high', 'high', 'medium']);
+    expect(risks[0].mitigation).toMatch(/population outcomes\. Review good practice/);
+    expect(risks[3].description).toBe('Money going into BCF already tied up in mainstream services, therefore cannot fund additional activity');
+    expect(risks[3].mitigation).toContain('re-commissioning of services at lower cost');
+    expect(risks[5].mitigation).toContain('Feb 14th submission');
+  });
+  it('004 .txt: a 2022-23 plan with no risk log has no risks', async () => {
+    expect(extractRisks(await load('004_a5ae2414f3291c74.txt'), noSections).value).toEqual([]);
+  });
+});
