@@ -273,17 +273,17 @@ function groupElements(layouts: PageLayout[], stats: TextStats): Item[] {
 
 function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats: TextStats, page: number): boolean {
   const last = g.lines[g.lines.length - 1];
-  if (splitBullet(line) || NUMBERED.test(line.text)) return false;
+  if (splitBullet(line)) return false;
   if (Math.abs(line.size - last.size) > 0.6) return false;
   if (line.bold !== last.bold) return false;
   const size = last.size;
   const ref = g.bullet && g.lines.length === 1 ? g.bullet.textX0 : last.x0;
-  const lastPage = g.page + 0; // group start page; right edge of the page the last line is on is close enough
   const right = stats.rightEdge.get(page) ?? last.x1;
   const left = stats.leftEdge.get(page) ?? last.x0;
   const width = Math.max(right - left, 1);
   const full = last.x1 >= right - Math.max(0.15 * width, 3 * size);
-  void lastPage;
+  // A numbered marker starts an item, unless it is a "(12)" wrapped into an unfinished sentence.
+  if (NUMBERED.test(line.text) && !(line.text.startsWith('(') && full && !SENTENCE_END.test(last.text))) return false;
   if (pageBreak) {
     // Continue across the page only when the last line runs to the margin and the sentence is unfinished.
     if (!full) return false;

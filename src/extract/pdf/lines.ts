@@ -108,6 +108,7 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
   if (!next) return prev;
   if (prev.endsWith('\u00ad')) return prev.slice(0, -1) + next;
   if (/[\p{L}\p{N}]-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next)) return prev + next;
+  if (/[\p{L}\p{N}]\/$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next)) return prev + next; // "and/" + "or"
   if (URL_TAIL.test(prev) && /^[\w%-]/.test(next)) return prev + next;
   if (/(?:https?:\/\/|www\.)\S*$/i.test(prev) && /^[%/?&=#]/.test(next)) return prev + next;
   // Closing punctuation wrapped onto its own line ("(All Providers" + ")", "1" + ".") belongs to the word.
@@ -123,7 +124,9 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
  */
 export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number): boolean {
   if (/\s/.test(prev.text) || !/[\p{L}\p{N},.]$/u.test(prev.text)) return false;
-  if (!/^[\p{Ll}\p{N}]/u.test(next.text)) return false;
+  // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.
+  const acronym = /^\p{Lu}{2,}$/u.test(prev.text) && /^\p{Lu}+\b/u.test(next.text);
+  if (!/^[\p{Ll}\p{N}]/u.test(next.text) && !acronym) return false;
   const first = next.runs[0];
   const charWidth = first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : next.size * 0.55;
   const slack = innerWidth - (prev.x1 - prev.x0);

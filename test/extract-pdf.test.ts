@@ -1,0 +1,245 @@
+// PDF extractor on small PDFs drawn with pdfkit: every layout variant the extractor handles, each built
+// line by line at known positions so the expected blocks follow from the drawing.
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../src/extract/pdf/index.js';
+import { ExtractionError, type Block, type TableBlock } from '../src/model/document.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function makePdf(draw: (doc: Doc) => void, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, ...options });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
+}
+
+const LINE = 12;
+const PAD = 3;
+
+/** Draw a ruled table; a cell's "\n" separates the lines as the drawing wraps them. Returns the bottom y. */
+function drawTable(doc: Doc, x: number, y: number, widths: number[], rows: string[][]): number {
+  doc.font('Helvetica').fontSize(10).lineWidth(0.5);
+  let top = y;
+  const right = x + widths.reduce((a, b) => a + b, 0);
+  doc.moveTo(x, top).lineTo(right, top).stroke();
+  for (const row of rows) {
+    const lines = Math.max(...row.map((c) => c.split('\n').length));
+    const height = lines * LINE + 2 * PAD;
+    let cx = x;
+    row.forEach((cell, i) => {
+      cell.split('\n').forEach((text, k) => doc.text(text, cx + PAD, top + PAD + k * LINE, { lineBreak: false }));
+      cx += widths[i];
+    });
+    cx = x;
+    for (const w of [0, ...widths]) {
+      cx += w;
+      doc.moveTo(cx, top).lineTo(cx, top + height).stroke();
+    }
+    top += height;
+    doc.moveTo(x, top).lineTo(right, top).stroke();
+  }
+  return top;
+}
+
+function line(doc: Doc, text: string, x: number, y: number, font = 'Helvetica', size = 10) {
+  doc.font(font).fontSize(size).text(text, x, y, { lineBreak: false });
+}
+
+const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const cellTexts = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')));
+
+async function extractionError(bytes: Uint8Array): Promise<ExtractionError> {
+  try {
+    await extractPdf(bytes);
+  } catch (err) {
+    if (err instanceof ExtractionError) return err;
+    throw err;
+  }
+  throw new Error('expected an ExtractionError');
+}
+
+describe('extractPdf: tables', () => {
+  it('rejoins a number, a word and a year range wrapped inside narrow cells, and spaces genuine wraps', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      const money = doc.widthOfString('£17,403,00') + 2 * PAD + 0.5;
+      const word = doc.widthOfString('Denominato') + 2 * PAD + 0.5;
+      line(doc, 'Summary of the plan as agreed by the board.', 50, 60);
+      const bottom = drawTable(doc, 50, 80, [110, money, 60], [
+        ['Date agreed at\nHealth and Well-\nBeing Board:', '£17,403,00\n0', '2010-\n11'],
+        ['Clinical\nCommissioning\nGroups', '£957,000', 'Total\nvalue'],
+      ]);
+      drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr']]);
+    });
+    const doc = await extractPdf(bytes);
+    const [first, second] = tables(doc.blocks);
+    expect(cellTexts(first)).toEqual([
+      ['Date agreed at Health and Well-Being Board:', '£17,403,000', '2010-11'],
+      ['Clinical Commissioning Groups', '£957,000', 'Total value'],
+    ]);
+    expect(cellTexts(second)).toEqual([['Metric', 'Denominator']]);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Summary of the plan as agreed by the board.', page: 1 });
+  });
+
+  it('keeps a table in reading order between the paragraphs around it', async () => {
+    const bytes = await makePdf((doc) => {
+      line(doc, 'Text before the table.', 50, 60);
+      const bottom = drawTable(doc, 50, 90, [100, 100], [['Ref no.', 'Scheme'], ['1', 'Self help']]);
+      line(doc, 'Text after the table.', 50, bottom + 20);
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.blocks[2]).toMatchObject({ text: 'Text after the table.' });
+    expect(cellTexts(tables(doc.blocks)[0])).toEqual([['Ref no.', 'Scheme'], ['1', 'Self help']]);
+  });
+
+  it('merges a table split across two pages into one block, dropping the repeated header row', async () => {
+    const widths = [150, 80, 200];
+    const header = ['There is a risk that:', 'Likelihood', 'Mitigating actions'];
+    const bytes = await makePdf((doc) => {
+      line(doc, 'Risk log', 50, 50, 'Helvetica-Bold', 16);
+      const rows = [header];
+      for (let i = 1; i <= 36; i++) rows.push([`Risk number ${i}`, String((i % 5) + 1), `Action ${i}`]);
+      rows.push(['Funding is not', '4', 'Monthly monitoring']);
+      const bottom = drawTable(doc, 50, 80, widths, rows);
+      expect(bottom).toBeGreaterThan(720); // the table runs to the foot of page 1
+      doc.addPage();
+      const end = drawTable(doc, 50, 50, widths, [header, ['agreed in time', '', 'at a senior level'], ['Last risk', '2', 'Review']]);
+      line(doc, 'Contingency plan follows the table.', 50, end + 20);
+    });
+    const doc = await extractPdf(bytes);
+    const [risk, ...others] = tables(doc.blocks);
+    expect(others).toHaveLength(0);
+    expect(risk.page).toBe(1);
+    expect(risk.pageEnd).toBe(2);
+    const texts = cellTexts(risk);
+    expect(texts.filter((r) => r[0] === 'There is a risk that:')).toHaveLength(1);
+    expect(risk.rows[0].header).toBe(true);
+    const continued = risk.rows.findIndex((r) => r.pageBreakBefore);
+    expect(texts[continued]).toEqual(['agreed in time', '', 'at a senior level']);
+    expect(texts[continued - 1]).toEqual(['Funding is not', '4', 'Monthly monitoring']);
+    expect(risk.rows[continued].page).toBe(2);
+    expect(texts[texts.length - 1]).toEqual(['Last risk', '2', 'Review']);
+    expect(risk.rows.filter((r) => r.pageBreakBefore)).toHaveLength(1);
+    expect(doc.blocks[doc.blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: 'Contingency plan follows the table.', page: 2 });
+  });
+
+  it('does not merge tables across a page break when text comes between them', async () => {
+    const bytes = await makePdf((doc) => {
+      drawTable(doc, 50, 600, [100, 100], [['A', 'B'], ['1', '2']]);
+      line(doc, 'Closing note for the first table.', 50, 700);
+      doc.addPage();
+      drawTable(doc, 50, 50, [100, 100], [['C', 'D'], ['3', '4']]);
+    });
+    const doc = await extractPdf(bytes);
+    expect(tables(doc.blocks)).toHaveLength(2);
+    expect(tables(doc.blocks).every((t) => t.pageEnd === undefined)).toBe(true);
+  });
+});
+
+describe('extractPdf: text layout', () => {
+  it('drops a running header and "Page n of N" footers repeated on every page', async () => {
+    const bytes = await makePdf((doc) => {
+      for (let p = 1; p <= 3; p++) {
+        if (p > 1) doc.addPage();
+        line(doc, 'Anytown Better Care Fund Plan 2015/16', 50, 20, 'Helvetica', 8);
+        line(doc, `Body text of page ${p} says something different.`, 50, 100);
+        line(doc, `Page ${p} of 3`, 270, 805, 'Helvetica', 8);
+      }
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'Body text of page 1 says something different.',
+      'Body text of page 2 says something different.',
+      'Body text of page 3 says something different.',
+    ]);
+    expect(doc.blocks.map((b) => b.page)).toEqual([1, 2, 3]);
+  });
+
+  it('makes headings from big or bold short lines, marks bold paragraphs, and strips bullets', async () => {
+    const body = 'The partners will pool budgets for community services and report to the board every quarter';
+    const bytes = await makePdf((doc) => {
+      line(doc, '1. Plan details', 50, 50, 'Helvetica-Bold', 16);
+      line(doc, 'Summary of plan', 50, 80, 'Helvetica-Bold', 10);
+      line(doc, body, 50, 100);
+      line(doc, 'and will publish a yearly review.', 50, 112);
+      line(doc, 'This paragraph is bold from its first word to its last word and it runs on', 50, 140, 'Helvetica-Bold');
+      line(doc, 'over two lines of text.', 50, 152, 'Helvetica-Bold');
+      line(doc, '•', 60, 180);
+      line(doc, 'Be organised around the needs of individuals', 75, 180);
+      line(doc, '•', 60, 194);
+      line(doc, 'Focus always on the goal of benefiting the', 75, 194);
+      line(doc, 'service user', 75, 206);
+      line(doc, 'The partners will work together across the city and the county to co-', 50, 230);
+      line(doc, 'ordinate care.', 50, 242);
+    });
+    const doc = await extractPdf(bytes);
+    const summary = doc.blocks.map((b) => ({ kind: b.kind, text: 'text' in b ? b.text : '', level: 'level' in b ? b.level : undefined, bold: 'bold' in b ? b.bold : undefined }));
+    expect(summary).toEqual([
+      { kind: 'heading', text: '1. Plan details', level: 1, bold: undefined },
+      { kind: 'heading', text: 'Summary of plan', level: 2, bold: undefined },
+      { kind: 'paragraph', text: `${body} and will publish a yearly review.`, level: undefined, bold: undefined },
+      { kind: 'paragraph', text: 'This paragraph is bold from its first word to its last word and it runs on over two lines of text.', level: undefined, bold: true },
+      { kind: 'list_item', text: 'Be organised around the needs of individuals', level: 1, bold: undefined },
+      { kind: 'list_item', text: 'Focus always on the goal of benefiting the service user', level: 1, bold: undefined },
+      { kind: 'paragraph', text: 'The partners will work together across the city and the county to co-ordinate care.', level: undefined, bold: undefined },
+    ]);
+  });
+
+  it('continues a paragraph on the next page when its sentence is unfinished', async () => {
+    const long = 'Our plans are factored into the two year operational and five year strategic plans and';
+    const bytes = await makePdf((doc) => {
+      line(doc, long, 50, 50);
+      line(doc, 'A second paragraph that ends at the foot of the page and is then continued over', 50, 790);
+      doc.addPage();
+      line(doc, 'the page break without a new paragraph starting.', 50, 50);
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks).toHaveLength(2);
+    expect(doc.blocks[1]).toMatchObject({
+      kind: 'paragraph',
+      page: 1,
+      text: 'A second paragraph that ends at the foot of the page and is then continued over the page break without a new paragraph starting.',
+    });
+  });
+});
+
+describe('extractPdf: unreadable files', () => {
+  it('reports a password-protected PDF as encrypted', async () => {
+    const bytes = await makePdf((doc) => line(doc, 'Confidential plan', 50, 50), { userPassword: 'secret' });
+    const err = await extractionError(bytes);
+    expect(err.reason).toBe('encrypted');
+    expect(err.message).toBe('password-protected PDF');
+  });
+
+  it('reports a PDF with drawings but no text as needing OCR', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.rect(50, 50, 300, 200).fill('#777777');
+      doc.addPage();
+      doc.circle(200, 200, 50).fill('#333333');
+    });
+    const err = await extractionError(bytes);
+    expect(err.reason).toBe('no_text_layer');
+    expect(err.message).toBe('no text layer: scanned, needs OCR');
+  });
+
+  it('reports a truncated PDF as truncated, and garbage after a PDF header as corrupt', async () => {
+    const bytes = await makePdf((doc) => {
+      for (let p = 0; p < 3; p++) {
+        if (p > 0) doc.addPage();
+        doc.font('Helvetica').fontSize(10).text('Plan text. '.repeat(300), 50, 50, { width: 450 });
+      }
+    });
+    expect((await extractPdf(bytes)).blocks.length).toBeGreaterThan(0);
+    const truncated = await extractionError(bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    expect(truncated.reason).toBe('truncated');
+    const garbage = await extractionError(new TextEncoder().encode('%PDF-1.4\nnot really a pdf at all\n%%EOF\n'));
+    expect(garbage.reason).toBe('corrupt');
+  });
+});
