@@ -166,22 +166,30 @@ export function detectTemplate(doc: DocumentModel, templates: Template[]): Detec
   return { template: best?.t ?? null, scores };
 }
 
-/** The heading as written: for a heading run into its answer, the words up to the end of the question. */
-function headingAsWritten(cand: Candidate, section: TemplateSection): string {
-  if (cand.kind !== 'runin') return cand.display;
+/**
+ * The heading as written. A heading run into its answer ("b) Contingency plan: if admissions…") is cut
+ * after the question: at the first ":", "?" or "." once the heading's words are through.
+ */
+function headingAsWritten(cand: Candidate, section: TemplateSection): { text: string; runIn: boolean } {
   const words = cand.display.split(' ');
   const longest = Math.max(...section.headings.map((h) => h.split(/\s+/).length));
-  const limit = Math.min(words.length, longest + 6);
-  for (let i = 0; i < limit; i++) if (/[?:]$/.test(words[i]) || (i >= 1 && /\.$/.test(words[i]))) return words.slice(0, i + 1).join(' ');
-  return words.slice(0, Math.min(words.length, longest + (cand.prefix.letter || cand.prefix.number ? 1 : 0))).join(' ');
+  const numbered = cand.prefix.letter || cand.prefix.number ? 1 : 0;
+  if (cand.kind !== 'runin' && words.length <= longest + numbered + 3) return { text: cand.display, runIn: false };
+  const limit = Math.min(words.length - 1, longest + numbered + 5);
+  for (let i = 0; i < limit; i++) {
+    if (/[?:]$/.test(words[i]) || (i >= 1 && /[^.]\.$/.test(words[i])) || /^[-–]$/.test(words[i + 1] ?? '')) {
+      return { text: words.slice(0, i + 1).join(' '), runIn: true };
+    }
+  }
+  if (cand.kind !== 'runin') return { text: cand.display, runIn: false };
+  return { text: words.slice(0, Math.min(words.length, longest + numbered)).join(' '), runIn: true };
 }
 
 /** Offset in doc.text just after the heading. */
-function headingEnd(doc: DocumentModel, cand: Candidate, heading: string): number {
-  if (cand.kind !== 'runin') return cand.end;
-  const last = heading.split(' ').pop() ?? '';
-  const block = doc.blocks[cand.blockIndex];
-  const raw = block.kind === 'table' ? '' : block.text;
+function headingEnd(doc: DocumentModel, cand: Candidate, heading: { text: string; runIn: boolean }): number {
+  if (!heading.runIn) return cand.kind === 'runin' ? cand.offset : cand.end;
+  const last = heading.text.split(' ').pop() ?? '';
+  const raw = doc.text.slice(cand.offset, cand.offset + 800);
   const at = raw.indexOf(last);
   return at >= 0 ? cand.offset + at + last.length : cand.offset;
 }
@@ -201,7 +209,7 @@ function spansFor(doc: DocumentModel, t: Template, found: Found[]): SectionSpan[
     const heading = headingAsWritten(cand, section);
     const bodyStart = Math.min(end, headingEnd(doc, cand, heading));
     const status = sectionBodyStatus(doc.text.slice(bodyStart, end), section, parents);
-    return { id: section.id, heading, status, page: cand.page, start: cand.offset, end, blockStart, blockEnd };
+    return { id: section.id, heading: heading.text, status, page: cand.page, start: cand.offset, end, blockStart, blockEnd };
   });
 }
 

@@ -1,0 +1,50 @@
+// The three development plans: template detection and every gold section's status, in each format.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../src/extract/index.js';
+import { loadTemplates, segmentDocument } from '../src/segment/index.js';
+
+const CORPUS = new URL('../../shared/corpus/', import.meta.url);
+const GOLD = new URL('../../shared/gold/', import.meta.url);
+const PLANS = ['000_9077328ceb53165f', '002_1db83991b26ca8db', '004_a5ae2414f3291c74'];
+const templates = loadTemplates();
+
+interface GoldSection {
+  id: string;
+  heading: string | null;
+  status: string;
+}
+
+const dashes = (s: string | null | undefined) => (s ?? '').replace(/[–—]/g, '-').trim();
+
+describe.skipIf(!existsSync(CORPUS))('corpus segmentation', () => {
+  for (const plan of PLANS) {
+    const gold = JSON.parse(readFileSync(new URL(`${plan}.json`, GOLD), 'utf8')) as { template: string; sections: GoldSection[] };
+    for (const ext of ['txt', 'docx', 'pdf']) {
+      it(`${plan}.${ext}: ${gold.template}, every section status and heading as in gold`, async () => {
+        const name = `${plan}.${ext}`;
+        const doc = await extractDocument(readFileSync(new URL(name, CORPUS)), name);
+        const seg = segmentDocument(doc, templates);
+        expect(seg.template).toBe(gold.template);
+        const got = Object.fromEntries(seg.sections.map((s) => [s.id, `${s.status} ${dashes(s.heading)}`]));
+        const want = Object.fromEntries(gold.sections.map((s) => [s.id, `${s.status} ${dashes(s.heading)}`]));
+        expect(got).toEqual(want);
+        // No required section missing, no placeholder in these complete plans.
+        expect(seg.flags.filter((f) => f.code !== 'UNKNOWN_TEMPLATE')).toEqual([]);
+        if (ext === 'pdf') expect(seg.sections.filter((s) => s.status !== 'missing').every((s) => s.page !== null)).toBe(true);
+      });
+    }
+  }
+
+  it('004.txt: the DFG sub-heading inside Governance is not taken as narrative.dfg (004), spans run to the next section', async () => {
+    const doc = await extractDocument(readFileSync(new URL('004_a5ae2414f3291c74.txt', CORPUS)), '004.txt');
+    const seg = segmentDocument(doc, templates);
+    const gov = seg.sections.find((s) => s.id === 'narrative.governance')!;
+    const dfg = seg.sections.find((s) => s.id === 'narrative.dfg')!;
+    expect(doc.text.slice(gov.start, gov.end)).toContain('Disabled Facilities Grant (DFG)\n');
+    expect(doc.text.slice(dfg.start)).toMatch(/^Disabled Facilities Grant \(DFG\) and wider services\n/);
+    expect(dfg.start).toBeGreaterThan(gov.end - 1);
+    const starts = seg.sections.map((s) => s.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+});
