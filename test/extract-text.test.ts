@@ -270,6 +270,19 @@ describe('extractText: html files', () => {
   });
 });
 
+describe('extractText: HTML saved from Word', () => {
+  it('drops conditional comments and namespaced tags, reads the Symbol-font "·" bullet as a list item', () => {
+    const html =
+      "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><!--[if gte mso 9]><xml><o:X></o:X></xml><![endif]--></head><body>" +
+      "<p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol'>·<span>&nbsp;&nbsp; </span></span><![endif]>Reduce admissions<o:p></o:p></p>" +
+      '<p class=MsoNormal><st1:place w:st="on">Derby</st1:place> City &lt;date&gt; see <https://example.org/x></p></body></html>';
+    expect(summary(extractText(html, 'html').blocks)).toEqual([
+      { kind: 'list_item', level: 1, text: 'Reduce admissions' },
+      { kind: 'paragraph', text: 'Derby City <date> see <https://example.org/x>' },
+    ]);
+  });
+});
+
 describe('extractText: document model', () => {
   it('sets page null and offsets pointing into the text', () => {
     const doc = extractText('# Title\n\nBody line\nA\tB', 'md');

@@ -28,7 +28,7 @@ type Mode =
   /** Text typed straight into a `<ul>`/`<ol>` without `<li>`: bullets are inline characters. */
   | { kind: 'bare_list'; level: number; ordered: boolean };
 
-const SKIPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'img', 'svg', 'iframe', 'object', 'embed', 'meta', 'link']);
+const SKIPPED = new Set(['script', 'style', 'head', 'xml', 'title', 'noscript', 'template', 'img', 'svg', 'iframe', 'object', 'embed', 'meta', 'link']);
 const BLOCK_CONTAINERS = new Set([
   'p', 'div', 'section', 'article', 'aside', 'blockquote', 'header', 'footer', 'main', 'nav', 'pre', 'address',
   'figure', 'figcaption', 'dt', 'dd', 'dl', 'center', 'form', 'fieldset', 'details', 'summary', 'caption', 'body', 'html',
@@ -36,7 +36,7 @@ const BLOCK_CONTAINERS = new Set([
 const BOLD_TAGS = new Set(['b', 'strong']);
 
 /** Characters typed as bullets at the start of a line or inside a list written as one paragraph. */
-export const BULLET_CHARS = '•▪●◦■□▫‣⁃∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc';
+export const BULLET_CHARS = '•·▪●◦■□▫‣⁃∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc';
 const LEADING_BULLET = new RegExp(`^[${BULLET_CHARS}]\\s*`);
 const INLINE_BULLET = new RegExp(`\\s*[${BULLET_CHARS}]\\s*`);
 

@@ -12,7 +12,7 @@ export const HTML_TAGS = new Set(
     'html i iframe img input ins kbd label legend li link main map mark menu meta meter nav nobr noframes ' +
     'noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script ' +
     'search section select small source span strike strong style sub summary sup svg table tbody td ' +
-    'template textarea tfoot th thead time title tr track tt u ul var video wbr o:p'
+    'template textarea tfoot th thead time title tr track tt u ul var video wbr xml'
   ).split(' '),
 );
 
@@ -27,7 +27,10 @@ const HTML_ATTRIBUTES = new Set(
 
 const TAG_AT = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*?)?)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-const COMMENT_AT = /<!--[\s\S]*?-->|<![A-Za-z][^<>]*>|<\?[^<>]*>/y;
+/** Comments, doctype, Word's conditional markers (`<![if !supportLists]>`), processing instructions. */
+const COMMENT_AT = /<!--[\s\S]*?-->|<![A-Za-z[][^<>]*>|<\?[^<>]*>/y;
+/** Namespaced tags (`<o:p>`, `<st1:place>`, `<w:Sdt>`) in Word's HTML: markup, never placeholders. */
+const NAMESPACED = /^[a-z][a-z0-9]*:[a-z]/i;
 const ENTITY_AT = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 interface ParsedAttribute {
@@ -101,7 +104,7 @@ export function protectNonMarkup(input: string): string {
     const name = rawName.toLowerCase();
     const attributes = parseAttributes(attributeSource);
     i += original.length;
-    const known = HTML_TAGS.has(name);
+    const known = HTML_TAGS.has(name) || NAMESPACED.test(name);
     const looksLikeWords =
       attributes.length > 0 &&
       attributes.every((a) => (a.value === null || a.value === '') && !HTML_ATTRIBUTES.has(a.name.toLowerCase()));
