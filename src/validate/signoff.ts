@@ -50,6 +50,7 @@ function linesOf(doc: DocumentModel): Line[] {
 const SIGNED_ON_BEHALF = /^signed on behalf of\b/i;
 const NAME_LABEL = /^(by|name|signed by|print name|signatory)\b\s*:?/i;
 const DATE_LABEL = /^date\b\s*:?/i;
+const OTHER_LABEL = /^(position|job title|title|role|designation|signature|organisation|on behalf)\b/i;
 const DATE_VALUE =
   /\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}\b|\b\d{1,2}\s*(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b/i;
 
@@ -81,11 +82,14 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
     }
     let hasName = false;
     let hasDate = false;
-    let nameLabelSeen = false;
+    // Set on the line after a "By" row whose value cells are blank: the label may wrap onto that line.
+    let wrappedNameNext = false;
     for (const l of block) {
       const head = latin(cleanCell(l.cells[0] ?? ''));
+      const wrapped = wrappedNameNext;
+      wrappedNameNext = false;
       if (NAME_LABEL.test(head) && !SIGNED_ON_BEHALF.test(head)) {
-        nameLabelSeen = true;
+        wrappedNameNext = l.cells.length > 1 && l.cells.slice(1).every((c) => !c.trim());
         // "By: Jane Smith" in a cell, or "By Jane Smith" as a line of its own; in a table row the label cell's
         // own words are the role ("By Chair of Health and Wellbeing Board") and the name is in the next cell.
         const inline = /:\s*(.+)$/.exec(head)?.[1] ?? (l.cells.length === 1 ? head.replace(NAME_LABEL, '').trim() : '');
@@ -98,7 +102,7 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
         continue;
       }
       // A label wrapped onto the next row ("By Co-Chair of Health and Wellbeing" / "Board | <name>").
-      if (nameLabelSeen && !hasName && valueCells(l).length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
+      if (wrapped && !hasName && !OTHER_LABEL.test(head) && valueCells(l).length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
       if (DATE_VALUE.test(l.raw) && l.cells.every((c) => findPlaceholders(c).length === 0)) hasDate = true;
     }
     const party = [first.replace(/\(\s*insert[^)]*\)/i, '').trim(), ...block.slice(0, 3).flatMap((l) => l.cells.slice(1).map(cleanCell))]
