@@ -133,6 +133,53 @@ describe('finance tables', () => {
   });
 });
 
+describe('Part 2 finance summary', () => {
+  it('reads contributions by organisation per year, kind from the organisation with its column', () => {
+    const rows = budgets([
+      para('Summary of BCF expenditure and contributions'),
+      table([
+        ['Organisation', 'Holds the pooled budget? (Y/N)', 'Spending on BCF schemes in 14/15 /£', 'Minimum contribution (15/16) /£', 'Actual contribution (15/16) /£'],
+        ['Somewhere County Council', 'Y', '£2,000,000', '', '£3,500,000'],
+        ['NHS Somewhere CCG', 'N', '£1,000,000', '£20,000,000', '£21,000,000'],
+        ['BCF Total', '', '£3,000,000', '£20,000,000', '£24,500,000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'other 2014/15 2000000 ',
+      'other 2015/16 3500000 ',
+      'other 2014/15 1000000 ',
+      'nhs_minimum_contribution 2015/16 20000000 ',
+      'other 2015/16 21000000 ',
+      'total_pooled_budget 2014/15 3000000 ',
+      'minimum_pooled_budget 2015/16 20000000 ',
+      'total_pooled_budget 2015/16 24500000 ',
+    ]);
+  });
+
+  it('scales a row whose label carries the unit, and rows under a unit line', () => {
+    const rows = budgets([
+      table([
+        ['Total pooled budget (£000s)', '2015/16', '17,403'],
+        ['All figures £m', ''],
+        ['Disabled Facilities Grant', '2015/16', '£1.2'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['total_pooled_budget 2015/16 17403000 ', 'dfg 2015/16 1200000 ']);
+  });
+});
+
+describe('plan-details lines without a table', () => {
+  it('reads "label: year figure" lines and the year line beneath, but not a sentence', () => {
+    const rows = budgets([
+      para('Minimum required value of BCF pooled budget: 2014/15 £957,000'),
+      para('2015/16 £17,403,000'),
+      para('The total pooled budget will be £20,000,000 in 2015/16.'),
+      para('We have agreed a pooled budget of £20m'),
+    ]);
+    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014/15 957000 ', 'minimum_pooled_budget 2015/16 17403000 ']);
+  });
+});
+
 describe('spending plans', () => {
   it('gives one scheme_spend row per scheme and funding source, year from the heading', () => {
     const rows = budgets([

@@ -83,6 +83,8 @@ interface RowState {
   lastKind: BudgetKind | null;
   lastLabel: string | null;
   header: string[] | null;
+  /** Unit declared by a row of its own ("All figures £000s") for the rows below it. */
+  scale: number | null;
 }
 
 /** Budget rows of one label/value grid (plan details, income table, finance summary). */
@@ -94,7 +96,7 @@ function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: F
   const financeTable =
     FINANCE_WORDS.test(head) ||
     grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
-  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null };
+  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null };
   grid.rows.forEach((row, i) => {
     // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
     const next = grid.rows[i + 1];
@@ -113,15 +115,16 @@ function readRow(
   messages: Finding[],
 ): void {
   const cells = row.cells.map((c) => cleanCell(c.replace(/\s*\n\s*/g, ' ')));
+  // A unit in the row label ("Total pooled budget (£000s)") scales the row; one in a row of its own, the rows below.
+  const rowScale = unitScaleOf(cells.find((c) => c !== '') ?? '') ?? state.scale ?? ctx.gridScale;
   // Money cells: the first figure of each cell, unless the column says it is not a budget amount.
   const found: { index: number; money: Money }[] = [];
-  let rowScale: number | null = null;
   cells.forEach((c, index) => {
     const header = state.header?.[index] ?? '';
     if (NOT_MONEY_COLUMN.test(header)) return;
-    if (isYearOnly(c)) return;
-    const scale = unitScaleOf(header) ?? ctx.gridScale ?? undefined;
-    const money = parseMoney(row.cells[index] ?? '', { unitScale: scale, bare: Boolean(unitScaleOf(header)) });
+    if (isYearOnly(c) || unitScaleOf(c) !== null && parseMoney(c) === null) return;
+    const headerScale = unitScaleOf(header);
+    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare: headerScale !== null });
     if (money) found.push({ index, money });
   });
   const firstMoney = found.length ? found[0].index : cells.length;
@@ -133,42 +136,57 @@ function readRow(
   if (labelYear) label = label.replace(findYears(label)[0].text, ' ').replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim();
   if (found.length === 0) {
     // A section or header row: it names the kind of the contributor rows beneath it, or the columns.
-    const whole = cells.filter((c) => c !== '').join(' ');
-    const kind = classifyBudgetLabel(whole);
+    const filled = cells.filter((c) => c !== '');
+    const whole = filled.join(' ');
+    // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
+    const kind = classifyBudgetLabel(filled[0] ?? '');
     if (kind) state.sectionKind = kind;
-    if (cells.filter((c) => c !== '').length >= 2) state.header = row.cells.map(cleanCell);
-    rowScale = unitScaleOf(whole);
-    void rowScale;
+    const scale = unitScaleOf(whole);
+    if (scale) state.scale = scale;
+    if (filled.length >= 2 || filled.some((c) => isYearOnly(c))) state.header = row.cells.map(cleanCell);
+    else if (isSpecificKind(kind)) state.header = null; // a new section: the old column headers no longer apply
     return;
   }
   // The row's own kind; a continuation row ("2015/16 | £17,403,000", "of BCF pooled budget | 2015/16 | …")
   // inherits the kind of the row above.
-  let kind: BudgetKind | null = null;
+  let rowKind: BudgetKind | null = null;
+  let inherited = false;
   const continuation = label === '' || startsMidSentence(label);
   if (continuation && state.lastKind && (label === '' ? yearCells.length + (labelYear ? 1 : 0) > 0 : !isSpecificKind(classifyBudgetLabel(label)) || classifyBudgetLabel(label) === 'total_pooled_budget')) {
-    kind = state.lastKind;
+    rowKind = state.lastKind;
+    inherited = true;
     label = state.lastLabel && label && !state.lastLabel.endsWith(label) ? `${state.lastLabel} ${label}` : (state.lastLabel ?? label);
   } else if (label === '') {
     return; // money with no label and no year: a wrapped line of the cell above
   } else {
-    kind = classifyBudgetLabel(label);
+    rowKind = classifyBudgetLabel(label);
     if (ctx.lookahead) {
       const whole = classifyBudgetLabel(`${label} ${ctx.lookahead}`);
-      if (!isSpecificKind(kind) && isSpecificKind(whole)) kind = whole;
+      if (!isSpecificKind(rowKind) && isSpecificKind(whole)) rowKind = whole;
       label = `${label} ${ctx.lookahead}`;
     }
-    if (!isSpecificKind(kind) && state.sectionKind && isSpecificKind(state.sectionKind) && !/^(sub-?\s*)?total\b/i.test(label)) {
-      kind = state.sectionKind; // a contributor line ("Derby", "NHS … ICB") under "iBCF Contribution"
-    }
-    if (kind === null && ctx.financeTable) kind = 'other';
   }
-  if (!kind) return;
+  const isTotal = /^(sub-?\s*)?total\b/i.test(label);
+  /** Kind of one figure: the row's own, else the row label read with its column header ("CCG" + "Minimum
+   * contribution 15/16"), else the section's (a contributor under "iBCF Contribution"), else "other". */
+  const kindOf = (index: number): BudgetKind | null => {
+    const header = state.header?.[index] ?? '';
+    // The pooled-budget total read in a "Minimum contribution" column is the minimum pooled budget.
+    if (rowKind === 'total_pooled_budget' && /\bminimum\b/i.test(header)) return 'minimum_pooled_budget';
+    if (isSpecificKind(rowKind) || inherited) return rowKind;
+    const withHeader = header ? classifyBudgetLabel(`${label} ${header}`) : null;
+    if (isSpecificKind(withHeader)) return withHeader;
+    if (state.sectionKind && isSpecificKind(state.sectionKind) && !isTotal) return state.sectionKind;
+    return rowKind ?? (ctx.financeTable ? 'other' : null);
+  };
   // "other" is any labelled figure in a finance table, so it needs visible money: a £ or a money column/unit.
   const moneyEvidence = (f: { index: number; money: Money }) =>
-    f.money.text.includes('£') || /£|\bgbp\b|expenditure|\bspend|cost|budget|contribution/i.test(state.header?.[f.index] ?? '') || ctx.gridScale !== null;
-  if (kind === 'other' && !found.some(moneyEvidence)) return;
+    f.money.text.includes('£') || /£|\bgbp\b|expenditure|\bspend|cost|budget|contribution/i.test(state.header?.[f.index] ?? '') || rowScale !== null;
   const labelledKind = isSpecificKind(classifyBudgetLabel(label));
+  let recorded: BudgetKind | null = null;
   for (const [i, f] of found.entries()) {
+    const kind = kindOf(f.index);
+    if (!kind || (kind === 'other' && !moneyEvidence(f))) continue;
     const cellText = row.cells[f.index] ?? '';
     // A sentence holding a figure only counts under a label that names a budget kind (the plan-details
     // "A minimum of £56,108,000 with likely total …"); elsewhere it is prose.
@@ -186,11 +204,13 @@ function readRow(
       text: f.money.text,
       page: row.page,
     });
+    recorded ??= kind;
     if (findMoney(cellText).length > 1 && !moneyShaped(cellText, f.money)) {
       messages.push({ level: 'info', message: `kept the first of several figures under "${label}"`, page: row.page, source: cleanCell(cellText).slice(0, 200) });
     }
   }
-  state.lastKind = kind;
+  if (!recorded) return;
+  state.lastKind = recorded;
   state.lastLabel = label || state.lastLabel;
 }
 
@@ -201,6 +221,48 @@ function dropRepeatedOther(rows: Budget[]): Budget[] {
   );
 }
 
+const VERB = /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|invested|spend|spent|save|saving|savings|shall|we|our|this|which|that)\b/i;
+
+/**
+ * A plan-details summary flattened to lines without tabs: "Minimum required value of BCF pooled budget: 2014/15
+ * £957,000" then "2015/16 £17,403,000". Such a line is a label (naming a budget kind, or a year continuing the line
+ * above) followed by one figure that ends the line; a sentence ("we shall invest £200k") is not.
+ */
+function keyValueGrids(doc: DocumentModel): Grid[] {
+  const grids: Grid[] = [];
+  let current: Grid | null = null;
+  doc.blocks.forEach((block, i) => {
+    const row = block.kind === 'paragraph' || block.kind === 'list_item' ? keyValueRow(block.text, current !== null) : null;
+    if (!row) {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { rows: [], blockStart: i, blockEnd: i + 1 };
+      grids.push(current);
+    }
+    current.rows.push({ cells: row, page: block.page, block: i, header: false, pageBreakBefore: false });
+    current.blockEnd = i + 1;
+  });
+  return grids;
+}
+
+function keyValueRow(text: string, continuing: boolean): string[] | null {
+  const t = cleanCell(text);
+  if (t.includes('\t') || t.length > 180) return null;
+  const money = parseMoney(t);
+  if (!money) return null;
+  const at = t.indexOf(money.text);
+  if (at < 0 || !/^[\s.)]*$/.test(t.slice(at + money.text.length))) return null;
+  const label = t.slice(0, at).replace(/[\s:=\-–|]+$/, '').trim();
+  if (label === '' || VERB.test(label)) return null;
+  const year = findYears(label).at(-1);
+  const bare = year ? label.replace(year.text, ' ').replace(/[\s:]+$/, '').trim() : label;
+  if (bare === '' && year && continuing) return [year.text, t.slice(at)];
+  if (!isSpecificKind(classifyBudgetLabel(bare))) return null;
+  return year ? [bare, year.text, t.slice(at)] : [bare, t.slice(at)];
+}
+
 export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Budget[]> {
   const messages: Finding[] = [];
   const out: Budget[] = [];
@@ -209,7 +271,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Bu
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
   for (const plan of plans) spendRows(plan, doc, out);
-  for (const grid of grids) {
+  for (const grid of [...grids, ...keyValueGrids(doc)]) {
     if (continued.has(grid)) continue;
     // Rows from a spending-plan header on belong to the plan; rows above it may be an income table.
     const planStart = grid.rows.findIndex((r) => planHeaders.has(r));
