@@ -45,6 +45,8 @@ async function withFixedClock(fn) {
 //        rows: string[][]; header: first row is a header row (repeated on each PDF page the table reaches)
 //        breakAfter: in the PDF, start a new page after this many body rows (forces a split)
 //   { pdfPageBreak: true }           new page in the PDF only
+//   { li: text }                     bullet list item
+//   table pdfWidths: column widths used in the PDF only (to make cells too narrow on purpose)
 // ------------------------------------------------------------------------------------------------
 
 const gbp = (n) => `£${n.toLocaleString('en-GB')}`;
@@ -539,19 +541,219 @@ const westbrook = (() => {
   };
 })();
 
-const PLANS = [northmoor, eastvale, westbrook];
+// ---- 4. bcf-2014-original with Part 2 appended: Southdene ---------------------------------------------
+// The awkward variant: "1." numbering and sentence-case headings, Part 2 finance tables in £000s, a planned
+// metric left as a lone "X", bullets naming the schemes. Its .txt is markdown (#### headings, pipe tables), its
+// .docx has NO heading styles (headings are bold paragraphs), and its .pdf has a money column so narrow that
+// the amounts wrap inside their cells.
+
+const southdene = (() => {
+  const area = {
+    localAuthorities: ['Southdene Council'],
+    ccgs: ['NHS Southdene CCG'],
+    healthAndWellbeingBoard: 'Southdene Health and Wellbeing Board',
+  };
+  const k = (n) => n.toLocaleString('en-GB'); // figures in the £000s tables
+  // Part 2 finance summary, £000s: [label, kind, 2014/15, 2015/16]
+  const contributions = [
+    ['Southdene Council – Disabled Facilities Grant', 'dfg', 1210, 1254],
+    ['NHS Southdene CCG – minimum contribution', 'nhs_minimum_contribution', 2500, 14820],
+    ['NHS Southdene CCG – additional contribution', 'nhs_additional_contribution', 0, 600],
+    ['Southdene Council – additional contribution', 'la_additional_contribution', 150, 150],
+  ];
+  const totals = [0, 1].map((y) => contributions.reduce((a, c) => a + c[2 + y], 0)); // 3,860 and 16,824
+  const minimums = [0, 1].map((y) => contributions[0][2 + y] + contributions[1][2 + y]); // 3,710 and 16,074
+  const years = ['2014/15', '2015/16'];
+  const schemes = [
+    ['S1', 'Southdene Home First', 1100, 6200, 'discharge home with support the same day'],
+    ['S2', 'Carers Together', 300, 950, 'breaks, advice and an emergency plan for every carer'],
+    ['S3', 'Adaptations and Telecare', 1210, 1254, 'adaptations funded by the Disabled Facilities Grant, and telecare'],
+    ['S4', 'Protecting Adult Social Care', 1250, 8420, 'keeps eligibility and care packages at today’s level'],
+  ];
+  // Outcomes and metrics: [metric, label, unit, baseline 2012-13, plan 2014-15, plan 2015-16]; null = "X" left in.
+  const metricRows = [
+    ['residential_admissions', 'Permanent admissions of older people (aged 65 and over) to residential and nursing care homes, per 100,000 population', 'rate_per_100k', 702.1, 690.0, 675.5],
+    ['reablement', 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', 'percent', 84.2, 85.0, 86.0],
+    ['delayed_transfers_of_care', 'Delayed transfers of care (delayed days) from hospital per 100,000 population (aged 18+)', 'rate_per_100k', 310.4, 300.0, 290.0],
+    ['avoidable_admissions', 'Avoidable emergency admissions (composite measure) per 100,000 population', 'rate_per_100k', 1960.3, 1900.0, null],
+    ['local', 'Local metric: injuries due to falls in people aged 65 and over, per 100,000 population', 'rate_per_100k', 2310, 2250, 2200],
+  ];
+  const show = (unit, v) => (v === null ? 'X' : unit === 'percent' ? `${v.toFixed(1)}%` : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const risks = [
+    { description: 'Hospital discharge delays rise over winter and the Home First teams cannot keep up', likelihood: 4, impact: 4, score: 16, rag: 'Red', rating: 'high', mitigation: 'Winter surge staff agreed with the home care framework providers.' },
+    { description: 'The CCG cannot release the 2015/16 minimum contribution without destabilising acute services', likelihood: 3, impact: 4, score: 12, rag: 'Amber', rating: 'medium', mitigation: 'Phased release tied to the fall in admissions each quarter.' },
+    { description: 'Telecare equipment is installed but not monitored out of hours', likelihood: 2, impact: 3, score: 6, rag: 'Green', rating: 'low', mitigation: 'Monitoring contract extended to 24 hours from April 2015.' },
+  ].map((r) => ({ ...r, owner: null }));
+  const para = (heading, text) => [{ h: 2, text: heading }, { p: text }];
+  const blocks = [
+    { p: 'Southdene Better Care Fund submission – Part 1 and Part 2', bold: true },
+    { h: 1, text: '1. Plan details' },
+    { h: 2, text: 'a) Summary of plan' },
+    {
+      table: [
+        ['Local Authority', area.localAuthorities[0]],
+        ['Clinical Commissioning Groups', area.ccgs[0]],
+        ['Date agreed at Health and Well-Being Board:', '20/03/2014'],
+        ['Date submitted:', '04/04/2014'],
+        ['Minimum required value of ITF pooled budget: 2014/15', gbp(minimums[0] * 1000)],
+        ['2015/16', gbp(minimums[1] * 1000)],
+        ['Total proposed value of pooled budget: 2014/15', gbp(totals[0] * 1000)],
+        ['2015/16', gbp(totals[1] * 1000)],
+      ],
+      widths: [0.6, 0.4],
+      // In the PDF the amount column is just too narrow for "£16,824,000" (but not for "£3,710,000" or a date): the
+      // eight-digit amounts wrap inside their cells.
+      pdfWidths: [0.885, 0.115],
+    },
+    { h: 2, text: 'b) Authorisation and sign-off' },
+    {
+      table: [
+        ['Signed on behalf of the Clinical Commissioning Group', area.ccgs[0]],
+        ['By', 'Dr Helen Ward'],
+        ['Position', 'Chief Officer'],
+        ['Date', '21/03/2014'],
+        ['Signed on behalf of the Council', area.localAuthorities[0]],
+        ['By', 'Cllr Peter Lang'],
+        ['Position', 'Cabinet Member for Adult Care'],
+        ['Date', '21/03/2014'],
+        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
+        ['By Chair of Health and Wellbeing Board', 'Cllr Rosa Quinn'],
+        ['Date', '20/03/2014'],
+      ],
+      widths: [0.55, 0.45],
+    },
+    ...para('c) Service provider engagement', 'Providers met monthly with commissioners while the schemes were designed.'),
+    ...para('d) Patient, service user and public engagement', 'Two hundred residents answered the Southdene care survey in January 2014.'),
+    ...para('e) Related documentation', 'Southdene Joint Health and Wellbeing Strategy 2013-18; Better Care Fund Part 2 workbook (below).'),
+    { h: 1, text: '2. Vision and schemes' },
+    ...para('a) Vision for health and care services', 'By 2018 most care in Southdene will be planned, joined up and delivered at home.'),
+    ...para('b) Aims and objectives', 'Fewer permanent admissions to care homes and fewer delayed transfers of care.'),
+    { h: 2, text: 'c) Description of planned changes' },
+    { p: 'The fund pays for four schemes:' },
+    ...schemes.map((s) => ({ li: `${s[0]} ${s[1]}: ${s[4]}.` })),
+    ...para('d) Implications for the acute sector', 'The hospital plans for 400 fewer emergency admissions in 2015/16.'),
+    ...para('e) Governance', 'The Southdene Integration Board manages the pooled budget for the Health and Wellbeing Board.'),
+    { h: 1, text: '3. National conditions' },
+    ...para('a) Protecting social care services', 'Scheme S4 protects adult social care at its 2014/15 level.'),
+    ...para('b) 7 day services to support discharge', 'Home First works seven days a week from October 2014.'),
+    ...para('c) Data sharing', 'The NHS number is the primary identifier in the council care record.'),
+    ...para('d) Joint assessment and accountable lead professional', 'Each person over 75 has a named accountable GP.'),
+    { h: 1, text: '4. Risks' },
+    {
+      table: [
+        ['Risk', 'Likelihood (1-5)', 'Impact (1-5)', 'Score', 'RAG', 'Mitigation'],
+        ...risks.map((r) => [r.description, String(r.likelihood), String(r.impact), String(r.score), r.rag, r.mitigation]),
+      ],
+      header: true,
+      widths: [0.32, 0.1, 0.1, 0.08, 0.08, 0.32],
+    },
+    { h: 1, text: 'Part 2: Finance – Summary' },
+    { p: 'Contributions to the pooled budget by organisation (£000s)' },
+    {
+      table: [
+        ['Organisation', '2014/15 (£000s)', '2015/16 (£000s)'],
+        ...contributions.map((c) => [c[0], k(c[2]), k(c[3])]),
+        ['BCF Total', k(totals[0]), k(totals[1])],
+      ],
+      header: true,
+      widths: [0.6, 0.2, 0.2],
+    },
+    { h: 1, text: 'Part 2: BCF Planning Template – Summary of BCF expenditure' },
+    {
+      table: [
+        ['Ref', 'Scheme', '2014/15 (£000s)', '2015/16 (£000s)'],
+        ...schemes.map((s) => [s[0], s[1], k(s[2]), k(s[3])]),
+        ['Total', '', k(totals[0]), k(totals[1])],
+      ],
+      header: true,
+      widths: [0.1, 0.5, 0.2, 0.2],
+    },
+    { h: 1, text: 'Part 2: Outcomes and metrics' },
+    {
+      table: [
+        ['Metric', 'Baseline (2012-13)', 'Planned 2014-15', 'Planned 2015-16'],
+        ...metricRows.map((m) => [m[1], show(m[2], m[3]), show(m[2], m[4]), show(m[2], m[5])]),
+      ],
+      header: true,
+      widths: [0.55, 0.15, 0.15, 0.15],
+    },
+  ];
+  const budgets = [
+    ...years.map((year, y) => ({ kind: 'minimum_pooled_budget', year, amountGbp: minimums[y] * 1000, label: `Minimum required value of ITF pooled budget: ${year}`, text: gbp(minimums[y] * 1000) })),
+    // Stated twice (plan summary and the Part 2 "BCF Total" line): one row under the once-only rule.
+    ...years.map((year, y) => ({ kind: 'total_pooled_budget', year, amountGbp: totals[y] * 1000, label: `Total proposed value of pooled budget: ${year}`, text: gbp(totals[y] * 1000) })),
+    ...contributions.flatMap((c) => years.map((year, y) => ({ kind: c[1], year, amountGbp: c[2 + y] * 1000, label: c[0], text: k(c[2 + y]) }))),
+    ...schemes.flatMap((s) => years.map((year, y) => ({ kind: 'scheme_spend', year, amountGbp: s[2 + y] * 1000, scheme: s[1], label: `${year} (£000s)`, text: k(s[2 + y]) }))),
+  ];
+  const periods = [['2012-13', 'baseline'], ['2014-15', 'plan'], ['2015-16', 'plan']];
+  return {
+    name: 'southdene-2014-original',
+    title: 'Southdene Better Care Fund Plan',
+    template: 'bcf-2014-original',
+    area,
+    blocks,
+    txtStyle: 'markdown',
+    docxHeadings: 'bold',
+    expected: {
+      sections: [
+        'plan_details.summary',
+        'plan_details.signoff',
+        'plan_details.provider_engagement',
+        'plan_details.public_engagement',
+        'plan_details.related_documentation',
+        'vision.vision',
+        'vision.aims',
+        'vision.planned_changes',
+        'vision.acute_implications',
+        'vision.governance',
+        'national_conditions.protecting_social_care',
+        'national_conditions.seven_day_services',
+        'national_conditions.data_sharing',
+        'national_conditions.joint_assessment',
+        'risks.risk_log',
+        'finance.summary',
+        'finance.schemes',
+        'metrics.outcomes',
+      ].map((id) => ({ id, status: 'present' })),
+      schemes: schemes.map((s) => ({ ref: s[0], name: s[1], theme: null })),
+      budgets: budgets.map((b) => ({ scheme: null, source: null, ...b })),
+      risks: risks.map(({ rag, ...r }) => r),
+      metrics: metricRows.flatMap((m) =>
+        periods
+          .map(([period, kind], i) => ({ metric: m[0], label: m[1], period, kind, value: m[3 + i], unit: m[2], numerator: null, denominator: null }))
+          .filter((x) => x.value !== null),
+      ),
+      flags: [{ code: 'PLACEHOLDER_TEXT', severity: 'warning', section: 'metrics.outcomes', message: 'planned 2015-16 avoidable emergency admissions left as "X"' }],
+      inconsistencies: [
+        'Avoidable emergency admissions: the 2015-16 planned value is a lone "X" (template placeholder).',
+        'Not an error, a trap: the total pooled budget is stated twice (plan summary in £, Part 2 "BCF Total" in £000s) and is one budget row per year.',
+      ],
+    },
+  };
+})();
+
+const PLANS = [northmoor, eastvale, westbrook, southdene];
 
 // ------------------------------------------------------------------------------------------------
 // Renderers
 
 function renderTxt(plan) {
+  const markdown = plan.txtStyle === 'markdown';
+  const cellText = (c) => c.replace(/\n/g, ' / ');
   const out = [];
   for (const b of plan.blocks) {
-    if (b.h) out.push(b.text);
-    else if (b.p !== undefined) out.push(b.p);
-    else if (b.table) out.push(b.table.map((row) => row.map((c) => c.replace(/\n/g, ' / ')).join('\t')).join('\n'));
+    if (b.h) out.push(markdown ? `${'#'.repeat(b.h + 2)} ${b.text}` : b.text);
+    else if (b.p !== undefined) out.push(markdown && b.bold ? `**${b.p}**` : b.p);
+    else if (b.li !== undefined) out.push(`- ${b.li}`);
+    else if (b.table && markdown) {
+      const rows = b.table.map((row) => `| ${row.map(cellText).join(' | ')} |`);
+      // A pipe table needs a header row; a table without one gets an empty header, as converters write it.
+      const head = b.header ? [rows[0]] : [`|${' |'.repeat(b.table[0].length)}`];
+      out.push([...head, `|${b.table[0].map(() => '---|').join('')}`, ...(b.header ? rows.slice(1) : rows)].join('\n'));
+    } else if (b.table) out.push(b.table.map((row) => row.map(cellText).join('\t')).join('\n'));
   }
-  return `${out.join('\n\n')}\n`;
+  // Consecutive list items belong together, without blank lines between them.
+  return `${out.join('\n\n').replace(/(^- .*)\n\n(?=- )/gm, '$1\n')}\n`;
 }
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 };
@@ -559,8 +761,12 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 async function renderDocx(plan) {
   const children = [];
   for (const b of plan.blocks) {
-    if (b.h) children.push(new Paragraph({ text: b.text, heading: HEADINGS[b.h] }));
+    if (b.h && plan.docxHeadings === 'bold') {
+      // Headings styled by hand: a bold Normal paragraph, as many submissions are written.
+      children.push(new Paragraph({ children: [new TextRun({ text: b.text, bold: true, size: b.h === 1 ? 28 : 24 })] }));
+    } else if (b.h) children.push(new Paragraph({ text: b.text, heading: HEADINGS[b.h] }));
     else if (b.p !== undefined) children.push(new Paragraph({ children: [new TextRun({ text: b.p, bold: !!b.bold })] }));
+    else if (b.li !== undefined) children.push(new Paragraph({ text: b.li, bullet: { level: 0 } }));
     else if (b.table) {
       const widths = b.widths ?? b.table[0].map(() => 1 / b.table[0].length);
       children.push(
@@ -659,8 +865,10 @@ async function renderPdf(plan) {
       doc.moveDown(0.6).text(b.text, left, doc.y, { width }).moveDown(0.3);
     } else if (b.p !== undefined) {
       doc.font(b.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(b.p, left, doc.y, { width }).moveDown(0.4);
+    } else if (b.li !== undefined) {
+      doc.font('Helvetica').fontSize(10).text(`•  ${b.li}`, left + 12, doc.y, { width: width - 12 }).moveDown(0.2);
     } else if (b.table) {
-      const widths = (b.widths ?? b.table[0].map(() => 1 / b.table[0].length)).map((w) => w * width);
+      const widths = (b.pdfWidths ?? b.widths ?? b.table[0].map(() => 1 / b.table[0].length)).map((w) => w * width);
       const rows = b.table;
       const header = b.header ? rows[0] : null;
       const body = b.header ? rows.slice(1) : rows;
@@ -802,6 +1010,20 @@ function pseudoRandomBytes(n, seed) {
 
 // ------------------------------------------------------------------------------------------------
 
+/** JSON with one array item per line: readable, and half the size of fully indented JSON. */
+function compactJson(value, indent = '') {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + JSON.stringify(v)).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, v]) => `${inner}${JSON.stringify(key)}: ${compactJson(v, inner)}`);
+    return `{\n${entries.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
 function expectedRecord(plan, pdfInfo) {
   const e = plan.expected;
   return {
@@ -847,7 +1069,7 @@ async function main() {
     await writeFile(join(SAMPLE, `${plan.name}.txt`), txt);
     await writeFile(join(SAMPLE, `${plan.name}.docx`), docx);
     await writeFile(join(SAMPLE, `${plan.name}.pdf`), pdf.bytes);
-    await writeFile(join(SAMPLE, `${plan.name}.expected.json`), `${JSON.stringify(expectedRecord(plan, pdf), null, 2)}\n`);
+    await writeFile(join(SAMPLE, `${plan.name}.expected.json`), `${compactJson(expectedRecord(plan, pdf))}\n`);
     built[plan.name] = { docx, pdf: pdf.bytes };
   }
 

@@ -13,7 +13,9 @@ const SAMPLE = join(FIXTURES, 'sample');
 const BROKEN = join(FIXTURES, 'broken');
 const bytesOf = (dir: string, name: string) => readFileSync(join(dir, name));
 
-const PLANS = ['northmoor-2014-revised', 'eastvale-2022-23', 'westbrook-2014-original'] as const;
+const PLANS = ['northmoor-2014-revised', 'eastvale-2022-23', 'westbrook-2014-original', 'southdene-2014-original'] as const;
+/** The plan whose .txt is markdown and whose .docx has no heading styles. */
+const MESSY = 'southdene-2014-original';
 
 interface Expected {
   template: string;
@@ -114,17 +116,31 @@ describe('fixtures/sample', () => {
         ...exp.risks.map((r) => r.description),
       ];
 
-      it('the .txt says every expected name, amount and risk, with tab-separated tables', () => {
+      it('the .txt says every expected name, amount and risk, with tab-separated (or markdown pipe) tables', () => {
         for (const s of mustSay) expect(txt, s).toContain(s);
-        expect(bytesOf(SAMPLE, `${name}.txt`).toString('utf8')).toMatch(/\S\t\S/);
+        const raw = bytesOf(SAMPLE, `${name}.txt`).toString('utf8');
+        if (name === MESSY) {
+          expect(raw).toMatch(/^#### a\) Summary of plan$/m);
+          expect(raw).toMatch(/^\|---\|---\|$/m);
+          expect(raw).not.toContain('\t');
+        } else {
+          expect(raw).toMatch(/\S\t\S/);
+        }
       });
 
       it('the .docx says the same, with Word headings and tables', async () => {
         const { text, html } = await docxText(bytesOf(SAMPLE, `${name}.docx`));
         for (const s of mustSay) expect(text, s).toContain(s);
-        expect(html).toMatch(/<h1>/);
-        expect(html).toMatch(/<h2>/);
         expect(html).toMatch(/<table>/);
+        if (name === MESSY) {
+          // Headings are bold Normal paragraphs, not Word heading styles.
+          expect(html).not.toMatch(/<h\d>/);
+          expect(html).toContain('<p><strong>4. Risks</strong></p>');
+          expect(html).toMatch(/<ul><li>S1 Southdene Home First/);
+        } else {
+          expect(html).toMatch(/<h1>/);
+          expect(html).toMatch(/<h2>/);
+        }
       });
 
       it('the .pdf says the same, on the number of pages stated', async () => {
@@ -159,6 +175,28 @@ describe('fixtures/sample', () => {
     const ops = await (await doc.getPage(first)).getOperatorList();
     await doc.destroy();
     expect(ops.fnArray.length).toBeGreaterThan(100);
+  });
+
+  it('southdene: Part 2 is in £000s, the total is stated twice, one plan value is a lone X, and wide amounts wrap in the PDF', async () => {
+    const exp = expectedOf(MESSY);
+    const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16');
+    expect(total1516.map((b) => b.amountGbp)).toEqual([16_824_000]);
+    const txt = bytesOf(SAMPLE, `${MESSY}.txt`).toString('utf8');
+    expect(txt).toContain('| 2015/16 | £16,824,000 |');
+    expect(txt).toContain('| BCF Total | 3,860 | 16,824 |');
+    const parts = exp.budgets.filter((b) => b.year === '2015/16' && ['dfg', 'nhs_minimum_contribution', 'nhs_additional_contribution', 'la_additional_contribution'].includes(b.kind));
+    expect(parts.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
+    const spend = exp.budgets.filter((b) => b.year === '2015/16' && b.kind === 'scheme_spend');
+    expect(spend.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
+    expect(txt).toMatch(/\| Avoidable emergency admissions[^\n]*\| 1,960\.3 \| 1,900\.0 \| X \|/);
+    expect(exp.metrics.filter((m) => m.metric === 'avoidable_admissions')).toHaveLength(2);
+    // pdf.js sees the wrapped amount as two pieces on two lines of the same cell.
+    const doc = await getDocument({ data: new Uint8Array(bytesOf(SAMPLE, `${MESSY}.pdf`)), verbosity: 0 }).promise;
+    const items = (await (await doc.getPage(1)).getTextContent()).items.map((it) => ('str' in it ? it.str : ''));
+    await doc.destroy();
+    expect(items).toContain('£16,824,00');
+    expect(items).not.toContain('£16,824,000');
+    expect(items).toContain('£3,710,000');
   });
 
   it('westbrook: sign-off placeholders are left in and the unrated risk has an empty rating cell', () => {
