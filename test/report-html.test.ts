@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ragStatus } from '../src/report/assess.js';
-import { heatMapSvg, riskGrid } from '../src/report/charts.js';
+import { displayNames, ragStatus } from '../src/report/assess.js';
+import { heatMapSvg, riskGrid, shortenMiddle } from '../src/report/charts.js';
 import { buildReport, reportCommand, renderReport } from '../src/report/command.js';
 import { plannedMetricSeries } from '../src/report/compare-page.js';
 import { escapeHtml, html } from '../src/report/html.js';
@@ -74,6 +74,10 @@ describe('RAG status', () => {
     expect(ragStatus(plan({ sections: [{ id: 'finance.summary', heading: null, status: 'missing', page: null }] })).rag).toBe('amber');
     expect(ragStatus(plan({ template: 'unknown' })).reasons).toEqual(['no recognised template']);
   });
+  it('lists what else is wrong after the reason for red', () => {
+    const s = ragStatus(plan({ flags: [flag('UNSIGNED', 'error'), flag('PLACEHOLDER_TEXT', 'warning')], sections: [{ id: 'a', heading: null, status: 'missing', page: null }] }));
+    expect(s.reasons).toEqual(['1 error flag: UNSIGNED', '1 warning flag: PLACEHOLDER_TEXT', '1 section missing']);
+  });
   it('is green with only information notes', () => {
     expect(ragStatus(plan({ flags: [flag('METRIC_RATIO_MISMATCH', 'info')] })).rag).toBe('green');
   });
@@ -89,6 +93,21 @@ describe('risk heat map', () => {
     const svg = heatMapSvg(grid, 'h').value;
     expect(svg).toContain('Likelihood 4, impact 5 (score 20, extreme (15–25)): 2 risks');
     expect(svg.match(/<rect /g)).toHaveLength(25);
+  });
+});
+
+describe('names side by side', () => {
+  it('adds the file name only where documents share an area', () => {
+    const names = displayNames([plan({ id: 1, areaName: 'A', path: '2014/a.pdf' }), plan({ id: 2, areaName: 'A', path: '2014/a.docx' }), plan({ id: 3, areaName: 'B', path: 'b.txt' })]);
+    expect([...names.values()]).toEqual(['A – a.pdf', 'A – a.docx', 'B']);
+  });
+  it('shortens long chart labels in the middle so the distinguishing end stays', () => {
+    expect(shortenMiddle('Staffordshire Health and Wellbeing Board – 002_1db83991b26ca8db.docx', 44)).toBe('Staffordshire HWB – 00…1db83991b26ca8db.docx');
+    expect(shortenMiddle('Derby Health and Wellbeing Board', 44)).toBe('Derby HWB');
+    const s = shortenMiddle('Derby City Health and Well-being Board – a-very-long-file-name-for-testing.pdf', 40);
+    expect(s.length).toBeLessThanOrEqual(40);
+    expect(s.startsWith('Derby City HWB')).toBe(true);
+    expect(s.endsWith('testing.pdf')).toBe(true);
   });
 });
 

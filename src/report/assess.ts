@@ -20,24 +20,27 @@ export const RAG_RULE = {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ragStatus(plan: PlanView): RagStatus {
-  const errors = plan.flags.filter((f) => f.severity === 'error');
-  const warnings = plan.flags.filter((f) => f.severity === 'warning');
+  const errors = plan.flags.filter((f) => f.severity === 'error' && !(plan.status === 'failed' && f.code === 'EXTRACTION_FAILED'));
+  // MISSING_SECTION is red whatever its severity, so it is not counted again among the warnings.
+  const requiredMissing = plan.flags.filter((f) => f.code === 'MISSING_SECTION' && f.severity !== 'error');
+  const warnings = plan.flags.filter((f) => f.severity === 'warning' && f.code !== 'MISSING_SECTION');
   // A missing section without a MISSING_SECTION flag is one the template does not require (amber, not red).
   const missing = plan.sections.filter((s) => s.status === 'missing');
   const placeholders = plan.sections.filter((s) => s.status === 'placeholder');
+
   const red: string[] = [];
   if (plan.status === 'failed') red.push(`extraction failed${plan.failureReason ? ` (${plan.failureReason})` : ''}`);
-  const otherErrors = errors.filter((f) => !(plan.status === 'failed' && f.code === 'EXTRACTION_FAILED'));
-  if (otherErrors.length) red.push(`${plural(otherErrors.length, 'error flag')}: ${codes(otherErrors)}`);
-  const requiredMissing = plan.flags.filter((f) => f.code === 'MISSING_SECTION' && f.severity !== 'error');
+  if (errors.length) red.push(`${plural(errors.length, 'error flag')}: ${codes(errors)}`);
   if (requiredMissing.length) red.push(`${plural(requiredMissing.length, 'required section')} missing`);
-  if (red.length) return { rag: 'red', reasons: red };
 
   const amber: string[] = [];
   if (warnings.length) amber.push(`${plural(warnings.length, 'warning flag')}: ${codes(warnings)}`);
   if (missing.length) amber.push(`${plural(missing.length, 'section')} missing`);
   if (placeholders.length) amber.push(`${plural(placeholders.length, 'section')} only a placeholder`);
-  if (plan.template === 'unknown') amber.push('no recognised template');
+  if (plan.template === 'unknown' && plan.status !== 'failed') amber.push('no recognised template');
+
+  // The reasons list the worst first, then what else a reader will find on the page.
+  if (red.length) return { rag: 'red', reasons: [...red, ...amber] };
   if (amber.length) return { rag: 'amber', reasons: amber };
   return { rag: 'green', reasons: ['no errors, warnings, missing or placeholder sections'] };
 }
@@ -112,3 +115,13 @@ export const UNIT_LABEL: Record<Metric['unit'], string> = {
 
 /** Severity order for sorting flags: errors first. */
 export const SEVERITY_ORDER: Record<Flag['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Names for side-by-side views: the area name, with the file name added where several documents share an
+ * area (the same plan as PDF and Word, or a resubmission), so bars and rows can be told apart.
+ */
+export function displayNames(plans: PlanView[]): Map<number, string> {
+  const counts = new Map<string, number>();
+  for (const p of plans) counts.set(p.areaName, (counts.get(p.areaName) ?? 0) + 1);
+  return new Map(plans.map((p) => [p.id, (counts.get(p.areaName) ?? 0) > 1 ? `${p.areaName} – ${p.path.split('/').pop()}` : p.areaName]));
+}

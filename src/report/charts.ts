@@ -68,16 +68,26 @@ export interface Bar {
   label: string;
   value: number;
   note?: string;
+  /** A second, smaller line under the label (e.g. which of a plan's two measures of one metric). */
+  detail?: string;
 }
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Shorten in the middle, so both the area and a distinguishing file name at the end stay visible. */
+export function shortenMiddle(text: string, max: number): string {
+  const short = text.replace(/\s+Health and Well-?being Board\b/i, ' HWB');
+  if (short.length <= max) return short;
+  const tail = Math.floor((max - 1) / 2);
+  return `${short.slice(0, max - 1 - tail).trimEnd()}…${short.slice(short.length - tail).trimStart()}`;
+}
+
 /** Horizontal bar chart from zero; labels left, values at the bar's end. */
 export function barChartSvg(bars: Bar[], opts: { title: string; unit: string; idBase: string; format: (v: number) => string }): SafeHtml {
-  const rowH = 24;
-  const labelW = 290;
+  const rowH = bars.some((b) => b.detail) ? 38 : 24;
+  const labelW = 316;
   const noteW = 100;
   const plotW = 300;
   const valueW = 80;
@@ -89,9 +99,10 @@ export function barChartSvg(bars: Bar[], opts: { title: string; unit: string; id
     const label = b.note ? `${b.label} (${b.note})` : b.label;
     const x0 = labelW + noteW;
     return html`<g><title>${label}: ${opts.format(b.value)} ${opts.unit}</title>
-<text x="4" y="${y + 16}" font-size="12">${shorten(b.label, 40)}</text>
+<text x="4" y="${y + 16}" font-size="12">${shortenMiddle(b.label, 44)}</text>
+${b.detail ? html`<text x="4" y="${y + 31}" font-size="11" fill="#505a5f">${shorten(b.detail, 48)}</text>` : ''}
 <text x="${labelW}" y="${y + 16}" font-size="12" fill="#505a5f">${b.note ? shorten(b.note, 14) : ''}</text>
-<rect x="${x0}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="#1d70b8"/>
+<rect x="${x0}" y="${y + 4}" width="${w.toFixed(1)}" height="16" fill="#1d70b8"/>
 <text x="${x0 + w + 6}" y="${y + 16}" font-size="12">${opts.format(b.value)}</text></g>`;
   });
   const width = labelW + noteW + plotW + valueW;

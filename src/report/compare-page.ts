@@ -1,14 +1,14 @@
 // compare.html: areas side by side: pooled budget (per head once a population source exists), each national
 // metric's planned values, and the most common risk themes.
 import { METRIC_KEYS, type Metric, type MetricKey } from '../record/schema.js';
-import { formatGbp, formatNumber, METRIC_LABEL, pooledBudgets, UNIT_LABEL } from './assess.js';
+import { displayNames, formatGbp, formatNumber, METRIC_LABEL, pooledBudgets, UNIT_LABEL } from './assess.js';
 import { barChartSvg, type Bar } from './charts.js';
 import { html, type SafeHtml } from './html.js';
 import { page, sortHeader, type PageContext } from './layout.js';
 import type { PlanView, ReportData } from './load.js';
 import { riskThemes, type ThemeCount } from './themes.js';
 
-function budgetSection(plans: PlanView[]): SafeHtml {
+function budgetSection(plans: PlanView[], names: Map<number, string>): SafeHtml {
   const years = [...new Set(plans.flatMap((p) => pooledBudgets(p.budgets).map((b) => b.year ?? 'year not stated')))].sort();
   const withBudget = plans.filter((p) => pooledBudgets(p.budgets).length > 0);
   return html`<h2 id="budget">Pooled budget by area</h2>
@@ -18,7 +18,7 @@ ${withBudget.length ? html`<div class="table-wrap"><table class="sortable" id="b
 <thead><tr>${sortHeader('Area')}${years.map((y) => sortHeader(y, 'num'))}</tr></thead>
 <tbody>${withBudget.map((p) => {
     const byYear = new Map(pooledBudgets(p.budgets).map((b) => [b.year ?? 'year not stated', b.amountGbp]));
-    return html`<tr><th scope="row"><a href="plans/${p.id}.html">${p.areaName}</a></th>${years.map((y) => {
+    return html`<tr><th scope="row"><a href="plans/${p.id}.html">${names.get(p.id)}</a></th>${years.map((y) => {
       const v = byYear.get(y);
       return v === undefined ? html`<td class="num" data-sort=""><span class="muted">–</span></td>` : html`<td class="num" data-sort="${v}">${formatGbp(v)}</td>`;
     })}</tr>`;
@@ -33,18 +33,22 @@ interface MetricSeries {
 
 /** Planned values of each national metric, one bar per area and period, grouped by metric and unit. */
 export function plannedMetricSeries(plans: PlanView[]): MetricSeries[] {
+  const names = displayNames(plans);
   const series: MetricSeries[] = [];
   for (const metric of METRIC_KEYS.filter((k) => k !== 'local')) {
     const byUnit = new Map<Metric['unit'], MetricSeries>();
     for (const p of plans) {
       for (const m of p.metrics.filter((x) => x.metric === metric && x.kind === 'plan')) {
         const s = byUnit.get(m.unit) ?? { metric, unit: m.unit, bars: [] };
-        s.bars.push({ label: p.areaName, note: m.period ?? 'period not stated', value: m.value, planId: p.id, period: m.period ?? '' });
+        s.bars.push({ label: names.get(p.id) ?? p.areaName, note: m.period ?? 'period not stated', detail: m.label, value: m.value, planId: p.id, period: m.period ?? '' });
         byUnit.set(m.unit, s);
       }
     }
     for (const s of byUnit.values()) {
-      s.bars.sort((a, b) => a.period.localeCompare(b.period) || a.label.localeCompare(b.label));
+      // Show which measure a bar is only where one plan gives two measures of the metric in the same unit.
+      const twoMeasures = s.bars.some((b) => s.bars.some((o) => o.planId === b.planId && o.detail !== b.detail));
+      if (!twoMeasures) for (const b of s.bars) delete b.detail;
+      s.bars.sort((a, b) => a.period.localeCompare(b.period) || (a.detail ?? '').localeCompare(b.detail ?? '') || a.label.localeCompare(b.label));
       series.push(s);
     }
   }
@@ -62,8 +66,8 @@ ${series.map((s, i) => {
 ${barChartSvg(s.bars, { title, unit: UNIT_LABEL[s.unit], idBase: `chart-${i}`, format: formatNumber })}
 <details><summary>The same values as a table</summary>
 <table><caption>${title}: planned values (${UNIT_LABEL[s.unit]})</caption>
-<thead><tr><th scope="col">Area</th><th scope="col">Period</th><th scope="col" class="num">Plan</th></tr></thead>
-<tbody>${s.bars.map((b) => html`<tr><th scope="row"><a href="plans/${b.planId}.html">${b.label}</a></th><td>${b.note}</td><td class="num">${formatNumber(b.value)}</td></tr>`)}</tbody></table>
+<thead><tr><th scope="col">Area</th><th scope="col">Period</th><th scope="col" class="num">Plan</th>${s.bars.some((b) => b.detail) ? html`<th scope="col">Measure as labelled</th>` : ''}</tr></thead>
+<tbody>${s.bars.map((b) => html`<tr><th scope="row"><a href="plans/${b.planId}.html">${b.label}</a></th><td>${b.note}</td><td class="num">${formatNumber(b.value)}</td>${s.bars.some((x) => x.detail) ? html`<td>${b.detail ?? ''}</td>` : ''}</tr>`)}</tbody></table>
 </details>`;
   })}`;
 }
@@ -90,7 +94,7 @@ export function renderCompare(ctx: PageContext, data: ReportData): SafeHtml {
   const body = html`<h1>Compare areas</h1>
 <p class="lede">${plans.length} readable, current ${plans.length === 1 ? 'plan' : 'plans'} side by side. Files that could not be read and removed files are left out.</p>
 <nav class="toc" aria-label="On this page"><ul><li><a href="#budget">Pooled budget</a></li><li><a href="#metrics">Planned metrics</a></li><li><a href="#themes">Risk themes</a></li></ul></nav>
-${budgetSection(plans)}
+${budgetSection(plans, displayNames(plans))}
 ${metricsSection(plans)}
 ${themesSection(plans)}`;
   return page(ctx, 'Compare areas', body, 'compare');

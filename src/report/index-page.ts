@@ -10,8 +10,8 @@ export function ragBadge(rag: Rag): SafeHtml {
   return html`<span class="rag rag-${rag}">${RAG_WORD[rag]}</span>`;
 }
 
-function countCell(n: number): SafeHtml {
-  return html`<td class="num${n === 0 ? ' zero' : ''}" data-sort="${n}">${n}</td>`;
+function countCell(n: number, emphasise = false): SafeHtml {
+  return html`<td class="num${n === 0 ? ' zero' : ''}" data-sort="${n}">${n && emphasise ? html`<strong>${n}</strong>` : n}</td>`;
 }
 
 function planRow(plan: PlanView): SafeHtml {
@@ -25,8 +25,8 @@ function planRow(plan: PlanView): SafeHtml {
 <td>${plan.template}</td>
 <td>${planYears(plan)}</td>
 <td class="num" data-sort="${budget ? budget.amountGbp : ''}">${budget ? html`${formatGbp(budget.amountGbp)}<br><span class="muted">${budget.year ?? 'year not stated'}</span>` : html`<span class="muted">not stated</span>`}</td>
-${countCell(count('present'))}${countCell(count('missing'))}${countCell(count('placeholder'))}
-${countCell(flags('error'))}${countCell(flags('warning'))}${countCell(flags('info'))}
+${countCell(count('present'))}${countCell(count('missing'), true)}${countCell(count('placeholder'), true)}
+${countCell(flags('error'), true)}${countCell(flags('warning'), true)}${countCell(flags('info'))}
 </tr>`;
 }
 

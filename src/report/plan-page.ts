@@ -14,14 +14,19 @@ const pageCell = (p: number | null): SafeHtml => html`<td class="num">${p ?? htm
 const quote = (text: string | null | undefined): HtmlPart => (text ? html`<blockquote class="src">${text}</blockquote>` : html`<span class="muted">no quoted text</span>`);
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A section id that line-breaks only after its dots and underscores. */
+function sectionId(id: string): SafeHtml {
+  return html`<code class="code">${id.split(/(?<=[._])/).map((part, i) => (i ? html`<wbr>${part}` : part))}</code>`;
+}
+
 const SEVERITY_WORD: Record<Flag['severity'], string> = { error: '✖ Error', warning: '▲ Warning', info: 'ℹ Info' };
 const STATUS_WORD = { present: '✓ Present', missing: '✖ Missing', placeholder: '◐ Placeholder' } as const;
 
 function sectionName(plan: PlanView, id: string | null): SafeHtml {
   if (!id) return html`<span class="muted">whole plan</span>`;
   const section = plan.sections.find((s) => s.id === id);
-  if (!section) return html`<code>${id}</code>`;
-  return html`<a href="#sec-${id}"><code>${id}</code></a>${section.heading ? html`<br>${section.heading}` : ''}`;
+  if (!section) return sectionId(id);
+  return html`<a href="#sec-${id}">${sectionId(id)}</a>${section.heading ? html`<br>${section.heading}` : ''}`;
 }
 
 function flagsSection(plan: PlanView): SafeHtml {
@@ -50,8 +55,8 @@ function sectionsSection(plan: PlanView): SafeHtml {
 <thead><tr><th scope="col">Section</th><th scope="col">Heading as found</th><th scope="col">Status</th><th scope="col" class="num">Page</th><th scope="col">Flags</th></tr></thead>
 <tbody>${plan.sections.map((s) => {
     const fl = flagsFor(s.id);
-    return html`<tr id="sec-${s.id}"><th scope="row"><code>${s.id}</code></th><td>${s.heading ?? html`<span class="muted">not found</span>`}</td>
-<td class="status-${s.status}">${STATUS_WORD[s.status]}</td>${pageCell(s.page)}
+    return html`<tr id="sec-${s.id}"><th scope="row">${sectionId(s.id)}</th><td>${s.heading ?? html`<span class="muted">not found</span>`}</td>
+<td class="status-${s.status} nowrap">${STATUS_WORD[s.status]}</td>${pageCell(s.page)}
 <td>${fl.length ? fl.map((f) => html`<span class="sev sev-${f.severity}">${f.code}</span> `) : ''}</td></tr>`;
   })}</tbody>
 </table></div>`;
