@@ -62,6 +62,16 @@ describe('plan-details summary', () => {
     ]);
   });
 
+  it('reads the year from the figure cell when the converter put them together', () => {
+    const rows = budgets([
+      table([
+        ['Minimum required value of BCF pooled budget:', '2014/15 £957,000'],
+        ['', '2015/16 £17,403,000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014/15 957000 ', 'minimum_pooled_budget 2015/16 17403000 ']);
+  });
+
   it('reads a figure whose digits the converter split across a line break', () => {
     const rows = budgets([table([['Total agreed value of pooled budget:', '2015/16', '£17,403,00\n0']])]);
     expect(rows.map(brief)).toEqual(['total_pooled_budget 2015/16 17403000 ']);

@@ -79,8 +79,18 @@ describe('scheme lists under a heading', () => {
     expect(out.map((s) => `${s.name} | ${s.theme ?? '-'}`)).toEqual(['Community hubs | Unified Prevention', 'Falls service | Unified Prevention']);
   });
 
-  it('ignores a bulleted list under an unrelated heading', () => {
+  it('ignores a list under an unrelated heading, even one that mentions schemes', () => {
     expect(schemes([heading('Governance'), item('Board meets monthly'), item('Sub-groups report quarterly')])).toEqual([]);
+    expect(schemes([heading('Impact of the schemes'), item('1. Fewer admissions'), item('2. Shorter stays')])).toEqual([]);
+  });
+
+  it('takes the name before a dash when an entry runs on into a description', () => {
+    const out = schemes([
+      heading('4d) List of planned BCF schemes'),
+      item('1. Carers – support for carers to continue caring, including respite breaks, leisure and learning activities for carers across the county'),
+      item('2. Falls prevention'),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Carers | -', '2 | Falls prevention | -']);
   });
 });
 

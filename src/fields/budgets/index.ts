@@ -127,6 +127,12 @@ function readRow(
     const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare: headerScale !== null });
     if (money) found.push({ index, money });
   });
+  // A year written in the figure's own cell ("2015/16 £17,403,000") belongs to that figure.
+  const yearInCell = (f: { index: number; money: Money }) => {
+    const c = cells[f.index];
+    const at = c.indexOf(f.money.text);
+    return at > 0 ? singleYear(c.slice(0, at)) : null;
+  };
   const firstMoney = found.length ? found[0].index : cells.length;
   const labelCells = cells.slice(0, firstMoney).filter((c) => c !== '' && !isYearOnly(c));
   const yearCells = cells.filter((c) => isYearOnly(c));
@@ -152,7 +158,7 @@ function readRow(
   let rowKind: BudgetKind | null = null;
   let inherited = false;
   const continuation = label === '' || startsMidSentence(label);
-  if (continuation && state.lastKind && (label === '' ? yearCells.length + (labelYear ? 1 : 0) > 0 : !isSpecificKind(classifyBudgetLabel(label)) || classifyBudgetLabel(label) === 'total_pooled_budget')) {
+  if (continuation && state.lastKind && (label === '' ? yearCells.length + (labelYear ? 1 : 0) + (yearInCell(found[0]) ? 1 : 0) > 0 : !isSpecificKind(classifyBudgetLabel(label)) || classifyBudgetLabel(label) === 'total_pooled_budget')) {
     rowKind = state.lastKind;
     inherited = true;
     label = state.lastLabel && label && !state.lastLabel.endsWith(label) ? `${state.lastLabel} ${label}` : (state.lastLabel ?? label);
@@ -193,7 +199,7 @@ function readRow(
     if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
     if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
     const header = state.header?.[f.index] ?? '';
-    const year = singleYear(header) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? ctx.year0;
+    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? ctx.year0;
     pushUnique(out, {
       kind,
       year,

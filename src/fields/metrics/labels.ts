@@ -68,8 +68,11 @@ export interface MetricNumber {
 /** A metric value as written in a cell: "5,691", "97.9%", "28884 (All Providers)". Not "-3.4%" (a change),
  *  not money, not a cell of prose. */
 export function parseMetricNumber(text: string): MetricNumber | null {
-  const t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/.exec(t);
+  let t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
+  const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/;
+  // A number wrapped inside a narrow PDF cell ("42,36 1").
+  if (!NUMBER.test(t) && /^[\d,.\s]+%?$/.test(t)) t = t.replace(/\s+/g, '');
+  const m = NUMBER.exec(t);
   if (!m) return null;
   return { value: Number(m[1].replace(/,/g, '') + (m[2] ? `.${m[2]}` : '')), percent: m[3] === '%', decimals: m[2]?.length ?? 0 };
 }

@@ -57,6 +57,9 @@ const RATING_WORDS: [RegExp, Risk['rating']][] = [
 export function parseRating(text: string): Risk['rating'] {
   const t = cleanCellText(text);
   if (!t || t.length > 40) return null;
+  // A RAG cell holding only its letter.
+  const rag = ({ r: 'high', a: 'medium', g: 'low' } as const)[t.toLowerCase() as 'r' | 'a' | 'g'];
+  if (rag) return rag;
   // The first rating word in the cell wins ("Medium/High" -> medium, as written first).
   let best: { at: number; rating: Risk['rating'] } | null = null;
   for (const [re, rating] of RATING_WORDS) {
@@ -68,8 +71,12 @@ export function parseRating(text: string): Risk['rating'] {
 
 /** A 1–5 scale value at the start of a cell ("5 Overall activity…" -> 5), else null. */
 export function leadingScale(text: string): number | null {
-  const m = /^\s*\(?([1-5])\)?(?![\d.,%£])/.exec(cleanCellText(text));
-  return m ? Number(m[1]) : null;
+  const t = cleanCellText(text);
+  const m = /^\s*\(?([1-5])\)?(?![\d.,%£])/.exec(t);
+  if (m) return Number(m[1]);
+  // A short cell with one scale digit elsewhere: "Likely (4)", "L4".
+  const all = [...t.matchAll(/(?<![\d.,£])[1-5](?![\d.,%])/g)];
+  return t.length <= 25 && all.length === 1 ? Number(all[0][0]) : null;
 }
 
 interface ScoreCell {
@@ -87,6 +94,18 @@ export function parseScoreCell(text: string): ScoreCell {
     return { likelihood: Number(formula[1]), impact: Number(formula[2]), score: Number(formula[3]), rating: parseRating(t.replace(formula[0], '')) };
   }
   if (t.length > 40) return { likelihood: null, impact: null, score: null, rating: null };
+  // "20 (4x5)": likelihood × impact spelt out beside the score.
+  const product = /\(?\s*([1-5])\s*[x×*]\s*([1-5])\s*\)?/.exec(t);
+  if (product) {
+    const rest = t.replace(product[0], ' ');
+    const others = [...rest.matchAll(/(?<![\d.,£])(\d{1,2})(?![\d.,%])/g)];
+    return {
+      likelihood: Number(product[1]),
+      impact: Number(product[2]),
+      score: others.length === 1 ? Number(others[0][1]) : null,
+      rating: parseRating(others.length === 1 ? rest.replace(others[0][0], ' ') : rest),
+    };
+  }
   // "20 High", "Red (20)", "16": the one whole number in a short cell.
   const numbers = [...t.matchAll(/(?<![\d.,£])(\d{1,2})(?![\d.,%])/g)];
   const score = numbers.length === 1 ? Number(numbers[0][1]) : null;

@@ -52,7 +52,8 @@ function fromListTables(grids: Grid[]): Found[] {
   return out;
 }
 
-const LIST_HEADING = /\b(bcf|better care fund|planned|our|the)\s+schemes\b|\blist\s+of\s+(planned\s+)?(bcf\s+)?schemes\b|^schemes$/i;
+/** A heading that announces the scheme list itself ("a.1 Better Care Fund Schemes", "List of planned BCF schemes"). */
+const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?\s*:?$/i;
 const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\))\s+(.+)$/;
 
 function textOf(block: Block): string {
@@ -65,7 +66,7 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
   doc.blocks.forEach((block, i) => {
     const heading = textOf(block);
     if (block.kind === 'table' || block.kind === 'list_item' || heading.length > 90 || heading.endsWith('?')) return;
-    const headingText = heading.replace(/^[\s#]*([a-z]?\.?\d+(\.\d+)*\.?|[a-z]\))\s*/i, '');
+    const headingText = heading.replace(/^[\s#]*(?:(?:[a-z]?\.?\d+(?:\.\d+)*\.?|\d*[a-z]\)|\d+\)|[ivx]+\))\s*)+/i, '');
     if (!LIST_HEADING.test(headingText)) return;
     const items: { ref: string | null; name: string; level: number; block: Block }[] = [];
     let intro = 0;
@@ -76,7 +77,10 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
       const numbered = NUMBERED.exec(t);
       if (b.kind === 'list_item' || numbered) {
         const ref = numbered ? (numbered[1] ?? numbered[2]) : null;
-        const name = numbered ? numbered[3].trim() : t.replace(/^[-*•·]\s*/, '');
+        let name = numbered ? numbered[3].trim() : t.replace(/^[-*•·]\s*/, '');
+        // "1. Carers – support for carers to …": the name is the part before the dash or colon.
+        const lead = name.length > 100 ? /^(.{3,100}?)\s*(?:\s[-–—]\s|:\s)/.exec(name) : null;
+        if (lead) name = lead[1];
         if (name.length > 150) break; // a paragraph of prose, not a list entry
         items.push({ ref, name, level: b.kind === 'list_item' ? b.level : 0, block: b });
         continue;
