@@ -241,6 +241,8 @@ describe('evaluate', () => {
     expect(prf(report.totals.docx.lists.risks).f1).toBe(1);
     expect(prf(report.totals.pdf.lists.risks).recall).toBe(0);
     expect(report.unmatchedRecords).toEqual(['southmoor.pdf']);
+    expect(report.totals.all.lists.risks).toEqual({ tp: 2, fp: 0, fn: 2 });
+    expect(report.totals.all.documents).toBe(2);
 
     const onlyDocx = evaluate(new Map([...gold, ['eastvale', { ...clone(g), source: { file: 'eastvale.txt' } }]]), [asDocx]);
     expect(onlyDocx.documents.find((d) => d.document === 'eastvale')).toMatchObject({ hasRecord: false, format: 'docx' });

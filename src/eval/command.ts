@@ -121,6 +121,7 @@ export interface ScoredDocument {
 
 export interface EvalReport {
   documents: ScoredDocument[];
+  /** Per format, plus `all` (every format together) when more than one format was scored. */
   totals: Record<string, Omit<DocumentScore, 'errors'> & { documents: number }>;
   /** Records whose base name matches no gold file. */
   unmatchedRecords: string[];
@@ -154,6 +155,8 @@ export function evaluate(gold: Map<string, ScorableRecord>, records: ScorableRec
     documents.push(...scored);
     totals[fmt] = { ...sumScores(scored.map((s) => s.score)), documents: scored.length };
   }
+  // One summary over every format, when there is more than one: the number to watch across changes.
+  if (byFormat.size > 1) totals.all = { ...sumScores(documents.map((d) => d.score)), documents: documents.length };
   return { documents, totals, unmatchedRecords };
 }
 
@@ -206,7 +209,7 @@ export function formatReport(report: EvalReport): string {
   );
   const formats = Object.keys(report.totals);
   out.push('');
-  out.push('Totals per format (micro-averaged over documents): precision / recall / F1 [tp fp fn]');
+  out.push('Totals per format (micro-averaged over documents; "all" = every format): precision / recall / F1 [tp fp fn]');
   out.push(
     table(
       ['field', ...formats],
