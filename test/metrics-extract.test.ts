@@ -49,6 +49,7 @@ describe('metric labels', () => {
     expect(parseMetricNumber('97.0%')).toEqual({ value: 97, percent: true, decimals: 1 });
     expect(parseMetricNumber('5,691')).toEqual({ value: 5691, percent: false, decimals: 0 });
     expect(parseMetricNumber('28884 (All Providers)')?.value).toBe(28884);
+    expect(parseMetricNumber('42,36\n1')?.value).toBe(42361); // wrapped in a narrow PDF cell
     expect(parseMetricNumber('-3.4%')).toBeNull();
     expect(parseMetricNumber('target of 96%')).toBeNull();
     expect(parseMetricNumber('£2,323,304')).toBeNull();

@@ -40,6 +40,9 @@ describe('risk log cells', () => {
     expect(parseRating('Low')).toBe('low');
     expect(parseRating('Amber')).toBe('medium');
     expect(parseRating('Green')).toBe('low');
+    expect(parseRating('A')).toBe('medium');
+    expect(parseScoreCell('20 (4x5) Red')).toEqual({ likelihood: 4, impact: 5, score: 20, rating: 'high' });
+    expect(leadingScale('Likely (4)')).toBe(4);
   });
   it('repairs conversion spaces', () => {
     expect(cleanCellText('Plans for re- commissioning by Feb 14 th')).toBe('Plans for re-commissioning by Feb 14th');

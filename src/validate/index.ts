@@ -21,17 +21,29 @@ const quote = (text: string | null | undefined, max = 300) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
+/** One RISK_SCORE_MISMATCH per risk (each is its own error); one RISK_UNSCORED per section listing the
+ *  unscored risks (a log without scoring columns is one finding, not one per row). */
 function riskFlags(doc: DocumentModel, seg: Segmentation, risks: Risk[]): Flag[] {
   const flags: Flag[] = [];
+  const unscored = new Map<string | null, Risk[]>();
   for (const r of risks) {
-    const section = () => sectionIdOf(doc, seg, r.text, r.page);
+    const section = sectionIdOf(doc, seg, r.text, r.page);
     const problem = riskScoreProblem(r);
     if (problem) {
-      flags.push({ code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: `${problem}: "${quote(r.description, 80)}"`, section: section(), page: r.page, text: quote(r.text) });
+      flags.push({ code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: `${problem}: "${quote(r.description, 80)}"`, section, page: r.page, text: quote(r.text) });
     }
-    if (isUnscored(r)) {
-      flags.push({ code: 'RISK_UNSCORED', severity: 'warning', message: `risk has no likelihood, impact, score or rating: "${quote(r.description, 80)}"`, section: section(), page: r.page, text: quote(r.text) });
-    }
+    if (isUnscored(r)) unscored.set(section, [...(unscored.get(section) ?? []), r]);
+  }
+  for (const [section, list] of unscored) {
+    const names = list.map((r) => `"${quote(r.description, 60)}"`);
+    flags.push({
+      code: 'RISK_UNSCORED',
+      severity: 'warning',
+      message: `${list.length === 1 ? 'risk has' : `${list.length} risks have`} no likelihood, impact, score or rating: ${names.slice(0, 5).join('; ')}${names.length > 5 ? `; and ${names.length - 5} more` : ''}`,
+      section,
+      page: list[0].page,
+      text: quote(list[0].text),
+    });
   }
   return flags;
 }
