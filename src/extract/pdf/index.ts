@@ -1,5 +1,7 @@
 // PDF -> DocumentModel with pdf.js: positioned text runs (with real font names for bold) and ruling lines
 // from the operator list per page; the layout code (layout.ts) turns them into blocks.
+// Must come before pdf.js: see enginePush.ts.
+import { restoreEnginePush } from './enginePush.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildDocument, ExtractionError, type DocumentModel, type Finding } from '../../model/document.js';
@@ -8,6 +10,7 @@ import { layoutDocument } from './layout.js';
 import type { PageContent, TextRun } from './types.js';
 
 const OPS = pdfjs.OPS as unknown as OpCodes;
+restoreEnginePush();
 
 /** Extract the document model from PDF bytes. Throws ExtractionError for a PDF that cannot be read. */
 export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
@@ -28,6 +31,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
       doc = await task.promise;
     } catch (err) {
       throw loadError(err, hasEof);
+    } finally {
+      restoreEnginePush(); // the worker module, loaded with the first document, installs the polyfill again
     }
     const pages: PageContent[] = [];
     const failedPages: number[] = [];
