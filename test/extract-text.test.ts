@@ -156,6 +156,19 @@ describe('extractText: pipe tables', () => {
   });
 });
 
+describe('extractText: more markdown', () => {
+  it('reads a pipe table without outer pipes when a --- separator follows its first line', () => {
+    expect(summary(blocks('Risk | Rating\n---|---\nWorkforce | H\n\nAfter'))).toEqual([
+      { kind: 'table', rows: [['Risk', 'Rating'], ['Workforce', 'H']] },
+      { kind: 'paragraph', text: 'After' },
+    ]);
+  });
+
+  it('drops code fence lines, soft hyphens and zero-width spaces', () => {
+    expect(summary(blocks('```\nco\u00adordinated\u200b care\n```'))).toEqual([{ kind: 'paragraph', text: 'coordinated care' }]);
+  });
+});
+
 describe('extractText: HTML fragments', () => {
   it('splits <p> and <ul>/<li> into paragraphs and list items', () => {
     expect(summary(blocks('<p>Its aims are:</p><ul><li>one</li><li>two <b>bold</b></li></ul><p>After</p>'))).toEqual([

@@ -41,7 +41,8 @@ const LEADING_BULLET = new RegExp(`^[${BULLET_CHARS}]\\s*`);
 const INLINE_BULLET = new RegExp(`\\s*[${BULLET_CHARS}]\\s*`);
 
 export function normaliseSpaces(s: string): string {
-  return s.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, ' ').replace(/\u200b/g, '');
+  // Soft hyphens and zero-width characters split words invisibly: drop them.
+  return s.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
 }
 
 interface Segment {

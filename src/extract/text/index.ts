@@ -12,6 +12,7 @@ const HORIZONTAL_RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}(={3,}|-{3,})\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const CODE_FENCE = /^\s{0,3}(?:```|~~~)/;
 /** A line that opens a table element: collect lines until it closes. */
 const TABLE_OPEN = /<table[\s>]/i;
 const TABLE_CLOSE = /<\/table\s*>/i;
@@ -112,9 +113,18 @@ export function textToBlocks(text: string): RawBlock[] {
       continue;
     }
 
-    if (PIPE_ROW.test(line)) {
+    if (CODE_FENCE.test(line)) {
+      i++; // the fence line only; the lines inside are read as text
+      continue;
+    }
+
+    // A pipe table: `| a | b |` rows, or `a | b` rows when a `---|---` separator follows the first.
+    const outerPipes = PIPE_ROW.test(line);
+    const bareHeader = !outerPipes && line.includes('|') && lines[i + 1]?.includes('|') && PIPE_SEPARATOR.test(lines[i + 1] ?? '');
+    if (outerPipes || bareHeader) {
+      const isRow = (l: string) => (outerPipes ? PIPE_ROW.test(l) : l.includes('|') && !isBlank(l));
       const rows: TableRow[] = [];
-      while (i < lines.length && PIPE_ROW.test(lines[i])) {
+      while (i < lines.length && isRow(lines[i])) {
         if (PIPE_SEPARATOR.test(lines[i])) {
           if (rows.length === 1) rows[0].header = true;
         } else {
