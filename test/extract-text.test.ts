@@ -128,9 +128,10 @@ describe('extractText: tab tables', () => {
   });
 
   it('reads a lone row with one filled cell (a stray tab) as a paragraph, so a heading stays findable', () => {
-    expect(summary(blocks('4. RISKS\t\nText'))).toEqual([
+    expect(summary(blocks('4. RISKS\t\nText\n\n| 5. ALIGNMENT |'))).toEqual([
       { kind: 'paragraph', text: '4. RISKS' },
       { kind: 'paragraph', text: 'Text' },
+      { kind: 'paragraph', text: '5. ALIGNMENT' },
     ]);
   });
 

@@ -58,6 +58,16 @@ function similarShape(a: number, b: number): boolean {
   return a === b || (Math.max(a, b) >= 3 && Math.abs(a - b) <= 1);
 }
 
+/** One row with at most one filled cell is a line with a stray separator (maybe a heading), not a table. */
+function tableOrLine(rows: TableRow[]): RawBlock[] {
+  if (rows.length === 0) return [];
+  if (rows.length === 1) {
+    const filled = rows[0].cells.filter((c) => c.text !== '');
+    if (filled.length <= 1) return filled.map((c) => ({ kind: 'paragraph', text: c.text, page: null }));
+  }
+  return [{ kind: 'table', rows, page: null }];
+}
+
 function lineBlocks(line: string, role: InitialRole): RawBlock[] {
   const html = markdownInlineToHtml(protectNonMarkup(line));
   if (!/[<&]/.test(html) && !new RegExp(`[${BULLET_CHARS}]`).test(html)) {
@@ -103,13 +113,7 @@ export function textToBlocks(text: string): RawBlock[] {
         }
         break;
       }
-      // One row with at most one filled cell is a line with a stray tab (maybe a heading), not a table.
-      const filled = rows.length === 1 ? rows[0].cells.filter((c) => c.text !== '') : [];
-      if (rows.length === 1 && filled.length <= 1) {
-        blocks.push(...filled.map((c) => ({ kind: 'paragraph' as const, text: c.text, page: null })));
-      } else {
-        blocks.push({ kind: 'table', rows, page: null });
-      }
+      blocks.push(...tableOrLine(rows));
       continue;
     }
 
@@ -132,7 +136,7 @@ export function textToBlocks(text: string): RawBlock[] {
         }
         i++;
       }
-      if (rows.length > 0) blocks.push({ kind: 'table', rows, page: null });
+      blocks.push(...tableOrLine(rows));
       continue;
     }
 
