@@ -190,6 +190,24 @@ describe('plan-details lines without a table', () => {
   });
 });
 
+describe('plan-details lines with the table layout lost', () => {
+  it('joins a split label and reads the annotated value line', () => {
+    const rows = budgets([
+      para('Minimum required value 2014/15 £16,000,000'),
+      para('of BCF pooled budget 2015/16 £56,108,000'),
+      para('Total proposed value of 2014/15 £16,000,000'),
+      para('pooled budget 2015/16 A minimum of £56,108,000 with likely total pooled'),
+      para('budget being in excess of £150,000,000'),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 16000000 ',
+      'minimum_pooled_budget 2015/16 56108000 ',
+      'total_pooled_budget 2014/15 16000000 ',
+      'total_pooled_budget 2015/16 56108000 ',
+    ]);
+  });
+});
+
 describe('spending plans', () => {
   it('gives one scheme_spend row per scheme and funding source, year from the heading', () => {
     const rows = budgets([

@@ -259,13 +259,23 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
   const money = parseMoney(t);
   if (!money) return null;
   const at = t.indexOf(money.text);
-  if (at < 0 || !/^[\s.)]*$/.test(t.slice(at + money.text.length))) return null;
+  if (at < 0) return null;
+  const endsWithFigure = /^[\s.)]*$/.test(t.slice(at + money.text.length));
+  // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £56,108,000 with …".
+  const year0 = findYears(t.slice(0, at)).at(-1);
+  if (!endsWithFigure) {
+    const lead = year0 ? t.slice(0, year0.index).trim() : '';
+    if (!continuing || !year0 || !/^[a-z]/.test(lead) || VERB.test(lead)) return null;
+    return [lead, year0.text, t.slice(year0.index + year0.text.length).trim()];
+  }
   const label = t.slice(0, at).replace(/[\s:=\-–|]+$/, '').trim();
   if (label === '' || VERB.test(label)) return null;
   const year = findYears(label).at(-1);
   const bare = year ? label.replace(year.text, ' ').replace(/[\s:]+$/, '').trim() : label;
   if (bare === '' && year && continuing) return [year.text, t.slice(at)];
-  if (!isSpecificKind(classifyBudgetLabel(bare))) return null;
+  const kind = classifyBudgetLabel(bare);
+  // A label cut at the line end ("Total proposed value of") is completed by the next line.
+  if (!isSpecificKind(kind) && !(kind === 'other' && /^total\b/i.test(bare))) return null;
   return year ? [bare, year.text, t.slice(at)] : [bare, t.slice(at)];
 }
 

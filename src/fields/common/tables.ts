@@ -43,9 +43,12 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
-/** A line of a flattened table: tab-separated cells (what the text form of a table looks like). */
+/** Cell separator of a flattened table line: a tab, or a run of three or more spaces (layout-preserving text). */
+const CELL_GAP = /\t| {3,}/;
+
+/** A line of a flattened table: tab- or wide-space-separated cells (what the text form of a table looks like). */
 function isTabRow(block: Block): boolean {
-  return (block.kind === 'paragraph' || block.kind === 'list_item') && block.text.includes('\t');
+  return (block.kind === 'paragraph' || block.kind === 'list_item') && CELL_GAP.test(block.text.trim());
 }
 
 /** Short noise between two parts of one table (page numbers, "- 46", a lone "31"). */
@@ -65,7 +68,8 @@ function tableRows(block: Block, index: number): GridRow[] {
     });
   }
   if (block.kind === 'paragraph' || block.kind === 'list_item') {
-    return [{ cells: block.text.split('\t'), page: block.page, block: index, header: false, pageBreakBefore: false }];
+    const cells = block.text.includes('\t') ? block.text.split('\t') : block.text.trim().split(/ {3,}/);
+    return [{ cells, page: block.page, block: index, header: false, pageBreakBefore: false }];
   }
   return [];
 }

@@ -30,6 +30,8 @@ export function riskColumnOf(header: string): RiskColumn | null {
   if (/\brating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
   if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
   if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
+  // Not "Risk stratification", "At risk groups", "Risk sharing": those name other things.
+  if (/risk strat|risk profil|\bat risk\b|high risk|risk shar|risk pool/.test(h)) return null;
   if (/risk|description|issue|hazard/.test(h)) return 'description';
   return null;
 }
@@ -44,6 +46,10 @@ export function riskColumnsOf(row: TableRow): RiskColumns | null {
   if (index.description === undefined) return null;
   const scored = ['likelihood', 'impact', 'score', 'rating'].some((r) => index[r as RiskColumn] !== undefined);
   if (!scored && index.mitigation === undefined) return null;
+  // A table whose first column does not say "risk" is a risk log only with a likelihood scale beside it
+  // ("Scheme | Description | Impact" is not one).
+  const saysRisk = /risk/i.test(row.cells[index.description]?.text ?? '');
+  if (!saysRisk && !(index.likelihood !== undefined && (index.impact !== undefined || index.score !== undefined))) return null;
   return { index, width: row.cells.length };
 }
 
