@@ -118,7 +118,11 @@ describe('extractRisks on synthetic logs', () => {
   });
 
   it('reads nothing from tables without a risk column', () => {
-    const doc = buildDocument('docx', null, [table([row(['Scheme', 'Budget', 'Lead']), row(['Falls service', '£200,000', 'CCG'])])]);
+    const doc = buildDocument('docx', null, [
+      table([row(['Scheme', 'Budget', 'Lead']), row(['Falls service', '£200,000', 'CCG'])]),
+      table([row(['Risk stratification tool', 'Action']), row(['Practices use the tool monthly', 'Roll out to all practices'])]),
+      table([row(['Scheme', 'Description', 'Impact']), row(['Falls service', 'Falls response', 'Fewer admissions'])]),
+    ]);
     expect(extractRisks(doc, noSections).value).toEqual([]);
   });
 });
