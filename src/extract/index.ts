@@ -5,6 +5,7 @@ import { ExtractionError, type DocumentModel, type SourceFormat } from '../model
 import { extractPdf } from './pdf/index.js';
 import { extractDocx } from './docx/index.js';
 import { extractText } from './text/index.js';
+import { isEncryptedOoxml } from './docx/encrypted.js';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -50,6 +51,10 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'empty':
       throw new ExtractionError('file is empty (0 bytes)', 'empty');
     case 'doc':
+      // An encrypted .docx is wrapped in the same OLE container as a legacy .doc.
+      if (isEncryptedOoxml(bytes)) {
+        throw new ExtractionError('document is password-protected (encrypted): save an unprotected copy', 'encrypted');
+      }
       throw new ExtractionError('legacy Word .doc format is not supported: save it as .docx', 'unsupported');
     case 'zip':
       throw new ExtractionError('file is a zip archive but not a Word .docx document', 'wrong_type');
