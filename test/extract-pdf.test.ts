@@ -23,11 +23,16 @@ const LINE = 12;
 const PAD = 3;
 
 /** Draw a ruled table; a cell's "\n" separates the lines as the drawing wraps them. Returns the bottom y. */
-function drawTable(doc: Doc, x: number, y: number, widths: number[], rows: string[][]): number {
+function drawTable(doc: Doc, x: number, y: number, widths: number[], rows: string[][], filledRules = false): number {
   doc.font('Helvetica').fontSize(10).lineWidth(0.5);
   let top = y;
   const right = x + widths.reduce((a, b) => a + b, 0);
-  doc.moveTo(x, top).lineTo(right, top).stroke();
+  // Office suites stroke their rules; Word draws them as thin filled rectangles.
+  const rule = (x0: number, y0: number, x1: number, y1: number) =>
+    filledRules
+      ? doc.rect(Math.min(x0, x1) - 0.25, Math.min(y0, y1) - 0.25, Math.abs(x1 - x0) + 0.5, Math.abs(y1 - y0) + 0.5).fill('#000000')
+      : doc.moveTo(x0, y0).lineTo(x1, y1).stroke();
+  rule(x, top, right, top);
   for (const row of rows) {
     const lines = Math.max(...row.map((c) => c.split('\n').length));
     const height = lines * LINE + 2 * PAD;
@@ -39,10 +44,10 @@ function drawTable(doc: Doc, x: number, y: number, widths: number[], rows: strin
     cx = x;
     for (const w of [0, ...widths]) {
       cx += w;
-      doc.moveTo(cx, top).lineTo(cx, top + height).stroke();
+      rule(cx, top, cx, top + height);
     }
     top += height;
-    doc.moveTo(x, top).lineTo(right, top).stroke();
+    rule(x, top, right, top);
   }
   return top;
 }
@@ -87,10 +92,10 @@ describe('extractPdf: tables', () => {
     expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Summary of the plan as agreed by the board.', page: 1 });
   });
 
-  it('keeps a table in reading order between the paragraphs around it', async () => {
+  it('keeps a table in reading order between the paragraphs around it (rules drawn as thin filled rectangles)', async () => {
     const bytes = await makePdf((doc) => {
       line(doc, 'Text before the table.', 50, 60);
-      const bottom = drawTable(doc, 50, 90, [100, 100], [['Ref no.', 'Scheme'], ['1', 'Self help']]);
+      const bottom = drawTable(doc, 50, 90, [100, 100], [['Ref no.', 'Scheme'], ['1', 'Self help']], true);
       line(doc, 'Text after the table.', 50, bottom + 20);
     });
     const doc = await extractPdf(bytes);
@@ -128,6 +133,35 @@ describe('extractPdf: tables', () => {
     expect(texts[texts.length - 1]).toEqual(['Last risk', '2', 'Review']);
     expect(risk.rows.filter((r) => r.pageBreakBefore)).toHaveLength(1);
     expect(doc.blocks[doc.blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: 'Contingency plan follows the table.', page: 2 });
+  });
+
+  it('finds a borderless table from its column gaps, with right-aligned numbers and a wrapped cell', async () => {
+    const rows: Array<[string, string, string]> = [
+      ['Scheme', 'Budget', 'Source'],
+      ['Home First', '£2,391,577', 'Minimum NHS Contribution'],
+      ['Carers Support', '£779,444', 'Minimum NHS Contribution'],
+      ['Track & Triage', '£6,637', 'iBCF'],
+    ];
+    const bytes = await makePdf((doc) => {
+      line(doc, 'The schemes funded in 2022/23 are listed below with their budgets.', 50, 60);
+      doc.font('Helvetica').fontSize(10);
+      rows.forEach(([scheme, budget, source], i) => {
+        const y = 90 + i * 14;
+        line(doc, scheme, 50, y);
+        line(doc, budget, 280 - doc.widthOfString(budget), y); // right-aligned at x = 280
+        line(doc, source, 320, y);
+      });
+      line(doc, '(pooled)', 320, 90 + 4 * 14); // second line of the last "Source" cell
+      line(doc, 'All schemes are reviewed by the board every quarter.', 50, 180);
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(cellTexts(tables(doc.blocks)[0])).toEqual([
+      ['Scheme', 'Budget', 'Source'],
+      ['Home First', '£2,391,577', 'Minimum NHS Contribution'],
+      ['Carers Support', '£779,444', 'Minimum NHS Contribution'],
+      ['Track & Triage', '£6,637', 'iBCF (pooled)'],
+    ]);
   });
 
   it('does not merge tables across a page break when text comes between them', async () => {

@@ -8,7 +8,11 @@
 import type { Finding, RawBlock, TableRow } from '../../model/document.js';
 import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
 import { cellText, groupLines, joinWrapped, splitBullet, type TextLine } from './lines.js';
+import { findTextTables } from './textTables.js';
 import type { PageContent } from './types.js';
+
+/** Baseline step per point of font size assumed before the document's own is measured. */
+const DEFAULT_STEP_RATIO = 1.2;
 
 interface LineEl {
   kind: 'line';
@@ -72,7 +76,12 @@ function layoutPage(content: PageContent): PageLayout {
       // A grid with no text (a drawing, an empty form frame): nothing to keep.
     }
   }
-  for (const line of groupLines(outside)) {
+  const { tables: textTables, rest } = findTextTables(groupLines(outside), DEFAULT_STEP_RATIO);
+  for (const t of textTables) {
+    const rows = t.rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page: content.page }));
+    elements.push({ kind: 'table', page: content.page, top: t.top, x0: t.x0, x1: t.x1, rows, firstXs: t.edges, lastXs: t.edges });
+  }
+  for (const line of rest) {
     elements.push({ kind: 'line', page: content.page, top: line.base - line.size * 0.8, line });
   }
   elements.sort((a, b) => a.top - b.top || (a.kind === 'line' && b.kind === 'line' ? a.line.x0 - b.line.x0 : 0));

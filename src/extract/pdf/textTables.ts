@@ -1,0 +1,162 @@
+// Borderless tables: consecutive lines whose text falls into the same columns, separated by wide gaps
+// (tab stops, spreadsheet exports without gridlines). Columns are found from the empty vertical strips
+// ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
+// columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
+import { joinWrapped, type TextLine } from './lines.js';
+import type { TextRun } from './types.js';
+
+export interface TextTable {
+  top: number;
+  x0: number;
+  x1: number;
+  /** Column edges: [x0 of column 0, boundary, ..., x1 of last column]. */
+  edges: number[];
+  rows: string[][];
+}
+
+interface Chunk {
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+/** A gap this wide (in font sizes) between two runs on a line separates columns. */
+const COLUMN_GAP = 1.2;
+
+function chunksOf(line: TextLine): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: TextRun[] = [];
+  const flush = () => {
+    if (cur.length === 0) return;
+    chunks.push({ x0: cur[0].x0, x1: Math.max(...cur.map((r) => r.x1)), text: cur.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim() });
+    cur = [];
+  };
+  for (const run of line.runs) {
+    const prev = cur[cur.length - 1];
+    if (prev && run.x0 - prev.x1 > COLUMN_GAP * line.size) flush();
+    // Runs that touch form one word: keep them together without a space.
+    if (prev && run.x0 - prev.x1 <= 0.15 * line.size) {
+      cur[cur.length - 1] = { ...prev, text: prev.text + run.text, x1: run.x1 };
+      continue;
+    }
+    cur.push(run);
+  }
+  flush();
+  return chunks;
+}
+
+/** The x-intervals covered by chunks, merged where they overlap or nearly touch: the columns. */
+function coveredColumns(chunks: Chunk[], minGutter: number): Array<[number, number]> {
+  const sorted = [...chunks].sort((a, b) => a.x0 - b.x0);
+  const cols: Array<[number, number]> = [];
+  for (const c of sorted) {
+    const last = cols[cols.length - 1];
+    if (last && c.x0 < last[1] + minGutter) last[1] = Math.max(last[1], c.x1);
+    else cols.push([c.x0, c.x1]);
+  }
+  return cols;
+}
+
+function crossesGutter(chunk: Chunk, cols: Array<[number, number]>): boolean {
+  // A chunk that covers parts of two columns (spans a gutter) is prose, not a cell.
+  let touched = 0;
+  for (const [a, b] of cols) if (chunk.x1 > a + 1 && chunk.x0 < b - 1) touched++;
+  return touched > 1;
+}
+
+/**
+ * Find borderless tables among a page's lines (sorted top to bottom). Returns the tables and the lines
+ * that are not part of one.
+ */
+export function findTextTables(lines: TextLine[], stepRatio: number): { tables: TextTable[]; rest: TextLine[] } {
+  const chunked = lines.map((line) => ({ line, chunks: chunksOf(line) }));
+  const tables: TextTable[] = [];
+  const used = new Set<TextLine>();
+  let i = 0;
+  while (i < chunked.length) {
+    if (chunked[i].chunks.length < 2) {
+      i++;
+      continue;
+    }
+    // Grow a region of column lines; single-chunk lines may sit inside it (a row with one cell filled).
+    let j = i + 1;
+    let lastMulti = i;
+    let singles = 0;
+    while (j < chunked.length) {
+      const prev = chunked[j - 1].line;
+      const cur = chunked[j];
+      const gap = cur.line.base - prev.base;
+      if (gap <= 0 || gap > 2.6 * stepRatio * prev.size || Math.abs(cur.line.size - prev.size) > 1) break;
+      if (cur.chunks.length >= 2) {
+        lastMulti = j;
+        singles = 0;
+      } else if (++singles > 2) {
+        break;
+      }
+      j++;
+    }
+    // Keep trailing one-cell lines set at line spacing: the wrapped end of the last row.
+    let end = lastMulti + 1;
+    while (end < j && end - lastMulti <= 2 && chunked[end].line.base - chunked[end - 1].line.base <= 1.3 * stepRatio * chunked[end].line.size) end++;
+    const region = chunked.slice(i, end);
+    const table = regionTable(region, stepRatio);
+    if (table) {
+      tables.push(table.table);
+      for (const r of region.slice(0, table.used)) used.add(r.line);
+      i += Math.max(table.used, 1);
+    } else {
+      i = lastMulti + 1;
+    }
+  }
+  return { tables, rest: lines.filter((l) => !used.has(l)) };
+}
+
+function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRatio: number): { table: TextTable; used: number } | null {
+  const multi = region.filter((r) => r.chunks.length >= 2);
+  if (multi.length < 2) return null;
+  const size = region[0].line.size;
+  const cols = coveredColumns(multi.flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
+  if (cols.length < 2) return null;
+  // Cut the region at the first line that spans a gutter.
+  let used = region.length;
+  for (let k = 0; k < region.length; k++) {
+    if (region[k].chunks.some((c) => crossesGutter(c, cols))) {
+      used = k;
+      break;
+    }
+  }
+  const rowsIn = region.slice(0, used);
+  const multiRows = rowsIn.filter((r) => r.chunks.length >= 2);
+  const columnsPerLine = multiRows.map((r) => r.chunks.length);
+  // Enough evidence: three lines in columns, or two lines with three or more columns each.
+  if (!(multiRows.length >= 3 || (multiRows.length >= 2 && Math.min(...columnsPerLine) >= 3))) return null;
+  const rows: string[][] = [];
+  let prevLine: TextLine | null = null;
+  for (const { line, chunks } of rowsIn) {
+    const cells = cols.map(() => '');
+    for (const c of chunks) {
+      const mid = (c.x0 + c.x1) / 2;
+      let k = cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
+      if (k < 0) k = cols.findIndex(([a]) => c.x0 < a) - 1;
+      if (k < 0) k = cols.length - 1;
+      cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
+    }
+    const filled = cells.filter((c) => c !== '').length;
+    const prev = rows[rows.length - 1];
+    // One wrapped cell: a line with a single filled cell under a filled cell of the row above, at line spacing.
+    if (prev && prevLine && filled === 1) {
+      const k = cells.findIndex((c) => c !== '');
+      const tight = line.base - prevLine.base <= 1.3 * stepRatio * line.size;
+      if (tight && prev[k] !== '') {
+        prev[k] = joinWrapped(prev[k], cells[k]);
+        prevLine = line;
+        continue;
+      }
+    }
+    rows.push(cells);
+    prevLine = line;
+  }
+  const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
+  const top = rowsIn[0].line.base - rowsIn[0].line.size * 0.8;
+  return { table: { top, x0: edges[0], x1: edges[edges.length - 1], edges, rows }, used };
+}
