@@ -131,6 +131,18 @@ describe('Annex 1 scheme descriptions', () => {
   });
 });
 
+describe('scheme title headings', () => {
+  it('reads "Scheme 1: name" headings, and not sentences that start with "Scheme"', () => {
+    const out = schemes([
+      heading('Scheme 1: Integrated Care Teams'),
+      para('The teams bring together community nurses and social workers.'),
+      heading('Scheme UP2 – Falls prevention'),
+      para('Scheme 3 was reviewed by the board in March and the findings of the review are set out below in full.'),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Integrated Care Teams | -', 'UP2 | Falls prevention | -']);
+  });
+});
+
 describe('spending-plan schemes', () => {
   it('gives the distinct scheme names of a spending plan, names as written', () => {
     const out = schemes([

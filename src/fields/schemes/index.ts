@@ -53,7 +53,7 @@ function fromListTables(grids: Grid[]): Found[] {
 }
 
 /** A heading that announces the scheme list itself ("a.1 Better Care Fund Schemes", "List of planned BCF schemes"). */
-const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?\s*:?$/i;
+const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?(\s+(are|include|comprise)|\s+(for|in)\s+\d{4}\S*)?\s*:?$/i;
 const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\))\s+(.+)$/;
 
 function textOf(block: Block): string {
@@ -143,6 +143,21 @@ function fromAnnexBlocks(doc: DocumentModel): Found[] {
   return out;
 }
 
+const SCHEME_TITLE = /^scheme\s+(?:ref(?:erence)?\.?\s*(?:no\.?)?\s*)?([A-Z]{0,3}\d{1,2}[a-z]?)\s*[:.\-–—)]\s*(.{3,120})$/i;
+
+/** Headings that title one scheme each: "Scheme 1: Integrated Care Teams", "Scheme UP2 – Falls prevention". */
+function fromSchemeTitles(doc: DocumentModel): Found[] {
+  const out: Found[] = [];
+  for (const b of doc.blocks) {
+    const titled = b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold || b.text.length <= 120));
+    if (!titled) continue;
+    const m = SCHEME_TITLE.exec(cleanCell(b.text));
+    if (!m || /[.?]$/.test(m[2]) && m[2].split(' ').length > 12) continue;
+    out.push({ ref: m[1], name: m[2].trim(), theme: null, page: b.page, text: cleanCell(b.text), origin: 'annex' });
+  }
+  return out;
+}
+
 /** Distinct scheme names of spending plans, in order. */
 function fromSpendingPlans(grids: Grid[]): Found[] {
   const out: Found[] = [];
@@ -173,7 +188,7 @@ export function extractSchemes(doc: DocumentModel, _seg: Segmentation): Result<S
   const messages: Finding[] = [];
   const grids = collectGrids(doc);
   const listed = [...fromListTables(grids), ...fromHeadingLists(doc)];
-  const annex = fromAnnexBlocks(doc);
+  const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
   const spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(grids) : [];
