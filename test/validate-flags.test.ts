@@ -142,6 +142,10 @@ describe('budget flags', () => {
     expect(problems.map((p) => p.code)).toEqual(['BUDGET_TOTAL_MISMATCH']);
     expect(problems[0].message).toMatch(/2022\/23 total pooled budget £36,258,231 but its stated parts add up to £35,258,231/);
   });
+  it('no total check when an unclassified contribution sits beside the parts (it may be one of them)', () => {
+    const withOther = [...parts, budget('other', 1000000, 'Council contribution'), budget('total_pooled_budget', 36258231, 'Total BCF Pooled Budget')];
+    expect(budgetProblems(withOther)).toEqual([]);
+  });
   it('no total check when no parts are stated; BUDGET_BELOW_MINIMUM when the total is under the minimum', () => {
     const doc = buildDocument('txt', null, [heading('a) Summary of Plan'), table([['Minimum required value of pooled budget', '2015/16', '£17,403,000'], ['Total agreed value of pooled budget', '2015/16', '£16,000,000']])]);
     const seg = segmentByHeadings(doc, { 'a) Summary of Plan': 'plan_details.summary' });
@@ -166,7 +170,7 @@ describe('placeholders and sign-off', () => {
     expect(found('X', 'Planned target')).toEqual(['X']);
     expect(found('X', 'Data sharing agreement in place')).toEqual([]);
     expect(found('<Insert extra rows for additional CCGs as required>')).toEqual([]);
-    expect(found('<i>Please rate</i> <u> </u>')).toEqual([]);
+    expect(found('<i>Please rate</i> <u> </u> <st1:place>Derby</st1:place> <o:p></o:p>')).toEqual([]);
     expect(found('Mental Health Enablement Workers x 6')).toEqual([]);
   });
 

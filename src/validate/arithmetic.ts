@@ -54,8 +54,11 @@ export function budgetProblems(budgets: Budget[]): BudgetProblem[] {
     const parts = POOLED_BUDGET_PARTS.map((kind) => ({ kind, amount: partAmount(inYear.filter((b) => b.kind === kind)) })).filter(
       (p): p is { kind: BudgetKind; amount: number } => p.amount !== null,
     );
-    // Only a breakdown with at least two stated parts (including the NHS minimum) is checked.
-    if (parts.length >= 2 && parts.some((p) => p.kind === 'nhs_minimum_contribution')) {
+    // Only a breakdown with at least two stated parts (including the NHS minimum) is checked, and only when
+    // no other unclassified contribution sits beside them (it may be a part we cannot name).
+    const partAmounts = new Set(inYear.filter((b) => POOLED_BUDGET_PARTS.includes(b.kind)).map((b) => b.amountGbp));
+    const unexplained = inYear.some((b) => b.kind === 'other' && !/^\s*total\b/i.test(b.label ?? '') && !partAmounts.has(b.amountGbp));
+    if (!unexplained && parts.length >= 2 && parts.some((p) => p.kind === 'nhs_minimum_contribution')) {
       const sum = parts.reduce((a, p) => a + p.amount, 0);
       if (Math.abs(sum - total.amountGbp) > slack([...parts.map((p) => p.amount), total.amountGbp])) {
         problems.push({

@@ -16,7 +16,9 @@ export interface PlaceholderHit {
 const HTML_TAGS = new Set(
   ('a abbr b big blockquote body br caption center cite code col colgroup dd del div dl dt em figure font footer form h1 h2 h3 h4 h5 h6 ' +
     'head header hr html i img input ins label li link main mark meta nav ol option p pre q s script section select small span strike ' +
-    'strong style sub sup table tbody td textarea tfoot th thead title tr tt u ul o:p v:shape w:sdt').split(' '),
+    'strong style sub sup table tbody td textarea tfoot th thead title tr tt u ul nobr wbr address article aside audio bdi bdo ' +
+    'button canvas data datalist details dfn embed fieldset figcaption iframe kbd legend map meter noscript object optgroup ' +
+    'output picture progress ruby samp source summary svg path template time track var video').split(' '),
 );
 const INSTRUCTION_WORDS = /^(insert|please|add|delete|enter|type|select|click|see|include|complete|attach|list|describe|remove)$/i;
 
@@ -25,7 +27,8 @@ export function angleFieldPlaceholder(tag: string): string | null {
   const m = /^<\s*([A-Za-z][\w:]*)((?:\s+[A-Za-z][\w-]*(?:=""|='')?)*)\s*\/?>$/.exec(tag);
   if (!m) return null;
   const name = m[1];
-  if (HTML_TAGS.has(name.toLowerCase()) || INSTRUCTION_WORDS.test(name)) return null;
+  // Namespaced tags are Word/Office markup (<o:p>, <st1:place>), not template fields.
+  if (HTML_TAGS.has(name.toLowerCase()) || name.includes(':') || INSTRUCTION_WORDS.test(name)) return null;
   const words = [name, ...m[2].replace(/=(""|'')/g, ' ').trim().split(/\s+/).filter(Boolean)];
   if (words.length > 6) return null;
   return `<${words.join(' ')}>`;
