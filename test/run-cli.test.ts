@@ -11,7 +11,7 @@ const BIN = resolve('bin/plansift.js');
 let base: string;
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, 'run', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, 'run', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 280_000 });
   const lines = r.stdout.trim().split('\n');
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, last: lines[lines.length - 1] };
 }
@@ -61,7 +61,7 @@ describe('plansift run: exit statuses and summary', () => {
     writeFileSync(join(input, 'huge.pdf'), '%PDF-1.4\n');
     truncateSync(join(input, 'huge.pdf'), 101 * 1024 * 1024); // sparse: never read by the run
     for (const f of ['stuck.txt', 'greedy.txt', 'boom.txt']) writeFileSync(join(input, f), plan(f));
-    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '2000', '--max-memory-mb', '64', '--concurrency', '2'], {
+    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '8000', '--max-memory-mb', '64', '--concurrency', '2'], {
       PLANSIFT_FAULT: 'hang:stuck,oom:greedy,crash:boom',
     });
     expect(r.status).toBe(1);
@@ -72,7 +72,7 @@ describe('plansift run: exit statuses and summary', () => {
       'binary.txt': /^wrong_type: /,
       'archive.docx': /^wrong_type: file is a zip archive but not a Word \.docx/,
       'huge.pdf': /^too_large: file is 105906176 bytes, over the \d+-byte limit \(not read\)/,
-      'stuck.txt': /^timeout: timed out after 2000 ms$/,
+      'stuck.txt': /^timeout: timed out after 8000 ms$/,
       'greedy.txt': /^memory: worker exceeded memory limit \(64 MB heap\)$/,
       'boom.txt': /^crashed: worker crashed: injected crash on boom\.txt$/,
     };
@@ -88,7 +88,7 @@ describe('plansift run: exit statuses and summary', () => {
     }
     const good = JSON.parse(readFileSync(join(base, 'out/records/good.txt.json'), 'utf8'));
     expect(good.flags.some((f: { code: string }) => f.code === 'EXTRACTION_FAILED')).toBe(false);
-  });
+  }, 300_000);
 
   it('exits 2 when the run cannot proceed', () => {
     const input = join(base, 'in');
@@ -192,5 +192,5 @@ describe('plansift run: killed with SIGKILL mid-run', () => {
     expect(records).toHaveLength(N);
     for (const f of records) JSON.parse(readFileSync(join(out, 'records', f), 'utf8'));
     expect(readdirSync(join(out, '.tmp'))).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -21,11 +21,11 @@ function run(args: string[] = []) {
 }
 const lastLine = (s: string) => JSON.parse(s.trim().split('\n').pop()!);
 
-describe.skipIf(!haveFixtures)('plansift run over fixtures/', () => {
+describe.skipIf(!haveFixtures)('plansift run over fixtures/', { timeout: 300_000 }, () => {
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'plansift-e2e-'));
     first = run();
-  });
+  }, 300_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   const inputs = () =>

@@ -60,10 +60,10 @@ beforeEach(async () => {
   const first = await run();
   expect(first.extracted).toEqual(['a.txt', 'b.txt', 'sub/c.txt']);
   expect(first.summary).toMatchObject({ processed: 3, skipped: 0, failed: 0, removed: 0 });
-});
+}, 180_000);
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
-describe('incremental runs', () => {
+describe('incremental runs', { timeout: 180_000 }, () => {
   it('skips a file with unchanged path, size and mtime without reading it', async () => {
     // Same size, same mtime, different bytes: only a run that opens the file could notice.
     put('a.txt', plan('Alpxa'));

@@ -91,11 +91,11 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
       skipped.push({ rel: toPosix(relative(root, dir)) || '.', why: `folder cannot be read: ${(err as Error).message}` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    // Entries are stat'ed concurrently: on a network share each stat is a round trip.
+    await Promise.all(entries.map(async (entry) => {
       const full = join(dir, entry.name);
       const rel = toPosix(relative(root, full));
-      if (excludeDirs.has(full)) continue;
+      if (excludeDirs.has(full)) return;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let st: Awaited<ReturnType<typeof stat>> | null = null;
@@ -104,12 +104,12 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
           st = await stat(full);
         } catch {
           skipped.push({ rel, why: 'broken symbolic link' });
-          continue;
+          return;
         }
         if (st.isDirectory()) {
           // Following linked folders risks loops and double counting on shared drives.
           skipped.push({ rel, why: 'symbolic link to a folder (not followed)' });
-          continue;
+          return;
         }
         isFile = st.isFile();
         isDir = false;
@@ -117,25 +117,26 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
       if (isDir) {
         if (entry.name.startsWith('.')) {
           skipped.push({ rel: `${rel}/`, why: 'hidden folder' });
-          continue;
+          return;
         }
         await walk(full);
       } else if (isFile) {
-        if (!included(rel) || excluded(rel)) continue;
+        if (!included(rel) || excluded(rel)) return;
         if (skipReason(entry.name)) {
           consider(rel, 0, 0);
-          continue;
+          return;
         }
         try {
           st ??= await stat(full);
         } catch (err) {
           skipped.push({ rel, why: `cannot stat: ${(err as Error).message}` });
-          continue;
+          return;
         }
         consider(rel, st.size, st.mtimeMs);
       }
-    }
+    }));
   };
   await walk(root);
-  return { root, files, skipped };
+  const byRel = (a: { rel: string }, b: { rel: string }) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  return { root, files: files.sort(byRel), skipped: skipped.sort(byRel) };
 }

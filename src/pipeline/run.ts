@@ -124,15 +124,14 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
 
     // 1. Unchanged by path, size and mtime: skipped without opening the file.
     const toHash: DiscoveredFile[] = [];
+    const unchanged: string[] = [];
     for (const f of discovery.files) {
       const k = byPath.get(f.rel);
-      if (upToDate(k) && k.removedAt === null && k.size === f.size && k.mtimeMs === f.mtimeMs) {
-        summary.skipped++;
-        await restoreMissingRecordFile(db, outDir, f.rel);
-      } else {
-        toHash.push(f);
-      }
+      if (upToDate(k) && k.removedAt === null && k.size === f.size && k.mtimeMs === f.mtimeMs) unchanged.push(f.rel);
+      else toHash.push(f);
     }
+    summary.skipped += unchanged.length;
+    await restoreMissingRecordFiles(db, outDir, unchanged);
 
     // 2. Hash what changed (streamed, a few at a time). Oversized files are not read at all.
     // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
@@ -181,7 +180,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
         oversized.push(f);
       } else if (sha && upToDate(k) && k.sha256 === sha) {
         await touchDocument(db, f.rel, f.size, f.mtimeMs);
-        await restoreMissingRecordFile(db, outDir, f.rel);
+        await restoreMissingRecordFiles(db, outDir, [f.rel]);
         summary.skipped++;
       } else if (sha && vanishedBySha.get(sha)?.length) {
         const from = vanishedBySha.get(sha)!.shift()!;
@@ -304,10 +303,17 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
   }
 }
 
-/** A skipped document whose JSON record file is missing (deleted by hand, or a crash) gets it back from the DB. */
-async function restoreMissingRecordFile(db: Database, outDir: string, rel: string): Promise<void> {
-  const exists = await stat(recordPath(outDir, rel)).then(() => true, () => false);
-  if (exists) return;
-  const json = await loadRecordJson(db, rel);
-  if (json) await writeRecordFile(outDir, rel, JSON.stringify(JSON.parse(json), null, 2));
+/** Skipped documents whose JSON record file is missing (deleted by hand, or a crash) get it back from the DB. */
+async function restoreMissingRecordFiles(db: Database, outDir: string, rels: string[]): Promise<void> {
+  const missing: string[] = [];
+  const checks = new PQueue({ concurrency: 16 });
+  await Promise.all(
+    rels.map((rel) => checks.add(async () => {
+      if (!(await stat(recordPath(outDir, rel)).then(() => true, () => false))) missing.push(rel);
+    })),
+  );
+  for (const rel of missing.sort()) {
+    const json = await loadRecordJson(db, rel);
+    if (json) await writeRecordFile(outDir, rel, JSON.stringify(JSON.parse(json), null, 2));
+  }
 }
