@@ -154,6 +154,20 @@ describe('extractMetrics on synthetic tables', () => {
     ]);
   });
 
+  it('leaves out finance tables with plan columns, and percentages over 100', () => {
+    const doc = buildDocument('docx', null, [
+      table([
+        ['Scheme', '2014/15 Planned expenditure (£000s)', '2015/16 Planned expenditure (£000s)'],
+        ['Reablement service', '1,200', '1,300'],
+      ]),
+      table([
+        ['Reablement', '', '2022-23 Plan'],
+        ['Proportion of older people still at home 91 days after discharge into reablement', 'Annual (%)', '815%'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value).toEqual([]);
+  });
+
   it('leaves out benchmark and population-indicator tables (no kind of value in their headers)', () => {
     const doc = buildDocument('txt', null, [
       table([

@@ -66,6 +66,8 @@ function numbersUnder(cells: string[], columns: Map<number, Column>): { shift: n
   return best;
 }
 
+const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|\bbudget|\bincome\b|\binvestment\b|\bcontribution/i;
+
 /** Role of a data row from its label cells. */
 function rowRole(labels: string[]): 'numerator' | 'denominator' | 'value' {
   const l = labels.join(' ').toLowerCase();
@@ -145,6 +147,11 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
       previous = cells;
 
       const cols = columnsOf(cells, yearRow);
+      if (cols && cells.some((c) => MONEY_WORDS.test(c))) {
+        // A finance table with plan/actual columns ("2014/15 Planned expenditure (£000s)") is not a metric table.
+        grid = null;
+        continue;
+      }
       if (cols) {
         grid = { columns: cols, values: new Map() };
         if (cells[0]) updateContext(ctx, cells[0]);
@@ -156,6 +163,7 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
         const firstCol = Math.min(...g.columns.keys()) + shift;
         if (numbers.size > 0) {
           const labels = cells.slice(0, firstCol).filter(Boolean);
+          if (labels.some((l) => MONEY_WORDS.test(l))) continue;
           const role = rowRole(labels);
           const described = labels.find((l) => !isRowTypeLabel(l));
           if (described) {
@@ -171,6 +179,7 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
             g.values.clear();
             for (const [i, n] of numbers) {
               const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, text);
+              if (m.unit === 'percent' && m.value > 100) continue;
               g.values.set(i, m);
               metrics.push(m);
             }
