@@ -126,6 +126,14 @@ describe('risk themes', () => {
     expect(words).toEqual(expect.arrayContaining(['budgets', 'delayed', 'social', 'transfers']));
     for (const stop of ['the', 'of', 'risk', 'may', 'care']) expect(words).not.toContain(stop);
   });
+
+  it('counts a risk read twice for the same area (PDF and Word copies) once', () => {
+    const risk = { area: 'A', description: 'Workforce shortages in domiciliary care' };
+    const themes = riskThemes([risk, { ...risk, description: 'Workforce  shortages in Domiciliary care.' }, { area: 'B', description: 'Domiciliary care workforce shortages' }]);
+    expect(themes.riskCount).toBe(2);
+    expect(themes.words.find((w) => w.term === 'workforce')).toEqual({ term: 'workforce', risks: 2, areas: 2 });
+    expect(themes.phrases.map((p) => p.term)).toEqual(['domiciliary care', 'workforce shortages']);
+  });
 });
 
 describe('planned metric series', () => {

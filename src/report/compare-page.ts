@@ -82,7 +82,7 @@ function themesSection(plans: PlanView[]): SafeHtml {
   const themes = riskThemes(plans.flatMap((p) => p.risks.map((r) => ({ area: p.areaName, description: r.description }))));
   if (!themes.riskCount) return html`<h2 id="themes">Common risk themes</h2><p>No risk logs were found.</p>`;
   return html`<h2 id="themes">Common risk themes</h2>
-<p>The words and two-word phrases that recur most in the ${themes.riskCount} risk descriptions (common English words and words every risk log uses, such as “risk” and “may”, left out; a term must appear in at least two risks). Ordered by how many areas mention them.</p>
+<p>The words and two-word phrases that recur most in the ${themes.riskCount} distinct risk descriptions (common English words and words every risk log uses, such as “risk” and “may”, left out; a term must appear in at least two risks). Ordered by how many areas mention them.</p>
 <div class="figure-row">
 ${themes.phrases.length ? themeTable('themes-phrases', 'Most common phrases', themes.phrases, 'Phrase') : html`<p>No phrase recurs.</p>`}
 ${themes.words.length ? themeTable('themes-words', 'Most common words', themes.words, 'Word') : html`<p>No word recurs.</p>`}

@@ -7,6 +7,7 @@ const RISK_LOG_WORDS = [
   'leading', 'leads', 'impact', 'impacts', 'including', 'within', 'across', 'around', 'bcf', 'plan', 'plans',
   'planned', 'fund', 'better', 'care', 'etc', 'e.g', 'i.e', 'unable', 'able', 'level', 'levels', 'required', 'require',
   'requires', 'need', 'needs', 'not', 'does', 'being', 'upon', 'via', 'per', 'one', 'two', 'new', 'use', 'used',
+  'fail', 'fails', 'failure', 'failing', 'ability', 'lack', 'potential', 'significant', 'increased', 'increase',
 ];
 // "care" alone is in every plan; kept in phrases ("social care", "domiciliary care") via the bigram rule below.
 const STOP = new Set([...englishStopwords, ...RISK_LOG_WORDS]);
@@ -21,6 +22,7 @@ export interface ThemeCount {
 export interface RiskThemes {
   words: ThemeCount[];
   phrases: ThemeCount[];
+  /** Distinct risks (per area) the counts are over. */
   riskCount: number;
 }
 
@@ -47,8 +49,13 @@ export function riskThemes(risks: { area: string; description: string }[], limit
     hit.areas.add(area);
     map.set(term, hit);
   };
+  // The same risk read twice for one area (the plan as PDF and as Word, or resubmitted) counts once.
+  const seen = new Set<string>();
   for (const r of risks) {
     const toks = tokens(r.description);
+    const key = `${r.area}\u0000${toks.join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const seenWords = new Set(toks.filter((t) => meaningful(t, false)));
     const seenPhrases = new Set<string>();
     for (let i = 0; i + 1 < toks.length; i++) {
@@ -63,5 +70,5 @@ export function riskThemes(risks: { area: string; description: string }[], limit
       .map(([term, h]) => ({ term, risks: h.risks, areas: h.areas.size }))
       .sort((a, b) => b.areas - a.areas || b.risks - a.risks || a.term.localeCompare(b.term))
       .slice(0, limit);
-  return { words: top(wordHits), phrases: top(phraseHits), riskCount: risks.length };
+  return { words: top(wordHits), phrases: top(phraseHits), riskCount: seen.size };
 }
