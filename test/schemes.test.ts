@@ -55,6 +55,37 @@ describe('scheme list tables', () => {
   });
 });
 
+describe('schemes grouped under theme titles', () => {
+  it('takes the title above each of several scheme tables as the theme', () => {
+    const out = schemes([
+      heading('d) List of planned BCF schemes'),
+      heading('Unified Prevention'),
+      table([
+        ['Ref no.', 'Scheme'],
+        ['UP1', 'Community wellbeing hubs'],
+      ]),
+      heading('Enhanced Care'),
+      table([
+        ['Ref no.', 'Scheme'],
+        ['E3', 'Rapid response'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['UP1 | Community wellbeing hubs | Unified Prevention', 'E3 | Rapid response | Enhanced Care']);
+  });
+
+  it('reads runs of coded entries (UP1, UP2) with the title above them as theme', () => {
+    const out = schemes([
+      heading('Unified Prevention'),
+      item('UP1 Community wellbeing hubs'),
+      item('UP2 Falls prevention'),
+      heading('Performance'),
+      item('Q1 admissions fell'),
+      item('Q2 admissions rose'),
+    ]);
+    expect(out.map(brief)).toEqual(['UP1 | Community wellbeing hubs | Unified Prevention', 'UP2 | Falls prevention | Unified Prevention']);
+  });
+});
+
 describe('scheme lists under a heading', () => {
   it('reads a numbered list after an intro sentence, refs from the numbers', () => {
     const out = schemes([

@@ -13,18 +13,27 @@ const REF_HEADER = /^(scheme\s+)?(ref(erence)?|id|no|number|#)\.?(\s*(no|number|
 const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(\s+(name|title))?:?$|^(scheme|project)\s+(name|title)/i;
 
 /** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows are themes. */
-function fromListTables(grids: Grid[]): Found[] {
+function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
   const out: Found[] = [];
+  const isListHeader = (row: Grid['rows'][number]) => {
+    const cells = row.cells.map(cleanCell);
+    const ref = cells.findIndex((c) => REF_HEADER.test(c));
+    return ref >= 0 && cells.some((c, i) => i !== ref && NAME_HEADER.test(c));
+  };
+  // Several scheme tables, each under its own short title, are the plan's grouping of schemes into themes.
+  const listGrids = grids.filter((g) => g.rows.some(isListHeader));
+  const grouped = listGrids.length >= 2;
   for (const grid of grids) {
     let cols: { ref: number; name: number } | null = null;
-    let theme: string | null = null;
+    const groupTheme = grouped && listGrids.includes(grid) ? themeTitleBefore(doc, grid.blockStart) : null;
+    let theme: string | null = groupTheme;
     for (const row of grid.rows) {
       const cells = row.cells.map(cleanCell);
       const ref = cells.findIndex((c) => REF_HEADER.test(c));
       const name = cells.findIndex((c, i) => i !== ref && NAME_HEADER.test(c));
       if (ref >= 0 && name >= 0) {
         cols = { ref, name };
-        theme = null;
+        theme = groupTheme;
         continue;
       }
       if (!cols) continue;
@@ -53,6 +62,45 @@ function fromListTables(grids: Grid[]): Found[] {
 }
 
 /** A heading that announces the scheme list itself ("a.1 Better Care Fund Schemes", "List of planned BCF schemes"). */
+/** A short title just before block `index` (a theme such as "Unified Prevention"), or null. */
+function themeTitleBefore(doc: DocumentModel, index: number): string | null {
+  for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
+    const b = doc.blocks[i];
+    if (b.kind === 'table') return null;
+    const t = cleanCell(b.text).replace(/^[\s#]*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+/i, '');
+    const titled = b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold || t.length <= 60));
+    if (titled && t.length <= 60 && !/[.?:]$/.test(t) && !/\b(scheme|schemes|list|please|ref)\b/i.test(t)) return t;
+  }
+  return null;
+}
+
+const REF_ITEM = /^\s*(?:[-*•·]\s*)?([A-Z]{1,3})(\d{1,2})[a-z]?\s*[.:)\-–—]?\s+(.{3,120})$/;
+
+/**
+ * Runs of entries with coded refs ("UP1 Community hubs", "UP2 Falls prevention") are scheme lists even without
+ * a list heading; the short title above the run is their theme.
+ */
+function fromRefRuns(doc: DocumentModel): Found[] {
+  const out: Found[] = [];
+  let run: { ref: string; name: string; block: Block; index: number }[] = [];
+  const flush = () => {
+    const prefix = run[0]?.ref.replace(/\d.*$/, '');
+    const ascending = run.every((r, k) => r.ref === `${prefix}${k + 1}` || r.ref.startsWith(`${prefix}${k + 1}`));
+    if (run.length >= 2 && ascending && !/^(Q|H|FY|Y)$/.test(prefix ?? '')) {
+      const theme = themeTitleBefore(doc, run[0].index);
+      for (const r of run) out.push({ ref: r.ref, name: r.name, theme, page: r.block.page, text: textOf(r.block), origin: 'list' });
+    }
+    run = [];
+  };
+  doc.blocks.forEach((b, i) => {
+    const m = b.kind === 'list_item' || b.kind === 'paragraph' ? REF_ITEM.exec(cleanCell(b.text)) : null;
+    if (!m || (run.length > 0 && !m[1].startsWith(run[0].ref.replace(/\d.*$/, '')))) flush();
+    if (m) run.push({ ref: `${m[1]}${m[2]}`, name: m[3].trim(), block: b, index: i });
+  });
+  flush();
+  return out;
+}
+
 const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?(\s+(are|include|comprise)|\s+(for|in)\s+\d{4}\S*)?\s*:?$/i;
 const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\))\s+(.+)$/;
 
@@ -187,7 +235,7 @@ function sameScheme(a: Scheme, b: Scheme): boolean {
 export function extractSchemes(doc: DocumentModel, _seg: Segmentation): Result<Scheme[]> {
   const messages: Finding[] = [];
   const grids = collectGrids(doc);
-  const listed = [...fromListTables(grids), ...fromHeadingLists(doc)];
+  const listed = [...fromListTables(doc, grids), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
