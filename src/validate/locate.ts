@@ -9,7 +9,15 @@ export interface Place {
 
 /** Where `text` occurs in the document, preferring a block that also holds `context` and lies on `page`. */
 export function locate(doc: DocumentModel, text: string | null | undefined, page: number | null, context?: string | null): Place | null {
-  const needle = (text ?? '').split('\n')[0].trim();
+  const line = (text ?? '').split('\n')[0];
+  const exact = findIn(doc, line.trim(), page, context);
+  if (exact) return exact;
+  // A row re-joined with merged cells expanded differs from the document text: fall back to its longest cell.
+  const longest = line.split('\t').map((c) => c.trim()).sort((a, b) => b.length - a.length)[0];
+  return longest && longest.length >= 6 && longest !== line.trim() ? findIn(doc, longest, page, context) : null;
+}
+
+function findIn(doc: DocumentModel, needle: string, page: number | null, context?: string | null): Place | null {
   if (!needle) return null;
   let best: { place: Place; rank: number } | null = null;
   doc.blocks.forEach((b, i) => {
