@@ -226,6 +226,24 @@ describe('extractPdf: text layout', () => {
     ]);
   });
 
+  it('nests a bullet indented under a numbered item one level down', async () => {
+    const bytes = await makePdf((doc) => {
+      line(doc, 'Our service transformation will mean:', 50, 50);
+      line(doc, '1. More people able to remain living in their own home', 50, 70);
+      line(doc, '2. An improved experience of community services, as:', 50, 84);
+      line(doc, '•', 80, 98);
+      line(doc, 'They only have to tell their story once', 95, 98);
+      line(doc, '3. Fewer unplanned admissions to hospital', 50, 112);
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.slice(1).map((b) => [b.kind, 'level' in b ? b.level : null, b.kind === 'list_item' ? !!b.ordered : null, 'text' in b ? b.text : ''])).toEqual([
+      ['list_item', 1, true, '1. More people able to remain living in their own home'],
+      ['list_item', 1, true, '2. An improved experience of community services, as:'],
+      ['list_item', 2, false, 'They only have to tell their story once'],
+      ['list_item', 1, true, '3. Fewer unplanned admissions to hospital'],
+    ]);
+  });
+
   it('continues a paragraph on the next page when its sentence is unfinished', async () => {
     const long = 'Our plans are factored into the two year operational and five year strategic plans and';
     const bytes = await makePdf((doc) => {

@@ -379,10 +379,7 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
     const size = g.lines[0].size;
     const bold = g.lines.every((l) => l.bold);
     if (g.bullet && !isHeadingSize(size, stats.bodySize)) {
-      const indent = g.lines[0].x0;
-      while (listIndents.length > 0 && indent < listIndents[listIndents.length - 1] - 2) listIndents.pop();
-      if (listIndents.length === 0 || indent > listIndents[listIndents.length - 1] + 2) listIndents.push(indent);
-      blocks.push({ kind: 'list_item', page: g.page, level: listIndents.length, text: groupText(g.lines, g.bullet.rest) });
+      blocks.push({ kind: 'list_item', page: g.page, level: listLevel(listIndents, g.lines[0].x0), text: groupText(g.lines, g.bullet.rest) });
       continue;
     }
     const text = groupText(g.lines, g.bullet ? g.bullet.rest : g.lines[0].text);
@@ -399,7 +396,7 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
       continue;
     }
     if (NUMBERED.test(text) && !bold) {
-      blocks.push({ kind: 'list_item', page: g.page, level: 1, ordered: true, text });
+      blocks.push({ kind: 'list_item', page: g.page, level: listLevel(listIndents, g.lines[0].x0), ordered: true, text });
       continue;
     }
     blocks.push(bold ? { kind: 'paragraph', page: g.page, text, bold: true } : { kind: 'paragraph', page: g.page, text });
@@ -407,6 +404,13 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
   }
   for (const b of blocks) if (b.kind === 'table' && b.pageEnd === b.page) delete b.pageEnd;
   return blocks;
+}
+
+/** Nesting level of a list item from its indent: deeper than the item before means one level down. */
+function listLevel(indents: number[], indent: number): number {
+  while (indents.length > 0 && indent < indents[indents.length - 1] - 2) indents.pop();
+  if (indents.length === 0 || indent > indents[indents.length - 1] + 2) indents.push(indent);
+  return indents.length;
 }
 
 /** How many leading rows of a continuation repeat the table's first rows (a repeated header). */
