@@ -236,6 +236,23 @@ describe('contents, placeholders, missing and unknown', () => {
     expect(seg.flags.every((f) => f.severity === 'warning' && f.page === 2)).toBe(true);
   });
 
+  it("a section holding only the template's empty table (its header labels) is a placeholder", () => {
+    const header = (cells: string[]): RawBlock => ({ kind: 'table', page: 2, rows: [{ cells: cells.map((text) => ({ text })), page: 2 }] });
+    const doc = revisedDoc({
+      answer: {
+        'risks.risk_log': [
+          header(['There is a risk that:', 'How likely is the risk to materialise?', 'Potential impact', 'Overall risk factor', 'Mitigating Actions']),
+        ],
+        'plan_details.related_documentation': [header(['Document or information title', 'Synopsis and links'])],
+      },
+    });
+    const seg = segmentDocument(doc, templates);
+    const status = (id: string) => seg.sections.find((x) => x.id === id)!.status;
+    expect(status('risks.risk_log')).toBe('placeholder');
+    expect(status('plan_details.related_documentation')).toBe('placeholder');
+    expect(status('risks.contingency')).toBe('present');
+  });
+
   it('a missing required section is flagged as an error', () => {
     const doc = revisedDoc({ heading: { 'engagement.providers': null }, answer: { 'engagement.providers': [] } });
     const { seg, s } = sectionOf(doc, 'engagement.providers');

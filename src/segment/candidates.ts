@@ -102,12 +102,54 @@ function rowCandidates(block: Extract<Block, { kind: 'table' }>, index: number):
   return out;
 }
 
+const CONTENTS_TITLE = /^(?:table\s+of\s+)?contents(?:\s+page)?:?$|^index$/i;
+const PAGE_TAIL = /(?:^|\s|\.)\d{1,3}\s*$/;
+
+/** A table most of whose rows end in a page number: a contents table. */
+function isContentsTable(block: Extract<Block, { kind: 'table' }>): boolean {
+  const rows = block.rows.map((r) => r.cells.map((c) => c.text.trim()).filter((t) => t !== ''));
+  const paged = rows.filter((r) => r.length >= 2 && /^\d{1,3}$/.test(r[r.length - 1])).length;
+  return paged >= 3 && paged >= rows.length * 0.4;
+}
+
+/**
+ * Blocks that make up a contents list: a table of page-numbered rows, or what follows a "Contents"
+ * title (that table, or the short lines up to the first long paragraph or the first repeated entry).
+ */
+export function contentsBlocks(doc: DocumentModel): Set<number> {
+  const out = new Set<number>();
+  const blocks = doc.blocks;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'table' && isContentsTable(b)) out.add(i);
+  });
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table' || !CONTENTS_TITLE.test(stripMarkup(b.text))) continue;
+    if (blocks[i + 1]?.kind === 'table') {
+      out.add(i + 1);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (let k = i + 1; k < blocks.length && k < i + 120; k++) {
+      const n = blocks[k];
+      if (n.kind === 'table' || n.text.length > 150) break;
+      const key = contentTokens(parseHeadingPrefix(stripMarkup(n.text).replace(PAGE_TAIL, '')).rest).join(' ');
+      if (seen.has(key)) break;
+      seen.add(key);
+      out.add(k);
+    }
+  }
+  return out;
+}
+
 /** Every place in the document that could be a section heading, in document order. */
 export function findCandidates(doc: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
+  const contents = contentsBlocks(doc);
   doc.blocks.forEach((block, i) => {
-    if (block.kind === 'table') out.push(...rowCandidates(block, i));
-    else out.push(...textCandidates(block, i));
+    const found = block.kind === 'table' ? rowCandidates(block, i) : textCandidates(block, i);
+    if (contents.has(i)) for (const c of found) c.tocLike = true;
+    out.push(...found);
   });
   return out;
 }

@@ -63,7 +63,8 @@ function bodyAfter(candidates: Candidate[], bestHeading: number[], docLength: nu
       }
       if (candidates[j].offset - c.end > 200) break;
     }
-    out[k] = Math.max(0, next - c.end);
+    // A long line may be a heading with the start of its answer on the same line.
+    out[k] = Math.max(0, next - c.end) + Math.max(0, c.display.length - 100);
   }
   return out;
 }
@@ -82,7 +83,7 @@ function sectionOrders(t: Template): TemplateSection[][] {
   return perms.map((order) => order.flatMap((p) => t.sections.filter((s) => (s.part ?? '') === p)));
 }
 
-function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
+export function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
   const sectionMatchers = t.sections.map(sectionMatcher);
   const parentMatchers = t.parents.map(parentMatcher);
   const scores = new Map<string, Float64Array>();

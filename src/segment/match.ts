@@ -12,7 +12,12 @@ export interface HeadingMatcher {
   number: string | null;
   letter: string | null;
   mustInclude: string[];
+  /** Some variant itself opens like a sentence ("The …", "What …"). */
+  sentenceLike: boolean;
 }
+
+/** How a sentence of an answer opens; a heading rarely does. */
+const SENTENCE_START = /^(?:the|this|these|those|our|we|it|its|there|in|as|an?|all|each|for|to|with|by)\b/i;
 
 export function sectionMatcher(s: TemplateSection): HeadingMatcher {
   return {
@@ -20,11 +25,18 @@ export function sectionMatcher(s: TemplateSection): HeadingMatcher {
     number: s.number,
     letter: s.letter,
     mustInclude: s.mustInclude.flatMap(contentTokens),
+    sentenceLike: s.headings.some((h) => SENTENCE_START.test(h.trim())),
   };
 }
 
 export function parentMatcher(p: TemplateParent): HeadingMatcher {
-  return { variants: p.headings.map(contentTokens).filter((v) => v.length > 0), number: p.number, letter: null, mustInclude: [] };
+  return {
+    variants: p.headings.map(contentTokens).filter((v) => v.length > 0),
+    number: p.number,
+    letter: null,
+    mustInclude: [],
+    sentenceLike: p.headings.some((h) => SENTENCE_START.test(h.trim())),
+  };
 }
 
 /** How many heading tokens the candidate has exactly or by stem (cheap upper bound for fuzzy matching). */
@@ -50,7 +62,8 @@ function variantScore(h: string[], cand: Candidate): number {
     }
   }
   // The heading opens the candidate, followed by more words (an area name, a year, or the answer itself).
-  if (cand.kind !== 'runin' || h.length >= 3) {
+  // A one- or two-word heading counts at a paragraph start only with its numbering ("a) Risk log - …").
+  if (cand.kind !== 'runin' || h.length >= 3 || cand.prefix.letter || cand.prefix.number) {
     const head = c.slice(0, h.length + (h.length >= 6 ? 2 : 0));
     const found = matchedCount(h, head) / h.length;
     if (found >= 0.75) {
@@ -90,6 +103,9 @@ export function headingScore(m: HeadingMatcher, cand: Candidate): number {
   }
   if (cand.kind === 'heading') s += 0.05;
   else if (cand.kind === 'bold') s += 0.03;
-  if (cand.tocLike) s -= 0.3;
+  // A sentence of the answer that repeats the heading's words is not the heading.
+  if (!m.sentenceLike && SENTENCE_START.test(p.rest)) s -= 0.15;
+  if (/[^.]\.$/.test(p.rest) && p.rest.split(' ').length > 6) s -= 0.1;
+  if (cand.tocLike) s -= 0.45;
   return s;
 }

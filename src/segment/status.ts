@@ -34,7 +34,7 @@ function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
     // The whole line is guidance (perhaps shortened), or it opens with the guidance.
     if (matchedCount(head, g) / head.length >= 0.8) {
       rest = rest.length <= g.length + 2 ? [] : rest.slice(Math.min(rest.length, g.length));
-    } else if (matchedCount(g, head) / g.length >= 0.8) {
+    } else if (g.length >= 3 && matchedCount(g, head) / g.length >= 0.8) {
       rest = rest.slice(g.length);
     }
   }
@@ -45,8 +45,9 @@ function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
 export function sectionBodyStatus(body: string, section: TemplateSection, parents: HeadingMatcher[]): Section['status'] {
   const guidance = section.guidance.map(contentTokens).filter((g) => g.length > 0);
   const kept: string[] = [];
-  for (const rawLine of body.split('\n')) {
-    const line = stripMarkup(rawLine.replace(/<[^>]*>/g, ' ').replace(/\t+/g, ' '));
+  // Lines, and table cells (tab-joined in the text) on their own: a header cell is a guidance label.
+  for (const rawLine of body.split(/\n|\t/)) {
+    const line = stripMarkup(rawLine.replace(/<[^>]*>/g, ' '));
     if (!/[A-Za-z0-9]/.test(line)) continue;
     const cand = lineCandidate(line);
     // The next group's numbered heading sits at the end of this section's span.
