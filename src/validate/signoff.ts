@@ -105,7 +105,10 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
       if (wrapped && !hasName && !OTHER_LABEL.test(head) && valueCells(l).length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
       if (DATE_VALUE.test(l.raw) && l.cells.every((c) => findPlaceholders(c).length === 0)) hasDate = true;
     }
-    const party = [first.replace(/\(\s*insert[^)]*\)/i, '').trim(), ...block.slice(0, 3).flatMap((l) => l.cells.slice(1).map(cleanCell))]
+    // Who signs: the "Signed on behalf of" line and any organisation cell before the first label row.
+    const firstLabel = block.findIndex((l, k) => k > 0 && (NAME_LABEL.test(latin(cleanCell(l.cells[0] ?? ''))) || DATE_LABEL.test(cleanCell(l.cells[0] ?? '')) || OTHER_LABEL.test(cleanCell(l.cells[0] ?? ''))));
+    const partyLines = block.slice(0, firstLabel < 0 ? 1 : firstLabel);
+    const party = [first.replace(/\(\s*insert[^)]*\)/i, '').trim(), ...partyLines.flatMap((l) => l.cells.slice(1).map(cleanCell))]
       .filter((c) => c && !/^\(?\s*insert\b/i.test(c))
       .slice(0, 2)
       .join(' — ');
