@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of `plansift run` (uses dist/: run `npm run build` first; `npm run bench` does).
 //
-//   node scripts/bench.mjs [--n 1000] [--runs 3] [--concurrency <cores>] [--rss-n 250] [--keep]
+//   node scripts/bench.mjs [--n 1000] [--runs 3] [--reruns 1] [--concurrency <cores>] [--rss-n 250] [--no-pdf] [--keep]
 //
 // Builds a synthetic corpus of N plans in a temp folder: varied copies of fixtures/sample in every format (each
 // copy's bytes differ, so nothing is deduplicated away) plus ~1% broken files from fixtures/broken. Reports medians
@@ -26,7 +26,9 @@ const N = Number(opt('n', 1000));
 const RUNS = Number(opt('runs', 3));
 const CONCURRENCY = Number(opt('concurrency', availableParallelism()));
 const RSS_N = Number(opt('rss-n', Math.max(50, Math.round(N / 4))));
+const RERUNS = Number(opt('reruns', 1)); // unchanged re-runs after each full run
 const KEEP = args.includes('--keep');
+const NO_PDF = args.includes('--no-pdf');
 
 if (!existsSync(join(repo, 'dist/cli/main.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -143,8 +145,11 @@ try {
     const out = join(base, `out-${r}`);
     const a = await runCli(corpus, out);
     full.push(a);
-    const b = await runCli(corpus, out);
-    rerun.push(b);
+    let b;
+    for (let k = 0; k < RERUNS; k++) {
+      b = await runCli(corpus, out);
+      rerun.push(b);
+    }
     console.log(
       `  run ${r + 1}: full ${(a.wallMs / 1000).toFixed(1)} s (${a.summary.processed} processed, ${a.summary.failed} failed, ` +
         `${a.summary.pages} pages, peak RSS ${a.summary.peakRssMb} MB); unchanged re-run ${(b.wallMs / 1000).toFixed(2)} s ` +
@@ -167,7 +172,7 @@ try {
   };
 
   // Peak RSS on a smaller corpus: it should not grow with the number of files.
-  if (RSS_N < N) {
+  if (RSS_N > 0 && RSS_N < N) {
     const small = join(base, 'corpus-small');
     buildCorpus(small, RSS_N);
     const a = await runCli(small, join(base, 'out-small'));
@@ -176,7 +181,7 @@ try {
   }
 
   // PDF time against pdftotext -layout, same PDFs, same parallelism.
-  let havePdftotext = true;
+  let havePdftotext = !NO_PDF;
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
   } catch {
@@ -213,7 +218,7 @@ try {
       `  PDFs: whole run ${results.pdf.oursS} s, extraction alone ${results.pdf.extractOnlyS} s, ` +
         `pdftotext -layout ${results.pdf.pdftotextS} s (×${results.pdf.ratio} / ×${results.pdf.extractOnlyRatio})`,
     );
-  } else {
+  } else if (!NO_PDF) {
     console.log('  pdftotext not installed: PDF comparison skipped (apt-get install -y poppler-utils)');
   }
   console.log(JSON.stringify(results));

@@ -8,7 +8,7 @@
 //   sha256 of another up-to-date document                   -> record copied (duplicate_of notes it)
 //   otherwise (or --force, or an older extractor version)   -> extracted on a worker
 // Stored documents whose file no longer exists are marked removed, never deleted.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname, join, resolve } from 'node:path';
@@ -99,6 +99,14 @@ function failureOf(record: PlanRecord, reason: string, message: string): RunFail
  */
 export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void = () => undefined): Promise<RunSummary> {
   const started = Date.now();
+  // PLANSIFT_TIMING=1 logs how long each phase took (for diagnosing slow runs on a share).
+  let lap = started;
+  const phase = (name: string) => {
+    if (!process.env.PLANSIFT_TIMING) return;
+    const now = Date.now();
+    emit({ kind: 'note', message: `timing: ${name} ${now - lap} ms` });
+    lap = now;
+  };
   const outDir = resolve(opts.outDir);
   const discovery = await discoverFiles(opts.input, {
     include: opts.include,
@@ -106,10 +114,12 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     excludeDirs: [outDir],
   });
   emit({ kind: 'discovered', files: discovery.files.length, skipped: discovery.skipped });
+  phase('discovery');
   const root = discovery.root;
 
   await clearTempDir(outDir);
   const db = await openStore(join(outDir, 'plansift.sqlite'));
+  phase('open store');
   const summary: RunSummary = {
     processed: 0, skipped: 0, failed: 0, removed: 0, durationMs: 0, relinked: 0, duplicates: 0, pages: 0,
     ignored: discovery.skipped.length, failing: 0, failures: [], runId: 0,
@@ -118,6 +128,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
   try {
     summary.runId = await startRun(db, root, EXTRACTOR_VERSION);
     const known = await loadKnownDocuments(db);
+    phase('load state');
     const byPath = new Map(known.map((k) => [k.path, k]));
     const upToDate = (k: KnownDocument | undefined): k is KnownDocument =>
       !!k && !opts.force && k.extractorVersion === EXTRACTOR_VERSION;
@@ -132,6 +143,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     }
     summary.skipped += unchanged.length;
     await restoreMissingRecordFiles(db, outDir, unchanged);
+    phase('check unchanged records');
 
     // 2. Hash what changed (streamed, a few at a time). Oversized files are not read at all.
     // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
@@ -199,6 +211,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
         toExtract.push(f);
       }
     }
+    phase('hash and classify changed files');
     const planned = toExtract.length + copies.length + oversized.length + [...waitingOn.values()].reduce((n, l) => n + l.length, 0);
     emit({ kind: 'planned', toExtract: planned, unchanged: summary.skipped + summary.relinked });
 
@@ -284,6 +297,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (broken) throw broken.reason;
 
+    phase('extract and save');
     // 4. Files that are gone: keep their documents and records, mark them removed.
     for (const k of vanished) {
       if (k.removedAt !== null) continue;
@@ -294,6 +308,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     if (summary.processed || summary.relinked || summary.removed || toHash.length) await refreshDuplicates(db);
 
     summary.failing = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed'`))?.n ?? 0;
+    phase('removed and duplicates');
     summary.durationMs = Date.now() - started;
     await finishRun(db, summary.runId, summary, summary.failures);
     return summary;
@@ -305,14 +320,9 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
 
 /** Skipped documents whose JSON record file is missing (deleted by hand, or a crash) get it back from the DB. */
 async function restoreMissingRecordFiles(db: Database, outDir: string, rels: string[]): Promise<void> {
-  const missing: string[] = [];
-  const checks = new PQueue({ concurrency: 16 });
-  await Promise.all(
-    rels.map((rel) => checks.add(async () => {
-      if (!(await stat(recordPath(outDir, rel)).then(() => true, () => false))) missing.push(rel);
-    })),
-  );
-  for (const rel of missing.sort()) {
+  // Synchronous checks: the output folder is local and existsSync is far cheaper than a thread-pool round trip.
+  const missing = rels.filter((rel) => !existsSync(recordPath(outDir, rel)));
+  for (const rel of missing) {
     const json = await loadRecordJson(db, rel);
     if (json) await writeRecordFile(outDir, rel, JSON.stringify(JSON.parse(json), null, 2));
   }
