@@ -167,6 +167,7 @@ describe('placeholders and sign-off', () => {
     expect(found('Date: dd/mm/yyyy')).toEqual(['dd/mm/yyyy']);
     expect(found('Patient/service user experience: TBC')).toEqual(['TBC']);
     expect(found('By 2015/16, x-number of people will report')).toEqual(['x-number']);
+    expect(found('reduce admissions by X% saving £Xk')).toEqual(['X%', '£Xk']);
     expect(found('X', 'Planned target')).toEqual(['X']);
     expect(found('X', 'Data sharing agreement in place')).toEqual([]);
     expect(found('<Insert extra rows for additional CCGs as required>')).toEqual([]);
@@ -199,6 +200,15 @@ describe('placeholders and sign-off', () => {
     expect(flags[0].message).toBe('1 signatory has no name or no date: Signed on behalf of the Clinical Commissioning Group — Northtown CCG (no name, no date)');
     expect(flags[0].text).toContain('<name of signatory>');
     expect(flags[1].message).toBe('template placeholder text left in: "<name of signatory>", "<date>"');
+  });
+
+  it('reads a sign-off laid out as lines: the name under a bare "By", the date under "Date"', () => {
+    const lines = (name: string, date: string) =>
+      buildDocument('pdf', 1, [heading('b) Authorisation and signoff'), ...['Signed on behalf of the Council', 'By', name, 'Position', 'Director', 'Date', date].map((t) => para(t))]);
+    const signed = lines('Jane Doe', '09/01/15');
+    expect(checkPlan(signed, segmentByHeadings(signed, ids), none)).toEqual([]);
+    const unsigned = lines('<name of signatory>', '<date>');
+    expect(checkPlan(unsigned, segmentByHeadings(unsigned, ids), none).map((f) => f.code)).toEqual(['UNSIGNED', 'PLACEHOLDER_TEXT']);
   });
 
   it('a blank date alone is UNSIGNED; a council report approval table is not a sign-off', () => {

@@ -46,7 +46,7 @@ export function findPlaceholders(text: string, rowContext = ''): { placeholder: 
   }
   for (const m of text.matchAll(/\b(dd)[/.-](mm)[/.-](yyyy|yy)\b/gi)) hits.push({ placeholder: m[0].toLowerCase(), index: m.index!, length: m[0].length });
   for (const m of text.matchAll(/\bTBC\b/gi)) hits.push({ placeholder: 'TBC', index: m.index!, length: m[0].length });
-  for (const m of text.matchAll(/\b[xX][- ]number\b|(?<=\b(?:by|of|to|at|reach|from)\s+)[xX]{1,3}\s*%|£\s?[xX]{1,3}\b(?![-'])/g)) {
+  for (const m of text.matchAll(/\b[xX][- ]number\b|(?<=\b(?:by|of|to|at|reach|from)\s+)[xX]{1,3}\s*%|£\s?[xX]{1,3}(?:[kKmM]\b|\b)(?![-'])/g)) {
     hits.push({ placeholder: m[0], index: m.index!, length: m[0].length });
   }
   const cell = cleanCellText(text);

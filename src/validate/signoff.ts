@@ -89,7 +89,8 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
       const wrapped = wrappedNameNext;
       wrappedNameNext = false;
       if (NAME_LABEL.test(head) && !SIGNED_ON_BEHALF.test(head)) {
-        wrappedNameNext = l.cells.length > 1 && l.cells.slice(1).every((c) => !c.trim());
+        // A blank "By" row (its label may wrap onto the next row), or a bare "By" line with the name below it.
+        wrappedNameNext = l.cells.length > 1 ? l.cells.slice(1).every((c) => !c.trim()) : /^(by|name|signed by|print name|signatory)\s*:?$/i.test(head);
         // "By: Jane Smith" in a cell, or "By Jane Smith" as a line of its own; in a table row the label cell's
         // own words are the role ("By Chair of Health and Wellbeing Board") and the name is in the next cell.
         const inline = /:\s*(.+)$/.exec(head)?.[1] ?? (l.cells.length === 1 ? head.replace(NAME_LABEL, '').trim() : '');
@@ -102,7 +103,8 @@ export function findSignatories(doc: DocumentModel): Signatory[] {
         continue;
       }
       // A label wrapped onto the next row ("By Co-Chair of Health and Wellbeing" / "Board | <name>").
-      if (wrapped && !hasName && !OTHER_LABEL.test(head) && valueCells(l).length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
+      const values = l.cells.length === 1 ? l.cells.filter(isFilled) : valueCells(l);
+      if (wrapped && !hasName && !OTHER_LABEL.test(head) && !DATE_LABEL.test(head) && values.length > 0 && !DATE_VALUE.test(l.raw)) hasName = true;
       if (DATE_VALUE.test(l.raw) && l.cells.every((c) => findPlaceholders(c).length === 0)) hasDate = true;
     }
     // Who signs: the "Signed on behalf of" line and any organisation cell before the first label row.
