@@ -108,6 +108,15 @@ describe('extractRisks on synthetic logs', () => {
     expect(risks[2].owner).toBe('HWB Chair');
   });
 
+  it('skips a category row inside the log', () => {
+    const doc = buildDocument('docx', null, [
+      table([row(['Risk', 'Likelihood', 'Impact', 'Score', 'Mitigation']), row(['Financial risks', '', '', '', '']), row(['Savings not delivered', '4', '5', '20', 'Finance review'])]),
+    ]);
+    const result = extractRisks(doc, noSections);
+    expect(result.value.map((r) => r.description)).toEqual(['Savings not delivered']);
+    expect(result.messages[0].message).toContain('category heading');
+  });
+
   it('keeps a capitalised unscored row inside a table as its own risk (no page break before it)', () => {
     const doc = buildDocument('docx', null, [
       table([row(['Risk', 'Likelihood', 'Impact', 'Score', 'Mitigation']), row(['Winter pressures', '4', '4', '16', 'Surge plan']), row(['Workforce shortages', '', '', '', 'Recruitment drive'])]),

@@ -221,6 +221,13 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
     const owner = cellOf(row, cols, 'owner');
     const prev = risks[risks.length - 1];
 
+    // A category row inside the log ("Financial risks"): a short title alone in the risk column.
+    const onlyDescription = row.cells.every((c, i) => i === cols.index.description || i === cols.index.ref || !cleanCellText(c.text));
+    if (!scored && onlyDescription && !afterBreak && desc.length < 60 && /^[A-Z0-9]/.test(desc) && !/[.;,:]$/.test(desc)) {
+      messages.push({ level: 'info', message: `risk log row read as a category heading: "${desc}"`, page, source: desc });
+      continue;
+    }
+
     // A row without scores continues the risk above when its risk cell is empty, when it is the
     // first row after a page break, or when its text starts mid-sentence.
     if (prev && !scored && (!desc || afterBreak || /^[a-z(,;]/.test(desc))) {
