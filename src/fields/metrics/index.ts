@@ -210,7 +210,10 @@ export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<M
       }
       const m = rowWiseMetric(cells, rowLabelCtx, page, text);
       if (m) metrics.push(m);
-      else if (cells[0] && metricKeyOf(cells[0])) rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };
+      else if (cells[0] && metricKeyOf(cells[0])) {
+        rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };
+        if (cells.slice(1).every((c) => !c)) updateContext(ctx, cells[0]);
+      }
     }
   }
   return { value: dedupe(metrics), messages };
