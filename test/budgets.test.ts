@@ -132,6 +132,17 @@ describe('finance tables', () => {
     expect(rows[0].label).toBe('Somewhere');
   });
 
+  it('reads bare numbers under a £ column header', () => {
+    const rows = budgets([
+      table([
+        ['Funding', '2015/16 (£)'],
+        ['Disabled Facilities Grant', '957'],
+        ['Total BCF pooled budget', '17403000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['dfg 2015/16 957 ', 'total_pooled_budget 2015/16 17403000 ']);
+  });
+
   it('records an unnamed figure of a finance table as other, once', () => {
     const rows = budgets([
       table([
@@ -227,13 +238,14 @@ describe('spending plans', () => {
     expect(rows.map((r) => r.source)).toEqual(['Minimum NHS Contribution', 'Additional LA Contribution', 'Minimum NHS Contribution']);
   });
 
-  it('gives one row per year column, and finishes a scheme name cut by a page break', () => {
+  it('gives one row per year column, finishes a name cut by a page break, restores a dash read as a bullet', () => {
     const doc = buildDocument('pdf', 2, [
       {
         kind: 'table',
         page: 1,
         rows: [
           { cells: ['Scheme', 'Source of funding', '2014/15 expenditure (£000)', '2015/16 expenditure (£000)'].map((text) => ({ text })), page: 1 },
+          { cells: ['Out of Hours Care\n• Home First', 'CCG', '5', '5'].map((text) => ({ text })), page: 1 },
           { cells: ['Home First Community', 'CCG', '100', '250'].map((text) => ({ text })), page: 1 },
           { cells: ['Night Service', '', '', ''].map((text) => ({ text })), page: 2, pageBreakBefore: true },
         ],
@@ -241,6 +253,8 @@ describe('spending plans', () => {
     ]);
     const rows = extractBudgets(doc, noSections).value;
     expect(rows.map(brief)).toEqual([
+      'scheme_spend 2014/15 5000 Out of Hours Care - Home First',
+      'scheme_spend 2015/16 5000 Out of Hours Care - Home First',
       'scheme_spend 2014/15 100000 Home First Community Night Service',
       'scheme_spend 2015/16 250000 Home First Community Night Service',
     ]);

@@ -124,7 +124,9 @@ function readRow(
     if (NOT_MONEY_COLUMN.test(header)) return;
     if (isYearOnly(c) || unitScaleOf(c) !== null && parseMoney(c) === null) return;
     const headerScale = unitScaleOf(header);
-    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare: headerScale !== null });
+    // Under a money header ("£000s", "Expenditure (£)") a bare number is an amount.
+    const bare = headerScale !== null || /£|\bgbp\b|expenditure/i.test(header);
+    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare });
     if (money) found.push({ index, money });
   });
   // A year written in the figure's own cell ("2015/16 £17,403,000") belongs to that figure.

@@ -89,7 +89,8 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
       }
       if (!plan) continue;
       const cells = alignToHeader(row.cells, plan.header.cells.length, plan.columns.scheme);
-      const scheme = cleanCell(cells[plan.columns.scheme] ?? '');
+      // A "- " inside a wrapped name can come back from a PDF as a list bullet: restore the dash.
+      const scheme = cleanCell((cells[plan.columns.scheme] ?? '').replace(/\s*\n\s*[•·▪●]\s*/g, ' - '));
       if (scheme === '' || isTotalRow(scheme)) continue;
       // The rest of a row cut by a page break: no amount and no source of its own, it finishes the name above.
       const last = plan.rows[plan.rows.length - 1];
