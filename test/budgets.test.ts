@@ -60,6 +60,7 @@ describe('plan-details summary', () => {
       'total_pooled_budget 2014/15 16000000 ',
       'total_pooled_budget 2015/16 56108000 ',
     ]);
+    expect(rows[3].text).toBe('A minimum of £56,108,000 with likely total pooled');
   });
 
   it('reads the year from the figure cell when the converter put them together', () => {

@@ -209,7 +209,8 @@ function readRow(
       scheme: null,
       source: null,
       label: label || null,
-      text: f.money.text,
+      // An annotated value keeps its words ("A minimum of £56,108,000 with likely total …"): they qualify the figure.
+      text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
       page: row.page,
     });
     recorded ??= kind;
