@@ -244,6 +244,19 @@ describe('extractPdf: text layout', () => {
     ]);
   });
 
+  it('reads a page set in two text columns column by column, not as a table', async () => {
+    const left = 'The left column explains how the partners will pool their budgets. '.repeat(6).trim();
+    const right = 'The right column describes the governance of the fund and its reporting. '.repeat(6).trim();
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text(left, 50, 60, { width: 220 });
+      doc.text(right, 310, 60, { width: 220 });
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([left, right]);
+  });
+
   it('continues a paragraph on the next page when its sentence is unfinished', async () => {
     const long = 'Our plans are factored into the two year operational and five year strategic plans and';
     const bytes = await makePdf((doc) => {

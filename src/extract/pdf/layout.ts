@@ -7,9 +7,9 @@
 // with the same frame is merged into one table block.
 import type { Finding, RawBlock, TableRow } from '../../model/document.js';
 import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
-import { cellText, groupLines, joinWrapped, splitBullet, type TextLine } from './lines.js';
-import { findTextTables } from './textTables.js';
-import type { PageContent } from './types.js';
+import { cellText, groupLines, joinWrapped, makeLine, splitBullet, type TextLine } from './lines.js';
+import { findTextTables, type TextTable } from './textTables.js';
+import type { PageContent, TextRun } from './types.js';
 
 /** Baseline step per point of font size assumed before the document's own is measured. */
 const DEFAULT_STEP_RATIO = 1.2;
@@ -19,6 +19,8 @@ interface LineEl {
   page: number;
   top: number;
   line: TextLine;
+  /** Text column edges when the page is set in columns (otherwise the page's text edges apply). */
+  column?: { left: number; right: number };
 }
 
 interface TableEl {
@@ -77,15 +79,53 @@ function layoutPage(content: PageContent): PageLayout {
     }
   }
   const { tables: textTables, rest } = findTextTables(groupLines(outside), DEFAULT_STEP_RATIO);
+  const restLines = [...rest];
   for (const t of textTables) {
+    if (t.proseColumns) {
+      elements.push(...columnLines(t, content.page));
+      continue;
+    }
     const rows = t.rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page: content.page }));
     elements.push({ kind: 'table', page: content.page, top: t.top, x0: t.x0, x1: t.x1, rows, firstXs: t.edges, lastXs: t.edges });
   }
-  for (const line of rest) {
+  for (const line of restLines) {
     elements.push({ kind: 'line', page: content.page, top: line.base - line.size * 0.8, line });
   }
   elements.sort((a, b) => a.top - b.top || (a.kind === 'line' && b.kind === 'line' ? a.line.x0 - b.line.x0 : 0));
   return { page: content.page, width: content.width, height: content.height, elements };
+}
+
+/**
+ * A page region set in text columns: split each line at the column edges and order the pieces column by
+ * column (synthetic tops inside the region keep them in place among the page's other elements).
+ */
+function columnLines(t: TextTable, page: number): LineEl[] {
+  const columns = t.edges.length - 1;
+  const perColumn: TextLine[][] = Array.from({ length: columns }, () => []);
+  for (const line of t.lines) {
+    const parts: TextRun[][] = Array.from({ length: columns }, () => []);
+    for (const run of line.runs) {
+      const mid = (run.x0 + run.x1) / 2;
+      let k = t.edges.findIndex((e, i) => i > 0 && mid <= e) - 1;
+      if (k < 0) k = mid < t.edges[0] ? 0 : columns - 1;
+      parts[k].push(run);
+    }
+    parts.forEach((runs, k) => {
+      const piece = runs.length > 0 ? makeLine(runs) : null;
+      if (piece) perColumn[k].push(piece);
+    });
+  }
+  const last = t.lines[t.lines.length - 1];
+  const height = Math.max(last.base - t.top, 1);
+  const out: LineEl[] = [];
+  perColumn.forEach((lines, k) => {
+    if (lines.length === 0) return;
+    const column = { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) };
+    lines.forEach((line, i) => {
+      out.push({ kind: 'line', page, top: t.top + ((k + i / lines.length) * height) / columns, line, column });
+    });
+  });
+  return out;
 }
 
 function tableElement(table: RuledTable, page: number): TableEl | null {
@@ -265,7 +305,9 @@ function groupElements(layouts: PageLayout[], stats: TextStats): Item[] {
       }
       const line = el.line;
       const pageBreak = first && lastPage > 0 && lastPage < p.page;
-      if (group && !lastWasTable && continuesGroup(group, line, pageBreak, stats, p.page)) {
+      const left = el.column?.left ?? stats.leftEdge.get(p.page) ?? line.x0;
+      const right = el.column?.right ?? stats.rightEdge.get(p.page) ?? line.x1;
+      if (group && !lastWasTable && continuesGroup(group, line, pageBreak, stats, left, right)) {
         group.lines.push(line);
       } else {
         if (group) items.push(group);
@@ -280,15 +322,13 @@ function groupElements(layouts: PageLayout[], stats: TextStats): Item[] {
   return items;
 }
 
-function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats: TextStats, page: number): boolean {
+function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats: TextStats, left: number, right: number): boolean {
   const last = g.lines[g.lines.length - 1];
   if (splitBullet(line)) return false;
   if (Math.abs(line.size - last.size) > 0.6) return false;
   if (line.bold !== last.bold) return false;
   const size = last.size;
   const ref = g.bullet && g.lines.length === 1 ? g.bullet.textX0 : last.x0;
-  const right = stats.rightEdge.get(page) ?? last.x1;
-  const left = stats.leftEdge.get(page) ?? last.x0;
   const width = Math.max(right - left, 1);
   const full = last.x1 >= right - Math.max(0.15 * width, 3 * size);
   // A numbered marker starts an item, unless it is a "(12)" wrapped into an unfinished sentence.

@@ -48,7 +48,8 @@ export function groupLines(runsIn: TextRun[]): TextLine[] {
   return lines;
 }
 
-function makeLine(runsIn: TextRun[]): TextLine | null {
+/** One line from runs already known to share a baseline. */
+export function makeLine(runsIn: TextRun[]): TextLine | null {
   const runs = [...runsIn].sort((a, b) => a.x0 - b.x0);
   let text = '';
   let prev: TextRun | null = null;

@@ -12,6 +12,13 @@ export interface TextTable {
   /** Column edges: [x0 of column 0, boundary, ..., x1 of last column]. */
   edges: number[];
   rows: string[][];
+  /** The lines the table was built from (top to bottom). */
+  lines: TextLine[];
+  /**
+   * Long prose in every column, most rows full: this is a page set in columns, not a table. The caller
+   * reads it column by column instead.
+   */
+  proseColumns: boolean;
 }
 
 interface Chunk {
@@ -158,5 +165,9 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   }
   const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
   const top = rowsIn[0].line.base - rowsIn[0].line.size * 0.8;
-  return { table: { top, x0: edges[0], x1: edges[edges.length - 1], edges, rows }, used };
+  const cellLengths = rowsIn.flatMap((r) => r.chunks.map((c) => c.text.length));
+  const meanLength = cellLengths.reduce((a, b) => a + b, 0) / Math.max(cellLengths.length, 1);
+  const proseColumns = cols.length <= 3 && rowsIn.length >= 6 && meanLength >= 30 && multiRows.length >= rowsIn.length * 0.6;
+  const lines = rowsIn.map((r) => r.line);
+  return { table: { top, x0: edges[0], x1: edges[edges.length - 1], edges, rows, lines, proseColumns }, used };
 }
