@@ -28,6 +28,14 @@ describe('parseMoney', () => {
     expect(parseMoney('(1,200)')).toEqual({ amountGbp: -1200, text: '(1,200)' });
     expect(amount('(£1,200)')).toBe(-1200);
     expect(amount('-129,506')).toBe(-129_506);
+    expect(amount('£-5,000')).toBe(-5000);
+    // A dash used as a separator is not a minus sign.
+    expect(amount('Disabled Facilities Grant - £2,323,304')).toBe(2_323_304);
+  });
+
+  it('takes a range at its first figure with the scale written at its end', () => {
+    expect(parseMoney('£12-20m programme')).toEqual({ amountGbp: 12_000_000, text: '£12-20m' });
+    expect(amount('£0.5m')).toBe(500_000);
   });
 
   it('applies a column unit such as £000s to every figure, including ones with £', () => {

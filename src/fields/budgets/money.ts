@@ -66,10 +66,10 @@ function validGrouping(digits: string): boolean {
   return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) || /^\d+(\.\d+)?$/.test(digits);
 }
 
-// A candidate figure: optional sign/paren/circa, optional £, the digit run (fragments separated by one space or
-// line break), optional scale suffix.
+// A candidate figure: optional paren/circa, optional minus (attached, "-129,506", "£-5,000"), optional £, the digit
+// run (fragments separated by one space or line break), an optional range end ("£12-20m"), an optional scale suffix.
 const CANDIDATE =
-  /(\()?\s*(-\s*)?(?:\b(c\.?|circa|approx\.?)\s*)?(-\s*)?(£)?\s*(-\s*)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)(\s*(?:-|to)\s*£?\d+(?:\.\d+)?)?\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
+  /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)(?:\s*(?:-|to)\s*£?\d+(?:\.\d+)?(?=\s*(?:bn|billion|million|mil|mn|thousand|m|k|b)\b))?\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
 
 /**
  * Parse the first money figure in `text`. Returns null for text without a figure, or whose only numbers are
@@ -86,7 +86,7 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(src))) {
-    const [whole, openParen, sign1, circa, sign2, pound, sign3, run, range, suffixRaw, closeParen] = m;
+    const [whole, openParen, , minusBefore, pound, minusAfter, run, suffixRaw, closeParen] = m;
     const start = m.index;
     const numStart = start + whole.indexOf(run);
     const fragments = run.split(/[ \t]*\r?\n?[ \t]+|[ \t]*\r?\n[ \t]*/).filter(Boolean);
@@ -94,14 +94,12 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     // When fragments were left over the match really ends after the used ones; resume scanning there.
     let end = start + whole.length;
     let suffix: string | undefined = suffixRaw;
-    let rangeText: string | undefined = range;
     let closing: string | undefined = closeParen;
     if (used < fragments.length) {
       let pos = numStart;
       for (let i = 0; i < used; i++) pos = src.indexOf(fragments[i], pos) + fragments[i].length;
       end = pos;
       suffix = undefined;
-      rangeText = undefined;
       closing = undefined;
       CANDIDATE.lastIndex = end;
     }
@@ -124,11 +122,14 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     if (!pound && suffix && /^(b|m)$/i.test(suffix) && !digits.includes(',') && !options.bare) continue; // "3 m" (metres)
     let value = Number(digitsNoComma.replace(/,$/, ''));
     if (!Number.isFinite(value)) continue;
-    // A range "£12-20m" takes its scale from the end of the range.
+    // A range "£12-20m" takes its scale from the end of the range (the suffix after it).
     const suffixKey = suffix?.toLowerCase();
     if (suffixKey && SUFFIX_SCALE[suffixKey]) value *= SUFFIX_SCALE[suffixKey];
     else if (options.unitScale) value *= options.unitScale;
-    const negative = Boolean(sign1 || sign2 || sign3) || Boolean(openParen && closing);
+    // A dash joined to a word or number before it ("2014-£5") is a separator, not a minus.
+    const minusAt = minusBefore ? start + whole.indexOf('-') : -1;
+    const minus = Boolean(minusAfter) || (Boolean(minusBefore) && !/[\w£]/.test(src.charAt(minusAt - 1)));
+    const negative = minus || Boolean(openParen && closing);
     let amount = Math.round(value);
     if (negative && amount !== 0) amount = -amount;
     // The written text: from the first sign/paren/circa/£ to the end of the figure (closing paren only if opened).
@@ -138,7 +139,6 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     if (closing && !openParen) textEnd -= closing.length;
     const written = src.slice(textStart, textEnd).replace(/^[(\s]+(?=[^(]*$)/, openParen && closing ? '(' : '').trim();
     out.push({ amountGbp: amount, text: written.replace(/\s*\r?\n\s*/g, ' ') });
-    void rangeText;
   }
   return out;
 }
