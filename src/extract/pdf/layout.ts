@@ -72,14 +72,11 @@ function layoutPage(content: PageContent): PageLayout {
   const outside = assignRunsToCells(tables, content.runs);
   const elements: Element[] = [];
   for (const table of tables) {
+    // A grid with no text at all (a drawing, an empty form frame) gives no element.
     const el = tableElement(table, content.page);
     if (el) elements.push(el);
-    else {
-      // A grid with no text (a drawing, an empty form frame): nothing to keep.
-    }
   }
   const { tables: textTables, rest } = findTextTables(groupLines(outside), DEFAULT_STEP_RATIO);
-  const restLines = [...rest];
   for (const t of textTables) {
     if (t.proseColumns) {
       elements.push(...columnLines(t, content.page));
@@ -88,7 +85,7 @@ function layoutPage(content: PageContent): PageLayout {
     const rows = t.rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page: content.page }));
     elements.push({ kind: 'table', page: content.page, top: t.top, x0: t.x0, x1: t.x1, rows, firstXs: t.edges, lastXs: t.edges });
   }
-  for (const line of restLines) {
+  for (const line of rest) {
     elements.push({ kind: 'line', page: content.page, top: line.base - line.size * 0.8, line });
   }
   elements.sort((a, b) => a.top - b.top || (a.kind === 'line' && b.kind === 'line' ? a.line.x0 - b.line.x0 : 0));
@@ -276,7 +273,6 @@ interface LineGroup {
   page: number;
   lines: TextLine[];
   bullet: { rest: string; textX0: number } | null;
-  /** Index of the line where each page after the first starts (for cross-page paragraphs). */
 }
 
 interface TableItem {
@@ -456,6 +452,6 @@ function listLevel(indents: number[], indent: number): number {
 /** How many leading rows of a continuation repeat the table's first rows (a repeated header). */
 function startsWithHeader(tableRows: TableRow[], next: TableRow[]): number {
   let n = 0;
-  while (n < 3 && n < next.length - 0 && n < tableRows.length && rowKey(tableRows[n]) === rowKey(next[n]) && rowKey(next[n]).replace(/\t/g, '') !== '') n++;
+  while (n < 3 && n < next.length && n < tableRows.length && rowKey(tableRows[n]) === rowKey(next[n]) && rowKey(next[n]).replace(/\t/g, '') !== '') n++;
   return n;
 }
