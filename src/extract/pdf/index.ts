@@ -115,6 +115,8 @@ async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageContent> 
       const size = Math.hypot(m[2], m[3]);
       // Only horizontal, upright text takes part in the layout (rotated margin labels do not).
       if (size <= 0 || Math.abs(m[1]) > 0.05 * size || m[0] <= 0) continue;
+      // Text placed outside the visible page (clipped-off leftovers) is not part of the document.
+      if (m[5] < 0 || m[5] - size > viewport.height || m[4] > viewport.width || m[4] + item.width < 0) continue;
       const style = fontStyle(item.fontName);
       runs.push({
         text: item.str,
