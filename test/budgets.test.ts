@@ -178,6 +178,17 @@ describe('Part 2 finance summary', () => {
     ]);
   });
 
+  it('reads years from a header band above the column names', () => {
+    const rows = budgets([
+      table([
+        ['', '2014/15', '2015/16'],
+        ['Organisation', 'Contribution (£000)', 'Contribution (£000)'],
+        ['NHS Somewhere CCG minimum contribution', '1,000', '2,000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['nhs_minimum_contribution 2014/15 1000000 ', 'nhs_minimum_contribution 2015/16 2000000 ']);
+  });
+
   it('scales a row whose label carries the unit, and rows under a unit line', () => {
     const rows = budgets([
       table([
@@ -237,6 +248,17 @@ describe('spending plans', () => {
       'scheme_spend 2022/23 779444 Carers Support',
     ]);
     expect(rows.map((r) => r.source)).toEqual(['Minimum NHS Contribution', 'Additional LA Contribution', 'Minimum NHS Contribution']);
+  });
+
+  it('reads a two-row header (years over "Expenditure (£000)")', () => {
+    const rows = budgets([
+      table([
+        ['Scheme', 'Source of funding', '2014/15', '2015/16', 'Benefits'],
+        ['', '', 'Expenditure (£000)', 'Expenditure (£000)', ''],
+        ['Falls prevention', 'CCG', '120', '240', '£1m savings'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['scheme_spend 2014/15 120000 Falls prevention', 'scheme_spend 2015/16 240000 Falls prevention']);
   });
 
   it('gives one row per year column, finishes a name cut by a page break, restores a dash read as a bullet', () => {

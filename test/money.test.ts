@@ -63,6 +63,7 @@ describe('parseMoney', () => {
     }
     expect(parseMoney('2014/15 (£000s)')).toBeNull(); // a unit, not a figure
     expect(parseMoney("£'000")).toBeNull();
+    expect(parseMoney('Contribution (£000)')).toBeNull();
     expect(parseMoney('957')).toBeNull(); // a bare small number is not money outside a money column
   });
 

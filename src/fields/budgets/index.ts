@@ -85,6 +85,8 @@ interface RowState {
   header: string[] | null;
   /** Unit declared by a row of its own ("All figures £000s") for the rows below it. */
   scale: number | null;
+  /** The row just read was a header row (a second one beneath it may complete it). */
+  headerJustSet: boolean;
 }
 
 /** Budget rows of one label/value grid (plan details, income table, finance summary). */
@@ -96,7 +98,7 @@ function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: F
   const financeTable =
     FINANCE_WORDS.test(head) ||
     grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
-  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null };
+  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false };
   grid.rows.forEach((row, i) => {
     // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
     const next = grid.rows[i + 1];
@@ -151,10 +153,21 @@ function readRow(
     if (kind) state.sectionKind = kind;
     const scale = unitScaleOf(whole);
     if (scale) state.scale = scale;
-    if (filled.length >= 2 || filled.some((c) => isYearOnly(c))) state.header = row.cells.map(cleanCell);
-    else if (isSpecificKind(kind)) state.header = null; // a new section: the old column headers no longer apply
+    if (filled.length >= 2 || filled.some((c) => isYearOnly(c))) {
+      const cellsNow = row.cells.map(cleanCell);
+      // A two-row header ("| 2014/15 | 2015/16" over "Organisation | Minimum (£000) | Minimum (£000)"): the year
+      // band above carries over to the row beneath.
+      const above = state.headerJustSet ? state.header : null;
+      const yearBand = above && above.some((c) => isYearOnly(c)) && !cellsNow.some((c) => singleYear(c));
+      state.header = yearBand ? cellsNow.map((c, i) => `${above[i] ?? ''} ${c}`.trim()) : cellsNow;
+      state.headerJustSet = true;
+    } else if (isSpecificKind(kind)) {
+      state.header = null; // a new section: the old column headers no longer apply
+      state.headerJustSet = false;
+    }
     return;
   }
+  state.headerJustSet = false;
   // The row's own kind; a continuation row ("2015/16 | £17,403,000", "of BCF pooled budget | 2015/16 | …")
   // inherits the kind of the row above.
   let rowKind: BudgetKind | null = null;

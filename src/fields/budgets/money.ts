@@ -110,6 +110,8 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     const after = src.slice(end, end + 3);
     const digitsNoComma = digits.replace(/,/g, '');
     if (!validGrouping(digits.replace(/,$/, ''))) continue;
+    // "£000" / "(£000)" is a unit heading, not a figure: no amount starts with a zero followed by digits.
+    if (/^0\d/.test(digitsNoComma)) continue;
     // Not money: percentages, dates (11/09/2014, 09.01.15), years and year ranges (2015/16, 2014-15), phone numbers.
     if (/^\s*%|^\s*per\s*cent/i.test(after) && !suffix) continue;
     if (!pound && /^[/.]\d/.test(src.slice(end, end + 2))) continue;

@@ -79,11 +79,20 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
       const firstHeader = grid.rows.slice(0, 2).some((r) => spendingColumns(r));
       if (!firstHeader) plan = previous;
     }
-    for (const row of grid.rows) {
+    for (let r = 0; r < grid.rows.length; r++) {
+      const row = grid.rows[r];
       if (plan && sameRow(row, plan.header)) continue;
-      const columns = spendingColumns(row);
+      let header = row;
+      let columns = spendingColumns(row);
+      // A two-row header: "Scheme | 2014/15 | 2015/16" over " | Expenditure (£000) | Expenditure (£000)".
+      const below = grid.rows[r + 1];
+      if (!columns && below && row.cells.some((c) => SCHEME_HEADER.test(cleanCell(c)))) {
+        header = { ...row, cells: row.cells.map((c, i) => `${cleanCell(c)} ${cleanCell(below.cells[i] ?? '')}`.trim()) };
+        columns = spendingColumns(header);
+        if (columns) r++;
+      }
       if (columns) {
-        plan = { grids: [grid], header: row, columns, rows: [] };
+        plan = { grids: [grid], header, columns, rows: [] };
         plans.push(plan);
         continue;
       }
