@@ -283,11 +283,12 @@ describe('extractPdf: unreadable files', () => {
     expect(err.message).toBe('password-protected PDF');
   });
 
-  it('reports a PDF with drawings but no text as needing OCR', async () => {
+  it('reports a PDF with drawings but no text (bar a stamped page number) as needing OCR', async () => {
     const bytes = await makePdf((doc) => {
       doc.rect(50, 50, 300, 200).fill('#777777');
       doc.addPage();
       doc.circle(200, 200, 50).fill('#333333');
+      line(doc, '2', 290, 800);
     });
     const err = await extractionError(bytes);
     expect(err.reason).toBe('no_text_layer');

@@ -10,6 +10,8 @@ import { layoutDocument } from './layout.js';
 import type { PageContent, TextRun } from './types.js';
 
 const OPS = pdfjs.OPS as unknown as OpCodes;
+/** Fewer visible characters than this on a page means the page has no real text layer. */
+const MIN_PAGE_CHARS = 20;
 restoreEnginePush();
 
 /** Extract the document model from PDF bytes. Throws ExtractionError for a PDF that cannot be read. */
@@ -46,7 +48,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
       }
     }
     if (pages.length === 0) throw new ExtractionError('corrupt PDF: no page could be read', 'corrupt');
-    const textPages = pages.filter((p) => p.runs.some((r) => r.text.trim() !== ''));
+    // A scanned page may still carry a stamped page number or reference: a page needs a few words of text.
+    const textChars = (p: PageContent) => p.runs.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
+    const textPages = pages.filter((p) => textChars(p) >= MIN_PAGE_CHARS);
     if (textPages.length === 0) throw new ExtractionError('no text layer: scanned, needs OCR', 'no_text_layer');
     for (const p of pages) {
       if (!textPages.includes(p)) {
