@@ -85,6 +85,22 @@ function loadError(err: unknown, hasEof: boolean): ExtractionError {
   return new ExtractionError(`corrupt PDF: ${msg}`, 'corrupt');
 }
 
+interface FontInfo {
+  name?: string;
+  bold?: boolean;
+  black?: boolean;
+  italic?: boolean;
+}
+
+/** The font pdf.js loaded for a text item (available once the page's operator list is built). */
+function loadedFont(page: PDFPageProxy, id: string): FontInfo | null {
+  try {
+    return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as FontInfo | null) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]bd\b|extrabold/i;
 const ITALIC_FONT = /italic|oblique|[-,]it\b/i;
 
@@ -100,14 +116,15 @@ async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageContent> 
     const fontStyle = (id: string) => {
       let style = fontCache.get(id);
       if (!style) {
-        let name = '';
-        try {
-          if (page.commonObjs.has(id)) name = String((page.commonObjs.get(id) as { name?: string })?.name ?? '');
-        } catch {
-          name = '';
-        }
+        const font = loadedFont(page, id);
+        const name = String(font?.name ?? '');
         const family = (content.styles[id] as { fontFamily?: string } | undefined)?.fontFamily ?? '';
-        style = { bold: BOLD_FONT.test(name) || BOLD_FONT.test(family), italic: ITALIC_FONT.test(name) };
+        // Bold is usually in the font name ("Arial,Bold", "Calibri-Bold"); the font flags (ForceBold) say
+        // it for fonts with neutral names.
+        style = {
+          bold: BOLD_FONT.test(name) || BOLD_FONT.test(family) || font?.bold === true || font?.black === true,
+          italic: ITALIC_FONT.test(name) || font?.italic === true,
+        };
         fontCache.set(id, style);
       }
       return style;
