@@ -164,6 +164,27 @@ describe('extractPdf: tables', () => {
     ]);
   });
 
+  it('puts the text of a vertically merged cell in its top row and leaves the rows below it empty there', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10).lineWidth(0.5);
+      const [x0, x1, x2, x3] = [50, 170, 250, 330];
+      const [y0, y1, y2, y3] = [100, 118, 136, 154];
+      // Rules: full-width rows except between rows 2 and 3 in the first column (a merged cell).
+      for (const [y, from] of [[y0, x0], [y1, x0], [y2, x1], [y3, x0]] as const) doc.moveTo(from, y).lineTo(x3, y).stroke();
+      for (const x of [x0, x1, x2, x3]) doc.moveTo(x, y0).lineTo(x, y3).stroke();
+      const cell = (text: string, x: number, y: number) => line(doc, text, x + PAD, y + PAD);
+      cell('Scheme', x0, y0), cell('Year', x1, y0), cell('Budget', x2, y0);
+      cell('Home First', x0, y1 + 9), cell('2014/15', x1, y1), cell('£1,000', x2, y1);
+      cell('2015/16', x1, y2), cell('£2,000', x2, y2);
+    });
+    const doc = await extractPdf(bytes);
+    expect(cellTexts(tables(doc.blocks)[0])).toEqual([
+      ['Scheme', 'Year', 'Budget'],
+      ['Home First', '2014/15', '£1,000'],
+      ['', '2015/16', '£2,000'],
+    ]);
+  });
+
   it('does not merge tables across a page break when text comes between them', async () => {
     const bytes = await makePdf((doc) => {
       drawTable(doc, 50, 600, [100, 100], [['A', 'B'], ['1', '2']]);
