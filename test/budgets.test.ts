@@ -144,6 +144,22 @@ describe('finance tables', () => {
     expect(rows.map(brief)).toEqual(['dfg 2015/16 957 ', 'total_pooled_budget 2015/16 17403000 ']);
   });
 
+  it('dates rows by a title row inside the table', () => {
+    const rows = budgets([
+      table([
+        ['BCF Income for Somewhere 2023-24'],
+        ['Disabled Facilities Grant (DFG)', 'Gross Contribution'],
+        ['Somewhere', '£1,500,000'],
+      ]),
+      table([
+        ['Spending Plan 2023-24'],
+        ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
+        ['Adaptations', 'DFG', '£1,500,000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['scheme_spend 2023/24 1500000 Adaptations', 'dfg 2023/24 1500000 ']);
+  });
+
   it('records an unnamed figure of a finance table as other, once', () => {
     const rows = budgets([
       table([

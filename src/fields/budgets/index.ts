@@ -48,8 +48,21 @@ function pushUnique(out: Budget[], b: Budget): void {
   if (!out.some((x) => key(x) === key(b))) out.push(b);
 }
 
+/** A title row inside the table just above its header ("Spending Plan 2022/23" as a one-cell row). */
+function titleRowYear(grid: Grid, headerIndex: number): string | null {
+  for (let i = headerIndex - 1; i >= Math.max(0, headerIndex - 2); i--) {
+    const filled = grid.rows[i].cells.map(cleanCell).filter((c) => c !== '');
+    if (filled.length === 1 && filled[0].length <= 160) {
+      const y = singleYear(filled[0]);
+      if (y) return y;
+    }
+  }
+  return null;
+}
+
 function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[]): void {
-  const year0 = contextYear(doc, plan.grids[0]);
+  const headerIndex = plan.grids[0].rows.indexOf(plan.header);
+  const year0 = (headerIndex > 0 ? titleRowYear(plan.grids[0], headerIndex) : null) ?? contextYear(doc, plan.grids[0]);
   const gridScale = contextScale(doc, plan.grids[0]);
   for (const r of plan.rows) {
     for (const a of r.amounts) {
@@ -87,6 +100,8 @@ interface RowState {
   scale: number | null;
   /** The row just read was a header row (a second one beneath it may complete it). */
   headerJustSet: boolean;
+  /** Year of a title row inside the table. */
+  year: string | null;
 }
 
 /** Budget rows of one label/value grid (plan details, income table, finance summary). */
@@ -98,7 +113,7 @@ function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: F
   const financeTable =
     FINANCE_WORDS.test(head) ||
     grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
-  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false };
+  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null };
   grid.rows.forEach((row, i) => {
     // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
     const next = grid.rows[i + 1];
@@ -148,6 +163,8 @@ function readRow(
     // A section or header row: it names the kind of the contributor rows beneath it, or the columns.
     const filled = cells.filter((c) => c !== '');
     const whole = filled.join(' ');
+    // A one-cell title row ("BCF Income for X 2022/23") dates the rows beneath it.
+    if (filled.length === 1 && filled[0].length <= 160 && singleYear(filled[0])) state.year = singleYear(filled[0]);
     // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
     const kind = classifyBudgetLabel(filled[0] ?? '');
     if (kind) state.sectionKind = kind;
@@ -214,7 +231,7 @@ function readRow(
     if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
     if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
     const header = state.header?.[f.index] ?? '';
-    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? ctx.year0;
+    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? state.year ?? ctx.year0;
     pushUnique(out, {
       kind,
       year,
