@@ -57,6 +57,8 @@ export function sectionBodyStatus(body: string, section: TemplateSection, parent
     tokens = withoutGuidance(tokens, guidance);
     if (section.signoff) tokens = tokens.filter((t) => !SIGNOFF_LABELS.has(t));
     kept.push(...tokens);
+    // Enough words of answer already: the rest cannot make it a placeholder.
+    if (kept.length > 15) return 'present';
   }
   if (kept.length < 4) return 'placeholder';
   if (kept.length <= 15 && PLACEHOLDER_ANSWER.test(kept.join(' '))) return 'placeholder';

@@ -92,18 +92,30 @@ export function contentTokens(s: string): string[] {
   return t.split(' ').filter((w) => !STOPWORDS.has(w));
 }
 
-const fuzzyCache = new Map<string, boolean>();
+const fuzzyCache = new Map<string, Map<string, boolean>>();
+let fuzzyEntries = 0;
 
 /** Token equality that tolerates an OCR slip in a longer word ("govemance"). */
 export function tokensMatch(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  let v = fuzzyCache.get(key);
+  // Jaro-Winkler >= 0.93 on words this short needs a shared start; skip the costly cases quickly.
+  if (a[0] !== b[0] && a[1] !== b[1]) return false;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  let inner = fuzzyCache.get(x);
+  if (!inner) {
+    if (fuzzyEntries > 200_000) {
+      fuzzyCache.clear();
+      fuzzyEntries = 0;
+    }
+    inner = new Map();
+    fuzzyCache.set(x, inner);
+  }
+  let v = inner.get(y);
   if (v === undefined) {
-    v = JaroWinklerDistance(a, b) >= 0.93;
-    if (fuzzyCache.size > 200_000) fuzzyCache.clear();
-    fuzzyCache.set(key, v);
+    v = JaroWinklerDistance(x, y) >= 0.93;
+    inner.set(y, v);
+    fuzzyEntries++;
   }
   return v;
 }
