@@ -36,6 +36,17 @@ describe('scheme list tables', () => {
     expect(out[0].text).toContain('Self help');
   });
 
+  it('reads a list table headed "Scheme ref no. | Scheme name" once, not as annex blocks', () => {
+    const out = schemes([
+      table([
+        ['Scheme ref no.', 'Scheme name'],
+        ['1', 'Carers'],
+        ['2', 'Falls prevention'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Carers | -', '2 | Falls prevention | -']);
+  });
+
   it('takes a single-cell row as the theme of the schemes beneath it', () => {
     const out = schemes([
       table([

@@ -182,7 +182,9 @@ function fromAnnexBlocks(doc: DocumentModel): Found[] {
       const nameMatch = ANNEX_NAME.exec(units[j].text);
       if (!nameMatch) continue;
       const name = valueAfter(j, nameMatch[2].trim());
-      if (name && name.length <= 200) {
+      // A header row "Scheme ref no. | Scheme name" of a list table is followed by a ref, not a name.
+      const refLike = name !== null && /^[A-Z]{0,3}\d+[a-z]?\.?$/i.test(name);
+      if (name && !refLike && /[a-z]{2}/i.test(name) && name.length <= 200) {
         out.push({ ref, name, theme: null, page: units[j].page, text: `${u.text} ${ref ?? ''} ${units[j].text} ${nameMatch[2] ? '' : name}`.replace(/\s+/g, ' ').trim(), origin: 'annex' });
       }
       break;
