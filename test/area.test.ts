@@ -105,6 +105,26 @@ describe('extractArea', () => {
     });
   });
 
+  it('a bare place under its label counts; a category in a funding row does not', () => {
+    const a = area([
+      para('Northby Health & Wellbeing Board agreed the plan.'),
+      table([
+        ['Health and Wellbeing Board:', 'Northby'],
+        ['Local Authority:', 'Northby'],
+        ['Clinical Commissioning Group(s)', 'NHS Northby CCG (lead commissioner)'],
+      ]),
+      table([
+        ['Local Authority', 'Social Care', '£1,000'],
+        ['Council', 'Yes'],
+      ]),
+    ]);
+    expect(a).toEqual({
+      localAuthorities: ['Northby'],
+      ccgs: ['NHS Northby CCG'],
+      healthAndWellbeingBoard: 'Northby Health & Wellbeing Board',
+    });
+  });
+
   it('finds nothing in a document that names no parties', () => {
     expect(area([para('The council and the CCG will work together.')])).toEqual({
       localAuthorities: [],

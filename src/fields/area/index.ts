@@ -38,17 +38,37 @@ class Names {
 }
 
 /** Values under a label: names that are organisations of the label's role (an HWB value may be just the place). */
-function addValues(out: Names, role: OrgRole, raw: string): number {
+/** A bare proper name ("Northby", "NHS Northby"): acceptable only where a label cell says what it is. */
+const BARE_NAME = /^(?:NHS\s+)?[A-Z][A-Za-z'.-]*(?:\s+(?:[A-Z][A-Za-z'.-]*|and|&|of|upon|on|under|in|the)){0,6}$/;
+
+/** Words of a table value that is a category or answer, not a place ("Social Care", "Yes", "Total"). */
+const GENERIC_VALUE = /^(?:n\/?a|none|nil|tbc|tba|yes|no|all)$|\b(?:care|services?|contribution|funding|fund|grant|budget|total|spend|scheme|provider|sector|health|council|commissioning|authority|trust|team)\b/i;
+
+/**
+ * Values under a label: names of organisations of the label's role. With `paired` (the value sits in
+ * the label's own table row) a bare proper name counts too: "Local Authority | Northby".
+ */
+function addValues(out: Names, role: OrgRole, raw: string, paired = false, text = ''): number {
   let n = 0;
   for (const name of splitNames(raw)) {
     const r = roleOfName(name);
-    // "NHS X" CCGs and ICBs sometimes drop the suffix in the plan-details table; accept them under the CCG label.
-    if (r === role || (role === 'ccg' && r === null && /^NHS\s+[A-Z]/.test(name) && name.split(' ').length <= 8)) {
+    if (r === role) {
       out.add(role, name);
+      n++;
+    } else if (r === null && (paired || (role === 'ccg' && /^NHS\s/.test(name))) && BARE_NAME.test(name) && !GENERIC_VALUE.test(name)) {
+      // A board given by its place only: use the board's full name as the plan writes it elsewhere.
+      out.add(role, role === 'hwb' ? (boardNamedAfter(text, name) ?? `${name} Health and Wellbeing Board`) : name);
       n++;
     }
   }
   return n;
+}
+
+/** "<place> Health and Wellbeing Board" as written in the text, if it is there. */
+function boardNamedAfter(text: string, place: string): string | null {
+  const re = new RegExp(String.raw`(?<![\w'])${escapeRe(place)}\s+Health\s+(?:and|&)\s+Well-?\s?being\s+Board\b`);
+  const m = re.exec(text);
+  return m ? m[0].replace(/\s+/g, ' ') : null;
 }
 
 function rowCells(block: Extract<Block, { kind: 'table' }>): string[][] {
@@ -68,7 +88,8 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
         const role = labelRole(filled[0]);
         if (!role) continue;
         let found = 0;
-        for (const v of filled.slice(1)) found += addValues(out, role, v);
+        const paired = filled.length <= 3;
+        for (const v of filled.slice(1)) found += addValues(out, role, v, paired, doc.text);
         // Continuation rows: the label cell empty, another name in the value cell.
         for (let k = r + 1; k < rows.length && rows[k][0] === ''; k++) {
           const more = rows[k].filter((c) => c !== '').reduce((n, v) => n + addValues(out, role, v), 0);
@@ -86,7 +107,7 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
     const inline = /^([^:\t]{2,60})[:\t]\s*(.+)$/.exec(text);
     const role = labelRole(text) ?? (inline ? labelRole(inline[1]) : null);
     if (!role) continue;
-    if (inline && labelRole(inline[1])) addValues(out, role, inline[2]);
+    if (inline && labelRole(inline[1])) addValues(out, role, inline[2], true, doc.text);
     else readFollowing(blocks, i + 1, role, out);
   }
 }

@@ -13,6 +13,8 @@ const NOT_A_NAME_START = /^(?:the|this|that|our|each|all|both|any|every|other|lo
 export function cleanName(raw: string): string {
   return stripMarkup(raw.replace(/<[^>]*>/g, ' ').replace(/\((?:insert|please)[^)]*\)/gi, ' '))
     .replace(/^[\s:–-]+|[\s.,;:–-]+$/g, '')
+    // "Northby CCG (lead commissioner)": the note is not part of the name.
+    .replace(/\s*\((?:lead|host|co-?ordinating|coordinating|main|responsible)[^)]*\)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
