@@ -230,6 +230,27 @@ describe('plan-details lines without a table', () => {
 });
 
 describe('plan-details lines with the table layout lost', () => {
+  it('joins a row a PDF without rulings broke into short lines, and digits wrapped onto the next line', () => {
+    const rows = budgets([
+      para('Date submitted: 09/01/15'),
+      para('Minimum required'),
+      para('value of BCF'),
+      para('pooled budget:'),
+      para('2014/15'),
+      para('£957,000'),
+      para('2015/16 £17,403,00'),
+      para('0'),
+      para('Total agreed value of pooled budget:'),
+      para('2014/15 £5,264,000'),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 957000 ',
+      'minimum_pooled_budget 2015/16 17403000 ',
+      'total_pooled_budget 2014/15 5264000 ',
+    ]);
+    expect(rows[0].label).toBe('Minimum required value of BCF pooled budget');
+  });
+
   it('joins a split label and reads the annotated value line', () => {
     const rows = budgets([
       para('Minimum required value 2014/15 £16,000,000'),

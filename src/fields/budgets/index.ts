@@ -265,16 +265,54 @@ const VERB = /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|in
 /**
  * A plan-details summary flattened to lines without tabs: "Minimum required value of BCF pooled budget: 2014/15
  * £957,000" then "2015/16 £17,403,000". Such a line is a label (naming a budget kind, or a year continuing the line
- * above) followed by one figure that ends the line; a sentence ("we shall invest £200k") is not.
+ * above) followed by one figure that ends the line; a sentence ("we shall invest £200k") is not. A PDF without
+ * table rulings breaks the same row into short lines ("Minimum required" / "value of BCF" / "pooled budget:" /
+ * "2014/15" / "£957,000", even "£17,403,00" / "0"): those are joined back before reading.
  */
 function keyValueGrids(doc: DocumentModel): Grid[] {
   const grids: Grid[] = [];
   let current: Grid | null = null;
-  doc.blocks.forEach((block, i) => {
-    const row = block.kind === 'paragraph' || block.kind === 'list_item' ? keyValueRow(block.text, current !== null) : null;
+  let pending: { text: string; block: number }[] = [];
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.kind !== 'paragraph' && block.kind !== 'list_item') {
+      current = null;
+      pending = [];
+      continue;
+    }
+    let text = cleanCell(block.text);
+    // Digits of a figure wrapped onto the next line ("£17,403,00" + "0").
+    const next = blocks[i + 1];
+    if (/\d,\d{0,2}$/.test(text) && next && next.kind === 'paragraph' && /^\d{1,3}\b/.test(next.text.trim())) {
+      text = `${text}\n${next.text.trim()}`;
+      i++;
+    }
+    const hasMoney = parseMoney(text) !== null;
+    if (!hasMoney) {
+      // A short label fragment or a lone year: keep it for the figure that may follow.
+      // "Date submitted: 09/01/15" is a complete label/value pair of its own, not part of the next label.
+      if (/:\s*\S/.test(text)) pending = [];
+      else if (text.length <= 60 && !VERB.test(text) && !/[.?]$/.test(text)) {
+        pending.push({ text, block: i });
+        if (pending.length > 6) pending.shift();
+      } else {
+        pending = [];
+        current = null;
+      }
+      continue;
+    }
+    // The longest run of pending fragments that makes a row, starting at a capitalised fragment.
+    let row: string[] | null = null;
+    for (let k = 0; k <= pending.length && !row; k++) {
+      const lead = pending.slice(k);
+      if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text)) continue;
+      row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null);
+    }
+    pending = [];
     if (!row) {
       current = null;
-      return;
+      continue;
     }
     if (!current) {
       current = { rows: [], blockStart: i, blockEnd: i + 1 };
@@ -282,7 +320,7 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
     }
     current.rows.push({ cells: row, page: block.page, block: i, header: false, pageBreakBefore: false });
     current.blockEnd = i + 1;
-  });
+  }
   return grids;
 }
 
