@@ -32,6 +32,7 @@ describe('organisation names', () => {
     expect(splitNames('Eastby CCG & Westby CCG')).toEqual(['Eastby CCG', 'Westby CCG']);
     expect(splitNames('South East Northshire & Lake Peninsula CCG')).toEqual(['South East Northshire & Lake Peninsula CCG']);
     expect(splitNames('Eastby and Surrounds CCG')).toEqual(['Eastby and Surrounds CCG']);
+    expect(splitNames('NHS Eastby CCG NHS Eastby Rural CCG')).toEqual(['NHS Eastby CCG', 'NHS Eastby Rural CCG']);
     expect(splitNames('Northshire County Council\nEastby District Council')).toEqual(['Northshire County Council', 'Eastby District Council']);
   });
 });

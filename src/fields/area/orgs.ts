@@ -44,7 +44,14 @@ export function splitNames(raw: string): string[] {
     // Split only right after a name's suffix: "A CCG & B CCG", "A Council, B Council".
     const parts = line.split(/(?<=\b(?:CCGs?|Council|ICB|Board|Group))\s*(?:,|&|\band\b|\/)\s*/i).map((p) => p.trim());
     // Only split when every part is an organisation on its own ("Stafford and Surrounds CCG" stays whole).
-    if (parts.length > 1 && parts.every((p) => roleOfName(p) !== null)) out.push(...parts);
+    if (parts.length > 1 && parts.every((p) => roleOfName(p) !== null)) {
+      out.push(...parts);
+      continue;
+    }
+    // Two names run together where a line break was lost ("NHS A CCG NHS B CCG"): split when both are the same kind.
+    const run = line.split(/(?<=\b(?:CCG|Council|ICB|Board))\s+(?=[A-Z])/);
+    const role = roleOfName(run[0]);
+    if (run.length > 1 && role && run.every((p) => roleOfName(p) === role)) out.push(...run);
     else out.push(line);
   }
   return out;
