@@ -113,6 +113,33 @@ describe('templates', () => {
   });
 });
 
+describe('2022-23 detection', () => {
+  const narrative = (year: string) =>
+    buildDocument('docx', 12, [
+      para(`Better Care Fund narrative plan ${year}`),
+      ...[
+        'Executive summary',
+        'Governance',
+        'Overall BCF plan and approach to integration',
+        'Implementing the BCF Policy Objectives (national condition four)',
+        'Supporting unpaid carers',
+        'Disabled Facilities Grant (DFG) and wider services',
+        'Equality and health inequalities',
+      ].flatMap((h) => [{ kind: 'heading', level: 2, text: h, page: 3 } as RawBlock, answer(h)]),
+    ]);
+
+  it('a narrative plan without the planning template extract is still 2022-23 (planning sections missing)', () => {
+    const seg = segmentDocument(narrative('2022-23'), templates);
+    expect(seg.template).toBe('bcf-2022-23');
+    expect(seg.sections.filter((s) => s.status === 'present')).toHaveLength(7);
+    expect(seg.flags.map((f) => f.section)).toEqual(['planning.income', 'planning.spending_plan', 'planning.metrics']);
+  });
+
+  it('a later plan on the same headings (2023-25) is not taken for 2022-23', () => {
+    expect(segmentDocument(narrative('2023-25'), templates).template).toBe('unknown');
+  });
+});
+
 describe('text helpers', () => {
   it('folds Cyrillic look-alikes and strips markup', () => {
     expect(foldText('Ву')).toBe('By');
