@@ -276,7 +276,8 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (block.kind !== 'paragraph' && block.kind !== 'list_item') {
+    // Table lines (tabs or wide gaps) are read as grids already.
+    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || /\t| {3,}/.test(block.text.trim())) {
       current = null;
       pending = [];
       continue;
@@ -302,9 +303,13 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
       }
       continue;
     }
-    // The longest run of pending fragments that makes a row, starting at a capitalised fragment.
+    // The shortest run of pending fragments that makes a row, starting at a capitalised fragment (a label's
+    // start: "Minimum required", not "pooled budget:").
+    // A line read on its own ("2015/16 £17,403,000" continuing the row above) comes last.
     let row: string[] | null = null;
-    for (let k = 0; k <= pending.length && !row; k++) {
+    const starts = [...pending.keys()].reverse().concat(pending.length);
+    for (const k of starts) {
+      if (row) break;
       const lead = pending.slice(k);
       if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text)) continue;
       row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null);
