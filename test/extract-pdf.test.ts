@@ -278,6 +278,24 @@ describe('extractPdf: text layout', () => {
     expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([left, right]);
   });
 
+  it('reads a dash that starts a wrapped line as punctuation, and dash lines after a colon as list items', async () => {
+    const first = 'These plans are reflected in the strategy of the local acute trust (Derby Hospitals Foundation';
+    const bytes = await makePdf((doc) => {
+      line(doc, first, 50, 50);
+      line(doc, '– that have signed off this plan.', 50, 62);
+      line(doc, 'The measures are:', 50, 90);
+      line(doc, '- Be organised around the needs of individuals', 50, 104);
+      line(doc, '- Focus always on the service user', 50, 118);
+    });
+    const doc = await extractPdf(bytes);
+    expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['paragraph', `${first} – that have signed off this plan.`],
+      ['paragraph', 'The measures are:'],
+      ['list_item', 'Be organised around the needs of individuals'],
+      ['list_item', 'Focus always on the service user'],
+    ]);
+  });
+
   it('continues a paragraph on the next page when its sentence is unfinished', async () => {
     const long = 'Our plans are factored into the two year operational and five year strategic plans and';
     const bytes = await makePdf((doc) => {

@@ -320,13 +320,18 @@ function groupElements(layouts: PageLayout[], stats: TextStats): Item[] {
 
 function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats: TextStats, left: number, right: number): boolean {
   const last = g.lines[g.lines.length - 1];
-  if (splitBullet(line)) return false;
   if (Math.abs(line.size - last.size) > 0.6) return false;
   if (line.bold !== last.bold) return false;
   const size = last.size;
   const ref = g.bullet && g.lines.length === 1 ? g.bullet.textX0 : last.x0;
   const width = Math.max(right - left, 1);
   const full = last.x1 >= right - Math.max(0.15 * width, 3 * size);
+  if (splitBullet(line)) {
+    // A dash or asterisk at the start of a wrapped line may be punctuation ("Trust" + "– that have"):
+    // it starts an item only after a finished line or another item.
+    const glyph = !/^[-–—*]\s/.test(line.text);
+    if (glyph || g.bullet || !full || SENTENCE_END.test(last.text)) return false;
+  }
   // A numbered marker starts an item, unless it is a "(12)" wrapped into an unfinished sentence.
   if (NUMBERED.test(line.text) && !(line.text.startsWith('(') && full && !SENTENCE_END.test(last.text))) return false;
   if (pageBreak) {
