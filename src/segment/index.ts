@@ -4,7 +4,7 @@ import type { Flag } from '../record/schema.js';
 import { alignMonotonic, alignmentScore } from './align.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { flatText, scoreMarkers } from './detect.js';
-import { headingScore, MATCH_THRESHOLD, parentMatcher, sectionMatcher, textScore, type HeadingMatcher } from './match.js';
+import { headingScore, MATCH_THRESHOLD, parentMatcher, sectionMatcher } from './match.js';
 import { sectionBodyStatus } from './status.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SectionSpan, Segmentation } from './types.js';
@@ -31,13 +31,13 @@ export interface Detection {
   scores: TemplateScore[];
 }
 
-interface Found {
+export interface Found {
   section: TemplateSection;
   cand: Candidate | null;
   score: number;
 }
 
-interface Alignment {
+export interface Alignment {
   found: Found[];
   total: number;
 }
@@ -83,6 +83,7 @@ function sectionOrders(t: Template): TemplateSection[][] {
   return perms.map((order) => order.flatMap((p) => t.sections.filter((s) => (s.part ?? '') === p)));
 }
 
+/** Best alignment of one template's sections to the candidates (exported for debugging tools and tests). */
 export function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
   const sectionMatchers = t.sections.map(sectionMatcher);
   const parentMatchers = t.parents.map(parentMatcher);
@@ -276,6 +277,3 @@ export function segmentDocument(doc: DocumentModel, templates: Template[]): Segm
   const sections = spansFor(doc, best.t, best.a.found);
   return { template: best.t.id, sections, flags: flagsFor(sections, best.t) };
 }
-
-// Exposed for tests of the matcher on single lines.
-export { textScore, type HeadingMatcher };
