@@ -230,6 +230,20 @@ describe('plan-details lines without a table', () => {
 });
 
 describe('plan-details lines with the table layout lost', () => {
+  it('reads a label a PDF line merge wrapped around its year and figure', () => {
+    const rows = budgets([
+      para('Minimum required value of 2014/15 £1,200,000 BCF pooled budget:'),
+      para('2015/16 £9,800,000'),
+      para('Total agreed value of pooled 2014/15 £1,500,000 budget:'),
+      para('We shall invest £200k in carers this year.'),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 1200000 ',
+      'minimum_pooled_budget 2015/16 9800000 ',
+      'total_pooled_budget 2014/15 1500000 ',
+    ]);
+  });
+
   it('joins a row a PDF without rulings broke into short lines, and digits wrapped onto the next line', () => {
     const rows = budgets([
       para('Date submitted: 09/01/15'),

@@ -340,6 +340,15 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
   // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £56,108,000 with …".
   const year0 = findYears(t.slice(0, at)).at(-1);
   if (!endsWithFigure) {
+    // A label wrapped around its value by a PDF line merge: "Minimum required value of 2014/15 £957,000 BCF pooled
+    // budget:" is label "Minimum required value of BCF pooled budget:", year and figure.
+    const tail = t.slice(at + money.text.length).trim();
+    const head = (year0 ? t.slice(0, year0.index) : t.slice(0, at)).trim();
+    const between = year0 ? t.slice(year0.index + year0.text.length, at).trim() : '';
+    if (tail.length <= 60 && between === '' && head !== '' && !/\d/.test(tail) && !VERB.test(`${head} ${tail}`)) {
+      const wrapped = `${head} ${tail}`.replace(/\s+/g, ' ').replace(/[\s:]+$/, '');
+      if (isSpecificKind(classifyBudgetLabel(wrapped))) return year0 ? [wrapped, year0.text, money.text] : [wrapped, money.text];
+    }
     const lead = year0 ? t.slice(0, year0.index).trim() : '';
     if (!continuing || !year0 || !/^[a-z]/.test(lead) || VERB.test(lead)) return null;
     return [lead, year0.text, t.slice(year0.index + year0.text.length).trim()];
