@@ -37,13 +37,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
       restoreEnginePush(); // the worker module, loaded with the first document, installs the polyfill again
     }
     const pages: PageContent[] = [];
-    const failedPages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
         pages.push(await readPage(doc, n));
       } catch (err) {
         if (!hasEof) throw new ExtractionError(`truncated PDF: page ${n} cannot be read (${errorText(err)})`, 'truncated');
-        failedPages.push(n);
         messages.push({ level: 'error', message: `page ${n} could not be read: ${errorText(err)}`, page: n });
       }
     }
@@ -53,7 +51,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
     const textPages = pages.filter((p) => textChars(p) >= MIN_PAGE_CHARS);
     if (textPages.length === 0) throw new ExtractionError('no text layer: scanned, needs OCR', 'no_text_layer');
     for (const p of pages) {
-      if (!textPages.includes(p)) {
+      if (textChars(p) === 0) {
         messages.push({ level: 'warning', message: `page ${p.page} has no text layer (scanned or image only)`, page: p.page });
       }
     }
