@@ -250,6 +250,8 @@ describe('contents, placeholders, missing and unknown', () => {
         ],
         'alignment.co_commissioning': [para('To be finalised.')],
         'risks.contingency': [],
+        'engagement.acute_implications': [para('TBC')],
+        'plan_of_action.oversight': [para('See b) above.')],
       },
     });
     const seg = segmentDocument(doc, templates);
@@ -257,9 +259,12 @@ describe('contents, placeholders, missing and unknown', () => {
     expect(status('plan_details.related_documentation')).toBe('placeholder');
     expect(status('alignment.co_commissioning')).toBe('placeholder');
     expect(status('risks.contingency')).toBe('placeholder');
+    expect(status('engagement.acute_implications')).toBe('placeholder');
     expect(status('risks.risk_log')).toBe('present');
+    // A pointer to another answer is an answer.
+    expect(status('plan_of_action.oversight')).toBe('present');
     const flags = seg.flags.filter((f) => f.code === 'PLACEHOLDER_SECTION').map((f) => f.section).sort();
-    expect(flags).toEqual(['alignment.co_commissioning', 'plan_details.related_documentation', 'risks.contingency']);
+    expect(flags).toEqual(['alignment.co_commissioning', 'engagement.acute_implications', 'plan_details.related_documentation', 'risks.contingency']);
     expect(seg.flags.every((f) => f.severity === 'warning' && f.page === 2)).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import type { TemplateSection } from './template.js';
 import { contentTokens, matchedCount, parseHeadingPrefix, stripMarkup } from './text.js';
 
 /** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
-const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?)|awaiting|n\/a|not applicable|insert (?:text|here)|under development|in development|draft)\b/i;
+const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development)\b/i;
 
 /** Labels of a sign-off block; with template placeholders removed, a block of only these is unsigned. */
 const SIGNOFF_LABELS = new Set(
@@ -60,7 +60,8 @@ export function sectionBodyStatus(body: string, section: TemplateSection, parent
     // Enough words of answer already: the rest cannot make it a placeholder.
     if (kept.length > 15) return 'present';
   }
-  if (kept.length < 4) return 'placeholder';
+  // A short pointer elsewhere ("See Annex 1") is the author's answer, not a blank.
+  if (kept.length < 4) return /\b(?:see|refer|explained|covered|detailed|described|set out)\b/.test(kept.join(' ')) ? 'present' : 'placeholder';
   if (kept.length <= 15 && PLACEHOLDER_ANSWER.test(kept.join(' '))) return 'placeholder';
   return 'present';
 }
