@@ -111,6 +111,18 @@ describe('scheme lists under a heading', () => {
     expect(out.map(brief)).toEqual(['1 | Frailty/complex needs | -', '2 | Support to live at home | -', '3 | Mental Health (not incl. dementia) | -']);
   });
 
+  it('reads a list table flattened to lines ("Ref no. Scheme" / "1 Name")', () => {
+    const out = schemes([
+      heading('d) List of planned BCF schemes'),
+      para('Please list below the individual projects or changes which you are planning.'),
+      para('Ref no. Scheme'),
+      para('1 Self help, Prevention & Community Resilience'),
+      para('2 Integrated Community Based Support'),
+      heading('5) RISKS AND CONTINGENCY'),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Self help, Prevention & Community Resilience | -', '2 | Integrated Community Based Support | -']);
+  });
+
   it('numbers an ordered list whose numbers the converter dropped, and nests themes', () => {
     const out = schemes([
       heading('Our schemes'),

@@ -102,7 +102,8 @@ function fromRefRuns(doc: DocumentModel): Found[] {
 }
 
 const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?(\s+(are|include|comprise)|\s+(for|in)\s+\d{4}\S*)?\s*:?$/i;
-const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\))\s+(.+)$/;
+// "1. Name", "2) Name", "(a) Name", "UP1. Name", and under a scheme-list heading also "1 Name" (a flattened table row).
+const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\)|(\d{1,2}|[A-Z]{1,3}\d{1,2})(?=\s+[A-Z]))\s+(.+)$/;
 
 function textOf(block: Block): string {
   return block.kind === 'table' ? '' : cleanCell(block.text);
@@ -124,8 +125,8 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
       const t = textOf(b);
       const numbered = NUMBERED.exec(t);
       if (b.kind === 'list_item' || numbered) {
-        const ref = numbered ? (numbered[1] ?? numbered[2]) : null;
-        let name = numbered ? numbered[3].trim() : t.replace(/^[-*•·]\s*/, '');
+        const ref = numbered ? (numbered[1] ?? numbered[2] ?? numbered[3]) : null;
+        let name = numbered ? numbered[4].trim() : t.replace(/^[-*•·]\s*/, '');
         // "1. Carers – support for carers to …": the name is the part before the dash or colon.
         const lead = name.length > 100 ? /^(.{3,100}?)\s*(?:\s[-–—]\s|:\s)/.exec(name) : null;
         if (lead) name = lead[1];
