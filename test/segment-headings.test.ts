@@ -195,6 +195,23 @@ describe('heading variants', () => {
     expect(s.heading).toBe('b) Contingency plan and risk sharing:');
   });
 
+  it('a question in the first cell of a row with its answer beside it', () => {
+    const doc = revisedDoc({
+      heading: { 'risks.contingency': null },
+      answer: {
+        'risks.contingency': [
+          {
+            kind: 'table',
+            page: 2,
+            rows: [{ cells: [{ text: 'b) Contingency plan and risk sharing' }, { text: 'The performance pool is held back and shared by the CCG and the council if admissions do not fall.' }], page: 2 }],
+          },
+        ],
+      },
+    });
+    const { s } = sectionOf(doc, 'risks.contingency');
+    expect(s).toMatchObject({ status: 'present', heading: 'b) Contingency plan and risk sharing', page: 2 });
+  });
+
   it('sub-questions (i, ii) stay inside their parent section', () => {
     const doc = revisedDoc({
       answer: {

@@ -84,16 +84,22 @@ function rowCandidates(block: Extract<Block, { kind: 'table' }>, index: number):
     const rowText = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
     const filled = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
     let line: string | null = null;
+    let end = offset + rowText.length;
     if (filled.length === 1) line = filled[0];
     // "a) | Summary of plan | 4": a numbered row, as in a contents table or a template laid out in a grid.
     else if (filled.length >= 2 && filled.length <= 3 && /^\(?(?:\d{1,2}|[a-h])[).]?$/i.test(filled[0])) {
-      line = filled.join(filled.length === 3 ? ' ' : ' ');
+      line = filled.join(' ');
       if (filled.length === 3 && /^\d{1,3}$/.test(filled[2])) line = `${filled[0]} ${filled[1]}\t${filled[2]}`;
+    } else if (filled.length >= 2 && /^\(?(?:\d{1,2}|[a-h])\s*\)\s*\S/i.test(filled[0]) && !/^\d{1,3}$/.test(filled[filled.length - 1])) {
+      // "b) Contingency plan | <the answer>": the question in the first cell, its answer beside it.
+      line = filled[0];
+      const at = rowText.indexOf(row.cells.find((c) => c.text.trim() !== '')!.text.replace(/\s*\n\s*/g, ' '));
+      end = offset + Math.max(0, at) + line.length;
     }
     if (line && isShort(line)) {
       const c = makeCandidate(index, r, offset, line, row.page ?? block.page, 'row');
       if (c) {
-        c.end = offset + rowText.length;
+        c.end = end;
         out.push(c);
       }
     }
