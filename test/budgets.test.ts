@@ -282,6 +282,32 @@ describe('plan-details lines with the table layout lost', () => {
   });
 });
 
+describe('two-year templates', () => {
+  it('reads an income table and a spending plan with one column per year', () => {
+    const rows = budgets([
+      para('BCF Income'),
+      table([
+        ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],
+        ['Somewhere', '£2,500,000', '£2,600,000'],
+        ['Total BCF Pooled Budget', '£30,000,000', '£31,500,000'],
+      ]),
+      para('Expenditure'),
+      table([
+        ['Scheme ID', 'Scheme Name', 'Source of Funding', 'Expenditure for 2023-24 (£)', 'Expenditure for 2024-25 (£)'],
+        ['1', 'Home adaptations', 'DFG', '£2,500,000', '£2,600,000'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'scheme_spend 2023/24 2500000 Home adaptations',
+      'scheme_spend 2024/25 2600000 Home adaptations',
+      'dfg 2023/24 2500000 ',
+      'dfg 2024/25 2600000 ',
+      'total_pooled_budget 2023/24 30000000 ',
+      'total_pooled_budget 2024/25 31500000 ',
+    ]);
+  });
+});
+
 describe('spending plans', () => {
   it('gives one scheme_spend row per scheme and funding source, year from the heading', () => {
     const rows = budgets([
