@@ -13,6 +13,7 @@ const table = (rows: string[][], page: number | null = 1): RawBlock => ({
   rows: rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page })),
 });
 const para = (text: string, page: number | null = 1): RawBlock => ({ kind: 'paragraph', text, page });
+const heading = (text: string, page: number | null = 1): RawBlock => ({ kind: 'heading', level: 1, text, page });
 
 function budgets(blocks: RawBlock[]) {
   return extractBudgets(buildDocument('docx', 3, blocks), noSections).value;
@@ -305,6 +306,36 @@ describe('two-year templates', () => {
       'total_pooled_budget 2023/24 30000000 ',
       'total_pooled_budget 2024/25 31500000 ',
     ]);
+  });
+});
+
+describe('the plan year', () => {
+  it('dates a finance table with no year nearby by the one year the plan\'s headings name', () => {
+    const rows = budgets([
+      heading('Better Care Fund 2022-23 Planning Template'),
+      heading('Narrative plan 2022/23'),
+      para('The schemes below were agreed by the board after consultation with providers, carers and the public across the area over several months of joint work, and they build on the services that were already in place before the fund began.'),
+      para('Expenditure'),
+      table([
+        ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
+        ['Carers Support', 'Minimum NHS Contribution', '£779,444'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['scheme_spend 2022/23 779444 Carers Support']);
+  });
+
+  it('leaves the year empty when the headings name several years', () => {
+    const rows = budgets([
+      heading('Plan for 2014/15'),
+      heading('Plan for 2015/16'),
+      para('The schemes below were agreed by the board after consultation with providers, carers and the public across the area over several months of joint work, and they build on the services that were already in place before the fund began.'),
+      para('Expenditure'),
+      table([
+        ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
+        ['Carers Support', 'CCG', '£779,444'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual(['scheme_spend null 779444 Carers Support']);
   });
 });
 

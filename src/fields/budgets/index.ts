@@ -60,9 +60,24 @@ function titleRowYear(grid: Grid, headerIndex: number): string | null {
   return null;
 }
 
-function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[]): void {
+/**
+ * The plan's own financial year when its headings and titles name one year far more than any other ("Better Care
+ * Fund 2022-23 Planning Template", "Spending Plan 2022/23"): the year of a finance table that states none nearby.
+ */
+function documentYear(doc: DocumentModel): string | null {
+  const counts = new Map<string, number>();
+  for (const b of doc.blocks) {
+    if (b.kind === 'table' || (b.kind !== 'heading' && b.text.length > 120)) continue;
+    for (const y of new Set(findYears(b.text).map((x) => x.year))) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((n, [, c]) => n + c, 0);
+  return ranked.length > 0 && ranked[0][1] >= 2 && ranked[0][1] >= 0.7 * total ? ranked[0][0] : null;
+}
+
+function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYear: string | null): void {
   const headerIndex = plan.grids[0].rows.indexOf(plan.header);
-  const year0 = (headerIndex > 0 ? titleRowYear(plan.grids[0], headerIndex) : null) ?? contextYear(doc, plan.grids[0]);
+  const year0 = (headerIndex > 0 ? titleRowYear(plan.grids[0], headerIndex) : null) ?? contextYear(doc, plan.grids[0]) ?? docYear;
   const gridScale = contextScale(doc, plan.grids[0]);
   for (const r of plan.rows) {
     for (const a of r.amounts) {
@@ -105,10 +120,10 @@ interface RowState {
 }
 
 /** Budget rows of one label/value grid (plan details, income table, finance summary). */
-function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[]): void {
+function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null): void {
   const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
   if (NOT_FINANCE_TABLE.test(head)) return;
-  const year0 = contextYear(doc, grid);
+  const year0 = contextYear(doc, grid) ?? docYear;
   const gridScale = contextScale(doc, grid);
   const financeTable =
     FINANCE_WORDS.test(head) ||
@@ -371,7 +386,8 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Bu
   const plans = findSpendingPlans(grids);
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
-  for (const plan of plans) spendRows(plan, doc, out);
+  const docYear = documentYear(doc);
+  for (const plan of plans) spendRows(plan, doc, out, docYear);
   for (const grid of [...grids, ...keyValueGrids(doc)]) {
     if (continued.has(grid)) continue;
     // Rows from a spending-plan header on belong to the plan; rows above it may be an income table.
@@ -381,7 +397,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Bu
     // Segmentation as a hint only: a table inside a risk section is a risk log, whatever its header says.
     const section = sectionOfBlock(seg, grid.blockStart);
     if (section && section.id.startsWith('risks.')) continue;
-    labelledRows(own, doc, out, messages);
+    labelledRows(own, doc, out, messages, docYear);
   }
   return { value: dropRepeatedOther(out), messages };
 }
