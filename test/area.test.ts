@@ -126,6 +126,15 @@ describe('extractArea', () => {
     });
   });
 
+  it('with no table naming them: the most named ICB and board in the text', () => {
+    const a = area([
+      para('NHS England and NHS Northby ICB agreed the plan with the Northby Health and Wellbeing Board.'),
+      para('The Northby Health and Wellbeing Board meets monthly; Southby Health and Wellbeing Board was consulted.'),
+      para('NHS Northby ICB will host the pooled budget.'),
+    ]);
+    expect(a).toEqual({ localAuthorities: [], ccgs: ['NHS Northby ICB'], healthAndWellbeingBoard: 'Northby Health and Wellbeing Board' });
+  });
+
   it('finds nothing in a document that names no parties', () => {
     expect(area([para('The council and the CCG will work together.')])).toEqual({
       localAuthorities: [],

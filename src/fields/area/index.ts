@@ -208,6 +208,20 @@ function namedAfterPlace(text: string, places: string[], role: 'la' | 'hwb'): st
   return [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first).map((c) => c.name);
 }
 
+/** Boards named in the text ("Northby Health and Wellbeing Board"), most often named first: the last resort. */
+function mostNamedBoards(text: string): string[] {
+  const counts = new Map<string, { name: string; n: number }>();
+  const re = /\b((?:[A-Z][\w'-]*\s+){1,4})Health\s+(?:and|&)\s+Well-?\s?being\s+Board\b/g;
+  for (const m of text.matchAll(re)) {
+    const name = cleanName(m[0]).replace(/^(?:The|Our|This|Each|Both|Signed|By|Chair|of)\s+/i, '');
+    if (roleOfName(name) !== 'hwb' || /'s\b/.test(name)) continue;
+    const c = counts.get(nameKey(name)) ?? { name, n: 0 };
+    c.n++;
+    counts.set(nameKey(name), c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.name);
+}
+
 /** A board named in bold (the cover or the narrative's opening line), as written. */
 function boldBoards(doc: DocumentModel): string[] {
   const out: string[] = [];
@@ -240,7 +254,7 @@ export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
   if (ccgs.length === 0) {
     // An ICB is one per area and named on the plan's cover or opening; take the most named "NHS … ICB".
     const counts = new Map<string, number>();
-    for (const m of text.matchAll(/\bNHS(?:\s+[A-Z][\w'-]*|\s+(?:and|&|of|upon|on))+?\s+(?:ICB|Integrated Care Board)\b/g)) {
+    for (const m of text.matchAll(/\bNHS(?:\s+(?!NHS\b)[A-Z][\w'-]*|\s+(?:and|&|of|upon|on))+?\s+(?:ICB|Integrated Care Board)\b/g)) {
       counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
     }
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -252,6 +266,7 @@ export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
     const bold = boldBoards(doc);
     const placed = places.length > 0 ? namedAfterPlace(text, places, 'hwb') : [];
     hwbCandidates.push(...bold.filter((b) => places.some((p) => nameKey(placeOf(b)).startsWith(nameKey(p)))), ...placed, ...bold);
+    if (hwbCandidates.length === 0) hwbCandidates.push(...mostNamedBoards(text));
   }
   return { localAuthorities, ccgs, healthAndWellbeingBoard: hwbCandidates[0] ?? null };
 }
