@@ -213,6 +213,33 @@ describe('spending-plan schemes', () => {
   });
 });
 
+describe('scheme tables without refs', () => {
+  it('takes the scheme column of a description table when the plan lists schemes nowhere else', () => {
+    const out = schemes([
+      table([
+        ['Scheme/Project', 'What it will do'],
+        ['Integrated locality teams', 'Joint health and social care teams'],
+        ['Carers support', 'Respite and breaks'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['- | Integrated locality teams | -', '- | Carers support | -']);
+  });
+
+  it('ignores such a table when the plan has a scheme list', () => {
+    const out = schemes([
+      heading('a.1 Better Care Fund Schemes'),
+      item('1. Carers'),
+      item('2. Support to live at home'),
+      table([
+        ['Scheme', '14/15 activity', 'Benefits'],
+        ['Carers', 'Support programme', 'Carers supported'],
+        ['Programme Management', 'Benefits tracking', ''],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Carers | -', '2 | Support to live at home | -']);
+  });
+});
+
 describe('corpus', () => {
   it('reads the six schemes of the a.1 list of the 2014 original plan (.txt lines 384-389)', async () => {
     const path = '../shared/corpus/002_1db83991b26ca8db.txt';

@@ -10,7 +10,8 @@ import { cleanCell, collectGrids, normaliseName, type Grid } from '../common/tab
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 
 const REF_HEADER = /^(scheme\s+)?(ref(erence)?|id|no|number|#)\.?(\s*(no|number|id)\.?)?:?$/i;
-const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(\s+(name|title))?:?$|^(scheme|project)\s+(name|title)/i;
+/** "Scheme", "Scheme name", "Scheme/Project", "BCF schemes", not "Scheme ref", "Scheme type", "Scheme description". */
+const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(?!.*(\b(ref|reference|id|no|number|type|description|lead|owner|cost|spend|expenditure)\b|\d)).{0,25}$/i;
 
 /** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows are themes. */
 function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
@@ -209,6 +210,24 @@ function fromSchemeTitles(doc: DocumentModel): Found[] {
   return out;
 }
 
+/**
+ * Last resort: a table whose first column is headed "Scheme" (no refs, no money), e.g. a scheme description
+ * table. Used only when the plan lists its schemes nowhere else.
+ */
+function fromSchemeColumnTables(grids: Grid[]): Found[] {
+  const out: Found[] = [];
+  for (const grid of grids) {
+    const headerAt = grid.rows.findIndex((r) => NAME_HEADER.test(cleanCell(r.cells[0] ?? '')) && r.cells.filter((c) => cleanCell(c) !== '').length >= 2);
+    if (headerAt < 0) continue;
+    for (const row of grid.rows.slice(headerAt + 1)) {
+      const name = cleanCell(row.cells[0] ?? '');
+      if (name === '' || name.length > 120 || /^(sub-?\s*)?totals?\b/i.test(name)) continue;
+      out.push({ ref: null, name, theme: null, page: row.page, text: row.cells.map(cleanCell).filter(Boolean).join(' | ').slice(0, 300), origin: 'spending' });
+    }
+  }
+  return out;
+}
+
 /** Distinct scheme names of spending plans, in order. */
 function fromSpendingPlans(grids: Grid[]): Found[] {
   const out: Found[] = [];
@@ -242,7 +261,8 @@ export function extractSchemes(doc: DocumentModel, _seg: Segmentation): Result<S
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
-  const spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(grids) : [];
+  let spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(grids) : [];
+  if (listed.length === 0 && annex.length === 0 && spending.length === 0) spending = fromSchemeColumnTables(grids);
   const out: Found[] = [];
   for (const s of [...listed, ...annex, ...spending]) {
     // Spending-plan rows repeat a name per funding source: there only an identical name is the same scheme.
