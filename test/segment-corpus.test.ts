@@ -48,3 +48,45 @@ describe.skipIf(!existsSync(CORPUS))('corpus segmentation', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
   });
 });
+
+// The same plans with their headings written differently, as other converters and authors do.
+describe.skipIf(!existsSync(CORPUS))('corpus segmentation, headings rewritten', () => {
+  const variants: Record<string, (line: string) => string> = {
+    'letters dropped': (l) => l.replace(/^(\s*[-#]*\s*)[a-e]\)\s*/, '$1'),
+    'upper case': (l) => l.toUpperCase(),
+    'markdown bold': (l) => `**${l.trim()}**`,
+    'Cyrillic look-alikes': (l) => l.replace(/[aeoc]/g, (c) => ({ a: 'а', e: 'е', o: 'о', c: 'с' })[c]!),
+  };
+  const norm = (s: string) => s.replace(/^[-#*\s]+/, '').replace(/[–—]/g, '-').replace(/\*+/g, '').trim();
+  for (const plan of PLANS) {
+    const gold = JSON.parse(readFileSync(new URL(`${plan}.json`, GOLD), 'utf8')) as { template: string; sections: GoldSection[] };
+    const lines = readFileSync(new URL(`${plan}.txt`, CORPUS), 'utf8').split('\n');
+    // The body occurrence of each gold heading (the last line equal to it: a contents entry comes first).
+    const headingLines = new Set(
+      gold.sections.filter((g) => g.heading).map((g) => lines.map(norm).lastIndexOf(norm(g.heading!))),
+    );
+    it(`${plan}.txt: gold headings found on their lines`, () => {
+      expect(headingLines.has(-1)).toBe(false);
+    });
+    for (const [name, rewrite] of Object.entries(variants)) {
+      it(`${plan}.txt, ${name}: template and every section status`, async () => {
+        const text = lines.map((l, i) => (headingLines.has(i) ? rewrite(l) : l)).join('\n');
+        const doc = await extractDocument(Buffer.from(text), `${plan}.txt`);
+        const seg = segmentDocument(doc, templates);
+        expect(seg.template).toBe(gold.template);
+        const got = Object.fromEntries(seg.sections.map((s) => [s.id, s.status]));
+        expect(got).toEqual(Object.fromEntries(gold.sections.map((s) => [s.id, s.status])));
+      });
+    }
+    it(`${plan}.txt, a contents list of every heading put in front: nothing taken from it`, async () => {
+      const toc = ['Contents', '', ...gold.sections.filter((g) => g.heading).map((g, i) => `${g.heading}\t${i + 3}`), ''];
+      const doc = await extractDocument(Buffer.from([...toc, ...lines].join('\n')), `${plan}.txt`);
+      const seg = segmentDocument(doc, templates);
+      const tocEnd = doc.text.indexOf(lines.find((l) => l.trim() !== '')!.trim());
+      for (const s of seg.sections) {
+        expect(s.status, s.id).toBe(gold.sections.find((g) => g.id === s.id)!.status);
+        if (s.start >= 0) expect(s.start, s.id).toBeGreaterThanOrEqual(tocEnd);
+      }
+    });
+  }
+});
