@@ -47,6 +47,16 @@ describe('scheme list tables', () => {
     expect(out.map(brief)).toEqual(['1 | Carers | -', '2 | Falls prevention | -']);
   });
 
+  it('does not read a risk log with a ref and a project column as a scheme list', () => {
+    const out = schemes([
+      table([
+        ['Ref', 'Project', 'Risk', 'Likelihood', 'Mitigation'],
+        ['1', 'Care home review', 'Providers leave the market', '3', 'Fee review'],
+      ]),
+    ]);
+    expect(out).toEqual([]);
+  });
+
   it('takes a single-cell row as the theme of the schemes beneath it', () => {
     const out = schemes([
       table([

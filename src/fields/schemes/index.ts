@@ -10,6 +10,8 @@ import { cleanCell, collectGrids, normaliseName, type Grid } from '../common/tab
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 
 const REF_HEADER = /^(scheme\s+)?(ref(erence)?|id|no|number|#)\.?(\s*(no|number|id)\.?)?:?$/i;
+/** Columns of a risk log or metric table, which may also have a ref and a "Project …" column. */
+const NOT_A_LIST = /\b(risk|likelihood|mitigat\w*|probability|metric|indicator|baseline)\b/i;
 /** "Scheme", "Scheme name", "Scheme/Project", "BCF schemes", not "Scheme ref", "Scheme type", "Scheme description". */
 const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(?!.*(\b(ref|reference|id|no|number|type|description|lead|owner|cost|spend|expenditure)\b|\d)).{0,25}$/i;
 
@@ -19,7 +21,7 @@ function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
   const isListHeader = (row: Grid['rows'][number]) => {
     const cells = row.cells.map(cleanCell);
     const ref = cells.findIndex((c) => REF_HEADER.test(c));
-    return ref >= 0 && cells.some((c, i) => i !== ref && NAME_HEADER.test(c));
+    return ref >= 0 && cells.some((c, i) => i !== ref && NAME_HEADER.test(c)) && !cells.some((c) => NOT_A_LIST.test(c));
   };
   // Several scheme tables, each under its own short title, are the plan's grouping of schemes into themes.
   const listGrids = grids.filter((g) => g.rows.some(isListHeader));
@@ -32,7 +34,7 @@ function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
       const cells = row.cells.map(cleanCell);
       const ref = cells.findIndex((c) => REF_HEADER.test(c));
       const name = cells.findIndex((c, i) => i !== ref && NAME_HEADER.test(c));
-      if (ref >= 0 && name >= 0) {
+      if (ref >= 0 && name >= 0 && !cells.some((c) => NOT_A_LIST.test(c))) {
         cols = { ref, name };
         theme = groupTheme;
         continue;
@@ -217,7 +219,12 @@ function fromSchemeTitles(doc: DocumentModel): Found[] {
 function fromSchemeColumnTables(grids: Grid[]): Found[] {
   const out: Found[] = [];
   for (const grid of grids) {
-    const headerAt = grid.rows.findIndex((r) => NAME_HEADER.test(cleanCell(r.cells[0] ?? '')) && r.cells.filter((c) => cleanCell(c) !== '').length >= 2);
+    const headerAt = grid.rows.findIndex(
+      (r) =>
+        NAME_HEADER.test(cleanCell(r.cells[0] ?? '')) &&
+        r.cells.filter((c) => cleanCell(c) !== '').length >= 2 &&
+        !r.cells.some((c) => NOT_A_LIST.test(cleanCell(c))),
+    );
     if (headerAt < 0) continue;
     for (const row of grid.rows.slice(headerAt + 1)) {
       const name = cleanCell(row.cells[0] ?? '');
