@@ -358,3 +358,27 @@ describe('contents, placeholders, missing and unknown', () => {
     expect(detectTemplate(doc, templates).template).toBeNull();
   });
 });
+
+describe('detection markers as headings', () => {
+  it('a numbered capitals heading run into its first sentence counts; a numbered sentence does not', () => {
+    const templates2 = loadTemplates();
+    const base = [
+      para('1) PLAN DETAILS'),
+      para('a) Summary of Plan'),
+      answer('summary'),
+      para('7) NATIONAL CONDITIONS'),
+      para('a) Protecting social care services'),
+      answer('social care'),
+    ];
+    const runIn = buildDocument('txt', null, [
+      ...base,
+      para('3) CASE FOR CHANGE Please set out a clear, analytically driven understanding of how care can be improved by integration in your area, with the risk stratification you did.'),
+    ]);
+    expect(detectTemplate(runIn, templates2).scores.find((s) => s.id === 'bcf-2014-revised')!.ruledOut).toBeNull();
+    const sentence = buildDocument('txt', null, [
+      ...base,
+      para('3. Case for change is made in our strategy, which the board agreed last year after a long and careful public consultation.'),
+    ]);
+    expect(detectTemplate(sentence, templates2).scores.find((s) => s.id === 'bcf-2014-original')!.ruledOut).toBeNull();
+  });
+});

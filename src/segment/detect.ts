@@ -22,14 +22,22 @@ export function flatText(s: string): string {
     .trim()} `;
 }
 
+/** A numbered heading in capitals at the start of a paragraph ("3) CASE FOR CHANGE Please…"), not a numbered sentence. */
+function runInCaps(c: Candidate, phrase: string): boolean {
+  if (c.prefix.number === null && c.prefix.letter === null) return false;
+  const words = phrase.trim().split(/\s+/).length;
+  const head = c.prefix.rest.split(/\s+/).slice(0, words).join(' ');
+  return /[A-Z]/.test(head) && head === head.toUpperCase();
+}
+
 function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
   const p = contentTokens(phrase);
   if (p.length === 0) return false;
   return candidates.some(
     (c) =>
-      c.kind !== 'runin' &&
       !c.prefix.sub &&
-      c.tokens.length <= p.length + 4 &&
+      // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
+      (c.kind === 'runin' ? runInCaps(c, phrase) : c.tokens.length <= p.length + 4) &&
       matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length,
   );
 }
