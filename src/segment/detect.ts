@@ -37,7 +37,7 @@ function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
     (c) =>
       !c.prefix.sub &&
       // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
-      (c.kind === 'runin' ? runInCaps(c, phrase) : c.tokens.length <= p.length + 4) &&
+      ((c.kind !== 'runin' && c.tokens.length <= p.length + 4) || runInCaps(c, phrase)) &&
       matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length,
   );
 }
