@@ -102,7 +102,7 @@ const URL_TAIL = /(?:https?:\/\/|www\.)\S*[/_.=?&#-]$/i;
  * Join a wrapped line to the text before it. A line ending in a hyphen inside a word ("Well-" + "being",
  * "2010-" + "11") joins without a space and keeps the hyphen, since office suites break at real hyphens;
  * a soft hyphen is removed; a URL broken after "/" joins without a space; `midWord` says the break fell
- * inside a word that was too long for its cell ("£17,403,00" + "0").
+ * inside a word that was too long for its cell ("£12,345,00" + "0").
  */
 export function joinWrapped(prev: string, next: string, midWord = false): string {
   if (!prev) return next;

@@ -151,7 +151,7 @@ const MONEY = /£\s?\d|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
  * Income tables (2022 on): contributor rows "NHS X ICB | £…" name the ICB; the local authority rows
- * name the area ("Derby | £…"). Returns the area names seen.
+ * name the area ("Northmoor | £…"). Returns the area names seen.
  */
 function readIncomeRows(doc: DocumentModel, out: Names): string[] {
   const places: string[] = [];

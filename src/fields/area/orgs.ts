@@ -43,7 +43,7 @@ export function splitNames(raw: string): string[] {
   for (const line of lines) {
     // Split only right after a name's suffix: "A CCG & B CCG", "A Council, B Council".
     const parts = line.split(/(?<=\b(?:CCGs?|Council|ICB|Board|Group))\s*(?:,|&|\band\b|\/)\s*/i).map((p) => p.trim());
-    // Only split when every part is an organisation on its own ("Stafford and Surrounds CCG" stays whole).
+    // Only split when every part is an organisation on its own ("Eastvale and Surrounds CCG" stays whole).
     if (parts.length > 1 && parts.every((p) => roleOfName(p) !== null)) {
       out.push(...parts);
       continue;
@@ -68,7 +68,7 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** The place in a name: "Derby City Council" -> "Derby", "Staffordshire Health and Wellbeing Board" -> "Staffordshire". */
+/** The place in a name: "Northmoor City Council" -> "Northmoor", "Westshire Health and Wellbeing Board" -> "Westshire". */
 export function placeOf(name: string): string {
   return name
     .replace(/^NHS\s+/i, '')

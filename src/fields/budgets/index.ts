@@ -161,7 +161,7 @@ function readRow(
     const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare });
     if (money) found.push({ index, money });
   });
-  // A year written in the figure's own cell ("2015/16 £17,403,000") belongs to that figure.
+  // A year written in the figure's own cell ("2015/16 £12,345,000") belongs to that figure.
   const yearInCell = (f: { index: number; money: Money }) => {
     const c = cells[f.index];
     const at = c.indexOf(f.money.text);
@@ -200,7 +200,7 @@ function readRow(
     return;
   }
   state.headerJustSet = false;
-  // The row's own kind; a continuation row ("2015/16 | £17,403,000", "of BCF pooled budget | 2015/16 | …")
+  // The row's own kind; a continuation row ("2015/16 | £12,345,000", "of BCF pooled budget | 2015/16 | …")
   // inherits the kind of the row above.
   let rowKind: BudgetKind | null = null;
   let inherited = false;
@@ -279,10 +279,10 @@ const VERB = /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|in
 
 /**
  * A plan-details summary flattened to lines without tabs: "Minimum required value of BCF pooled budget: 2014/15
- * £957,000" then "2015/16 £17,403,000". Such a line is a label (naming a budget kind, or a year continuing the line
+ * £845,000" then "2015/16 £12,345,000". Such a line is a label (naming a budget kind, or a year continuing the line
  * above) followed by one figure that ends the line; a sentence ("we shall invest £200k") is not. A PDF without
  * table rulings breaks the same row into short lines ("Minimum required" / "value of BCF" / "pooled budget:" /
- * "2014/15" / "£957,000", even "£17,403,00" / "0"): those are joined back before reading.
+ * "2014/15" / "£845,000", even "£12,345,00" / "0"): those are joined back before reading.
  */
 function keyValueGrids(doc: DocumentModel): Grid[] {
   const grids: Grid[] = [];
@@ -298,7 +298,7 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
       continue;
     }
     let text = cleanCell(block.text);
-    // Digits of a figure wrapped onto the next line ("£17,403,00" + "0").
+    // Digits of a figure wrapped onto the next line ("£12,345,00" + "0").
     const next = blocks[i + 1];
     if (/\d,\d{0,2}$/.test(text) && next && next.kind === 'paragraph' && /^\d{1,3}\b/.test(next.text.trim())) {
       text = `${text}\n${next.text.trim()}`;
@@ -320,7 +320,7 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
     }
     // The shortest run of pending fragments that makes a row, starting at a capitalised fragment (a label's
     // start: "Minimum required", not "pooled budget:").
-    // A line read on its own ("2015/16 £17,403,000" continuing the row above) comes last.
+    // A line read on its own ("2015/16 £12,345,000" continuing the row above) comes last.
     let row: string[] | null = null;
     const starts = [...pending.keys()].reverse().concat(pending.length);
     for (const k of starts) {
@@ -355,7 +355,7 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
   // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £56,108,000 with …".
   const year0 = findYears(t.slice(0, at)).at(-1);
   if (!endsWithFigure) {
-    // A label wrapped around its value by a PDF line merge: "Minimum required value of 2014/15 £957,000 BCF pooled
+    // A label wrapped around its value by a PDF line merge: "Minimum required value of 2014/15 £845,000 BCF pooled
     // budget:" is label "Minimum required value of BCF pooled budget:", year and figure.
     const tail = t.slice(at + money.text.length).trim();
     const head = (year0 ? t.slice(0, year0.index) : t.slice(0, at)).trim();

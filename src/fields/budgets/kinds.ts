@@ -8,7 +8,7 @@ const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|hea
 const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
 
 /**
- * The kind a label names, or null when it names none (a contributor such as "Derby", a year, a blank).
+ * The kind a label names, or null when it names none (a contributor such as "Northmoor", a year, a blank).
  * "other" is returned for a labelled total or contribution that is none of the specific kinds.
  */
 export function classifyBudgetLabel(label: string): BudgetKind | null {

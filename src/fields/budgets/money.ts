@@ -42,7 +42,7 @@ function cleanForMoney(text: string): string {
 }
 
 /**
- * Join digit fragments that a converter split: "17,403,00" + "0" (cell wrap), "77, 135". A fragment is joined to
+ * Join digit fragments that a converter split: "12,345,00" + "0" (cell wrap), "77, 135". A fragment is joined to
  * the next only when the grouping is visibly incomplete (trailing comma, or a last group shorter than three digits),
  * so "100 200" stays two numbers.
  */
