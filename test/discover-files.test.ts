@@ -21,7 +21,14 @@ describe('skipReason', () => {
   it('says why hidden and unsupported files are skipped', () => {
     expect(skipReason('.DS_Store')).toBe('hidden file');
     expect(skipReason('budget.xlsx')).toMatch(/^unsupported file type \.xlsx \(supported: \.pdf .docx/);
-    expect(skipReason('README')).toMatch(/^no file extension/);
+    expect(skipReason('notes')).toMatch(/^no file extension/);
+  });
+  it('skips a folder README (a description of the folder, not a plan) but not a plan that mentions readme', () => {
+    for (const name of ['README', 'README.md', 'readme.txt', 'ReadMe.markdown']) {
+      expect(skipReason(name), name).toMatch(/README describing the folder/);
+    }
+    expect(skipReason('readme-plan.pdf')).toBeNull();
+    expect(skipReason('plan-readme.md')).toBeNull();
   });
 });
 

@@ -44,6 +44,8 @@ export function isOfficeLockOrTemp(name: string): boolean {
 export function skipReason(name: string): string | null {
   if (isOfficeLockOrTemp(name)) return 'Office lock/temp file';
   if (name.startsWith('.')) return 'hidden file';
+  // A folder's README describes the folder (as in a shared drive or this repo's fixtures); it is not a plan.
+  if (/^readme(\.(md|markdown|txt))?$/i.test(name)) return 'a README describing the folder, not a plan';
   const ext = extname(name).toLowerCase();
   if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) return null;
   if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return null;
