@@ -449,3 +449,25 @@ describe('corpus', () => {
     ]);
   });
 });
+
+describe('HTML tables on a fine column grid', () => {
+  it('reads a spending plan whose rows span the grid differently from the header (LibreOffice HTML)', () => {
+    // Same four logical columns in every row, but each row spreads them over the 8 grid columns its own way:
+    // the expenditure starts at grid column 5 in the header, 6 in the second row.
+    const html = `<p>Spending Plan 2022/23</p>
+<table>
+<tr><th colspan="2">Scheme Name</th><th colspan="2">Area of Spend</th><th>Source of Funding</th><th colspan="3">Expenditure (£)</th></tr>
+<tr><td colspan="2">Falls Response Team</td><td colspan="2">Community Health</td><td>Minimum NHS Contribution</td><td colspan="3">£120,000</td></tr>
+<tr><td colspan="3">Carers Breaks</td><td colspan="2">Social Care</td><td>iBCF</td><td colspan="2">£45,500</td></tr>
+</table>`;
+    const doc = extractDocument(Buffer.from(html), 'plan.html');
+    return doc.then((d) => {
+      const rows = extractBudgets(d, noSections).value;
+      expect(rows.map(brief)).toEqual([
+        'scheme_spend 2022/23 120000 Falls Response Team',
+        'scheme_spend 2022/23 45500 Carers Breaks',
+      ]);
+      expect(rows[1].source).toBe('iBCF');
+    });
+  });
+});

@@ -56,16 +56,45 @@ function isPageNoise(block: Block): boolean {
   return block.kind !== 'table' && /^[\s\-–—]*(page\s*)?\d{0,4}(\s*(of|\/)\s*\d+)?[\s\-–—]*$/i.test(block.text);
 }
 
+/**
+ * Grid cells of a table block, colSpan expanded with ''. Converters that lay a table on a fine grid (LibreOffice
+ * HTML) give the same logical column different spans in different rows, so a row with as many cells as the
+ * header row puts its k-th cell where the header's k-th cell starts: header labels then find their values.
+ */
+function spannedCells(rows: Extract<Block, { kind: 'table' }>['rows']): string[][] {
+  const reference = rows.find((r) => r.header) ?? rows[0];
+  const starts: number[] = [];
+  let width = 0;
+  for (const c of reference?.cells ?? []) {
+    starts.push(width);
+    width += c.colSpan ?? 1;
+  }
+  return rows.map((r) => {
+    const own = r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0);
+    if (r !== reference && r.cells.length === starts.length && own === width && r.cells.some((c) => (c.colSpan ?? 1) > 1)) {
+      const cells = new Array<string>(width).fill('');
+      r.cells.forEach((c, k) => (cells[starts[k]] = c.text));
+      return cells;
+    }
+    const cells: string[] = [];
+    for (const c of r.cells) {
+      cells.push(c.text);
+      for (let i = 1; i < (c.colSpan ?? 1); i++) cells.push('');
+    }
+    return cells;
+  });
+}
+
 function tableRows(block: Block, index: number): GridRow[] {
   if (block.kind === 'table') {
-    return block.rows.map((r) => {
-      const cells: string[] = [];
-      for (const c of r.cells) {
-        cells.push(c.text);
-        for (let i = 1; i < (c.colSpan ?? 1); i++) cells.push('');
-      }
-      return { cells, page: r.page ?? block.page, block: index, header: Boolean(r.header), pageBreakBefore: Boolean(r.pageBreakBefore) };
-    });
+    const grid = spannedCells(block.rows);
+    return block.rows.map((r, k) => ({
+      cells: grid[k],
+      page: r.page ?? block.page,
+      block: index,
+      header: Boolean(r.header),
+      pageBreakBefore: Boolean(r.pageBreakBefore),
+    }));
   }
   if (block.kind === 'paragraph' || block.kind === 'list_item') {
     const cells = block.text.includes('\t') ? block.text.split('\t') : block.text.trim().split(/ {3,}/);
