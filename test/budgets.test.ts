@@ -471,3 +471,23 @@ describe('HTML tables on a fine column grid', () => {
     });
   });
 });
+
+describe('plan-details summary flattened to one cell per line', () => {
+  it('keeps a label ending in ": <year>" for the figure on the next line (LibreOffice/pdftotext text)', () => {
+    const rows = budgets([
+      para('Date submitted:'),
+      para('12/02/15'),
+      para('Minimum required value of BCF pooled budget: 2014/15'),
+      para('£845,000'),
+      para('2015/16'),
+      para('£12,345,000'),
+      para('Total agreed value of pooled budget: 2014/15'),
+      para('£2,100,000'),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 845000 ',
+      'minimum_pooled_budget 2015/16 12345000 ',
+      'total_pooled_budget 2014/15 2100000 ',
+    ]);
+  });
+});

@@ -308,7 +308,8 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
     if (!hasMoney) {
       // A short label fragment or a lone year: keep it for the figure that may follow.
       // "Date submitted: 09/01/15" is a complete label/value pair of its own, not part of the next label.
-      if (/:\s*\S/.test(text)) pending = [];
+      // "…pooled budget: 2014/15" is not such a pair: the year belongs to the label and the figure follows.
+      if (/:\s*\S/.test(text) && !/:\s*(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(text)) pending = [];
       else if (text.length <= 60 && !VERB.test(text) && !/[.?]$/.test(text)) {
         pending.push({ text, block: i });
         if (pending.length > 6) pending.shift();
