@@ -12,8 +12,29 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
+/**
+ * A pure string -> string function with its results remembered: the same lines (headings, cell labels) are
+ * normalised again and again by the segmenter and every field extractor. Long texts are not kept, and the
+ * cache starts over once it is large, so memory stays bounded in a long-running worker.
+ */
+export function memoString<T>(fn: (s: string) => T, maxChars = 1000, maxEntries = 20_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    if (s.length > maxChars) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= maxEntries) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Fold look-alike letters, compatibility forms (ligatures), typographic quotes/dashes and odd spaces. */
-export function foldText(s: string): string {
+export const foldText = memoString(foldTextUncached);
+
+function foldTextUncached(s: string): string {
   return s
     .normalize('NFKC')
     .replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c)
@@ -24,7 +45,9 @@ export function foldText(s: string): string {
 }
 
 /** Remove markdown/HTML markup and list markers around a line of text, keeping the words as written. */
-export function stripMarkup(s: string): string {
+export const stripMarkup = memoString(stripMarkupUncached);
+
+function stripMarkupUncached(s: string): string {
   let t = foldText(s)
     .replace(/<\/?[a-z][^>]*>/gi, ' ') // HTML tags
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // markdown links
@@ -80,8 +103,15 @@ const STOPWORDS = new Set(
   ),
 );
 
+const contentTokensCached = memoString(contentTokensUncached);
+
 /** Lower-case content tokens: folded, "&" read as "and", hyphens joined ("well-being" = "wellbeing"), stopwords out. */
 export function contentTokens(s: string): string[] {
+  // A copy: callers may change the array they get.
+  return contentTokensCached(s).slice();
+}
+
+function contentTokensUncached(s: string): string[] {
   const t = foldText(s)
     .toLowerCase()
     .replace(/&/g, ' and ')
