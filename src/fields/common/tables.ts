@@ -1,6 +1,7 @@
 // Shared table helpers for the field extractors: one view ("grid") of every table in a document, whether the
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../../model/document.js';
+import { memoString } from '../../segment/text.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
@@ -22,7 +23,10 @@ export interface Grid {
 }
 
 /** Cell text without markup and with whitespace collapsed: what a label comparison should see. */
-export function cleanCell(text: string): string {
+// Remembered: every extractor cleans the same cells of the same grids again.
+export const cleanCell = memoString(cleanCellUncached);
+
+function cleanCellUncached(text: string): string {
   return text
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/&nbsp;|&#160;/g, ' ')

@@ -1,9 +1,12 @@
 // Small helpers for reading table cells as converters leave them: HTML/markdown fragments, soft line
 // breaks turned into spaces, words broken at a hyphen ("re- commissioning") and ordinals split ("14 th").
 import type { TableRow } from '../../model/document.js';
+import { memoString } from '../../segment/text.js';
 
 /** Cell text with markup removed and conversion spaces repaired; keeps the words as written. */
-export function cleanCellText(text: string): string {
+export const cleanCellText = memoString(cleanCellTextUncached);
+
+function cleanCellTextUncached(text: string): string {
   return text
     .replace(/<\/?(?:i|b|u|em|strong|p|br|span|div|ul|ol|li|sup|sub|font)\b[^>]*>/gi, ' ')
     .replace(/\*\*|__/g, '')
