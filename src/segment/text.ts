@@ -17,15 +17,20 @@ const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
  * normalised again and again by the segmenter and every field extractor. Long texts are not kept, and the
  * cache starts over once it is large, so memory stays bounded in a long-running worker.
  */
-export function memoString<T>(fn: (s: string) => T, maxChars = 1000, maxEntries = 20_000): (s: string) => T {
+export function memoString<T>(fn: (s: string) => T, maxChars = 1000, maxKeyChars = 1_000_000): (s: string) => T {
   const cache = new Map<string, T>();
+  let keyChars = 0;
   return (s: string): T => {
     if (s.length > maxChars) return fn(s);
     let v = cache.get(s);
     if (v === undefined) {
-      if (cache.size >= maxEntries) cache.clear();
+      if (keyChars + s.length > maxKeyChars) {
+        cache.clear();
+        keyChars = 0;
+      }
       v = fn(s);
       cache.set(s, v);
+      keyChars += s.length;
     }
     return v;
   };
