@@ -491,3 +491,56 @@ describe('plan-details summary flattened to one cell per line', () => {
     ]);
   });
 });
+
+describe('a spending plan flattened to one cell per line', () => {
+  const lines = [
+    'Spending Plan 2023/24',
+    'Scheme Name',
+    'Area of Spend',
+    'Source of Funding',
+    'Expenditure (£)',
+    'Falls Response Team',
+    'Community Health',
+    'Minimum NHS Contribution',
+    '£120,000',
+    'Carers Breaks',
+    'Social Care',
+    'iBCF',
+    '£45,500',
+    'Home Adaptations',
+    'Social Care',
+    'DFG',
+    '£1,300,250',
+  ];
+  it('reads each run of four lines under the four header lines as a row, not as label/value lines', () => {
+    const rows = budgets(lines.map((l) => para(l)));
+    expect(rows.map(brief)).toEqual([
+      'scheme_spend 2023/24 120000 Falls Response Team',
+      'scheme_spend 2023/24 45500 Carers Breaks',
+      'scheme_spend 2023/24 1300250 Home Adaptations',
+    ]);
+    expect(rows.map((r) => r.source)).toEqual(['Minimum NHS Contribution', 'iBCF', 'DFG']);
+  });
+
+  it('skips a row whose area wrapped onto an extra line and reads the rows after it', () => {
+    const wrapped = [...lines.slice(0, 9), 'Carers Breaks', 'Social Care', 'and respite', 'iBCF', '£45,500', ...lines.slice(13)];
+    const rows = budgets([...wrapped, 'Hospital Discharge Team', 'Community Health', 'Minimum NHS Contribution', '£98,000'].map((l) => para(l)));
+    expect(rows.filter((r) => r.kind === 'scheme_spend').map(brief)).toEqual([
+      'scheme_spend 2023/24 120000 Falls Response Team',
+      'scheme_spend 2023/24 1300250 Home Adaptations',
+      'scheme_spend 2023/24 98000 Hospital Discharge Team',
+    ]);
+  });
+
+  it('does not take a plan-details summary (label, year, figure per line) for such a table', () => {
+    const rows = budgets(
+      ['Date submitted:', '4th May 2015', 'Minimum required value', '2014/15', '£845,000', 'of BCF pooled budget', '2015/16', '£12,345,000', 'Total proposed value of', '2014/15', '£900,000', 'pooled budget', '2015/16', '£12,400,000'].map((l) => para(l)),
+    );
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 845000 ',
+      'minimum_pooled_budget 2015/16 12345000 ',
+      'total_pooled_budget 2014/15 900000 ',
+      'total_pooled_budget 2015/16 12400000 ',
+    ]);
+  });
+});

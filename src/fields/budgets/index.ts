@@ -284,15 +284,17 @@ const VERB = /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|in
  * table rulings breaks the same row into short lines ("Minimum required" / "value of BCF" / "pooled budget:" /
  * "2014/15" / "£845,000", even "£12,345,00" / "0"): those are joined back before reading.
  */
-function keyValueGrids(doc: DocumentModel): Grid[] {
+function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
   const grids: Grid[] = [];
   let current: Grid | null = null;
   let pending: { text: string; block: number }[] = [];
   const blocks = doc.blocks;
+  // Lines already read as a table (a table flattened to one cell per line) are not label/value lines.
+  const inTable = (i: number) => tables.some((g) => i >= g.blockStart && i < g.blockEnd);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     // Table lines (tabs or wide gaps) are read as grids already.
-    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || /\t| {3,}/.test(block.text.trim())) {
+    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || /\t| {3,}/.test(block.text.trim()) || inTable(i)) {
       current = null;
       pending = [];
       continue;
@@ -322,13 +324,26 @@ function keyValueGrids(doc: DocumentModel): Grid[] {
     // The shortest run of pending fragments that makes a row, starting at a capitalised fragment (a label's
     // start: "Minimum required", not "pooled budget:").
     // A line read on its own ("2015/16 £12,345,000" continuing the row above) comes last.
+    // A lone year continues the row above only when no label fragment stands before it: "Total proposed value
+    // of" / "2014/15" / "£900,000" is a new row, not the year of the row above.
     let row: string[] | null = null;
-    const starts = [...pending.keys()].reverse().concat(pending.length);
+    const isYear = (t: string) => /^(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(t);
+    const fromEnd = [...pending.keys()].reverse();
+    const starts = [...fromEnd.filter((k) => !isYear(pending[k].text)), ...fromEnd.filter((k) => isYear(pending[k].text)), pending.length];
+    let rowStart = pending.length;
     for (const k of starts) {
       if (row) break;
       const lead = pending.slice(k);
       if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text)) continue;
       row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null);
+      rowStart = k;
+    }
+    // Lower-case fragments before a year that continues the row above finish that row's label: "Total proposed
+    // value of" … "pooled budget" / "2015/16" / "£…".
+    const rest = pending.slice(0, rowStart);
+    const above = current?.rows.at(-1);
+    if (row && above && above.cells.length >= 2 && rest.length > 0 && rest.every((p) => /^[a-z]/.test(p.text)) && isYear(row[0])) {
+      above.cells[0] = `${above.cells[0]} ${rest.map((p) => p.text).join(' ')}`;
     }
     pending = [];
     if (!row) {
@@ -389,7 +404,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Bu
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
   const docYear = documentYear(doc);
   for (const plan of plans) spendRows(plan, doc, out, docYear);
-  for (const grid of [...grids, ...keyValueGrids(doc)]) {
+  for (const grid of [...grids, ...keyValueGrids(doc, grids)]) {
     if (continued.has(grid)) continue;
     // Rows from a spending-plan header on belong to the plan; rows above it may be an income table.
     const planStart = grid.rows.findIndex((r) => planHeaders.has(r));

@@ -107,6 +107,78 @@ function tableRows(block: Block, index: number): GridRow[] {
   return [];
 }
 
+/** A cell line holding one amount: "£1,250,000", "(3,400)", "12,500". */
+const CELL_AMOUNT = /^[(\-–]?\s*£\s*\d[\d,]*(\.\d+)?\s*\)?$|^[(\-–]?\s*\d{1,3}(,\d{3})+(\.\d+)?\s*\)?$/;
+/** Words of column headers: a window of lines full of them is a table's header row. */
+const HEADER_WORD = /\b(name|scheme|project|description|source|funding|provider|commissioner|area|expenditure|spend|amount|cost|ref|type|new|existing|total|value|budget)\b|£/i;
+
+function isCellLine(block: Block): boolean {
+  return (block.kind === 'paragraph' || block.kind === 'list_item') && block.text.length <= 300 && !CELL_GAP.test(block.text.trim());
+}
+
+/**
+ * Tables flattened to one cell per line (LibreOffice "Text" export, text pasted from a table): amounts k lines
+ * apart in at least three rows, under k header lines, make a k-column table. The header is the k lines above the
+ * first row with the most column-header words (nearest the rows on a tie). A row with a wrapped cell (one extra
+ * line) breaks the period: it is skipped and the rows after it are read on.
+ */
+export function cellLineGrids(doc: DocumentModel): Grid[] {
+  const blocks = doc.blocks;
+  const amounts: number[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table' && isCellLine(b) && CELL_AMOUNT.test(cleanCell(b.text))) amounts.push(i);
+  });
+  const allCellLines = (from: number, to: number) => from >= 0 && blocks.slice(from, to).every(isCellLine);
+  const grids: Grid[] = [];
+  let n = 0;
+  while (n + 2 < amounts.length) {
+    // The period: the commonest gap between the next few amounts (one wrapped row must not set it).
+    const gaps = [1, 2, 3, 4].filter((d) => n + d < amounts.length).map((d) => amounts[n + d] - amounts[n + d - 1]);
+    const k = [...gaps].sort((a, b) => gaps.filter((g) => g === b).length - gaps.filter((g) => g === a).length || a - b)[0];
+    if (k < 3 || k > 12 || !allCellLines(amounts[n], amounts[n + 1]) || amounts[n + 1] - amounts[n] > 2 * k) {
+      n++;
+      continue;
+    }
+    // The header: the column offset c whose header window has the most header words.
+    let best = -1;
+    let bestScore = 0;
+    for (let c = 0; c < k; c++) {
+      const start = amounts[n] - c - k;
+      if (!allCellLines(start, amounts[n] - c)) continue;
+      const lines = blocks.slice(start, amounts[n] - c).map((b) => (b.kind === 'table' ? '' : cleanCell(b.text)));
+      if (lines.some((l) => CELL_AMOUNT.test(l) || l.length > 60)) continue;
+      const score = lines.filter((l) => HEADER_WORD.test(l)).length;
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best < 0 || bestScore < Math.ceil(k / 2)) {
+      n++;
+      continue;
+    }
+    const cellsAt = (start: number) => blocks.slice(start, start + k).map((b) => (b.kind === 'table' ? '' : b.text));
+    const headerStart = amounts[n] - best - k;
+    const rows: GridRow[] = [
+      { cells: cellsAt(headerStart), page: blocks[headerStart].page, block: headerStart, header: true, pageBreakBefore: false },
+    ];
+    let end = headerStart + k;
+    let m = n;
+    while (m < amounts.length) {
+      const start = amounts[m] - best;
+      // Rows follow each other; lines left between two rows are a row with a wrapped cell, skipped.
+      if (start < end || start - end > k || !allCellLines(end, start + k)) break;
+      if (start === end) rows.push({ cells: cellsAt(start), page: blocks[start].page, block: start, header: false, pageBreakBefore: false });
+      end = start + k;
+      m++;
+    }
+    // Header and at least three rows: two amounts k lines apart under header words is not yet a table.
+    if (rows.length >= 4) grids.push({ rows, blockStart: headerStart, blockEnd: end });
+    n = Math.max(m, n + 1);
+  }
+  return grids;
+}
+
 /**
  * Every table of the document as a grid. Adjacent table parts (a table split at a page break, or tab lines
  * separated only by a page number) are merged into one grid, so a header read once applies to all its rows.
@@ -138,7 +210,9 @@ export function collectGrids(doc: DocumentModel): Grid[] {
     current = null;
     gap = 0;
   });
-  return grids;
+  const flattened = cellLineGrids(doc);
+  if (flattened.length === 0) return grids;
+  return [...grids, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
 }
 
 /** Texts of the up-to-`count` non-table blocks just before block `index`, nearest first. */
