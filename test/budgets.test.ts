@@ -544,3 +544,43 @@ describe('a spending plan flattened to one cell per line', () => {
     ]);
   });
 });
+
+describe('a table right after the expenditure table', () => {
+  const expenditure = table([
+    ['Ref', 'Scheme', '2014/15 (£000s)', '2015/16 (£000s)'],
+    ['A1', 'Falls Response Team', '400', '1,200'],
+    ['A2', 'Carers Breaks', '150', '300'],
+  ]);
+  it('is not more of it when its name column holds figures (an outcomes table)', () => {
+    const rows = budgets([
+      heading('Part 2: Summary of BCF expenditure'),
+      expenditure,
+      heading('Part 2: Outcomes and metrics'),
+      table([
+        ['Metric', 'Baseline (2012-13)', 'Planned 2014-15', 'Planned 2015-16'],
+        ['Permanent admissions to care homes per 100,000', '640.2', '630.0', '615.5'],
+        ['Delayed transfers of care per 100,000', '280.4', '270.0', 'X'],
+      ]),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'scheme_spend 2014/15 400000 Falls Response Team',
+      'scheme_spend 2015/16 1200000 Falls Response Team',
+      'scheme_spend 2014/15 150000 Carers Breaks',
+      'scheme_spend 2015/16 300000 Carers Breaks',
+    ]);
+  });
+
+  it('is not more of it when it has a header row of its own', () => {
+    const metrics: RawBlock = {
+      kind: 'table',
+      page: 1,
+      rows: [
+        { cells: ['Indicator', 'Area', 'Baseline 2012-13', 'Planned 2014-15'].map((text) => ({ text })), page: 1, header: true },
+        { cells: ['Falls admissions', 'Whole area', '2,310', '2,250'].map((text) => ({ text })), page: 1 },
+      ],
+    };
+    const rows = budgets([heading('Part 2: Summary of BCF expenditure'), expenditure, heading('Outcomes'), metrics]);
+    expect(rows.filter((r) => r.scheme === 'Whole area')).toEqual([]);
+    expect(rows).toHaveLength(4);
+  });
+});

@@ -77,7 +77,10 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
     // converter at a page break or a blank line).
     if (previous && grid.blockStart - previous.grids[previous.grids.length - 1].blockEnd <= 3 && grid.rows[0] && grid.rows[0].cells.length >= previous.header.cells.length - 1) {
       const firstHeader = grid.rows.slice(0, 2).some((r) => spendingColumns(r));
-      if (!firstHeader) plan = previous;
+      // A header row of its own (other than the plan's, repeated) starts another table: a metrics table just
+      // after the expenditure table is not more of it.
+      const ownHeader = grid.rows[0].header && !sameRow(grid.rows[0], previous.header);
+      if (!firstHeader && !ownHeader) plan = previous;
     }
     for (let r = 0; r < grid.rows.length; r++) {
       const row = grid.rows[r];
@@ -100,7 +103,8 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
       const cells = alignToHeader(row.cells, plan.header.cells.length, plan.columns.scheme);
       // A "- " inside a wrapped name can come back from a PDF as a list bullet: restore the dash.
       const scheme = cleanCell((cells[plan.columns.scheme] ?? '').replace(/\s*\n\s*[•·▪●]\s*/g, ' - '));
-      if (scheme === '' || isTotalRow(scheme)) continue;
+      // A scheme is named in words: a figure in the name column ("702.1", "84.2%") is another table's row.
+      if (scheme === '' || isTotalRow(scheme) || !/\p{L}{2}/u.test(scheme)) continue;
       // The rest of a row cut by a page break: no amount and no source of its own, it finishes the name above.
       const last = plan.rows[plan.rows.length - 1];
       const noFigures = plan.columns.money.every((m) => cleanCell(cells[m.index] ?? '') === '');
