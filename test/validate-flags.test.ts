@@ -175,6 +175,21 @@ describe('placeholders and sign-off', () => {
     expect(found('Mental Health Enablement Workers x 6')).toEqual([]);
   });
 
+  it('a lone X under a "Planned" column header is a placeholder; under a checklist column it is a tick', () => {
+    const outcomes = table([
+      ['Metric', 'Baseline (2012-13)', 'Planned 2014-15', 'Planned 2015-16'],
+      ['Emergency admissions per 100,000 population', '1,840.5', '1,800.0', 'X'],
+    ]);
+    const checklist = table([
+      ['Condition', 'In place'],
+      ['Data sharing agreement signed', 'X'],
+    ]);
+    const doc = buildDocument('docx', null, [heading('Outcomes and metrics'), outcomes, heading('National conditions'), checklist]);
+    const flags = checkPlan(doc, segmentByHeadings(doc, { 'Outcomes and metrics': 'metrics.outcomes', 'National conditions': 'national_conditions.data_sharing' }), none);
+    expect(flags.map((f) => [f.code, f.section])).toEqual([['PLACEHOLDER_TEXT', 'metrics.outcomes']]);
+    expect(flags[0].text).toContain('Emergency admissions per 100,000 population | 1,840.5 | 1,800.0 | X');
+  });
+
   const signoff = (ccgBy: string, ccgDate: string): RawBlock[] => [
     heading('b) Authorisation and signoff'),
     table([['Signed on behalf of the Clinical Commissioning Group', 'Northtown CCG'], ['By', ccgBy], ['Position', 'Chief Officer'], ['Date', ccgDate]]),

@@ -73,11 +73,14 @@ export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
       continue;
     }
     let at = b.offset;
+    // A figure's column header ("Planned 2015-16") says a figure was asked for as much as its row does.
+    const headerRow = b.rows.find((r) => r.header) ?? b.rows[0];
     for (const row of b.rows) {
       let cellAt = at;
       row.cells.forEach((c, ci) => {
         const t = c.text.replace(/\s*\n\s*/g, ' ');
-        const context = row.cells.filter((_, k) => k !== ci).map((x) => x.text).join(' ');
+        const columnHeader = row !== headerRow ? (headerRow.cells[ci]?.text ?? '') : '';
+        const context = [...row.cells.filter((_, k) => k !== ci).map((x) => x.text), columnHeader].join(' ');
         for (const h of findPlaceholders(t, context)) {
           const rowQuote = row.cells.map((x) => x.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ');
           out.push({ placeholder: h.placeholder, quote: rowQuote.length <= 160 ? rowQuote : quoteAround(t, h.index, h.length), offset: cellAt + h.index, page: row.page ?? b.page });
