@@ -108,6 +108,28 @@ describe('extractRisks on synthetic logs', () => {
     expect(risks[2].owner).toBe('HWB Chair');
   });
 
+  it('a row after a page break with its own risk and actions, under a finished row, is an unscored risk of its own', () => {
+    const doc = buildDocument('pdf', 3, [
+      table(
+        [
+          row(['Risk', 'Risk rating', 'Mitigating Actions'], 2),
+          row(['Day centres close before the hubs open', 'M', 'Phased closure agreed with the provider.'], 2),
+          // First row on page 3: a risk whose rating was left empty, not the rest of the row above.
+          row(['Volunteers are not recruited in time', '', 'Recruitment drive with the local college.'], 3, { pageBreakBefore: true }),
+          row(['Demand for equipment rises faster than planned', 'H', 'Monthly review of orders.'], 3),
+        ],
+        2,
+      ),
+    ]);
+    const risks = extractRisks(doc, noSections).value;
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['Day centres close before the hubs open', 'medium'],
+      ['Volunteers are not recruited in time', null],
+      ['Demand for equipment rises faster than planned', 'high'],
+    ]);
+    expect(risks[1].page).toBe(3);
+  });
+
   it('skips a category row inside the log', () => {
     const doc = buildDocument('docx', null, [
       table([row(['Risk', 'Likelihood', 'Impact', 'Score', 'Mitigation']), row(['Financial risks', '', '', '', '']), row(['Savings not delivered', '4', '5', '20', 'Finance review'])]),

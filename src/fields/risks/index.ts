@@ -229,8 +229,15 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
     }
 
     // A row without scores continues the risk above when its risk cell is empty, when it is the
-    // first row after a page break, or when its text starts mid-sentence.
-    if (prev && !scored && (!desc || afterBreak || /^[a-z(,;]/.test(desc))) {
+    // first row after a page break, or when its text starts mid-sentence. After a page break, a row whose risk
+    // and actions both start afresh under a row whose actions were finished is a risk of its own left unscored.
+    const freshAfterBreak =
+      afterBreak &&
+      /^[A-Z]/.test(desc) &&
+      !!prev?.mitigation &&
+      /[.!?)]$/.test(prev.mitigation.trim()) &&
+      (!mitigation || /^[A-Z0-9]/.test(mitigation));
+    if (prev && !scored && (!desc || (afterBreak && !freshAfterBreak) || /^[a-z(,;]/.test(desc))) {
       prev.description = joinText(prev.description, desc) ?? prev.description;
       prev.mitigation = joinText(prev.mitigation, mitigation);
       prev.owner = joinText(prev.owner, owner);
