@@ -532,6 +532,19 @@ describe('a spending plan flattened to one cell per line', () => {
     ]);
   });
 
+  it('reads a summary cut into label fragments, years and an annotated value, one per line', () => {
+    const rows = budgets(
+      ['Minimum required value', '2014/15', '£9,000,000', 'of BCF pooled budget', '2015/16', '£31,500,000', 'Total proposed value of', '2014/15', '£9,000,000', 'pooled budget', '2015/16', 'A minimum of £31,500,000 with likely total pooled'].map((l) => para(l)),
+    );
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014/15 9000000 ',
+      'minimum_pooled_budget 2015/16 31500000 ',
+      'total_pooled_budget 2014/15 9000000 ',
+      'total_pooled_budget 2015/16 31500000 ',
+    ]);
+    expect(rows[3].label).toBe('Total proposed value of pooled budget');
+  });
+
   it('does not take a plan-details summary (label, year, figure per line) for such a table', () => {
     const rows = budgets(
       ['Date submitted:', '4th May 2015', 'Minimum required value', '2014/15', '£845,000', 'of BCF pooled budget', '2015/16', '£12,345,000', 'Total proposed value of', '2014/15', '£900,000', 'pooled budget', '2015/16', '£12,400,000'].map((l) => para(l)),

@@ -329,12 +329,17 @@ function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
     let row: string[] | null = null;
     const isYear = (t: string) => /^(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(t);
     const fromEnd = [...pending.keys()].reverse();
-    const starts = [...fromEnd.filter((k) => !isYear(pending[k].text)), ...fromEnd.filter((k) => isYear(pending[k].text)), pending.length];
+    const starts = [...fromEnd.filter((k) => !isYear(pending[k].text)), ...fromEnd.filter((k) => isYear(pending[k].text))];
+    // Then a lower-case fragment with the year and an annotated value continues the row above whole:
+    // "pooled budget" / "2015/16" / "A minimum of £56,108,000 with …" (the line alone would read as a label).
+    if (current && pending.length > 0 && /^[a-z]/.test(pending[0].text)) starts.push(-1);
+    starts.push(pending.length);
     let rowStart = pending.length;
-    for (const k of starts) {
+    for (const start of starts) {
       if (row) break;
+      const k = Math.max(0, start);
       const lead = pending.slice(k);
-      if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text)) continue;
+      if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text) && start >= 0) continue;
       row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null);
       rowStart = k;
     }
