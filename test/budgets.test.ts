@@ -545,6 +545,11 @@ describe('a spending plan flattened to one cell per line', () => {
     expect(rows[3].label).toBe('Total proposed value of pooled budget');
   });
 
+  it('takes the year of the title above a label split over lines from its figure', () => {
+    const rows = budgets(['BCF Income 2023/24:', 'Local Authority Contribution', 'Disabled Facilities Grant (DFG)', 'Gross Contribution', '£1,100,000'].map((l) => para(l)));
+    expect(rows.map(brief)).toEqual(['dfg 2023/24 1100000 ']);
+  });
+
   it('does not take a plan-details summary (label, year, figure per line) for such a table', () => {
     const rows = budgets(
       ['Date submitted:', '4th May 2015', 'Minimum required value', '2014/15', '£845,000', 'of BCF pooled budget', '2015/16', '£12,345,000', 'Total proposed value of', '2014/15', '£900,000', 'pooled budget', '2015/16', '£12,400,000'].map((l) => para(l)),

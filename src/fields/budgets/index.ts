@@ -350,13 +350,15 @@ function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
     if (row && above && above.cells.length >= 2 && rest.length > 0 && rest.every((p) => /^[a-z]/.test(p.text)) && isYear(row[0])) {
       above.cells[0] = `${above.cells[0]} ${rest.map((p) => p.text).join(' ')}`;
     }
+    // The grid starts where its first label starts, so the title above the label gives the year.
+    const labelStart = pending[rowStart]?.block ?? i;
     pending = [];
     if (!row) {
       current = null;
       continue;
     }
     if (!current) {
-      current = { rows: [], blockStart: i, blockEnd: i + 1 };
+      current = { rows: [], blockStart: labelStart, blockEnd: i + 1 };
       grids.push(current);
     }
     current.rows.push({ cells: row, page: block.page, block: i, header: false, pageBreakBefore: false });
