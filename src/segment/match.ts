@@ -39,10 +39,26 @@ export function parentMatcher(p: TemplateParent): HeadingMatcher {
   };
 }
 
+/** Stem keys ("~" + first 4 letters) of a heading variant's longer tokens, built once per variant array. */
+const stemKeys = new WeakMap<string[], (string | null)[]>();
+
+function stemsOf(h: string[]): (string | null)[] {
+  let stems = stemKeys.get(h);
+  if (!stems) {
+    stems = h.map((t) => (t.length >= 5 ? `~${t.slice(0, 4)}` : null));
+    stemKeys.set(h, stems);
+  }
+  return stems;
+}
+
 /** How many heading tokens the candidate has exactly or by stem (cheap upper bound for fuzzy matching). */
 function roughHits(h: string[], keys: Set<string>): number {
+  const stems = stemsOf(h);
   let n = 0;
-  for (const t of h) if (keys.has(t) || (t.length >= 5 && keys.has(`~${t.slice(0, 4)}`))) n++;
+  for (let i = 0; i < h.length; i++) {
+    const stem = stems[i];
+    if (keys.has(h[i]) || (stem !== null && keys.has(stem))) n++;
+  }
   return n;
 }
 
