@@ -2,9 +2,6 @@
 // them to the format's extractor. Every extractor returns the same DocumentModel.
 import { extname } from 'node:path';
 import { ExtractionError, type DocumentModel, type SourceFormat } from '../model/document.js';
-import { extractPdf } from './pdf/index.js';
-import { extractDocx } from './docx/index.js';
-import { extractText } from './text/index.js';
 import { isEncryptedOoxml } from './docx/encrypted.js';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -61,13 +58,14 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'binary':
       throw new ExtractionError('file is binary and not a PDF or Word document', 'wrong_type');
     case 'pdf':
-      doc = await extractPdf(bytes);
+      // Each format's libraries load only when a file of that format comes (pdf.js and mammoth cost ~100 ms each).
+      doc = await (await import('./pdf/index.js')).extractPdf(bytes);
       break;
     case 'docx':
-      doc = await extractDocx(bytes);
+      doc = await (await import('./docx/index.js')).extractDocx(bytes);
       break;
     default:
-      doc = extractText(Buffer.from(bytes).toString('utf8'), type);
+      doc = (await import('./text/index.js')).extractText(Buffer.from(bytes).toString('utf8'), type);
   }
   const warn = mislabel(type === 'md' || type === 'html' ? 'txt' : type);
   if (warn) doc.messages.unshift(warn);
