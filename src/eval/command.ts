@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { processFile } from '../pipeline/processFile.js';
 import { loadTemplates } from '../segment/index.js';
+import { discoverFiles } from '../discover/index.js';
 import {
   emptyRecord,
   LIST_FIELDS,
@@ -105,7 +106,8 @@ const CORPUS_CONCURRENCY = 4;
 
 async function extractCorpus(dir: string, warn: (s: string) => void): Promise<ScorableRecord[]> {
   const templates = loadTemplates();
-  const files = await listFiles(dir);
+  // The same files `plansift run` would read: no READMEs, gold/expected JSON, lock or hidden files.
+  const files = (await discoverFiles(dir)).files.map((f) => f.rel);
   const out: ScorableRecord[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
