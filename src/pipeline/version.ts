@@ -1,2 +1,3 @@
-// Bump when extraction output changes: the nightly run re-extracts every file an older version produced.
-export const EXTRACTOR_VERSION = '0.1.0';
+// Bump when extraction output may change: the nightly run re-extracts every file an older version produced.
+// 0.2.0: PDF text from the operator list instead of getTextContent (same output on every PDF we have).
+export const EXTRACTOR_VERSION = '0.2.0';

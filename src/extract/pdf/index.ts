@@ -5,11 +5,13 @@ import { restoreEnginePush } from './enginePush.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildDocument, ExtractionError, type DocumentModel, type Finding } from '../../model/document.js';
-import { multiply, rulingLines, type OpCodes } from './geometry.js';
+import { rulingLines, type OpCodes } from './geometry.js';
 import { layoutDocument } from './layout.js';
-import type { PageContent, TextRun } from './types.js';
+import { textRuns, type FontInfo, type TextOpCodes } from './opText.js';
+import { createInThreadWorker } from './port.js';
+import type { PageContent } from './types.js';
 
-const OPS = pdfjs.OPS as unknown as OpCodes;
+const OPS = pdfjs.OPS as unknown as OpCodes & TextOpCodes;
 /** Fewer visible characters than this on a page means the page has no real text layer. */
 const MIN_PAGE_CHARS = 20;
 restoreEnginePush();
@@ -18,8 +20,10 @@ restoreEnginePush();
 export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
   const messages: Finding[] = [];
   const hasEof = endsWithEof(bytes);
+  const pdfWorker = createInThreadWorker(0);
   // pdf.js may take over (detach) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
+    worker: pdfWorker.worker,
     data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
@@ -62,6 +66,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<DocumentModel> {
     // pdf.js keeps every document alive until it is destroyed.
     if (doc) await doc.destroy();
     else await task.destroy();
+    pdfWorker.destroy();
   }
 }
 
@@ -83,14 +88,7 @@ function loadError(err: unknown, hasEof: boolean): ExtractionError {
   return new ExtractionError(`corrupt PDF: ${msg}`, 'corrupt');
 }
 
-interface FontInfo {
-  name?: string;
-  bold?: boolean;
-  black?: boolean;
-  italic?: boolean;
-}
-
-/** The font pdf.js loaded for a text item (available once the page's operator list is built). */
+/** The font pdf.js loaded for a setFont name (known once the page's operator list is built). */
 function loadedFont(page: PDFPageProxy, id: string): FontInfo | null {
   try {
     return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as FontInfo | null) ?? null) : null;
@@ -99,54 +97,15 @@ function loadedFont(page: PDFPageProxy, id: string): FontInfo | null {
   }
 }
 
-const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]bd\b|extrabold/i;
-const ITALIC_FONT = /italic|oblique|[-,]it\b/i;
-
 async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageContent> {
   const page: PDFPageProxy = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    // The operator list first: it loads the fonts, so their real names (with "Bold") are known below.
+    // One operator list gives both the ruling lines and the text (see opText.ts for why not getTextContent).
     const opList = await page.getOperatorList();
     const { hsegs, vsegs } = rulingLines(opList.fnArray, opList.argsArray, OPS, viewport.transform);
-    const content = await page.getTextContent();
-    const fontCache = new Map<string, { bold: boolean; italic: boolean }>();
-    const fontStyle = (id: string) => {
-      let style = fontCache.get(id);
-      if (!style) {
-        const font = loadedFont(page, id);
-        const name = String(font?.name ?? '');
-        const family = (content.styles[id] as { fontFamily?: string } | undefined)?.fontFamily ?? '';
-        // Bold is usually in the font name ("Arial,Bold", "Calibri-Bold"); the font flags (ForceBold) say
-        // it for fonts with neutral names.
-        style = {
-          bold: BOLD_FONT.test(name) || BOLD_FONT.test(family) || font?.bold === true || font?.black === true,
-          italic: ITALIC_FONT.test(name) || font?.italic === true,
-        };
-        fontCache.set(id, style);
-      }
-      return style;
-    };
-    const runs: TextRun[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || item.str === '') continue;
-      const m = multiply(viewport.transform, item.transform as number[]);
-      const size = Math.hypot(m[2], m[3]);
-      // Only horizontal, upright text takes part in the layout (rotated margin labels do not).
-      if (size <= 0 || Math.abs(m[1]) > 0.05 * size || m[0] <= 0) continue;
-      // Text placed outside the visible page (clipped-off leftovers) is not part of the document.
-      if (m[5] < 0 || m[5] - size > viewport.height || m[4] > viewport.width || m[4] + item.width < 0) continue;
-      const style = fontStyle(item.fontName);
-      runs.push({
-        text: item.str,
-        x0: m[4],
-        x1: m[4] + item.width * (viewport.scale || 1),
-        base: m[5],
-        size,
-        bold: style.bold,
-        italic: style.italic,
-      });
-    }
+    const frame = { transform: viewport.transform, width: viewport.width, height: viewport.height };
+    const runs = textRuns(opList.fnArray, opList.argsArray, OPS, frame, (id) => loadedFont(page, id), pdfjs.normalizeUnicode);
     return { page: n, width: viewport.width, height: viewport.height, runs, hsegs, vsegs };
   } finally {
     page.cleanup();
