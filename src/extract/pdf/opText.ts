@@ -82,7 +82,7 @@ interface Glyph {
 
 interface TextState {
   ctm: Matrix;
-  textMatrix: readonly number[];
+  textMatrix: ArrayLike<number>;
   x: number;
   y: number;
   lineX: number;
@@ -105,6 +105,43 @@ interface FontUse {
 }
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+type GlyphCategory = 0 | 1 | 2 | 3; // visible, whitespace, zero-width diacritic, invisible format mark
+const categories = new Map<string, GlyphCategory>();
+
+function categoryOf(u: string): GlyphCategory {
+  if (u.length === 1) {
+    const code = u.charCodeAt(0);
+    if (code > 32 && code < 127) return 0;
+    if (code === 32) return 1;
+  }
+  let c = categories.get(u);
+  if (c === undefined) {
+    c = WHITESPACE.test(u) ? 1 : DIACRITIC.test(u) ? 2 : FORMAT_MARK.test(u) ? 3 : 0;
+    if (categories.size > 50_000) categories.clear();
+    categories.set(u, c);
+  }
+  return c;
+}
+
+function copyState(s: TextState): TextState {
+  return {
+    ctm: s.ctm,
+    textMatrix: s.textMatrix,
+    x: s.x,
+    y: s.y,
+    lineX: s.lineX,
+    lineY: s.lineY,
+    leading: s.leading,
+    charSpacing: s.charSpacing,
+    wordSpacing: s.wordSpacing,
+    hScale: s.hScale,
+    rise: s.rise,
+    fontId: s.fontId,
+    fontSize: s.fontSize,
+    fontDirection: s.fontDirection,
+  };
+}
 
 /** Bold and italic from the font's name (usually "Arial,Bold", "Calibri-Bold") or its flags (ForceBold). */
 export function fontStyle(font: FontInfo | null): { bold: boolean; italic: boolean } {
@@ -141,16 +178,6 @@ export function textRuns(
     }
     return use;
   };
-  const category = new Map<string, 0 | 1 | 2 | 3>(); // 0 visible, 1 whitespace, 2 diacritic, 3 format mark
-  const categoryOf = (u: string): 0 | 1 | 2 | 3 => {
-    let c = category.get(u);
-    if (c === undefined) {
-      c = WHITESPACE.test(u) ? 1 : DIACRITIC.test(u) ? 2 : FORMAT_MARK.test(u) ? 3 : 0;
-      category.set(u, c);
-    }
-    return c;
-  };
-
   let st: TextState = {
     ctm: IDENTITY,
     textMatrix: IDENTITY,
@@ -201,7 +228,7 @@ export function textRuns(
       if (annotationDepth > 0 || !st.fontId || !args) continue;
       showText(args[0] as ArrayLike<Glyph | number>);
     } else if (fn === ops.save) {
-      stack.push({ ...st });
+      stack.push(copyState(st));
     } else if (fn === ops.restore) {
       const outer = stack.pop() ?? st;
       // getTextContent ends a run when Q brings back a different font (office suites wrap each cell's text
@@ -214,9 +241,9 @@ export function textRuns(
       flush();
     } else if (fn === ops.paintFormXObjectBegin) {
       flush();
-      stack.push({ ...st });
+      stack.push(copyState(st));
       const matrix = args?.[0] as ArrayLike<number> | null | undefined;
-      if (matrix && matrix.length === 6) st.ctm = multiply(st.ctm, Array.from(matrix));
+      if (matrix && matrix.length === 6) st.ctm = multiply(st.ctm, matrix);
     } else if (fn === ops.paintFormXObjectEnd) {
       flush();
       st = stack.pop() ?? st;
@@ -230,7 +257,8 @@ export function textRuns(
       st.x = st.lineX = st.y = st.lineY = 0;
     } else if (fn === ops.setTextMatrix) {
       const m = args?.[0] as ArrayLike<number> | undefined;
-      if (m && m.length === 6) st.textMatrix = Array.from(m);
+      // Kept as given (often a Float32Array): copying it was the most expensive line of this walk.
+      if (m && m.length === 6) st.textMatrix = m;
       else if (args && args.length === 6) st.textMatrix = args as number[];
       st.x = st.lineX = st.y = st.lineY = 0;
     } else if (fn === ops.moveText) {
