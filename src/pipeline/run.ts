@@ -145,6 +145,21 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     await restoreMissingRecordFiles(db, outDir, unchanged);
     phase('check unchanged records');
 
+    // Something changed, so workers will most likely be needed: start them while the main thread hashes.
+    // A pool that cannot start is reported below, where it is first needed.
+    const poolOptions = {
+      size: opts.concurrency, timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb,
+      templatesDir: opts.templatesDir, workerScript: opts.workerScript,
+    };
+    if (toHash.length) {
+      try {
+        pool = new WorkerPool(poolOptions);
+        pool.warm(toHash.length);
+      } catch {
+        pool = null;
+      }
+    }
+
     // 2. Hash what changed (streamed, a few at a time). Oversized files are not read at all.
     // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
     const MAX_FILE_BYTES = toHash.length ? (await import('../extract/index.js')).MAX_FILE_BYTES : Infinity;
@@ -261,11 +276,8 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
         pending.push(save(f, record, failureOf(record, 'too_large', message), 'extracted'));
       }
       if (toExtract.length) {
-        pool = new WorkerPool({
-          size: opts.concurrency, timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb,
-          templatesDir: opts.templatesDir, workerScript: opts.workerScript,
-        });
-        const activePool = pool;
+        pool ??= new WorkerPool(poolOptions);
+        const activePool: WorkerPool = pool;
         for (const f of toExtract) {
           pending.push(
             activePool.run(root, f.rel).then(async (result: PoolResult) => {
