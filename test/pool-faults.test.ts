@@ -48,6 +48,24 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('keeps one worker for many files, and replaces a worker whose memory grows past the threshold', async () => {
+    const steady = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 256 });
+    try {
+      for (const f of ['good-1.txt', 'good-2.txt', 'good-1.txt']) expect((await steady.run(dir, f)).kind).toBe('done');
+      expect(steady.started).toBe(1);
+    } finally {
+      await steady.close();
+    }
+    // A threshold of 0 MB means any memory at all counts as grown: every file gets a fresh worker.
+    const strict = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 256, recycleAtMb: 0 });
+    try {
+      for (const f of ['good-1.txt', 'good-2.txt', 'good-1.txt']) expect((await strict.run(dir, f)).kind).toBe('done');
+      expect(strict.started).toBe(3);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('reports a crashed worker with its error, then carries on', async () => {
     const pool = new WorkerPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 256 });
     try {

@@ -14,7 +14,13 @@ export interface PoolOptions {
   timeoutMs: number;
   maxMemoryMb: number;
   templatesDir?: string;
-  /** Replace a worker after this many files, so a slow leak in a parser library cannot grow without bound. */
+  /**
+   * Replace a worker whose memory after a file is over this many MB (default: 192, or half of `maxMemoryMb` if
+   * that is less), or that has done `maxTasksPerWorker` files (default 2,000), so a slow leak in a parser library
+   * cannot grow without bound. Replacing costs a cold start (~0.5 s of CPU), so it is done when memory says so,
+   * not every few hundred files.
+   */
+  recycleAtMb?: number;
   maxTasksPerWorker?: number;
   workerScript?: string;
 }
@@ -44,6 +50,8 @@ interface Slot {
   ready: Promise<void>;
   tasks: number;
   dead: boolean;
+  /** Memory the worker reported after its last file. */
+  memoryMb: number;
 }
 
 export class WorkerPool {
@@ -52,6 +60,8 @@ export class WorkerPool {
   private readonly all = new Set<Slot>();
   private readonly script: string;
   private nextId = 1;
+  /** Workers started so far (for the run log and the tests). */
+  started = 0;
   private broken: PoolBrokenError | null = null;
 
   constructor(private readonly opts: PoolOptions) {
@@ -102,7 +112,7 @@ export class WorkerPool {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const slot: Slot = { worker, tasks: 0, dead: false, ready: Promise.resolve() };
+    const slot: Slot = { worker, tasks: 0, dead: false, memoryMb: 0, ready: Promise.resolve() };
     slot.ready = new Promise<void>((ok, fail) => {
       const onReady = (msg: unknown) => {
         if (msg === 'ready') {
@@ -121,6 +131,7 @@ export class WorkerPool {
       worker.once('exit', onFail);
     });
     this.all.add(slot);
+    this.started++;
     return slot;
   }
 
@@ -142,7 +153,8 @@ export class WorkerPool {
     }
     const result = await this.dispatch(slot, { id: this.nextId++, root, rel });
     slot.tasks++;
-    if (slot.dead || slot.tasks >= (this.opts.maxTasksPerWorker ?? 200)) await this.retire(slot);
+    const grown = slot.memoryMb > (this.opts.recycleAtMb ?? Math.min(192, this.opts.maxMemoryMb / 2));
+    if (slot.dead || grown || slot.tasks >= (this.opts.maxTasksPerWorker ?? 2000)) await this.retire(slot);
     else this.idle.push(slot);
     return result;
   }
@@ -165,7 +177,9 @@ export class WorkerPool {
         resolveResult(result);
       };
       const onMessage = (reply: WorkerReply) => {
-        if (reply.id === task.id) settle({ kind: 'done', outcome: reply.outcome }, false);
+        if (reply.id !== task.id) return;
+        slot.memoryMb = reply.memoryMb;
+        settle({ kind: 'done', outcome: reply.outcome }, false);
       };
       const onError = (err: Error & { code?: string }) => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -1,5 +1,6 @@
 // Worker thread: extracts one file per message with processFile and posts the outcome back. The main thread
 // owns the time limit, the memory limit (resourceLimits) and every write; this thread only reads.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../segment/index.js';
 import { failedRecord } from './analyse.js';
@@ -14,6 +15,13 @@ export interface WorkerTask {
 export interface WorkerReply {
   id: number;
   outcome: ProcessOutcome;
+  /** This thread's memory after the file (V8 heap in use + external buffers), so the pool can replace a worker that grows. */
+  memoryMb: number;
+}
+
+function memoryMb(): number {
+  const h = getHeapStatistics();
+  return Math.round((h.used_heap_size + h.external_memory) / 1048576);
 }
 
 export interface WorkerInit {
@@ -67,7 +75,7 @@ async function handle(task: WorkerTask): Promise<ProcessOutcome> {
 }
 
 parentPort!.on('message', (task: WorkerTask) => {
-  void handle(task).then((outcome) => parentPort!.postMessage({ id: task.id, outcome } satisfies WorkerReply));
+  void handle(task).then((outcome) => parentPort!.postMessage({ id: task.id, outcome, memoryMb: memoryMb() } satisfies WorkerReply));
 });
 
 parentPort!.postMessage('ready');
