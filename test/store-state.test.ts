@@ -23,6 +23,25 @@ const save = (file: string, sha: string) =>
   saveDocument(db, failedRecord({ file, sha256: sha, format: 'txt', pages: null }, 'empty', 'file is empty'), meta);
 
 describe('document state', () => {
+  it('stores every item of a large record in order, and replaces them all when the document is saved again', async () => {
+    const base = failedRecord({ file: 'big.pdf', sha256: 'ccc', format: 'pdf', pages: 9 }, 'x', 'y');
+    // More rows than one multi-row INSERT takes (200), so the chunking is exercised.
+    const budgets = Array.from({ length: 450 }, (_, i) => ({
+      kind: 'scheme_spend' as const, year: '2015/16', amountGbp: 1000 + i, scheme: `S${i}`, label: `Scheme ${i}`,
+      text: `£${1000 + i}`, page: 1 + (i % 9),
+    }));
+    const record = { ...base, budgets, flags: [] };
+    const id = await saveDocument(db, record, { ...meta, status: 'ok', failureReason: null });
+    const rows = await db.all<{ idx: number; amount: number; scheme: string }>(
+      'SELECT ord AS idx, amount_gbp AS amount, scheme FROM budgets WHERE document_id = ? ORDER BY ord', [id]);
+    expect(rows).toHaveLength(450);
+    expect(rows[0]).toEqual({ idx: 0, amount: 1000, scheme: 'S0' });
+    expect(rows[449]).toEqual({ idx: 449, amount: 1449, scheme: 'S449' });
+    expect(rows.every((r, i) => r.idx === i && r.amount === 1000 + i)).toBe(true);
+    await saveDocument(db, { ...record, budgets: budgets.slice(0, 3) }, { ...meta, status: 'ok', failureReason: null });
+    expect(await db.get('SELECT COUNT(*) AS n FROM budgets WHERE document_id = ?', [id])).toEqual({ n: 3 });
+  });
+
   it('relinks a row to a new path, replacing what was stored there, and keeps its id and items', async () => {
     const id = await save('old/a.txt', 'aaa');
     await save('new/a.txt', 'bbb'); // the content formerly at the target path

@@ -102,9 +102,10 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
     let id: number;
     if (existing) {
       id = existing.id;
-      for (const t of ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags']) {
-        await db.run(`DELETE FROM ${t} WHERE document_id = ?`, [id]);
-      }
+      // One statement batch, not six round trips; `id` is an integer from the database.
+      await db.exec(
+        ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags'].map((t) => `DELETE FROM ${t} WHERE document_id = ${Number(id)};`).join(' '),
+      );
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
          hwb=?, area_name=?, status=?, failure_reason=?, duplicate_of=?, extractor_version=?, processed_at=?,
@@ -126,21 +127,30 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
   });
 }
 
-async function insertMany(db: Database, sql: string, rows: unknown[][]): Promise<void> {
-  for (const r of rows) await db.run(sql, r);
+/** Rows per INSERT: well under SQLite's bound-parameter limit (32,766) for our widest table (12 columns). */
+const ROWS_PER_INSERT = 200;
+
+/**
+ * Insert rows with multi-row INSERTs. Each statement is a round trip to sqlite3's thread pool, so one
+ * statement per table instead of one per row keeps the main thread (and the workers it shares the CPU with)
+ * free: a plan has a hundred or more rows.
+ */
+async function insertMany(db: Database, table: string, rows: unknown[][]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const row = `(${chunk[0].map(() => '?').join(',')})`;
+    await db.run(`INSERT INTO ${table} VALUES ${chunk.map(() => row).join(',')}`, chunk.flat());
+  }
 }
 
 async function insertItems(db: Database, id: number, r: PlanRecord): Promise<void> {
-  await insertMany(db, 'INSERT INTO sections VALUES (?,?,?,?,?,?)',
-    r.sections.map((s, i) => [id, i, s.id, s.heading, s.status, s.page]));
-  await insertMany(db, 'INSERT INTO schemes VALUES (?,?,?,?,?,?,?)',
-    r.schemes.map((s, i) => [id, i, s.ref, s.name, s.theme, s.page, s.text]));
-  await insertMany(db, 'INSERT INTO budgets VALUES (?,?,?,?,?,?,?,?,?,?)',
+  await insertMany(db, 'sections', r.sections.map((s, i) => [id, i, s.id, s.heading, s.status, s.page]));
+  await insertMany(db, 'schemes', r.schemes.map((s, i) => [id, i, s.ref, s.name, s.theme, s.page, s.text]));
+  await insertMany(db, 'budgets',
     r.budgets.map((b, i) => [id, i, b.kind, b.year, b.amountGbp, b.scheme, b.source ?? null, b.label, b.text, b.page]));
-  await insertMany(db, 'INSERT INTO risks VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  await insertMany(db, 'risks',
     r.risks.map((k, i) => [id, i, k.description, k.likelihood, k.impact, k.score, k.rating, k.mitigation, k.owner, k.page, k.text]));
-  await insertMany(db, 'INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+  await insertMany(db, 'metrics',
     r.metrics.map((m, i) => [id, i, m.metric, m.label, m.period, m.kind, m.value, m.unit, m.numerator, m.denominator, m.page, m.text]));
-  await insertMany(db, 'INSERT INTO flags VALUES (?,?,?,?,?,?,?,?)',
-    r.flags.map((f, i) => [id, i, f.code, f.severity, f.message, f.section, f.page, f.text ?? null]));
+  await insertMany(db, 'flags', r.flags.map((f, i) => [id, i, f.code, f.severity, f.message, f.section, f.page, f.text ?? null]));
 }
