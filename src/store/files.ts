@@ -19,14 +19,27 @@ export async function clearTempDir(outDir: string): Promise<void> {
 }
 
 let tempCounter = 0;
+/** Record folders already made in this process: a mkdir per record is a thread-pool round trip each time. */
+const madeDirs = new Set<string>();
 
 /** Write a JSON record via a temp file and rename: a reader (or a crash) never sees half a record. */
 export async function writeRecordFile(outDir: string, rel: string, json: string): Promise<void> {
   const target = recordPath(outDir, rel);
-  await mkdir(dirname(target), { recursive: true });
+  const folder = dirname(target);
+  if (!madeDirs.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    madeDirs.add(folder);
+  }
   const temp = join(tempDir(outDir), `${process.pid}-${++tempCounter}.json`);
   await writeFile(temp, json.endsWith('\n') ? json : `${json}\n`);
-  await rename(temp, target);
+  try {
+    await rename(temp, target);
+  } catch (err) {
+    // The folder was removed since we made it (another process, a test): make it again, once.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(folder, { recursive: true });
+    await rename(temp, target);
+  }
 }
 
 export async function removeRecordFile(outDir: string, rel: string): Promise<void> {
