@@ -3,7 +3,7 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Candidate } from './candidates.js';
 import type { Marker, Template } from './template.js';
-import { contentTokens, foldText, matchedCount } from './text.js';
+import { contentTokens, foldText, matchedCount, memoString } from './text.js';
 
 export interface MarkerResult {
   /** Share of positive marker weight found, 0-1. */
@@ -22,10 +22,12 @@ export function flatText(s: string): string {
     .trim()} `;
 }
 
+/** flatText of a marker phrase: the same few phrases are looked up in every document. */
+const flatPhrase = memoString(flatText);
+
 /** A numbered heading in capitals at the start of a paragraph ("3) CASE FOR CHANGE Please…"), not a numbered sentence. */
-function runInCaps(c: Candidate, phrase: string): boolean {
+function runInCaps(c: Candidate, words: number): boolean {
   if (c.prefix.number === null && c.prefix.letter === null) return false;
-  const words = phrase.trim().split(/\s+/).length;
   const head = c.prefix.rest.split(/\s+/).slice(0, words).join(' ');
   return /[A-Z]/.test(head) && head === head.toUpperCase();
 }
@@ -33,17 +35,20 @@ function runInCaps(c: Candidate, phrase: string): boolean {
 function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
   const p = contentTokens(phrase);
   if (p.length === 0) return false;
+  const words = phrase.trim().split(/\s+/).length;
   return candidates.some(
     (c) =>
       !c.prefix.sub &&
+      // Every phrase token must be matched by a distinct candidate token.
+      c.tokens.length >= p.length &&
       // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
-      ((c.kind !== 'runin' && c.tokens.length <= p.length + 4) || runInCaps(c, phrase)) &&
+      ((c.kind !== 'runin' && c.tokens.length <= p.length + 4) || runInCaps(c, words)) &&
       matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length,
   );
 }
 
 function markerFound(m: Marker, flat: string, candidates: Candidate[]): boolean {
-  return m.phrases.some((ph) => (m.where === 'heading' ? foundAsHeading(ph, candidates) : flat.includes(flatText(ph))));
+  return m.phrases.some((ph) => (m.where === 'heading' ? foundAsHeading(ph, candidates) : flat.includes(flatPhrase(ph))));
 }
 
 export function scoreMarkers(t: Template, doc: DocumentModel, candidates: Candidate[], flat = flatText(doc.text)): MarkerResult {

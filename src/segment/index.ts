@@ -4,7 +4,7 @@ import type { Flag } from '../record/schema.js';
 import { alignMonotonic, alignmentScore } from './align.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { flatText, scoreMarkers } from './detect.js';
-import { headingScore, MATCH_THRESHOLD, parentMatcher, sectionMatcher } from './match.js';
+import { headingScore, MATCH_THRESHOLD, parentMatcherOf, sectionMatcherOf } from './match.js';
 import { sectionBodyStatus } from './status.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SectionSpan, Segmentation } from './types.js';
@@ -69,8 +69,16 @@ function bodyAfter(candidates: Candidate[], bestHeading: number[], docLength: nu
   return out;
 }
 
+const ordersCache = new WeakMap<Template, TemplateSection[][]>();
+
 /** Section order options: template order, with whole parts permuted (an appended Part 2 may come first). */
 function sectionOrders(t: Template): TemplateSection[][] {
+  let orders = ordersCache.get(t);
+  if (!orders) ordersCache.set(t, (orders = sectionOrdersOf(t)));
+  return orders;
+}
+
+function sectionOrdersOf(t: Template): TemplateSection[][] {
   const parts: string[] = [];
   for (const s of t.sections) if (!parts.includes(s.part ?? '')) parts.push(s.part ?? '');
   if (parts.length === 1 || parts.length > 4) return [t.sections];
@@ -85,8 +93,8 @@ function sectionOrders(t: Template): TemplateSection[][] {
 
 /** Best alignment of one template's sections to the candidates (exported for debugging tools and tests). */
 export function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
-  const sectionMatchers = t.sections.map(sectionMatcher);
-  const parentMatchers = t.parents.map(parentMatcher);
+  const sectionMatchers = t.sections.map(sectionMatcherOf);
+  const parentMatchers = t.parents.map(parentMatcherOf);
   const scores = new Map<string, Float64Array>();
   // Which heading (section i, or parent sections.length + p) each candidate matches best, or -1.
   const bestHeading = new Array<number>(candidates.length).fill(-1);
@@ -201,7 +209,7 @@ function spansFor(doc: DocumentModel, t: Template, found: Found[]): SectionSpan[
     .filter((f) => f.cand)
     .map((f) => f.cand!)
     .sort((a, b) => a.offset - b.offset || a.blockIndex - b.blockIndex);
-  const parents = t.parents.map(parentMatcher);
+  const parents = t.parents.map(parentMatcherOf);
   return found.map(({ section, cand }) => {
     if (!cand) return { id: section.id, heading: null, status: 'missing', page: null, start: -1, end: -1, blockStart: -1, blockEnd: -1 };
     const next = located.find((c) => c.offset > cand.offset);

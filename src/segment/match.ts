@@ -14,29 +14,48 @@ export interface HeadingMatcher {
   mustInclude: string[];
   /** Some variant itself opens like a sentence ("The …", "What …"). */
   sentenceLike: boolean;
+  /** Token count of the longest variant. */
+  longestVariant: number;
 }
 
 /** How a sentence of an answer opens; a heading rarely does. */
 const SENTENCE_START = /^(?:the|this|these|those|our|we|it|its|there|in|as|an?|all|each|for|to|with|by)\b/i;
 
-export function sectionMatcher(s: TemplateSection): HeadingMatcher {
+function headingMatcher(headings: string[], number: string | null, letter: string | null, mustInclude: string[]): HeadingMatcher {
+  const variants = headings.map(contentTokens).filter((v) => v.length > 0);
   return {
-    variants: s.headings.map(contentTokens).filter((v) => v.length > 0),
-    number: s.number,
-    letter: s.letter,
-    mustInclude: s.mustInclude.flatMap(contentTokens),
-    sentenceLike: s.headings.some((h) => SENTENCE_START.test(h.trim())),
+    variants,
+    number,
+    letter,
+    mustInclude: mustInclude.flatMap(contentTokens),
+    sentenceLike: headings.some((h) => SENTENCE_START.test(h.trim())),
+    longestVariant: Math.max(...variants.map((v) => v.length)),
   };
 }
 
+export function sectionMatcher(s: TemplateSection): HeadingMatcher {
+  return headingMatcher(s.headings, s.number, s.letter, s.mustInclude);
+}
+
 export function parentMatcher(p: TemplateParent): HeadingMatcher {
-  return {
-    variants: p.headings.map(contentTokens).filter((v) => v.length > 0),
-    number: p.number,
-    letter: null,
-    mustInclude: [],
-    sentenceLike: p.headings.some((h) => SENTENCE_START.test(h.trim())),
-  };
+  return headingMatcher(p.headings, p.number, null, []);
+}
+
+// Matchers depend only on the template: built once per section/parent object, not once per document.
+const matcherCache = new WeakMap<TemplateSection | TemplateParent, HeadingMatcher>();
+
+/** The matcher of a template section, built on first use. */
+export function sectionMatcherOf(s: TemplateSection): HeadingMatcher {
+  let m = matcherCache.get(s);
+  if (!m) matcherCache.set(s, (m = sectionMatcher(s)));
+  return m;
+}
+
+/** The matcher of a template parent heading, built on first use. */
+export function parentMatcherOf(p: TemplateParent): HeadingMatcher {
+  let m = matcherCache.get(p);
+  if (!m) matcherCache.set(p, (m = parentMatcher(p)));
+  return m;
 }
 
 /** Stem keys ("~" + first 4 letters) of a heading variant's longer tokens, built once per variant array. */
@@ -94,7 +113,7 @@ function variantScore(h: string[], cand: Candidate): number {
 /** Text-only score of a candidate against a heading (no numbering or layout adjustments). */
 export function textScore(m: HeadingMatcher, cand: Candidate): number {
   if (m.mustInclude.length > 0) {
-    const window = cand.tokens.slice(0, Math.max(...m.variants.map((v) => v.length)) + 3);
+    const window = cand.tokens.slice(0, m.longestVariant + 3);
     if (!m.mustInclude.some((w) => window.some((t) => t.startsWith(w) || tokensMatch(w, t)))) return 0;
   }
   let best = 0;

@@ -4,7 +4,7 @@ import type { Section } from '../record/schema.js';
 import { tokenKeys, type Candidate } from './candidates.js';
 import { MATCH_THRESHOLD, textScore, type HeadingMatcher } from './match.js';
 import type { TemplateSection } from './template.js';
-import { contentTokens, matchedCount, parseHeadingPrefix, stripMarkup } from './text.js';
+import { contentTokens, matchedCount, parseHeadingPrefix, stripMarkup, type HeadingPrefix } from './text.js';
 
 /** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
 const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development)\b/i;
@@ -16,9 +16,7 @@ const SIGNOFF_LABELS = new Set(
   ),
 );
 
-function lineCandidate(text: string): Candidate {
-  const prefix = parseHeadingPrefix(text);
-  const tokens = contentTokens(prefix.rest).slice(0, 60);
+function lineCandidate(text: string, prefix: HeadingPrefix, tokens: string[]): Candidate {
   return {
     blockIndex: -1, rowIndex: null, offset: 0, end: 0, page: null, display: text, prefix,
     tokens, keys: tokenKeys(tokens), kind: 'short', tocLike: false,
@@ -41,19 +39,32 @@ function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
   return rest;
 }
 
+// Guidance tokens depend only on the template section: worked out once per section object.
+const guidanceCache = new WeakMap<TemplateSection, string[][]>();
+
+function guidanceTokens(section: TemplateSection): string[][] {
+  let g = guidanceCache.get(section);
+  if (!g) guidanceCache.set(section, (g = section.guidance.map(contentTokens).filter((t) => t.length > 0)));
+  return g;
+}
+
 /** present or placeholder for a section whose heading was found, from the text between it and the next section. */
 export function sectionBodyStatus(body: string, section: TemplateSection, parents: HeadingMatcher[]): Section['status'] {
-  const guidance = section.guidance.map(contentTokens).filter((g) => g.length > 0);
+  const guidance = guidanceTokens(section);
   const kept: string[] = [];
   // Lines, and table cells (tab-joined in the text) on their own: a header cell is a guidance label.
   for (const rawLine of body.split(/\n|\t/)) {
     const line = stripMarkup(rawLine.replace(/<[^>]*>/g, ' '));
     if (!/[A-Za-z0-9]/.test(line)) continue;
-    const cand = lineCandidate(line);
-    // The next group's numbered heading sits at the end of this section's span.
-    if (parents.some((p) => textScore(p, cand) >= MATCH_THRESHOLD && cand.tokens.length <= 8)) continue;
+    const prefix = parseHeadingPrefix(line);
+    // The next group's numbered heading sits at the end of this section's span (a short line: test only those).
+    const headTokens = contentTokens(prefix.rest);
+    if (headTokens.length <= 8 && parents.length > 0) {
+      const cand = lineCandidate(line, prefix, headTokens);
+      if (parents.some((p) => textScore(p, cand) >= MATCH_THRESHOLD)) continue;
+    }
     let tokens = contentTokens(line);
-    if (cand.prefix.sub && tokens.length <= 3) continue;
+    if (prefix.sub && tokens.length <= 3) continue;
     tokens = withoutGuidance(tokens, guidance);
     if (section.signoff) tokens = tokens.filter((t) => !SIGNOFF_LABELS.has(t));
     kept.push(...tokens);

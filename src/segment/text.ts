@@ -39,7 +39,11 @@ export function memoString<T>(fn: (s: string) => T, maxChars = 1000, maxKeyChars
 /** Fold look-alike letters, compatibility forms (ligatures), typographic quotes/dashes and odd spaces. */
 export const foldText = memoString(foldTextUncached);
 
+/** Any character outside ASCII: only such text has anything for foldText to change. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function foldTextUncached(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
   return s
     .normalize('NFKC')
     .replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c)
@@ -127,42 +131,98 @@ function contentTokensUncached(s: string): string[] {
   return t.split(' ').filter((w) => !STOPWORDS.has(w));
 }
 
+// Fuzzy verdicts remembered per token: the inner map of a token holds its verdict against each other token.
 const fuzzyCache = new Map<string, Map<string, boolean>>();
 let fuzzyEntries = 0;
 
-/** Token equality that tolerates an OCR slip in a longer word ("govemance"). */
-export function tokensMatch(a: string, b: string): boolean {
-  if (a === b) return true;
+/** Cheap tests two unequal tokens must pass before Jaro-Winkler can call them one word with a slip. */
+function fuzzyCandidates(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
   // Jaro-Winkler >= 0.93 on words this short needs a shared start; skip the costly cases quickly.
-  if (a[0] !== b[0] && a[1] !== b[1]) return false;
-  const [x, y] = a < b ? [a, b] : [b, a];
-  let inner = fuzzyCache.get(x);
+  return a[0] === b[0] || a[1] === b[1];
+}
+
+function fuzzyVerdicts(a: string): Map<string, boolean> {
+  let inner = fuzzyCache.get(a);
   if (!inner) {
     if (fuzzyEntries > 200_000) {
       fuzzyCache.clear();
       fuzzyEntries = 0;
     }
     inner = new Map();
-    fuzzyCache.set(x, inner);
+    fuzzyCache.set(a, inner);
   }
-  let v = inner.get(y);
+  return inner;
+}
+
+function fuzzyEqual(verdicts: Map<string, boolean>, a: string, b: string): boolean {
+  let v = verdicts.get(b);
   if (v === undefined) {
-    v = JaroWinklerDistance(x, y) >= 0.93;
-    inner.set(y, v);
+    // One argument order for every pair, so the verdict does not depend on which token asks.
+    v = (a < b ? JaroWinklerDistance(a, b) : JaroWinklerDistance(b, a)) >= 0.93;
+    verdicts.set(b, v);
     fuzzyEntries++;
   }
   return v;
 }
 
-/** How many tokens of `a` have a match in `b` (each token of `b` used once). */
+/** Token equality that tolerates an OCR slip in a longer word ("govemance"). */
+export function tokensMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  return fuzzyCandidates(a, b) && fuzzyEqual(fuzzyVerdicts(a), a, b);
+}
+
+/** How many tokens of `a` have a match in `b` (each token of `b` used once): an unused equal token first, else an unused fuzzy match. */
 export function matchedCount(a: string[], b: string[]): number {
+  // Bit i of `used` marks b[i] as taken (b has at most 32 tokens on this path).
+  if (b.length > 32) return matchedCountLong(a, b);
+  let used = 0;
+  let n = 0;
+  for (const x of a) {
+    let k = -1;
+    for (let i = 0; i < b.length; i++) {
+      if ((used & (1 << i)) === 0 && b[i] === x) {
+        k = i;
+        break;
+      }
+    }
+    // tokensMatch only forgives slips in words of five letters or more.
+    if (k < 0 && x.length >= 5) {
+      let verdicts: Map<string, boolean> | null = null;
+      for (let i = 0; i < b.length; i++) {
+        if ((used & (1 << i)) === 0 && fuzzyCandidates(x, b[i]) && fuzzyEqual((verdicts ??= fuzzyVerdicts(x)), x, b[i])) {
+          k = i;
+          break;
+        }
+      }
+    }
+    if (k >= 0) {
+      used |= 1 << k;
+      n++;
+    }
+  }
+  return n;
+}
+
+function matchedCountLong(a: string[], b: string[]): number {
   const used = new Array<boolean>(b.length).fill(false);
   let n = 0;
   for (const x of a) {
-    let k = b.indexOf(x);
-    if (k >= 0 && used[k]) k = b.findIndex((y, i) => !used[i] && y === x);
-    if (k < 0) k = b.findIndex((y, i) => !used[i] && tokensMatch(x, y));
+    let k = -1;
+    for (let i = 0; i < b.length; i++) {
+      if (!used[i] && b[i] === x) {
+        k = i;
+        break;
+      }
+    }
+    if (k < 0 && x.length >= 5) {
+      for (let i = 0; i < b.length; i++) {
+        if (!used[i] && tokensMatch(x, b[i])) {
+          k = i;
+          break;
+        }
+      }
+    }
     if (k >= 0) {
       used[k] = true;
       n++;
