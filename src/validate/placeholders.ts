@@ -37,20 +37,32 @@ export function angleFieldPlaceholder(tag: string): string | null {
 // A lone "X" is a placeholder only where a figure was asked for (not a tick in a checklist).
 const TARGET_CONTEXT = /\b(target|ambition|baseline|trajectory|numerator|denominator|metric value|indicator value|planned)\b/i;
 
-/** Placeholders in one piece of text (a paragraph or a table cell). `rowContext` is the rest of the row, for lone-X cells. */
-export function findPlaceholders(text: string, rowContext = ''): { placeholder: string; index: number; length: number }[] {
+/** What every X placeholder below contains: a cheap test that most text fails, before the costly lookbehind. */
+const X_PLACEHOLDER_HINT = /[xX][- ]number|[xX]\s*%|£\s?[xX]/;
+
+/**
+ * Placeholders in one piece of text (a paragraph or a table cell). `rowContext` is the rest of the row, for
+ * lone-X cells (a function when it is costly to build: it is asked for only for such a cell).
+ */
+export function findPlaceholders(text: string, rowContext: string | (() => string) = ''): { placeholder: string; index: number; length: number }[] {
   const hits: { placeholder: string; index: number; length: number }[] = [];
-  for (const m of text.matchAll(/<\s*[A-Za-z][^<>]{0,80}>/g)) {
-    const p = angleFieldPlaceholder(m[0]);
-    if (p) hits.push({ placeholder: p, index: m.index!, length: m[0].length });
+  if (text.includes('<')) {
+    for (const m of text.matchAll(/<\s*[A-Za-z][^<>]{0,80}>/g)) {
+      const p = angleFieldPlaceholder(m[0]);
+      if (p) hits.push({ placeholder: p, index: m.index!, length: m[0].length });
+    }
   }
   for (const m of text.matchAll(/\b(dd)[/.-](mm)[/.-](yyyy|yy)\b/gi)) hits.push({ placeholder: m[0].toLowerCase(), index: m.index!, length: m[0].length });
   for (const m of text.matchAll(/\bTBC\b/gi)) hits.push({ placeholder: 'TBC', index: m.index!, length: m[0].length });
-  for (const m of text.matchAll(/\b[xX][- ]number\b|(?<=\b(?:by|of|to|at|reach|from)\s+)[xX]{1,3}\s*%|£\s?[xX]{1,3}(?:[kKmM]\b|\b)(?![-'])/g)) {
-    hits.push({ placeholder: m[0], index: m.index!, length: m[0].length });
+  // Every X placeholder has an x in it; most text has none.
+  if (!/[xX]/.test(text)) return hits;
+  if (X_PLACEHOLDER_HINT.test(text)) {
+    for (const m of text.matchAll(/\b[xX][- ]number\b|(?<=\b(?:by|of|to|at|reach|from)\s+)[xX]{1,3}\s*%|£\s?[xX]{1,3}(?:[kKmM]\b|\b)(?![-'])/g)) {
+      hits.push({ placeholder: m[0], index: m.index!, length: m[0].length });
+    }
   }
   const cell = cleanCellText(text);
-  if (/^(£\s?)?[xX]{1,3}(\.[xX]+)?\s*%?$/.test(cell) && TARGET_CONTEXT.test(rowContext)) {
+  if (/^(£\s?)?[xX]{1,3}(\.[xX]+)?\s*%?$/.test(cell) && TARGET_CONTEXT.test(typeof rowContext === 'function' ? rowContext() : rowContext)) {
     hits.push({ placeholder: cell, index: Math.max(0, text.indexOf(cell)), length: cell.length });
   }
   return hits;
@@ -80,7 +92,7 @@ export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
       row.cells.forEach((c, ci) => {
         const t = c.text.replace(/\s*\n\s*/g, ' ');
         const columnHeader = row !== headerRow ? (headerRow.cells[ci]?.text ?? '') : '';
-        const context = [...row.cells.filter((_, k) => k !== ci).map((x) => x.text), columnHeader].join(' ');
+        const context = () => [...row.cells.filter((_, k) => k !== ci).map((x) => x.text), columnHeader].join(' ');
         for (const h of findPlaceholders(t, context)) {
           const rowQuote = row.cells.map((x) => x.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ');
           out.push({ placeholder: h.placeholder, quote: rowQuote.length <= 160 ? rowQuote : quoteAround(t, h.index, h.length), offset: cellAt + h.index, page: row.page ?? b.page });
