@@ -45,7 +45,8 @@ function moneyShaped(cell: string, money: Money): boolean {
 
 function pushUnique(out: Budget[], b: Budget): void {
   const key = (x: Budget) => [x.kind, x.year, x.scheme ?? '', x.source ?? '', x.amountGbp].join('|');
-  if (!out.some((x) => key(x) === key(b))) out.push(b);
+  const own = key(b);
+  if (!out.some((x) => key(x) === own)) out.push(b);
 }
 
 /** A title row inside the table just above its header ("Spending Plan 2022/23" as a one-cell row). */

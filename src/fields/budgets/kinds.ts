@@ -3,6 +3,7 @@
 // so the rules look for the words that carry the meaning, most specific first.
 import type { BudgetKind } from '../../record/schema.js';
 import { normaliseName } from '../common/tables.js';
+import { memoString } from '../../segment/text.js';
 
 const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|health)\b/;
 const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
@@ -11,7 +12,10 @@ const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
  * The kind a label names, or null when it names none (a contributor such as "Northmoor", a year, a blank).
  * "other" is returned for a labelled total or contribution that is none of the specific kinds.
  */
-export function classifyBudgetLabel(label: string): BudgetKind | null {
+// Remembered: the same labels are classified several times per row (alone, with their column header, with the next line).
+export const classifyBudgetLabel = memoString(classifyBudgetLabelUncached);
+
+function classifyBudgetLabelUncached(label: string): BudgetKind | null {
   // Exclusions in brackets ("exc iBCF", "excluding DFG") must not decide the kind.
   const t = normaliseName(label.replace(/\((?:exc|excl|excluding|not including|less)\b[^)]*\)/gi, ' '));
   if (t === '') return null;

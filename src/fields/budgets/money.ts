@@ -30,8 +30,12 @@ const SUFFIX_SCALE: Record<string, number> = {
   billion: 1e9,
 };
 
+/** Any character cleanForMoney acts on (markup, entities, emphasis marks, odd spaces and dashes). */
+const MONEY_NOISE = /[<&*_`\u00a0\u2007\u202f\u2012\u2013\u2014\u2212]/;
+
 /** Markup and conversion noise that can sit inside or around a figure. */
 function cleanForMoney(text: string): string {
+  if (!MONEY_NOISE.test(text)) return text;
   return text
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/&nbsp;|&#160;/g, ' ')
@@ -76,13 +80,20 @@ const CANDIDATE =
  * percentages, dates, financial years or phone numbers.
  */
 export function parseMoney(text: string, options: MoneyOptions = {}): Money | null {
-  return findMoney(text, options)[0] ?? null;
+  return moneyIn(text, options, 1)[0] ?? null;
 }
 
 /** Every money figure in `text`, in order (see parseMoney). */
 export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
-  const src = cleanForMoney(text);
+  return moneyIn(text, options, Infinity);
+}
+
+/** The first `limit` money figures in `text`. */
+function moneyIn(text: string, options: MoneyOptions, limit: number): Money[] {
   const out: Money[] = [];
+  // Every figure has a digit; most labels and sentences have none.
+  if (!/\d/.test(text)) return out;
+  const src = cleanForMoney(text);
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(src))) {
@@ -141,6 +152,7 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
     if (closing && !openParen) textEnd -= closing.length;
     const written = src.slice(textStart, textEnd).replace(/^[(\s]+(?=[^(]*$)/, openParen && closing ? '(' : '').trim();
     out.push({ amountGbp: amount, text: written.replace(/\s*\r?\n\s*/g, ' ') });
+    if (out.length >= limit) break;
   }
   return out;
 }
@@ -150,7 +162,10 @@ export function findMoney(text: string, options: MoneyOptions = {}): Money[] {
  * "£m", "£ million" -> 1,000,000. Null when it declares none (plain "£" or "(£)").
  */
 export function unitScaleOf(text: string): number | null {
-  const t = cleanForMoney(text).toLowerCase();
+  const cleaned = cleanForMoney(text);
+  // Every unit below is written with a £, a bracket, "000", "thousand" or "million".
+  if (!/[£(]|000|thousand|million/i.test(cleaned)) return null;
+  const t = cleaned.toLowerCase();
   if (/£\s*['’]?\s*000\s*['’]?s?\b|\b000['’]?s\b|['’]000s?\b|£\s*k\b|\(\s*k\s*\)|£\s*thousands?\b|in\s+thousands/.test(t)) return 1000;
   if (/£\s*m\b|£\s*millions?\b|\(\s*m\s*\)|£\s*mn\b|in\s+millions/.test(t)) return 1e6;
   return null;

@@ -37,6 +37,7 @@ export function normaliseYear(text: string): string | null {
 
 /** True when the text is nothing but a financial year (a year cell or a year-only row label). */
 export function isYearOnly(text: string): boolean {
+  if (!/\d/.test(text)) return false;
   const t = text.replace(/[:*()]/g, '').replace(/\b(fy|financial year|year)\b/gi, '').trim();
   const ys = findYears(t);
   return ys.length === 1 && t.replace(ys[0].text, '').trim() === '';
