@@ -1,5 +1,5 @@
 // What kind of organisation a name is, and how to clean and split names as written in plans.
-import { stripMarkup } from '../../segment/text.js';
+import { memoString, stripMarkup } from '../../segment/text.js';
 
 export type OrgRole = 'la' | 'ccg' | 'hwb';
 
@@ -9,8 +9,10 @@ const LA_NAME = /(?:\bCouncil$|^(?:London|Royal)\s+Borough\s+of\s+\S|^(?:City|Co
 /** First words that make a "name" a phrase instead ("the Council", "each CCG", "Signed on behalf of the Council"). */
 const NOT_A_NAME_START = /^(?:the|this|that|our|each|all|both|any|every|other|local|signed|by|and|of|for|in|a|an|partner|member|participating|respective|relevant|two|three|four|five|six|seven|eight|nine|ten|\d+|council|ccgs?|clinical|name|date|minimum|total|additional)\b|^(?:county|city|district|borough)\b(?!\s+of\b)/i;
 
-/** A name cleaned of markup, placeholders and trailing punctuation. */
-export function cleanName(raw: string): string {
+/** A name cleaned of markup, placeholders and trailing punctuation (remembered: several readers offer the same cells). */
+export const cleanName = memoString(cleanNameUncached);
+
+function cleanNameUncached(raw: string): string {
   return stripMarkup(raw.replace(/<[^>]*>/g, ' ').replace(/\((?:insert|please)[^)]*\)/gi, ' '))
     .replace(/^[\s:–-]+|[\s.,;:–-]+$/g, '')
     // "Northby CCG (lead commissioner)": the note is not part of the name.

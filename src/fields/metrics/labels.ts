@@ -2,10 +2,14 @@
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { cleanCellText } from '../risks/cells.js';
 import { normaliseYear } from '../common/years.js';
+import { memoString } from '../../segment/text.js';
 
 /** The national metric a label or heading names, or null. Avoidable admissions before non-elective:
- *  "avoidable emergency admissions" is the composite, not total non-elective activity. */
-export function metricKeyOf(text: string): MetricKey | null {
+ *  "avoidable emergency admissions" is the composite, not total non-elective activity.
+ *  Remembered: the same labels and header cells are asked about again for every row of a table. */
+export const metricKeyOf = memoString(metricKeyOfUncached);
+
+function metricKeyOfUncached(text: string): MetricKey | null {
   const t = cleanCellText(text).toLowerCase();
   if (/avoidable|ambulatory care sensitive|indirectly standardi[sz]ed|\bisr\b/.test(t)) return 'avoidable_admissions';
   if (/(usual|normal) place of residence/.test(t)) return 'discharge_usual_residence';
@@ -37,14 +41,20 @@ function financialYear(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** A range of months: "April 2012 - March 2013", "Apr-Mar 2014". */
+const MONTH_RANGE = new RegExp(`\\b(${MONTHS})\\s*(20\\d\\d)?\\s*(?:-|–|to)\\s*(${MONTHS})\\s*(20\\d\\d)\\b`, 'i');
+
 /** A period normalised to "2022-23", "2022-23 Q1", or a month range as written; null if none.
- *  "2013/14", "13/14", "14-15", "April 2012 - March 2013" are all financial years. */
-export function periodOf(text: string): string | null {
+ *  "2013/14", "13/14", "14-15", "April 2012 - March 2013" are all financial years.
+ *  Remembered: header and period cells are read again for every row beneath them. */
+export const periodOf = memoString(periodOfUncached);
+
+function periodOfUncached(text: string): string | null {
   const t = cleanCellText(text).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const quarter = /\bQ\s?([1-4])\b/i.exec(t)?.[1];
   const withQuarter = (fy: string) => (quarter ? `${fy} Q${quarter}` : fy);
   // April yyyy - March yyyy+1 is a financial year; other month ranges stay as written.
-  const range = new RegExp(`\\b(${MONTHS})\\s*(20\\d\\d)?\\s*(?:-|–|to)\\s*(${MONTHS})\\s*(20\\d\\d)\\b`, 'i').exec(t);
+  const range = MONTH_RANGE.exec(t);
   if (range) {
     const from = range[2] ? Number(range[2]) : null;
     const to = Number(range[4]);
@@ -68,6 +78,7 @@ export interface MetricNumber {
 /** A metric value as written in a cell: "5,691", "97.9%", "28884 (All Providers)". Not "-3.4%" (a change),
  *  not money, not a cell of prose. */
 export function parseMetricNumber(text: string): MetricNumber | null {
+  if (!/\d/.test(text)) return null;
   let t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
   const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/;
   // A number wrapped inside a narrow PDF cell ("42,36 1").
