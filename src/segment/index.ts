@@ -4,7 +4,7 @@ import type { Flag } from '../record/schema.js';
 import { alignMonotonic, alignmentScore } from './align.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { flatText, scoreMarkers } from './detect.js';
-import { headingScore, MATCH_THRESHOLD, parentMatcherOf, sectionMatcherOf } from './match.js';
+import { headingKeyIndex, headingScore, MATCH_THRESHOLD, parentMatcherOf, sectionMatcherOf, type HeadingMatcher } from './match.js';
 import { sectionBodyStatus } from './status.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SectionSpan, Segmentation } from './types.js';
@@ -91,29 +91,48 @@ function sectionOrdersOf(t: Template): TemplateSection[][] {
   return perms.map((order) => order.flatMap((p) => t.sections.filter((s) => (s.part ?? '') === p)));
 }
 
+interface HeadingIndex {
+  /** The template's section matchers, then its parent matchers: heading h of `bestHeading`. */
+  matchers: HeadingMatcher[];
+  /** Headings each token or stem key occurs in (see headingKeyIndex). */
+  byKey: Map<string, number[]>;
+}
+
+const headingIndexCache = new WeakMap<Template, HeadingIndex>();
+
+function headingIndex(t: Template): HeadingIndex {
+  let index = headingIndexCache.get(t);
+  if (!index) {
+    const matchers = [...t.sections.map(sectionMatcherOf), ...t.parents.map(parentMatcherOf)];
+    headingIndexCache.set(t, (index = { matchers, byKey: headingKeyIndex(matchers) }));
+  }
+  return index;
+}
+
 /** Best alignment of one template's sections to the candidates (exported for debugging tools and tests). */
 export function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
-  const sectionMatchers = t.sections.map(sectionMatcherOf);
-  const parentMatchers = t.parents.map(parentMatcherOf);
-  const scores = new Map<string, Float64Array>();
+  const { matchers, byKey } = headingIndex(t);
+  const rows = t.sections.map(() => new Float64Array(candidates.length));
   // Which heading (section i, or parent sections.length + p) each candidate matches best, or -1.
   const bestHeading = new Array<number>(candidates.length).fill(-1);
   const bestScore = new Array<number>(candidates.length).fill(MATCH_THRESHOLD);
-  const consider = (h: number, j: number, score: number) => {
-    if (score >= bestScore[j]) {
-      bestScore[j] = score;
-      bestHeading[j] = h;
+  const reached = new Uint8Array(matchers.length);
+  candidates.forEach((c, j) => {
+    // Only headings sharing a word or stem with the candidate can score above 0; the rest stay 0.
+    reached.fill(0);
+    for (const key of c.keys) for (const h of byKey.get(key) ?? []) reached[h] = 1;
+    for (let h = 0; h < matchers.length; h++) {
+      if (reached[h] === 0) continue;
+      const score = headingScore(matchers[h], c);
+      if (h < rows.length) rows[h][j] = score;
+      // Later headings win ties, as in template order.
+      if (score >= bestScore[j]) {
+        bestScore[j] = score;
+        bestHeading[j] = h;
+      }
     }
-  };
-  t.sections.forEach((s, i) => {
-    const row = new Float64Array(candidates.length);
-    candidates.forEach((c, j) => {
-      row[j] = headingScore(sectionMatchers[i], c);
-      consider(i, j, row[j]);
-    });
-    scores.set(s.id, row);
   });
-  parentMatchers.forEach((m, p) => candidates.forEach((c, j) => consider(t.sections.length + p, j, headingScore(m, c))));
+  const scores = new Map<string, Float64Array>(t.sections.map((s, i) => [s.id, rows[i]]));
   const body = bodyAfter(candidates, bestHeading, doc.text.length);
   const adjusted = new Map<string, Float64Array>();
   for (const [id, row] of scores) {

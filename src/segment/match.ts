@@ -58,6 +58,29 @@ export function parentMatcherOf(p: TemplateParent): HeadingMatcher {
   return m;
 }
 
+/**
+ * Which of `matchers` each key (a variant token, or the stem key of a longer one) occurs in. A candidate none of
+ * whose keys (Candidate.keys) leads to a matcher has no rough hit on any of its variants, so it scores 0 against it.
+ */
+export function headingKeyIndex(matchers: HeadingMatcher[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  const add = (key: string, h: number) => {
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [h]);
+    else if (list[list.length - 1] !== h) list.push(h);
+  };
+  matchers.forEach((m, h) => {
+    for (const v of m.variants) {
+      const stems = stemsOf(v);
+      v.forEach((token, i) => {
+        add(token, h);
+        if (stems[i] !== null) add(stems[i]!, h);
+      });
+    }
+  });
+  return byKey;
+}
+
 /** Stem keys ("~" + first 4 letters) of a heading variant's longer tokens, built once per variant array. */
 const stemKeys = new WeakMap<string[], (string | null)[]>();
 
