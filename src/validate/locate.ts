@@ -17,11 +17,21 @@ export function locate(doc: DocumentModel, text: string | null | undefined, page
   return longest && longest.length >= 6 && longest !== line.trim() ? findIn(doc, longest, page, context) : null;
 }
 
+// Every item located in a document searches all its blocks: their texts are built once per document.
+const blockTextsCache = new WeakMap<DocumentModel, string[]>();
+
+function blockTexts(doc: DocumentModel): string[] {
+  let texts = blockTextsCache.get(doc);
+  if (!texts) blockTextsCache.set(doc, (texts = doc.blocks.map(blockText)));
+  return texts;
+}
+
 function findIn(doc: DocumentModel, needle: string, page: number | null, context?: string | null): Place | null {
   if (!needle) return null;
   let best: { place: Place; rank: number } | null = null;
+  const texts = blockTexts(doc);
   doc.blocks.forEach((b, i) => {
-    const t = blockText(b);
+    const t = texts[i];
     const at = t.indexOf(needle);
     if (at < 0) return;
     const end = b.kind === 'table' ? (b.pageEnd ?? b.page) : b.page;

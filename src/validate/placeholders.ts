@@ -52,8 +52,13 @@ export function findPlaceholders(text: string, rowContext: string | (() => strin
       if (p) hits.push({ placeholder: p, index: m.index!, length: m[0].length });
     }
   }
-  for (const m of text.matchAll(/\b(dd)[/.-](mm)[/.-](yyyy|yy)\b/gi)) hits.push({ placeholder: m[0].toLowerCase(), index: m.index!, length: m[0].length });
-  for (const m of text.matchAll(/\bTBC\b/gi)) hits.push({ placeholder: 'TBC', index: m.index!, length: m[0].length });
+  // matchAll copies its regex on every call: test first, most text has neither.
+  if (/\bdd[/.-]mm[/.-]yy/i.test(text)) {
+    for (const m of text.matchAll(/\b(dd)[/.-](mm)[/.-](yyyy|yy)\b/gi)) hits.push({ placeholder: m[0].toLowerCase(), index: m.index!, length: m[0].length });
+  }
+  if (/\bTBC\b/i.test(text)) {
+    for (const m of text.matchAll(/\bTBC\b/gi)) hits.push({ placeholder: 'TBC', index: m.index!, length: m[0].length });
+  }
   // Every X placeholder has an x in it; most text has none.
   if (!/[xX]/.test(text)) return hits;
   if (X_PLACEHOLDER_HINT.test(text)) {
@@ -89,8 +94,9 @@ export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
     const headerRow = b.rows.find((r) => r.header) ?? b.rows[0];
     for (const row of b.rows) {
       let cellAt = at;
-      row.cells.forEach((c, ci) => {
-        const t = c.text.replace(/\s*\n\s*/g, ' ');
+      // Cell texts as DocumentModel.text has them (line breaks inside a cell made spaces).
+      const texts = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' '));
+      texts.forEach((t, ci) => {
         const columnHeader = row !== headerRow ? (headerRow.cells[ci]?.text ?? '') : '';
         const context = () => [...row.cells.filter((_, k) => k !== ci).map((x) => x.text), columnHeader].join(' ');
         for (const h of findPlaceholders(t, context)) {
@@ -99,7 +105,7 @@ export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
         }
         cellAt += t.length + 1;
       });
-      at += row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t').length + 1;
+      at += texts.join('\t').length + 1;
     }
   }
   return out;
