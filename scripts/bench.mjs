@@ -11,7 +11,7 @@
 // PDFs with the same parallelism.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -137,7 +137,9 @@ const base = mkdtempSync(join(tmpdir(), 'plansift-bench-'));
 try {
   const corpus = join(base, 'corpus');
   const { pdfs } = buildCorpus(corpus, N);
-  console.log(`bench: ${N} files (${pdfs} PDFs) in ${corpus}; ${RUNS} runs; concurrency ${CONCURRENCY}; ${machine()}`);
+  // Figures from a busy machine are not comparable: say how busy it was (1-minute load average) at start and end.
+  const loadAtStart = +loadavg()[0].toFixed(2);
+  console.log(`bench: ${N} files (${pdfs} PDFs) in ${corpus}; ${RUNS} runs; concurrency ${CONCURRENCY}; ${machine()}; load average ${loadAtStart}`);
 
   const full = [];
   const rerun = [];
@@ -169,6 +171,7 @@ try {
     unchangedRerunS: +(median(rerun.map((x) => x.wallMs)) / 1000).toFixed(2),
     unchangedRerunInRunMs: median(rerun.map((x) => x.summary.durationMs)),
     peakRssMb: median(full.map((x) => x.summary.peakRssMb)),
+    loadAverage: { start: loadAtStart, end: 0 },
   };
 
   // Peak RSS on a smaller corpus: it should not grow with the number of files.
@@ -221,6 +224,8 @@ try {
   } else if (!NO_PDF) {
     console.log('  pdftotext not installed: PDF comparison skipped (apt-get install -y poppler-utils)');
   }
+  results.loadAverage.end = +loadavg()[0].toFixed(2);
+  console.log(`  load average at end: ${results.loadAverage.end}`);
   console.log(JSON.stringify(results));
 } finally {
   if (KEEP) console.log(`bench: kept ${base}`);
