@@ -4,7 +4,7 @@ import type { Section } from '../record/schema.js';
 import { tokenKeys, type Candidate } from './candidates.js';
 import { MATCH_THRESHOLD, textScore, type HeadingMatcher } from './match.js';
 import type { TemplateSection } from './template.js';
-import { contentTokens, matchedCount, parseHeadingPrefix, stripMarkup, type HeadingPrefix } from './text.js';
+import { contentTokens, matchedCount, parseHeadingPrefix, possibleMatches, stripMarkup, type HeadingPrefix } from './text.js';
 
 /** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
 const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development)\b/i;
@@ -29,10 +29,12 @@ function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
   for (const g of guidance) {
     if (g.length === 0 || rest.length === 0) continue;
     const head = rest.slice(0, g.length + 2);
+    // Neither test below can pass when too few words of the line could match the guidance at all.
+    const possible = possibleMatches(head, g);
     // The whole line is guidance (perhaps shortened), or it opens with the guidance.
-    if (matchedCount(head, g) / head.length >= 0.8) {
+    if (possible / head.length >= 0.8 && matchedCount(head, g) / head.length >= 0.8) {
       rest = rest.length <= g.length + 2 ? [] : rest.slice(Math.min(rest.length, g.length));
-    } else if (g.length >= 3 && matchedCount(g, head) / g.length >= 0.8) {
+    } else if (g.length >= 3 && possible / g.length >= 0.8 && matchedCount(g, head) / g.length >= 0.8) {
       rest = rest.slice(g.length);
     }
   }

@@ -231,6 +231,19 @@ function matchedCountLong(a: string[], b: string[]): number {
   return n;
 }
 
+/**
+ * How many tokens of `a` have an equal token in `b` or one that passes the cheap fuzzy tests: a bound on
+ * matchedCount(a, b) and on matchedCount(b, a) that needs no Jaro-Winkler verdicts, for skipping hopeless pairs.
+ */
+export function possibleMatches(a: string[], b: string[]): number {
+  let n = 0;
+  for (const x of a) {
+    if (b.includes(x)) n++;
+    else if (x.length >= 5 && b.some((y) => fuzzyCandidates(x, y))) n++;
+  }
+  return n;
+}
+
 /** Dice coefficient over token multisets with fuzzy token equality. */
 export function tokenDice(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
