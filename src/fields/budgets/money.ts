@@ -1,5 +1,6 @@
 // The one money parser. Every budget figure goes through parseMoney so that "£1.475m", "20,004,000",
 // "(1,200)" and a "£15,843" under a "£000s" header all mean the same thing: whole pounds.
+import { memoString } from '../../segment/text.js';
 
 export interface Money {
   /** Whole pounds (rounded). */
@@ -75,11 +76,15 @@ function validGrouping(digits: string): boolean {
 const CANDIDATE =
   /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)(?:\s*(?:-|to)\s*£?\d+(?:\.\d+)?(?=\s*(?:bn|billion|million|mil|mn|thousand|m|k|b)\b))?\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
 
+/** parseMoney without options, remembered: a cell or line is asked "is there a figure?" by several readers. */
+const firstMoney = memoString((text: string): Money | null => moneyIn(text, {}, 1)[0] ?? null);
+
 /**
  * Parse the first money figure in `text`. Returns null for text without a figure, or whose only numbers are
  * percentages, dates, financial years or phone numbers.
  */
 export function parseMoney(text: string, options: MoneyOptions = {}): Money | null {
+  if (options.unitScale === undefined && !options.bare) return firstMoney(text);
   return moneyIn(text, options, 1)[0] ?? null;
 }
 
