@@ -24,11 +24,12 @@ export function joinText(a: string | null, b: string): string | null {
   return cleanCellText(`${a} ${tail}`);
 }
 
+/** A cell's letters and digits only, lower-cased (remembered: every row of every table is signed). */
+const cellSignature = memoString((text: string) => cleanCellText(text).toLowerCase().replace(/[^a-z0-9]+/g, ''));
+
 /** Normalised row signature, for spotting a header row repeated after a page break. */
 export function rowSignature(row: TableRow): string {
-  return row.cells
-    .map((c) => cleanCellText(c.text).toLowerCase().replace(/[^a-z0-9]+/g, ''))
-    .join('|');
+  return row.cells.map((c) => cellSignature(c.text)).join('|');
 }
 
 /** True when the extractor says the row is the first one after a page break (PDF extractor). */

@@ -7,6 +7,7 @@ import { collectGrids, type Grid } from '../common/tables.js';
 import type { Risk } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
+import { memoString } from '../../segment/text.js';
 
 export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';
 
@@ -16,8 +17,11 @@ export interface RiskColumns {
   width: number;
 }
 
-/** The role a header cell names, or null. Order matters: "How likely is the risk…" is likelihood, not the risk. */
-export function riskColumnOf(header: string): RiskColumn | null {
+/** The role a header cell names, or null. Order matters: "How likely is the risk…" is likelihood, not the risk.
+ *  Remembered: every row of every table is tried as a risk-log header. */
+export const riskColumnOf = memoString(riskColumnOfUncached);
+
+function riskColumnOfUncached(header: string): RiskColumn | null {
   // Template headers often carry their guidance in the same cell ("How likely is the risk to materialise?
   // Please rate on a scale of 1-5 …"): the role is named at the start.
   const full = cleanCellText(header).toLowerCase();
