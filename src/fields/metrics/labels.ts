@@ -76,8 +76,10 @@ export interface MetricNumber {
 }
 
 /** A metric value as written in a cell: "5,691", "97.9%", "28884 (All Providers)". Not "-3.4%" (a change),
- *  not money, not a cell of prose. */
-export function parseMetricNumber(text: string): MetricNumber | null {
+ *  not money, not a cell of prose. Remembered: a row's cells are read under every column alignment tried. */
+export const parseMetricNumber = memoString(parseMetricNumberUncached);
+
+function parseMetricNumberUncached(text: string): MetricNumber | null {
   if (!/\d/.test(text)) return null;
   let t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
   const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/;
