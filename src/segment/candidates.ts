@@ -38,7 +38,9 @@ export function tokenKeys(tokens: string[]): Set<string> {
 }
 
 function isShort(text: string): boolean {
-  return text.length <= MAX_HEADING_CHARS && text.split(/\s+/).length <= MAX_HEADING_WORDS;
+  if (text.length > MAX_HEADING_CHARS) return false;
+  // n characters split into at most ceil(n / 2) + 1 pieces: short text needs no split.
+  return text.length <= 2 * (MAX_HEADING_WORDS - 1) || text.split(/\s+/).length <= MAX_HEADING_WORDS;
 }
 
 function makeCandidate(
@@ -61,9 +63,9 @@ function makeCandidate(
 function textCandidates(block: Exclude<Block, { kind: 'table' }>, index: number): Candidate[] {
   const kind: CandidateKind =
     block.kind === 'heading' ? 'heading' : block.kind === 'paragraph' && block.bold ? 'bold' : 'short';
-  const lines = block.text.split('\n');
-  const first = lines[0];
-  if (isShort(first.trim()) && (lines.length > 1 || isShort(block.text.trim()))) {
+  const lineEnd = block.text.indexOf('\n');
+  const first = lineEnd < 0 ? block.text : block.text.slice(0, lineEnd);
+  if (isShort(first.trim()) && (lineEnd >= 0 || isShort(block.text.trim()))) {
     // A short block, or a multi-line block whose first line is a heading and the rest its answer.
     const c = makeCandidate(index, null, block.offset, first, block.page, kind);
     return c ? [c] : [];

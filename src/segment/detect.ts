@@ -28,7 +28,7 @@ const flatPhrase = memoString(flatText);
 /** A numbered heading in capitals at the start of a paragraph ("3) CASE FOR CHANGE Please…"), not a numbered sentence. */
 function runInCaps(c: Candidate, words: number): boolean {
   if (c.prefix.number === null && c.prefix.letter === null) return false;
-  const head = c.prefix.rest.split(/\s+/).slice(0, words).join(' ');
+  const head = c.prefix.rest.split(/\s+/, words).join(' ');
   return /[A-Z]/.test(head) && head === head.toUpperCase();
 }
 
@@ -36,27 +36,41 @@ function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
   const p = contentTokens(phrase);
   if (p.length === 0) return false;
   const words = phrase.trim().split(/\s+/).length;
-  return candidates.some(
-    (c) =>
-      !c.prefix.sub &&
-      // Every phrase token must be matched by a distinct candidate token.
-      c.tokens.length >= p.length &&
-      // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
-      ((c.kind !== 'runin' && c.tokens.length <= p.length + 4) || runInCaps(c, words)) &&
-      matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length,
-  );
+  return candidates.some((c) => {
+    // Every phrase token must be matched by a distinct candidate token.
+    if (c.prefix.sub || c.tokens.length < p.length) return false;
+    // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
+    const ownLine = c.kind !== 'runin' && c.tokens.length <= p.length + 4;
+    if (!ownLine && c.prefix.number === null && c.prefix.letter === null) return false;
+    return matchedCount(p, c.tokens.slice(0, p.length + 1)) === p.length && (ownLine || runInCaps(c, words));
+  });
 }
 
-function markerFound(m: Marker, flat: string, candidates: Candidate[]): boolean {
-  return m.phrases.some((ph) => (m.where === 'heading' ? foundAsHeading(ph, candidates) : flat.includes(flatPhrase(ph))));
+function markerFound(m: Marker, flat: string, candidates: Candidate[], headings: Map<string, boolean>): boolean {
+  return m.phrases.some((ph) => {
+    if (m.where !== 'heading') return flat.includes(flatPhrase(ph));
+    let found = headings.get(ph);
+    if (found === undefined) headings.set(ph, (found = foundAsHeading(ph, candidates)));
+    return found;
+  });
 }
 
-export function scoreMarkers(t: Template, doc: DocumentModel, candidates: Candidate[], flat = flatText(doc.text)): MarkerResult {
+/**
+ * How well a document fits a template's markers. `headings` remembers, for one document's candidates, which
+ * heading phrases were found: templates share phrases ("CASE FOR CHANGE" rules one in and two out).
+ */
+export function scoreMarkers(
+  t: Template,
+  doc: DocumentModel,
+  candidates: Candidate[],
+  flat = flatText(doc.text),
+  headings = new Map<string, boolean>(),
+): MarkerResult {
   let total = 0;
   let found = 0;
   let ruledOut: string | null = null;
   for (const m of t.detection.markers) {
-    const hit = markerFound(m, flat, candidates);
+    const hit = markerFound(m, flat, candidates, headings);
     if (m.kind === 'mustNot') {
       if (hit && !ruledOut) ruledOut = `has "${m.phrases[0]}"`;
       continue;
