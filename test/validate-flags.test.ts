@@ -142,6 +142,11 @@ describe('budget flags', () => {
     expect(problems.map((p) => p.code)).toEqual(['BUDGET_TOTAL_MISMATCH']);
     expect(problems[0].message).toMatch(/2022\/23 total pooled budget £36,258,231 but its stated parts add up to £35,258,231/);
   });
+  it('writes amounts with en-GB thousands separators, small and negative ones too', () => {
+    const problems = budgetProblems([budget('nhs_minimum_contribution', 999, 'NHS minimum'), budget('ibcf', -1234567, 'iBCF'), budget('total_pooled_budget', 5, 'Total BCF Pooled Budget')]);
+    expect(problems[0].message).toBe('2022/23 total pooled budget £5 but its stated parts add up to £-1,233,568 (ibcf £-1,234,567 + nhs_minimum_contribution £999)');
+    expect((-1233568).toLocaleString('en-GB')).toBe('-1,233,568'); // what the message follows
+  });
   it('no total check when an unclassified contribution sits beside the parts (it may be one of them)', () => {
     const withOther = [...parts, budget('other', 1000000, 'Council contribution'), budget('total_pooled_budget', 36258231, 'Total BCF Pooled Budget')];
     expect(budgetProblems(withOther)).toEqual([]);
