@@ -18,7 +18,8 @@ export function flatText(s: string): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/(\w)-(\w)/g, '$1$2')
-    .replace(/[^a-z0-9]+/g, ' ')
+    // Every run of other characters becomes one space; a lone space already is one (and is most runs in a text).
+    .replace(/[^a-z0-9]{2,}|[^a-z0-9 ]/g, ' ')
     .trim()} `;
 }
 

@@ -11,6 +11,8 @@ const HOMOGLYPHS: Record<string, string> = {
   ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+/** The blocks every homoglyph above comes from (IPA ɡ, Greek, Cyrillic): a quick test before the replace. */
+const HOMOGLYPH_BLOCKS = /[\u0261\u0370-\u052f]/;
 
 /**
  * A pure string -> string function with its results remembered: the same lines (headings, cell labels) are
@@ -44,9 +46,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 function foldTextUncached(s: string): string {
   if (!NON_ASCII.test(s)) return s;
-  return s
-    .normalize('NFKC')
-    .replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c)
+  let t = s.normalize('NFKC');
+  if (HOMOGLYPH_BLOCKS.test(t)) t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c);
+  return t
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
