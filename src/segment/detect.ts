@@ -37,9 +37,11 @@ function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
   const p = contentTokens(phrase);
   if (p.length === 0) return false;
   const words = phrase.trim().split(/\s+/).length;
+  // Words under five letters match only themselves (no fuzzy match), so the candidate must have them.
+  const exactOnly = p.filter((w) => w.length < 5);
   return candidates.some((c) => {
     // Every phrase token must be matched by a distinct candidate token.
-    if (c.prefix.sub || c.tokens.length < p.length) return false;
+    if (c.prefix.sub || c.tokens.length < p.length || !exactOnly.every((w) => c.keys.has(w))) return false;
     // A line of its own, or a numbered heading run into its first sentence ("3) CASE FOR CHANGE Please set out…").
     const ownLine = c.kind !== 'runin' && c.tokens.length <= p.length + 4;
     if (!ownLine && c.prefix.number === null && c.prefix.letter === null) return false;
