@@ -49,31 +49,35 @@ function foundAsHeading(phrase: string, candidates: Candidate[]): boolean {
   });
 }
 
-function markerFound(m: Marker, flat: string, candidates: Candidate[], headings: Map<string, boolean>): boolean {
+function markerFound(m: Marker, flat: string, candidates: Candidate[], found: Map<string, boolean>): boolean {
   return m.phrases.some((ph) => {
-    if (m.where !== 'heading') return flat.includes(flatPhrase(ph));
-    let found = headings.get(ph);
-    if (found === undefined) headings.set(ph, (found = foundAsHeading(ph, candidates)));
-    return found;
+    const key = `${m.where}:${ph}`;
+    let hit = found.get(key);
+    if (hit === undefined) {
+      hit = m.where === 'heading' ? foundAsHeading(ph, candidates) : flat.includes(flatPhrase(ph));
+      found.set(key, hit);
+    }
+    return hit;
   });
 }
 
 /**
- * How well a document fits a template's markers. `headings` remembers, for one document's candidates, which
- * heading phrases were found: templates share phrases ("CASE FOR CHANGE" rules one in and two out).
+ * How well a document fits a template's markers. `found` remembers, for one document (its flat text and
+ * candidates), which phrases were found: templates and markers share phrases ("CASE FOR CHANGE", "Spending Plan").
+ * `phrasesFound` remembers it across the templates tried on one document.
  */
 export function scoreMarkers(
   t: Template,
   doc: DocumentModel,
   candidates: Candidate[],
   flat = flatText(doc.text),
-  headings = new Map<string, boolean>(),
+  phrasesFound = new Map<string, boolean>(),
 ): MarkerResult {
   let total = 0;
   let found = 0;
   let ruledOut: string | null = null;
   for (const m of t.detection.markers) {
-    const hit = markerFound(m, flat, candidates, headings);
+    const hit = markerFound(m, flat, candidates, phrasesFound);
     if (m.kind === 'mustNot') {
       if (hit && !ruledOut) ruledOut = `has "${m.phrases[0]}"`;
       continue;

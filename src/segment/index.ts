@@ -174,11 +174,11 @@ function requiredShare(a: Alignment): number {
 
 function detectWith(doc: DocumentModel, templates: Template[], candidates: Candidate[]) {
   const flat = flatText(doc.text);
-  const headingPhrases = new Map<string, boolean>();
+  const phrasesFound = new Map<string, boolean>();
   const scores: TemplateScore[] = [];
   let best: { t: Template; a: Alignment; score: number } | null = null;
   for (const t of templates) {
-    const m = scoreMarkers(t, doc, candidates, flat, headingPhrases);
+    const m = scoreMarkers(t, doc, candidates, flat, phrasesFound);
     const entry: TemplateScore = { id: t.id, markerScore: m.score, sectionScore: 0, score: 0, ruledOut: m.ruledOut };
     scores.push(entry);
     if (m.ruledOut || m.score < t.detection.minScore) continue;

@@ -5,7 +5,7 @@ import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import type { Budget, BudgetKind } from '../../record/schema.js';
 import { sectionOfBlock, type Segmentation } from '../../segment/types.js';
 import { findSpendingPlans, type SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, collectGrids, textsBefore, type Grid, type GridRow } from '../common/tables.js';
+import { cleanCell, collectGrids, hasCellGap, textsBefore, type Grid, type GridRow } from '../common/tables.js';
 import { findYears, isYearOnly, singleYear } from '../common/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
@@ -295,7 +295,7 @@ function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     // Table lines (tabs or wide gaps) are read as grids already.
-    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || /\t| {3,}/.test(block.text.trim()) || inTable(i)) {
+    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || hasCellGap(block.text) || inTable(i)) {
       current = null;
       pending = [];
       continue;

@@ -50,9 +50,14 @@ export function normaliseName(text: string): string {
 /** Cell separator of a flattened table line: a tab, or a run of three or more spaces (layout-preserving text). */
 const CELL_GAP = /\t| {3,}/;
 
+/** The text (trimmed) has a cell separator. Most paragraphs have neither a tab nor three spaces: they skip the trim. */
+export function hasCellGap(text: string): boolean {
+  return (text.includes('\t') || text.includes('   ')) && CELL_GAP.test(text.trim());
+}
+
 /** A line of a flattened table: tab- or wide-space-separated cells (what the text form of a table looks like). */
 function isTabRow(block: Block): boolean {
-  return (block.kind === 'paragraph' || block.kind === 'list_item') && CELL_GAP.test(block.text.trim());
+  return (block.kind === 'paragraph' || block.kind === 'list_item') && hasCellGap(block.text);
 }
 
 /** Short noise between two parts of one table (page numbers, "- 46", a lone "31"). */
@@ -113,7 +118,7 @@ const CELL_AMOUNT = /^[(\-–]?\s*£\s*\d[\d,]*(\.\d+)?\s*\)?$|^[(\-–]?\s*\d{1
 const HEADER_WORD = /\b(name|scheme|project|description|source|funding|provider|commissioner|area|expenditure|spend|amount|cost|ref|type|new|existing|total|value|budget)\b|£/i;
 
 function isCellLine(block: Block): boolean {
-  return (block.kind === 'paragraph' || block.kind === 'list_item') && block.text.length <= 300 && !CELL_GAP.test(block.text.trim());
+  return (block.kind === 'paragraph' || block.kind === 'list_item') && block.text.length <= 300 && !hasCellGap(block.text);
 }
 
 /**
