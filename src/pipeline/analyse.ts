@@ -7,16 +7,19 @@ import { extractSchemes } from '../fields/schemes/index.js';
 import { extractBudgets } from '../fields/budgets/index.js';
 import { extractRisks } from '../fields/risks/index.js';
 import { extractMetrics } from '../fields/metrics/index.js';
+import { documentTables } from '../fields/common/documentTables.js';
 import { checkPlan } from '../validate/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export function analyseDocument(doc: DocumentModel, templates: Template[], source: Source): PlanRecord {
   const seg = segmentDocument(doc, templates);
   const area = extractArea(doc, seg);
-  const schemes = extractSchemes(doc, seg);
-  const budgets = extractBudgets(doc, seg);
-  const risks = extractRisks(doc, seg);
-  const metrics = extractMetrics(doc, seg);
+  // Grids and spending plans are read by several extractors: worked out once here.
+  const tables = documentTables(doc);
+  const schemes = extractSchemes(doc, seg, tables);
+  const budgets = extractBudgets(doc, seg, tables);
+  const risks = extractRisks(doc, seg, tables);
+  const metrics = extractMetrics(doc, seg, tables);
   const fields = { schemes: schemes.value, budgets: budgets.value, risks: risks.value, metrics: metrics.value };
   const flags: Flag[] = [...seg.flags, ...checkPlan(doc, seg, fields)];
   const record: PlanRecord = {

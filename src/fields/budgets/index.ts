@@ -4,8 +4,9 @@
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import type { Budget, BudgetKind } from '../../record/schema.js';
 import { sectionOfBlock, type Segmentation } from '../../segment/types.js';
-import { findSpendingPlans, type SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, collectGrids, hasCellGap, textsBefore, type Grid, type GridRow } from '../common/tables.js';
+import { documentTables, type DocumentTables } from '../common/documentTables.js';
+import type { SpendingPlan } from '../common/spendingPlan.js';
+import { cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../common/tables.js';
 import { findYears, isYearOnly, singleYear } from '../common/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
@@ -403,11 +404,10 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
   return year ? [bare, year.text, t.slice(at)] : [bare, t.slice(at)];
 }
 
-export function extractBudgets(doc: DocumentModel, seg: Segmentation): Result<Budget[]> {
+export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Budget[]> {
   const messages: Finding[] = [];
   const out: Budget[] = [];
-  const grids = collectGrids(doc);
-  const plans = findSpendingPlans(grids);
+  const { grids, spendingPlans: plans } = tables;
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
   const docYear = documentYear(doc);

@@ -5,7 +5,8 @@
 // Tables without such headers (benchmarks against comparators, population indicators, modelling) are
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
-import { collectGrids, textsBefore } from '../common/tables.js';
+import { documentTables, type DocumentTables } from '../common/documentTables.js';
+import { textsBefore } from '../common/tables.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../risks/cells.js';
@@ -127,10 +128,10 @@ function rowWiseMetric(cells: string[], carried: MetricContext, page: number | n
 }
 
 /** Every metric value in the document's metric tables, in document order. */
-export function extractMetrics(doc: DocumentModel, _seg: Segmentation): Result<Metric[]> {
+export function extractMetrics(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
   const metrics: Metric[] = [];
   const messages: Finding[] = [];
-  for (const table of collectGrids(doc)) {
+  for (const table of tables.grids) {
     // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
     const ctx: MetricContext = { key: null, label: null };
     const named = textsBefore(doc, table.blockStart, 2).find((t) => t.text.length < 160 && metricKeyOf(t.text));

@@ -3,7 +3,8 @@
 // that: | How likely… | Potential impact | Overall risk factor | Mitigating Actions" log, a
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
-import { collectGrids, type Grid } from '../common/tables.js';
+import { documentTables, type DocumentTables } from '../common/documentTables.js';
+import type { Grid } from '../common/tables.js';
 import type { Risk } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
@@ -278,10 +279,10 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
 }
 
 /** Every risk in every risk log of the document, in document order. */
-export function extractRisks(doc: DocumentModel, _seg: Segmentation): Result<Risk[]> {
+export function extractRisks(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
-  for (const grid of collectGrids(doc)) {
+  for (const grid of tables.grids) {
     for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
   }
   return { value: risks, messages };

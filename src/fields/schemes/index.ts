@@ -4,8 +4,9 @@
 import type { Block, DocumentModel, Finding, Result } from '../../model/document.js';
 import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
-import { findSpendingPlans } from '../common/spendingPlan.js';
-import { cleanCell, collectGrids, normaliseName, type Grid } from '../common/tables.js';
+import { documentTables, type DocumentTables } from '../common/documentTables.js';
+import type { SpendingPlan } from '../common/spendingPlan.js';
+import { cleanCell, normaliseName, type Grid } from '../common/tables.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 
@@ -236,9 +237,9 @@ function fromSchemeColumnTables(grids: Grid[]): Found[] {
 }
 
 /** Distinct scheme names of spending plans, in order. */
-function fromSpendingPlans(grids: Grid[]): Found[] {
+function fromSpendingPlans(plans: SpendingPlan[]): Found[] {
   const out: Found[] = [];
-  for (const plan of findSpendingPlans(grids)) {
+  for (const plan of plans) {
     for (const r of plan.rows) {
       out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
     }
@@ -261,14 +262,14 @@ function sameScheme(a: Scheme, b: Scheme): boolean {
   return shared / Math.min(x.size, y.size) >= 0.8 && shared / Math.max(x.size, y.size) >= 0.6;
 }
 
-export function extractSchemes(doc: DocumentModel, _seg: Segmentation): Result<Scheme[]> {
+export function extractSchemes(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Scheme[]> {
   const messages: Finding[] = [];
-  const grids = collectGrids(doc);
+  const { grids } = tables;
   const listed = [...fromListTables(doc, grids), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
-  let spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(grids) : [];
+  let spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(tables.spendingPlans) : [];
   if (listed.length === 0 && annex.length === 0 && spending.length === 0) spending = fromSchemeColumnTables(grids);
   const out: Found[] = [];
   for (const s of [...listed, ...annex, ...spending]) {
