@@ -7,8 +7,15 @@
 //
 // What pdf.js changes after sending is in its stream chunks (see `detach`): those are copied one level
 // deep before delivery. Anything else is sent once and not touched again by the sender.
+//
+// The worker half is pdf.js's modern build, not the legacy one: the legacy build is the modern code put
+// through Babel and core-js, and its parser ran ~15% slower (e.g. transpiled destructuring in the operator
+// list's hot paths). The modern build needs a few APIs Node 20 lacks (Promise.withResolvers, iterator and
+// Set helpers, Uint8Array base64): the legacy main build, imported first below, installs exactly those
+// polyfills (its core-js set covers the legacy worker's), so the two halves run on the same footing.
+// Both halves are the same pdf.js version (one package), so their message protocol matches.
 import { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { WorkerMessageHandler } from 'pdfjs-dist/build/pdf.worker.mjs';
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -61,6 +68,10 @@ export interface InThreadWorker {
 
 /** `verbosity` is pdf.js's (0 = errors only): the worker is configured before getDocument sees its own. */
 export function createInThreadWorker(verbosity: number): InThreadWorker {
+  if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
+    // Only if the import order above were changed: fail with a reason rather than deep inside pdf.js.
+    throw new Error('pdf.js polyfills missing: the legacy pdf.mjs must be imported before the worker build');
+  }
   const port = new DirectPort();
   WorkerMessageHandler.initializeFromPort(port);
   const worker = new PDFWorker({ verbosity, port: port as unknown as ConstructorParameters<typeof PDFWorker>[0] extends { port?: infer P } ? P : never });
