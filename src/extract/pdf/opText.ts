@@ -199,6 +199,8 @@ export function textRuns(
 
   // The run being built, in page space.
   let text = '';
+  // Whether `text` ends with a space, kept as a flag: endsWith on the growing (cons) string flattens it each time.
+  let endsWithSpace = false;
   let x0 = 0;
   let x1 = 0;
   let base = 0;
@@ -362,7 +364,7 @@ export function textRuns(
         const em = size;
         if (shift > BASELINE_SHIFT * em || advance < STEP_BACK_MAX * em || advance > SPACE_MAX * em || glyphSize !== size) {
           flush();
-        } else if (cat !== 2 && (advance >= SPACE_MIN * em || spaceSeen) && !text.endsWith(' ')) {
+        } else if (cat !== 2 && (advance >= SPACE_MIN * em || spaceSeen) && !endsWithSpace) {
           text += ' ';
         }
       }
@@ -375,6 +377,7 @@ export function textRuns(
         upright = isUpright;
       }
       text += unicode;
+      endsWithSpace = unicode.charCodeAt(unicode.length - 1) === 32;
       spaceSeen = false;
       x1 = Math.max(x1, endX);
       if (cat !== 2) {
