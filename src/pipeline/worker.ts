@@ -74,8 +74,22 @@ async function handle(task: WorkerTask): Promise<ProcessOutcome> {
   }
 }
 
+// Files are worked on one at a time, in the order sent: the pool queues the next file here while this one runs,
+// and a file's time limit starts when the one before it is answered.
+let previous: Promise<void> = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
-  void handle(task).then((outcome) => parentPort!.postMessage({ id: task.id, outcome, memoryMb: memoryMb() } satisfies WorkerReply));
+  previous = previous.then(async () => {
+    const outcome = await handle(task);
+    try {
+      parentPort!.postMessage({ id: task.id, outcome, memoryMb: memoryMb() } satisfies WorkerReply);
+    } catch (err) {
+      // An outcome that cannot be sent (never expected: records are plain data) still answers its file.
+      const message = `worker could not send the record: ${err instanceof Error ? err.message : String(err)}`;
+      const source = { file: task.rel, sha256: null, format: null, pages: null };
+      const failed = { record: failedRecord(source, 'crashed', message), failure: { reason: 'crashed', message }, messages: [] };
+      parentPort!.postMessage({ id: task.id, outcome: failed, memoryMb: memoryMb() } satisfies WorkerReply);
+    }
+  });
 });
 
 parentPort!.postMessage('ready');
