@@ -21,10 +21,12 @@ afterAll(() => {
 
 describe('WorkerPool', () => {
   // Limits are generous so a loaded CI machine cannot push a good file over them.
-  it('kills a hung parse at its time limit, and the next file still gets a working worker', async () => {
+  it('kills a hung parse at its time limit, and the file queued behind it goes to a fresh worker', async () => {
     const pool = new WorkerPool({ size: 1, timeoutMs: 5000, maxMemoryMb: 256 });
     try {
+      // One worker: good-1 waits in its queue behind the hung file, and must not share its fate.
       const [stuck, good] = await Promise.all([pool.run(dir, 'stuck.txt'), pool.run(dir, 'good-1.txt')]);
+      expect(pool.started).toBe(2);
       expect(stuck).toEqual({ kind: 'killed', reason: 'timeout', message: 'timed out after 5000 ms' });
       expect(good.kind).toBe('done');
       if (good.kind === 'done') {
