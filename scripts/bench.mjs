@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of `plansift run` (uses dist/: run `npm run build` first; `npm run bench` does).
 //
-//   node scripts/bench.mjs [--n 1000] [--runs 3] [--reruns 1] [--concurrency <cores>] [--rss-n 250] [--no-pdf] [--keep]
+//   node scripts/bench.mjs [--n 1000] [--runs 3] [--reruns 1] [--pdf-runs 5] [--concurrency <cores>] [--rss-n 250] [--no-pdf] [--keep]
 //
 // Builds a synthetic corpus of N plans in a temp folder: varied copies of fixtures/sample in every format (each
 // copy's bytes differ, so nothing is deduplicated away) plus ~1% broken files from fixtures/broken. Reports medians
@@ -27,6 +27,8 @@ const RUNS = Number(opt('runs', 3));
 const CONCURRENCY = Number(opt('concurrency', availableParallelism()));
 const RSS_N = Number(opt('rss-n', Math.max(50, Math.round(N / 4))));
 const RERUNS = Number(opt('reruns', 1)); // unchanged re-runs after each full run
+// The PDF comparison is short (seconds), so it gets more runs: the machine's noise is large (±20% here).
+const PDF_RUNS = Number(opt('pdf-runs', Math.max(RUNS, 5)));
 const KEEP = args.includes('--keep');
 const NO_PDF = args.includes('--no-pdf');
 
@@ -194,12 +196,14 @@ try {
     const pdfFiles = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
     const ours = [];
     const theirs = [];
-    for (let r = 0; r < RUNS; r++) {
+    // Interleaved pairs (ours, then pdftotext straight after): each pair sees the same machine conditions.
+    for (let r = 0; r < PDF_RUNS; r++) {
       const a = await runCli(corpus, join(base, `out-pdf-${r}`), ['--include', '**/*.pdf']);
       ours.push(a.wallMs);
       rmSync(join(base, `out-pdf-${r}`), { recursive: true, force: true });
       theirs.push(await runParallel(pdfFiles.map((f) => ['pdftotext', '-layout', join(corpus, f), '/dev/null']), CONCURRENCY));
     }
+    const pairRatios = ours.map((o, i) => +(o / theirs[i]).toFixed(2));
     // Extraction alone (no segmenting, fields, DB or worker pool): CONCURRENCY node processes, each a slice.
     const extractOnly = [];
     const script = `import { readFileSync } from 'node:fs';
@@ -216,10 +220,14 @@ try {
       oursS: +(median(ours) / 1000).toFixed(1),
       pdftotextS: +(median(theirs) / 1000).toFixed(1),
       ratio: +(median(ours) / median(theirs)).toFixed(1),
+      runs: PDF_RUNS,
+      pairRatios,
+      medianPairRatio: median(pairRatios),
     };
     console.log(
       `  PDFs: whole run ${results.pdf.oursS} s, extraction alone ${results.pdf.extractOnlyS} s, ` +
-        `pdftotext -layout ${results.pdf.pdftotextS} s (×${results.pdf.ratio} / ×${results.pdf.extractOnlyRatio})`,
+        `pdftotext -layout ${results.pdf.pdftotextS} s (×${results.pdf.ratio} / ×${results.pdf.extractOnlyRatio}); ` +
+        `per pair ${pairRatios.map((x) => `×${x}`).join(' ')}, median ×${results.pdf.medianPairRatio}`,
     );
   } else if (!NO_PDF) {
     console.log('  pdftotext not installed: PDF comparison skipped (apt-get install -y poppler-utils)');
