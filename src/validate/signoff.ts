@@ -6,7 +6,7 @@ import { cleanCell } from '../fields/common/tables.js';
 import { findPlaceholders } from './placeholders.js';
 
 export interface Signatory {
-  /** Who signs ("Signed on behalf of the Council — Tamworth Borough Council"). */
+  /** Who signs ("Signed on behalf of the Council — Northmoor Borough Council"). */
   party: string;
   hasName: boolean;
   hasDate: boolean;
