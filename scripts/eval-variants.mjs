@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm run eval:variants`: how extraction holds when the same plans arrive through other converters.
+// Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
+// and PDF of each DOCX; mammoth's markdown of each DOCX), scores each set against ../shared/gold with
+// `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
+// skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const corpus = option('--corpus', join(here, '..', 'shared', 'corpus'));
+const gold = option('--gold', join(here, '..', 'shared', 'gold'));
+const out = option('--out', mkdtempSync(join(tmpdir(), 'plansift-variants-')));
+const asJson = args.includes('--json');
+
+if (!existsSync(corpus) || !existsSync(gold)) {
+  console.error(`eval:variants: needs the shared corpus and gold (${corpus}, ${gold}); not found, nothing scored`);
+  process.exit(2);
+}
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const files = (ext) => readdirSync(corpus).filter((n) => n.endsWith(ext)).map((n) => join(corpus, n));
+
+function newSet(name) {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  mkdirSync(join(dir, 'gold'), { recursive: true });
+  for (const g of readdirSync(gold).filter((n) => n.endsWith('.json'))) copyFileSync(join(gold, g), join(dir, 'gold', g));
+  return join(dir, 'docs');
+}
+
+const sets = [];
+const skipped = [];
+// The corpus itself, as the reference row.
+{
+  const docs = newSet('corpus');
+  for (const f of readdirSync(corpus).filter((n) => /\.(txt|docx|pdf)$/.test(n))) copyFileSync(join(corpus, f), join(docs, f));
+  sets.push('corpus');
+}
+if (has('pdftotext')) {
+  for (const [name, flags] of [['pdftotext', []], ['pdftotext-layout', ['-layout']]]) {
+    const docs = newSet(name);
+    for (const f of files('.pdf')) execFileSync('pdftotext', [...flags, f, join(docs, basename(f, '.pdf') + '.txt')]);
+    sets.push(name);
+  }
+} else skipped.push('pdftotext, pdftotext-layout: pdftotext not installed (Debian: poppler-utils)');
+if (has('soffice')) {
+  for (const [name, filter] of [['lo-txt', 'txt:Text (encoded):UTF8'], ['lo-html', 'html'], ['lo-pdf', 'pdf']]) {
+    const docs = newSet(name);
+    const r = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', docs, ...files('.docx')], { encoding: 'utf8' });
+    if (r.status !== 0 || readdirSync(docs).length === 0) {
+      skipped.push(`${name}: soffice failed (${(r.stderr || '').trim().split('\n')[0]})`);
+      continue;
+    }
+    sets.push(name);
+  }
+} else skipped.push('lo-txt, lo-html, lo-pdf: soffice not installed (Debian: libreoffice-writer)');
+{
+  // mammoth ships with the project: its markdown of each DOCX.
+  const mammoth = (await import('mammoth')).default;
+  const docs = newSet('mammoth-md');
+  for (const f of files('.docx')) {
+    const { value } = await mammoth.convertToMarkdown({ path: f });
+    writeFileSync(join(docs, basename(f, '.docx') + '.md'), value);
+  }
+  sets.push('mammoth-md');
+}
+
+const bin = join(here, 'bin', 'plansift.js');
+const results = {};
+for (const name of sets) {
+  const dir = join(out, name);
+  const r = spawnSync(process.execPath, [bin, 'eval', '--gold', join(dir, 'gold'), '--corpus', join(dir, 'docs'), '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0 && !r.stdout) {
+    skipped.push(`${name}: eval failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+    continue;
+  }
+  results[name] = JSON.parse(r.stdout);
+}
+
+/** Micro-average a list field, or an accuracy, over every format of a set. */
+function measures(result) {
+  const lists = {};
+  const acc = {};
+  for (const t of Object.values(result.totals)) {
+    for (const [k, v] of Object.entries(t.lists)) {
+      const s = (lists[k] ??= { tp: 0, fp: 0, fn: 0 });
+      s.tp += v.tp;
+      s.fp += v.fp;
+      s.fn += v.fn;
+    }
+    const add = (key, v) => {
+      const s = (acc[key] ??= { correct: 0, total: 0 });
+      s.correct += v.correct;
+      s.total += v.total;
+    };
+    add('template', t.template);
+    add('sections', t.sections);
+    for (const [k, v] of Object.entries(t.riskAttributes)) add(`risk ${k}`, v);
+    for (const [k, v] of Object.entries(t.metricAttributes)) add(`metric ${k}`, v);
+  }
+  const f1 = ({ tp, fp, fn }) => (tp + fp + fn === 0 ? null : (2 * tp) / (2 * tp + fp + fn));
+  const row = {};
+  row.template = acc.template;
+  row.sections = acc.sections;
+  for (const k of ['area', 'schemes', 'budgets', 'risks', 'metrics', 'flags']) if (lists[k]) row[k] = { f1: f1(lists[k]), ...lists[k] };
+  for (const k of Object.keys(acc).filter((k) => k.startsWith('risk ') || k.startsWith('metric '))) row[k] = acc[k];
+  return row;
+}
+
+const table = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, measures(r)]));
+if (asJson) {
+  console.log(JSON.stringify({ out, skipped, table }, null, 1));
+} else {
+  const names = Object.keys(table);
+  const fields = [...new Set(names.flatMap((n) => Object.keys(table[n])))];
+  const cell = (m) => {
+    if (!m) return '-';
+    if ('f1' in m) return m.f1 === null ? '-' : m.f1.toFixed(2);
+    return m.total === 0 ? '-' : (m.correct / m.total).toFixed(2);
+  };
+  const w = Math.max(...names.map((n) => n.length), 6);
+  console.log(['field'.padEnd(18), ...names.map((n) => n.padStart(w))].join(' '));
+  for (const f of fields) console.log([f.padEnd(18), ...names.map((n) => cell(table[n][f]).padStart(w))].join(' '));
+  console.log('(F1 for lists: area, schemes, budgets, risks, metrics, flags; share correct for the rest; "-" nothing to judge)');
+  for (const s of skipped) console.log(`skipped: ${s}`);
+  console.log(`variants in ${out}`);
+}
