@@ -5,6 +5,7 @@ import { buildDocument, type DocumentModel, type Finding, type RawBlock, type Ta
 import { BULLET_CHARS, htmlToBlocks, htmlToText, normaliseSpaces, type InitialRole } from './html.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
+import { fixedWidthTableAt } from './fixedWidth.js';
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
@@ -26,7 +27,9 @@ export function extractText(text: string, format: 'txt' | 'md' | 'html'): Docume
   if (format === 'html') {
     return buildDocument('html', null, htmlToBlocks(protectNonMarkup(source)), messages);
   }
-  return buildDocument(format, null, textToBlocks(source), messages);
+  // Form feeds (pdftotext's page breaks) give the text pages.
+  const pages = source.includes('\f') ? source.split('\f').filter((p, k, all) => k < all.length - 1 || p.trim() !== '').length : null;
+  return buildDocument(format, pages, textToBlocks(source), messages);
 }
 
 /** A line with tabs is a table row: cells split on tabs, empty cells kept, markup stripped. */
@@ -81,16 +84,40 @@ function lineBlocks(line: string, role: InitialRole): RawBlock[] {
 }
 
 export function textToBlocks(text: string): RawBlock[] {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => normaliseSpaces(l).replace(/[ ]+$/, ''));
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const paged = text.includes('\f');
+  // The page of each line: one more after every form feed.
+  const linePages: (number | null)[] = [];
+  let page = 1;
+  for (const l of raw) {
+    page += (l.match(/\f/g) ?? []).length;
+    linePages.push(paged ? page : null);
+  }
+  const lines = raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''));
+  const pageOf = (n: number) => linePages[n] ?? null;
   const blocks: RawBlock[] = [];
+  // Blocks take the page of the line they start on.
+  let placed = 0;
+  let lineOfBlocks = 0;
+  const place = () => {
+    if (paged) for (; placed < blocks.length; placed++) (blocks[placed] as { page: number | null }).page ??= pageOf(lineOfBlocks);
+    placed = blocks.length;
+  };
   let i = 0;
   while (i < lines.length) {
+    place();
+    lineOfBlocks = i;
     const line = lines[i];
     if (isBlank(line)) {
       i++;
+      continue;
+    }
+
+    // A table laid out with spaces (no tabs): columns from the gutters the lines share.
+    const fixed = fixedWidthTableAt(lines, i, pageOf);
+    if (fixed) {
+      blocks.push({ kind: 'table', rows: fixed.rows, page: pageOf(i), pageEnd: pageOf(fixed.end - 1) });
+      i = fixed.end;
       continue;
     }
 
@@ -186,5 +213,6 @@ export function textToBlocks(text: string): RawBlock[] {
     blocks.push(...lineBlocks(line, { kind: 'paragraph' }));
     i++;
   }
+  place();
   return blocks;
 }

@@ -1,0 +1,371 @@
+// Tables laid out with spaces (pdftotext -layout, "Save as text" from a spreadsheet, fixed-width reports):
+// no tabs, no pipes, only columns of characters. A run of lines whose words fall into shared columns, with
+// empty vertical strips ("gutters") between them, is a table: the same projection-profile idea as the PDF
+// extractor's borderless tables, with character positions for x. Cells wrap onto several lines, so lines are
+// grouped into rows: where most lines carry figures, each line is a row and wrapped label lines join the row
+// they continue; where rows are tall blocks of text (risk logs), each row is the block around its one line of
+// figures, split where a new entry starts in the first text column.
+import type { TableRow } from '../../model/document.js';
+
+/** Named thresholds of the fixed-width reader (characters and shares of lines). */
+export const FIXED_WIDTH = {
+  /** Spaces between two words that separate columns. */
+  columnGap: 3,
+  /** A line indented this far holds a cell of a later column only. */
+  cellIndent: 8,
+  /** Lines with a column gap needed before a run of lines is taken as a table. */
+  minGappedLines: 3,
+  /** Fragment starts this close (characters) are one column edge. */
+  edgeSlack: 3,
+  /** Share of a part's lines that must start a fragment at an edge for it to be a column. */
+  edgeSupport: 0.12,
+  /** Two edges never used on one line and at most this far apart are one column. */
+  mergeDistance: 10,
+  /** A line with no gap this long, starting at the margin, is prose: it ends the table. */
+  proseLength: 75,
+  /** Lines carrying figures above this share: each line is a row (finance tables); below it, rows are blocks. */
+  lineRowShare: 0.45,
+} as const;
+
+interface Fragment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FixedWidthTable {
+  rows: TableRow[];
+  /** Index of the line after the table. */
+  end: number;
+}
+
+/** Words of a line grouped into fragments separated by `columnGap` or more spaces. */
+function fragmentsOf(line: string): Fragment[] {
+  const out: Fragment[] = [];
+  const re = new RegExp(`\\S+(?: {1,${FIXED_WIDTH.columnGap - 1}}\\S+)*`, 'g');
+  for (const m of line.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  return out;
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** A line that shows column structure: two fragments, or one cell indented into a later column. */
+function isGapped(line: string): boolean {
+  if (line.includes('\t') || line.includes('|')) return false;
+  const f = fragmentsOf(line);
+  return f.length >= 2 || (f.length === 1 && f[0].start >= FIXED_WIDTH.cellIndent && f[0].text.length <= 60);
+}
+
+function isProse(line: string): boolean {
+  const f = fragmentsOf(line);
+  return f.length === 1 && f[0].start < FIXED_WIDTH.cellIndent && f[0].text.length >= FIXED_WIDTH.proseLength;
+}
+
+/**
+ * Column starts from the left edges the lines share: a fragment starts a cell, so the places where fragments of
+ * two or more lines start (within `edgeSlack`) are columns. Two edges never used on the same line and close
+ * together are one column written at different offsets (right-aligned figures, centred scores).
+ */
+function columnsOf(lines: string[], minSupport?: number): number[] {
+  const frags = lines.map(fragmentsOf);
+  // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
+  const starts = frags.flatMap((fs, line) =>
+    fs.flatMap((f) => (isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line }, { x: f.start, line: -1 - line }] : [{ x: f.start, line }])),
+  );
+  starts.sort((a, b) => a.x - b.x);
+  const clusters: Array<{ x: number; lines: Set<number> }> = [];
+  for (const s of starts) {
+    const last = clusters[clusters.length - 1];
+    if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) last.lines.add(s.line);
+    else clusters.push({ x: s.x, lines: new Set([s.line]) });
+  }
+  // An edge a few lines share is a gap inside justified text, not a column.
+  const support = minSupport ?? Math.max(2, Math.ceil(FIXED_WIDTH.edgeSupport * lines.length));
+  let edges = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let k = 1; k < edges.length; k++) {
+      const a = edges[k - 1];
+      const b = edges[k];
+      if (b.x - a.x <= FIXED_WIDTH.mergeDistance && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
+        edges = [...edges.slice(0, k - 1), { x: a.x, lines: new Set([...a.lines, ...b.lines]) }, ...edges.slice(k + 1)];
+        merged = true;
+        break;
+      }
+    }
+  }
+  return edges.map((e) => e.x);
+}
+
+/**
+ * Columns of a part continued from the page before, without a header of its own: few lines, so edges need less
+ * support; each edge is the previous part's column nearest it in relative position (pages differ in offsets).
+ * Returns, for each of the part's edges, the previous part's column index.
+ */
+function continuedColumns(lines: string[], previous: number[]): { starts: number[]; target: number[] } {
+  const starts = columnsOf(lines, 2);
+  const span = (xs: number[]) => [xs[0], Math.max(xs[xs.length - 1], xs[0] + 1)];
+  const [p0, p1] = span(previous);
+  const [s0, s1] = span(starts);
+  const target = starts.map((x) => {
+    const rel = (x - s0) / (s1 - s0 || 1);
+    let best = 0;
+    previous.forEach((px, k) => {
+      if (Math.abs((px - p0) / (p1 - p0 || 1) - rel) < Math.abs((previous[best] - p0) / (p1 - p0 || 1) - rel)) best = k;
+    });
+    return best;
+  });
+  return { starts, target };
+}
+
+/** Cells of one line under the column starts: a fragment goes to the column its start falls in; a fragment
+ *  running into the next column (one space between, "12 Medium the development") gives it the words from there. */
+function cellsOf(line: string, starts: number[]): string[] {
+  const cells = starts.map(() => [] as string[]);
+  const columnAt = (x: number) => Math.max(0, starts.findLastIndex((s) => s <= x + FIXED_WIDTH.edgeSlack));
+  for (const f of fragmentsOf(line)) {
+    let k = columnAt(f.start);
+    for (const w of f.text.matchAll(/\S+/g)) {
+      const x = f.start + w.index!;
+      if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
+      cells[k].push(w[0]);
+    }
+  }
+  return cells.map((ws) => ws.join(' '));
+}
+
+/** A short figure: "4", "20 High", "£2,323,304", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
+const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+[A-Za-z]{1,8})?$/i;
+
+function isFigure(cell: string): boolean {
+  return cell.length <= 18 && FIGURE.test(cell);
+}
+
+/** Columns that mostly hold figures once the first figure appears (likelihood, score, amounts). */
+function figureColumns(grid: string[][]): Set<number> {
+  const out = new Set<number>();
+  const width = grid[0]?.length ?? 0;
+  for (let k = 0; k < width; k++) {
+    const cells = grid.map((r) => r[k]).filter((c) => c !== '');
+    const first = cells.findIndex(isFigure);
+    if (first < 0) continue;
+    const after = cells.slice(first);
+    const figures = after.filter(isFigure).length;
+    if (figures >= 2 && figures >= 0.4 * after.length) out.add(k);
+  }
+  return out;
+}
+
+/** A line whose first text cell starts an entry: a capital, a digit or an opening quote. */
+function startsEntry(cell: string): boolean {
+  return /^['"‘“]?[A-Z0-9]/.test(cell);
+}
+
+function join(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return `${a}\n${b}`;
+}
+
+function mergeLines(lines: string[][]): string[] {
+  return lines.reduce((acc, l) => acc.map((c, k) => join(c, l[k])), lines[0].map(() => ''));
+}
+
+/**
+ * Rows of one page's part of a table. `grid` holds each line's cells. Lines above the first line with figures
+ * that cannot be the first entry are the header.
+ */
+function groupRows(all: string[][], page: number | null, pageBreakBefore: boolean, keyLine = -1): TableRow[] {
+  // The header: through its margin line, and the lines under it with nothing at the margin (its wrapped cells).
+  let headerEnd = 0;
+  if (keyLine >= 0) {
+    headerEnd = keyLine + 1;
+    while (headerEnd < all.length && all[headerEnd][0] === '') headerEnd++;
+  }
+  const headerRows: TableRow[] =
+    headerEnd > 0 ? [{ cells: mergeLines(all.slice(0, headerEnd)).map((t) => ({ text: t })), page, header: true }] : [];
+  if (headerEnd >= all.length) return headerRows;
+  const body = groupBody(all.slice(headerEnd), page, pageBreakBefore && headerEnd === 0, headerEnd > 0);
+  if (pageBreakBefore && headerRows[0]) headerRows[0].pageBreakBefore = true;
+  return [...headerRows, ...body];
+}
+
+function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
+  const figureCols = figureColumns(grid);
+  const textCol = grid[0].findIndex((_, k) => !figureCols.has(k) && grid.some((r) => r[k] !== ''));
+  const anchors = grid.flatMap((r, i) => ([...figureCols].some((k) => isFigure(r[k])) ? [i] : []));
+  const text = (i: number) => (textCol >= 0 ? grid[i][textCol] : '');
+  const toRow = (from: number, to: number, header = false): TableRow => ({
+    cells: mergeLines(grid.slice(from, to)).map((t) => ({ text: t })),
+    page,
+    ...(header ? { header: true } : {}),
+  });
+  const rows: TableRow[] = [];
+  if (anchors.length === 0) {
+    // No figures: one row per line, wrapped lines (starting lower case) joined to the row above.
+    let from = 0;
+    for (let i = 1; i <= grid.length; i++) {
+      if (i === grid.length || startsEntry(text(i)) || text(i) === '') {
+        if (i === grid.length || text(i) !== '' || grid[i].every((c) => c === '')) {
+          rows.push(toRow(from, i));
+          from = i;
+        }
+      }
+    }
+    if (pageBreakBefore && rows[0]) rows[0].pageBreakBefore = true;
+    return rows;
+  }
+  const lineRows = anchors.length >= FIXED_WIDTH.lineRowShare * grid.length;
+  // Where each row starts.
+  const starts: number[] = [];
+  if (lineRows) {
+    for (let i = 0; i < grid.length; i++) {
+      const isAnchor = anchors.includes(i);
+      const t = text(i);
+      if (isAnchor) {
+        // A figure line whose label starts lower case finishes a label begun on the line above.
+        if (!startsEntry(t) && t !== '' && i > 0 && !anchors.includes(i - 1) && starts[starts.length - 1] === i - 1) continue;
+        if (t === '' && i > 0 && starts.length > 0 && !anchors.includes(i - 1) && starts[starts.length - 1] === i - 1) continue;
+        starts.push(i);
+      } else if (t !== '' && startsEntry(t)) {
+        starts.push(i);
+      } else if (starts.length === 0) starts.push(i);
+    }
+  } else {
+    // Block rows: one row per line of figures; between two of them, the new row starts at the first line whose
+    // text column starts an entry (or at the figure line itself when its own text starts one).
+    let prevAnchor = -1;
+    for (const a of anchors) {
+      if (prevAnchor >= 0 && a === prevAnchor + 1 && text(a) === '') {
+        prevAnchor = a; // figures over two lines of one row
+        continue;
+      }
+      let start = a;
+      if (!(text(a) !== '' && startsEntry(text(a)) && prevAnchor >= 0)) {
+        const from = prevAnchor + 1;
+        const candidates: number[] = [];
+        for (let i = from; i < a; i++) if (text(i) !== '' && startsEntry(text(i))) candidates.push(i);
+        if (candidates.length > 0) {
+          // Before the first figures the header comes first: the entry nearest the figures; between figures,
+          // the first entry after the row above.
+          start = prevAnchor < 0 && !headed ? candidates[candidates.length - 1] : candidates[0];
+        }
+      }
+      starts.push(start);
+      prevAnchor = a;
+    }
+  }
+  const first = starts[0] ?? 0;
+  if (first > 0) rows.push(toRow(0, first, !pageBreakBefore && !headed));
+  starts.forEach((s, k) => rows.push(toRow(s, starts[k + 1] ?? grid.length)));
+  if (pageBreakBefore && rows[0]) rows[0].pageBreakBefore = true;
+  return rows.filter((r) => r.cells.some((c) => c.text !== ''));
+}
+
+/**
+ * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
+ * table running over pages is read page by page: each page has its own column positions.
+ */
+export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
+  if (!isGapped(lines[at])) return null;
+  let end = at;
+  let gapped = 0;
+  let blanks = 0;
+  for (let i = at; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      blanks++;
+      if (blanks >= 2) break;
+      continue;
+    }
+    if (line.includes('\t') || isProse(line) || /^\s{0,3}(#|[-*+•]\s)/.test(line)) break;
+    if (isGapped(line)) gapped++;
+    else if (fragmentsOf(line)[0].text.length > 60) break;
+    blanks = 0;
+    end = i + 1;
+  }
+  const body = lines.slice(at, end);
+  if (gapped < FIXED_WIDTH.minGappedLines) return null;
+  // Trailing lines without a gap after the last gapped line are text after the table.
+  while (end > at && !isGapped(lines[end - 1]) && fragmentsOf(lines[end - 1]).length <= 1 && !isIndentedCell(lines, at, end - 1)) end--;
+  const used = lines.slice(at, end);
+  if (used.filter(isGapped).length < FIXED_WIDTH.minGappedLines || body.length === 0) return null;
+  // One part per page, and one per repetition of the header: each part has its own column positions.
+  const repeats = headerRepeats(lines, at, end);
+  const parts: Array<{ from: number; to: number }> = [];
+  for (let i = at; i < end; i++) {
+    if (parts.length === 0 || pageOf(i) !== pageOf(parts[parts.length - 1].from) || repeats.splits.has(i)) parts.push({ from: i, to: i + 1 });
+    else parts[parts.length - 1].to = i + 1;
+  }
+  const rows: TableRow[] = [];
+  let width = 0;
+  let previous: number[] | null = null;
+  for (const [n, part] of parts.entries()) {
+    const kept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(lines[i]));
+    const partLines = kept.map((i) => lines[i]);
+    if (partLines.length === 0) continue;
+    const keyLine = kept.findIndex((i) => repeats.keys.has(i));
+    let grid: string[][];
+    if (keyLine < 0 && previous) {
+      const { starts, target } = continuedColumns(partLines, previous);
+      grid = partLines.map((l) => {
+        const cells = previous!.map(() => '');
+        cellsOf(l, starts).forEach((c, k) => (cells[target[k]] = join(cells[target[k]], c).replace(/\n/g, ' ')));
+        return cells;
+      });
+    } else {
+      const cols = columnsOf(partLines);
+      if (cols.length < 2 && n === 0) return null;
+      previous = cols;
+      grid = partLines.map((l) => cellsOf(l, cols));
+    }
+    width = Math.max(width, grid[0].length);
+    rows.push(...groupRows(grid, pageOf(part.from), n > 0, keyLine));
+  }
+  if (width < 2 || rows.length < 2) return null;
+  // Every row as wide as the widest part: a page that lost an empty column pads on the right.
+  for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '' });
+  return { rows, end };
+}
+
+/**
+ * Lines where the table's header starts again (printed at each page of the original): a later line whose first
+ * fragment at the margin is the header line's, with the header's indented lines above it.
+ */
+function headerRepeats(lines: string[], at: number, end: number): { splits: Set<number>; keys: Set<number> } {
+  const splits = new Set<number>();
+  const keys = new Set<number>();
+  const out = { splits, keys };
+  const key = (l: string) => {
+    const f = fragmentsOf(l);
+    return f.length >= 2 && f[0].start < FIXED_WIDTH.cellIndent ? f[0].text.toLowerCase() : null;
+  };
+  let header = -1;
+  for (let i = at; i < Math.min(end, at + 12); i++) {
+    if (key(lines[i])) {
+      header = i;
+      break;
+    }
+  }
+  if (header < 0) return out;
+  keys.add(header);
+  const first = key(lines[header])!;
+  const above = header - at;
+  for (let i = header + 1; i < end; i++) {
+    if (key(lines[i]) !== first) continue;
+    // The header's lines above its margin line (indented cells) belong to the repeat too.
+    let from = i;
+    while (from > i - above && from - 1 > at && isIndentedCell(lines, at, from - 1)) from--;
+    splits.add(from);
+    keys.add(i);
+  }
+  return out;
+}
+
+/** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
+function isIndentedCell(lines: string[], at: number, i: number): boolean {
+  const f = fragmentsOf(lines[i]);
+  return f.length >= 1 && f[0].start >= FIXED_WIDTH.cellIndent && i > at;
+}
