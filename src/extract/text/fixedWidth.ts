@@ -281,6 +281,8 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
       continue;
     }
     if (line.includes('\t') || isProse(line) || /^\s{0,3}(#|[-*+•]\s)/.test(line)) break;
+    // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
     if (isGapped(line)) gapped++;
     else if (fragmentsOf(line)[0].text.length > 60) break;
     blanks = 0;

@@ -5,6 +5,7 @@
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { Grid } from '../common/tables.js';
+import { cellStreamGrids, type CellStreamSpec } from '../common/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
@@ -278,12 +279,84 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
   return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
 }
 
+/** What each risk-log column can hold, for logs flattened to one cell per line. */
+const RISK_CELLS: CellStreamSpec<RiskColumn> = {
+  roleOf: riskColumnOf,
+  required: (roles) => roles.includes('description') && roles.filter((r) => r !== 'description' && r !== 'ref').length >= 2,
+  fits(role, cell) {
+    switch (role) {
+      case 'likelihood':
+        return cell.length <= 25 && leadingScale(cell) !== null;
+      case 'score': {
+        const s = parseScoreCell(cell);
+        return cell.length <= 25 && (s.score !== null || s.rating !== null);
+      }
+      case 'rating':
+        return cell.length <= 25 && parseRating(cell) !== null;
+      case 'ref':
+        return cell.length <= 8;
+      default:
+        return true;
+    }
+  },
+  isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
+};
+
+/** Block ranges the risk log may be in: its template section where segmentation found one, else everything. */
+function riskLogRanges(doc: DocumentModel, seg: Segmentation): Array<[number, number]> {
+  const spans = seg.sections.filter((s) => /^risks\.risk_log$/.test(s.id) && s.blockStart >= 0);
+  return spans.length > 0 ? spans.map((s) => [s.blockStart, s.blockEnd]) : [[0, doc.blocks.length]];
+}
+
 /** Every risk in every risk log of the document, in document order. */
-export function extractRisks(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
+export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
-  for (const grid of tables.grids) {
+  const grids = [...tables.grids];
+  // Logs whose cells arrived one per line become grids too.
+  for (const [from, to] of riskLogRanges(doc, seg)) grids.push(...cellStreamGrids(doc, from, to, RISK_CELLS));
+  grids.sort((a, b) => a.blockStart - b.blockStart);
+  for (const grid of grids) {
     for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
   }
-  return { value: risks, messages };
+  return { value: collapseOverlays(risks, messages), messages };
+}
+
+/** Words of a description, for comparing two risks. */
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+}
+
+/**
+ * Text drawn twice (an overlaid PDF, OCR of overlapping scans) repeats a risk as near-identical rows, with
+ * fragments of the next one mixed in. A risk whose first words and scores repeat an earlier one is that risk:
+ * it is counted once (the fuller text kept) and a note says so.
+ */
+function collapseOverlays(risks: Risk[], messages: Finding[]): Risk[] {
+  const out: Risk[] = [];
+  for (const r of risks) {
+    const w = words(r.description).slice(0, 8);
+    const twin = out.find((o) => {
+      const ow = words(o.description).slice(0, 8);
+      const n = Math.min(w.length, ow.length);
+      if (n < 3) return false;
+      const shared = w.slice(0, n).filter((x, k) => ow[k] === x).length;
+      const sameScores = (o.likelihood ?? r.likelihood) === (r.likelihood ?? o.likelihood) && (o.impact ?? r.impact) === (r.impact ?? o.impact);
+      return shared >= Math.ceil(0.8 * n) && sameScores;
+    });
+    if (!twin) {
+      out.push(r);
+      continue;
+    }
+    if (r.description.length > twin.description.length && r.description.toLowerCase().startsWith(twin.description.toLowerCase().slice(0, 20))) {
+      twin.description = r.description;
+    }
+    twin.likelihood ??= r.likelihood;
+    twin.impact ??= r.impact;
+    twin.score ??= r.score;
+    twin.rating ??= r.rating;
+    twin.mitigation ??= r.mitigation;
+    messages.push({ level: 'info', message: 'risk repeated with small differences (text drawn twice?): counted once', page: r.page, source: r.description.slice(0, 120) });
+  }
+  return out;
 }
