@@ -52,6 +52,8 @@ export interface ParagraphBlock extends BlockBase {
   text: string;
   /** The whole paragraph is bold/strong: a hint that it may be a heading styled by hand. */
   bold?: boolean;
+  /** Text formats: blank lines just above it (a table saved one cell per line leaves one per empty cell). */
+  blankLinesBefore?: number;
 }
 
 export interface ListItemBlock extends BlockBase {

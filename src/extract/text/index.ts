@@ -99,9 +99,14 @@ export function textToBlocks(text: string): RawBlock[] {
   // Blocks take the page of the line they start on.
   let placed = 0;
   let lineOfBlocks = 0;
+  let blanks = 0;
   const place = () => {
-    if (paged) for (; placed < blocks.length; placed++) (blocks[placed] as { page: number | null }).page ??= pageOf(lineOfBlocks);
-    placed = blocks.length;
+    for (; placed < blocks.length; placed++) {
+      const b = blocks[placed];
+      if (paged) (b as { page: number | null }).page ??= pageOf(lineOfBlocks);
+      if (b.kind === 'paragraph' && blanks > 0) b.blankLinesBefore = blanks;
+      blanks = 0;
+    }
   };
   let i = 0;
   while (i < lines.length) {
@@ -109,6 +114,7 @@ export function textToBlocks(text: string): RawBlock[] {
     lineOfBlocks = i;
     const line = lines[i];
     if (isBlank(line)) {
+      blanks++;
       i++;
       continue;
     }

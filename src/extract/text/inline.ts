@@ -3,7 +3,8 @@
 
 /** Rewrite markdown emphasis/links of one (already protected) line as HTML. */
 export function markdownInlineToHtml(line: string): string {
-  let s = line;
+  // Backslash escapes (mammoth and pandoc write "\(", "\*", "1\."): the character itself, never markup.
+  let s = line.replace(/\\([!-\/:-@[-`{-~])/g, (_, c: string) => ESCAPED[c] ?? c);
   // [text](url) -> text; ![alt](src) images -> nothing.
   s = s.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '');
   s = s.replace(/\[([^\]]+)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g, '$1');
@@ -14,5 +15,8 @@ export function markdownInlineToHtml(line: string): string {
   s = s.replace(/(^|[^\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*])/g, '$1<em>$2</em>');
   // A `**` left unpaired is a conversion slip (a list marker inserted inside the bold): drop it.
   s = s.replace(/\*{2,3}/g, '');
-  return s;
+  return s.replace(/\uE001/g, '*').replace(/\uE002/g, '_');
 }
+
+/** Escaped characters that would otherwise be read as markup, held aside until the markup is done. */
+const ESCAPED: Record<string, string> = { '*': '\uE001', _: '\uE002', '<': '&lt;', '>': '&gt;', '&': '&amp;' };

@@ -16,6 +16,11 @@ export interface CellStreamSpec<Role extends string> {
   isGuidance(cell: string): boolean;
 }
 
+function blankLinesBefore(doc: DocumentModel, i: number): number {
+  const b = doc.blocks[i];
+  return b?.kind === 'paragraph' ? (b.blankLinesBefore ?? 0) : 0;
+}
+
 /** A line block short enough to be one cell. */
 function cellLine(doc: DocumentModel, i: number): string | null {
   const b = doc.blocks[i];
@@ -57,6 +62,8 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
       pageBreakBefore: false,
     });
     const grid: Grid = { rows: [headerRow(i)], blockStart: i, blockEnd: i + roles.length };
+    // Header cells on consecutive lines: the converter writes a blank line for each empty cell.
+    const blankIsCell = roles.slice(1).every((_, k) => !blankLinesBefore(doc, i + 1 + k));
     let j = i + roles.length;
     let afterHeader = true;
     while (j < to) {
@@ -80,6 +87,7 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
         const t = cellLine(doc, j);
         if (t === null || (k > 0 && headerAt(doc, j, spec))) break;
         const cell = cleanCell(t);
+        if (blankIsCell && j > rowStart) k += blankLinesBefore(doc, j);
         while (k < roles.length && !spec.fits(roles[k], cell)) k++;
         if (k >= roles.length) break;
         cells[k] = cell;

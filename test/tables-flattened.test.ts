@@ -1,0 +1,161 @@
+// Failure class 7 of ../shared/spec/tables.md (tables without structure) and class 6 (overlaid duplicates), on
+// synthetic risk logs in the 2014 revised template's shape: "There is a risk that: | How likely … | Potential
+// impact | Overall risk factor | Mitigating Actions". Every figure and phrase here is made up.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract/text/index.js';
+import { extractRisks } from '../src/fields/risks/index.js';
+import { markdownInlineToHtml } from '../src/extract/text/inline.js';
+import type { Segmentation } from '../src/segment/types.js';
+import type { DocumentModel } from '../src/model/document.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+const risksOf = (doc: DocumentModel) => extractRisks(doc, noSections).value;
+const pad = (cells: Array<[number, string]>) => {
+  let line = '';
+  for (const [x, t] of cells) line = line.padEnd(x) + t;
+  return line;
+};
+
+/** A fixed-width log as pdftotext -layout writes one: wrapped cells, figures on a middle line of each row. */
+function layoutLog(offsets: number[], rows: Array<{ desc: string[]; l: string; impact: string[]; score: string; mit: string[] }>): string[] {
+  const [c0, c1, c2, c3, c4] = offsets;
+  const lines = [
+    pad([[c1, 'How likely is'], [c3, 'Overall risk']]),
+    pad([[c0, 'There is a risk that:'], [c1, 'the risk to'], [c2, 'Potential impact'], [c3, 'factor'], [c4, 'Mitigating Actions']]),
+    pad([[c1, 'materialise?'], [c3, '(likelihood']]),
+    pad([[c1, 'Please rate on'], [c2, 'Please rate on'], [c3, '*potential']]),
+    pad([[c1, 'a scale of 1-5'], [c2, 'a scale of 1-5'], [c3, 'impact)']]),
+  ];
+  for (const r of rows) {
+    const height = Math.max(r.desc.length, r.impact.length, r.mit.length);
+    const mid = Math.floor(height / 2);
+    for (let k = 0; k < height; k++) {
+      const cells: Array<[number, string]> = [];
+      if (r.desc[k]) cells.push([c0, r.desc[k]]);
+      if (k === mid) cells.push([c1, r.l]);
+      if (r.impact[k]) cells.push([c2, r.impact[k]]);
+      if (k === mid) cells.push([c3, r.score]);
+      if (r.mit[k]) cells.push([c4, r.mit[k]]);
+      lines.push(pad(cells));
+    }
+  }
+  return lines;
+}
+
+const ROWS = [
+  { desc: ['Hospital activity does', 'not fall at the rate', 'the plan assumes'], l: '4', impact: ['5 Cost pressure on', 'commissioners'], score: '20 High', mit: ['Monthly review by the', 'programme board'] },
+  { desc: ['Providers cannot recruit', 'enough reablement staff'], l: '3', impact: ['4 Delays to new', 'community services'], score: '12 Medium', mit: ['Joint workforce plan', 'with local colleges'] },
+  { desc: ['Data sharing agreements', 'are not signed in time'], l: '2', impact: ['3 Care records stay', 'separate'], score: '6 Low', mit: ['Information governance', 'group meets fortnightly'] },
+];
+
+describe('fixed-width risk log (pdftotext -layout)', () => {
+  it('rebuilds one row per risk, with scores from the middle line of each row', () => {
+    const text = ['5) RISKS AND CONTINGENCY', 'a) Risk log', '', ...layoutLog([0, 30, 46, 70, 84], ROWS), '', '', 'b) Contingency plan'].join('\n');
+    const risks = risksOf(extractText(text, 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate the plan assumes', 4, 5, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
+      ['Data sharing agreements are not signed in time', 2, 3, 6, 'low'],
+    ]);
+  });
+
+  it('reads a log continued on the next page at other column offsets, with its header printed again', () => {
+    const page1 = layoutLog([0, 30, 46, 70, 84], ROWS.slice(0, 2));
+    const page2 = layoutLog([0, 27, 41, 66, 79], ROWS.slice(2));
+    const text = ['a) Risk log', '', ...page1, `\f${page2[0]}`, ...page2.slice(1), '', '', 'b) Contingency plan'].join('\n');
+    const doc = extractText(text, 'txt');
+    expect(doc.pages).toBe(2);
+    const risks = risksOf(doc);
+    expect(risks.map((r) => [r.likelihood, r.score, r.page])).toEqual([
+      [4, 20, 1],
+      [3, 12, 1],
+      [2, 6, 2],
+    ]);
+  });
+
+  it('leaves prose with wide spaces alone', () => {
+    const text = 'We will   review the plan   each quarter.\nThe board   agreed this.\nNothing else here.';
+    expect(extractText(text, 'txt').blocks.every((b) => b.kind !== 'table')).toBe(true);
+  });
+});
+
+const HEADER = ['There is a risk that:', 'How likely is the risk to materialise?', 'Potential impact', 'Overall risk factor', 'Mitigating Actions'];
+
+describe('risk log with one cell per line', () => {
+  it('LibreOffice text: a blank line for each empty cell keeps the columns', () => {
+    const lines = [
+      'a) Risk log',
+      ...HEADER,
+      '',
+      'Please rate on a scale of 1-5 with 1 being very unlikely',
+      'Hospital activity does not fall at the rate the plan assumes',
+      '4',
+      '5 Cost pressure on commissioners',
+      '20 High',
+      'Monthly review by the programme board',
+      ...HEADER,
+      // A row split by a page break: only its risk and actions continue, the other cells are empty.
+      'and the savings are not released',
+      '',
+      '',
+      '',
+      'Escalation to the health and wellbeing board',
+      'Providers cannot recruit enough reablement staff',
+      '3',
+      '4 Delays to new community services',
+      '12 Medium',
+      'Joint workforce plan with local colleges',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate the plan assumes and the savings are not released', 4, 5, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
+    ]);
+    expect(risks[0].mitigation).toBe('Monthly review by the programme board Escalation to the health and wellbeing board');
+  });
+
+  it('mammoth markdown: empty cells vanish, cells are placed by what each column can hold', () => {
+    const cells = [
+      ...HEADER,
+      '*Please rate on a scale of 1\\-5 with 1 being very unlikely*',
+      '*\\(likelihood \\*potential impact\\)*',
+      'Hospital activity does not fall at the rate the plan assumes',
+      '4',
+      '5 Cost pressure on commissioners',
+      '20 High',
+      'Monthly review by the programme board',
+      'Data sharing agreements are not signed in time',
+      '2',
+      '3 Care records stay separate',
+      '6 Low',
+      'Information governance group meets fortnightly',
+    ];
+    const risks = risksOf(extractText(['### a) Risk log', ...cells].join('\n\n'), 'md'));
+    expect(risks.map((r) => [r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      [4, 5, 20, 'high'],
+      [2, 3, 6, 'low'],
+    ]);
+  });
+});
+
+describe('overlaid duplicates', () => {
+  it('a risk drawn twice with small shifts is counted once', () => {
+    const row = (desc: string) => `${desc}\t4\t5 Cost pressure\t20 High\tMonthly review`;
+    const text = [
+      'There is a risk that:\tLikelihood (1-5)\tImpact (1-5)\tOverall risk factor\tMitigating Actions',
+      row('Hospital activity does not fall at the rate the plan assumes'),
+      row('Hospital activity does not fall at the rate the plan assumes,'),
+      row('Hospital activity does not fall at the rate the plan assume s and'),
+      `Providers cannot recruit enough reablement staff\t3\t4 Delays\t12 Medium\tWorkforce plan`,
+    ].join('\n');
+    const result = extractRisks(extractText(text, 'txt'), noSections);
+    expect(result.value.map((r) => r.score)).toEqual([20, 12]);
+    expect(result.messages.filter((m) => /counted once/.test(m.message))).toHaveLength(2);
+  });
+});
+
+describe('markdown escapes', () => {
+  it('a backslash-escaped character is the character, never markup', () => {
+    expect(markdownInlineToHtml('\\(likelihood \\*potential impact\\) 1\\. \\<b\\>')).toBe('(likelihood *potential impact) 1. &lt;b&gt;');
+  });
+});
