@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMoney, parseMoney, unitScaleOf } from '../src/fields/budgets/money.js';
+import { findMoney, moneyRangeIn, parseMoney, unitScaleOf } from '../src/fields/budgets/money.js';
 import { findYears, isYearOnly, normaliseYear, singleYear } from '../src/fields/common/years.js';
 
 const amount = (text: string, opts?: Parameters<typeof parseMoney>[1]) => parseMoney(text, opts)?.amountGbp ?? null;
@@ -33,8 +33,14 @@ describe('parseMoney', () => {
     expect(amount('Disabled Facilities Grant - £2,323,304')).toBe(2_323_304);
   });
 
-  it('takes a range at its first figure with the scale written at its end', () => {
-    expect(parseMoney('£12-20m programme')).toEqual({ amountGbp: 12_000_000, text: '£12-20m' });
+  it('reads no amount from an indicative range (tables.md, class 4), and says a range is there', () => {
+    expect(parseMoney('£12-20m programme')).toBeNull();
+    expect(findMoney('Indicative £300 - £450k per year')).toEqual([]);
+    expect(findMoney('£1m to £2m, then £5,000')).toEqual([{ amountGbp: 5000, text: '£5,000' }]);
+    expect(moneyRangeIn('Indicative £300 - £450k')).toBe('£300 - £450k');
+    // A figure followed by a financial year is a figure, not a range.
+    expect(amount('£5,000 - 2014/15')).toBe(5000);
+    expect(moneyRangeIn('£5,000 - 2014/15')).toBeNull();
     expect(amount('£0.5m')).toBe(500_000);
   });
 

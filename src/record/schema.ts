@@ -101,7 +101,7 @@ export const MetricSchema = z.object({
   metric: z.enum(METRIC_KEYS),
   label: z.string(),
   period: z.string().nullable(),
-  kind: z.enum(['baseline', 'actual', 'estimate', 'plan']),
+  kind: z.enum(['baseline', 'actual', 'estimate', 'plan', 'plan_change']),
   value: z.number(),
   unit: z.enum(['rate_per_100k', 'percent', 'count', 'score']),
   numerator: z.number().nullable(),

@@ -7,7 +7,7 @@ import { flatText, scoreMarkers } from './detect.js';
 import { headingKeyIndex, headingScore, MATCH_THRESHOLD, parentMatcherOf, sectionMatcherOf, type HeadingMatcher } from './match.js';
 import { sectionBodyStatus } from './status.js';
 import type { Template, TemplateSection } from './template.js';
-import type { SectionSpan, Segmentation } from './types.js';
+import type { FieldName, SectionSpan, Segmentation } from './types.js';
 import { slugify } from './text.js';
 
 export type { Segmentation, SectionSpan } from './types.js';
@@ -303,5 +303,16 @@ export function segmentDocument(doc: DocumentModel, templates: Template[]): Segm
   const { best, scores } = detectWith(doc, templates, candidates);
   if (!best) return unknownSegmentation(doc, candidates, scores);
   const sections = spansFor(doc, best.t, best.a.found);
-  return { template: best.t.id, sections, flags: flagsFor(sections, best.t) };
+  return { template: best.t.id, sections, flags: flagsFor(sections, best.t), fieldRanges: rangesOfFields(best.t, sections) };
+}
+
+/** The found sections' block ranges for each field the template assigns sections to. */
+function rangesOfFields(t: Template, sections: SectionSpan[]): Segmentation['fieldRanges'] {
+  const out: NonNullable<Segmentation['fieldRanges']> = {};
+  for (const [field, ids] of Object.entries(t.fields) as Array<[FieldName, string[]]>) {
+    const wanted = (id: string) => ids.some((p) => (p.endsWith('*') ? id.startsWith(p.slice(0, -1)) : id === p));
+    const ranges = sections.filter((s) => s.blockStart >= 0 && wanted(s.id)).map((s) => [s.blockStart, s.blockEnd] as [number, number]);
+    if (ranges.length > 0) out[field] = ranges;
+  }
+  return out;
 }

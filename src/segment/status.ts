@@ -7,7 +7,10 @@ import type { TemplateSection } from './template.js';
 import { contentTokens, matchedCount, parseHeadingPrefix, possibleMatches, stripMarkup, type HeadingPrefix } from './text.js';
 
 /** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
-const PLACEHOLDER_ANSWER = /\b(?:to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development)\b/i;
+// The phrases seen in real submissions (../shared/spec/tables.md): "this section is still to be completed",
+// "still to be finalised", "information is being collated", "to follow", "xx", "Xxx", "£2xxk".
+const PLACEHOLDER_ANSWER =
+  /\b(?:(?:still )?to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted|written|collated)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development|(?:is|are) being (?:collated|gathered|compiled|drafted|developed|finali[sz]ed)|x{2,})\b|£\s*\d*x{2,}k?\b/i;
 
 /** Labels of a sign-off block; with template placeholders removed, a block of only these is unsigned. */
 const SIGNOFF_LABELS = new Set(

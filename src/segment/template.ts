@@ -55,6 +55,12 @@ export const TemplateSchema = z.object({
   }),
   parents: z.array(ParentSchema).default([]),
   sections: z.array(TemplateSectionSchema).min(1),
+  /**
+   * The sections each field reads (GROBID's cascade: segmentation decides what each field model sees). Ids, or a
+   * prefix ending in "*". A field not named here reads the whole document; so does a field none of whose sections
+   * was found (a plan that renamed them all still has its figures read).
+   */
+  fields: z.partialRecord(z.enum(['schemes', 'budgets', 'risks', 'metrics']), z.array(z.string().min(1))).default({}),
 });
 
 export type Marker = z.infer<typeof MarkerSchema>;

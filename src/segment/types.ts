@@ -16,6 +16,21 @@ export interface Segmentation {
   sections: SectionSpan[];
   /** MISSING_SECTION, PLACEHOLDER_SECTION, UNKNOWN_TEMPLATE. */
   flags: Flag[];
+  /** Block ranges [start, end) each field reads, from the template's `fields`; absent: the whole document. */
+  fieldRanges?: Partial<Record<FieldName, Array<[number, number]>>>;
+}
+
+export type FieldName = 'schemes' | 'budgets' | 'risks' | 'metrics';
+
+/** The block ranges a field reads: its template sections where segmentation found them, else the whole document. */
+export function fieldRanges(seg: Segmentation, field: FieldName, blockCount: number): Array<[number, number]> {
+  const ranges = seg.fieldRanges?.[field];
+  return ranges && ranges.length > 0 ? ranges : [[0, blockCount]];
+}
+
+/** Block `index` lies in a range the field reads. */
+export function fieldReads(seg: Segmentation, field: FieldName, index: number, blockCount: number): boolean {
+  return fieldRanges(seg, field, blockCount).some(([from, to]) => index >= from && index < to);
 }
 
 /** The section containing a text offset (the innermost / last-starting span), or null. */

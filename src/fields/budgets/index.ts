@@ -3,13 +3,13 @@
 // a risk section is skipped). Money in prose paragraphs is never a budget row.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import type { Budget, BudgetKind } from '../../record/schema.js';
-import { sectionOfBlock, type Segmentation } from '../../segment/types.js';
+import { fieldReads, sectionOfBlock, type Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../common/tables.js';
 import { findYears, isYearOnly, singleYear } from '../common/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
-import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
+import { findMoney, moneyRangeIn, parseMoney, unitScaleOf, type Money } from './money.js';
 
 export { parseMoney, findMoney, unitScaleOf } from './money.js';
 
@@ -411,9 +411,17 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
   const docYear = documentYear(doc);
-  for (const plan of plans) spendRows(plan, doc, out, docYear);
+  // Only the tables in the sections the template gives budgets (plan details, finance, income, spending plan).
+  const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
+  for (const plan of plans) if (read(plan.grids[0])) spendRows(plan, doc, out, docYear);
   for (const grid of [...grids, ...keyValueGrids(doc, grids)]) {
-    if (continued.has(grid)) continue;
+    if (continued.has(grid) || !read(grid)) continue;
+    for (const row of grid.rows) {
+      for (const cell of row.cells) {
+        const range = moneyRangeIn(cell);
+        if (range) messages.push({ level: 'info', message: `"${range}" is a range, not read as an amount`, page: row.page, source: cleanCell(cell).slice(0, 200) });
+      }
+    }
     // Rows from a spending-plan header on belong to the plan; rows above it may be an income table.
     const planStart = grid.rows.findIndex((r) => planHeaders.has(r));
     const own = planStart >= 0 ? { ...grid, rows: grid.rows.slice(0, planStart) } : grid;

@@ -72,9 +72,22 @@ function validGrouping(digits: string): boolean {
 }
 
 // A candidate figure: optional paren/circa, optional minus (attached, "-129,506", "£-5,000"), optional £, the digit
-// run (fragments separated by one space or line break), an optional range end ("£12-20m"), an optional scale suffix.
+// run (fragments separated by one space or line break), an optional scale suffix. A range is not one figure.
 const CANDIDATE =
-  /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)(?:\s*(?:-|to)\s*£?\d+(?:\.\d+)?(?=\s*(?:bn|billion|million|mil|mn|thousand|m|k|b)\b))?\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
+  /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
+
+const RANGE_TAIL = /^\s*(?:-|–|—|to)\s*(?:£\s*)?\d[\d,]*(?:\.\d+)?\s*(?:bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z\d/])/i;
+
+/** "- 2014/15", "- 2015": a figure followed by a year, not a range. */
+function isYearTail(tail: string): boolean {
+  return !/£/.test(tail) && /^\s*(?:-|–|—|to)\s*(19|20)\d\d\b/.test(tail);
+}
+
+/** The text holds a money range ("£300 - £450k"): callers note that it was not read as an amount. */
+export function moneyRangeIn(text: string): string | null {
+  const m = /(?:c\.?\s*)?£\s*\d[\d,.]*\s*(?:bn|m|k)?(\s*(?:-|–|—|to)\s*£?\s*\d[\d,.]*\s*(?:bn|billion|million|m|k)?)(?![a-z\d/])/i.exec(cleanForMoney(text));
+  return m && !isYearTail(m[1]) ? m[0].trim() : null;
+}
 
 /** parseMoney without options, remembered: a cell or line is asked "is there a figure?" by several readers. */
 const firstMoney = memoString((text: string): Money | null => moneyIn(text, {}, 1)[0] ?? null);
@@ -122,6 +135,12 @@ function moneyIn(text: string, options: MoneyOptions, limit: number): Money[] {
     // A figure cut short by backtracking ("£000s" read as "£00" + "0s") or running into a word is no figure.
     const nextChar = src.charAt(numStart + run.length);
     if (/\d/.test(nextChar) || (!suffix && /[a-z]/i.test(nextChar))) continue;
+    // "£300 - £450k", "£12-20m", "£1m to £2m": an indicative range, not an amount (neither end is recorded).
+    const range = RANGE_TAIL.exec(src.slice(end));
+    if (range && !isYearTail(range[0]) && (pound || suffix || /£|\d\s*(bn|m|k)\b/i.test(range[0]))) {
+      CANDIDATE.lastIndex = end + range[0].length;
+      continue;
+    }
     const before = src.slice(Math.max(0, numStart - 1), numStart);
     const after = src.slice(end, end + 3);
     const digitsNoComma = digits.replace(/,/g, '');

@@ -8,7 +8,7 @@ import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import { textsBefore } from '../common/tables.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
-import type { Segmentation } from '../../segment/types.js';
+import { fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../risks/cells.js';
 import { isYearOnly } from '../common/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
@@ -67,6 +67,9 @@ function numbersUnder(cells: string[], columns: Map<number, Column>): { shift: n
   return best;
 }
 
+/** A row or column that states a planned reduction or increase rather than the level planned. */
+const PLANNED_CHANGE = /\b(prevent(ed)?|reduc(e|ed|tion)|increase|avoid(ed)?|fewer|change in)\b/i;
+
 const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|\bbudget|\bincome\b|\binvestment\b|\bcontribution/i;
 
 /** Role of a data row from its label cells. */
@@ -122,16 +125,20 @@ function rowWiseMetric(cells: string[], carried: MetricContext, page: number | n
     if (!key) return null;
     const label = own ? c : (firstLabel ?? carried.label ?? c);
     if (!own && firstLabel) updateContext(carried, firstLabel);
-    return makeMetric(key, label, { kind, period }, n, c, page, text);
+    // "… is the BCF planned to prevent in 14-15?": a planned change, not a level (records.md v2).
+    const changeKind = kind === 'plan' && PLANNED_CHANGE.test(c) ? 'plan_change' : kind;
+    return makeMetric(key, label, { kind: changeKind, period }, n, c, page, text);
   }
   return null;
 }
 
 /** Every metric value in the document's metric tables, in document order. */
-export function extractMetrics(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
+export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
   const metrics: Metric[] = [];
   const messages: Finding[] = [];
   for (const table of tables.grids) {
+    // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
+    if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
     // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
     const ctx: MetricContext = { key: null, label: null };
     const named = textsBefore(doc, table.blockStart, 2).find((t) => t.text.length < 160 && metricKeyOf(t.text));

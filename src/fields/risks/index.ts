@@ -7,7 +7,7 @@ import { documentTables, type DocumentTables } from '../common/documentTables.js
 import type { Grid } from '../common/tables.js';
 import { cellStreamGrids, type CellStreamSpec } from '../common/cellStream.js';
 import type { Risk } from '../../record/schema.js';
-import type { Segmentation } from '../../segment/types.js';
+import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
 import { memoString } from '../../segment/text.js';
 
@@ -304,8 +304,7 @@ const RISK_CELLS: CellStreamSpec<RiskColumn> = {
 
 /** Block ranges the risk log may be in: its template section where segmentation found one, else everything. */
 function riskLogRanges(doc: DocumentModel, seg: Segmentation): Array<[number, number]> {
-  const spans = seg.sections.filter((s) => /^risks\.risk_log$/.test(s.id) && s.blockStart >= 0);
-  return spans.length > 0 ? spans.map((s) => [s.blockStart, s.blockEnd]) : [[0, doc.blocks.length]];
+  return fieldRanges(seg, 'risks', doc.blocks.length);
 }
 
 /** Every risk in every risk log of the document, in document order. */
@@ -317,6 +316,7 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   for (const [from, to] of riskLogRanges(doc, seg)) grids.push(...cellStreamGrids(doc, from, to, RISK_CELLS));
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
+    if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
     for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
   }
   return { value: collapseOverlays(risks, messages), messages };
