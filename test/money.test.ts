@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMoney, moneyRangeIn, parseMoney, unitScaleOf } from '../src/fields/budgets/money.js';
-import { findYears, isYearOnly, normaliseYear, singleYear } from '../src/fields/common/years.js';
+import { findYears, isYearOnly, normaliseYear, singleYear } from '../src/text/years.js';
 
 const amount = (text: string, opts?: Parameters<typeof parseMoney>[1]) => parseMoney(text, opts)?.amountGbp ?? null;
 

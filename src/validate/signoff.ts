@@ -2,7 +2,7 @@
 // signatory with no name or no date (blank, or a placeholder left in) is unsigned. Other approval tables
 // (a council report's "approved by the following people") are not the plan's sign-off and are not read.
 import type { DocumentModel } from '../model/document.js';
-import { cleanCell } from '../fields/common/tables.js';
+import { cleanCell } from '../tables/grids.js';
 import { findPlaceholders } from './placeholders.js';
 
 export interface Signatory {

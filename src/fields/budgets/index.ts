@@ -6,8 +6,8 @@ import type { Budget, BudgetKind } from '../../record/schema.js';
 import { fieldReads, sectionOfBlock, type Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../common/tables.js';
-import { findYears, isYearOnly, singleYear } from '../common/years.js';
+import { cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
+import { findYears, isYearOnly, singleYear } from '../../text/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { findMoney, moneyRangeIn, parseMoney, unitScaleOf, type Money } from './money.js';
 

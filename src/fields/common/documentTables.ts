@@ -3,7 +3,7 @@
 // Extractors only read them.
 import type { DocumentModel } from '../../model/document.js';
 import { findSpendingPlans, type SpendingPlan } from './spendingPlan.js';
-import { collectGrids, type Grid } from './tables.js';
+import { collectGrids, type Grid } from '../../tables/grids.js';
 
 export interface DocumentTables {
   /** Every table as a grid (collectGrids). */

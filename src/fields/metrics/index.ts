@@ -6,11 +6,11 @@
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { textsBefore } from '../common/tables.js';
+import { textsBefore } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../risks/cells.js';
-import { isYearOnly } from '../common/years.js';
+import { isYearOnly } from '../../text/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
 
 interface Column {

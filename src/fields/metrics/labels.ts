@@ -1,7 +1,7 @@
 // What a metric label, a column header or a period cell says, as plain functions.
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { cleanCellText } from '../risks/cells.js';
-import { normaliseYear } from '../common/years.js';
+import { normaliseYear } from '../../text/years.js';
 import { memoString } from '../../segment/text.js';
 
 /** The national metric a label or heading names, or null. Avoidable admissions before non-elective:

@@ -4,8 +4,8 @@
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import type { Grid } from '../common/tables.js';
-import { cellStreamGrids, type CellStreamSpec } from '../common/cellStream.js';
+import type { Grid } from '../../tables/grids.js';
+import { cellStreamGrids, type CellStreamSpec } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';

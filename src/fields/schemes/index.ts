@@ -6,7 +6,7 @@ import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, normaliseName, type Grid } from '../common/tables.js';
+import { cleanCell, normaliseName, type Grid } from '../../tables/grids.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 

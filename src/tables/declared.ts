@@ -1,0 +1,188 @@
+// The templates' own tables, as data (templates/*.json "tables", ../shared/spec/tables.md): where each lives,
+// the header words of each column, the row labels where rows have roles, the sub-header under a spanned
+// column group, and what each cell feeds. A grid of the document that has such a header becomes a
+// LogicalTable: rows cleaned by the logical-table steps, each column knowing its role, kind and year.
+import { z } from 'zod';
+import type { DocumentModel } from '../model/document.js';
+import { cleanCell, normaliseName, textsBefore, type Grid } from './grids.js';
+import { singleYear } from '../text/years.js';
+import type { SectionSpan, Segmentation } from '../segment/types.js';
+import {
+  collapseOverlaidRows,
+  dropFurniture,
+  findHeaderRow,
+  mergeContinuations,
+  rejoinSplitDigits,
+  rowText,
+  type Row,
+} from './logical.js';
+
+export const DeclaredColumnSchema = z.object({
+  /** label: what the row is (organisation, outcome, scheme); amount: a figure the table feeds; ignore: read nothing. */
+  role: z.enum(['label', 'amount', 'ignore']),
+  /** Header words, any one of which names the column (matched word by word, letters lost at cell edges allowed). */
+  header: z.array(z.string().min(1)).min(1),
+  /** What a figure in this column is: a budget kind, or "skip". */
+  kind: z.string().optional(),
+  /** Kind by the kind of row: "total" (a BCF Total line), "ccg" (an NHS body), "council". */
+  byRow: z.record(z.enum(['total', 'ccg', 'council', 'other']), z.string()).optional(),
+  /** Fixed financial year of the column; absent: the year its header (or group) names; null: none ("Ongoing"). */
+  year: z.string().nullable().optional(),
+});
+
+export const DeclaredTableSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  /** Section id (or prefix ending "*") the table lives in; the whole document when that section was not found. */
+  section: z.string().min(1),
+  field: z.enum(['budgets']),
+  columns: z.array(DeclaredColumnSchema).min(2),
+  /** Declared columns a header row must name. */
+  minColumns: z.number().int().min(1).default(2),
+  /** Rows with roles ("Planned savings …", "Maximum support needed …"): the row's label says which. */
+  rowRoles: z.array(z.object({ role: z.string(), label: z.array(z.string().min(1)).min(1) })).default([]),
+  /** Words of a sub-header under a spanned column group ("Recurrent", "Non-recurrent"). */
+  subHeader: z.array(z.string().min(1)).default([]),
+  /** Rows to leave out (a total that repeats the rows above it). */
+  skipRows: z.array(z.string().min(1)).default([]),
+  /** The figures feed one row per entry of the label column (a scheme per row): the label is the scheme. */
+  labelIsScheme: z.boolean().default(false),
+});
+
+export type DeclaredColumn = z.infer<typeof DeclaredColumnSchema>;
+export type DeclaredTable = z.infer<typeof DeclaredTableSchema>;
+
+export interface LogicalColumn {
+  /** The declared column this grid column is, or null. */
+  declared: DeclaredColumn | null;
+  /** The header as the reader should see it: group + own + sub-header ("2014/15 spend Recurrent"). */
+  header: string;
+}
+
+export interface LogicalTable {
+  declared: DeclaredTable;
+  grid: Grid;
+  columns: LogicalColumn[];
+  labelColumn: number;
+  rows: Row[];
+  /** What the steps did, for the record's notes. */
+  notes: string[];
+}
+
+const tokens = (t: string) => normaliseName(t).split(' ').filter(Boolean);
+
+/** A cell word matches a header word when equal, or a clipped copy of it ("enefits", "Denominato"). */
+function wordMatches(cellWord: string, word: string): boolean {
+  return cellWord === word || (cellWord.length >= 4 && (word.startsWith(cellWord) || word.endsWith(cellWord)));
+}
+
+/** The phrase is in the cell: every word of it (clipping allowed), in any order. */
+export function phraseIn(cell: string, phrase: string): boolean {
+  const words = tokens(cell);
+  const want = tokens(phrase);
+  return want.length > 0 && want.every((w) => words.some((c) => wordMatches(c, w)));
+}
+
+/** Index of the declared column a header cell names (the longest phrase wins), or null. */
+function columnNamed(table: DeclaredTable, cell: string): number | null {
+  let best: { k: number; len: number } | null = null;
+  table.columns.forEach((c, k) => {
+    for (const h of c.header) {
+      if (phraseIn(cell, h) && (!best || tokens(h).length > best.len)) best = { k, len: tokens(h).length };
+    }
+  });
+  return best ? (best as { k: number }).k : null;
+}
+
+/** Block ranges of the sections a declared table may live in (the whole document when none was found). */
+function rangesFor(section: string, seg: Segmentation, blockCount: number): Array<[number, number]> {
+  const wanted = (s: SectionSpan) => (section.endsWith('*') ? s.id.startsWith(section.slice(0, -1)) : s.id === section);
+  const found = seg.sections.filter((s) => s.blockStart >= 0 && wanted(s));
+  return found.length > 0 ? found.map((s) => [s.blockStart, s.blockEnd]) : [[0, blockCount]];
+}
+
+function rowsOf(grid: Grid): Row[] {
+  return grid.rows.map((r) => ({ cells: r.cells, page: r.page, block: r.block, sources: [rowText(r.cells)] }));
+}
+
+/** A row holding only short words of the sub-header ("Recurrent | Non-recurrent"). */
+function isSubHeader(row: Row, table: DeclaredTable): boolean {
+  const f = row.cells.map(cleanCell).filter(Boolean);
+  return table.subHeader.length > 0 && f.length > 0 && f.every((c) => table.subHeader.some((w) => phraseIn(c, w) && tokens(c).length <= tokens(w).length + 1));
+}
+
+/** Only financial years in the filled cells: a year group above the header ("2023-24" over "Q1 | Q2"). */
+function isYearRow(row: Row): boolean {
+  const f = row.cells.map(cleanCell).filter(Boolean);
+  return f.length > 0 && f.every((c) => singleYear(c) !== null && c.replace(/[^A-Za-z]/g, '').length <= 6);
+}
+
+/** Grid header cells with a spanned group's text carried right over the empty cells it spans. */
+function carried(cells: string[], under: string[] | null): string[] {
+  let last = '';
+  return cells.map((c, k) => {
+    const t = cleanCell(c);
+    if (t) last = t;
+    return t || (under && cleanCell(under[k] ?? '') ? last : '');
+  });
+}
+
+/** Match one declared table against one grid: a LogicalTable, or null when the grid has no such header. */
+export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | null {
+  const notes: string[] = [];
+  let rows = dropFurniture(rowsOf(grid));
+  const h = findHeaderRow(rows, (c) => (c.length <= 300 ? columnNamed(table, c) : null), table.minColumns);
+  if (h < 0) return null;
+  const header = rows[h];
+  const sub = rows[h + 1] && isSubHeader(rows[h + 1], table) ? rows[h + 1] : null;
+  const above = h > 0 && isYearRow(rows[h - 1]) ? rows[h - 1] : null;
+  const own = carried(header.cells, sub?.cells ?? null);
+  const group = above ? carried(above.cells, header.cells) : null;
+  const columns: LogicalColumn[] = own.map((text, k) => {
+    const full = [group?.[k] ?? '', text, sub ? cleanCell(sub.cells[k] ?? '') : ''].filter(Boolean).join(' ');
+    const named = columnNamed(table, text || full);
+    return { declared: named === null ? null : table.columns[named], header: full };
+  });
+  const labelColumn = Math.max(0, columns.findIndex((c) => c.declared?.role === 'label'));
+  // Data: the rows other than the header block and any repeat of it (page breaks); a header printed below the
+  // data leaves the data above it.
+  const headerSig = rowText(header.cells).toLowerCase();
+  const headerRows = new Set([h, ...(sub ? [h + 1] : []), ...(above ? [h - 1] : [])]);
+  let data = rows.filter((r, i) => !headerRows.has(i) && rowText(r.cells).toLowerCase() !== headerSig && !(sub && isSubHeader(r, table)));
+  if (data.length < rows.length - headerRows.size) notes.push('table header repeated (page breaks): read once');
+  const before = data.length;
+  const collapsed = collapseOverlaidRows(data);
+  data = collapsed.rows;
+  if (collapsed.collapsed > 0) notes.push(`${collapsed.collapsed} row(s) drawn twice counted once`);
+  data = rejoinSplitDigits(data);
+  const valueCols = columns.flatMap((c, k) => (c.declared?.role === 'amount' ? [k] : []));
+  data = mergeContinuations(data, labelColumn, valueCols);
+  if (data.length < before - collapsed.collapsed) notes.push('wrapped rows joined to the rows they continue');
+  rows = data;
+  return { declared: table, grid, columns, labelColumn, rows, notes };
+}
+
+/** Every declared table of the template found among the document's grids, each grid used at most once. */
+export function declaredTables(doc: DocumentModel, seg: Segmentation, tables: DeclaredTable[], grids: Grid[]): LogicalTable[] {
+  const used = new Set<Grid>();
+  const out: LogicalTable[] = [];
+  for (const t of tables) {
+    const ranges = rangesFor(t.section, seg, doc.blocks.length);
+    for (const g of grids) {
+      if (used.has(g) || !ranges.some(([a, b]) => g.blockStart >= a && g.blockStart < b)) continue;
+      const lt = matchDeclared(t, g);
+      if (lt) {
+        used.add(g);
+        out.push(lt);
+      }
+    }
+  }
+  return out.sort((a, b) => a.grid.blockStart - b.grid.blockStart);
+}
+
+/** The unit or year stated just before a table ("Contributions (£000s)", "Spending plan 2022/23"). */
+export function textBefore(doc: DocumentModel, grid: Grid): string {
+  return textsBefore(doc, grid.blockStart, 2)
+    .map((t) => t.text)
+    .filter((t) => t.length <= 200)
+    .join(' ');
+}
