@@ -8,6 +8,7 @@ import { extractBudgets } from '../fields/budgets/index.js';
 import { extractRisks } from '../fields/risks/index.js';
 import { extractMetrics } from '../fields/metrics/index.js';
 import { documentTables } from '../fields/common/documentTables.js';
+import { rebuildTables } from '../tables/index.js';
 import { checkPlan } from '../validate/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -15,7 +16,8 @@ export function analyseDocument(doc: DocumentModel, templates: Template[], sourc
   const seg = segmentDocument(doc, templates);
   const area = extractArea(doc, seg);
   // Grids and spending plans are read by several extractors: worked out once here.
-  const tables = documentTables(doc);
+  const template = templates.find((t) => t.id === seg.template) ?? null;
+  const tables = documentTables(doc, rebuildTables(doc, seg, template));
   const schemes = extractSchemes(doc, seg, tables);
   const budgets = extractBudgets(doc, seg, tables);
   const risks = extractRisks(doc, seg, tables);

@@ -44,6 +44,41 @@ export const TemplateSectionSchema = z.object({
   part: z.string().nullable().default(null),
 });
 
+// The template's own tables (../shared/spec/tables.md), read by src/tables.
+export const DeclaredColumnSchema = z.object({
+  /** label: what the row is (organisation, outcome, scheme); amount: a figure the table feeds; ignore: read nothing. */
+  role: z.enum(['label', 'amount', 'ignore']),
+  /** Header words, any one of which names the column (matched word by word, letters lost at cell edges allowed). */
+  header: z.array(z.string().min(1)).min(1),
+  /** What a figure in this column is: a budget kind, or "skip". */
+  kind: z.string().optional(),
+  /** Kind by the kind of row: "total" (a BCF Total line), "ccg" (an NHS body), "council". */
+  byRow: z.partialRecord(z.enum(['total', 'ccg', 'council', 'other']), z.string()).optional(),
+  /** Fixed financial year of the column; absent: the year its header (or group) names; null: none ("Ongoing"). */
+  year: z.string().nullable().optional(),
+});
+
+export const DeclaredTableSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  /** Section id (or prefix ending "*") the table lives in; the whole document when that section was not found. */
+  section: z.string().min(1),
+  field: z.enum(['budgets']),
+  columns: z.array(DeclaredColumnSchema).min(2),
+  /** Declared columns a header row must name. */
+  minColumns: z.number().int().min(1).default(2),
+  /** Rows with roles ("Planned savings …", "Maximum support needed …"): the row's label says which. */
+  rowRoles: z.array(z.object({ role: z.string(), label: z.array(z.string().min(1)).min(1) })).default([]),
+  /** Words of a sub-header under a spanned column group ("Recurrent", "Non-recurrent"). */
+  subHeader: z.array(z.string().min(1)).default([]),
+  /** Rows to leave out (a total that repeats the rows above it). */
+  skipRows: z.array(z.string().min(1)).default([]),
+  /** The figures feed one row per entry of the label column (a scheme per row): the label is the scheme. */
+  labelIsScheme: z.boolean().default(false),
+});
+
+export type DeclaredColumn = z.infer<typeof DeclaredColumnSchema>;
+export type DeclaredTable = z.infer<typeof DeclaredTableSchema>;
+
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string(),
@@ -60,6 +95,8 @@ export const TemplateSchema = z.object({
    * prefix ending in "*". A field not named here reads the whole document; so does a field none of whose sections
    * was found (a plan that renamed them all still has its figures read).
    */
+  /** The tables the template defines, as data: the logical-table stage finds them and the fields read them. */
+  tables: z.array(DeclaredTableSchema).default([]),
   fields: z.partialRecord(z.enum(['schemes', 'budgets', 'risks', 'metrics']), z.array(z.string().min(1))).default({}),
 });
 

@@ -9,6 +9,8 @@ import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import { findYears, isYearOnly, singleYear } from '../../text/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
+import { budgetsFromTable } from './declared.js';
+import { textBefore } from '../../tables/declared.js';
 import { findMoney, moneyRangeIn, parseMoney, unitScaleOf, type Money } from './money.js';
 
 export { parseMoney, findMoney, unitScaleOf } from './money.js';
@@ -66,7 +68,7 @@ function titleRowYear(grid: Grid, headerIndex: number): string | null {
  * The plan's own financial year when its headings and titles name one year far more than any other ("Better Care
  * Fund 2022-23 Planning Template", "Spending Plan 2022/23"): the year of a finance table that states none nearby.
  */
-function documentYear(doc: DocumentModel): string | null {
+function docYearOf(doc: DocumentModel): string | null {
   const counts = new Map<string, number>();
   for (const b of doc.blocks) {
     if (b.kind === 'table' || (b.kind !== 'heading' && b.text.length > 120)) continue;
@@ -407,15 +409,23 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
 export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Budget[]> {
   const messages: Finding[] = [];
   const out: Budget[] = [];
-  const { grids, spendingPlans: plans } = tables;
+  const { grids, spendingPlans: plans, declared } = tables;
+  // The template's own finance tables, read by their declarations.
+  const claimed = new Set(declared.map((d) => d.grid));
+  for (const lt of declared) {
+    const { budgets, messages: notes } = budgetsFromTable(lt, textBefore(doc, lt.grid), docYearOf(doc));
+    for (const b of budgets) pushUnique(out, b);
+    messages.push(...notes);
+  }
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
-  const docYear = documentYear(doc);
+  const docYear = docYearOf(doc);
   // Only the tables in the sections the template gives budgets (plan details, finance, income, spending plan).
   const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
-  for (const plan of plans) if (read(plan.grids[0])) spendRows(plan, doc, out, docYear);
+  // A declared table is read by its declaration, not again as a spending plan.
+  for (const plan of plans) if (read(plan.grids[0]) && !plan.grids.some((g) => claimed.has(g))) spendRows(plan, doc, out, docYear);
   for (const grid of [...grids, ...keyValueGrids(doc, grids)]) {
-    if (continued.has(grid) || !read(grid)) continue;
+    if (continued.has(grid) || claimed.has(grid) || !read(grid)) continue;
     for (const row of grid.rows) {
       for (const cell of row.cells) {
         const range = moneyRangeIn(cell);
