@@ -553,32 +553,52 @@ const southdene = (() => {
     ccgs: ['NHS Southdene CCG'],
     healthAndWellbeingBoard: 'Southdene Health and Wellbeing Board',
   };
-  const k = (n) => n.toLocaleString('en-GB'); // figures in the £000s tables
-  // Part 2 finance summary, £000s: [label, kind, 2014/15, 2015/16]
-  const contributions = [
-    ['Southdene Council – Disabled Facilities Grant', 'dfg', 1210, 1254],
-    ['NHS Southdene CCG – minimum contribution', 'nhs_minimum_contribution', 2500, 14820],
-    ['NHS Southdene CCG – additional contribution', 'nhs_additional_contribution', 0, 600],
-    ['Southdene Council – additional contribution', 'la_additional_contribution', 150, 150],
+  // Part 2 in the template's own shapes (../shared/spec/tables.md). Finance – Summary: one row per council and
+  // CCG, [organisation, holds the pooled budget, spending on BCF schemes 14/15, minimum 15/16, actual 15/16].
+  const orgs = [
+    ['Southdene Council', 'Y', 1360000, 1254000, 1404000],
+    ['NHS Southdene CCG', 'N', 2500000, 14820000, 15420000],
   ];
-  const totals = [0, 1].map((y) => contributions.reduce((a, c) => a + c[2 + y], 0)); // 3,860 and 16,824
-  const minimums = [0, 1].map((y) => contributions[0][2 + y] + contributions[1][2 + y]); // 3,710 and 16,074
+  const sum = (i) => orgs.reduce((a, o) => a + o[i], 0);
+  const totals = [sum(2), sum(4)]; // 3,860,000 (2014/15) and 16,824,000 (2015/16)
+  const minimums = [3710000, sum(3)]; // the 2015/16 minimum is the Part 2 total of minimum contributions
   const years = ['2014/15', '2015/16'];
+  // Contingency: [outcome, planned savings 15/16, ongoing, maximum support 15/16, ongoing].
+  const contingency = [
+    ['Reduction in permanent residential admissions', 120000, 240000, 60000, 125000],
+    ['Increased effectiveness of reablement', 45000, 90000, 20000, 40000],
+    ['Reduction in delayed transfers of care', 80000, 160000, 35000, 70000],
+  ];
+  // Schemes sheet: [ref, name, provider, 14/15 spend recurrent, non-recurrent, 14/15 benefit, 15/16 spend, 15/16 benefit, description].
   const schemes = [
-    ['S1', 'Southdene Home First', 1100, 6200, 'discharge home with support the same day'],
-    ['S2', 'Carers Together', 300, 950, 'breaks, advice and an emergency plan for every carer'],
-    ['S3', 'Adaptations and Telecare', 1210, 1254, 'adaptations funded by the Disabled Facilities Grant, and telecare'],
-    ['S4', 'Protecting Adult Social Care', 1250, 8420, 'keeps eligibility and care packages at today’s level'],
+    ['S1', 'Southdene Home First', 'Southdene Community Health Trust', 900000, 200000, -150000, 6200000, -900000, 'discharge home with support the same day'],
+    ['S2', 'Carers Together', 'Southdene Council', 300000, null, null, 950000, -80000, 'breaks, advice and an emergency plan for every carer'],
+    ['S3', 'Adaptations and Telecare', 'Southdene Council', 1210000, null, null, 1254000, null, 'adaptations funded by the Disabled Facilities Grant, and telecare'],
+    ['S4', 'Protecting Adult Social Care', 'Southdene Council', 1250000, null, null, 8420000, -400000, 'keeps eligibility and care packages at today’s level'],
   ];
-  // Outcomes and metrics: [metric, label, unit, baseline 2012-13, plan 2014-15, plan 2015-16]; null = "X" left in.
-  const metricRows = [
-    ['residential_admissions', 'Permanent admissions of older people (aged 65 and over) to residential and nursing care homes, per 100,000 population', 'rate_per_100k', 702.1, 690.0, 675.5],
-    ['reablement', 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', 'percent', 84.2, 85.0, 86.0],
-    ['delayed_transfers_of_care', 'Delayed transfers of care (delayed days) from hospital per 100,000 population (aged 18+)', 'rate_per_100k', 310.4, 300.0, 290.0],
-    ['avoidable_admissions', 'Avoidable emergency admissions (composite measure) per 100,000 population', 'rate_per_100k', 1960.3, 1900.0, null],
-    ['local', 'Local metric: injuries due to falls in people aged 65 and over, per 100,000 population', 'rate_per_100k', 2310, 2250, 2200],
+  // Outcomes and metrics: one block of rows per metric (Metric Value / Numerator / Denominator) under the
+  // baseline and the two payment columns, then a row of bracketed periods. [key, label, unit, [value, num, den]
+  // per column (null: N/A), periods per column]. The local metric's October value is left as "X".
+  const metricBlocks = [
+    ['residential_admissions', 'Permanent admissions of older people (aged 65 and over) to residential and nursing care homes, per 100,000 population', 'rate_per_100k',
+      [[702.1, 301, 42870], null, [675.5, 295, 43670]], ['( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )']],
+    ['reablement', 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', 'percent',
+      [[84.2, 160, 190], null, [86.0, 172, 200]], ['( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )']],
+    ['delayed_transfers_of_care', 'Delayed transfers of care from hospital per 100,000 population (average per month)', 'rate_per_100k',
+      [[310.4, 532, 171400], [300.0, 516, 172000], [290.0, 499, 172069]], ['( April 2013 - December 2013 )', '( April - December 2014 )', '( January - June 2015 )']],
+    ['avoidable_admissions', 'Avoidable emergency admissions (composite measure)', 'rate_per_100k',
+      [[1960.3, 4100, 209150], [1900.0, 3980, 209470], [1880.0, 3940, 209570]], ['( April 2012 - March 2013 )', '( April - September 2014 )', '( October 2014 - March 2015 )']],
+    ['local', 'Local metric: injuries due to falls in people aged 65 and over, per 100,000 population', 'rate_per_100k',
+      [[2310.0, 980, 42424], null, 'X'], ['( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )']],
   ];
-  const show = (unit, v) => (v === null ? 'X' : unit === 'percent' ? `${v.toFixed(1)}%` : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const metricColumns = [['baseline', 'Current Baseline (as at 31 March 2013)'], ['plan', 'Performance underpinning April 2015 payment'], ['plan', 'Performance underpinning October 2015 payment']];
+  const periodOfRange = (r) => {
+    const t = r.replace(/[()]/g, '').trim();
+    const fy = /^April (20\d\d) - March (20\d\d)$/.exec(t);
+    return fy ? `${fy[1]}-${fy[2].slice(2)}` : t;
+  };
+  const fmt = (unit, v) => (unit === 'percent' ? `${v.toFixed(1)}%` : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const money = (n) => (n === null ? '' : n < 0 ? `-£${(-n).toLocaleString('en-GB')}` : gbp(n));
   const risks = [
     { description: 'Hospital discharge delays rise over winter and the Home First teams cannot keep up', likelihood: 4, impact: 4, score: 16, rag: 'Red', rating: 'high', mitigation: 'Winter surge staff agreed with the home care framework providers.' },
     { description: 'The CCG cannot release the 2015/16 minimum contribution without destabilising acute services', likelihood: 3, impact: 4, score: 12, rag: 'Amber', rating: 'medium', mitigation: 'Phased release tied to the fall in admissions each quarter.' },
@@ -595,10 +615,10 @@ const southdene = (() => {
         ['Clinical Commissioning Groups', area.ccgs[0]],
         ['Date agreed at Health and Well-Being Board:', '20/03/2014'],
         ['Date submitted:', '04/04/2014'],
-        ['Minimum required value of ITF pooled budget: 2014/15', gbp(minimums[0] * 1000)],
-        ['2015/16', gbp(minimums[1] * 1000)],
-        ['Total proposed value of pooled budget: 2014/15', gbp(totals[0] * 1000)],
-        ['2015/16', gbp(totals[1] * 1000)],
+        ['Minimum required value of ITF pooled budget: 2014/15', gbp(minimums[0])],
+        ['2015/16', gbp(minimums[1])],
+        ['Total proposed value of pooled budget: 2014/15', gbp(totals[0])],
+        ['2015/16', gbp(totals[1])],
       ],
       widths: [0.6, 0.4],
       // In the PDF the amount column is just too narrow for "£16,824,000" (but not for "£3,710,000" or a date): the
@@ -630,7 +650,7 @@ const southdene = (() => {
     ...para('b) Aims and objectives', 'Fewer permanent admissions to care homes and fewer delayed transfers of care.'),
     { h: 2, text: 'c) Description of planned changes' },
     { p: 'The fund pays for four schemes:' },
-    ...schemes.map((s) => ({ li: `${s[0]} ${s[1]}: ${s[4]}.` })),
+    ...schemes.map((s) => ({ li: `${s[0]} ${s[1]}: ${s[8]}.` })),
     ...para('d) Implications for the acute sector', 'The hospital plans for 400 fewer emergency admissions in 2015/16.'),
     ...para('e) Governance', 'The Southdene Integration Board manages the pooled budget for the Health and Wellbeing Board.'),
     { h: 1, text: '3. National conditions' },
@@ -648,44 +668,89 @@ const southdene = (() => {
       widths: [0.32, 0.1, 0.1, 0.08, 0.08, 0.32],
     },
     { h: 1, text: 'Part 2: Finance – Summary' },
-    { p: 'Contributions to the pooled budget by organisation (£000s)' },
+    { p: 'For each contributing organisation, please list any spending on BCF schemes in 2014/15 and the minimum and actual contributions to the Better Care Fund pooled budget in 2015/16.' },
     {
       table: [
-        ['Organisation', '2014/15 (£000s)', '2015/16 (£000s)'],
-        ...contributions.map((c) => [c[0], k(c[2]), k(c[3])]),
-        ['BCF Total', k(totals[0]), k(totals[1])],
+        ['Organisation', 'Holds the pooled budget? (Y/N)', 'Spending on BCF schemes in 14/15', 'Minimum contribution (15/16)', 'Actual contribution (15/16)'],
+        ...orgs.map((o) => [o[0], o[1], gbp(o[2]), gbp(o[3]), gbp(o[4])]),
+        ['BCF Total', '', gbp(totals[0]), gbp(minimums[1]), gbp(totals[1])],
       ],
       header: true,
-      widths: [0.6, 0.2, 0.2],
+      widths: [0.28, 0.14, 0.2, 0.19, 0.19],
     },
-    { h: 1, text: 'Part 2: BCF Planning Template – Summary of BCF expenditure' },
+    { p: 'Approximately 25% of the BCF is paid for improving outcomes. If the planned improvements are not achieved, some of this funding may need to be used to alleviate the pressure on other services. Please outline your plan for maintaining services if planned improvements are not achieved.' },
     {
       table: [
-        ['Ref', 'Scheme', '2014/15 (£000s)', '2015/16 (£000s)'],
-        ...schemes.map((s) => [s[0], s[1], k(s[2]), k(s[3])]),
-        ['Total', '', k(totals[0]), k(totals[1])],
+        ['', '', '2015/16', 'Ongoing'],
+        ...contingency.flatMap((c) => [
+          [c[0], 'Planned savings (if targets fully achieved)', gbp(c[1]), gbp(c[2])],
+          ['', 'Maximum support needed for other services (if targets not achieved)', gbp(c[3]), gbp(c[4])],
+        ]),
       ],
       header: true,
-      widths: [0.1, 0.5, 0.2, 0.2],
+      widths: [0.3, 0.4, 0.15, 0.15],
+    },
+    { h: 1, text: 'Part 2: BCF Planning Template' },
+    { p: 'Please list the individual schemes on which you plan to spend the Better Care Fund, including any investment in 2014/15. Please expand the table if necessary.' },
+    {
+      // A two-row header: each year's spend and benefits span a Recurrent and a Non-recurrent column.
+      table: [
+        ['BCF Investment', 'Lead provider', '2014/15 spend', '', '2014/15 benefits', '', '2015/16 spend', '', '2015/16 benefits', ''],
+        ['', '', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent'],
+        ...schemes.map((x) => [x[1], x[2], money(x[3]), money(x[4]), money(x[5]), '', money(x[6]), '', money(x[7]), '']),
+        ['Total', '', gbp(schemes.reduce((a, x) => a + x[3] + (x[4] ?? 0), 0)), '', '', '', gbp(schemes.reduce((a, x) => a + x[6], 0)), '', '', ''],
+      ],
+      header: true,
+      widths: [0.16, 0.14, 0.09, 0.09, 0.09, 0.07, 0.1, 0.07, 0.1, 0.09],
     },
     { h: 1, text: 'Part 2: Outcomes and metrics' },
+    { p: 'For each metric other than patient experience, please provide details of the expected outcomes and benefits of the scheme and how these will be measured.' },
     {
       table: [
-        ['Metric', 'Baseline (2012-13)', 'Planned 2014-15', 'Planned 2015-16'],
-        ...metricRows.map((m) => [m[1], show(m[2], m[3]), show(m[2], m[4]), show(m[2], m[5])]),
+        ['Metrics', '', ...metricColumns.map((c) => c[1])],
+        ...metricBlocks.flatMap(([, label, unit, values, periods]) => [
+          ...['Metric Value', 'Numerator', 'Denominator'].map((role, r) => [
+            r === 0 ? label : '',
+            role,
+            ...values.map((v) => (v === null ? 'N/A' : v === 'X' ? (r === 0 ? 'X' : '') : r === 0 ? fmt(unit, v[0]) : v[r].toLocaleString('en-GB'))),
+          ]),
+          ['', '', ...periods],
+        ]),
       ],
       header: true,
-      widths: [0.55, 0.15, 0.15, 0.15],
+      widths: [0.34, 0.12, 0.18, 0.18, 0.18],
     },
   ];
   const budgets = [
-    ...years.map((year, y) => ({ kind: 'minimum_pooled_budget', year, amountGbp: minimums[y] * 1000, label: `Minimum required value of ITF pooled budget: ${year}`, text: gbp(minimums[y] * 1000) })),
+    ...years.map((year, y) => ({ kind: 'minimum_pooled_budget', year, amountGbp: minimums[y], label: `Minimum required value of ITF pooled budget: ${year}`, text: gbp(minimums[y]) })),
     // Stated twice (plan summary and the Part 2 "BCF Total" line): one row under the once-only rule.
-    ...years.map((year, y) => ({ kind: 'total_pooled_budget', year, amountGbp: totals[y] * 1000, label: `Total proposed value of pooled budget: ${year}`, text: gbp(totals[y] * 1000) })),
-    ...contributions.flatMap((c) => years.map((year, y) => ({ kind: c[1], year, amountGbp: c[2 + y] * 1000, label: c[0], text: k(c[2 + y]) }))),
-    ...schemes.flatMap((s) => years.map((year, y) => ({ kind: 'scheme_spend', year, amountGbp: s[2 + y] * 1000, scheme: s[1], label: `${year} (£000s)`, text: k(s[2 + y]) }))),
+    ...years.map((year, y) => ({ kind: 'total_pooled_budget', year, amountGbp: totals[y], label: `Total proposed value of pooled budget: ${year}`, text: gbp(totals[y]) })),
+    // Finance – Summary: spending 14/15 and contributions 15/16 by organisation (an NHS body's minimum is its own kind).
+    ...orgs.flatMap((o) => [
+      { kind: 'other', year: '2014/15', amountGbp: o[2], label: `${o[0]}: Spending on BCF schemes in 14/15`, text: gbp(o[2]) },
+      { kind: /CCG/.test(o[0]) ? 'nhs_minimum_contribution' : 'other', year: '2015/16', amountGbp: o[3], label: `${o[0]}: Minimum contribution (15/16)`, text: gbp(o[3]) },
+      { kind: 'other', year: '2015/16', amountGbp: o[4], label: `${o[0]}: Actual contribution (15/16)`, text: gbp(o[4]) },
+    ]),
+    // Contingency: other rows, year null for "Ongoing".
+    ...contingency.flatMap((c) => [
+      { kind: 'other', year: '2015/16', amountGbp: c[1], label: `${c[0]}: Planned savings (if targets fully achieved)`, text: gbp(c[1]) },
+      { kind: 'other', year: null, amountGbp: c[2], label: `${c[0]}: Planned savings (if targets fully achieved)`, text: gbp(c[2]) },
+      { kind: 'other', year: '2015/16', amountGbp: c[3], label: `${c[0]}: Maximum support needed for other services (if targets not achieved)`, text: gbp(c[3]) },
+      { kind: 'other', year: null, amountGbp: c[4], label: `${c[0]}: Maximum support needed for other services (if targets not achieved)`, text: gbp(c[4]) },
+    ]),
+    // Schemes sheet: spend is scheme_spend (recurrent and non-recurrent apart only where both are filled), benefits other.
+    ...schemes.flatMap((x) =>
+      [
+        ['scheme_spend', '2014/15', x[3]],
+        ['scheme_spend', '2014/15', x[4]],
+        ['other', '2014/15', x[5]],
+        ['scheme_spend', '2015/16', x[6]],
+        ['other', '2015/16', x[7]],
+      ]
+        .filter(([, , v]) => v !== null)
+        .map(([kind, year, v]) => ({ kind, year, amountGbp: v, scheme: x[1], label: null, text: money(v) })),
+    ),
   ];
-  const periods = [['2012-13', 'baseline'], ['2014-15', 'plan'], ['2015-16', 'plan']];
   return {
     name: 'southdene-2014-original',
     title: 'Southdene Better Care Fund Plan',
@@ -718,14 +783,16 @@ const southdene = (() => {
       schemes: schemes.map((s) => ({ ref: s[0], name: s[1], theme: null })),
       budgets: budgets.map((b) => ({ scheme: null, source: null, ...b })),
       risks: risks.map(({ rag, ...r }) => r),
-      metrics: metricRows.flatMap((m) =>
-        periods
-          .map(([period, kind], i) => ({ metric: m[0], label: m[1], period, kind, value: m[3 + i], unit: m[2], numerator: null, denominator: null }))
-          .filter((x) => x.value !== null),
+      metrics: metricBlocks.flatMap(([metric, label, unit, values, periods]) =>
+        values.flatMap((v, i) =>
+          v === null || v === 'X'
+            ? []
+            : [{ metric, label, period: periodOfRange(periods[i]), kind: metricColumns[i][0], value: v[0], unit, numerator: v[1], denominator: v[2] }],
+        ),
       ),
-      flags: [{ code: 'PLACEHOLDER_TEXT', severity: 'warning', section: 'metrics.outcomes', message: 'planned 2015-16 avoidable emergency admissions left as "X"' }],
+      flags: [{ code: 'PLACEHOLDER_TEXT', severity: 'warning', section: 'metrics.outcomes', message: 'the local metric\'s October 2015 payment value left as "X"' }],
       inconsistencies: [
-        'Avoidable emergency admissions: the 2015-16 planned value is a lone "X" (template placeholder).',
+        'Local metric: the October 2015 payment value is a lone "X" (template placeholder).',
         'Not an error, a trap: the total pooled budget is stated twice (plan summary in £, Part 2 "BCF Total" in £000s) and is one budget row per year.',
       ],
     },

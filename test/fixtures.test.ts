@@ -177,19 +177,30 @@ describe('fixtures/sample', () => {
     expect(ops.fnArray.length).toBeGreaterThan(100);
   });
 
-  it('southdene: Part 2 is in £000s, the total is stated twice, one plan value is a lone X, and wide amounts wrap in the PDF', async () => {
+  it('southdene: Part 2 in the template\'s shapes (finance summary, contingency, two-row scheme header, metric blocks), the total stated twice, a lone X, and wide amounts wrap in the PDF', async () => {
     const exp = expectedOf(MESSY);
     const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16');
     expect(total1516.map((b) => b.amountGbp)).toEqual([16_824_000]);
     const txt = bytesOf(SAMPLE, `${MESSY}.txt`).toString('utf8');
     expect(txt).toContain('| 2015/16 | £16,824,000 |');
-    expect(txt).toContain('| BCF Total | 3,860 | 16,824 |');
-    const parts = exp.budgets.filter((b) => b.year === '2015/16' && ['dfg', 'nhs_minimum_contribution', 'nhs_additional_contribution', 'la_additional_contribution'].includes(b.kind));
-    expect(parts.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
+    // Finance – Summary: the "BCF Total" actual contribution repeats the plan's total pooled budget.
+    expect(txt).toMatch(/\| BCF Total \|  \| £3,860,000 \| £16,074,000 \| £16,824,000 \|/);
+    const actual = exp.budgets.filter((b) => b.year === '2015/16' && /Actual contribution/.test(b.label ?? ''));
+    expect(actual.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
     const spend = exp.budgets.filter((b) => b.year === '2015/16' && b.kind === 'scheme_spend');
     expect(spend.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
-    expect(txt).toMatch(/\| Avoidable emergency admissions[^\n]*\| 1,960\.3 \| 1,900\.0 \| X \|/);
-    expect(exp.metrics.filter((m) => m.metric === 'avoidable_admissions')).toHaveLength(2);
+    // Scheme sheet: a two-row header (each year's spend spans Recurrent | Non-recurrent).
+    expect(txt).toContain('|  |  | Recurrent | Non-recurrent | Recurrent | Non-recurrent |');
+    // Metric blocks: Metric Value / Numerator / Denominator rows and a bracketed period row with N/A.
+    expect(txt).toMatch(/\|  \| Numerator \| 301 \| N\/A \| 295 \|/);
+    expect(txt).toContain('|  |  | ( April 2012 - March 2013 ) | N/A | ( April 2014 - March 2015 ) |');
+    expect(txt).toMatch(/\| Metric Value \| 2,310\.0 \| N\/A \| X \|/);
+    expect(exp.metrics.filter((m) => m.metric === 'local')).toHaveLength(1);
+    // Every metric with both parts is its numerator over its denominator, as the template defines it.
+    for (const m of exp.metrics) {
+      const ratio = (m.numerator! / m.denominator!) * (m.unit === 'percent' ? 100 : 100_000);
+      expect(Math.abs(ratio - m.value), `${m.metric} ${m.period}`).toBeLessThan(0.05);
+    }
     // pdf.js sees the wrapped amount as two pieces on two lines of the same cell.
     const doc = await getDocument({ data: new Uint8Array(bytesOf(SAMPLE, `${MESSY}.pdf`)), verbosity: 0 }).promise;
     const items = (await (await doc.getPage(1)).getTextContent()).items.map((it) => ('str' in it ? it.str : ''));

@@ -40,7 +40,9 @@ const tokens = (t: string) => normaliseName(t).split(' ').filter(Boolean);
 
 /** A cell word matches a header word when equal, or a clipped copy of it ("enefits", "Denominato"). */
 function wordMatches(cellWord: string, word: string): boolean {
-  return cellWord === word || (cellWord.length >= 4 && (word.startsWith(cellWord) || word.endsWith(cellWord)));
+  if (cellWord === word) return true;
+  // Letters lost at a cell edge ("enefits"), or words glued when a wrapped header was joined ("2014/15spend").
+  return (cellWord.length >= 4 && (word.startsWith(cellWord) || word.endsWith(cellWord))) || (word.length >= 4 && cellWord.includes(word) && /^\d*$/.test(cellWord.replace(word, '')));
 }
 
 /** The phrase is in the cell: every word of it (clipping allowed), in any order. */

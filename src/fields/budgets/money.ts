@@ -74,7 +74,7 @@ function validGrouping(digits: string): boolean {
 // A candidate figure: optional paren/circa, optional minus (attached, "-129,506", "£-5,000"), optional £, the digit
 // run (fragments separated by one space or line break), an optional scale suffix. A range is not one figure.
 const CANDIDATE =
-  /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
+  /(\()?\s*(?:\b(c\.?|circa|approx\.?|approximately)\s*)?(-)?(?: (?=£))?(£)?\s*(-)?(\d[\d,]*(?:\.\d+)?(?:[ \t]*\r?\n?[ \t]*,?\d[\d,]*(?:\.\d+)?)*)\s*(bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z])(\s*\))?/gi;
 
 const RANGE_TAIL = /^\s*(?:-|–|—|to)\s*(?:£\s*)?\d[\d,]*(?:\.\d+)?\s*(?:bn|billion|million|mil|mn|thousand|m|k|b)?(?![a-z\d/])/i;
 
@@ -165,7 +165,9 @@ function moneyIn(text: string, options: MoneyOptions, limit: number): Money[] {
     else if (options.unitScale) value *= options.unitScale;
     // A dash joined to a word or number before it ("2014-£5") is a separator, not a minus.
     const minusAt = minusBefore ? start + whole.indexOf('-') : -1;
-    const minus = Boolean(minusAfter) || (Boolean(minusBefore) && !/[\w£]/.test(src.charAt(minusAt - 1)));
+    // "- £900,000" (a space after the sign, as a narrow cell wraps it) is negative only at the start of the text.
+    const spaced = minusBefore ? src.charAt(minusAt + 1) === ' ' : false;
+    const minus = Boolean(minusAfter) || (Boolean(minusBefore) && !/[\w£]/.test(src.charAt(minusAt - 1)) && (!spaced || src.slice(0, minusAt).trim() === ''));
     const negative = minus || Boolean(openParen && closing);
     let amount = Math.round(value);
     if (negative && amount !== 0) amount = -amount;

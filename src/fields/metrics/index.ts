@@ -70,6 +70,9 @@ function numbersUnder(cells: string[], columns: Map<number, Column>): { shift: n
 /** A row or column that states a planned reduction or increase rather than the level planned. */
 const PLANNED_CHANGE = /\b(prevent(ed)?|reduc(e|ed|tion)|increase|avoid(ed)?|fewer|change in)\b/i;
 
+/** A cell saying there is no value: "N/A", "n/a", "-", "not supplied", "nil". */
+const NO_VALUE = /^\s*(n\/?a|not applicable|not supplied|not available|-|–|nil|none)\s*$/i;
+
 const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|\bbudget|\bincome\b|\binvestment\b|\bcontribution/i;
 
 /** Role of a data row from its label cells. */
@@ -201,7 +204,8 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
         }
         // A period row under the values ("( April 2012 - March 2013 )") dates the values just read.
         const periodShift = [0, 1, 2, -1].find((k) => [...g.columns.keys()].some((i) => cells[i + k] && periodOf(cells[i + k]))) ?? 0;
-        const inColumns = [...g.columns.keys()].filter((i) => cells[i + periodShift]);
+        // "N/A" under a column that has no value for this metric is no period and no obstacle.
+        const inColumns = [...g.columns.keys()].filter((i) => cells[i + periodShift] && !NO_VALUE.test(cells[i + periodShift]));
         const periods = inColumns.map((i) => [i, periodOf(cells[i + periodShift])] as const).filter(([, p]) => p);
         if (periods.length > 0 && periods.length === inColumns.length) {
           for (const [i, p] of periods) {
