@@ -72,6 +72,8 @@ export const DeclaredTableSchema = z.object({
   subHeader: z.array(z.string().min(1)).default([]),
   /** Rows to leave out (a total that repeats the rows above it). */
   skipRows: z.array(z.string().min(1)).default([]),
+  /** Rows with a label and no figures may be titles of the rows below ("Reablement"); else they are wrapped labels. */
+  titleRows: z.boolean().default(false),
   /** The figures feed one row per entry of the label column (a scheme per row): the label is the scheme. */
   labelIsScheme: z.boolean().default(false),
 });

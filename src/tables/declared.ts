@@ -99,7 +99,8 @@ function carried(cells: string[], under: string[] | null): string[] {
 /** Match one declared table against one grid: a LogicalTable, or null when the grid has no such header. */
 export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | null {
   const notes: string[] = [];
-  let rows = dropFurniture(rowsOf(grid));
+  // A cut digit group's rest ("0" under "£9,000,00") goes before furniture, or it would pass for a page number.
+  let rows = dropFurniture(rejoinSplitDigits(rowsOf(grid)));
   const h = findHeaderRow(rows, (c) => (c.length <= 300 ? columnNamed(table, c) : null), table.minColumns);
   if (h < 0) return null;
   const header = rows[h];
@@ -123,9 +124,8 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   const collapsed = collapseOverlaidRows(data);
   data = collapsed.rows;
   if (collapsed.collapsed > 0) notes.push(`${collapsed.collapsed} row(s) drawn twice counted once`);
-  data = rejoinSplitDigits(data);
   const valueCols = columns.flatMap((c, k) => (c.declared?.role === 'amount' ? [k] : []));
-  data = mergeContinuations(data, labelColumn, valueCols);
+  data = mergeContinuations(data, labelColumn, valueCols, table.titleRows);
   if (data.length < before - collapsed.collapsed) notes.push('wrapped rows joined to the rows they continue');
   rows = data;
   return { declared: table, grid, columns, labelColumn, rows, notes };

@@ -92,10 +92,10 @@ const OPEN_END = /(\b(and|or|of|to|for|in|on|the|a|by|with|from|per|at)|[,&(/–
 /**
  * Wrapped cells that the converter made rows of their own: a row with text only in the label column, next to a
  * row with figures. It continues the row above when it starts in lower case (figures on the first line), or
- * the row below when that one starts in lower case or this one ends open (figures on the last line). A title
- * row ("iBCF Contribution", "Reablement") starts a new entry and stays.
+ * the row below when that one starts in lower case or this one ends open (figures on the last line). Where the
+ * table has title rows ("iBCF Contribution", "Reablement"), a title starts a new entry and stays.
  */
-export function mergeContinuations(rows: Row[], labelCol: number, valueCols: number[]): Row[] {
+export function mergeContinuations(rows: Row[], labelCol: number, valueCols: number[], titleRows = true): Row[] {
   const hasValues = (r: Row) => valueCols.some((k) => cleanCell(r.cells[k] ?? '') !== '');
   const labelOf = (r: Row) => cleanCell(r.cells[labelCol] ?? '');
   const onlyLabel = (r: Row) => !hasValues(r) && labelOf(r) !== '' && filled(r).length === 1;
@@ -118,7 +118,8 @@ export function mergeContinuations(rows: Row[], labelCol: number, valueCols: num
       out[out.length - 1] = join(prev, r);
       continue;
     }
-    if (onlyLabel(r) && next && hasValues(next) && (/^[a-z(]/.test(labelOf(next)) || labelOf(next) === '' || OPEN_END.test(labelOf(r)))) {
+    // Where the table has no title rows, a label alone is always the start of the next row's label.
+    if (onlyLabel(r) && next && hasValues(next) && (!titleRows || /^[a-z(]/.test(labelOf(next)) || labelOf(next) === '' || OPEN_END.test(labelOf(r)))) {
       rows[i + 1] = join(r, next);
       continue;
     }
