@@ -206,3 +206,31 @@ describe.skipIf(!existsSync(CORPUS) || !existsSync(GOLD))('extractMetrics on the
     }
   }
 });
+
+// The 2014 Part 2 metrics table as converters leave it (tables.md classes 1 and 3): the metric's label wrapped
+// over the rows of its block, the row-role cells clipped ("Denominato" / "r"). Figures are made up.
+describe('2014 Part 2 metric blocks as converted', () => {
+  const header = ['Metrics', '', 'Current Baseline (as at 31 March 2013)', 'Performance underpinning April 2015 payment', 'Performance underpinning October 2015 payment'];
+  it('reads each block once whatever the label wrapping, with numerator, denominator and the bracketed periods', () => {
+    const doc = buildDocument('pdf', 3, [
+      table([
+        header,
+        ['Permanent admissions of older people (aged 65', 'Metric Value', '702.1', 'N/A', '675.5'],
+        ['and over) to residential and nursing care homes,', 'Numerator', '301', 'N/A', '295'],
+        ['per 100,000 population', 'Denominato\nr', '42,870', 'N/A', '43,670'],
+        ['', '', '( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )'],
+        ['Delayed transfers of care from hospital per', 'Metric Value', '310.4', '300.0', '290.0'],
+        ['100,000 population (average per month)', 'Numerator', '532', '516', '499'],
+        ['', 'Denominator', '171,400', '172,000', '172,069'],
+        ['', '', '( April 2013 - December 2013 )', '( April - December 2014 )', '( January - June 2015 )'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value.map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator])).toEqual([
+      ['residential_admissions', '2012-13', 'baseline', 702.1, 301, 42870],
+      ['residential_admissions', '2014-15', 'plan', 675.5, 295, 43670],
+      ['delayed_transfers_of_care', 'April 2013 - December 2013', 'baseline', 310.4, 532, 171400],
+      ['delayed_transfers_of_care', 'April - December 2014', 'plan', 300, 516, 172000],
+      ['delayed_transfers_of_care', 'January - June 2015', 'plan', 290, 499, 172069],
+    ]);
+  });
+});
