@@ -159,3 +159,14 @@ describe('markdown escapes', () => {
     expect(markdownInlineToHtml('\\(likelihood \\*potential impact\\) 1\\. \\<b\\>')).toBe('(likelihood *potential impact) 1. &lt;b&gt;');
   });
 });
+
+describe('overlaid duplicates are not confused with risks worded alike', () => {
+  it('two risks sharing an opening stay two', () => {
+    const text = [
+      'There is a risk that:\tLikelihood (1-5)\tImpact (1-5)\tOverall risk factor\tMitigating Actions',
+      'Failure to deliver the planned reduction in emergency admissions to hospital\t3\t4 Cost\t12 Medium\tReview',
+      'Failure to deliver the planned reduction in delayed transfers of care\t3\t4 Cost\t12 Medium\tReview',
+    ].join('\n');
+    expect(extractRisks(extractText(text, 'txt'), noSections).value).toHaveLength(2);
+  });
+});

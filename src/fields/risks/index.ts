@@ -335,14 +335,16 @@ function words(text: string): string[] {
 function collapseOverlays(risks: Risk[], messages: Finding[]): Risk[] {
   const out: Risk[] = [];
   for (const r of risks) {
-    const w = words(r.description).slice(0, 8);
-    const twin = out.find((o) => {
-      const ow = words(o.description).slice(0, 8);
-      const n = Math.min(w.length, ow.length);
-      if (n < 3) return false;
-      const shared = w.slice(0, n).filter((x, k) => ow[k] === x).length;
-      const sameScores = (o.likelihood ?? r.likelihood) === (r.likelihood ?? o.likelihood) && (o.impact ?? r.impact) === (r.impact ?? o.impact);
-      return shared >= Math.ceil(0.8 * n) && sameScores;
+    const w = new Set(words(r.description).slice(0, 12));
+    // Copies are drawn next to each other: only the last few risks can be this one's twin.
+    const twin = out.slice(-3).find((o) => {
+      const ow = new Set(words(o.description).slice(0, 12));
+      if (w.size < 3 || ow.size < 3) return false;
+      // Words shared, in any order (a copy shifted, or with a fragment of the next risk mixed in).
+      const shared = [...w].filter((x) => ow.has(x)).length;
+      const differ = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
+      const sameScores = !differ(o.likelihood, r.likelihood) && !differ(o.impact, r.impact) && !differ(o.score, r.score);
+      return shared >= 0.8 * Math.max(w.size, ow.size) && sameScores;
     });
     if (!twin) {
       out.push(r);
