@@ -285,6 +285,24 @@ describe('contents, placeholders, missing and unknown', () => {
     expect(seg.flags.every((f) => f.severity === 'warning' && f.page === 2)).toBe(true);
   });
 
+  it('the placeholder phrases of real submissions (tables.md) make a section a placeholder', () => {
+    const doc = revisedDoc({
+      answer: {
+        'alignment.co_commissioning': [para('This section is still to be completed.')],
+        'engagement.acute_implications': [para('Information is being collated and will be added.')],
+        'risks.contingency': [para('Xxx')],
+        'alignment.other_initiatives': [para('£2xxk to be agreed with partners')],
+        'plan_of_action.oversight': [para('Still to be finalised by the programme board.')],
+      },
+    });
+    const seg = segmentDocument(doc, templates);
+    const status = (id: string) => seg.sections.find((x) => x.id === id)!.status;
+    for (const id of ['alignment.co_commissioning', 'engagement.acute_implications', 'risks.contingency', 'alignment.other_initiatives', 'plan_of_action.oversight']) {
+      expect(status(id), id).toBe('placeholder');
+    }
+    expect(status('risks.risk_log')).toBe('present');
+  });
+
   it("a section holding only the template's empty table (its header labels) is a placeholder", () => {
     const header = (cells: string[]): RawBlock => ({ kind: 'table', page: 2, rows: [{ cells: cells.map((text) => ({ text })), page: 2 }] });
     const doc = revisedDoc({

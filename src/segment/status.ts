@@ -10,7 +10,7 @@ import { contentTokens, matchedCount, parseHeadingPrefix, possibleMatches, strip
 // The phrases seen in real submissions (../shared/spec/tables.md): "this section is still to be completed",
 // "still to be finalised", "information is being collated", "to follow", "xx", "Xxx", "£2xxk".
 const PLACEHOLDER_ANSWER =
-  /\b(?:(?:still )?to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted|written|collated)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development|(?:is|are) being (?:collated|gathered|compiled|drafted|developed|finali[sz]ed)|x{2,})\b|£\s*\d*x{2,}k?\b/i;
+  /\b(?:(?:still )?to be (?:finali[sz]ed|confirmed|agreed|completed|added|provided|updated|developed|inserted|written|collated)|to follow|tbc|tba|tbd|not yet (?:available|agreed|complete[d]?|written)|awaiting|insert (?:text|here)|under development|(?:is|are) being (?:collated|gathered|compiled|drafted|developed|finali[sz]ed)|will be (?:added|provided|completed|finali[sz]ed|confirmed|inserted)|x{2,})\b|£\s*\d*x{2,}k?\b/i;
 
 /** Labels of a sign-off block; with template placeholders removed, a block of only these is unsigned. */
 const SIGNOFF_LABELS = new Set(
@@ -57,6 +57,8 @@ function guidanceTokens(section: TemplateSection): string[][] {
 export function sectionBodyStatus(body: string, section: TemplateSection, parents: HeadingMatcher[]): Section['status'] {
   const guidance = guidanceTokens(section);
   const kept: string[] = [];
+  // The lines that said something, as written: placeholder phrases are tested on them (stop words and all).
+  const keptLines: string[] = [];
   // Lines, and table cells (tab-joined in the text) on their own: a header cell is a guidance label.
   for (const rawLine of body.split(/\n|\t/)) {
     const line = stripMarkup(rawLine.replace(/<[^>]*>/g, ' '));
@@ -73,11 +75,12 @@ export function sectionBodyStatus(body: string, section: TemplateSection, parent
     tokens = withoutGuidance(tokens, guidance);
     if (section.signoff) tokens = tokens.filter((t) => !SIGNOFF_LABELS.has(t));
     kept.push(...tokens);
+    if (tokens.length > 0) keptLines.push(line);
     // Enough words of answer already: the rest cannot make it a placeholder.
     if (kept.length > 15) return 'present';
   }
   // A short pointer elsewhere ("See Annex 1") is the author's answer, not a blank.
   if (kept.length < 4) return /\b(?:see|refer|explained|covered|detailed|described|set out)\b/.test(kept.join(' ')) ? 'present' : 'placeholder';
-  if (kept.length <= 15 && PLACEHOLDER_ANSWER.test(kept.join(' '))) return 'placeholder';
+  if (kept.length <= 15 && PLACEHOLDER_ANSWER.test(keptLines.join(' '))) return 'placeholder';
   return 'present';
 }
