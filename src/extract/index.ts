@@ -16,7 +16,8 @@ export function sniffType(bytes: Uint8Array, fileName: string): SniffedType {
   if (head[0] === 0x50 && head[1] === 0x4b) {
     // A zip: a .docx has word/document.xml; look for the name in the central directory / local headers.
     const all = Buffer.from(bytes);
-    if (all.includes('xl/workbook.xml') && !all.includes('word/document.xml')) return 'xlsx';
+    const workbookPart = all.includes('xl/workbook.xml') || all.includes('xl/worksheets/') || all.includes('xl/styles.xml');
+    if (workbookPart && !all.includes('word/document.xml')) return 'xlsx';
     return all.includes('word/') ? 'docx' : 'zip';
   }
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {

@@ -138,7 +138,7 @@ function readSheet(
         noResult++;
         firstNoResult ||= cellRef(ws.name, r, c);
       }
-      if (shown.text === '' && !cell.isMerged) return;
+      if (shown.text === '' && !cell.isMerged && !shown.formula) return;
       if (shown.text !== '') anyValue = true;
       const v = cell.value;
       const numeric = typeof v === 'number' || (typeof v === 'object' && v !== null && 'result' in v && typeof (v as ExcelJS.CellFormulaValue).result === 'number');

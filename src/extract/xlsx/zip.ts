@@ -118,20 +118,17 @@ export function unzipBounded(bytes: Uint8Array): UnzippedWorkbook {
 
 // Sheet XML: `<c r="B7" s="3"/>` is a formatted cell with no value; `<row r="9" s="2" customFormat="1"/>` (or a row
 // left with no cells) is a formatted empty row. Neither shows anything. Prefixes (`x:row`) occur in generated files.
-const VALUELESS_CELL = /<((?:\w+:)?)c\b[^>]*?\/>/g;
-const EMPTY_CELL_PAIR = /<((?:\w+:)?)c\b[^>]*?>\s*<\/\1c>/g;
-const EMPTY_ROW = /<((?:\w+:)?)row\b[^>]*?(?:\/>|>\s*<\/\1row>)/g;
-const CELL_OPEN = /<(?:\w+:)?c\b/g;
+// No lazy quantifiers, back-references or callbacks: these run over tens of MB (about 0.2 s for a million rows).
+const VALUELESS_CELL = /<(?:\w+:)?c\b[^>]*\/>/g;
+const EMPTY_CELL_PAIR = /<(?:\w+:)?c\b[^>]*>\s*<\/(?:\w+:)?c>/g;
+const EMPTY_ROW_SELF = /<(?:\w+:)?row\b[^>]*\/>/g;
+const EMPTY_ROW_PAIR = /<(?:\w+:)?row\b[^>]*>\s*<\/(?:\w+:)?row>/g;
+const ROW_OPEN = /<(?:\w+:)?row\b/g;
+const CELL_OPEN = /<(?:\w+:)?c[\s>]/g;
 
 export function dropValuelessCells(xml: string): { xml: string; rowsDropped: number; cells: number } {
-  let rowsDropped = 0;
-  const out = xml
-    .replace(VALUELESS_CELL, '')
-    .replace(EMPTY_CELL_PAIR, '')
-    .replace(EMPTY_ROW, () => {
-      rowsDropped++;
-      return '';
-    });
+  const out = xml.replace(VALUELESS_CELL, '').replace(EMPTY_CELL_PAIR, '').replace(EMPTY_ROW_SELF, '').replace(EMPTY_ROW_PAIR, '');
+  const rowsDropped = (xml.match(ROW_OPEN)?.length ?? 0) - (out.match(ROW_OPEN)?.length ?? 0);
   const cells = out.match(CELL_OPEN)?.length ?? 0;
   return { xml: out, rowsDropped, cells };
 }
