@@ -3,7 +3,7 @@
 // the document model, as the sheet displays it and with its cell reference, and nothing from a hidden sheet or row
 // is. The record is validated and its area checked; how the field extractors score on it (they are being rewritten
 // for template-declared tables, issue 9) is printed as a report, not asserted.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asScorable } from '../src/eval/command.js';
@@ -32,6 +32,12 @@ function cellNumber(text: string): number | null {
 }
 
 describe.skipIf(names.length === 0)('fixture workbooks', () => {
+  it('workbook fixtures stay small: fixtures/workbooks and the broken workbooks under 200 KB together', () => {
+    const broken = join('fixtures', 'broken');
+    const files = [...readdirSync(DIR).map((f) => join(DIR, f)), ...readdirSync(broken).filter((f) => /\.xls[xm]?$/.test(f)).map((f) => join(broken, f))];
+    expect(files.reduce((n, f) => n + statSync(f).size, 0)).toBeLessThan(200 * 1024);
+  });
+
   it('there are the three documented workbooks, each with its expected facts', () => {
     expect(names).toEqual(['ashby-2014-part2.xlsx', 'brackenford-2014-part2-messy.xlsx', 'fenwick-2022-23.xlsx']);
     for (const n of names) expect(existsSync(join(DIR, n.replace(/\.xlsx$/, '.expected.json'))), n).toBe(true);

@@ -32,7 +32,7 @@ function findEndOfCentralDirectory(buf: Buffer): number {
   return -1;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** Inflate every part of the zip within the limits above, or throw an ExtractionError saying why not. */
 export function unzipBounded(bytes: Uint8Array): UnzippedWorkbook {
