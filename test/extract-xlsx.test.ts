@@ -133,12 +133,12 @@ describe('xlsx: sheets, ranges, merges and references', () => {
     expect(texts(tables(doc)[1])).toEqual([['Notes', 'Figures are planned, not actual.']]);
   });
 
-  it('writes merged cells as colSpan/rowSpan on the top-left cell, leaves covered cells out, marks the header rows', async () => {
+  it('writes merged cells as colSpan/rowSpan on the top-left cell, keeps rows aligned by column, marks the header rows', async () => {
     const doc = await extractXlsx(await workbook());
     const [t] = tables(doc);
     expect(texts(t)).toEqual([
       ['BCF Investment', 'Lead provider', '2015/16 spend'],
-      ['Recurrent', 'Non-recurrent'],
+      ['', '', 'Recurrent', 'Non-recurrent'],
       ['Home First', 'Community Trust', '2400000', '150000'],
       ['Carers', '', '420000', ''],
     ]);
@@ -147,7 +147,15 @@ describe('xlsx: sheets, ranges, merges and references', () => {
     // Every row and cell says where it is; empty column A and F are trimmed, hidden G is not read.
     expect(t.rows.map((r) => r.ref)).toEqual(["'BCF Planning Template'!B4", "'BCF Planning Template'!B5", "'BCF Planning Template'!B6", "'BCF Planning Template'!B8"]);
     expect(t.rows[2].cells.map((c) => c.ref)).toEqual(['B6', 'C6', 'D6', 'E6'].map((a) => `'BCF Planning Template'!${a}`));
-    expect(t.rows[1].cells.map((c) => c.ref)).toEqual(["'BCF Planning Template'!D5", "'BCF Planning Template'!E5"]);
+    // Below a vertical merge: an empty cell continuing it (as Word's vMerge), so "Recurrent" stays in column D.
+    expect(t.rows[1].cells.map((c) => [c.ref, c.mergedInto ?? null])).toEqual([
+      ["'BCF Planning Template'!B5", "'BCF Planning Template'!B4"],
+      ["'BCF Planning Template'!C5", "'BCF Planning Template'!C4"],
+      ["'BCF Planning Template'!D5", null],
+      ["'BCF Planning Template'!E5", null],
+    ]);
+    // The horizontal part of a merge is left out of its row (colSpan says so): D4:E4 is one cell.
+    expect(t.rows[0].cells.map((c) => c.ref)).toEqual(['B4', 'C4', 'D4'].map((a) => `'BCF Planning Template'!${a}`));
   });
 
   it('skips hidden sheets, rows and columns, saying so', async () => {

@@ -25,6 +25,11 @@ export interface TableCell {
   rowSpan?: number;
   /** Workbooks: the cell's reference as Excel writes it (`Income!B7`, `'Finance - Summary'!C4`). */
   ref?: string;
+  /**
+   * Workbooks: this empty cell continues a merged range that starts in a row above (the reference of its top-left
+   * cell, which carries the rowSpan). Such a cell is kept, like Word's vMerge continuation, so cells line up by column.
+   */
+  mergedInto?: string;
 }
 
 export interface TableRow {

@@ -1,7 +1,8 @@
 // Excel workbooks (.xlsx, .xlsm) into the one document model, shaped like a well-converted DOCX: each visible sheet
 // is a heading (its name) followed by its used ranges, each range a table; lone text lines above a range (titles,
 // guidance) are paragraphs. Cells show what the sheet displays (number format applied, formulas by their cached
-// result); merged ranges become colSpan/rowSpan on the top-left cell with the covered cells left out (as in HTML);
+// result); merged ranges become colSpan/rowSpan on the top-left cell, the rest of its top row left out (as in HTML) and
+// each row below it holding one empty `mergedInto` cell (as Word's vMerge continuation), so cells line up by column;
 // hidden sheets, rows and columns are not read and say so in `doc.messages`. Every row and cell carries its
 // reference (`Sheet!B7`); the page is null.
 import ExcelJS from 'exceljs';
@@ -213,11 +214,11 @@ function tableBlock(sheet: string, rows: SheetRow[], merges: Map<string, Merge>)
   const keptBetween = (from: number, to: number) => cols.filter((c) => c >= from && c <= to).length;
   const rowsBetween = (from: number, to: number) => [...rowNumbers].filter((r) => r >= from && r <= to).length;
   // Positions a merged range covers (other than its top-left cell), within this range's rows and columns only.
-  const coveredPositions = new Set<string>();
+  const coveredPositions = new Map<string, Merge>();
   for (const g of merges.values()) {
     for (const r of rowNumbers) {
       if (r < g.top || r > g.bottom) continue;
-      for (const c of cols) if (c >= g.left && c <= g.right && !(r === g.top && c === g.left)) coveredPositions.add(`${r}:${c}`);
+      for (const c of cols) if (c >= g.left && c <= g.right && !(r === g.top && c === g.left)) coveredPositions.set(`${r}:${c}`, g);
     }
   }
   const out: TableRow[] = rows.map((r) => {
@@ -226,9 +227,19 @@ function tableBlock(sheet: string, rows: SheetRow[], merges: Map<string, Merge>)
     for (const col of cols) {
       const c = byCol.get(col);
       const m = merges.get(`${r.row}:${col}`);
+      const g = coveredPositions.get(`${r.row}:${col}`);
+      if (g && !(c && c.text !== '')) {
+        // Covered by a merge: left out along the merge's top row (the colSpan says so); in each row below, one empty
+        // cell at the merge's left edge, spanning its width, as Word's vMerge continuation cells: every row's cells
+        // then line up by column.
+        if (r.row > g.top && col === g.left) {
+          const span = keptBetween(g.left, g.right);
+          cells.push({ text: '', ref: cellRef(sheet, r.row, col), mergedInto: cellRef(sheet, g.top, g.left), ...(span > 1 ? { colSpan: span } : {}) });
+        }
+        continue;
+      }
       if (!c) {
-        // Left out only where a merged range from elsewhere covers the position.
-        if (!coveredPositions.has(`${r.row}:${col}`)) cells.push({ text: '', ref: cellRef(sheet, r.row, col) });
+        cells.push({ text: '', ref: cellRef(sheet, r.row, col) });
         continue;
       }
       const cell: TableCell = { text: c.text, ref: cellRef(sheet, r.row, col) };
@@ -249,7 +260,7 @@ function tableBlock(sheet: string, rows: SheetRow[], merges: Map<string, Merge>)
     const texts = r.cells.filter((c) => c.text !== '');
     if (texts.length === 0 || texts.some((c) => c.numeric)) break;
     const bold = texts.every((c) => c.bold);
-    const groupLabel = out[i].cells.some((c) => (c.colSpan ?? 1) > 1) && texts.length >= 2;
+    const groupLabel = out[i].cells.some((c) => (c.colSpan ?? 1) > 1 && !c.mergedInto) && texts.length >= 2;
     if (!bold && !groupLabel) break;
     out[i].header = true;
   }
