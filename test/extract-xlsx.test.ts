@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, sniffType } from '../src/extract/index.js';
 import { cellRef, extractXlsx } from '../src/extract/xlsx/index.js';
-import { dropValuelessCells, unzipBounded } from '../src/extract/xlsx/zip.js';
+import { dropValuelessCells, MAX_CELLS, unzipBounded } from '../src/extract/xlsx/zip.js';
 import { ExtractionError, type DocumentModel, type TableBlock } from '../src/model/document.js';
 // @ts-expect-error: the fixture module is plain JS
 import { millionRowsWorkbook, partsWithSheet, rawZip } from '../scripts/fixtures/workbooks.mjs';
@@ -230,6 +230,13 @@ describe('xlsx: bad workbooks (fixtures/broken)', () => {
     parts.push({ name: 'xl/media/image1.bin', data: Buffer.alloc(50 * 1024 * 1024, 0x20), declaredSize: 1000 });
     const err = await failure(rawZip(parts), 'liar.xlsx');
     expect([err.reason, err.message]).toEqual(['too_large', 'workbook part xl/media/image1.bin inflates past its declared 1000 bytes (a zip bomb?)']);
+  });
+
+  it('a workbook with more cells than a plan has is refused before exceljs parses it', async () => {
+    const cells = '<c r="A1"><v>1</v></c>'.repeat(MAX_CELLS + 1);
+    const parts = await partsWithSheet(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+    const err = await failure(rawZip(parts), 'huge.xlsx');
+    expect([err.reason, err.message]).toEqual(['too_large', 'workbook has over 250,000 cells with values: not a plan workbook']);
   });
 
   it('a truncated workbook is damaged, not a crash', async () => {
