@@ -265,6 +265,16 @@ describe('xlsx: bad workbooks (fixtures/broken)', () => {
     expect([err.reason, err.message]).toEqual(['empty', 'workbook has no sheets']);
   });
 
+  it('a binary workbook (.xlsb) is told to become an .xlsx', async () => {
+    const zip = rawZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) },
+      { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 0x01, 0x00]) },
+    ]);
+    const err = await failure(zip, 'figures.xlsb');
+    expect([err.reason, err.message]).toEqual(['unsupported', 'Excel binary workbook (.xlsb) is not supported: save it as .xlsx']);
+  });
+
   it('a zip with neither a workbook nor a Word part is the wrong type', async () => {
     const err = await failure(broken('not-a-docx.docx'), 'x.xlsx');
     expect(err.reason).toBe('wrong_type');

@@ -61,6 +61,9 @@ interface SheetRow {
 /** Parts of the package that say what kind of workbook it is, before exceljs sees it. */
 function packageNotes(unzipped: UnzippedWorkbook, messages: Finding[]): void {
   const names = unzipped.entries.map((e) => e.name);
+  if (names.includes('xl/workbook.bin')) {
+    throw new ExtractionError('Excel binary workbook (.xlsb) is not supported: save it as .xlsx', 'unsupported');
+  }
   if (!names.includes('xl/workbook.xml')) {
     throw new ExtractionError('file is a zip archive but not an Excel workbook (no xl/workbook.xml) nor a Word document', 'wrong_type');
   }
