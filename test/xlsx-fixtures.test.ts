@@ -3,8 +3,10 @@
 // the document model, as the sheet displays it and with its cell reference, and nothing from a hidden sheet or row
 // is. The record is validated and its area checked; how the field extractors score on it (they are being rewritten
 // for template-declared tables, issue 9) is printed as a report, not asserted.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asScorable } from '../src/eval/command.js';
 import { prf, scoreRecord } from '../src/eval/score.js';
@@ -87,4 +89,28 @@ describe.skipIf(names.length === 0)('fixture workbooks', () => {
       );
     });
   }
+});
+
+// A second producer: LibreOffice re-saves each fixture workbook with its own XML (shared strings, its own styles and
+// row attributes). What the sheets display is the same, so the document model must be too.
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+describe.skipIf(names.length === 0 || !soffice)('fixture workbooks re-saved by LibreOffice (skipped without soffice)', () => {
+  it('give the same document model (blocks, spans, headers, references) as the exceljs originals', { timeout: 180_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'plansift-lo-'));
+    try {
+      const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...names.map((n) => resolve(DIR, n))], {
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      for (const n of names) {
+        const ours = await extractDocument(new Uint8Array(readFileSync(join(DIR, n))), n);
+        const theirs = await extractDocument(new Uint8Array(readFileSync(join(out, n))), n);
+        expect(theirs.blocks, n).toEqual(ours.blocks);
+        expect(theirs.messages, n).toEqual(ours.messages);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
