@@ -292,6 +292,27 @@ describe('xlsx: the bounded unzip', () => {
     expect(slim.cells).toBe(2);
   });
 
+  it('reads SpreadsheetML written with a namespace prefix (<x:workbook>, as .NET Open XML SDK tools write it)', async () => {
+    const plain = await bytesOf((wb) => {
+      const ws = wb.addWorksheet('Income');
+      ws.addRow(['Total BCF Pooled Budget', 22812618]).getCell(2).numFmt = '#,##0';
+    });
+    const zip = await JSZip.loadAsync(plain);
+    const prefix = (xml: string) =>
+      xml
+        .replace(/<(\/?)([A-Za-z])/g, (m, slash: string, first: string) => (m.startsWith('<?') ? m : `<${slash}x:${first}`))
+        .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/styles.xml']) {
+      const xml = prefix(await zip.files[part].async('string'));
+      expect(xml, part).toMatch(/<x:(workbook|worksheet|styleSheet)\b/);
+      zip.file(part, xml);
+    }
+    const prefixed = new Uint8Array(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await expect(new ExcelJS.Workbook().xlsx.load(prefixed as unknown as ArrayBuffer)).rejects.toThrow(); // exceljs alone
+    const doc = await extractXlsx(prefixed);
+    expect(texts(tables(doc)[0])).toEqual([['Total BCF Pooled Budget', '22,812,618']]);
+  });
+
   it('inflates a workbook exceljs wrote to the same parts JSZip reads', async () => {
     const bytes = await bytesOf((wb) => wb.addWorksheet('A').addRow(['x', 1]));
     const ours = unzipBounded(bytes);

@@ -103,6 +103,7 @@ export function unzipBounded(bytes: Uint8Array): UnzippedWorkbook {
     } else {
       throw new ExtractionError(`workbook zip part ${h.name} uses compression method ${h.method}, which Excel does not write`, 'corrupt');
     }
+    if (/^xl\/.*\.xml$/i.test(h.name) && data.includes(PREFIXED_MAIN)) data = Buffer.from(unprefixMain(data.toString('utf8')), 'utf8');
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(h.name)) {
       const slim = dropValuelessCells(data.toString('utf8'));
       cells += slim.cells;
@@ -132,4 +133,20 @@ export function dropValuelessCells(xml: string): { xml: string; rowsDropped: num
   const rowsDropped = (xml.match(ROW_OPEN)?.length ?? 0) - (out.match(ROW_OPEN)?.length ?? 0);
   const cells = out.match(CELL_OPEN)?.length ?? 0;
   return { xml: out, rowsDropped, cells };
+}
+
+// Generators built on the .NET Open XML SDK write SpreadsheetML with a prefix (`<x:workbook xmlns:x="…/main">`);
+// Excel reads it, exceljs does not ("Cannot read properties of undefined (reading 'sheets')"). The prefix of the
+// main namespace is dropped so those files read like Excel's own.
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const PREFIXED_MAIN = Buffer.from(`="${MAIN_NS}"`);
+
+export function unprefixMain(xml: string): string {
+  const decl = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[./]/g, '\\$&')}"`).exec(xml);
+  if (!decl) return xml;
+  const p = decl[1];
+  // Another namespace already the default in the part: renaming would move elements into it.
+  const otherDefault = /\sxmlns="([^"]*)"/.exec(xml);
+  if (otherDefault && otherDefault[1] !== MAIN_NS) return xml;
+  return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(decl[0], `xmlns="${MAIN_NS}"`);
 }
