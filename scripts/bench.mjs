@@ -47,7 +47,7 @@ const median = (xs) => {
 function vary(bytes, ext, i) {
   const tag = `plansift-bench-variant-${i}`;
   if (ext === '.pdf') return Buffer.concat([bytes, Buffer.from(`\n% ${tag}\n`)]); // after %%EOF: ignored by readers
-  if (ext === '.docx') {
+  if (ext === '.docx' || ext === '.xlsx') {
     // Set the zip's (empty) end-of-central-directory comment.
     const eocd = bytes.length - 22;
     if (bytes.readUInt32LE(eocd) !== 0x06054b50 || bytes.readUInt16LE(eocd + 20) !== 0) return bytes;
@@ -72,6 +72,11 @@ function buildCorpus(dir, n) {
         .sort()
         .map((f) => ({ name: f, bytes: readFileSync(join(brokenDir, f)) }))
     : [];
+  // Workbooks (issue 14): the fixture workbooks join the sample plans in the mix.
+  const workbookDir = join(repo, 'fixtures/workbooks');
+  if (existsSync(workbookDir)) {
+    for (const f of readdirSync(workbookDir).filter((x) => x.endsWith('.xlsx')).sort()) samples.push({ name: f, bytes: readFileSync(join(workbookDir, f)) });
+  }
   if (samples.length === 0) throw new Error('fixtures/sample has no plans');
   let pdfs = 0;
   for (let i = 0; i < n; i++) {
@@ -231,6 +236,28 @@ try {
     );
   } else if (!NO_PDF) {
     console.log('  pdftotext not installed: PDF comparison skipped (apt-get install -y poppler-utils)');
+  }
+  // xlsx extraction per file (issue 14): in this process, warm, median of 10 passes over each fixture workbook.
+  {
+    const { extractDocument } = await import(join(repo, 'dist/extract/index.js'));
+    const dir = join(repo, 'fixtures/workbooks');
+    const books = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort() : [];
+    const perFile = {};
+    for (const f of books) {
+      const bytes = readFileSync(join(dir, f));
+      await extractDocument(bytes, f); // warm-up (loads exceljs)
+      const ms = [];
+      for (let k = 0; k < 10; k++) {
+        const t = process.hrtime.bigint();
+        await extractDocument(bytes, f);
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      perFile[f] = +median(ms).toFixed(1);
+    }
+    if (books.length) {
+      results.xlsxExtractMs = perFile;
+      console.log(`  xlsx extraction per file (warm, median of 10): ${Object.entries(perFile).map(([f, m]) => `${f} ${m} ms`).join('; ')}`);
+    }
   }
   results.loadAverage.end = +loadavg()[0].toFixed(2);
   console.log(`  load average at end: ${results.loadAverage.end}`);

@@ -1187,6 +1187,7 @@ async function main() {
       ['xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Finance" sheetId="1"/></sheets></workbook>'],
     ]),
   );
+  await (await import('./fixtures/workbooks.mjs')).writeWorkbookFixtures(ROOT); // issue 14: workbooks/, broken/*.xls*
   console.log(`fixtures written to ${ROOT}`);
 }
 

@@ -113,7 +113,7 @@ describe('plansift run: exit statuses and summary', () => {
     mkdirSync(input);
     writeFileSync(join(input, 'a.txt'), plan('A'));
     writeFileSync(join(input, 'b.txt'), '');
-    writeFileSync(join(input, 'c.xlsx'), 'x');
+    writeFileSync(join(input, 'c.pptx'), 'x');
     const r = cli([input, '--out', join(base, 'out'), '--quiet']);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual(['FAILED b.txt: empty: file is empty (0 bytes)']);

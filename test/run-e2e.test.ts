@@ -10,7 +10,7 @@ import { openStore } from '../src/store/db.js';
 
 const FIXTURES = resolve('fixtures');
 const haveFixtures = existsSync(join(FIXTURES, 'sample')) && readdirSync(join(FIXTURES, 'sample')).some((f) => f.endsWith('.pdf'));
-const SUPPORTED = new Set(['.pdf', '.docx', '.txt', '.md', '.html', '.doc']);
+const SUPPORTED = new Set(['.pdf', '.docx', '.txt', '.md', '.html', '.doc', '.xlsx', '.xlsm', '.xls']);
 
 let out: string;
 let first: { status: number | null; stdout: string; stderr: string };
@@ -71,6 +71,12 @@ describe.skipIf(!haveFixtures)('plansift run over fixtures/', { timeout: 300_000
     expect(reasonOf('broken/zero-byte.pdf')).toMatch(/^empty: /);
     expect(reasonOf('broken/legacy.doc')).toMatch(/^unsupported: .*save it as \.docx/);
     expect(reasonOf('broken/not-a-docx.docx')).toMatch(/^wrong_type: /);
+    // Workbooks (issue 14): read by content; the broken ones each with their reason.
+    expect(reasonOf('broken/notes.xlsx')).toMatch(/^empty: workbook has no sheets/);
+    expect(reasonOf('broken/legacy.xls')).toMatch(/^unsupported: .*save it as \.xlsx/);
+    expect(reasonOf('broken/encrypted.xlsx')).toMatch(/^encrypted: workbook is password-protected/);
+    expect(reasonOf('broken/zip-bomb.xlsx')).toMatch(/^too_large: .*zip bomb/);
+    for (const f of ['broken/macros.xlsm', 'broken/external-links.xlsx', 'broken/empty-rows.xlsx']) expect(reasonOf(f), f).toBeUndefined();
     const failedLines = first.stderr.split('\n').filter((l) => l.startsWith('FAILED '));
     expect(failedLines).toHaveLength(lastLine(first.stdout).failed);
     for (const line of failedLines) {
@@ -82,7 +88,6 @@ describe.skipIf(!haveFixtures)('plansift run over fixtures/', { timeout: 300_000
 
   it('names every file it ignores, and why', () => {
     expect(first.stderr).toMatch(/^skip broken\/~\$plan\.docx: Office lock\/temp file$/m);
-    expect(first.stderr).toMatch(/^skip broken\/notes\.xlsx: unsupported file type \.xlsx/m);
   });
 
   it('skips everything on an unchanged re-run and exits 0', () => {

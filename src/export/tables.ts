@@ -41,7 +41,7 @@ const planColumns: Column[] = [
   { name: 'path', type: 'text', description: 'file path relative to the input folder of the run' },
   { name: 'status', type: 'text', description: 'ok | failed (could not be read; see failure_reason) | removed (no longer in the input; rows kept)' },
   { name: 'template', type: 'text', description: 'detected BCF template (bcf-2014-revised, bcf-2014-original, bcf-2022-23, ...), or unknown' },
-  { name: 'format', type: 'text', description: 'pdf | docx | txt | md | html' },
+  { name: 'format', type: 'text', description: 'pdf | docx | txt | md | html | xlsx' },
   { name: 'pages', type: 'integer', description: 'page count (PDF); empty for formats without pages' },
   { name: 'hwb', type: 'text', description: 'Health and Wellbeing Board named in the plan' },
   { name: 'local_authorities', type: 'text', description: 'councils named in the plan, separated by "; "' },

@@ -6,7 +6,7 @@ import { isEncryptedOoxml } from './docx/encrypted.js';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
-export type SniffedType = SourceFormat | 'doc' | 'zip' | 'binary' | 'empty';
+export type SniffedType = SourceFormat | 'doc' | 'xls' | 'zip' | 'binary' | 'empty';
 
 /** What the bytes are, from their magic numbers; the extension only separates txt/md/html text. */
 export function sniffType(bytes: Uint8Array, fileName: string): SniffedType {
@@ -16,9 +16,18 @@ export function sniffType(bytes: Uint8Array, fileName: string): SniffedType {
   if (head[0] === 0x50 && head[1] === 0x4b) {
     // A zip: a .docx has word/document.xml; look for the name in the central directory / local headers.
     const all = Buffer.from(bytes);
+    const workbookPart = all.includes('xl/workbook.xml') || all.includes('xl/worksheets/') || all.includes('xl/styles.xml');
+    if (workbookPart && !all.includes('word/document.xml')) return 'xlsx';
     return all.includes('word/') ? 'docx' : 'zip';
   }
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    // OLE compound file: a legacy Excel file holds a "Workbook" (BIFF8) or "Book" (BIFF5) stream, Word a
+    // "WordDocument" one; the directory names are UTF-16LE. Without either, the extension decides.
+    const all = Buffer.from(bytes);
+    if (all.includes(Buffer.from('WordDocument', 'utf16le'))) return 'doc';
+    if (all.includes(Buffer.from('Workbook', 'utf16le')) || all.includes(Buffer.from('Book\0', 'utf16le'))) return 'xls';
+    return extname(fileName).toLowerCase() === '.xls' ? 'xls' : 'doc';
+  }
   // Text: no NULs and mostly printable in the first 2 KB.
   let control = 0;
   for (const b of head) {
@@ -48,13 +57,18 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'empty':
       throw new ExtractionError('file is empty (0 bytes)', 'empty');
     case 'doc':
-      // An encrypted .docx is wrapped in the same OLE container as a legacy .doc.
+    case 'xls':
+      // An encrypted .docx or .xlsx is wrapped in the same OLE container as a legacy .doc/.xls.
       if (isEncryptedOoxml(bytes)) {
-        throw new ExtractionError('document is password-protected (encrypted): save an unprotected copy', 'encrypted');
+        const what = /^xls[xmb]?$/.test(ext) ? 'workbook' : 'document';
+        throw new ExtractionError(`${what} is password-protected (encrypted): save an unprotected copy`, 'encrypted');
+      }
+      if (type === 'xls') {
+        throw new ExtractionError('legacy Excel .xls (BIFF) format is not supported: save it as .xlsx', 'unsupported');
       }
       throw new ExtractionError('legacy Word .doc format is not supported: save it as .docx', 'unsupported');
     case 'zip':
-      throw new ExtractionError('file is a zip archive but not a Word .docx document', 'wrong_type');
+      throw new ExtractionError('file is a zip archive but not a Word .docx document nor an Excel .xlsx workbook', 'wrong_type');
     case 'binary':
       throw new ExtractionError('file is binary and not a PDF or Word document', 'wrong_type');
     case 'pdf':
@@ -64,10 +78,14 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'docx':
       doc = await (await import('./docx/index.js')).extractDocx(bytes);
       break;
+    case 'xlsx':
+      doc = await (await import('./xlsx/index.js')).extractXlsx(bytes);
+      break;
     default:
       doc = (await import('./text/index.js')).extractText(Buffer.from(bytes).toString('utf8'), type);
   }
-  const warn = mislabel(type === 'md' || type === 'html' ? 'txt' : type);
+  // A macro-enabled workbook (.xlsm) is an xlsx in content: not a mislabel (the extractor notes the macros).
+  const warn = type === 'xlsx' && ext === 'xlsm' ? null : mislabel(type === 'md' || type === 'html' ? 'txt' : type);
   if (warn) doc.messages.unshift(warn);
   return doc;
 }

@@ -1,7 +1,7 @@
 // The one document model every input format is converted into. Segmenter and field extractors only
 // ever see these types, never the source format.
 
-export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'xlsx';
 
 /** A message that travels with a value: what an extractor noticed, where, and the text it saw. */
 export interface Finding {
@@ -23,6 +23,13 @@ export interface TableCell {
   /** >1 where the source says the cell spans columns (DOCX gridSpan / HTML colspan). */
   colSpan?: number;
   rowSpan?: number;
+  /** Workbooks: the cell's reference as Excel writes it (`Income!B7`, `'Finance - Summary'!C4`). */
+  ref?: string;
+  /**
+   * Workbooks: this empty cell continues a merged range that starts in a row above (the reference of its top-left
+   * cell, which carries the rowSpan). Such a cell is kept, like Word's vMerge continuation, so cells line up by column.
+   */
+  mergedInto?: string;
 }
 
 export interface TableRow {
@@ -32,6 +39,8 @@ export interface TableRow {
   header?: boolean;
   /** First row after a page break: it may continue the row before it. */
   pageBreakBefore?: boolean;
+  /** Workbooks: reference of the row's first cell in its table (`Income!A7`). */
+  ref?: string;
 }
 
 interface BlockBase {

@@ -17,8 +17,8 @@ export interface ProcessOutcome {
 }
 
 function formatOf(relPath: string): Source['format'] {
-  const ext = extname(relPath).toLowerCase().slice(1);
-  return (['pdf', 'docx', 'txt', 'md', 'html'] as const).find((f) => f === ext) ?? null;
+  const ext = extname(relPath).toLowerCase().slice(1).replace(/^xlsm$/, 'xlsx'); // a macro workbook is read as xlsx
+  return (['pdf', 'docx', 'txt', 'md', 'html', 'xlsx'] as const).find((f) => f === ext) ?? null;
 }
 
 export function sha256(bytes: Uint8Array): string {

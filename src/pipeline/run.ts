@@ -82,9 +82,9 @@ export function hashFile(path: string): Promise<string> {
   });
 }
 
-const FORMATS = ['pdf', 'docx', 'txt', 'md', 'html'] as const;
+const FORMATS = ['pdf', 'docx', 'txt', 'md', 'html', 'xlsx'] as const;
 function formatOf(rel: string): PlanRecord['source']['format'] {
-  const ext = extname(rel).toLowerCase().slice(1);
+  const ext = extname(rel).toLowerCase().slice(1).replace(/^xlsm$/, 'xlsx'); // a macro workbook is read as xlsx
   return FORMATS.find((f) => f === ext) ?? null;
 }
 

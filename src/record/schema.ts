@@ -48,7 +48,7 @@ const sourceText = z.string().nullable();
 export const SourceSchema = z.object({
   file: z.string(),
   sha256: z.string().nullable(),
-  format: z.enum(['pdf', 'docx', 'txt', 'md', 'html']).nullable(),
+  format: z.enum(['pdf', 'docx', 'txt', 'md', 'html', 'xlsx']).nullable(),
   pages: z.number().int().nonnegative().nullable(),
 });
 
