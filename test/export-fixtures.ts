@@ -72,7 +72,7 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
     risk('Social Care cuts affect delivery of targets and ability to fund preventive services', 4, 5, 20, 'high', 7),
     risk('Insufficient recruitment of qualified and skilled preventive staff', 4, 5, 20, 'high', 8),
     risk('Information Governance: local arrangements contingent upon national agreement on data sharing', 4, 4, 12, 'high', 8),
-    risk('Patient, service user and carer resistance to schemes requiring behavioural change', 3, 3, 9, 'medium', 8),
+    risk('Patient, service user and carer resistance to schemes requiring behavioural change', 3, 3, 9, 'medium', 8, 'Engagement events in each locality\nx\n=1+2 (a line a bare-LF bug would turn into a formula)'),
   ],
   metrics: [
     { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2013-14', kind: 'actual', value: 28884, unit: 'count', numerator: null, denominator: null, page: 29, text: '28,884' },
