@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import { buildDocument, type RawBlock } from '../src/model/document.js';
@@ -413,7 +414,7 @@ describe('money that is not a budget row', () => {
   });
 });
 
-describe('corpus', () => {
+describe.skipIf(!haveShared('corpus', 'budgets: corpus plans'))('corpus', () => {
   it('reads the four plan-details figures of the 2014 revised plan (.txt lines 26-30)', async () => {
     const path = '../shared/corpus/000_9077328ceb53165f.txt';
     const doc = await extractDocument(readFileSync(path), path);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
@@ -188,7 +189,7 @@ describe('extractMetrics on synthetic tables', () => {
 const CORPUS = join(__dirname, '../../shared/corpus');
 const load = async (name: string) => extractDocument(readFileSync(join(CORPUS, name)), name);
 
-describe('extractMetrics on the corpus (checked against the documents)', () => {
+describe.skipIf(!haveShared('corpus', 'metrics: corpus plans'))('extractMetrics on the corpus (checked against the documents)', () => {
   for (const ext of ['txt', 'docx', 'pdf']) {
     it(`004 .${ext}: the 24 values of the 2022-23 metrics extract; the PHOF table is not read`, async () => {
       const metrics = extractMetrics(await load(`004_a5ae2414f3291c74.${ext}`), noSections).value;
