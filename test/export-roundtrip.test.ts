@@ -139,7 +139,7 @@ function syntheticPlan(i: number, rand: () => number): PlanRecord {
   const pick = () => HOSTILE[Math.floor(rand() * HOSTILE.length)];
   const text = (parts = 1 + Math.floor(rand() * 3)) => Array.from({ length: parts }, pick).join(rand() < 0.5 ? '\n' : ' ');
   const n = (max: number) => Math.floor(rand() * max);
-  const year = `${2014 + (i % 9)}/${String((15 + (i % 9)) % 100).padStart(2, '0')}`;
+  const year = `${2014 + (i % 9)}-${String((15 + (i % 9)) % 100).padStart(2, '0')}`;
   return PlanRecordSchema.parse({
     schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-synthetic',
     source: { file: `synthetic/${String(i).padStart(3, '0')} ${pick().replace(/[\r\n\t/]/g, ' ')}.pdf`, sha256: null, format: 'pdf', pages: 1 + n(40) },

@@ -96,8 +96,8 @@ describe('fixtures/sample', () => {
     const w = expectedOf('westbrook-2014-original');
     expect(w.template).toBe('bcf-2014-original');
     expect(w.risks.map((r) => r.rating)).toEqual(['high', 'medium', 'low', null, 'high']);
-    const min1516 = w.budgets.find((b) => b.kind === 'minimum_pooled_budget' && b.year === '2015/16')!;
-    const tot1516 = w.budgets.find((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16')!;
+    const min1516 = w.budgets.find((b) => b.kind === 'minimum_pooled_budget' && b.year === '2015-16')!;
+    const tot1516 = w.budgets.find((b) => b.kind === 'total_pooled_budget' && b.year === '2015-16')!;
     expect(tot1516.amountGbp).toBeLessThan(min1516.amountGbp);
     expect(w.sections.find((s) => s.id === 'plan_details.related_documentation')?.status).toBe('placeholder');
     expect(w.flags.map((f) => f.code).sort()).toEqual(['BUDGET_BELOW_MINIMUM', 'PLACEHOLDER_SECTION', 'PLACEHOLDER_TEXT', 'RISK_UNSCORED', 'UNSIGNED']);
@@ -179,14 +179,14 @@ describe('fixtures/sample', () => {
 
   it('southdene: Part 2 is in £000s, the total is stated twice, one plan value is a lone X, and wide amounts wrap in the PDF', async () => {
     const exp = expectedOf(MESSY);
-    const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16');
+    const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015-16');
     expect(total1516.map((b) => b.amountGbp)).toEqual([16_824_000]);
     const txt = bytesOf(SAMPLE, `${MESSY}.txt`).toString('utf8');
     expect(txt).toContain('| 2015/16 | £16,824,000 |');
     expect(txt).toContain('| BCF Total | 3,860 | 16,824 |');
-    const parts = exp.budgets.filter((b) => b.year === '2015/16' && ['dfg', 'nhs_minimum_contribution', 'nhs_additional_contribution', 'la_additional_contribution'].includes(b.kind));
+    const parts = exp.budgets.filter((b) => b.year === '2015-16' && ['dfg', 'nhs_minimum_contribution', 'nhs_additional_contribution', 'la_additional_contribution'].includes(b.kind));
     expect(parts.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
-    const spend = exp.budgets.filter((b) => b.year === '2015/16' && b.kind === 'scheme_spend');
+    const spend = exp.budgets.filter((b) => b.year === '2015-16' && b.kind === 'scheme_spend');
     expect(spend.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
     expect(txt).toMatch(/\| Avoidable emergency admissions[^\n]*\| 1,960\.3 \| 1,900\.0 \| X \|/);
     expect(exp.metrics.filter((m) => m.metric === 'avoidable_admissions')).toHaveLength(2);

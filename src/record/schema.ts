@@ -2,7 +2,8 @@
 // types: everything else imports the inferred types from here.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+// 2: years as yyyy-yy everywhere; metric kind plan_change (a planned reduction or increase, not a level).
+export const SCHEMA_VERSION = 2;
 
 export const BUDGET_KINDS = [
   'minimum_pooled_budget',
@@ -75,7 +76,8 @@ export const SchemeSchema = z.object({
 
 export const BudgetSchema = z.object({
   kind: z.enum(BUDGET_KINDS),
-  year: z.string().regex(/^\d{4}\/\d{2}$/).nullable(),
+  /** Financial year "2015-16" (the one year form of budgets, metric periods and rounds), or null. */
+  year: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
   amountGbp: z.number().int(),
   scheme: z.string().nullable(),
   /** Funding source for scheme_spend rows ("Minimum NHS Contribution", "iBCF", ...), else null. */
@@ -101,7 +103,8 @@ export const MetricSchema = z.object({
   metric: z.enum(METRIC_KEYS),
   label: z.string(),
   period: z.string().nullable(),
-  kind: z.enum(['baseline', 'actual', 'estimate', 'plan']),
+  /** plan_change: a planned reduction or increase ("260 fewer admissions"), not a level; charts show levels only. */
+  kind: z.enum(['baseline', 'actual', 'estimate', 'plan', 'plan_change']),
   value: z.number(),
   unit: z.enum(['rate_per_100k', 'percent', 'count', 'score']),
   numerator: z.number().nullable(),
