@@ -1,4 +1,4 @@
-// The plan record (../shared/spec/records.md). These zod schemas are the single source of the record
+// The plan record (docs/record.md; JSON Schema generated into docs/record.schema.json). These zod schemas are the single source of the record
 // types: everything else imports the inferred types from here.
 import { z } from 'zod';
 
