@@ -1,9 +1,9 @@
 // The published contract: docs/record.schema.json is what zod generates, it validates every record `plansift run`
-// writes (fixtures and, where present, ../shared/corpus) and the test database's records, and rejects what the
+// writes (fixtures, a 300-file synthetic corpus and, where present, ../shared/corpus) and the test database's records, and rejects what the
 // schema forbids; docs/record.md's JSON <-> SQLite <-> CSV table names every record field and only real columns.
-// The corpus run's CSV exports are also read back and compared with its database, cell by cell.
+// The synthetic and corpus runs' CSV exports are also read back and compared with their databases, cell by cell.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -80,6 +80,41 @@ describe('docs/record.schema.json', () => {
       }
     });
   });
+});
+
+/** A corpus of `n` plan files made from fixtures/sample, each copy's bytes unique (as scripts/bench.mjs does). */
+function syntheticCorpus(dir: string, n: number): void {
+  const sample = resolve('fixtures/sample');
+  const files = readdirSync(sample).filter((f) => /\.(pdf|docx|txt)$/.test(f)).sort();
+  for (let i = 0; i < n; i++) {
+    const f = files[i % files.length];
+    const bytes = readFileSync(join(sample, f));
+    const tag = Buffer.from(f.endsWith('.pdf') ? `\n% variant ${i}\n` : `\n\nReference: variant ${i}\n`); // after %%EOF a PDF reader ignores it
+    const folder = join(dir, `batch-${Math.floor(i / 50)}`);
+    mkdirSync(folder, { recursive: true });
+    // A .docx is a zip: appended bytes would break it, so copies of it stay identical (recorded as duplicates).
+    writeFileSync(join(folder, `${i}-${f}`), f.endsWith('.docx') ? bytes : Buffer.concat([bytes, tag]));
+  }
+}
+
+describe('a 300-file synthetic corpus through plansift run', () => {
+  it('every record validates against docs/record.schema.json and every CSV export parses back as the database', async () => {
+    const input = join(tmp, 'synthetic-in');
+    const out = join(tmp, 'synthetic-out');
+    syntheticCorpus(input, 300);
+    const { status, records } = runCli(input, out);
+    expect(status).toBe(0);
+    expect(records).toHaveLength(300);
+    for (const r of records) expect(errors(r.json), r.file).toEqual([]);
+    const db = await openStoreReadOnly(join(out, 'plansift.sqlite'));
+    try {
+      const counts = await compareExports(db, out);
+      expect(counts.plans).toBe(300);
+      expect(counts.risks).toBeGreaterThan(300);
+    } finally {
+      await db.close();
+    }
+  }, 600_000);
 });
 
 /** Every leaf of the record as a dotted path with [] for arrays ("budgets[].amountGbp"), from the JSON Schema. */
