@@ -103,7 +103,6 @@ export const MetricSchema = z.object({
   metric: z.enum(METRIC_KEYS),
   label: z.string(),
   period: z.string().nullable(),
-  /** plan_change: a planned reduction or increase ("260 fewer admissions"), not a level; charts show levels only. */
   kind: z.enum(['baseline', 'actual', 'estimate', 'plan', 'plan_change']),
   value: z.number(),
   unit: z.enum(['rate_per_100k', 'percent', 'count', 'score']),
