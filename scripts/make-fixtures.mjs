@@ -1096,13 +1096,14 @@ function expectedRecord(plan, pdfInfo) {
   return {
     comment:
       'Facts built into this synthetic plan by scripts/make-fixtures.mjs (not program output). Same content in .txt, .docx and .pdf. Shaped like a gold record (spec/records.md) so `plansift eval --gold fixtures/sample --corpus fixtures/sample` can score it; `facts`, `inconsistencies` and `formats` are extra.',
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { file: `${plan.name}.txt`, sha256: null, format: 'txt', pages: null },
     template: plan.template,
     area: plan.area,
     sections: e.sections.map((s) => ({ id: s.id, status: s.status, page: null })),
     schemes: e.schemes,
-    budgets: e.budgets.map((b) => ({ kind: b.kind, year: b.year, amountGbp: b.amountGbp, scheme: b.scheme, source: b.source, label: b.label, text: b.text, page: null })),
+    // The documents write years as plans do ("2014/15"); the record's form is yyyy-yy (records.md, schema 2).
+    budgets: e.budgets.map((b) => ({ kind: b.kind, year: b.year === null ? null : b.year.replace('/', '-'), amountGbp: b.amountGbp, scheme: b.scheme, source: b.source, label: b.label, text: b.text, page: null })),
     risks: e.risks.map((r) => ({ description: r.description, likelihood: r.likelihood, impact: r.impact, score: r.score, rating: r.rating, mitigation: r.mitigation, owner: r.owner, page: null })),
     metrics: e.metrics.map((m) => ({ ...m, page: null })),
     flags: e.flags.map((f) => ({ ...f, page: null })),

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractArea } from '../src/fields/area/index.js';
 import { roleOfName, splitNames } from '../src/fields/area/orgs.js';
@@ -147,7 +148,7 @@ describe('extractArea', () => {
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
 const GOLD = new URL('../../shared/gold/', import.meta.url);
 
-describe.skipIf(!existsSync(CORPUS))('corpus area', () => {
+describe.skipIf(!haveShared(['corpus', 'gold'], 'area: corpus plans against gold'))('corpus area', () => {
   const templates = loadTemplates();
   const key = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ').trim();
   for (const plan of ['000_9077328ceb53165f', '002_1db83991b26ca8db', '004_a5ae2414f3291c74']) {

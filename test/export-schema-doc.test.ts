@@ -42,11 +42,11 @@ describe('docs/schema.md', () => {
     it('pooled budget by area and year lists current plans only', async () => {
       const rows = await db.all(queries[0]);
       expect(rows).toEqual([
-        { area_name: 'Derby City Health and Well-being Board', year: '2014/15', total_pooled_budget_gbp: 5264000 },
-        { area_name: 'Derby City Health and Well-being Board', year: '2015/16', total_pooled_budget_gbp: 17403000 },
-        { area_name: 'Derby Health and Wellbeing Board', year: '2022/23', total_pooled_budget_gbp: 35258231 },
-        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2014/15', total_pooled_budget_gbp: 16000000 },
-        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2015/16', total_pooled_budget_gbp: 56108000 },
+        { area_name: 'Derby City Health and Well-being Board', year: '2014-15', total_pooled_budget_gbp: 5264000 },
+        { area_name: 'Derby City Health and Well-being Board', year: '2015-16', total_pooled_budget_gbp: 17403000 },
+        { area_name: 'Derby Health and Wellbeing Board', year: '2022-23', total_pooled_budget_gbp: 35258231 },
+        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2014-15', total_pooled_budget_gbp: 16000000 },
+        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2015-16', total_pooled_budget_gbp: 56108000 },
       ]);
     });
 

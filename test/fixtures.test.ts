@@ -97,8 +97,8 @@ describe('fixtures/sample', () => {
     const w = expectedOf('westbrook-2014-original');
     expect(w.template).toBe('bcf-2014-original');
     expect(w.risks.map((r) => r.rating)).toEqual(['high', 'medium', 'low', null, 'high']);
-    const min1516 = w.budgets.find((b) => b.kind === 'minimum_pooled_budget' && b.year === '2015/16')!;
-    const tot1516 = w.budgets.find((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16')!;
+    const min1516 = w.budgets.find((b) => b.kind === 'minimum_pooled_budget' && b.year === '2015-16')!;
+    const tot1516 = w.budgets.find((b) => b.kind === 'total_pooled_budget' && b.year === '2015-16')!;
     expect(tot1516.amountGbp).toBeLessThan(min1516.amountGbp);
     expect(w.sections.find((s) => s.id === 'plan_details.related_documentation')?.status).toBe('placeholder');
     expect(w.flags.map((f) => f.code).sort()).toEqual(['BUDGET_BELOW_MINIMUM', 'PLACEHOLDER_SECTION', 'PLACEHOLDER_TEXT', 'RISK_UNSCORED', 'UNSIGNED']);
@@ -180,15 +180,15 @@ describe('fixtures/sample', () => {
 
   it('southdene: Part 2 in the template\'s shapes (finance summary, contingency, two-row scheme header, metric blocks), the total stated twice, a lone X, and wide amounts wrap in the PDF', async () => {
     const exp = expectedOf(MESSY);
-    const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015/16');
+    const total1516 = exp.budgets.filter((b) => b.kind === 'total_pooled_budget' && b.year === '2015-16');
     expect(total1516.map((b) => b.amountGbp)).toEqual([16_824_000]);
     const txt = bytesOf(SAMPLE, `${MESSY}.txt`).toString('utf8');
     expect(txt).toContain('| 2015/16 | £16,824,000 |');
     // Finance – Summary: the "BCF Total" actual contribution repeats the plan's total pooled budget.
     expect(txt).toMatch(/\| BCF Total \|  \| £3,860,000 \| £16,074,000 \| £16,824,000 \|/);
-    const actual = exp.budgets.filter((b) => b.year === '2015/16' && /Actual contribution/.test(b.label ?? ''));
+    const actual = exp.budgets.filter((b) => b.year === '2015-16' && /Actual contribution/.test(b.label ?? ''));
     expect(actual.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
-    const spend = exp.budgets.filter((b) => b.year === '2015/16' && b.kind === 'scheme_spend');
+    const spend = exp.budgets.filter((b) => b.year === '2015-16' && b.kind === 'scheme_spend');
     expect(spend.reduce((a, b) => a + b.amountGbp, 0)).toBe(16_824_000);
     // Scheme sheet: a two-row header (each year's spend spans Recurrent | Non-recurrent).
     expect(txt).toContain('|  |  | Recurrent | Non-recurrent | Recurrent | Non-recurrent |');

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
@@ -194,7 +195,7 @@ const goldMetrics = (id: string) =>
   (JSON.parse(readFileSync(join(GOLD, `${id}.json`), 'utf8')).metrics as Metric[]).map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator]);
 
 // Compared with the hand-checked gold records, never with figures copied into this file.
-describe.skipIf(!existsSync(CORPUS) || !existsSync(GOLD))('extractMetrics on the corpus, against ../shared/gold', () => {
+describe.skipIf(!haveShared(['corpus', 'gold'], 'metrics: corpus plans against gold'))('extractMetrics on the corpus, against ../shared/gold', () => {
   for (const id of ['000_9077328ceb53165f', '002_1db83991b26ca8db', '004_a5ae2414f3291c74']) {
     for (const ext of ['txt', 'docx', 'pdf']) {
       it(`${id}.${ext}: every gold metric with its kind, numerator and denominator, and nothing else`, async () => {

@@ -90,13 +90,13 @@ describe('unitScaleOf', () => {
 });
 
 describe('financial years', () => {
-  it('normalises written forms to yyyy/yy', () => {
-    expect(normaliseYear('2014/15')).toBe('2014/15');
-    expect(normaliseYear('14/15')).toBe('2014/15');
-    expect(normaliseYear('2014-15')).toBe('2014/15');
-    expect(normaliseYear('2014/2015')).toBe('2014/15');
-    expect(normaliseYear('Spending Plan 2022/23')).toBe('2022/23');
-    expect(singleYear('BCF Income for Somewhere 2022/23:')).toBe('2022/23');
+  it('normalises written forms to yyyy-yy', () => {
+    expect(normaliseYear('2014/15')).toBe('2014-15');
+    expect(normaliseYear('14/15')).toBe('2014-15');
+    expect(normaliseYear('2014-15')).toBe('2014-15');
+    expect(normaliseYear('2014/2015')).toBe('2014-15');
+    expect(normaliseYear('Spending Plan 2022/23')).toBe('2022-23');
+    expect(singleYear('BCF Income for Somewhere 2022/23:')).toBe('2022-23');
   });
   it('ignores dates and non-consecutive ranges', () => {
     expect(findYears('11/09/2014')).toEqual([]);

@@ -1,9 +1,10 @@
 // End to end in a real browser: the report built from a test database, opened from disk in headless Chromium
-// (Debian's package, driven by playwright-core; no browser download). Screenshots go to output/.
+// (Debian's package, driven by playwright-core; no browser download). Screenshots go to a temporary folder, named
+// on stderr (set PLANSIFT_SCREENSHOTS=DIR to keep them somewhere else); nothing is written into the repository.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type ReportFiles } from '../src/report/command.js';
@@ -14,7 +15,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`report-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
 
-const OUTPUT = new URL('../output/', import.meta.url).pathname;
+const OUTPUT = process.env.PLANSIFT_SCREENSHOTS || join(tmpdir(), `plansift-screenshots-${process.pid}`);
 
 describe.skipIf(!haveChromium)('report in headless Chromium', () => {
   let fx: FixtureDb;
@@ -40,6 +41,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     context.on('request', (r) => requests.push(r.url()));
     context.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     mkdirSync(OUTPUT, { recursive: true });
+    if (haveChromium) console.warn(`report-browser: screenshots in ${OUTPUT}`);
   });
 
   afterAll(async () => {
@@ -107,6 +109,12 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     // three risks at likelihood 4, impact 5
     const cell = page.locator('table.heat-table tbody tr', { hasText: 'Likelihood 4' }).locator('td').nth(4);
     expect(await cell.innerText()).toBe('3');
+    // The flag's page number opens that page of the source PDF: a relative link that resolves to the file on disk.
+    const link = mismatch.locator('td').nth(3).locator('a');
+    const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toBe(`${pathToFileURL(join(fx.inputDir, '2014/derby-city-bcf.pdf')).href}#page=8`);
+    expect(existsSync(fileURLToPath(href))).toBe(true);
+    expect(await page.locator('#source-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(pathToFileURL(join(fx.inputDir, '2014/derby-city-bcf.pdf')).href);
     await page.screenshot({ path: join(OUTPUT, 'report-plan.png'), fullPage: false });
     await page.screenshot({ path: join(OUTPUT, 'report-plan-full.png'), fullPage: true });
     await page.close();

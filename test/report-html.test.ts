@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayNames, ragStatus } from '../src/report/assess.js';
 import { heatMapSvg, riskGrid, shortenMiddle } from '../src/report/charts.js';
 import { buildReport, reportCommand, renderReport } from '../src/report/command.js';
 import { plannedMetricSeries } from '../src/report/compare-page.js';
+import { renderPlan } from '../src/report/plan-page.js';
 import { escapeHtml, html } from '../src/report/html.js';
 import { loadReportData, type PlanView, type ReportData } from '../src/report/load.js';
 import { riskThemes } from '../src/report/themes.js';
@@ -62,7 +63,11 @@ describe('RAG status', () => {
   const flag = (code: PlanView['flags'][number]['code'], severity: 'error' | 'warning' | 'info') => ({ code, severity, message: 'm', section: null, page: null, text: null });
   it('is red for a file that could not be read, saying why', () => {
     const s = ragStatus(plan({ status: 'failed', failureReason: 'encrypted', flags: [flag('EXTRACTION_FAILED', 'error')] }));
-    expect(s).toEqual({ rag: 'red', reasons: ['extraction failed (encrypted)'] });
+    expect(s).toEqual({ rag: 'red', reasons: ['could not be read: password-protected: needs an unprotected copy'] });
+  });
+  it('says why a file could not be read in words, and keeps an unknown reason as written', () => {
+    expect(ragStatus(plan({ status: 'failed', failureReason: 'no_text_layer' })).reasons).toEqual(['could not be read: scanned PDF: no text layer; needs OCR']);
+    expect(ragStatus(plan({ status: 'failed', failureReason: 'gremlins' })).reasons).toEqual(['could not be read: could not be read (gremlins)']);
   });
   it('is red for any error flag, and for a missing required section even when flagged as a warning', () => {
     expect(ragStatus(plan({ flags: [flag('UNSIGNED', 'error'), flag('PLACEHOLDER_TEXT', 'warning')] })).rag).toBe('red');
@@ -137,6 +142,18 @@ describe('risk themes', () => {
 });
 
 describe('planned metric series', () => {
+  it('charts levels only: a planned change beside a planned level is left out', () => {
+    const base = { label: 'l', numerator: null, denominator: null, page: null, text: null, metric: 'non_elective_admissions', period: '2014-15', unit: 'count' } as const;
+    const series = plannedMetricSeries([plan({ metrics: [{ ...base, kind: 'plan', value: 27_000 }, { ...base, kind: 'plan_change', value: 250 }] })]);
+    expect(series.map((s) => s.bars.map((b) => b.value))).toEqual([[27_000]]);
+    const page = renderPlan({ generatedAt: 'now', dbName: 'db', root: '../' }, plan({ metrics: [{ ...base, kind: 'plan', value: 27_000 }, { ...base, kind: 'plan_change', value: 250 }] })).value;
+    const { elements } = parse(page);
+    const table = elements.find((e) => e.name === 'table' && e.attrs.class === 'metric-table')!;
+    expect(elements.filter((e) => e.name === 'th' && e.text === 'Planned change')).toHaveLength(1);
+    // Period, then the Plan column (the level), then the Planned change column.
+    expect(table.text).toMatch(/2014-15\s*27,000\s*250\s*$/);
+  });
+
   it('takes plan values only, one series per metric and unit', () => {
     const base = { label: 'l', numerator: null, denominator: null, page: null, text: null };
     const series = plannedMetricSeries([
@@ -257,6 +274,44 @@ describe('plansift report command', () => {
     writeFileSync(bogus, 'not a database');
     expect(await reportCommand({ out: fx.dir, db: bogus })).toBe(2);
     expect(err.mock.calls.flat().join(' ')).toMatch(/cannot open/);
+  });
+
+  it('links each plan page to its source file, and PDF page numbers to that page of it, relative so they open from disk', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const fx = await buildFixtureDb();
+    const files = await (async () => {
+      const db = await openStoreReadOnly(fx.dbFile);
+      try { return await buildReport(db, fx.dir, 'plansift.sqlite'); } finally { await db.close(); }
+    })();
+    const planFile = files.plans.get(fx.ids.derby2014)!;
+    const { elements } = parse(readFileSync(planFile, 'utf8'));
+    const source = elements.find((e) => e.attrs.id === 'source-link')!;
+    expect(source.attrs.href).toBe('../../input/2014/derby-city-bcf.pdf');
+    expect(existsSync(join(dirname(planFile), source.attrs.href))).toBe(true);
+    const flagRow = elements.find((e) => e.name === 'tr' && e.text.includes('RISK_SCORE_MISMATCH'))!;
+    const links = elements.filter((e) => e.name === 'a' && e.attrs.class === 'page-link');
+    expect(links.find((a) => flagRow.text.includes(a.text) && a.attrs.href.endsWith('#page=8'))?.attrs.href).toBe('../../input/2014/derby-city-bcf.pdf#page=8');
+    // Sections, budgets, schemes and risks link too: one link per paged item.
+    expect(links.length).toBeGreaterThanOrEqual(derby2014.flags.length + derby2014.risks.length + derby2014.budgets.length);
+    // A text plan links to its file, without page anchors; a removed plan has no link (its file is gone).
+    const txt = parse(readFileSync(files.plans.get(fx.ids.derby2022)!, 'utf8')).elements;
+    expect(txt.find((e) => e.attrs.id === 'source-link')?.attrs.href).toBe('../../input/2022/derby-bcf-2022-23.txt');
+    expect(txt.filter((e) => e.attrs.class === 'page-link')).toEqual([]);
+    expect(parse(readFileSync(files.plans.get(fx.ids.removed)!, 'utf8')).elements.find((e) => e.attrs.id === 'source-link')).toBeUndefined();
+  });
+
+  it('index counts the files failing now, not only the last run\'s new failures; the failure is in words', async () => {
+    const fx = await buildFixtureDb();
+    const db = await openStoreReadOnly(fx.dbFile);
+    const files = await buildReport(db, fx.dir, 'plansift.sqlite');
+    await db.close();
+    const { elements } = parse(readFileSync(files.index, 'utf8'));
+    const line = elements.find((e) => e.attrs.id === 'last-run')!.text.replace(/\s+/g, ' ');
+    expect(line).toContain('0 processed (0 of them failed)');
+    expect(line).toContain('1 file cannot be read now');
+    expect(elements.find((e) => e.attrs.id === 'plans')!.text).toContain('could not be read: password-protected: needs an unprotected copy');
+    const failedPage = readFileSync(files.plans.get(fx.ids.failed)!, 'utf8');
+    expect(failedPage).toContain('This file could not be read: password-protected: needs an unprotected copy.');
   });
 
   it('writes the site and, when rebuilt, drops pages of documents no longer in the database', async () => {

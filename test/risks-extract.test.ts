@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractRisks, leadingScale, parseRating, parseScoreCell, riskColumnOf } from '../src/fields/risks/index.js';
@@ -161,7 +162,7 @@ describe('extractRisks on synthetic logs', () => {
 const CORPUS = join(__dirname, '../../shared/corpus');
 const load = async (name: string) => extractDocument(readFileSync(join(CORPUS, name)), name);
 
-describe('extractRisks on the corpus (checked against the documents)', () => {
+describe.skipIf(!haveShared('corpus', 'risks: corpus plans'))('extractRisks on the corpus (checked against the documents)', () => {
   // 000: the revised-template 1-5 log; scores as written in "Overall risk factor" (gold notes list them).
   for (const ext of ['txt', 'docx', 'pdf']) {
     it(`000 .${ext}: 12 risks, header repeated 3 times, 3 split rows joined`, async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
 import { buildDocument, type RawBlock } from '../src/model/document.js';
@@ -250,7 +251,7 @@ describe('scheme tables without refs', () => {
   });
 });
 
-describe('corpus', () => {
+describe.skipIf(!haveShared('corpus', 'schemes: corpus plans'))('corpus', () => {
   it('reads the six schemes of the a.1 list of the 2014 original plan (.txt lines 384-389)', async () => {
     const path = '../shared/corpus/002_1db83991b26ca8db.txt';
     const doc = await extractDocument(readFileSync(path), path);

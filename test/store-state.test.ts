@@ -27,7 +27,7 @@ describe('document state', () => {
     const base = failedRecord({ file: 'big.pdf', sha256: 'ccc', format: 'pdf', pages: 9 }, 'x', 'y');
     // More rows than one multi-row INSERT takes (200), so the chunking is exercised.
     const budgets = Array.from({ length: 450 }, (_, i) => ({
-      kind: 'scheme_spend' as const, year: '2015/16', amountGbp: 1000 + i, scheme: `S${i}`, label: `Scheme ${i}`,
+      kind: 'scheme_spend' as const, year: '2015-16', amountGbp: 1000 + i, scheme: `S${i}`, label: `Scheme ${i}`,
       text: `£${1000 + i}`, page: 1 + (i % 9),
     }));
     const record = { ...base, budgets, flags: [] };

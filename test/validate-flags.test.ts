@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared } from './shared.js';
 import { buildDocument, type DocumentModel, type RawBlock, type TableRow } from '../src/model/document.js';
 import type { Budget, Metric, Risk } from '../src/record/schema.js';
 import type { Segmentation, SectionSpan } from '../src/segment/types.js';
@@ -245,7 +246,7 @@ describe('placeholders and sign-off', () => {
 const CORPUS = join(__dirname, '../../shared/corpus');
 const templates = loadTemplates(join(__dirname, '../templates'));
 
-describe('checkPlan on the corpus (checked against the documents)', () => {
+describe.skipIf(!haveShared('corpus', 'validate: corpus plans'))('checkPlan on the corpus (checked against the documents)', () => {
   for (const ext of ['txt', 'docx', 'pdf']) {
     it(`002 .${ext}: unsigned CCG/council blocks, their placeholders, and TBC/x-number in the aims`, async () => {
       const name = `002_1db83991b26ca8db.${ext}`;

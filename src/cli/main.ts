@@ -1,11 +1,46 @@
 // plansift command line. Each subcommand lives with its stage and is loaded only when used.
-// Exit statuses: 0 all files processed, 1 some files failed (each still has a record), 2 the run could not proceed.
+// Exit statuses: 0 all files processed, 1 some files failed (each still has a record), 2 the run could not proceed,
+// 130 interrupted (Ctrl-C; 143 for SIGTERM).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+
+/** "plansift 0.1.0 (extractor 0.3.0, record schema 2)": what produced a set of records, for bug reports. */
+async function versionLine(): Promise<string> {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { EXTRACTOR_VERSION } = await import('../pipeline/version.js');
+  const { SCHEMA_VERSION } = await import('../record/schema.js');
+  return `plansift ${pkg.version} (extractor ${EXTRACTOR_VERSION}, record schema ${SCHEMA_VERSION})`;
+}
+
+const HELP_AFTER = `
+Examples:
+  plansift run plans/ --out output                 extract every plan under plans/ (again: only what changed)
+  plansift run plans/ --out output --include '*.pdf' --exclude 'drafts'
+                                                   PDFs at any depth, skipping any folder named drafts
+  plansift export --out output                     CSV files under output/exports/
+  plansift report --out output                     HTML report: open output/report/index.html
+  plansift eval --gold gold/ --corpus plans/       precision/recall/F1 against hand-checked records
+
+Exit status:
+  0    every file was processed (run), or the command succeeded
+  1    run: some files failed; each still has a record with an EXTRACTION_FAILED flag saying why
+  2    the command could not proceed (bad option, missing input, unusable --out or --templates, run lock held)
+  130  interrupted by Ctrl-C (143 for SIGTERM); records written so far are kept, the next run finishes the rest
+
+Environment:
+  PLANSIFT_TIMING=1   print per-phase times of a run on stderr
+  PLANSIFT_FAULT=hang:<text>|oom:<text>|crash:<text>
+                      test only: make a worker hang, run out of memory or crash on files whose path contains <text>
+
+Globs (--include, --exclude) are relative to INPUT; one without a slash matches that name at any depth, as in
+.gitignore ('*.pdf' finds a/b/c.pdf). Records: docs/record.md; tables: docs/schema.md; CSV: docs/exports.md.`;
 
 const program = new Command();
 program
   .name('plansift')
   .description('Better Care Fund plan submissions (PDF, DOCX, TXT/MD) into normalised, validated records')
+  .option('-V, --version', 'print the package, extractor and record schema versions')
+  .addHelpText('after', HELP_AFTER)
   .exitOverride();
 
 program
@@ -61,7 +96,11 @@ program
   });
 
 try {
-  await program.parseAsync(process.argv);
+  if (process.argv[2] === '--version' || process.argv[2] === '-V') {
+    console.log(await versionLine());
+  } else {
+    await program.parseAsync(process.argv);
+  }
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 ? 0 : 2;

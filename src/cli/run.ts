@@ -4,12 +4,13 @@
 // summary's `failing` count, not in the exit status (so cron alerts once per new failure, and --force retries).
 // Logs go to stderr; stdout holds the summary (with --json, its last line is the JSON summary).
 import { availableParallelism } from 'node:os';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { acquireLock, LockHeldError } from '../store/files.js';
 import { runPipeline, type RunEvent, type RunOptions, type RunSummary } from '../pipeline/run.js';
 import { PoolBrokenError } from '../pipeline/pool.js';
+import { makeOutDir } from './outDir.js';
 
 class UsageError extends Error {}
 
@@ -125,12 +126,19 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
       throw new UsageError(`input ${runOpts.input} does not exist`);
     }
     if (runOpts.templatesDir) {
-      // Load once here so a bad template folder stops the run before any file is touched.
+      // Load once here so a bad template folder stops the run before any file is touched, in one line.
       const { loadTemplates } = await import('../segment/index.js');
-      loadTemplates(runOpts.templatesDir);
+      let count: number;
+      try {
+        count = loadTemplates(runOpts.templatesDir).length;
+      } catch (err) {
+        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'not a folder' : (err as Error).message;
+        throw new UsageError(`--templates ${runOpts.templatesDir}: ${why.replace(/\s*\n\s*/g, ' ')}`);
+      }
+      if (count === 0) throw new UsageError(`--templates ${runOpts.templatesDir}: no template (*.json) in that folder`);
     }
     try {
-      await mkdir(runOpts.outDir, { recursive: true });
+      await makeOutDir(runOpts.outDir);
     } catch (err) {
       throw new UsageError(`cannot create output folder ${runOpts.outDir}: ${(err as Error).message}`);
     }
@@ -146,7 +154,16 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
 
-    const summary = await runPipeline(runOpts, logger.onEvent);
+    const summary = await runPipeline(runOpts, (e) => {
+      // A glob typo would otherwise look like an empty share: say so, even with --quiet.
+      if (e.kind === 'discovered' && e.files === 0 && (runOpts.include?.length || runOpts.exclude?.length)) {
+        logger.line(`plansift: no plan file under ${runOpts.input} matches ${[
+          ...(runOpts.include?.length ? [`--include ${runOpts.include.join(' ')}`] : []),
+          ...(runOpts.exclude?.length ? [`--exclude ${runOpts.exclude.join(' ')}`] : []),
+        ].join(' and ')} (globs are relative to INPUT; one without a slash matches that name at any depth)`, 'error');
+      }
+      logger.onEvent(e);
+    });
     logger.stop();
     printSummary(summary, opts.json === true, quiet);
     return summary.failed > 0 ? 1 : 0;

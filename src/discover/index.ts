@@ -54,6 +54,11 @@ export function skipReason(name: string): string | null {
     : `no file extension (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`;
 }
 
+/** As .gitignore does: a glob without a slash ("*.pdf", "drafts") matches that name at any depth, as a file or a folder. */
+export function anyDepth(globs: string[]): string[] {
+  return globs.flatMap((g) => (g.includes('/') ? [g] : [`**/${g}`, `**/${g}/**`]));
+}
+
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
@@ -66,8 +71,8 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
   const abs = resolve(input);
   const top = await stat(abs); // throws for a missing input: the caller turns that into exit status 2
   const root = top.isDirectory() ? abs : dirname(abs);
-  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const included = options.include?.length ? picomatch(anyDepth(options.include), { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(anyDepth(options.exclude), { dot: true }) : () => false;
   const excludeDirs = new Set((options.excludeDirs ?? []).map((d) => resolve(d)));
   const files: DiscoveredFile[] = [];
   const skipped: SkippedEntry[] = [];

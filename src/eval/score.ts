@@ -106,11 +106,11 @@ export function tokenDice(a: string[], b: string[]): number {
   return (2 * common) / (sa.size + sb.size);
 }
 
-/** Financial year as yyyy/yy ("2015-16", "2015/2016" -> "2015/16"). */
+/** Financial year as yyyy-yy, from either form ("2015/16", "2015/2016" -> "2015-16"), so gold written either way matches. */
 export function normaliseYear(y: string | null): string | null {
   if (y === null) return null;
   const m = /^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$/.exec(y);
-  return m ? `${m[1]}/${m[2].slice(-2)}` : y.trim();
+  return m ? `${m[1]}-${m[2].slice(-2)}` : y.trim();
 }
 
 /** Metric period as "2022-23" / "2022-23 q1" ("2022/23 Q1", "2022-2023" accepted). */

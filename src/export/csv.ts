@@ -11,8 +11,9 @@ export interface Column {
   description: string;
 }
 
-/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV injection), with the
+ *  full-width forms Apple Numbers folds to them. */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
 /**
  * A text cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "-2+3", "@SUM(...)") gets a leading
@@ -31,8 +32,18 @@ export function csvCell(value: unknown, type: ColumnType): string {
   return Number.isFinite(n) ? String(n) : neutraliseFormula(String(value));
 }
 
-/** One CSV file: BOM, a header row of column names, then one line per row; CRLF line ends (RFC 4180). */
+/**
+ * One CSV file: BOM, a header row of column names, then one line per row; CRLF line ends (RFC 4180).
+ * A cell holding CR, LF, a quote, the delimiter or leading/trailing space is quoted. csv-stringify quotes only
+ * the record delimiter itself (CRLF) once one is set, so a bare LF or CR would split the row: both options below
+ * say so explicitly. A quoted cell stays one cell, so the formula check on its first character covers all of it.
+ */
 export function toCsv(columns: readonly Column[], rows: readonly Record<string, unknown>[]): string {
   const records = rows.map((row) => columns.map((c) => csvCell(row[c.name], c.type)));
-  return stringify([columns.map((c) => c.name), ...records], { bom: true, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  return stringify([columns.map((c) => c.name), ...records], {
+    bom: true,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    quoted_match: [/[\r\n"]/, /^\s|\s$/],
+  });
 }

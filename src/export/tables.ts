@@ -96,7 +96,7 @@ const schemeColumns: Column[] = [
 const budgetColumns: Column[] = [
   documentId, areaName, ord,
   { name: 'kind', type: 'text', description: 'minimum_pooled_budget | total_pooled_budget | nhs_minimum_contribution | nhs_additional_contribution | la_additional_contribution | dfg | ibcf | scheme_spend | other' },
-  { name: 'year', type: 'text', description: 'financial year yyyy/yy; empty if none stated' },
+  { name: 'year', type: 'text', description: 'financial year yyyy-yy ("2015-16", as metrics.period); empty if none stated' },
   { name: 'amount_gbp', type: 'integer', description: 'whole pounds (a number; negative for reductions)' },
   { name: 'scheme', type: 'text', description: 'scheme name for scheme_spend rows' },
   { name: 'funding_source', type: 'text', description: 'funding source of a scheme_spend row (Minimum NHS Contribution, iBCF, DFG, ...)' },
@@ -122,7 +122,7 @@ const metricColumns: Column[] = [
   { name: 'metric', type: 'text', description: 'non_elective_admissions | avoidable_admissions | residential_admissions | reablement | delayed_transfers_of_care | discharge_usual_residence | patient_experience | local' },
   { name: 'label', type: 'text', description: 'the metric as labelled in the plan' },
   { name: 'period', type: 'text', description: 'period as normalised ("2022-23", "2022-23 Q1") or as written' },
-  { name: 'kind', type: 'text', description: 'baseline | actual | estimate | plan' },
+  { name: 'kind', type: 'text', description: 'baseline | actual | estimate | plan (levels) | plan_change (a planned reduction or increase)' },
   { name: 'value', type: 'number', description: 'indicator value (97.0% is 97)' },
   { name: 'unit', type: 'text', description: 'rate_per_100k | percent | count | score' },
   { name: 'numerator', type: 'number', description: 'numerator where given' },

@@ -1,8 +1,9 @@
-// The plan record (../shared/spec/records.md). These zod schemas are the single source of the record
+// The plan record (docs/record.md; JSON Schema generated into docs/record.schema.json). These zod schemas are the single source of the record
 // types: everything else imports the inferred types from here.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+// 2: years as yyyy-yy everywhere; metric kind plan_change (a planned reduction or increase, not a level).
+export const SCHEMA_VERSION = 2;
 
 export const BUDGET_KINDS = [
   'minimum_pooled_budget',
@@ -75,7 +76,8 @@ export const SchemeSchema = z.object({
 
 export const BudgetSchema = z.object({
   kind: z.enum(BUDGET_KINDS),
-  year: z.string().regex(/^\d{4}\/\d{2}$/).nullable(),
+  /** Financial year "2015-16" (the one year form of budgets, metric periods and rounds), or null. */
+  year: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
   amountGbp: z.number().int(),
   scheme: z.string().nullable(),
   /** Funding source for scheme_spend rows ("Minimum NHS Contribution", "iBCF", ...), else null. */

@@ -19,6 +19,28 @@ export const RAG_RULE = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Why a file could not be read, in words a reader can act on (the short codes of ExtractionError.reason). */
+export const FAILURE_REASON_WORDS: Record<string, string> = {
+  no_text_layer: 'scanned PDF: no text layer; needs OCR',
+  encrypted: 'password-protected: needs an unprotected copy',
+  corrupt: 'corrupt file: it cannot be parsed',
+  truncated: 'truncated file: it ends early (an incomplete copy or download)',
+  empty: 'empty file: nothing to read',
+  wrong_type: 'not the format its name says (for example a Word file named .pdf)',
+  too_large: 'too large to read within the size limit',
+  unsupported: 'unsupported format (a legacy .doc: save it as .docx)',
+  timeout: 'reading it took longer than the time limit per file',
+  memory: 'reading it needed more memory than the limit per file',
+  crashed: 'the reader crashed on it',
+  unreadable: 'the file could not be opened (permissions, or a drive that went away)',
+};
+
+/** The words for a failure reason; an unknown code is shown as it is. */
+export function failureWords(reason: string | null): string {
+  if (!reason) return 'could not be read';
+  return FAILURE_REASON_WORDS[reason] ?? `could not be read (${reason})`;
+}
+
 export function ragStatus(plan: PlanView): RagStatus {
   const errors = plan.flags.filter((f) => f.severity === 'error' && !(plan.status === 'failed' && f.code === 'EXTRACTION_FAILED'));
   // MISSING_SECTION is red whatever its severity, so it is not counted again among the warnings.
@@ -29,7 +51,7 @@ export function ragStatus(plan: PlanView): RagStatus {
   const placeholders = plan.sections.filter((s) => s.status === 'placeholder');
 
   const red: string[] = [];
-  if (plan.status === 'failed') red.push(`extraction failed${plan.failureReason ? ` (${plan.failureReason})` : ''}`);
+  if (plan.status === 'failed') red.push(`could not be read: ${failureWords(plan.failureReason)}`);
   if (errors.length) red.push(`${plural(errors.length, 'error flag')}: ${codes(errors)}`);
   if (requiredMissing.length) red.push(`${plural(requiredMissing.length, 'required section')} missing`);
 
@@ -57,7 +79,7 @@ export function planYears(plan: PlanView): string {
   if (years.length === 1) return years[0];
   if (years.length > 1) return `${years[0]} to ${years[years.length - 1]}`;
   const m = plan.template.match(/(20\d{2})(?:[-/](\d{2}))?/);
-  return m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : '';
+  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]) : '';
 }
 
 /** Stated total pooled budget per year, in year order. */

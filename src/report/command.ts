@@ -1,6 +1,6 @@
 // plansift report: a static HTML site under OUT/report/ built from the SQLite database.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { openSource, resolveStoreSource } from '../export/source.js';
 import type { Database } from '../store/db.js';
 import { renderCompare } from './compare-page.js';
@@ -26,13 +26,24 @@ export function renderReport(data: ReportData, ctx: Omit<PageContext, 'root'>): 
   return files;
 }
 
+/** The input folder as a relative URL from OUT/report/plans/, each segment percent-encoded, ending in '/'. */
+export function sourceBaseUrl(outDir: string, inputRoot: string): string {
+  const rel = relative(join(outDir, 'report', 'plans'), inputRoot);
+  return rel === '' ? '' : `${rel.split(sep).map(encodeURIComponent).join('/')}/`;
+}
+
 /**
  * Build the site in a fresh folder beside the old one, then swap it in, so a reader never sees a half-written
  * report and pages of plans no longer in the database do not linger.
  */
 export async function buildReport(db: Database, outDir: string, dbName: string, now = new Date()): Promise<ReportFiles> {
   const data = await loadReportData(db);
-  const pages = renderReport(data, { generatedAt: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', dbName });
+  const pages = renderReport(data, {
+    generatedAt: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    dbName,
+    // Paths in the database are relative to the input folder of the run; the latest run's is the one on disk.
+    sourceBase: data.lastRun ? sourceBaseUrl(outDir, data.lastRun.inputRoot) : null,
+  });
   const dir = join(outDir, 'report');
   const staging = join(outDir, `.report-${process.pid}-${now.getTime()}`);
   await mkdir(join(staging, 'plans'), { recursive: true });

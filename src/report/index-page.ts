@@ -1,5 +1,5 @@
 // index.html: every plan on one sortable table with its RAG status; removed documents listed apart.
-import { formatGbp, headlinePooledBudget, planYears, RAG_RULE, RAG_WORD, ragStatus, type Rag } from './assess.js';
+import { failureWords, formatGbp, headlinePooledBudget, planYears, RAG_RULE, RAG_WORD, ragStatus, type Rag } from './assess.js';
 import { html, type SafeHtml } from './html.js';
 import { page, sortHeader, type PageContext } from './layout.js';
 import type { PlanView, ReportData } from './load.js';
@@ -21,7 +21,7 @@ function planRow(plan: PlanView): SafeHtml {
   const flags = (s: string) => plan.flags.filter((f) => f.severity === s).length;
   return html`<tr>
 <td data-sort="${RAG_SORT[status.rag]}" class="status-cell">${ragBadge(status.rag)}<br><span class="reasons">${status.reasons.join('; ')}</span></td>
-<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a>${plan.path !== plan.areaName ? html`<br><span class="muted path">${plan.path}</span>` : ''}${plan.status === 'failed' ? html`<br><strong>could not be read${plan.failureReason ? ` (${plan.failureReason})` : ''}</strong>` : ''}</th>
+<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a>${plan.path !== plan.areaName ? html`<br><span class="muted path">${plan.path}</span>` : ''}${plan.status === 'failed' ? html`<br><strong>could not be read: ${failureWords(plan.failureReason)}</strong>` : ''}</th>
 <td>${plan.template}</td>
 <td>${planYears(plan)}</td>
 <td class="num" data-sort="${budget ? budget.amountGbp : ''}">${budget ? html`${formatGbp(budget.amountGbp)}<br><span class="muted">${budget.year ?? 'year not stated'}</span>` : html`<span class="muted">not stated</span>`}</td>
@@ -47,7 +47,7 @@ export function renderIndex(ctx: PageContext, data: ReportData): SafeHtml {
 <p><strong>How the status is set</strong></p>
 <p>${RAG_RULE.red}</p><p>${RAG_RULE.amber}</p><p>${RAG_RULE.green}</p>
 </div>
-${run ? html`<p class="muted">Last run: started ${run.startedAt}${run.finishedAt ? html`, finished ${run.finishedAt}` : ' (not finished)'}; ${run.processed} processed, ${run.failed} failed, ${run.removed} removed.</p>` : ''}
+${run ? html`<p class="muted" id="last-run">Last run: started ${run.startedAt}${run.finishedAt ? html`, finished ${run.finishedAt}` : ' (not finished)'}; ${run.processed} processed (${run.failed} of them failed), ${run.removed} removed. ${failed === 0 ? 'No file is failing now.' : html`<strong>${failed} ${failed === 1 ? 'file cannot' : 'files cannot'} be read now</strong> (failed in this run or earlier and unchanged since).`}</p>` : ''}
 <div class="table-wrap">
 <table class="sortable" id="plans">
 <caption>All plans (${current.length}). Select a column heading to sort.</caption>

@@ -7,6 +7,9 @@ export interface PageContext {
   dbName: string;
   /** '' for pages at the report root, '../' for plans/<id>.html. */
   root: string;
+  /** Relative URL from plans/ to the run's input folder ("../../../plans-in/"), so a plan page links to its
+   *  source file and PDF pages (`file.pdf#page=N`) from disk; null when the input folder is not known. */
+  sourceBase?: string | null;
 }
 
 export function page(ctx: PageContext, title: string, body: HtmlPart, current: 'index' | 'compare' | 'plan'): SafeHtml {

@@ -2,7 +2,7 @@
 // text, the section checklist, budget, schemes, risk register with heat map, metrics.
 import type { Budget, Flag, Metric, Risk } from '../record/schema.js';
 import {
-  BUDGET_KIND_LABEL, formatGbp, formatNumber, METRIC_LABEL, planYears, RAG_WORD, ragStatus, SEVERITY_ORDER, UNIT_LABEL,
+  BUDGET_KIND_LABEL, failureWords, formatGbp, formatNumber, METRIC_LABEL, planYears, RAG_WORD, ragStatus, SEVERITY_ORDER, UNIT_LABEL,
 } from './assess.js';
 import { heatMapSvg, riskGrid, scoreBand } from './charts.js';
 import { html, type HtmlPart, type SafeHtml } from './html.js';
@@ -10,7 +10,19 @@ import { ragBadge } from './index-page.js';
 import { page, type PageContext } from './layout.js';
 import type { PlanView } from './load.js';
 
-const pageCell = (p: number | null): SafeHtml => html`<td class="num">${p ?? html`<span class="muted">–</span>`}</td>`;
+/** Where the plan's source file is, relative to its page (opens from disk); null when unknown or removed. */
+function sourceHref(ctx: PageContext, plan: PlanView): string | null {
+  if (ctx.sourceBase === null || ctx.sourceBase === undefined || plan.status === 'removed') return null;
+  return ctx.sourceBase + plan.path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A page number that opens that page of the source PDF (`#page=N`, honoured by browsers' PDF viewers). */
+type PageLink = (p: number | null) => HtmlPart;
+function pageLinker(ctx: PageContext, plan: PlanView): PageLink {
+  const href = plan.format === 'pdf' ? sourceHref(ctx, plan) : null;
+  return (p) => (p === null ? p : href ? html`<a class="page-link" href="${href}#page=${p}" title="Open page ${p} of the source PDF">${p}</a>` : p);
+}
+const pageCellWith = (link: PageLink) => (p: number | null): SafeHtml => html`<td class="num">${p === null ? html`<span class="muted">–</span>` : link(p)}</td>`;
 const quote = (text: string | null | undefined): HtmlPart => (text ? html`<blockquote class="src">${text}</blockquote>` : html`<span class="muted">no quoted text</span>`);
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -29,7 +41,7 @@ function sectionName(plan: PlanView, id: string | null): SafeHtml {
   return html`<a href="#sec-${id}">${sectionId(id)}</a>${section.heading ? html`<br>${section.heading}` : ''}`;
 }
 
-function flagsSection(plan: PlanView): SafeHtml {
+function flagsSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
   const flags = [...plan.flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   if (!flags.length) return html`<h2 id="flags">Flags</h2><p>No flags: nothing missing, placeholder or inconsistent was found.</p>`;
   const paged = plan.pages !== null;
@@ -44,7 +56,7 @@ function flagsSection(plan: PlanView): SafeHtml {
 </table></div>`;
 }
 
-function sectionsSection(plan: PlanView): SafeHtml {
+function sectionsSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
   if (!plan.sections.length) return html`<h2 id="sections">Section checklist</h2><p>No sections were recorded${plan.status === 'failed' ? ' (the file could not be read)' : ''}.</p>`;
   const flagsFor = (id: string) => plan.flags.filter((f) => f.section === id);
   const n = (s: string) => plan.sections.filter((x) => x.status === s).length;
@@ -62,7 +74,7 @@ function sectionsSection(plan: PlanView): SafeHtml {
 </table></div>`;
 }
 
-function budgetSection(plan: PlanView): SafeHtml {
+function budgetSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
   const headline = plan.budgets.filter((b) => b.kind !== 'scheme_spend');
   const spend = plan.budgets.filter((b) => b.kind === 'scheme_spend');
   if (!plan.budgets.length) return html`<h2 id="budget">Budget</h2><p>No budget figures were found.</p>`;
@@ -82,7 +94,7 @@ ${spend.length ? html`<div class="table-wrap"><table>
 <tbody>${spend.map(row)}</tbody></table></div>` : ''}`;
 }
 
-function schemesSection(plan: PlanView): SafeHtml {
+function schemesSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
   if (!plan.schemes.length) return html`<h2 id="schemes">Schemes</h2><p>No schemes were found.</p>`;
   return html`<h2 id="schemes">Schemes (${plan.schemes.length})</h2>
 <div class="table-wrap"><table>
@@ -99,7 +111,7 @@ function riskScoreCell(r: Risk): SafeHtml {
 <td class="num">${r.score ?? ''}${mismatch ? html`<br><strong class="sev sev-warning">≠ L×I</strong>` : ''}</td>`;
 }
 
-function risksSection(plan: PlanView): SafeHtml {
+function risksSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
   if (!plan.risks.length) return html`<h2 id="risks">Risk register</h2><p>No risk log was found.</p>`;
   const grid = riskGrid(plan.risks);
   const gridTable = html`<table class="heat-table">
@@ -128,7 +140,7 @@ function metricValue(m: Metric | undefined): HtmlPart {
   return html`${formatNumber(m.value)}${ratio}`;
 }
 
-function metricsSection(plan: PlanView): SafeHtml {
+function metricsSection(plan: PlanView, link: PageLink): SafeHtml {
   if (!plan.metrics.length) return html`<h2 id="metrics">Metrics</h2><p>No metrics were found.</p>`;
   const groups = new Map<string, Metric[]>();
   for (const m of plan.metrics) {
@@ -140,15 +152,17 @@ function metricsSection(plan: PlanView): SafeHtml {
     const at = (period: string, kinds: Metric['kind'][]) => ms.find((m) => (m.period ?? 'period not stated') === period && kinds.includes(m.kind));
     const first = ms[0];
     const pages = [...new Set(ms.map((m) => m.page).filter((p) => p !== null))];
+    // A planned change is not a level: its own column, never in the Plan column beside the levels.
+    const changes = ms.some((m) => m.kind === 'plan_change');
     return html`<h3>${METRIC_LABEL[first.metric]}</h3>
-<p>As labelled in the plan: “${first.label}”${pages.length ? ` (page ${pages.join(', ')})` : ''}.</p>
+<p>As labelled in the plan: “${first.label}”${pages.length ? html` (page ${pages.map((p, i) => html`${i ? ', ' : ''}${link(p)}`)})` : ''}.</p>
 <div class="table-wrap"><table class="metric-table">
 <caption>${METRIC_LABEL[first.metric]} by period (${UNIT_LABEL[first.unit]})</caption>
-<thead><tr><th scope="col">Period</th><th scope="col" class="num">Baseline / actual</th><th scope="col" class="num">Estimate</th><th scope="col" class="num">Plan</th></tr></thead>
+<thead><tr><th scope="col">Period</th><th scope="col" class="num">Baseline / actual</th><th scope="col" class="num">Estimate</th><th scope="col" class="num">Plan</th>${changes ? html`<th scope="col" class="num">Planned change</th>` : ''}</tr></thead>
 <tbody>${periods.map((p) => {
       const base = at(p, ['baseline', 'actual']);
       return html`<tr><th scope="row">${p}</th><td class="num">${base ? html`${metricValue(base)}${base.kind === 'baseline' ? html` <span class="muted">(baseline)</span>` : ''}` : ''}</td>
-<td class="num">${metricValue(at(p, ['estimate']))}</td><td class="num">${metricValue(at(p, ['plan']))}</td></tr>`;
+<td class="num">${metricValue(at(p, ['estimate']))}</td><td class="num">${metricValue(at(p, ['plan']))}</td>${changes ? html`<td class="num">${metricValue(at(p, ['plan_change']))}</td>` : ''}</tr>`;
     })}</tbody></table></div>`;
   });
   return html`<h2 id="metrics">Metrics</h2><p>Values as stated, side by side per period; numerator / denominator below a value where the plan gives them.</p>${tables}`;
@@ -156,6 +170,9 @@ function metricsSection(plan: PlanView): SafeHtml {
 
 export function renderPlan(ctx: PageContext, plan: PlanView): SafeHtml {
   const status = ragStatus(plan);
+  const href = sourceHref(ctx, plan);
+  const link = pageLinker(ctx, plan);
+  const pageCell = pageCellWith(link);
   const errors = plan.flags.filter((f) => f.severity === 'error').length;
   const warnings = plan.flags.filter((f) => f.severity === 'warning').length;
   const body = html`<p class="no-print"><a href="../index.html">← All plans</a></p>
@@ -163,25 +180,26 @@ export function renderPlan(ctx: PageContext, plan: PlanView): SafeHtml {
 <p class="lede">${ragBadge(status.rag)} <span class="muted">${RAG_WORD[status.rag]} because:</span> ${status.reasons.join('; ')}.
 ${plan.status === 'removed' ? html` <span class="rag rag-removed">Removed</span> This file is no longer in the input (since ${plan.removedAt ?? 'an earlier run'}).` : ''}</p>
 <p><strong>${count(errors, 'error')}, ${count(warnings, 'warning')}</strong>; template <code>${plan.template}</code>; ${planYears(plan) || 'year not known'}.</p>
-${plan.status === 'failed' ? html`<div class="note"><p><strong>This file could not be read${plan.failureReason ? html` (${plan.failureReason})` : ''}.</strong> Nothing was extracted from it; open the original file to check it.</p></div>` : ''}
+${href ? html`<p>Source: <a id="source-link" href="${href}">${plan.path}</a>${plan.format === 'pdf' ? ' (page numbers below open that page of it)' : ''}</p>` : ''}
+${plan.status === 'failed' ? html`<div class="note"><p><strong>This file could not be read: ${failureWords(plan.failureReason)}.</strong> Nothing was extracted from it; open the original file to check it.</p></div>` : ''}
 <nav class="toc" aria-label="On this page"><ul>
 <li><a href="#flags">Flags (${plan.flags.length})</a></li><li><a href="#sections">Section checklist</a></li><li><a href="#budget">Budget</a></li>
 <li><a href="#schemes">Schemes (${plan.schemes.length})</a></li><li><a href="#risks">Risk register (${plan.risks.length})</a></li><li><a href="#metrics">Metrics</a></li><li><a href="#document">Document details</a></li>
 </ul></nav>
-${flagsSection(plan)}
-${sectionsSection(plan)}
-${budgetSection(plan)}
-${schemesSection(plan)}
-${risksSection(plan)}
-${metricsSection(plan)}
+${flagsSection(plan, pageCell)}
+${sectionsSection(plan, pageCell)}
+${budgetSection(plan, pageCell)}
+${schemesSection(plan, pageCell)}
+${risksSection(plan, pageCell)}
+${metricsSection(plan, link)}
 <h2 id="document">Document details</h2>
 <dl class="facts">
-<dt>File</dt><dd>${plan.path}</dd>
+<dt>File</dt><dd>${href ? html`<a href="${href}">${plan.path}</a>` : plan.path}</dd>
 <dt>Format</dt><dd>${plan.format ?? 'unknown'}${plan.pages !== null ? `, ${plan.pages} pages` : ''}</dd>
 <dt>Health and Wellbeing Board</dt><dd>${plan.hwb ?? html`<span class="muted">not named</span>`}</dd>
 <dt>Councils</dt><dd>${plan.localAuthorities.join('; ') || html`<span class="muted">none named</span>`}</dd>
 <dt>CCGs / ICBs</dt><dd>${plan.ccgs.join('; ') || html`<span class="muted">none named</span>`}</dd>
-<dt>Status</dt><dd>${plan.status}${plan.failureReason ? ` (${plan.failureReason})` : ''}</dd>
+<dt>Status</dt><dd>${plan.status}${plan.failureReason ? html`: ${failureWords(plan.failureReason)} <span class="muted">(<code>${plan.failureReason}</code>)</span>` : ''}</dd>
 ${plan.duplicateOf ? html`<dt>Duplicate of</dt><dd>${plan.duplicateOf}</dd>` : ''}
 <dt>Extracted</dt><dd>${plan.processedAt} by extractor ${plan.extractorVersion}</dd>
 <dt>Database id</dt><dd>${plan.id}</dd>

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS budgets (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   ord         INTEGER NOT NULL,
   kind        TEXT NOT NULL,
-  year        TEXT,                            -- yyyy/yy
+  year        TEXT,                            -- yyyy-yy
   amount_gbp  INTEGER NOT NULL,
   scheme      TEXT,
   funding_source TEXT,

@@ -1,10 +1,10 @@
-// Financial years as the record writes them: "yyyy/yy".
+// Financial years as the record writes them: "yyyy-yy" (schema 2: one form for budgets, metrics and rounds).
 
 // "2014/15", "14/15", "2014-15", "2014/2015", "2022-23", "FY22/23". Two consecutive years only, so dates
 // ("11/09/2014") and ranges of other lengths ("2013-18") are not taken for a financial year.
 const YEAR_PAIR = /(?<![\d/.])((?:19|20)?\d{2})\s*[/\-–]\s*((?:19|20)?\d{2})(?![\d/.%])/g;
 
-/** Every financial year written in `text`, normalised to "yyyy/yy", in order of appearance. */
+/** Every financial year written in `text`, normalised to "yyyy-yy", in order of appearance. */
 export function findYears(text: string): { year: string; text: string; index: number }[] {
   const out: { year: string; text: string; index: number }[] = [];
   YEAR_PAIR.lastIndex = 0;
@@ -21,7 +21,7 @@ function normaliseYearPair(a: string, b: string): string | null {
   const second = b.length === 2 ? Math.floor(first / 100) * 100 + Number(b) : Number(b);
   if (second !== first + 1 && !(second % 100 === 0 && first % 100 === 99)) return null;
   if (first < 1990 || first > 2099) return null;
-  return `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
+  return `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
 }
 
 /** The one financial year named in `text`, or null when there is none or several different ones. */
