@@ -24,18 +24,19 @@ const brief = (bs: { kind: string; year: string | null; amountGbp: number; schem
 
 const SUMMARY_HEADER = ['Organisation', 'Holds the pooled budget? (Y/N)', 'Spending on BCF schemes in 14/15', 'Minimum contribution (15/16)', 'Actual contribution (15/16)'];
 const SUMMARY_EXPECTED = sorted([
-  ['nhs_minimum_contribution', '2015/16', 9_000_000, null],
-  ['other', '2014/15', 1_000_000, null],
-  ['other', '2014/15', 2_000_000, null],
-  ['other', '2015/16', 1_100_000, null],
-  ['other', '2015/16', 1_200_000, null],
-  ['other', '2015/16', 9_500_000, null],
-  ['minimum_pooled_budget', '2015/16', 10_100_000, null],
-  ['total_pooled_budget', '2015/16', 10_700_000, null],
+  ['nhs_minimum_contribution', '2015-16', 9_000_000, null],
+  ['other', '2014-15', 1_000_000, null],
+  ['other', '2014-15', 2_000_000, null],
+  ['other', '2014-15', 3_000_000, null],
+  ['other', '2015-16', 1_100_000, null],
+  ['other', '2015-16', 1_200_000, null],
+  ['other', '2015-16', 9_500_000, null],
+  ['minimum_pooled_budget', '2015-16', 10_100_000, null],
+  ['total_pooled_budget', '2015-16', 10_700_000, null],
 ]);
 
 describe('Finance - Summary (declared columns, kinds by row)', () => {
-  it('reads each organisation under its column: an NHS minimum is its own kind, the BCF Total line gives the pooled budget', () => {
+  it('reads each organisation under its column: an NHS minimum is its own kind, the BCF Total line gives the pooled budget (and its spend total, other)', () => {
     const { result } = budgetsOf(
       table([
         SUMMARY_HEADER,
@@ -88,9 +89,9 @@ describe('Finance - Summary (declared columns, kinds by row)', () => {
       ]),
     );
     expect(brief(result.value)).toEqual(sorted([
-      ['nhs_minimum_contribution', '2015/16', 9_000_000, null],
-      ['other', '2014/15', 2_000_000, null],
-      ['other', '2015/16', 9_500_000, null],
+      ['nhs_minimum_contribution', '2015-16', 9_000_000, null],
+      ['other', '2014-15', 2_000_000, null],
+      ['other', '2015-16', 9_500_000, null],
     ]));
   });
 
@@ -103,8 +104,8 @@ describe('Finance - Summary (declared columns, kinds by row)', () => {
       ]),
     );
     expect(brief(result.value)).toEqual(sorted([
-      ['nhs_minimum_contribution', '2015/16', 9_000_000, null],
-      ['other', '2014/15', 2_000_000, null],
+      ['nhs_minimum_contribution', '2015-16', 9_000_000, null],
+      ['other', '2014-15', 2_000_000, null],
     ]));
     expect(result.messages.some((m) => /£300k - £450k" is a range/.test(m.message))).toBe(true);
   });
@@ -126,14 +127,14 @@ describe('contingency table (row roles) and scheme sheet (two-row header)', () =
   it('each outcome gives its planned savings and maximum support, for 2015/16 and ongoing (year null)', () => {
     const { result } = budgetsOf(
       table([
-        ['', '', '2015/16', 'Ongoing'],
+        ['', '', '2015-16', 'Ongoing'],
         ['Reduction in delayed transfers of care', 'Planned savings (if targets fully achieved)', '£50,000', '£100,000'],
         ['', 'Maximum support needed for other services (if targets not achieved)', '£20,000', '£45,000'],
       ]),
     );
     expect(brief(result.value)).toEqual(sorted([
-      ['other', '2015/16', 20_000, null],
-      ['other', '2015/16', 50_000, null],
+      ['other', '2015-16', 20_000, null],
+      ['other', '2015-16', 50_000, null],
       ['other', null, 100_000, null],
       ['other', null, 45_000, null],
     ]));
@@ -151,12 +152,12 @@ describe('contingency table (row roles) and scheme sheet (two-row header)', () =
       ]),
     );
     expect(brief(result.value)).toEqual(sorted([
-      ['other', '2015/16', -40_000, 'Falls response'],
-      ['scheme_spend', '2014/15', 100_000, 'Falls response'],
-      ['scheme_spend', '2014/15', 15_000, 'Carers breaks'],
-      ['scheme_spend', '2014/15', 20_000, 'Falls response'],
-      ['scheme_spend', '2015/16', 300_000, 'Falls response'],
-      ['scheme_spend', '2015/16', 60_000, 'Carers breaks'],
+      ['other', '2015-16', -40_000, 'Falls response'],
+      ['scheme_spend', '2014-15', 100_000, 'Falls response'],
+      ['scheme_spend', '2014-15', 15_000, 'Carers breaks'],
+      ['scheme_spend', '2014-15', 20_000, 'Falls response'],
+      ['scheme_spend', '2015-16', 300_000, 'Falls response'],
+      ['scheme_spend', '2015-16', 60_000, 'Carers breaks'],
     ]));
   });
 

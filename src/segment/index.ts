@@ -177,17 +177,52 @@ function detectWith(doc: DocumentModel, templates: Template[], candidates: Candi
   const phrasesFound = new Map<string, boolean>();
   const scores: TemplateScore[] = [];
   let best: { t: Template; a: Alignment; score: number } | null = null;
+  const consider = (t: Template, entry: TemplateScore, m: { score: number; ruledOut: string | null }, scored: Template = t) => {
+    if (m.ruledOut || m.score < scored.detection.minScore) return;
+    const a = alignTemplate(scored, doc, candidates);
+    entry.sectionScore = requiredShare(a);
+    entry.score = 0.5 * m.score + 0.5 * entry.sectionScore;
+    if (entry.score >= MIN_TEMPLATE_SCORE && (!best || entry.score > best.score)) best = { t, a, score: entry.score };
+  };
   for (const t of templates) {
     const m = scoreMarkers(t, doc, candidates, flat, phrasesFound);
     const entry: TemplateScore = { id: t.id, markerScore: m.score, sectionScore: 0, score: 0, ruledOut: m.ruledOut };
     scores.push(entry);
-    if (m.ruledOut || m.score < t.detection.minScore) continue;
-    const a = alignTemplate(t, doc, candidates);
-    entry.sectionScore = requiredShare(a);
-    entry.score = 0.5 * m.score + 0.5 * entry.sectionScore;
-    if (entry.score >= MIN_TEMPLATE_SCORE && (!best || entry.score > best.score)) best = { t, a, score: entry.score };
+    consider(t, entry, m);
   }
-  return { best, scores };
+  // No whole template fits: a file holding one part of one (a workbook of Part 2 sheets).
+  if (!best) {
+    for (const t of templates) {
+      for (const part of partTemplates(t)) {
+        const m = scoreMarkers(part.scoring, doc, candidates, flat, phrasesFound);
+        const entry: TemplateScore = { id: `${t.id}#${part.part}`, markerScore: m.score, sectionScore: 0, score: 0, ruledOut: m.ruledOut };
+        scores.push(entry);
+        consider(part.template, entry, m, part.scoring);
+      }
+    }
+  }
+  return { best: best as { t: Template; a: Alignment; score: number } | null, scores };
+}
+
+// A template's part-only forms depend only on the template: made once per template object.
+const partCache = new WeakMap<Template, Array<{ part: string; template: Template; scoring: Template }>>();
+
+/**
+ * Each part a template can arrive alone in: `template` has that part's sections only (as the template defines
+ * them: the record's sections and flags), `scoring` the same sections all required, under the part's markers.
+ */
+function partTemplates(t: Template): Array<{ part: string; template: Template; scoring: Template }> {
+  let parts = partCache.get(t);
+  if (!parts) {
+    parts = t.detection.parts.map((p) => {
+      const sections = t.sections.filter((s) => s.part === p.part);
+      const template: Template = { ...t, sections };
+      const scoring: Template = { ...template, detection: { ...t.detection, markers: p.markers, minScore: p.minScore }, sections: sections.map((s) => ({ ...s, required: true })) };
+      return { part: p.part, template, scoring };
+    });
+    partCache.set(t, parts);
+  }
+  return parts;
 }
 
 /** Which template the document follows, or null (with every template's scores, for the log). */

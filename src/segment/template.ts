@@ -89,6 +89,14 @@ export const TemplateSchema = z.object({
     markers: z.array(MarkerSchema).min(1),
     /** Share of marker weight (0-1) below which the template is not considered. */
     minScore: z.number().min(0).max(1).default(0.3),
+    /**
+     * A file holding one part of the template only (the 2014 Part 2 workbook, the 2022-23 planning template
+     * workbook): its own markers; only that part's sections are then expected (they count as required for
+     * detection; missing ones are flagged only where the template requires them).
+     */
+    parts: z
+      .array(z.object({ part: z.string().min(1), markers: z.array(MarkerSchema).min(1), minScore: z.number().min(0).max(1).default(0.5) }))
+      .default([]),
   }),
   parents: z.array(ParentSchema).default([]),
   sections: z.array(TemplateSectionSchema).min(1),

@@ -11,6 +11,8 @@ export const metricKeyOf = memoString(metricKeyOfUncached);
 
 function metricKeyOfUncached(text: string): MetricKey | null {
   const t = cleanCellText(text).toLowerCase();
+  // "Local metric: emergency admissions for falls": a local metric whatever it measures.
+  if (/^\s*local(ly)? (metric|measure|indicator)\b/.test(t)) return 'local';
   if (/avoidable|ambulatory care sensitive|indirectly standardi[sz]ed|\bisr\b/.test(t)) return 'avoidable_admissions';
   if (/(usual|normal) place of residence/.test(t)) return 'discharge_usual_residence';
   if (/non[- ]?elective|\bffces?\b|emergency admissions/.test(t)) return 'non_elective_admissions';

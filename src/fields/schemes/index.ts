@@ -7,6 +7,7 @@ import type { Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell, normaliseName, type Grid } from '../../tables/grids.js';
+import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 
@@ -247,6 +248,19 @@ function fromSpendingPlans(plans: SpendingPlan[]): Found[] {
   return out;
 }
 
+/** The entries of the template's own scheme tables (the 2014 Part 2 scheme sheet): one scheme per row label. */
+function fromDeclaredTables(tables: LogicalTable[]): Found[] {
+  const out: Found[] = [];
+  for (const t of tables.filter((x) => x.declared.labelIsScheme)) {
+    for (const r of t.rows) {
+      const name = cleanCell(r.cells[t.labelColumn] ?? '');
+      if (!name || t.declared.skipRows.some((p) => phraseIn(name, p))) continue;
+      out.push({ ref: null, name, theme: null, page: r.page, text: r.sources.join('\n'), origin: 'spending' });
+    }
+  }
+  return out;
+}
+
 function tokens(name: string): Set<string> {
   return new Set(normaliseName(name).split(' ').filter((w) => w.length > 2 && !['and', 'the', 'for', 'with', 'scheme', 'schemes'].includes(w)));
 }
@@ -269,7 +283,11 @@ export function extractSchemes(doc: DocumentModel, _seg: Segmentation, tables: D
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
-  let spending = listed.length === 0 && annex.length === 0 ? fromSpendingPlans(tables.spendingPlans) : [];
+  const declaredPlans = new Set(tables.declared.map((d) => d.grid));
+  let spending =
+    listed.length === 0 && annex.length === 0
+      ? [...fromDeclaredTables(tables.declared), ...fromSpendingPlans(tables.spendingPlans.filter((p) => !p.grids.some((g) => declaredPlans.has(g))))]
+      : [];
   if (listed.length === 0 && annex.length === 0 && spending.length === 0) spending = fromSchemeColumnTables(grids);
   const out: Found[] = [];
   for (const s of [...listed, ...annex, ...spending]) {
