@@ -8,6 +8,7 @@ import type { Area } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { stripMarkup } from '../../segment/text.js';
 import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } from './orgs.js';
+import { resolveArea } from './codes.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -236,8 +237,14 @@ function boldBoards(doc: DocumentModel): string[] {
   return out;
 }
 
-/** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written. */
-export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
+/** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written and matched to their codes. */
+export function extractArea(doc: DocumentModel, seg: Segmentation, round: string | null = null): Area {
+  const names = findNames(doc, seg);
+  return { ...names, ...resolveArea(names, round) };
+}
+
+/** The names as written. */
+function findNames(doc: DocumentModel, _seg: Segmentation): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
   const names = new Names();
   readLabelledFields(doc, names);
   readSignoff(doc, names);
