@@ -28,7 +28,8 @@ const COUNCIL_SUFFIX = /\s(?:council|corporation|ua|london\sboro|district|metrop
 export function kindOfName(name: string): NameKind | null {
   const p = ` ${plainName(name)}`;
   if (HWB_SUFFIX.test(p)) return 'hwb';
-  if (CCG_SUFFIX.test(p)) return 'ccg';
+  // "NHS X ICB - 15M": a Sub-ICB Location, the CCG's successor under its code.
+  if (CCG_SUFFIX.test(p) || /\sicb\s[0-9a-z]{3}$/.test(p)) return 'ccg';
   if (ICB_SUFFIX.test(p)) return 'icb';
   if (/\s(?:council|corporation)$/.test(p) || COUNCIL_PREFIX.test(p.trim())) return 'council';
   return null;

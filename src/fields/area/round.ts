@@ -10,7 +10,7 @@ function roundOf(a: string, b: string, span: number): string | null {
 }
 
 // "2022/23", "2022-23", "2022 to 2023", "2022/2023": a year pair not inside a date or a longer number.
-const PAIR = /(?<![\d/.£])(20\d{2})\s*(?:[/\-–]|\sto\s)\s*((?:20)?\d{2})(?![\d/.%])/g;
+const PAIR = /(?<![\d/£]|\d\.)(20\d{2})\s*(?:[/\-–]|\sto\s)\s*((?:20)?\d{2})(?![\d/%]|\.\d)/g;
 
 /**
  * The round from the years a plan states: a two-year round ("2023-25", "2017-19") where the plan names it more
