@@ -4,6 +4,7 @@ import { PlanRecordSchema, SCHEMA_VERSION, type Flag, type PlanRecord, type Sour
 import { segmentDocument, type Template } from '../segment/index.js';
 import { extractArea } from '../fields/area/index.js';
 import { roundFromText } from '../fields/area/round.js';
+import { planDate } from '../fields/area/dated.js';
 import { extractSchemes } from '../fields/schemes/index.js';
 import { extractBudgets } from '../fields/budgets/index.js';
 import { extractRisks } from '../fields/risks/index.js';
@@ -31,6 +32,7 @@ export function analyseDocument(doc: DocumentModel, templates: Template[], sourc
     source: { ...source, format: doc.format, pages: doc.pages },
     template: seg.template,
     round,
+    planDate: planDate(doc.text),
     area,
     sections: seg.sections.map(({ id, heading, status, page }) => ({ id, heading, status, page })),
     ...fields,
@@ -48,6 +50,7 @@ export function failedRecord(source: Source, reason: string, message: string): P
     source,
     template: 'unknown',
     round: null,
+    planDate: null,
     area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null, organisations: [], hwbAreaCode: null },
     sections: [],
     schemes: [],

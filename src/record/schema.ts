@@ -145,6 +145,8 @@ export const PlanRecordSchema = z.object({
   template: z.string(),
   /** v2: the planning round the plan serves, "2015-16", "2022-23", "2023-25"; null when unknown. */
   round: z.string().regex(/^\d{4}-\d{2}$/).nullable().default(null),
+  /** v2: the latest date the plan states it was submitted, agreed or signed (yyyy-mm-dd), or null. */
+  planDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
   area: AreaSchema,
   sections: z.array(SectionSchema),
   schemes: z.array(SchemeSchema),
