@@ -44,37 +44,38 @@ describe('gazetteer data', () => {
 
 describe('name variants', () => {
   it('councils: case, "City of", "Council", "Borough", "Metropolitan", "&"/"and", ONS styles, the board stripped to its area', () => {
-    for (const n of ['Derby City Council', 'DERBY CITY COUNCIL', 'City of Derby', 'Derby Council', 'the City of Derby Council']) {
-      expect(code(n, '2015-16', 'council'), n).toBe('E06000015');
+    for (const n of ['Leeds City Council', 'LEEDS CITY COUNCIL', 'City of Leeds', 'Leeds Council', 'the City of Leeds Council']) {
+      expect(code(n, '2015-16', 'council'), n).toBe('E08000035');
     }
-    expect(code('Derby City Health and Well-being Board', '2015-16', 'hwb')).toBe('E06000015');
-    expect(code('Derby Health & Wellbeing Board', '2022-23', 'hwb')).toBe('E06000015');
+    expect(code('Leeds City Health and Well-being Board', '2015-16', 'hwb')).toBe('E08000035');
+    expect(code('Leeds Health & Wellbeing Board', '2022-23', 'hwb')).toBe('E08000035');
+    expect(code('Wakefield Metropolitan District Council', '2015-16')).toBe('E08000036');
     expect(code('Barnsley Metropolitan Borough Council', '2015-16')).toBe('E08000016');
     expect(code('Barnsley MBC', '2015-16', 'council')).toBe('E08000016');
     expect(code('London Borough of Hammersmith and Fulham', '2015-16')).toBe('E09000013');
     expect(code('Hammersmith & Fulham Council', '2015-16')).toBe('E09000013');
     expect(code('Kingston upon Hull City Council', '2015-16')).toBe('E06000010');
-    expect(code('Stoke on Trent City Council', '2015-16')).toBe('E06000021');
+    expect(code('Brighton & Hove City Council', '2015-16')).toBe('E06000043');
     expect(code('Royal Borough of Kensington & Chelsea', '2015-16')).toBe('E09000020');
   });
 
   it('CCGs: "NHS", "Clinical Commissioning Group"/"CCG", "&"', () => {
-    for (const n of ['NHS Southern Derbyshire CCG', 'Southern Derbyshire Clinical Commissioning Group', 'NHS SOUTHERN DERBYSHIRE CLINICAL COMMISSIONING GROUP', 'Southern Derbyshire CCG']) {
-      expect(ods(n, '2015-16'), n).toBe('04R');
+    for (const n of ['NHS Leeds West CCG', 'Leeds West Clinical Commissioning Group', 'NHS LEEDS WEST CLINICAL COMMISSIONING GROUP', 'Leeds West CCG']) {
+      expect(ods(n, '2015-16'), n).toBe('03C');
     }
-    expect(ods('South East Staffordshire & Seisdon Peninsula CCG', '2015-16')).toBe('05Q');
+    expect(ods('NHS Leeds South & East CCG', '2015-16')).toBe('03G');
   });
 
   it('ICBs: "ICB"/"Integrated Care Board", with and without NHS; a 2022 "CCG" may be the ICB\'s sub-location', () => {
-    for (const n of ['NHS Derby and Derbyshire ICB', 'Derby & Derbyshire Integrated Care Board', 'NHS Derby and Derbyshire Integrated Care Board']) {
-      expect(ods(n, '2022-23'), n).toBe('QJ2');
+    for (const n of ['NHS West Yorkshire ICB', 'West Yorkshire Integrated Care Board', 'NHS WEST YORKSHIRE INTEGRATED CARE BOARD']) {
+      expect(ods(n, '2022-23'), n).toBe('QWO');
     }
-    expect(ods('NHS Derby and Derbyshire ICB - 15M', '2022-23')).toBe('15M');
-    expect(ods('NHS Derby and Derbyshire CCG', '2022-23')).toBe('15M');
+    expect(ods('NHS West Yorkshire ICB - 15F', '2022-23')).toBe('15F');
+    expect(ods('NHS Leeds CCG', '2022-23')).toBe('15F');
   });
 
   it('an ICB named in a plan before 2022 is no match, with a note saying why', () => {
-    const m = matchOrganisation(g, 'NHS Derby and Derbyshire ICB', '2015-16');
+    const m = matchOrganisation(g, 'NHS West Yorkshire ICB', '2015-16');
     expect(m.organisation).toBeNull();
     expect(m.kind).toBe('icb');
     expect(m.note).toMatch(/existed 2022-07 .*not in round 2015-16/);
@@ -93,6 +94,9 @@ describe('name variants', () => {
     expect(ods('NHS Central Manchester CCG', '2015-16')).toBe('00W');
     expect(ods('NHS Manchester CCG', '2015-16')).toBeNull();
     expect(ods('NHS Manchester CCG', '2017-19')).toBe('14L');
+    expect(ods('NHS Leeds North CCG', '2015-16')).toBe('02V');
+    expect(ods('NHS Leeds CCG', '2015-16')).toBeNull();
+    expect(ods('NHS Leeds CCG', '2019-20')).toBe('15F');
   });
 
   it('a name that matches nothing is kept as written, with a note', () => {
@@ -116,10 +120,10 @@ describe('name variants', () => {
 
 describe('HWB area code', () => {
   it('from the board, else the councils, else the area the CCGs mostly cover', () => {
-    expect(resolveArea({ localAuthorities: [], ccgs: [], healthAndWellbeingBoard: 'Derby City Health and Well-being Board' }, '2015-16', g).hwbAreaCode).toBe('E06000015');
-    expect(resolveArea({ localAuthorities: ['Derby City Council'], ccgs: ['NHS Derby and Derbyshire ICB'], healthAndWellbeingBoard: null }, '2022-23', g).hwbAreaCode).toBe('E06000015');
-    const ccgsOnly = resolveArea({ localAuthorities: [], ccgs: ['Stafford and Surrounds CCG', 'Cannock Chase CCG', 'East Staffordshire CCG'], healthAndWellbeingBoard: null }, '2015-16', g);
-    expect(ccgsOnly.hwbAreaCode).toBe('E10000028');
+    expect(resolveArea({ localAuthorities: [], ccgs: [], healthAndWellbeingBoard: 'Leeds Health and Well-being Board' }, '2015-16', g).hwbAreaCode).toBe('E08000035');
+    expect(resolveArea({ localAuthorities: ['Leeds City Council'], ccgs: ['NHS West Yorkshire ICB'], healthAndWellbeingBoard: null }, '2022-23', g).hwbAreaCode).toBe('E08000035');
+    const ccgsOnly = resolveArea({ localAuthorities: [], ccgs: ['Ashford CCG', 'NHS Canterbury and Coastal CCG', 'Swale CCG'], healthAndWellbeingBoard: null }, '2015-16', g);
+    expect(ccgsOnly.hwbAreaCode).toBe('E10000016');
   });
 
   it('one plan for two councils that share a board: both listed, the larger\'s code', () => {

@@ -9,6 +9,9 @@ import type { Segmentation } from '../../segment/types.js';
 import { stripMarkup } from '../../segment/text.js';
 import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } from './orgs.js';
 import { resolveArea } from './codes.js';
+import { areaFromMentions, scanOrganisations, type ScannedArea } from './scan.js';
+import { loadGazetteer } from '../../reference/gazetteer.js';
+import { roundWindow } from '../../reference/match.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -239,12 +242,12 @@ function boldBoards(doc: DocumentModel): string[] {
 
 /** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written and matched to their codes. */
 export function extractArea(doc: DocumentModel, seg: Segmentation, round: string | null = null): Area {
-  const names = findNames(doc, seg);
+  const names = findNames(doc, seg, round);
   return { ...names, ...resolveArea(names, round) };
 }
 
 /** The names as written. */
-function findNames(doc: DocumentModel, _seg: Segmentation): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
+function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
   const names = new Names();
   readLabelledFields(doc, names);
   readSignoff(doc, names);
@@ -254,11 +257,23 @@ function findNames(doc: DocumentModel, _seg: Segmentation): Pick<Area, 'localAut
     (p) => p.length >= 3,
   );
   const text = doc.text;
+  // Where no table, sign-off or income row names a party: the organisations of the round named anywhere,
+  // by the gazetteer (covers, committee reports, converted text whose table lost its layout, narratives).
+  const g = loadGazetteer();
+  let scanned: ScannedArea | null = null;
+  const scan = (): ScannedArea => (scanned ??= areaFromMentions(scanOrganisations(text, round, g), g, round));
+
   let localAuthorities = names.get('la');
   if (localAuthorities.length === 0 && places.length > 0) localAuthorities = namedAfterPlace(text, places, 'la').slice(0, 1);
+  if (localAuthorities.length === 0) {
+    localAuthorities = scan().councils;
+    places.push(...localAuthorities.map(placeOf));
+  }
 
   let ccgs = names.get('ccg');
-  if (ccgs.length === 0) {
+  if (ccgs.length === 0) ccgs = scan().nhs;
+  const window = roundWindow(round);
+  if (ccgs.length === 0 && (!window || window.to >= '2022-07')) {
     // An ICB is one per area and named on the plan's cover or opening; take the most named "NHS … ICB".
     const counts = new Map<string, number>();
     for (const m of text.matchAll(/\bNHS(?:\s+(?!NHS\b)[A-Z][\w'-]*|\s+(?:and|&|of|upon|on))+?\s+(?:ICB|Integrated Care Board)\b/g)) {
@@ -273,6 +288,7 @@ function findNames(doc: DocumentModel, _seg: Segmentation): Pick<Area, 'localAut
     const bold = boldBoards(doc);
     const placed = places.length > 0 ? namedAfterPlace(text, places, 'hwb') : [];
     hwbCandidates.push(...bold.filter((b) => places.some((p) => nameKey(placeOf(b)).startsWith(nameKey(p)))), ...placed, ...bold);
+    if (hwbCandidates.length === 0 && scan().board) hwbCandidates.push(scan().board!);
     if (hwbCandidates.length === 0) hwbCandidates.push(...mostNamedBoards(text));
   }
   return { localAuthorities, ccgs, healthAndWellbeingBoard: hwbCandidates[0] ?? null };
