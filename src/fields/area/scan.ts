@@ -20,7 +20,7 @@ const ENDED = new RegExp(String.raw`(?:NHS\s+)?[A-Z][\w'’.-]*(?:[ \t]+${WORD})
 const PREFIXED = /\b(?:London\s+Borough|Royal\s+Borough|City|Borough|Council)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|&|upon|on)[ \t]+)?[A-Z][\w'’-]*){0,3}/g;
 
 /** Capitalised words that begin a phrase, not a place: "The", "Between", "Report", "Dear". */
-const LEADING = /^(?:The|This|That|Our|And|Or|Between|With|To|For|By|From|Of|In|On|At|Report|Dear|Agenda|Item|Title|Subject|Meeting|Signed|Behalf|Lead|Chair|Both|Each|All|Partners?|Members?|Namely|Including|Between|Across|Within|NHS)$/;
+const LEADING = /^(?:The|This|That|Our|And|Or|Between|With|To|For|By|From|Of|In|On|At|Report|Dear|Agenda|Item|Title|Subject|Meeting|Signed|Behalf|Lead|Chair|Both|Each|All|Partners?|Members?|Namely|Including|Across|Within|NHS|Authority|Authorities|Groups?|CCGs|ICBs|Boards?|Organisations?|Commissioning|Name|Area)$/;
 
 function kindOf(written: string): NameKind {
   if (/Well-?\s?being\s+Board$|HWB$/i.test(written)) return 'hwb';
