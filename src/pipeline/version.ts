@@ -1,3 +1,4 @@
 // Bump when extraction output may change: the nightly run re-extracts every file an older version produced.
 // 0.2.0: PDF text from the operator list instead of getTextContent (same output on every PDF we have).
-export const EXTRACTOR_VERSION = '0.2.0';
+// 0.3.0: round, planDate, area.organisations and area.hwbAreaCode (gazetteer); the plans grouping needs them.
+export const EXTRACTOR_VERSION = '0.3.0';
