@@ -243,7 +243,13 @@ function boldBoards(doc: DocumentModel): string[] {
 /** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written and matched to their codes. */
 export function extractArea(doc: DocumentModel, seg: Segmentation, round: string | null = null): Area {
   const names = findNames(doc, seg, round);
-  return { ...names, ...resolveArea(names, round) };
+  const codes = resolveArea(names, round);
+  if (!codes.hwbAreaCode) {
+    // No name as found matched an area: the area the plan's text names most.
+    const g = loadGazetteer();
+    codes.hwbAreaCode = areaFromMentions(scanOrganisations(doc.text, round, g), g, round).code;
+  }
+  return { ...names, ...codes };
 }
 
 /** The names as written. */
