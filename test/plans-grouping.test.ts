@@ -2,7 +2,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { exportCommand } from '../src/export/command.js';
 import { resolveArea } from '../src/fields/area/codes.js';
 import { isoDate, planDate } from '../src/fields/area/dated.js';
 import { loadTemplates } from '../src/segment/index.js';
@@ -81,7 +82,13 @@ describe('grouping files into plans', () => {
     expect(cols).toEqual(expect.arrayContaining(['round', 'hwb_area_code', 'plan_date', 'plan_id']));
     await saveDocument(db, record('a.pdf', { round: '2015-16', code: 'E08000035', hwb: null }), meta(1));
     expect(await groupPlans(db)).toBe(1);
+    // Export of a database no run has upgraded says what to do.
+    await db.exec('DROP TABLE plans');
     await db.close();
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await exportCommand({ out: dir })).toBe(2);
+    expect(err.mock.calls.flat().join(' ')).toMatch(/no such table: plans.*older plansift; run plansift run/);
+    err.mockRestore();
   });
 });
 
