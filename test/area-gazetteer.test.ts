@@ -69,3 +69,18 @@ describe('area by the gazetteer', () => {
     expect(a.ccgs).toEqual(['NHS Leeds West CCG']);
   });
 });
+
+describe('fragments of wrapped cells', () => {
+  it('drops a name that matches nothing and is the last line of another name found; keeps real organisations', () => {
+    const a = area([
+      { kind: 'table', page: 1, rows: [
+        { cells: [{ text: 'Signed on behalf of the Clinical Commissioning Group' }, { text: 'NHS Leeds South and East CCG' }], page: 1 },
+        { cells: [{ text: '(insert signature here)' }, { text: 'East CCG' }], page: 1 },
+        { cells: [{ text: 'Signed on behalf of the Clinical Commissioning Group' }, { text: 'NHS Leeds West CCG' }], page: 1 },
+        { cells: [{ text: 'Signed on behalf of the Council' }, { text: 'Leeds City Council' }], page: 1 },
+      ] } as RawBlock,
+    ], '2015-16');
+    expect(a.ccgs).toEqual(['NHS Leeds South and East CCG', 'NHS Leeds West CCG']);
+    expect(a.localAuthorities).toEqual(['Leeds City Council']);
+  });
+});

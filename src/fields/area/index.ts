@@ -11,7 +11,8 @@ import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } fro
 import { resolveArea } from './codes.js';
 import { areaFromMentions, scanOrganisations, type ScannedArea } from './scan.js';
 import { loadGazetteer } from '../../reference/gazetteer.js';
-import { roundWindow } from '../../reference/match.js';
+import { matchOrganisation, roundWindow } from '../../reference/match.js';
+import { plainName } from '../../reference/names.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -242,7 +243,8 @@ function boldBoards(doc: DocumentModel): string[] {
 
 /** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written and matched to their codes. */
 export function extractArea(doc: DocumentModel, seg: Segmentation, round: string | null = null): Area {
-  const names = findNames(doc, seg, round);
+  const found = findNames(doc, seg, round);
+  const names = { ...found, localAuthorities: dropFragments(found.localAuthorities, round, 'council'), ccgs: dropFragments(found.ccgs, round, 'ccg') };
   const codes = resolveArea(names, round);
   if (!codes.hwbAreaCode) {
     // No name as found matched an area: the area the plan's text names most.
@@ -250,6 +252,19 @@ export function extractArea(doc: DocumentModel, seg: Segmentation, round: string
     codes.hwbAreaCode = areaFromMentions(scanOrganisations(doc.text, round, g), g, round).code;
   }
   return { ...names, ...codes };
+}
+
+/**
+ * A cell wrapped over two lines leaves its last line as a name of its own ("South East Northshire &" /
+ * "Peninsula CCG"): a name that matches no organisation of the round and ends another name found is dropped.
+ */
+function dropFragments(list: string[], round: string | null, kind: 'council' | 'ccg'): string[] {
+  const key = (s: string) => plainName(s).replace(/^nhs\s/, '');
+  return list.filter((n) => {
+    const k = key(n);
+    const ends = list.some((o) => o !== n && key(o).endsWith(` ${k}`));
+    return !ends || matchOrganisation(loadGazetteer(), n, round, kind).organisation !== null;
+  });
 }
 
 /** The names as written. */
