@@ -127,6 +127,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     expect(await r2015.count()).toBe(150);
     expect(await page.locator('#round-2015-16-counts').innerText()).toMatch(/^2 of 150 areas submitted; 1 red/);
     expect(await page.locator('#round-2022-23-counts').innerText()).toMatch(/^1 of 150 areas submitted; 0 red/);
+    expect(await page.locator('#tracker-summary').innerText()).toMatch(/2015-16: 2 of 150 areas submitted; 1 red\s+2022-23: 1 of 150 areas submitted; 0 red/);
     const derby = r2015.filter({ has: page.locator('th', { hasText: /^Derby City Council$/ }) });
     expect(await derby.locator('.rag').innerText()).toBe('Amber');
     expect(await derby.locator('a').getAttribute('href')).toBe(`plans/${fx.ids.derby2014}.html`);

@@ -65,13 +65,17 @@ function statusCells(view: PlanView | null, plan: TrackedPlan | null): SafeHtml 
 <td data-sort="${view.path}"><a href="plans/${view.id}.html">${view.path}</a>${plan.documentCount > 1 ? html`<br><span class="muted">and ${plan.documentCount - 1} more ${plan.documentCount === 2 ? 'file' : 'files'}</span>` : ''}</td>`;
 }
 
-function roundSection(r: RoundRows): SafeHtml {
+function counts(r: RoundRows): { submitted: number; red: number } {
   const submitted = r.areas.filter((a) => a.plan);
-  const red = submitted.filter((a) => a.view && ragStatus(a.view).rag === 'red').length;
+  return { submitted: submitted.length, red: submitted.filter((a) => a.view && ragStatus(a.view).rag === 'red').length };
+}
+
+function roundSection(r: RoundRows): SafeHtml {
+  const { submitted, red } = counts(r);
   const id = `round-${r.round}`;
   return html`<section aria-labelledby="${id}-h">
 <h2 id="${id}-h">Round ${r.round}</h2>
-<p class="tracker-counts" id="${id}-counts"><strong>${submitted.length} of ${r.areas.length} areas submitted; ${red} red</strong>${r.unplaced.length ? html`; ${r.unplaced.length} ${r.unplaced.length === 1 ? 'plan' : 'plans'} not matched to an area (below)` : ''}.</p>
+<p class="tracker-counts" id="${id}-counts"><strong>${submitted} of ${r.areas.length} areas submitted; ${red} red</strong>${r.unplaced.length ? html`; ${r.unplaced.length} ${r.unplaced.length === 1 ? 'plan' : 'plans'} not matched to an area (below)` : ''}.</p>
 <div class="table-wrap">
 <table class="sortable tracker" id="${id}">
 <caption>Health and Wellbeing Board areas in ${r.round} (${r.areas.length}). Select a column heading to sort.</caption>
@@ -92,6 +96,10 @@ export function renderTracker(ctx: PageContext, data: ReportData, plans: Tracked
 <p class="lede">For each planning round found in the database, every Health and Wellbeing Board area that existed then
 (upper-tier councils from the gazetteer; City of London plans with Hackney, the Isles of Scilly with Cornwall) and its
 current plan's status, or "no submission found".</p>
+${rounds.length ? html`<ul class="summary-counts" id="tracker-summary" aria-label="Submissions per round">${rounds.map((r) => {
+    const c = counts(r);
+    return html`<li><a href="#round-${r.round}-h">${r.round}</a>: ${c.submitted} of ${r.areas.length} areas submitted; ${c.red} red</li>`;
+  })}</ul>` : ''}
 ${rounds.length ? rounds.map(roundSection) : html`<p>No plan in the database has a planning round yet.</p>`}`;
   return page(ctx, 'Returns tracker', body, 'tracker');
 }
