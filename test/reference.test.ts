@@ -97,6 +97,10 @@ describe('name variants', () => {
     expect(ods('NHS Leeds North CCG', '2015-16')).toBe('02V');
     expect(ods('NHS Leeds CCG', '2015-16')).toBeNull();
     expect(ods('NHS Leeds CCG', '2019-20')).toBe('15F');
+    // Named after its merger: no match, and the note names the CCG that took it over.
+    const late = matchOrganisation(g, 'NHS Leeds West CCG', '2022-23');
+    expect(late.organisation).toBeNull();
+    expect(late.note).toMatch(/existed 2013-04 to 2018-03, not in round 2022-23; succeeded by NHS Leeds CCG/);
   });
 
   it('a name that matches nothing is kept as written, with a note', () => {

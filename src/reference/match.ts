@@ -56,7 +56,10 @@ export function matchOrganisation(g: Gazetteer, written: string, round: string |
   }
   if (outOfDate) {
     const dates = `${outOfDate.validFrom ?? '…'} to ${outOfDate.validTo ?? 'now'}`;
-    return { kind: outKind, organisation: null, note: `not matched: ${outOfDate.name} existed ${dates}, not in round ${round}` };
+    // A CCG that had merged by the round: say which CCG took it over (lineage.csv).
+    const next = g.lineage.filter((l) => l.relation === 'ccg_successor' && l.from_ods === outOfDate!.odsCode).map((l) => l.to_name);
+    const successor = next.length ? `; succeeded by ${[...new Set(next)].join(', ')}` : '';
+    return { kind: outKind, organisation: null, note: `not matched: ${outOfDate.name} existed ${dates}, not in round ${round}${successor}` };
   }
   const what = asKind === 'council' || asKind === 'hwb' ? 'upper-tier council' : asKind === 'ccg' ? 'CCG or ICB' : 'ICB or CCG';
   const lower = outKind === 'council' && /\b(?:district|borough|town|parish)\b/i.test(written) ? ' (a district or borough council is not an HWB area)' : '';
