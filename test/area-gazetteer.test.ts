@@ -84,3 +84,14 @@ describe('fragments of wrapped cells', () => {
     expect(a.localAuthorities).toEqual(['Leeds City Council']);
   });
 });
+
+describe('plan-details table with label and value on separate rows', () => {
+  it('reads the names in the rows under each label', () => {
+    // A district council is read only from its label (the gazetteer has upper-tier councils only).
+    const rows = ['Local Authority', 'Kent County Council', 'Ashford Borough Council', 'Clinical Commissioning Groups', 'NHS Ashford CCG', 'NHS Swale CCG', 'Boundary Differences', 'None'];
+    const a = area([{ kind: 'table', page: 1, rows: rows.map((text) => ({ cells: [{ text }], page: 1 })) } as RawBlock], '2015-16');
+    expect(a.localAuthorities).toEqual(['Kent County Council', 'Ashford Borough Council']);
+    expect(a.ccgs).toEqual(['NHS Ashford CCG', 'NHS Swale CCG']);
+    expect(a.hwbAreaCode).toBe('E10000016');
+  });
+});

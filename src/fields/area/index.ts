@@ -102,8 +102,15 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
           found += more;
         }
         if (found === 0 && filled.length === 1) {
-          // The label row alone in a table: names follow in the next blocks.
-          found = readFollowing(blocks, i + 1, role, out);
+          // The label in a row of its own: its names in the rows under it (a one-column table, label and
+          // value on separate lines), else in the next blocks.
+          for (let k = r + 1; k < rows.length; k++) {
+            const cells = rows[k].filter((c) => c !== '');
+            const more = cells.length === 1 && !labelRole(cells[0]) ? addValues(out, role, cells[0]) : 0;
+            if (more === 0) break;
+            found += more;
+          }
+          if (found === 0) found = readFollowing(blocks, i + 1, role, out);
         }
       }
       continue;
