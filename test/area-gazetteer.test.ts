@@ -95,3 +95,14 @@ describe('plan-details table with label and value on separate rows', () => {
     expect(a.hwbAreaCode).toBe('E10000016');
   });
 });
+
+describe('label and value on separate lines, the value a bare place', () => {
+  it('takes a bare place the gazetteer knows; not a bare word it does not', () => {
+    const a = area([para('Local Authority'), para('Kent'), para('Health and Wellbeing Board'), para('Kent'), para('Kent Health & Wellbeing Board approved the plan.')], '2015-16');
+    expect(a.localAuthorities).toEqual(['Kent']);
+    expect(a.healthAndWellbeingBoard).toMatch(/^Kent Health (?:and|&) Wellbeing Board$/);
+    expect(a.hwbAreaCode).toBe('E10000016');
+    const b = area([para('Local Authority'), para('Northby'), para('Clinical Commissioning Groups')], '2015-16');
+    expect(b.localAuthorities).toEqual([]);
+  });
+});

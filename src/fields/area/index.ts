@@ -33,6 +33,8 @@ function labelRole(text: string): OrgRole | null {
 /** Names found for each role, in document order, deduplicated by nameKey. */
 class Names {
   private readonly lists: Record<OrgRole, string[]> = { la: [], ccg: [], hwb: [] };
+  /** `isPlace`: a bare name that is a council area of the plan's round (the gazetteer); `text`: the document's. */
+  constructor(readonly isPlace: (name: string) => boolean = () => false, readonly text = '') {}
   add(role: OrgRole, name: string): void {
     const list = this.lists[role];
     if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
@@ -60,9 +62,15 @@ function addValues(out: Names, role: OrgRole, raw: string, paired = false, text 
     if (r === role) {
       out.add(role, name);
       n++;
-    } else if (r === null && (paired || (role === 'ccg' && /^NHS\s/.test(name))) && BARE_NAME.test(name) && !GENERIC_VALUE.test(name)) {
+    } else if (
+      r === null &&
+      // Unpaired (the value on the line under its label), a bare name must be an area the gazetteer knows.
+      (paired || (role === 'ccg' && /^NHS\s/.test(name)) || (role !== 'ccg' && out.isPlace(name))) &&
+      BARE_NAME.test(name) &&
+      !GENERIC_VALUE.test(name)
+    ) {
       // A board given by its place only: use the board's full name as the plan writes it elsewhere.
-      out.add(role, role === 'hwb' ? (boardNamedAfter(text, name) ?? `${name} Health and Wellbeing Board`) : name);
+      out.add(role, role === 'hwb' ? (boardNamedAfter(text || out.text, name) ?? `${name} Health and Wellbeing Board`) : name);
       n++;
     }
   }
@@ -276,7 +284,9 @@ function dropFragments(list: string[], round: string | null, kind: 'council' | '
 
 /** The names as written. */
 function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
-  const names = new Names();
+  const g = loadGazetteer();
+  const isPlace = (name: string) => matchOrganisation(g, name, round, 'council').organisation !== null;
+  const names = new Names(isPlace, doc.text);
   readLabelledFields(doc, names);
   readSignoff(doc, names);
   const incomePlaces = readIncomeRows(doc, names);
@@ -287,7 +297,6 @@ function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null)
   const text = doc.text;
   // Where no table, sign-off or income row names a party: the organisations of the round named anywhere,
   // by the gazetteer (covers, committee reports, converted text whose table lost its layout, narratives).
-  const g = loadGazetteer();
   let scanned: ScannedArea | null = null;
   const scan = (): ScannedArea => (scanned ??= areaFromMentions(scanOrganisations(text, round, g), g, round));
 
