@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { haveShared } from './shared.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractArea } from '../src/fields/area/index.js';
+import { resolveArea } from '../src/fields/area/codes.js';
 import { roleOfName, splitNames } from '../src/fields/area/orgs.js';
 import { buildDocument, type RawBlock } from '../src/model/document.js';
 import { loadTemplates, segmentDocument } from '../src/segment/index.js';
@@ -15,7 +16,11 @@ const table = (rows: string[][]): RawBlock => ({
   page: 1,
   rows: rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page: 1 })),
 });
-const area = (blocks: RawBlock[]) => extractArea(buildDocument('docx', 2, blocks), noSections);
+/** The names as written (codes are tested in reference.test.ts; these synthetic places match nothing). */
+const area = (blocks: RawBlock[]) => {
+  const { localAuthorities, ccgs, healthAndWellbeingBoard } = extractArea(buildDocument('docx', 2, blocks), noSections);
+  return { localAuthorities, ccgs, healthAndWellbeingBoard };
+};
 
 describe('organisation names', () => {
   it('tells councils, CCGs/ICBs and boards from people and phrases', () => {
@@ -156,10 +161,19 @@ describe.skipIf(!haveShared(['corpus', 'gold'], 'area: corpus plans against gold
       it(`${plan}.${ext}: area as in gold`, async () => {
         const gold = JSON.parse(readFileSync(new URL(`${plan}.json`, GOLD), 'utf8')).area;
         const doc = await extractDocument(readFileSync(new URL(`${plan}.${ext}`, CORPUS)), `${plan}.${ext}`);
-        const a = extractArea(doc, segmentDocument(doc, templates));
+        const seg = segmentDocument(doc, templates);
+        const round = templates.find((t) => t.id === seg.template)?.round ?? null;
+        expect(round).toMatch(/^\d{4}-\d{2}$/);
+        const a = extractArea(doc, seg, round);
         expect(a.localAuthorities.map(key).sort()).toEqual(gold.localAuthorities.map(key).sort());
         expect(a.ccgs.map(key).sort()).toEqual(gold.ccgs.map(key).sort());
         expect(key(a.healthAndWellbeingBoard ?? '')).toBe(key(gold.healthAndWellbeingBoard ?? ''));
+        // The area code: the gazetteer's code for the gold record's board, the same in every format.
+        const goldCode = resolveArea(gold, round).hwbAreaCode;
+        expect(goldCode).toMatch(/^E\d{8}$/);
+        expect(a.hwbAreaCode).toBe(goldCode);
+        // Every NHS body the gold names matches an organisation of the plan's round.
+        expect(a.organisations.filter((o) => o.kind !== 'council').every((o) => o.odsCode !== null)).toBe(true);
       });
     }
   }

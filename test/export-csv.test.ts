@@ -83,18 +83,29 @@ describe('plansift export on a database of five plans', () => {
 
   it('writes one CSV per table, each starting with a UTF-8 byte-order mark and its documented header', () => {
     expect(readdirSync(join(fx.dir, 'exports')).sort()).toEqual(
-      ['budgets.csv', 'flags.csv', 'metrics.csv', 'plans.csv', 'risks.csv', 'schemes.csv', 'sections.csv'],
+      ['budgets.csv', 'documents.csv', 'flags.csv', 'metrics.csv', 'plans.csv', 'risks.csv', 'schemes.csv', 'sections.csv'],
     );
     for (const table of EXPORT_TABLES) {
       const t = readTable(fx.dir, table.name);
       expect([...t.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(t.header).toEqual(table.columns.map((c) => c.name));
-      expect(t.header.slice(0, 2)).toEqual(['document_id', 'area_name']);
+      expect(t.header.slice(0, 2)).toEqual(table.name === 'plans' ? ['plan_id', 'area_name'] : ['document_id', 'area_name']);
     }
   });
 
-  it('lists every plan, failed and removed ones included, with counts', () => {
+  it('plans.csv: one row per area and round, with its code and current file; failed and removed files in none', () => {
     const plans = readTable(fx.dir, 'plans').rows;
+    expect(plans.map((p) => [p.area_name, p.hwb_area_code, p.round, p.document_count])).toEqual([
+      ['Derby City Council', 'E06000015', '2015-16', '1'],
+      ['Derby City Council', 'E06000015', '2022-23', '1'],
+      ['Staffordshire County Council', 'E10000028', '2015-16', '1'],
+    ]);
+    expect(plans[0].current_document_id).toBe(String(fx.ids.derby2014));
+    expect(plans[0].paths).toBe('2014/derby-city-bcf.pdf');
+  });
+
+  it('lists every plan, failed and removed ones included, with counts', () => {
+    const plans = readTable(fx.dir, 'documents').rows;
     expect(plans).toHaveLength(5);
     const byId = new Map(plans.map((p) => [Number(p.document_id), p]));
     expect(byId.get(fx.ids.failed)).toMatchObject({ status: 'failed', failure_reason: 'encrypted', area_name: '2015/encrypted-plan.pdf', flags_error: '1' });
@@ -107,7 +118,7 @@ describe('plansift export on a database of five plans', () => {
   });
 
   it('puts document id and area name on every item row, matching plans.csv', () => {
-    const areaById = new Map(readTable(fx.dir, 'plans').rows.map((p) => [p.document_id, p.area_name]));
+    const areaById = new Map(readTable(fx.dir, 'documents').rows.map((p) => [p.document_id, p.area_name]));
     for (const name of ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags']) {
       const rows = readTable(fx.dir, name).rows;
       expect(rows.length).toBeGreaterThan(0);

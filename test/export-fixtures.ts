@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from '../src/record/schema.js';
 import { openStore, saveDocument, type FileMeta } from '../src/store/db.js';
 import { finishRun, startRun } from '../src/store/state.js';
+import { groupPlans } from '../src/store/plans.js';
 
 const ok: FileMeta = { size: 200_391, mtimeMs: 1_700_000_000_000, status: 'ok', failureReason: null, duplicateOf: null };
 
@@ -51,8 +52,8 @@ const risk = (description: string, likelihood: number | null, impact: number | n
 export const derby2014: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2014/derby-city-bcf.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 31 },
-  template: 'bcf-2014-revised',
-  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Southern Derbyshire CCG'], healthAndWellbeingBoard: 'Derby City Health and Well-being Board' },
+  template: 'bcf-2014-revised', round: '2015-16',
+  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Southern Derbyshire CCG'], healthAndWellbeingBoard: 'Derby City Health and Well-being Board', hwbAreaCode: 'E06000015' },
   sections: sections(REVISED_2014, { 'alignment.co_commissioning': { status: 'placeholder', heading: 'c) Co-commissioning' } }),
   schemes: [
     { ref: '1', name: 'Self help, Prevention & Community Resilience', theme: null, page: 9, text: '1 Self help, Prevention & Community Resilience' },
@@ -94,8 +95,9 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
 export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2014/staffordshire-bcf.docx', sha256: 'b'.repeat(64), format: 'docx', pages: null },
-  template: 'bcf-2014-original',
+  template: 'bcf-2014-original', round: '2015-16',
   area: {
+    hwbAreaCode: 'E10000028',
     localAuthorities: ['Staffordshire County Council', 'Cannock Chase District Council', 'Tamworth Borough Council'],
     ccgs: ['Stafford and Surrounds CCG', 'Cannock Chase CCG'],
     healthAndWellbeingBoard: 'Staffordshire Health and Wellbeing Board',
@@ -134,8 +136,8 @@ const scheme2022 = (name: string, amount: number, source: string) =>
 export const derby2022: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
   source: { file: '2022/derby-bcf-2022-23.txt', sha256: 'c'.repeat(64), format: 'txt', pages: null },
-  template: 'bcf-2022-23',
-  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Derby and Derbyshire ICB'], healthAndWellbeingBoard: 'Derby Health and Wellbeing Board' },
+  template: 'bcf-2022-23', round: '2022-23',
+  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Derby and Derbyshire ICB'], healthAndWellbeingBoard: 'Derby Health and Wellbeing Board', hwbAreaCode: 'E06000015' },
   sections: sections(PLAN_2022, {}, false),
   schemes: [
     { ref: null, name: 'Integrated Community Equipment', theme: null, page: null, text: null },
@@ -216,6 +218,8 @@ export async function buildFixtureDb(): Promise<FixtureDb> {
     const run = await startRun(db, inputDir, 'test-1', new Date('2026-11-23T02:00:00.000Z'));
     await finishRun(db, run, { processed: 0, skipped: 4, failed: 0, removed: 0, relinked: 0 }, [], new Date('2026-11-23T02:00:05.000Z'));
     return { dir, dbFile, inputDir, ids };
+    await groupPlans(db);
+    return { dir, dbFile, ids };
   } finally {
     await db.close();
   }

@@ -20,7 +20,7 @@ function schemaColumns(): Map<string, string[]> {
 describe('docs/schema.md', () => {
   it('documents every table and column of DB_SCHEMA', () => {
     const tables = schemaColumns();
-    expect([...tables.keys()]).toEqual(['documents', 'sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'runs']);
+    expect([...tables.keys()]).toEqual(['documents', 'plans', 'sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'runs']);
     for (const [table, cols] of tables) {
       const start = doc.indexOf(`## ${table}\n`);
       expect(start, table).toBeGreaterThan(-1);
@@ -39,14 +39,14 @@ describe('docs/schema.md', () => {
 
     it('has three', () => expect(queries).toHaveLength(3));
 
-    it('pooled budget by area and year lists current plans only', async () => {
+    it('pooled budget by area and year: one row per area and year, Derby 2014 and 2022-23 under one code', async () => {
       const rows = await db.all(queries[0]);
       expect(rows).toEqual([
-        { area_name: 'Derby City Health and Well-being Board', year: '2014-15', total_pooled_budget_gbp: 5264000 },
-        { area_name: 'Derby City Health and Well-being Board', year: '2015-16', total_pooled_budget_gbp: 17403000 },
-        { area_name: 'Derby Health and Wellbeing Board', year: '2022-23', total_pooled_budget_gbp: 35258231 },
-        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2014-15', total_pooled_budget_gbp: 16000000 },
-        { area_name: 'Staffordshire Health and Wellbeing Board', year: '2015-16', total_pooled_budget_gbp: 56108000 },
+        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2014-15', total_pooled_budget_gbp: 5264000 },
+        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2015-16', total_pooled_budget_gbp: 17403000 },
+        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2022-23', total_pooled_budget_gbp: 35258231 },
+        { area_name: 'Staffordshire County Council', hwb_area_code: 'E10000028', year: '2014-15', total_pooled_budget_gbp: 16000000 },
+        { area_name: 'Staffordshire County Council', hwb_area_code: 'E10000028', year: '2015-16', total_pooled_budget_gbp: 56108000 },
       ]);
     });
 
@@ -59,10 +59,10 @@ describe('docs/schema.md', () => {
     it('reablement side by side pairs baseline/actual with plan per area and period', async () => {
       const rows = await db.all(queries[2]);
       expect(rows).toEqual([
-        { area_name: 'Derby City Health and Well-being Board', period: '2013-14', baseline_or_actual: 79.1, estimate: null, plan: null },
-        { area_name: 'Derby City Health and Well-being Board', period: '2015-16', baseline_or_actual: null, estimate: null, plan: 82 },
-        { area_name: 'Derby Health and Wellbeing Board', period: '2020-21', baseline_or_actual: 77.4, estimate: null, plan: null },
-        { area_name: 'Derby Health and Wellbeing Board', period: '2022-23', baseline_or_actual: null, estimate: null, plan: 81.5 },
+        { area_name: 'Derby City Council', period: '2013-14', baseline_or_actual: 79.1, estimate: null, plan: null },
+        { area_name: 'Derby City Council', period: '2015-16', baseline_or_actual: null, estimate: null, plan: 82 },
+        { area_name: 'Derby City Council', period: '2020-21', baseline_or_actual: 77.4, estimate: null, plan: null },
+        { area_name: 'Derby City Council', period: '2022-23', baseline_or_actual: null, estimate: null, plan: 81.5 },
       ]);
     });
   });

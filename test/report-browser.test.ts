@@ -129,6 +129,35 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     await page.close();
   });
 
+  it('returns tracker: every HWB area of each round, submitted or not, counts at the top, sortable, printable', async () => {
+    const page = await open(files.tracker);
+    const r2015 = page.locator('#round-2015-16 tbody tr');
+    expect(await r2015.count()).toBe(150);
+    expect(await page.locator('#round-2015-16-counts').innerText()).toMatch(/^2 of 150 areas submitted; 1 red/);
+    expect(await page.locator('#round-2022-23-counts').innerText()).toMatch(/^1 of 150 areas submitted; 0 red/);
+    expect(await page.locator('#tracker-summary').innerText()).toMatch(/2015-16: 2 of 150 areas submitted; 1 red\s+2022-23: 1 of 150 areas submitted; 0 red/);
+    const derby = r2015.filter({ has: page.locator('th', { hasText: /^Derby City Council$/ }) });
+    expect(await derby.locator('.rag').innerText()).toBe('Amber');
+    expect(await derby.locator('a').getAttribute('href')).toBe(`plans/${fx.ids.derby2014}.html`);
+    expect(await r2015.filter({ hasText: 'Staffordshire County Council' }).locator('.rag').innerText()).toBe('Red');
+    expect(await r2015.filter({ hasText: 'Northamptonshire County Council' }).innerText()).toContain('No submission found');
+    expect(await r2015.filter({ hasText: 'City of London' }).count()).toBe(0);
+    // Sorting by status puts the red plan first, then amber, then the areas with no submission.
+    await page.locator('#round-2015-16').getByRole('button', { name: 'Status' }).click();
+    const areas = await page.locator('#round-2015-16 tbody tr th').allInnerTexts();
+    expect(areas.slice(0, 2)).toEqual(['Staffordshire County Council', 'Derby City Council']);
+    // From the index: the navigation links to it.
+    const index = await open(files.index);
+    await index.getByRole('link', { name: 'Returns tracker' }).click();
+    expect(index.url()).toBe(pathToFileURL(files.tracker).href);
+    await index.close();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site').isVisible()).toBe(false);
+    expect(await page.locator('#round-2015-16').isVisible()).toBe(true);
+    await page.screenshot({ path: join(OUTPUT, 'report-tracker.png'), fullPage: false });
+    await page.close();
+  });
+
   it('loaded nothing but the report files and raised no script errors', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);

@@ -185,7 +185,7 @@ describe('the report built from a test database', () => {
   });
 
   it('has an index, a comparison and one page per document', () => {
-    expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', ...Object.values(fx.ids).map((id) => `plans/${id}.html`).sort()]);
+    expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', 'tracker.html', ...Object.values(fx.ids).map((id) => `plans/${id}.html`)].sort());
   });
 
   it('reads the database back into the records it was built from', () => {
@@ -318,7 +318,7 @@ describe('plansift report command', () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const fx = await buildFixtureDb();
     expect(await reportCommand({ out: fx.dir })).toBe(0);
-    expect(readdirSync(join(fx.dir, 'report')).sort()).toEqual(['compare.html', 'index.html', 'plans']);
+    expect(readdirSync(join(fx.dir, 'report')).sort()).toEqual(['compare.html', 'index.html', 'plans', 'tracker.html']);
     expect(existsSync(join(fx.dir, 'report', 'plans', `${fx.ids.failed}.html`))).toBe(true);
 
     const db = await openStore(fx.dbFile);

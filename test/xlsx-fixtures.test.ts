@@ -82,7 +82,8 @@ describe.skipIf(names.length === 0)('fixture workbooks', () => {
       expect(outcome.failure).toBeNull();
       const record = PlanRecordSchema.parse(outcome.record);
       expect(record.source).toMatchObject({ file: name, format: 'xlsx', pages: null });
-      expect(record.area).toEqual(expected.area);
+      const names = ({ localAuthorities, ccgs, healthAndWellbeingBoard }: typeof record.area) => ({ localAuthorities, ccgs, healthAndWellbeingBoard });
+      expect(names(record.area)).toEqual(names(expected.area));
       expect(JSON.stringify(record)).not.toMatch(/999999|888888|777777|666666|Night Sitting/);
       // Report: what the (unchanged) field code makes of it, scored like `plansift eval`.
       const score = scoreRecord(asScorable(record)!, asScorable(expected)!);

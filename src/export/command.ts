@@ -14,7 +14,11 @@ export interface ExportedFile {
 
 /** The CSV text of one table. */
 export async function tableCsv(db: Database, table: ExportTable): Promise<{ csv: string; rows: number }> {
-  const rows = await db.all(table.sql);
+  const rows = await db.all(table.sql).catch((err: Error) => {
+    // A database from before schema version 2 has no plans table or round columns until a run upgrades it.
+    if (/no such (?:table|column)/.test(err.message)) throw new Error(`${err.message}: the database was made by an older plansift; run plansift run on it first`);
+    throw err;
+  });
   for (const row of rows) {
     for (const col of table.jsonLists ?? []) row[col] = jsonListText(row[col]);
   }

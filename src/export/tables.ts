@@ -3,7 +3,7 @@
 import type { Column } from './csv.js';
 
 export interface ExportTable {
-  /** File name without extension (`plans` -> exports/plans.csv). */
+  /** File name without extension (`documents` -> exports/documents.csv). */
   name: string;
   /** What one row is, for docs/exports.md. */
   row: string;
@@ -14,7 +14,7 @@ export interface ExportTable {
   jsonLists?: readonly string[];
 }
 
-const documentId: Column = { name: 'document_id', type: 'integer', description: 'plans.document_id of the plan this row belongs to' };
+const documentId: Column = { name: 'document_id', type: 'integer', description: 'documents.document_id of the file this row was read from' };
 const areaName: Column = { name: 'area_name', type: 'text', description: "the plan's area: its Health and Wellbeing Board, else its first council, else its file" };
 const ord: Column = { name: 'ord', type: 'integer', description: 'position of the row within its plan (0 = first in the document)' };
 const page: Column = { name: 'page', type: 'integer', description: 'page the item was read from; empty where the format has no pages (txt, docx) or unknown' };
@@ -43,6 +43,10 @@ const planColumns: Column[] = [
   { name: 'template', type: 'text', description: 'detected BCF template (bcf-2014-revised, bcf-2014-original, bcf-2022-23, ...), or unknown' },
   { name: 'format', type: 'text', description: 'pdf | docx | txt | md | html | xlsx' },
   { name: 'pages', type: 'integer', description: 'page count (PDF); empty for formats without pages' },
+  { name: 'round', type: 'text', description: 'planning round the plan serves (2015-16, 2022-23, 2023-25, ...)' },
+  { name: 'hwb_area_code', type: 'text', description: "ONS code of the plan's Health and Wellbeing Board area (the upper-tier council's code)" },
+  { name: 'plan_date', type: 'text', description: 'yyyy-mm-dd the plan states it was submitted, agreed or signed (the latest such date)' },
+  { name: 'plan_id', type: 'integer', description: 'plans.plan_id of the plan (area and round) this file belongs to; empty for failed and removed files' },
   { name: 'hwb', type: 'text', description: 'Health and Wellbeing Board named in the plan' },
   { name: 'local_authorities', type: 'text', description: 'councils named in the plan, separated by "; "' },
   { name: 'ccgs', type: 'text', description: 'CCGs (ICBs from 2022) named in the plan, separated by "; "' },
@@ -64,7 +68,8 @@ const planColumns: Column[] = [
   { name: 'sha256', type: 'text', description: "SHA-256 of the file's bytes" },
 ];
 
-const plansSql = `SELECT d.id AS document_id, d.area_name, d.path, d.status, d.template, d.format, d.pages, d.hwb,
+const plansSql = `SELECT d.id AS document_id, d.area_name, d.path, d.status, d.template, d.format, d.pages,
+  d.round, d.hwb_area_code, d.plan_date, d.plan_id, d.hwb,
   d.local_authorities, d.ccgs,
   ${countOf('sections', "x.status = 'present'")} AS sections_present,
   ${countOf('sections', "x.status = 'missing'")} AS sections_missing,
@@ -140,8 +145,33 @@ const flagColumns: Column[] = [
   { ...sourceText, description: 'quoted text the flag is about, to find it in the document' },
 ];
 
+/** Plans above files: one row per HWB area and round, with its current file. */
+const groupedPlanColumns: Column[] = [
+  { name: 'plan_id', type: 'integer', description: "the plan's id (plans.id in the database): one HWB area in one round" },
+  { name: 'area_name', type: 'text', description: "the HWB area: its council's name in the gazetteer, else the area as the plan writes it" },
+  { name: 'hwb_area_code', type: 'text', description: 'ONS code of the HWB area (upper-tier council); empty when no name matched the gazetteer' },
+  { name: 'round', type: 'text', description: 'planning round (2015-16, 2022-23, 2023-25, ...)' },
+  { name: 'current_document_id', type: 'integer', description: 'documents.document_id of the current file: the latest by stated submission/agreement date, else by modification time' },
+  { name: 'current_path', type: 'text', description: 'path of the current file' },
+  { name: 'document_count', type: 'integer', description: 'files of this plan (formats, drafts, parts)' },
+  { name: 'document_ids', type: 'text', description: 'documents.document_id of every file of the plan, current first, separated by "; "' },
+  { name: 'paths', type: 'text', description: 'paths of every file of the plan, current first, separated by "; "' },
+  { name: 'hwb', type: 'text', description: 'Health and Wellbeing Board as the current file names it' },
+  { name: 'template', type: 'text', description: "the current file's template" },
+  { name: 'flags_error', type: 'integer', description: "flags of severity error on the current file" },
+  { name: 'flags_warning', type: 'integer', description: "flags of severity warning on the current file" },
+];
+
+const groupedPlansSql = `SELECT p.id AS plan_id, p.area_name, p.hwb_area_code, p.round, p.current_document_id, p.current_path,
+  p.document_count, p.document_ids, p.paths, d.hwb, d.template,
+  ${countOf('flags', "x.severity = 'error'")} AS flags_error,
+  ${countOf('flags', "x.severity = 'warning'")} AS flags_warning
+  FROM plans p JOIN documents d ON d.id = p.current_document_id
+  ORDER BY p.area_name COLLATE NOCASE, p.round, p.id`;
+
 export const EXPORT_TABLES: readonly ExportTable[] = [
-  { name: 'plans', row: 'one plan submission (input file), including failed and removed ones', columns: planColumns, sql: plansSql, jsonLists: ['local_authorities', 'ccgs'] },
+  { name: 'plans', row: 'one plan: an HWB area in one planning round, with its files and its current file', columns: groupedPlanColumns, sql: groupedPlansSql, jsonLists: ['document_ids', 'paths'] },
+  { name: 'documents', row: 'one input file, including failed and removed ones', columns: planColumns, sql: plansSql, jsonLists: ['local_authorities', 'ccgs'] },
   { name: 'sections', row: 'one template section of one plan, found or not', columns: sectionColumns, sql: itemSql('sections', sectionColumns) },
   { name: 'schemes', row: 'one scheme a plan lists', columns: schemeColumns, sql: itemSql('schemes', schemeColumns) },
   { name: 'budgets', row: 'one money figure from a plan (unique by kind, year, scheme and amount)', columns: budgetColumns, sql: itemSql('budgets', budgetColumns) },

@@ -3,6 +3,8 @@ import type { DocumentModel } from '../model/document.js';
 import { PlanRecordSchema, SCHEMA_VERSION, type Flag, type PlanRecord, type Source } from '../record/schema.js';
 import { segmentDocument, type Template } from '../segment/index.js';
 import { extractArea } from '../fields/area/index.js';
+import { roundFromText } from '../fields/area/round.js';
+import { planDate } from '../fields/area/dated.js';
 import { extractSchemes } from '../fields/schemes/index.js';
 import { extractBudgets } from '../fields/budgets/index.js';
 import { extractRisks } from '../fields/risks/index.js';
@@ -14,7 +16,9 @@ import { EXTRACTOR_VERSION } from './version.js';
 
 export function analyseDocument(doc: DocumentModel, templates: Template[], source: Source): PlanRecord {
   const seg = segmentDocument(doc, templates);
-  const area = extractArea(doc, seg);
+  // The round: the template's, else (unknown template) from the years the plan states.
+  const round = templates.find((t) => t.id === seg.template)?.round ?? roundFromText(doc.text);
+  const area = extractArea(doc, seg, round);
   // Grids and spending plans are read by several extractors: worked out once here.
   const template = templates.find((t) => t.id === seg.template) ?? null;
   const tables = documentTables(doc, rebuildTables(doc, seg, template));
@@ -29,6 +33,8 @@ export function analyseDocument(doc: DocumentModel, templates: Template[], sourc
     extractorVersion: EXTRACTOR_VERSION,
     source: { ...source, format: doc.format, pages: doc.pages },
     template: seg.template,
+    round,
+    planDate: planDate(doc.text),
     area,
     sections: seg.sections.map(({ id, heading, status, page }) => ({ id, heading, status, page })),
     ...fields,
@@ -45,7 +51,9 @@ export function failedRecord(source: Source, reason: string, message: string): P
     extractorVersion: EXTRACTOR_VERSION,
     source,
     template: 'unknown',
-    area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null },
+    round: null,
+    planDate: null,
+    area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: null, organisations: [], hwbAreaCode: null },
     sections: [],
     schemes: [],
     budgets: [],

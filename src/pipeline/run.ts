@@ -17,6 +17,7 @@ import { discoverFiles, type DiscoveredFile, type SkippedEntry } from '../discov
 import type { PlanRecord } from '../record/schema.js';
 import type { Database } from '../store/db.js';
 import { openStore, saveDocument } from '../store/db.js';
+import { groupPlans } from '../store/plans.js';
 import { clearTempDir, recordPath, removeRecordFile, writeRecordFile } from '../store/files.js';
 import {
   finishRun,
@@ -329,6 +330,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
       emit({ kind: 'removed', rel: k.path });
     }
     if (summary.processed || summary.relinked || summary.removed || toHash.length) await refreshDuplicates(db);
+    await groupPlans(db); // files into plans (area × round), current file first
 
     summary.failing = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed'`))?.n ?? 0;
     phase('removed and duplicates');

@@ -1,4 +1,5 @@
 // Bump when extraction output may change: the nightly run re-extracts every file an older version produced.
 // 0.2.0: PDF text from the operator list instead of getTextContent (same output on every PDF we have).
-// 0.3.0: record schema 2 (years yyyy-yy, metric kind plan_change): older rows are re-extracted.
+// 0.3.0: record schema 2 (years yyyy-yy, metric kind plan_change, round, planDate, area.organisations and
+//        area.hwbAreaCode from the gazetteer): older rows are re-extracted and grouped into plans.
 export const EXTRACTOR_VERSION = '0.3.0';

@@ -53,10 +53,27 @@ export const SourceSchema = z.object({
   pages: z.number().int().nonnegative().nullable(),
 });
 
+/** A council, CCG or ICB a plan names, as written and as matched to data/reference/organisations.csv. */
+export const OrganisationSchema = z.object({
+  kind: z.enum(['council', 'ccg', 'icb']),
+  /** As written in the plan. */
+  name: z.string(),
+  /** The gazetteer's name; null when the name matched nothing (then the codes are null too). */
+  canonicalName: z.string().nullable(),
+  onsCode: z.string().nullable(),
+  odsCode: z.string().nullable(),
+  /** Why a name was not matched (not an upper-tier council, no such organisation in the plan's round). */
+  note: z.string().nullable().optional(),
+});
+
 export const AreaSchema = z.object({
   localAuthorities: z.array(z.string()),
   ccgs: z.array(z.string()),
   healthAndWellbeingBoard: z.string().nullable(),
+  /** v2: the organisations above matched to their official codes. */
+  organisations: z.array(OrganisationSchema).default([]),
+  /** v2: ONS code of the plan's Health and Wellbeing Board area (an upper-tier council's code), or null. */
+  hwbAreaCode: z.string().regex(/^E\d{8}$/).nullable().default(null),
 });
 
 export const SectionSchema = z.object({
@@ -128,6 +145,10 @@ export const PlanRecordSchema = z.object({
   extractorVersion: z.string(),
   source: SourceSchema,
   template: z.string(),
+  /** v2: the planning round the plan serves, "2015-16", "2022-23", "2023-25"; null when unknown. */
+  round: z.string().regex(/^\d{4}-\d{2}$/).nullable().default(null),
+  /** v2: the latest date the plan states it was submitted, agreed or signed (yyyy-mm-dd), or null. */
+  planDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
   area: AreaSchema,
   sections: z.array(SectionSchema),
   schemes: z.array(SchemeSchema),
@@ -139,6 +160,7 @@ export const PlanRecordSchema = z.object({
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Area = z.infer<typeof AreaSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Scheme = z.infer<typeof SchemeSchema>;
 export type Budget = z.infer<typeof BudgetSchema>;

@@ -8,20 +8,23 @@ import { renderIndex } from './index-page.js';
 import type { PageContext } from './layout.js';
 import { loadReportData, type ReportData } from './load.js';
 import { renderPlan } from './plan-page.js';
+import { loadTrackedPlans, renderTracker, type TrackedPlan } from './tracker-page.js';
 
 export interface ReportFiles {
   dir: string;
   index: string;
   compare: string;
+  tracker: string;
   plans: Map<number, string>;
 }
 
 /** Every page as file path (relative to the report folder) -> HTML. Pure given the data. */
-export function renderReport(data: ReportData, ctx: Omit<PageContext, 'root'>): Map<string, string> {
+export function renderReport(data: ReportData, ctx: Omit<PageContext, 'root'>, tracked: TrackedPlan[] = []): Map<string, string> {
   const root: PageContext = { ...ctx, root: '' };
   const files = new Map<string, string>();
   files.set('index.html', renderIndex(root, data).value);
   files.set('compare.html', renderCompare(root, data).value);
+  files.set('tracker.html', renderTracker(root, data, tracked).value);
   for (const plan of data.plans) files.set(`plans/${plan.id}.html`, renderPlan(root, plan).value);
   return files;
 }
@@ -43,7 +46,7 @@ export async function buildReport(db: Database, outDir: string, dbName: string, 
     dbName,
     // Paths in the database are relative to the input folder of the run; the latest run's is the one on disk.
     sourceBase: data.lastRun ? sourceBaseUrl(outDir, data.lastRun.inputRoot) : null,
-  });
+  }, await loadTrackedPlans(db));
   const dir = join(outDir, 'report');
   const staging = join(outDir, `.report-${process.pid}-${now.getTime()}`);
   await mkdir(join(staging, 'plans'), { recursive: true });
@@ -58,6 +61,7 @@ export async function buildReport(db: Database, outDir: string, dbName: string, 
     dir,
     index: join(dir, 'index.html'),
     compare: join(dir, 'compare.html'),
+    tracker: join(dir, 'tracker.html'),
     plans: new Map(data.plans.map((p) => [p.id, join(dir, 'plans', `${p.id}.html`)])),
   };
 }

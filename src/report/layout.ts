@@ -12,7 +12,7 @@ export interface PageContext {
   sourceBase?: string | null;
 }
 
-export function page(ctx: PageContext, title: string, body: HtmlPart, current: 'index' | 'compare' | 'plan'): SafeHtml {
+export function page(ctx: PageContext, title: string, body: HtmlPart, current: 'index' | 'compare' | 'plan' | 'tracker'): SafeHtml {
   const link = (href: string, label: string, here: boolean) =>
     here ? html`<a href="${ctx.root}${href}" aria-current="page">${label}</a>` : html`<a href="${ctx.root}${href}">${label}</a>`;
   return html`<!DOCTYPE html>
@@ -28,7 +28,7 @@ export function page(ctx: PageContext, title: string, body: HtmlPart, current: '
 <body>
 <header class="site">
 <span class="brand">plansift assurance report</span>
-<nav aria-label="Report">${link('index.html', 'All plans', current === 'index')} · ${link('compare.html', 'Compare areas', current === 'compare')}</nav>
+<nav aria-label="Report">${link('index.html', 'All plans', current === 'index')} · ${link('compare.html', 'Compare areas', current === 'compare')} · ${link('tracker.html', 'Returns tracker', current === 'tracker')}</nav>
 </header>
 <main>
 ${body}

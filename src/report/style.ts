@@ -38,6 +38,8 @@ th[aria-sort="descending"] button::after { content: " ▼"; color: #0b0c0c; }
 .rag-amber { background: #f9d949; color: #0b0c0c; }
 .rag-green { background: #00703c; color: #fff; }
 .rag-removed { background: #fff; color: #0b0c0c; border-style: dashed; }
+.rag-none { background: #fff; color: #505a5f; border-color: #505a5f; font-weight: 400; }
+.tracker-counts { font-size: 1.15em; }
 .sev { font-weight: 700; white-space: nowrap; }
 .sev-error { color: #b1260f; }
 .sev-warning { color: #6b4b00; }

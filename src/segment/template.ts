@@ -83,6 +83,8 @@ export type DeclaredTable = z.infer<typeof DeclaredTableSchema>;
 
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The planning round the template serves ("2015-16", "2022-23", "2023-25"): the record's `round`. */
+  round: z.string().regex(/^\d{4}-\d{2}$/).optional(),
   name: z.string(),
   description: z.string().optional(),
   detection: z.object({

@@ -63,7 +63,18 @@ export async function openStore(file: string): Promise<Database> {
   const db = await Database.open(file);
   await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
   await db.exec(DB_SCHEMA);
+  await addMissingColumns(db);
   return db;
+}
+
+/** v2 columns of documents, added to a database made by an older plansift (SQLite adds them at the end). */
+const DOCUMENT_COLUMNS_V2: Array<[string, string]> = [['round', 'TEXT'], ['hwb_area_code', 'TEXT'], ['plan_date', 'TEXT'], ['plan_id', 'INTEGER']];
+
+async function addMissingColumns(db: Database): Promise<void> {
+  const have = new Set((await db.all<{ name: string }>('PRAGMA table_info(documents)')).map((c) => c.name));
+  for (const [name, type] of DOCUMENT_COLUMNS_V2) {
+    if (!have.has(name)) await db.exec(`ALTER TABLE documents ADD COLUMN ${name} ${type}`);
+  }
 }
 
 /** Open an existing database read-only (export, report). */
@@ -98,6 +109,7 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
       JSON.stringify(record.area.localAuthorities), JSON.stringify(record.area.ccgs),
       record.area.healthAndWellbeingBoard, areaName(record), meta.status, meta.failureReason, meta.duplicateOf,
       record.extractorVersion, now.toISOString(), JSON.stringify(record),
+      record.round, record.area.hwbAreaCode, record.planDate,
     ];
     let id: number;
     if (existing) {
@@ -109,15 +121,16 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
          hwb=?, area_name=?, status=?, failure_reason=?, duplicate_of=?, extractor_version=?, processed_at=?,
-         record_json=?, removed_at=NULL WHERE id=?`,
+         record_json=?, round=?, hwb_area_code=?, plan_date=?, removed_at=NULL WHERE id=?`,
         [...values, id],
       );
     } else {
       id = (
         await db.run(
           `INSERT INTO documents (sha256, size, mtime_ms, format, pages, template, local_authorities, ccgs, hwb,
-           area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json, path)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json,
+           round, hwb_area_code, plan_date, path)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
           [...values, record.source.file],
         )
       ).lastID;

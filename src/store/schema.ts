@@ -17,6 +17,10 @@ CREATE TABLE IF NOT EXISTS documents (
   ccgs              TEXT NOT NULL DEFAULT '[]', -- JSON array
   hwb               TEXT,
   area_name         TEXT,                      -- display name: HWB, else first local authority, else file
+  round             TEXT,                      -- planning round, e.g. 2015-16, 2022-23, 2023-25 (v2)
+  hwb_area_code     TEXT,                      -- ONS code of the plan's HWB area (v2)
+  plan_date         TEXT,                      -- yyyy-mm-dd the plan states it was submitted/agreed (v2)
+  plan_id           INTEGER,                   -- plans.id of the plan this file belongs to (v2)
   status            TEXT NOT NULL,             -- ok | failed | removed
   failure_reason    TEXT,
   duplicate_of      TEXT,                      -- path of another document with the same sha256
@@ -26,6 +30,19 @@ CREATE TABLE IF NOT EXISTS documents (
   record_json       TEXT NOT NULL              -- the full JSON record
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+
+CREATE TABLE IF NOT EXISTS plans (
+  id                  INTEGER PRIMARY KEY,
+  plan_key            TEXT NOT NULL UNIQUE,    -- hwb_area_code|round, or name:<area name>|round when unmatched
+  hwb_area_code       TEXT,                    -- ONS code of the HWB area
+  area_name           TEXT NOT NULL,           -- the area's council in the gazetteer, else its name as written
+  round               TEXT,                    -- planning round
+  current_document_id INTEGER NOT NULL,        -- documents.id of the current file
+  current_path        TEXT NOT NULL,
+  document_count      INTEGER NOT NULL,
+  document_ids        TEXT NOT NULL,           -- JSON array, current first
+  paths               TEXT NOT NULL            -- JSON array, current first
+);
 
 CREATE TABLE IF NOT EXISTS sections (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

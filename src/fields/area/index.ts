@@ -8,6 +8,11 @@ import type { Area } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { stripMarkup } from '../../segment/text.js';
 import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } from './orgs.js';
+import { resolveArea } from './codes.js';
+import { areaFromMentions, scanOrganisations, type ScannedArea } from './scan.js';
+import { loadGazetteer } from '../../reference/gazetteer.js';
+import { matchOrganisation, roundWindow } from '../../reference/match.js';
+import { plainName } from '../../reference/names.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -28,6 +33,8 @@ function labelRole(text: string): OrgRole | null {
 /** Names found for each role, in document order, deduplicated by nameKey. */
 class Names {
   private readonly lists: Record<OrgRole, string[]> = { la: [], ccg: [], hwb: [] };
+  /** `isPlace`: a bare name that is a council area of the plan's round (the gazetteer); `text`: the document's. */
+  constructor(readonly isPlace: (name: string) => boolean = () => false, readonly text = '') {}
   add(role: OrgRole, name: string): void {
     const list = this.lists[role];
     if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
@@ -55,9 +62,15 @@ function addValues(out: Names, role: OrgRole, raw: string, paired = false, text 
     if (r === role) {
       out.add(role, name);
       n++;
-    } else if (r === null && (paired || (role === 'ccg' && /^NHS\s/.test(name))) && BARE_NAME.test(name) && !GENERIC_VALUE.test(name)) {
+    } else if (
+      r === null &&
+      // Unpaired (the value on the line under its label), a bare name must be an area the gazetteer knows.
+      (paired || (role === 'ccg' && /^NHS\s/.test(name)) || (role !== 'ccg' && out.isPlace(name))) &&
+      BARE_NAME.test(name) &&
+      !GENERIC_VALUE.test(name)
+    ) {
       // A board given by its place only: use the board's full name as the plan writes it elsewhere.
-      out.add(role, role === 'hwb' ? (boardNamedAfter(text, name) ?? `${name} Health and Wellbeing Board`) : name);
+      out.add(role, role === 'hwb' ? (boardNamedAfter(text || out.text, name) ?? `${name} Health and Wellbeing Board`) : name);
       n++;
     }
   }
@@ -97,8 +110,15 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
           found += more;
         }
         if (found === 0 && filled.length === 1) {
-          // The label row alone in a table: names follow in the next blocks.
-          found = readFollowing(blocks, i + 1, role, out);
+          // The label in a row of its own: its names in the rows under it (a one-column table, label and
+          // value on separate lines), else in the next blocks.
+          for (let k = r + 1; k < rows.length; k++) {
+            const cells = rows[k].filter((c) => c !== '');
+            const more = cells.length === 1 && !labelRole(cells[0]) ? addValues(out, role, cells[0]) : 0;
+            if (more === 0) break;
+            found += more;
+          }
+          if (found === 0) found = readFollowing(blocks, i + 1, role, out);
         }
       }
       continue;
@@ -236,9 +256,37 @@ function boldBoards(doc: DocumentModel): string[] {
   return out;
 }
 
-/** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written. */
-export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
-  const names = new Names();
+/** Local authorities, CCGs/ICBs and the health and wellbeing board, names as written and matched to their codes. */
+export function extractArea(doc: DocumentModel, seg: Segmentation, round: string | null = null): Area {
+  const found = findNames(doc, seg, round);
+  const names = { ...found, localAuthorities: dropFragments(found.localAuthorities, round, 'council'), ccgs: dropFragments(found.ccgs, round, 'ccg') };
+  const codes = resolveArea(names, round);
+  if (!codes.hwbAreaCode) {
+    // No name as found matched an area: the area the plan's text names most.
+    const g = loadGazetteer();
+    codes.hwbAreaCode = areaFromMentions(scanOrganisations(doc.text, round, g), g, round).code;
+  }
+  return { ...names, ...codes };
+}
+
+/**
+ * A cell wrapped over two lines leaves its last line as a name of its own ("South East Northshire &" /
+ * "Peninsula CCG"): a name that matches no organisation of the round and ends another name found is dropped.
+ */
+function dropFragments(list: string[], round: string | null, kind: 'council' | 'ccg'): string[] {
+  const key = (s: string) => plainName(s).replace(/^nhs\s/, '');
+  return list.filter((n) => {
+    const k = key(n);
+    const ends = list.some((o) => o !== n && key(o).endsWith(` ${k}`));
+    return !ends || matchOrganisation(loadGazetteer(), n, round, kind).organisation !== null;
+  });
+}
+
+/** The names as written. */
+function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
+  const g = loadGazetteer();
+  const isPlace = (name: string) => matchOrganisation(g, name, round, 'council').organisation !== null;
+  const names = new Names(isPlace, doc.text);
   readLabelledFields(doc, names);
   readSignoff(doc, names);
   const incomePlaces = readIncomeRows(doc, names);
@@ -247,11 +295,22 @@ export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
     (p) => p.length >= 3,
   );
   const text = doc.text;
+  // Where no table, sign-off or income row names a party: the organisations of the round named anywhere,
+  // by the gazetteer (covers, committee reports, converted text whose table lost its layout, narratives).
+  let scanned: ScannedArea | null = null;
+  const scan = (): ScannedArea => (scanned ??= areaFromMentions(scanOrganisations(text, round, g), g, round));
+
   let localAuthorities = names.get('la');
   if (localAuthorities.length === 0 && places.length > 0) localAuthorities = namedAfterPlace(text, places, 'la').slice(0, 1);
+  if (localAuthorities.length === 0) {
+    localAuthorities = scan().councils;
+    places.push(...localAuthorities.map(placeOf));
+  }
 
   let ccgs = names.get('ccg');
-  if (ccgs.length === 0) {
+  if (ccgs.length === 0) ccgs = scan().nhs;
+  const window = roundWindow(round);
+  if (ccgs.length === 0 && (!window || window.to >= '2022-07')) {
     // An ICB is one per area and named on the plan's cover or opening; take the most named "NHS … ICB".
     const counts = new Map<string, number>();
     for (const m of text.matchAll(/\bNHS(?:\s+(?!NHS\b)[A-Z][\w'-]*|\s+(?:and|&|of|upon|on))+?\s+(?:ICB|Integrated Care Board)\b/g)) {
@@ -266,6 +325,7 @@ export function extractArea(doc: DocumentModel, _seg: Segmentation): Area {
     const bold = boldBoards(doc);
     const placed = places.length > 0 ? namedAfterPlace(text, places, 'hwb') : [];
     hwbCandidates.push(...bold.filter((b) => places.some((p) => nameKey(placeOf(b)).startsWith(nameKey(p)))), ...placed, ...bold);
+    if (hwbCandidates.length === 0 && scan().board) hwbCandidates.push(scan().board!);
     if (hwbCandidates.length === 0) hwbCandidates.push(...mostNamedBoards(text));
   }
   return { localAuthorities, ccgs, healthAndWellbeingBoard: hwbCandidates[0] ?? null };
