@@ -63,6 +63,11 @@ export async function openStore(file: string): Promise<Database> {
   const db = await Database.open(file);
   await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
   await db.exec(DB_SCHEMA);
+  // Databases made before failed_runs existed get the column (CREATE TABLE IF NOT EXISTS does not add it).
+  const columns = await db.all<{ name: string }>('PRAGMA table_info(documents)');
+  if (!columns.some((c) => c.name === 'failed_runs')) {
+    await db.exec('ALTER TABLE documents ADD COLUMN failed_runs INTEGER NOT NULL DEFAULT 0');
+  }
   return db;
 }
 
@@ -109,16 +114,19 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
          hwb=?, area_name=?, status=?, failure_reason=?, duplicate_of=?, extractor_version=?, processed_at=?,
-         record_json=?, removed_at=NULL WHERE id=?`,
-        [...values, id],
+         record_json=?, removed_at=NULL,
+         failed_runs = CASE WHEN ? = 'failed' THEN (CASE WHEN sha256 IS ? THEN failed_runs + 1 ELSE 1 END) ELSE 0 END
+         WHERE id=?`,
+        // failed_runs counts failures of the same content in a row (sha256 here is the stored, older value).
+        [...values, meta.status, record.source.sha256, id],
       );
     } else {
       id = (
         await db.run(
           `INSERT INTO documents (sha256, size, mtime_ms, format, pages, template, local_authorities, ccgs, hwb,
-           area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json, path)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-          [...values, record.source.file],
+           area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json, path, failed_runs)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          [...values, record.source.file, meta.status === 'failed' ? 1 : 0],
         )
       ).lastID;
     }
