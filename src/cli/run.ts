@@ -93,6 +93,7 @@ class RunLogger {
         } else if (!this.bar) {
           this.line(`[${this.done}/${this.total}] ok ${e.rel}${e.pages ? ` (${e.pages} pages)` : ''}${e.via === 'copied' ? ' (same content as another file)' : ''}${this.eta()}`);
         }
+        for (const w of e.warnings ?? []) this.line(`warning ${e.rel}: ${w.replace(/^warning: /, '')}`);
         this.single?.update(this.done, { failed: this.failed });
         break;
       }
@@ -196,7 +197,8 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
 }
 
 function printSummary(s: RunSummary, json: boolean, quiet: boolean): void {
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  // The main process's own peak, or the sampled peak of main + workers together if higher.
+  const peakRssMb = Math.max(Math.round(process.resourceUsage().maxRSS / 1024), s.treePeakRssMb);
   if (json) {
     const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing, newFailures, persistent, retried } = s;
     process.stdout.write(

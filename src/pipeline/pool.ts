@@ -137,8 +137,11 @@ export class WorkerPool {
   private nextId = 1;
   private broken: PoolBrokenError | null = null;
   private rssTimer: NodeJS.Timeout | null = null;
+  private stopped: Error | null = null;
   /** Workers started so far (for the run log and the tests). */
   started = 0;
+  /** Highest RSS seen of this process plus every worker at one moment (sampled with the RSS watch), in MB. */
+  peakTreeRssMb = 0;
 
   constructor(private readonly opts: PoolOptions) {
     this.script = opts.workerScript ?? resolveWorkerScript();
@@ -176,8 +179,9 @@ export class WorkerPool {
 
   /** Stop now: drop queued files and terminate running workers (used when the run is interrupted). */
   async destroy(): Promise<void> {
-    this.queue.clear();
+    // Files still queued are answered (rejected) as they come out of the queue, so no caller waits for ever.
     const stopped = new Error('worker pool stopped');
+    this.stopped = stopped;
     for (const slot of this.all) for (const job of slot.jobs.splice(0)) job.reject(stopped);
     await Promise.all([...this.all].map((s) => this.retire(s)));
     this.stopWatching();
@@ -185,8 +189,8 @@ export class WorkerPool {
 
   /** Give a file to the least busy worker, starting one if fewer than `size` are running. */
   private assign(job: Job): void {
-    if (this.broken) {
-      job.reject(this.broken);
+    if (this.broken || this.stopped) {
+      job.reject(this.broken ?? this.stopped);
       return;
     }
     let slot: Slot | null = null;
@@ -283,16 +287,19 @@ export class WorkerPool {
   private watchMemory(): void {
     if (this.rssTimer) return;
     this.rssTimer = setInterval(() => {
+      let tree = Math.round(process.memoryUsage.rss() / 1048576);
       for (const slot of this.all) {
-        if (slot.dead || !slot.child.pid || slot.jobs.length === 0) continue;
+        if (slot.dead || !slot.child.pid) continue;
         const rss = processRssMb(slot.child.pid);
-        if (rss !== null && rss > this.opts.maxMemoryMb) {
+        tree += rss ?? 0;
+        if (rss !== null && slot.jobs.length > 0 && rss > this.opts.maxMemoryMb) {
           this.kill(slot, {
             kind: 'killed', reason: 'memory',
             message: `worker used ${rss} MB, over its ${this.opts.maxMemoryMb} MB memory limit`,
           });
         }
       }
+      this.peakTreeRssMb = Math.max(this.peakTreeRssMb, tree);
       if (this.all.size === 0) this.stopWatching();
     }, this.opts.rssPollMs ?? 100);
     this.rssTimer.unref();

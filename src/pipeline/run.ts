@@ -53,7 +53,7 @@ export interface RunOptions {
 export type RunEvent =
   | { kind: 'discovered'; files: number; skipped: SkippedEntry[] }
   | { kind: 'planned'; toExtract: number; unchanged: number; workers: number; workerMemoryMb: number }
-  | { kind: 'file'; rel: string; outcome: 'ok' | 'failed'; failure?: RunFailure; pages: number | null; via: 'extracted' | 'copied'; retry: boolean }
+  | { kind: 'file'; rel: string; outcome: 'ok' | 'failed'; failure?: RunFailure; pages: number | null; via: 'extracted' | 'copied'; retry: boolean; warnings?: string[] }
   | { kind: 'failing'; rel: string; reason: string; persistent: boolean }
   | { kind: 'relinked'; from: string; to: string }
   | { kind: 'removed'; rel: string }
@@ -80,6 +80,8 @@ export interface RunSummary {
   retried: number;
   failures: RunFailure[];
   runId: number;
+  /** Peak RSS of the main process and its workers together (sampled every 100 ms while workers run), in MB. */
+  treePeakRssMb: number;
 }
 
 /** The run would change nothing it should: stopped before writing anything (exit 2). */
@@ -154,7 +156,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     const summary: RunSummary = {
       processed: 0, skipped: t.unchanged.length, failed: 0, removed: 0, durationMs: 0, relinked: 0, duplicates: 0,
       pages: 0, ignored: discovery.skipped.length, failing: 0, newFailures: 0, persistent: 0, retried: 0, failures: [],
-      runId: await startRun(db, root, EXTRACTOR_VERSION),
+      runId: await startRun(db, root, EXTRACTOR_VERSION), treePeakRssMb: 0,
     };
     await restoreMissingRecordFiles(db, outDir, t.unchanged.map((f) => f.rel));
     const extracting = plan.actions.filter((a) => a.kind !== 'touch' && a.kind !== 'relink');
@@ -172,6 +174,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     if (summary.processed || summary.relinked || summary.removed || t.toHash.length) await refreshDuplicates(db);
     await countFailing(db, discovery.files, summary, emit);
     summary.durationMs = Date.now() - started;
+    summary.treePeakRssMb = pools.peakTreeRssMb();
     await finishRun(db, summary.runId, summary, summary.failures);
     return summary;
   } finally {
@@ -210,6 +213,9 @@ class PoolStarter {
   async destroy(): Promise<void> {
     await this.pool?.destroy();
   }
+  peakTreeRssMb(): number {
+    return this.pool?.peakTreeRssMb ?? 0;
+  }
 }
 
 /** sha256 of each changed file (streamed, a few at a time); oversized or unreadable files get null. */
@@ -235,16 +241,15 @@ async function execute(
 ): Promise<void> {
   const writes = new PQueue({ concurrency: 1 });
   let fatal: unknown = null;
-  // The first full disk stops the run: no more files are sent to workers, queued writes are dropped.
+  // The first full disk stops the run: no more files are sent to workers, queued writes do nothing.
   const stop = (err: unknown) => {
     if (fatal) return;
     fatal = (err as NodeJS.ErrnoException).code === 'ENOSPC'
       ? new DiskFullError(`output disk is full (${(err as Error).message}); stopped, the next run finishes the rest`)
       : err;
-    writes.clear();
     void pools.destroy();
   };
-  const save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied', retry = false) =>
+  const save: Save = (file, record, failure, via, retry = false, warnings = []) =>
     writes.add(async () => {
       if (fatal) return;
       try {
@@ -265,7 +270,7 @@ async function execute(
         summary.failures.push(failure);
       }
       summary.pages += record.source.pages ?? 0;
-      emit({ kind: 'file', rel: file.rel, outcome: failure ? 'failed' : 'ok', failure: failure ?? undefined, pages: record.source.pages, via, retry });
+      emit({ kind: 'file', rel: file.rel, outcome: failure ? 'failed' : 'ok', failure: failure ?? undefined, pages: record.source.pages, via, retry, warnings });
     });
   const { failedRecord } = await import('./analyse.js');
   const maxFileBytes = (await import('../extract/index.js')).MAX_FILE_BYTES;
@@ -301,7 +306,7 @@ async function execute(
   if (fatal) throw fatal;
 }
 
-type Save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied', retry?: boolean) => Promise<unknown>;
+type Save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied', retry?: boolean, warnings?: string[]) => Promise<unknown>;
 
 /** One file on a worker; later files with the same new content take a copy of its record instead of a worker. */
 async function extractOne(
@@ -321,7 +326,8 @@ async function extractOne(
     failure = { path: f.rel, reason: result.reason, message: result.message };
   }
   await Promise.all([
-    save(f, record, failure, 'extracted', action.retry),
+    // Extraction warnings (a mislabelled file) go to the log until the record has notes of its own.
+    save(f, record, failure, 'extracted', action.retry, result.kind === 'done' ? result.outcome.messages.filter((m) => m.startsWith('warning: ')) : []),
     ...action.sameContent.map((g) => save(g, copyRecord(record, g), failure ? { ...failure, path: g.rel } : null, 'copied')),
   ]);
 }
