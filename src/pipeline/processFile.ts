@@ -1,4 +1,4 @@
-// One file in, one record out. This is what a worker thread runs; it never throws for a bad file.
+// One file in, one record out. This is what a worker process runs; it never throws for a bad file.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
