@@ -128,3 +128,24 @@ describe('removalGuard', () => {
     expect(removalGuard(withOld, [file('a'), file('b')], known.slice(2))).toBeNull();
   });
 });
+
+describe('the memory budget of a run', () => {
+  it('splits the budget: the main process share first, then equal worker shares within bounds', async () => {
+    const { planWorkers } = await import('../src/pipeline/pool.js');
+    expect(planWorkers(1024, 2)).toEqual({ workers: 2, workerMemoryMb: 384 });
+    // Fewer workers than asked for when the budget cannot hold them at 256 MB each.
+    expect(planWorkers(800, 4)).toEqual({ workers: 2, workerMemoryMb: 272 });
+    expect(planWorkers(500, 4)).toEqual({ workers: 1, workerMemoryMb: 244 });
+    // A large budget does not make one worker's limit unbounded.
+    expect(planWorkers(20_000, 2)).toEqual({ workers: 2, workerMemoryMb: 2048 });
+    expect(() => planWorkers(300, 1)).toThrow(/a memory budget of 300 MB is too small: at least 384 MB is needed/);
+  });
+
+  it('defaults to half the RAM, or three quarters of the free memory if that is less', async () => {
+    const { defaultBudgetMb } = await import('../src/cli/run.js');
+    const GB = 1024 ** 3;
+    expect(defaultBudgetMb(24 * GB, 20 * GB)).toBe(12 * 1024);
+    expect(defaultBudgetMb(24 * GB, 4 * GB)).toBe(3 * 1024);
+    expect(defaultBudgetMb(24 * GB, 0.5 * GB)).toBe(1024); // never below what a run needs
+  });
+});
