@@ -96,6 +96,25 @@ export function resolveWorkerScript(): string {
   return join(dirname(here), 'worker.js');
 }
 
+/**
+ * Every live worker of every pool. A run that exits without closing its pool (a signal handler calling
+ * process.exit) kills them on the way out: a worker stuck in a synchronous loop would never see its IPC channel
+ * close, and would be left spinning. (A parent killed with SIGKILL cannot do this: its other workers exit when
+ * their channel closes, after their current file, but a worker hung in a loop at that moment stays until killed.)
+ */
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function trackChild(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of liveChildren) c.kill('SIGKILL');
+    });
+  }
+}
+
 interface Job {
   task: WorkerTask;
   resolve: (result: PoolResult) => void;
@@ -230,6 +249,7 @@ export class WorkerPool {
       // bar. stderr is read for the reason a worker dies.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    trackChild(child);
     let exited!: () => void;
     const slot: Slot = {
       child, tasks: 0, dead: false, retiring: false, started: false, memoryMb: 0, jobs: [], timer: null,
