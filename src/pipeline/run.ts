@@ -147,7 +147,8 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
     const maxFileBytes = t.toHash.length ? (await import('../extract/index.js')).MAX_FILE_BYTES : Infinity;
     const shaOf = await hashAll(root, t.toHash, maxFileBytes);
-    const stillOnDisk = await existingPaths(root, known.filter((k) => k.removedAt === null && !discovery.files.some((f) => f.rel === k.path)));
+    const found = new Set(discovery.files.map((f) => f.rel));
+    const stillOnDisk = await existingPaths(root, known.filter((k) => k.removedAt === null && !found.has(k.path)));
     const plan = planRun({ known, files: discovery.files, triage: t, shaOf, stillOnDisk, maxFileBytes, opts: triageOpts });
     const refused = removalGuard(known, discovery.files, plan.removed);
     if (refused && !opts.allowRemovals) throw new RunRefusedError(`${refused} Nothing was changed; --allow-removals to proceed`);
