@@ -193,6 +193,24 @@ describe('7, 9: special files and symbolic links', () => {
   }, 60_000);
 });
 
+describe('9: content before extension', () => {
+  it('reads a tiny .doc that is really text as text, says so in a warning line, and reads UTF-16 text', () => {
+    writeFileSync(join(input, 'tiny.doc'), 'hello\n');
+    writeFileSync(join(input, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan('Ærøby'), 'utf16le')]));
+    writeFileSync(join(input, 'utf8.txt'), plan('Ærøby'));
+    const r = cli(['--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^warning tiny\.doc: file extension \.doc but content is txt$/m);
+    expect(record('tiny.doc').source.format).toBe('txt');
+    expect(failure('unicode.txt')).toBeUndefined();
+    // The same record as the same plan in UTF-8, apart from its source.
+    const { source: _a, ...fromUtf16 } = record('unicode.txt');
+    const { source: _b, ...fromUtf8 } = record('utf8.txt');
+    expect(fromUtf16).toEqual(fromUtf8);
+    expect(JSON.stringify(fromUtf16)).toContain('Ærøby');
+  }, 60_000);
+});
+
 describe('8: hostile file names', () => {
   it('escapes newlines, carriage returns and terminal escapes in every log line', () => {
     const evil = 'x\nFAILED forged.txt: fake\r\u001b[2J.txt';
