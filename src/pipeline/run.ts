@@ -165,7 +165,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
       kind: 'planned', toExtract: extracting.reduce((n, a) => n + 1 + (a.kind === 'extract' ? a.sameContent.length : 0), 0),
       unchanged: t.unchanged.length + plan.actions.length - extracting.length, workers, workerMemoryMb,
     });
-    await execute(db, outDir, root, plan, known, shaOf, pools, summary, emit);
+    await execute(db, outDir, root, plan, shaOf, pools, summary, emit);
     phase('extract and save');
     for (const k of plan.removed) {
       await markRemoved(db, k.path);
@@ -237,7 +237,7 @@ async function existingPaths(root: string, docs: KnownDocument[]): Promise<Set<s
 
 /** Carry out the plan's file actions. Every write goes through one queue: one document transaction at a time. */
 async function execute(
-  db: Database, outDir: string, root: string, plan: RunPlan, known: KnownDocument[], shaOf: ReadonlyMap<string, string | null>,
+  db: Database, outDir: string, root: string, plan: RunPlan, shaOf: ReadonlyMap<string, string | null>,
   pools: PoolStarter, summary: RunSummary, emit: (e: RunEvent) => void,
 ): Promise<void> {
   const writes = new PQueue({ concurrency: 1 });
