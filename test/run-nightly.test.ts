@@ -2,7 +2,7 @@
 // things that used to take it down or fool it: a huge text file among real plans, an empty (unmounted) input,
 // failures that stay or pass, a reused lock pid, colliding record paths, special files and symlinks, hostile
 // names, leftovers of killed commands.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
@@ -243,5 +243,31 @@ describe('10: leftovers of killed commands', () => {
     expect(existsSync(join(out, 'exports/schemes.csv.tmp'))).toBe(true);
     expect(r.stderr).toContain(`removed .report-${dead}-1700000000000/ left by a killed run`);
     expect(r.stderr).toContain('removed exports/budgets.csv.tmp left by a killed run');
+  }, 60_000);
+});
+
+describe('1: worker processes do not outlive their run', () => {
+  it('a run stopped by SIGTERM while its workers are hung in a loop leaves no worker process behind', async () => {
+    for (let i = 0; i < 3; i++) writeFileSync(join(input, `stuck-${i}.txt`), plan(`stuck ${i}`));
+    const child = spawn(process.execPath, [BIN, 'run', input, '--out', out, '--concurrency', '2'], {
+      stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PLANSIFT_FAULT: 'hang:stuck' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+    const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const deadline = Date.now() + 30_000;
+    while (!stderr.includes('to extract') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    let workers: number[] = [];
+    while (workers.length < 2 && Date.now() < deadline) {
+      workers = childrenOf(child.pid!);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(workers).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 1500)); // let them start and reach the hung file
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const pid of workers) expect(existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '), `worker ${pid}`).toBe(false);
   }, 60_000);
 });
