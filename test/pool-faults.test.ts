@@ -9,10 +9,10 @@ import { PoolBrokenError, WorkerPool } from '../src/pipeline/pool.js';
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'plansift-pool-'));
-  for (const name of ['good-1.txt', 'good-2.txt', 'stuck.txt', 'greedy.txt', 'boom.txt']) {
+  for (const name of ['good-1.txt', 'good-2.txt', 'stuck.txt', 'greedy.txt', 'boom.txt', 'hoarder.txt', 'aborts.txt']) {
     writeFileSync(join(dir, name), `# ${name}\n\nA short plan.\n`);
   }
-  process.env.PLANSIFT_FAULT = 'hang:stuck,oom:greedy,crash:boom';
+  process.env.PLANSIFT_FAULT = 'hang:stuck,oom:greedy,crash:boom,rss:hoarder,abort:aborts';
 });
 afterAll(() => {
   delete process.env.PLANSIFT_FAULT;
@@ -38,13 +38,35 @@ describe('WorkerPool', () => {
     }
   });
 
-  it('reports a worker that exceeds its heap limit, then carries on', async () => {
-    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 64 });
+  it('reports a worker that exhausts its V8 heap (a fatal error that kills its process), then carries on', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 1024, heapMb: 64 });
     try {
       const greedy = await pool.run(dir, 'greedy.txt');
-      expect(greedy).toMatchObject({ kind: 'killed', reason: 'memory' });
-      if (greedy.kind === 'killed') expect(greedy.message).toBe('worker exceeded memory limit (64 MB heap)');
+      expect(greedy).toEqual({ kind: 'killed', reason: 'memory', message: 'worker ran out of memory (64 MB heap)' });
       expect((await pool.run(dir, 'good-2.txt')).kind).toBe('done');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('kills a worker whose RSS (memory outside the heap, like pdf.js buffers) passes its limit, then carries on', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 300, heapMb: 200, rssPollMs: 20 });
+    try {
+      const hoarder = await pool.run(dir, 'hoarder.txt');
+      expect(hoarder).toMatchObject({ kind: 'killed', reason: 'memory' });
+      if (hoarder.kind === 'killed') expect(hoarder.message).toMatch(/^worker used \d+ MB, over its 300 MB memory limit$/);
+      expect((await pool.run(dir, 'good-2.txt')).kind).toBe('done');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports a worker killed by a signal as crashed, then carries on', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 512 });
+    try {
+      const [aborted, good] = await Promise.all([pool.run(dir, 'aborts.txt'), pool.run(dir, 'good-1.txt')]);
+      expect(aborted).toEqual({ kind: 'killed', reason: 'crashed', message: 'worker crashed: killed by SIGABRT' });
+      expect(good.kind).toBe('done');
     } finally {
       await pool.close();
     }
@@ -103,7 +125,7 @@ describe('WorkerPool', () => {
     const bad = join(dir, 'bad-worker.mjs');
     writeFileSync(bad, 'throw new Error("cannot load");\n');
     const pool = new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 64, workerScript: bad });
-    await expect(pool.run(dir, 'good-1.txt')).rejects.toThrow(/worker thread failed to start: cannot load/);
+    await expect(pool.run(dir, 'good-1.txt')).rejects.toThrow(/worker process failed to start: Error: cannot load/);
     await pool.destroy();
   });
 });

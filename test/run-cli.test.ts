@@ -61,7 +61,7 @@ describe('plansift run: exit statuses and summary', () => {
     writeFileSync(join(input, 'huge.pdf'), '%PDF-1.4\n');
     truncateSync(join(input, 'huge.pdf'), 101 * 1024 * 1024); // sparse: never read by the run
     for (const f of ['stuck.txt', 'greedy.txt', 'boom.txt']) writeFileSync(join(input, f), plan(f));
-    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '8000', '--max-memory-mb', '64', '--concurrency', '2'], {
+    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '8000', '--max-memory-mb', '1024', '--concurrency', '2'], {
       PLANSIFT_FAULT: 'hang:stuck,oom:greedy,crash:boom',
     });
     expect(r.status).toBe(1);
@@ -73,7 +73,7 @@ describe('plansift run: exit statuses and summary', () => {
       'archive.docx': /^wrong_type: file is a zip archive but not a Word \.docx/,
       'huge.pdf': /^too_large: file is 105906176 bytes, over the \d+-byte limit \(not read\)/,
       'stuck.txt': /^timeout: timed out after 8000 ms$/,
-      'greedy.txt': /^memory: worker exceeded memory limit \(64 MB heap\)$/,
+      'greedy.txt': /^memory: worker ran out of memory \(288 MB heap\)$/,
       'boom.txt': /^crashed: worker crashed: injected crash on boom\.txt$/,
     };
     for (const [file, message] of Object.entries(expected)) {

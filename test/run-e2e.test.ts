@@ -90,9 +90,14 @@ describe.skipIf(!haveFixtures)('plansift run over fixtures/', { timeout: 300_000
     expect(first.stderr).toMatch(/^skip broken\/~\$plan\.docx: Office lock\/temp file$/m);
   });
 
-  it('skips everything on an unchanged re-run and exits 0', () => {
+  it('skips everything on an unchanged re-run, and still exits 1 while the broken files are failing', () => {
     const again = run();
-    expect(lastLine(again.stdout)).toMatchObject({ processed: 0, skipped: inputs().length, failed: 0, removed: 0 });
-    expect(again.status).toBe(0);
+    const summary = lastLine(again.stdout);
+    // The broken fixtures fail for permanent reasons (empty, corrupt, wrong type): not retried, still failing.
+    expect(summary).toMatchObject({ processed: 0, skipped: inputs().length, failed: 0, removed: 0, newFailures: 0 });
+    expect(summary.failing).toBe(lastLine(first.stdout).failed);
+    expect(summary.persistent).toBe(summary.failing);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^still failing broken\/zero-byte\.pdf: empty \(persistent: /m);
   });
 });

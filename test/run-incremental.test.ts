@@ -30,7 +30,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 async function run(extra: Partial<RunOptions> = {}) {
   const events: RunEvent[] = [];
   const summary = await runPipeline(
-    { input, outDir: out, timeoutMs: 30_000, maxMemoryMb: 256, concurrency: 2, ...extra },
+    { input, outDir: out, timeoutMs: 30_000, maxMemoryMb: 1024, concurrency: 2, ...extra },
     (e) => events.push(e),
   );
   const extracted = events.flatMap((e) => (e.kind === 'file' ? [e.rel] : [])).sort();

@@ -1,15 +1,15 @@
 // `plansift run INPUT --out DIR`: argument checks, the output lock, logging / progress, and the exit status.
-// Exit statuses: 0 every file this run extracted succeeded, 1 some failed (each has a record), 2 the run could
-// not proceed. A file that failed on an earlier night and is unchanged is skipped, not re-failed: it shows in the
-// summary's `failing` count, not in the exit status (so cron alerts once per new failure, and --force retries).
-// Logs go to stderr; stdout holds the summary (with --json, its last line is the JSON summary).
-import { availableParallelism } from 'node:os';
+// Exit statuses: 0 every discovered file has a good record, 1 some file is failing (failed in this run or is still
+// failing from an earlier one; each has a record), 2 the run could not proceed (or refused to: see the removal
+// guard). So cron sees the state every night, not only the night a file first failed; the summary says how many
+// failures are new. Logs go to stderr; stdout holds the summary (with --json, its last line is the JSON summary).
+import { availableParallelism, freemem, totalmem } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { acquireLock, LockHeldError } from '../store/files.js';
-import { runPipeline, type RunEvent, type RunOptions, type RunSummary } from '../pipeline/run.js';
-import { PoolBrokenError } from '../pipeline/pool.js';
+import { DiskFullError, RunRefusedError, runPipeline, type RunEvent, type RunOptions, type RunSummary } from '../pipeline/run.js';
+import { planWorkers, PoolBrokenError } from '../pipeline/pool.js';
 import { makeOutDir } from './outDir.js';
 
 class UsageError extends Error {}
@@ -26,6 +26,23 @@ function globs(value: unknown): string[] | undefined {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
+/**
+ * A file name as it may be printed: control characters (newline, carriage return, escape sequences) shown as
+ * escapes, so a name cannot forge a log line or drive the terminal.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The default memory budget: half the machine's RAM, and no more than three quarters of what is free now. */
+export function defaultBudgetMb(total = totalmem(), free = freemem()): number {
+  return Math.max(1024, Math.floor(Math.min(total / 2, free * 0.75) / 1048576));
+}
+
 /** Where run output goes: a progress bar on a terminal, plain lines otherwise; --quiet keeps only errors. */
 class RunLogger {
   private bar: cliProgress.MultiBar | null = null;
@@ -40,8 +57,9 @@ class RunLogger {
   /** A line for the operator. Errors are always shown; while the bar is up they are printed above it. */
   line(text: string, level: 'info' | 'error' = 'info'): void {
     if (this.quiet && level !== 'error') return;
-    if (this.bar) this.bar.log(`${text}\n`);
-    else process.stderr.write(`${text}\n`);
+    const safe = escapeControls(text);
+    if (this.bar) this.bar.log(`${safe}\n`);
+    else process.stderr.write(`${safe}\n`);
   }
 
   onEvent = (e: RunEvent): void => {
@@ -52,7 +70,8 @@ class RunLogger {
         break;
       case 'planned':
         this.total = e.toExtract;
-        this.line(`${e.unchanged} unchanged, ${e.toExtract} to extract`);
+        this.line(`${e.unchanged} unchanged, ${e.toExtract} to extract` +
+          (e.toExtract ? ` (${e.workers} worker(s), ${e.workerMemoryMb} MB each)` : ''));
         if (this.tty && !this.quiet && e.toExtract > 0) {
           this.bar = new cliProgress.MultiBar(
             {
@@ -71,13 +90,17 @@ class RunLogger {
         this.done++;
         if (e.failure) {
           this.failed++;
-          this.line(`FAILED ${e.rel}: ${e.failure.reason}: ${e.failure.message}`, 'error');
+          this.line(`FAILED ${e.rel}: ${e.failure.reason}: ${e.failure.message}${e.retry ? ' (retried)' : ''}`, 'error');
         } else if (!this.bar) {
           this.line(`[${this.done}/${this.total}] ok ${e.rel}${e.pages ? ` (${e.pages} pages)` : ''}${e.via === 'copied' ? ' (same content as another file)' : ''}${this.eta()}`);
         }
+        for (const w of e.warnings ?? []) this.line(`warning ${e.rel}: ${w.replace(/^warning: /, '')}`);
         this.single?.update(this.done, { failed: this.failed });
         break;
       }
+      case 'failing':
+        this.line(`still failing ${e.rel}: ${e.reason}${e.persistent ? ' (persistent: fix or replace the file, or --retry-failed)' : ' (retried next run)'}`, 'error');
+        break;
       case 'relinked':
         this.line(`moved ${e.from} -> ${e.to} (same content, record relinked)`);
         break;
@@ -115,11 +138,19 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
       include: globs(opts.include),
       exclude: globs(opts.exclude),
       force: opts.force === true,
+      retryFailed: opts.retryFailed === true,
+      allowRemovals: opts.allowRemovals === true,
+      followExternalLinks: opts.followExternalLinks === true,
       timeoutMs: positiveInt(opts.timeoutMs, '--timeout-ms', 60_000),
-      maxMemoryMb: positiveInt(opts.maxMemoryMb, '--max-memory-mb', 1024),
+      maxMemoryMb: positiveInt(opts.maxMemoryMb, '--max-memory-mb', defaultBudgetMb()),
       concurrency: positiveInt(opts.concurrency, '--concurrency', availableParallelism()),
       templatesDir: opts.templates === undefined ? undefined : resolve(String(opts.templates)),
     };
+    try {
+      planWorkers(runOpts.maxMemoryMb, runOpts.concurrency);
+    } catch (err) {
+      throw new UsageError(`--max-memory-mb: ${(err as Error).message}`);
+    }
     try {
       await stat(runOpts.input);
     } catch {
@@ -166,14 +197,15 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
     });
     logger.stop();
     printSummary(summary, opts.json === true, quiet);
-    return summary.failed > 0 ? 1 : 0;
+    return summary.failing > 0 || summary.failed > 0 ? 1 : 0;
   } catch (err) {
     logger.stop();
     const message = err instanceof Error ? err.message : String(err);
-    const known = err instanceof UsageError || err instanceof LockHeldError || err instanceof PoolBrokenError;
+    const known = err instanceof UsageError || err instanceof LockHeldError || err instanceof PoolBrokenError ||
+      err instanceof RunRefusedError || err instanceof DiskFullError;
     const code = (err as NodeJS.ErrnoException).code;
     const io = code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM' || code === 'SQLITE_CANTOPEN';
-    process.stderr.write(`plansift: run could not proceed: ${message}\n`);
+    process.stderr.write(`plansift: run could not proceed: ${escapeControls(message)}\n`);
     if (!known && !io && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 2;
   } finally {
@@ -182,17 +214,18 @@ export async function runCommand(input: string, opts: Record<string, unknown>): 
 }
 
 function printSummary(s: RunSummary, json: boolean, quiet: boolean): void {
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  // The main process's own peak, or the sampled peak of main + workers together if higher.
+  const peakRssMb = Math.max(Math.round(process.resourceUsage().maxRSS / 1024), s.treePeakRssMb);
   if (json) {
-    const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing } = s;
+    const { processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing, newFailures, persistent, retried } = s;
     process.stdout.write(
-      `${JSON.stringify({ processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing, peakRssMb, runId: s.runId })}\n`,
+      `${JSON.stringify({ processed, skipped, failed, removed, durationMs, relinked, duplicates, pages, ignored, failing, newFailures, persistent, retried, peakRssMb, runId: s.runId })}\n`,
     );
-  } else if (!quiet || s.failed > 0) {
+  } else if (!quiet || s.failing > 0) {
     process.stdout.write(
       `plansift run: ${s.processed} processed (${s.failed} failed), ${s.skipped} unchanged, ${s.relinked} moved, ` +
         `${s.removed} removed, ${s.ignored} ignored in ${(s.durationMs / 1000).toFixed(1)} s` +
-        `${s.failing > s.failed ? ` (${s.failing} files still failing from earlier runs or this one)` : ''}\n`,
+        `${s.failing ? `; ${s.failing} failing (${s.newFailures} new${s.persistent ? `, ${s.persistent} persistent` : ''})` : ''}\n`,
     );
   }
 }

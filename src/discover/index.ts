@@ -1,6 +1,7 @@
 // Discovery: which files under the input root are plans to extract, and which are skipped and why.
 // Reads directory entries and stats only; never opens a file.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -33,6 +34,17 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Absolute folders never to enter (e.g. the output folder when it sits inside the input). */
   excludeDirs?: string[];
+  /** Follow file symlinks whose target is outside the input folder (default: skipped, with a line saying so). */
+  followExternalLinks?: boolean;
+}
+
+/** What a non-regular entry is, for its skip line ("named pipe (FIFO)"), or null for a file or folder. */
+function specialKind(st: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): string | null {
+  if (st.isFIFO()) return 'named pipe (FIFO)';
+  if (st.isSocket()) return 'socket';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isCharacterDevice()) return 'character device';
+  return null;
 }
 
 /** Office lock and temp files: Word's owner file `~$x.docx`, LibreOffice's `.~lock.x#`, Word's `~WRL0001.tmp`. */
@@ -76,6 +88,9 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
   const excludeDirs = new Set((options.excludeDirs ?? []).map((d) => resolve(d)));
   const files: DiscoveredFile[] = [];
   const skipped: SkippedEntry[] = [];
+  // Symlink targets are compared with the real input folder (which may itself be reached through a link).
+  const realRoot = await realpath(root).catch(() => root);
+  const inside = (target: string) => target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 
   const consider = (rel: string, size: number, mtimeMs: number) => {
     // Globs filter silently: the user asked for them. Name-based skips are reported.
@@ -109,8 +124,12 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
       if (entry.isSymbolicLink()) {
         try {
           st = await stat(full);
-        } catch {
-          skipped.push({ rel, why: 'broken symbolic link' });
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          const why = code === 'ELOOP' ? 'symbolic link loop (not followed)'
+            : code === 'ENOENT' ? 'broken symbolic link (its target does not exist)'
+            : `symbolic link cannot be followed: ${(err as Error).message}`;
+          skipped.push({ rel, why });
           return;
         }
         if (st.isDirectory()) {
@@ -120,6 +139,19 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
         }
         isFile = st.isFile();
         isDir = false;
+        const special = specialKind(st);
+        if (special) {
+          skipped.push({ rel, why: `symbolic link to a ${special}, not a regular file` });
+          return;
+        }
+        if (isFile && !options.followExternalLinks) {
+          const target = await realpath(full).catch(() => null);
+          if (target === null || !inside(target)) {
+            // A link out of the input would extract (and store) content the input's owner may not mean to share.
+            skipped.push({ rel, why: 'symbolic link to a file outside the input folder (--follow-external-links to follow it)' });
+            return;
+          }
+        }
       }
       if (isDir) {
         if (entry.name.startsWith('.')) {
@@ -140,6 +172,9 @@ export async function discoverFiles(input: string, options: DiscoverOptions = {}
           return;
         }
         consider(rel, st.size, st.mtimeMs);
+      } else {
+        const special = specialKind(entry) ?? 'special file';
+        if (included(rel) && !excluded(rel)) skipped.push({ rel, why: `${special}, not a regular file` });
       }
     }));
   };

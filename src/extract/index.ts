@@ -5,6 +5,40 @@ import { ExtractionError, type DocumentModel, type SourceFormat } from '../model
 import { isEncryptedOoxml } from './docx/encrypted.js';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/**
+ * Text is refused above this: a plan as text is well under 1 MB, and the text extractor holds the string, its
+ * lines and their blocks at once (a 90 MB text file took a worker past 1.5 GB of heap).
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** The text encoding a byte-order mark (or, without one, the NUL pattern of UTF-16 text) says, else null. */
+export function textEncodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  // No BOM: UTF-16 of Latin text has a NUL in every other byte and none in the others.
+  const n = Math.min(head.length, 2048) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul > pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
+/** Text bytes as a string: UTF-8 unless a BOM or the NUL pattern says UTF-16; the BOM itself is dropped. */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder(textEncodingOf(bytes) ?? 'utf-8').decode(bytes);
+}
+
+export function isTextType(type: SniffedType): type is 'txt' | 'md' | 'html' {
+  return type === 'txt' || type === 'md' || type === 'html';
+}
 
 export type SniffedType = SourceFormat | 'doc' | 'xls' | 'zip' | 'binary' | 'empty';
 
@@ -28,13 +62,18 @@ export function sniffType(bytes: Uint8Array, fileName: string): SniffedType {
     if (all.includes(Buffer.from('Workbook', 'utf16le')) || all.includes(Buffer.from('Book\0', 'utf16le'))) return 'xls';
     return extname(fileName).toLowerCase() === '.xls' ? 'xls' : 'doc';
   }
+  const encoding = textEncodingOf(head);
+  // UTF-16 text (Notepad's "Unicode") is checked on its decoded characters; UTF-8 and 8-bit text on its bytes.
+  const chars = encoding?.startsWith('utf-16')
+    ? Array.from(new TextDecoder(encoding).decode(head.subarray(0, head.length & ~1)), (c) => c.charCodeAt(0))
+    : head;
   // Text: no NULs and mostly printable in the first 2 KB.
   let control = 0;
-  for (const b of head) {
+  for (const b of chars) {
     if (b === 0) return 'binary';
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  if (control > head.length * 0.05) return 'binary';
+  if (control > chars.length * 0.05) return 'binary';
   const ext = extname(fileName).toLowerCase();
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
@@ -47,6 +86,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     throw new ExtractionError(`file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`, 'too_large');
   }
   const type = sniffType(bytes, fileName);
+  if (isTextType(type) && bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
   const ext = extname(fileName).toLowerCase().replace('.', '');
   const mislabel = (actual: string) =>
     ext && ext !== actual && !(actual === 'txt' && ['md', 'markdown', 'text'].includes(ext))
@@ -82,10 +122,17 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       doc = await (await import('./xlsx/index.js')).extractXlsx(bytes);
       break;
     default:
-      doc = (await import('./text/index.js')).extractText(Buffer.from(bytes).toString('utf8'), type);
+      doc = (await import('./text/index.js')).extractText(decodeText(bytes), type);
   }
   // A macro-enabled workbook (.xlsm) is an xlsx in content: not a mislabel (the extractor notes the macros).
   const warn = type === 'xlsx' && ext === 'xlsm' ? null : mislabel(type === 'md' || type === 'html' ? 'txt' : type);
   if (warn) doc.messages.unshift(warn);
   return doc;
+}
+
+export function textTooLarge(size: number): ExtractionError {
+  return new ExtractionError(
+    `text file is ${size} bytes, over the ${MAX_TEXT_BYTES}-byte limit for text (a plan as text is well under 1 MB); not read`,
+    'too_large',
+  );
 }

@@ -1,13 +1,7 @@
-// The batch run: discover files, decide from stored state which need reading, extract those on the worker pool,
-// and write each record (JSON file, then SQLite row) from the main thread as it arrives.
-//
-// Per file, cheapest first:
-//   unchanged path+size+mtime (same extractor version)      -> skipped, file not opened
-//   changed size/mtime but same sha256                      -> skipped, size/mtime updated
-//   sha256 of a document whose file vanished                -> relinked (row moves to the new path)
-//   sha256 of another up-to-date document                   -> record copied (duplicate_of notes it)
-//   otherwise (or --force, or an older extractor version)   -> extracted on a worker
-// Stored documents whose file no longer exists are marked removed, never deleted.
+// The batch run: discover files, plan from stored state what each needs (plan.ts), extract those on the worker
+// pool, and write each record (JSON file, then SQLite row) from the main process as it arrives.
+// Stored documents whose file no longer exists are marked removed, never deleted; a run that would remove most of
+// them (an unmounted drive, the wrong folder) changes nothing and stops.
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -18,7 +12,7 @@ import type { PlanRecord } from '../record/schema.js';
 import type { Database } from '../store/db.js';
 import { openStore, saveDocument } from '../store/db.js';
 import { groupPlans } from '../store/plans.js';
-import { clearTempDir, recordPath, removeRecordFile, writeRecordFile } from '../store/files.js';
+import { clearLeftovers, clearTempDir, recordPath, removeRecordFile, writeRecordFile } from '../store/files.js';
 import {
   finishRun,
   loadKnownDocuments,
@@ -31,7 +25,8 @@ import {
   type KnownDocument,
   type RunFailure,
 } from '../store/state.js';
-import { WorkerPool, type PoolResult } from './pool.js';
+import { isPersistent, planRun, removalGuard, triage, type Action, type RunPlan } from './plan.js';
+import { planWorkers, WorkerPool, type PoolOptions, type PoolResult } from './pool.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export interface RunOptions {
@@ -40,8 +35,16 @@ export interface RunOptions {
   include?: string[];
   exclude?: string[];
   force?: boolean;
+  /** Extract every failing file again now, transient or not. */
+  retryFailed?: boolean;
+  /** Let a run with no plan files, or one that removes more than half the known documents, go ahead. */
+  allowRemovals?: boolean;
+  /** Follow file symlinks that point outside the input folder (refused by default). */
+  followExternalLinks?: boolean;
   timeoutMs: number;
+  /** The memory budget of the whole run (main process + workers), in MB: the worker count and limits follow. */
   maxMemoryMb: number;
+  /** Workers wanted (at most; fewer if the budget does not hold them). */
   concurrency: number;
   templatesDir?: string;
   workerScript?: string;
@@ -50,8 +53,9 @@ export interface RunOptions {
 /** What a run reports as it goes; the CLI turns these into log lines or a progress bar. */
 export type RunEvent =
   | { kind: 'discovered'; files: number; skipped: SkippedEntry[] }
-  | { kind: 'planned'; toExtract: number; unchanged: number }
-  | { kind: 'file'; rel: string; outcome: 'ok' | 'failed'; failure?: RunFailure; pages: number | null; via: 'extracted' | 'copied' }
+  | { kind: 'planned'; toExtract: number; unchanged: number; workers: number; workerMemoryMb: number }
+  | { kind: 'file'; rel: string; outcome: 'ok' | 'failed'; failure?: RunFailure; pages: number | null; via: 'extracted' | 'copied'; retry: boolean; warnings?: string[] }
+  | { kind: 'failing'; rel: string; reason: string; persistent: boolean }
   | { kind: 'relinked'; from: string; to: string }
   | { kind: 'removed'; rel: string }
   | { kind: 'note'; message: string };
@@ -59,6 +63,7 @@ export type RunEvent =
 export interface RunSummary {
   processed: number;
   skipped: number;
+  /** Files whose extraction failed in this run (new failures and failed retries). */
   failed: number;
   removed: number;
   durationMs: number;
@@ -66,10 +71,28 @@ export interface RunSummary {
   duplicates: number;
   pages: number;
   ignored: number;
-  /** Documents whose file exists and whose last extraction failed (this run or earlier), for monitoring. */
+  /** Discovered files whose last extraction failed (this run or earlier): the exit status follows this. */
   failing: number;
+  /** Of `failing`, the ones that failed for the first time in this run. */
+  newFailures: number;
+  /** Of `failing`, the ones no later run retries by itself (permanent, or transient with retries used up). */
+  persistent: number;
+  /** Failed files extracted again in this run (transient retries, or --retry-failed). */
+  retried: number;
   failures: RunFailure[];
   runId: number;
+  /** Peak RSS of the main process and its workers together (sampled every 100 ms while workers run), in MB. */
+  treePeakRssMb: number;
+}
+
+/** The run would change nothing it should: stopped before writing anything (exit 2). */
+export class RunRefusedError extends Error {
+  override name = 'RunRefusedError';
+}
+
+/** The output disk is full: the run stopped at the first write that failed (exit 2). */
+export class DiskFullError extends Error {
+  override name = 'DiskFullError';
 }
 
 /** Streamed sha256: the file is never held in memory. */
@@ -89,257 +112,253 @@ function formatOf(rel: string): PlanRecord['source']['format'] {
   return FORMATS.find((f) => f === ext) ?? null;
 }
 
-function failureOf(record: PlanRecord, reason: string, message: string): RunFailure {
-  return { path: record.source.file, reason, message };
-}
-
 /**
  * Run the pipeline over `opts.input` into `opts.outDir`. Throws only when the run cannot proceed (missing input,
- * unwritable output, workers that cannot start); a bad file becomes a failed record.
- * The caller holds the output lock.
+ * unwritable output, workers that cannot start, a full disk, the removal guard); a bad file becomes a failed
+ * record. The caller holds the output lock.
  */
 export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void = () => undefined): Promise<RunSummary> {
   const started = Date.now();
-  // PLANSIFT_TIMING=1 logs how long each phase took (for diagnosing slow runs on a share).
-  let lap = started;
-  const phase = (name: string) => {
+  const phase = phaseTimer(emit);
+  const outDir = resolve(opts.outDir);
+  const { workers, workerMemoryMb } = planWorkers(opts.maxMemoryMb, opts.concurrency);
+  const pools = new PoolStarter({
+    size: workers, timeoutMs: opts.timeoutMs, maxMemoryMb: workerMemoryMb,
+    templatesDir: opts.templatesDir, workerScript: opts.workerScript,
+  });
+  // A first run into this output folder, or --force, extracts everything: start the workers now, so their
+  // start-up (~0.3 s each) overlaps discovery and hashing.
+  if (opts.force || !existsSync(join(outDir, 'plansift.sqlite'))) pools.warm(workers);
+  let db: Database | null = null;
+  try {
+    const discovery = await discoverFiles(opts.input, {
+      include: opts.include, exclude: opts.exclude, excludeDirs: [outDir], followExternalLinks: opts.followExternalLinks,
+    });
+    emit({ kind: 'discovered', files: discovery.files.length, skipped: discovery.skipped });
+    await clearTempDir(outDir);
+    for (const left of await clearLeftovers(outDir)) emit({ kind: 'note', message: `removed ${left} left by a killed run` });
+    db = await openStore(join(outDir, 'plansift.sqlite'));
+    const root = discovery.root;
+    const known = await loadKnownDocuments(db);
+    const triageOpts = { force: opts.force === true, retryFailed: opts.retryFailed === true, extractorVersion: EXTRACTOR_VERSION };
+    const t = triage(known, discovery.files, triageOpts);
+    phase('discovery, store, triage');
+    // Something changed, so workers will most likely be needed: start them (if not yet) while the main process hashes.
+    if (t.toHash.length) pools.warm(t.toHash.length);
+    // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
+    const maxFileBytes = t.toHash.length ? (await import('../extract/index.js')).MAX_FILE_BYTES : Infinity;
+    const shaOf = await hashAll(root, t.toHash, maxFileBytes);
+    const found = new Set(discovery.files.map((f) => f.rel));
+    const stillOnDisk = await existingPaths(root, known.filter((k) => k.removedAt === null && !found.has(k.path)));
+    const plan = planRun({ known, files: discovery.files, triage: t, shaOf, stillOnDisk, maxFileBytes, opts: triageOpts });
+    const refused = removalGuard(known, discovery.files, plan.removed);
+    if (refused && !opts.allowRemovals) throw new RunRefusedError(`${refused} Nothing was changed; --allow-removals to proceed`);
+    phase('hash and plan');
+
+    const summary: RunSummary = {
+      processed: 0, skipped: t.unchanged.length, failed: 0, removed: 0, durationMs: 0, relinked: 0, duplicates: 0,
+      pages: 0, ignored: discovery.skipped.length, failing: 0, newFailures: 0, persistent: 0, retried: 0, failures: [],
+      runId: await startRun(db, root, EXTRACTOR_VERSION), treePeakRssMb: 0,
+    };
+    await restoreMissingRecordFiles(db, outDir, t.unchanged.map((f) => f.rel));
+    const extracting = plan.actions.filter((a) => a.kind !== 'touch' && a.kind !== 'relink');
+    emit({
+      kind: 'planned', toExtract: extracting.reduce((n, a) => n + 1 + (a.kind === 'extract' ? a.sameContent.length : 0), 0),
+      unchanged: t.unchanged.length + plan.actions.length - extracting.length, workers, workerMemoryMb,
+    });
+    await execute(db, outDir, root, plan, shaOf, pools, summary, emit);
+    phase('extract and save');
+    for (const k of plan.removed) {
+      await markRemoved(db, k.path);
+      summary.removed++;
+      emit({ kind: 'removed', rel: k.path });
+    }
+    if (summary.processed || summary.relinked || summary.removed || t.toHash.length) await refreshDuplicates(db);
+    await groupPlans(db); // files into plans (area × round), current file first
+    await countFailing(db, discovery.files, summary, emit);
+    summary.durationMs = Date.now() - started;
+    summary.treePeakRssMb = pools.peakTreeRssMb();
+    await finishRun(db, summary.runId, summary, summary.failures);
+    return summary;
+  } finally {
+    await pools.destroy();
+    await db?.close();
+  }
+}
+
+/** PLANSIFT_TIMING=1 logs how long each phase took (for diagnosing slow runs on a share). */
+function phaseTimer(emit: (e: RunEvent) => void): (name: string) => void {
+  let lap = Date.now();
+  return (name) => {
     if (!process.env.PLANSIFT_TIMING) return;
     const now = Date.now();
     emit({ kind: 'note', message: `timing: ${name} ${now - lap} ms` });
     lap = now;
   };
-  const outDir = resolve(opts.outDir);
-  const poolOptions = {
-    size: opts.concurrency, timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb,
-    templatesDir: opts.templatesDir, workerScript: opts.workerScript,
-  };
-  // Start the workers as soon as it is likely they are needed, so their start-up (~0.3 s each) overlaps the main
-  // thread's discovery and hashing. A pool that cannot start is reported where it is first needed.
-  let pool: WorkerPool | null = null;
-  const startPool = (files: number) => {
+}
+
+/** The pool, made when first needed; one that cannot start is reported where a file first needs it. */
+class PoolStarter {
+  private pool: WorkerPool | null = null;
+  constructor(private readonly options: PoolOptions) {}
+  warm(files: number): void {
     try {
-      pool ??= new WorkerPool(poolOptions);
-      pool.warm(files);
+      this.pool ??= new WorkerPool(this.options);
+      this.pool.warm(files);
     } catch {
-      pool = null;
+      this.pool = null;
     }
-  };
-  // A first run into this output folder, or --force, extracts everything.
-  if (opts.force || !existsSync(join(outDir, 'plansift.sqlite'))) startPool(opts.concurrency);
-
-  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
-  let db: Database;
-  try {
-    discovery = await discoverFiles(opts.input, {
-      include: opts.include,
-      exclude: opts.exclude,
-      excludeDirs: [outDir],
-    });
-    emit({ kind: 'discovered', files: discovery.files.length, skipped: discovery.skipped });
-    phase('discovery');
-    await clearTempDir(outDir);
-    db = await openStore(join(outDir, 'plansift.sqlite'));
-    phase('open store');
-  } catch (err) {
-    if (pool) await (pool as WorkerPool).destroy();
-    throw err;
   }
-  const root = discovery.root;
-  const summary: RunSummary = {
-    processed: 0, skipped: 0, failed: 0, removed: 0, durationMs: 0, relinked: 0, duplicates: 0, pages: 0,
-    ignored: discovery.skipped.length, failing: 0, failures: [], runId: 0,
+  get(): WorkerPool {
+    this.pool ??= new WorkerPool(this.options);
+    return this.pool;
+  }
+  async destroy(): Promise<void> {
+    await this.pool?.destroy();
+  }
+  peakTreeRssMb(): number {
+    return this.pool?.peakTreeRssMb ?? 0;
+  }
+}
+
+/** sha256 of each changed file (streamed, a few at a time); oversized or unreadable files get null. */
+async function hashAll(root: string, files: DiscoveredFile[], maxFileBytes: number): Promise<Map<string, string | null>> {
+  const shaOf = new Map<string, string | null>();
+  const queue = new PQueue({ concurrency: 4 });
+  await Promise.all(files.map((f) => queue.add(async () => {
+    shaOf.set(f.rel, f.size > maxFileBytes ? null : await hashFile(join(root, f.rel)).catch(() => null));
+  })));
+  return shaOf;
+}
+
+/** Known documents that were not discovered but still exist: left out by --include/--exclude this time. */
+async function existingPaths(root: string, docs: KnownDocument[]): Promise<Set<string>> {
+  const found = await Promise.all(docs.map((k) => stat(join(root, k.path)).then(() => k.path, () => null)));
+  return new Set(found.filter((p): p is string => p !== null));
+}
+
+/** Carry out the plan's file actions. Every write goes through one queue: one document transaction at a time. */
+async function execute(
+  db: Database, outDir: string, root: string, plan: RunPlan, shaOf: ReadonlyMap<string, string | null>,
+  pools: PoolStarter, summary: RunSummary, emit: (e: RunEvent) => void,
+): Promise<void> {
+  const writes = new PQueue({ concurrency: 1 });
+  let fatal: unknown = null;
+  // The first full disk stops the run: no more files are sent to workers, queued writes do nothing.
+  const stop = (err: unknown) => {
+    if (fatal) return;
+    fatal = (err as NodeJS.ErrnoException).code === 'ENOSPC'
+      ? new DiskFullError(`output disk is full (${(err as Error).message}); stopped, the next run finishes the rest`)
+      : err;
+    void pools.destroy();
   };
-  try {
-    summary.runId = await startRun(db, root, EXTRACTOR_VERSION);
-    const known = await loadKnownDocuments(db);
-    phase('load state');
-    const byPath = new Map(known.map((k) => [k.path, k]));
-    const upToDate = (k: KnownDocument | undefined): k is KnownDocument =>
-      !!k && !opts.force && k.extractorVersion === EXTRACTOR_VERSION;
-
-    // 1. Unchanged by path, size and mtime: skipped without opening the file.
-    const toHash: DiscoveredFile[] = [];
-    const unchanged: string[] = [];
-    for (const f of discovery.files) {
-      const k = byPath.get(f.rel);
-      if (upToDate(k) && k.removedAt === null && k.size === f.size && k.mtimeMs === f.mtimeMs) unchanged.push(f.rel);
-      else toHash.push(f);
-    }
-    summary.skipped += unchanged.length;
-    await restoreMissingRecordFiles(db, outDir, unchanged);
-    phase('check unchanged records');
-
-    // Something changed, so workers will most likely be needed: start them (if not yet) while the main thread hashes.
-    if (toHash.length) startPool(toHash.length);
-
-    // 2. Hash what changed (streamed, a few at a time). Oversized files are not read at all.
-    // Loaded only when something changed: the extractor modules are heavy and an unchanged run never needs them.
-    const MAX_FILE_BYTES = toHash.length ? (await import('../extract/index.js')).MAX_FILE_BYTES : Infinity;
-    const shaOf = new Map<string, string | null>();
-    const hashQueue = new PQueue({ concurrency: 4 });
-    await Promise.all(
-      toHash.map((f) =>
-        hashQueue.add(async () => {
-          shaOf.set(f.rel, f.size > MAX_FILE_BYTES ? null : await hashFile(join(root, f.rel)).catch(() => null));
-        }),
-      ),
-    );
-
-    // 3. Stored documents whose file is gone are relink candidates (by content), else removed at the end.
-    const present = new Set(discovery.files.map((f) => f.rel));
-    const vanishedBySha = new Map<string, KnownDocument[]>();
-    const vanished: KnownDocument[] = [];
-    for (const k of known) {
-      if (present.has(k.path) || k.removedAt !== null) continue;
-      // Not discovered but still on disk: filtered out by --include/--exclude this time, so left alone.
-      if (await stat(join(root, k.path)).then(() => true, () => false)) continue;
-      vanished.push(k);
-      if (k.sha256 && upToDate(k) && k.status !== 'removed') {
-        vanishedBySha.set(k.sha256, [...(vanishedBySha.get(k.sha256) ?? []), k]);
-      }
-    }
-    // Up-to-date stored content (unchanged, or re-hashed to the same sha) that a new path can copy.
-    const hashed = new Set(toHash.map((f) => f.rel));
-    const liveBySha = new Map<string, string>();
-    for (const k of known) {
-      if (!present.has(k.path) || !upToDate(k) || !k.sha256 || k.removedAt !== null) continue;
-      if (hashed.has(k.path) && shaOf.get(k.path) !== k.sha256) continue;
-      if (!liveBySha.has(k.sha256)) liveBySha.set(k.sha256, k.path);
-    }
-
-    const toExtract: DiscoveredFile[] = [];
-    const copies: { file: DiscoveredFile; fromPath: string }[] = [];
-    const waitingOn = new Map<string, DiscoveredFile[]>(); // sha -> later files with the same new content
-    const extractingSha = new Set<string>();
-    const oversized: DiscoveredFile[] = [];
-    for (const f of toHash) {
-      const sha = shaOf.get(f.rel) ?? null;
-      const k = byPath.get(f.rel);
-      if (f.size > MAX_FILE_BYTES) {
-        oversized.push(f);
-      } else if (sha && upToDate(k) && k.sha256 === sha) {
-        await touchDocument(db, f.rel, f.size, f.mtimeMs);
-        await restoreMissingRecordFiles(db, outDir, [f.rel]);
-        summary.skipped++;
-      } else if (sha && vanishedBySha.get(sha)?.length) {
-        const from = vanishedBySha.get(sha)!.shift()!;
-        vanished.splice(vanished.indexOf(from), 1);
-        const json = await relinkDocument(db, from.path, f.rel, f.size, f.mtimeMs);
-        await writeRecordFile(outDir, f.rel, json);
-        await removeRecordFile(outDir, from.path);
-        summary.relinked++;
-        emit({ kind: 'relinked', from: from.path, to: f.rel });
-      } else if (sha && liveBySha.has(sha)) {
-        copies.push({ file: f, fromPath: liveBySha.get(sha)! });
-      } else if (sha && extractingSha.has(sha)) {
-        waitingOn.set(sha, [...(waitingOn.get(sha) ?? []), f]);
-      } else {
-        if (sha) extractingSha.add(sha);
-        toExtract.push(f);
-      }
-    }
-    phase('hash and classify changed files');
-    const planned = toExtract.length + copies.length + oversized.length + [...waitingOn.values()].reduce((n, l) => n + l.length, 0);
-    emit({ kind: 'planned', toExtract: planned, unchanged: summary.skipped + summary.relinked });
-
-    // Every write goes through this one queue: only the main thread writes, one document transaction at a time.
-    const writes = new PQueue({ concurrency: 1 });
-    const save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied') =>
-      writes.add(async () => {
+  const save: Save = (file, record, failure, via, retry = false, warnings = []) =>
+    writes.add(async () => {
+      if (fatal) return;
+      try {
         // JSON first: if the run dies between the two, the DB still says "not done" and the next run redoes it.
         await writeRecordFile(outDir, file.rel, JSON.stringify(record, null, 2));
         await saveDocument(db, record, {
-          size: file.size, mtimeMs: file.mtimeMs, status: failure ? 'failed' : 'ok',
-          failureReason: failure?.reason ?? null, duplicateOf: null,
+          size: file.size, mtimeMs: file.mtimeMs, status: failure ? 'failed' : 'ok', failureReason: failure?.reason ?? null, duplicateOf: null,
         });
-        summary.processed++;
-        if (via === 'copied') summary.duplicates++;
-        if (failure) {
-          summary.failed++;
-          summary.failures.push(failure);
-        }
-        summary.pages += record.source.pages ?? 0;
-        emit({ kind: 'file', rel: file.rel, outcome: failure ? 'failed' : 'ok', failure: failure ?? undefined, pages: record.source.pages, via });
-      });
-    const copyRecord = (record: PlanRecord, file: DiscoveredFile): PlanRecord => ({
-      ...record,
-      source: { ...record.source, file: file.rel },
+      } catch (err) {
+        stop(err);
+        return;
+      }
+      summary.processed++;
+      if (via === 'copied') summary.duplicates++;
+      if (retry) summary.retried++;
+      if (failure) {
+        summary.failed++;
+        summary.failures.push(failure);
+      }
+      summary.pages += record.source.pages ?? 0;
+      emit({ kind: 'file', rel: file.rel, outcome: failure ? 'failed' : 'ok', failure: failure ?? undefined, pages: record.source.pages, via, retry, warnings });
     });
-    const failureFromRecord = (record: PlanRecord): RunFailure | null => {
-      const flag = record.flags.find((fl) => fl.code === 'EXTRACTION_FAILED');
-      if (!flag) return null;
-      const i = flag.message.indexOf(': ');
-      return i > 0
-        ? { path: record.source.file, reason: flag.message.slice(0, i), message: flag.message.slice(i + 2) }
-        : { path: record.source.file, reason: 'failed', message: flag.message };
-    };
-
-    const pending: Promise<unknown>[] = [];
-    for (const { file, fromPath } of copies) {
-      const json = await loadRecordJson(db, fromPath);
-      const record = copyRecord(JSON.parse(json!) as PlanRecord, file);
-      pending.push(save(file, record, failureFromRecord(record), 'copied'));
-    }
-    if (oversized.length || toExtract.length) {
-      const { failedRecord } = await import('./analyse.js');
-      for (const f of oversized) {
-        const message = `file is ${f.size} bytes, over the ${MAX_FILE_BYTES}-byte limit (not read)`;
-        const record = failedRecord({ file: f.rel, sha256: null, format: formatOf(f.rel), pages: null }, 'too_large', message);
-        pending.push(save(f, record, failureOf(record, 'too_large', message), 'extracted'));
+  const { failedRecord } = await import('./analyse.js');
+  const maxFileBytes = (await import('../extract/index.js')).MAX_FILE_BYTES;
+  const pending: Promise<unknown>[] = [];
+  for (const action of plan.actions) {
+    if (fatal) break;
+    const f = action.file;
+    pending.push((async () => {
+      if (action.kind === 'touch') {
+        await touchDocument(db, f.rel, f.size, f.mtimeMs);
+        await restoreMissingRecordFiles(db, outDir, [f.rel]);
+        summary.skipped++;
+      } else if (action.kind === 'relink') {
+        const json = await relinkDocument(db, action.from, f.rel, f.size, f.mtimeMs);
+        await writeRecordFile(outDir, f.rel, json);
+        await removeRecordFile(outDir, action.from);
+        summary.relinked++;
+        emit({ kind: 'relinked', from: action.from, to: f.rel });
+      } else if (action.kind === 'copy') {
+        const record = copyRecord(JSON.parse((await loadRecordJson(db, action.from))!) as PlanRecord, f);
+        await save(f, record, failureFromRecord(record), 'copied');
+      } else if (action.kind === 'too_large') {
+        const message = `file is ${f.size} bytes, over the ${maxFileBytes}-byte limit (not read)`;
+        await save(f, failedRecord({ file: f.rel, sha256: null, format: formatOf(f.rel), pages: null }, 'too_large', message), { path: f.rel, reason: 'too_large', message }, 'extracted');
+      } else {
+        await extractOne(action, root, pools.get(), shaOf, failedRecord, save);
       }
-      if (toExtract.length) {
-        pool ??= new WorkerPool(poolOptions);
-        const activePool: WorkerPool = pool;
-        for (const f of toExtract) {
-          pending.push(
-            activePool.run(root, f.rel).then(async (result: PoolResult) => {
-              const sha = shaOf.get(f.rel) ?? null;
-              let record: PlanRecord;
-              let failure: RunFailure | null;
-              if (result.kind === 'done') {
-                record = result.outcome.record;
-                const fail = result.outcome.failure;
-                failure = fail ? failureOf(record, fail.reason, fail.message) : null;
-              } else {
-                record = failedRecord({ file: f.rel, sha256: sha, format: formatOf(f.rel), pages: null }, result.reason, result.message);
-                failure = failureOf(record, result.reason, result.message);
-              }
-              // Later files with the same new content take a copy of this record instead of a worker.
-              const same = sha ? waitingOn.get(sha) ?? [] : [];
-              await Promise.all([
-                save(f, record, failure, 'extracted'),
-                ...same.map((g) => save(g, copyRecord(record, g), failure ? { ...failure, path: g.rel } : null, 'copied')),
-              ]);
-            }),
-          );
-        }
-      }
-    }
-    // Wait for everything even if one promise rejects, so no write is left half-queued; then rethrow.
-    const settled = await Promise.allSettled(pending);
-    await writes.onIdle();
-    const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (broken) throw broken.reason;
+    })().catch((err: unknown) => stop(err)));
+  }
+  // Wait for everything even if one promise rejects, so no write is left half-queued; then rethrow.
+  await Promise.allSettled(pending);
+  await writes.onIdle();
+  if (fatal) throw fatal;
+}
 
-    phase('extract and save');
-    // 4. Files that are gone: keep their documents and records, mark them removed.
-    for (const k of vanished) {
-      if (k.removedAt !== null) continue;
-      await markRemoved(db, k.path);
-      summary.removed++;
-      emit({ kind: 'removed', rel: k.path });
-    }
-    if (summary.processed || summary.relinked || summary.removed || toHash.length) await refreshDuplicates(db);
-    await groupPlans(db); // files into plans (area × round), current file first
+type Save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied', retry?: boolean, warnings?: string[]) => Promise<unknown>;
 
-    summary.failing = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed'`))?.n ?? 0;
-    phase('removed and duplicates');
-    summary.durationMs = Date.now() - started;
-    await finishRun(db, summary.runId, summary, summary.failures);
-    return summary;
-  } finally {
-    if (pool) await (pool as WorkerPool).destroy();
-    await db.close();
+/** One file on a worker; later files with the same new content take a copy of its record instead of a worker. */
+async function extractOne(
+  action: Extract<Action, { kind: 'extract' }>, root: string, pool: WorkerPool, shaOf: ReadonlyMap<string, string | null>,
+  failedRecord: typeof import('./analyse.js').failedRecord, save: Save,
+): Promise<void> {
+  const f = action.file;
+  const result: PoolResult = await pool.run(root, f.rel);
+  let record: PlanRecord;
+  let failure: RunFailure | null;
+  if (result.kind === 'done') {
+    record = result.outcome.record;
+    const fail = result.outcome.failure;
+    failure = fail ? { path: f.rel, reason: fail.reason, message: fail.message } : null;
+  } else {
+    record = failedRecord({ file: f.rel, sha256: shaOf.get(f.rel) ?? null, format: formatOf(f.rel), pages: null }, result.reason, result.message);
+    failure = { path: f.rel, reason: result.reason, message: result.message };
+  }
+  await Promise.all([
+    // Extraction warnings (a mislabelled file) go to the log until the record has notes of its own.
+    save(f, record, failure, 'extracted', action.retry, result.kind === 'done' ? result.outcome.messages.filter((m) => m.startsWith('warning: ')) : []),
+    ...action.sameContent.map((g) => save(g, copyRecord(record, g), failure ? { ...failure, path: g.rel } : null, 'copied')),
+  ]);
+}
+
+function copyRecord(record: PlanRecord, file: DiscoveredFile): PlanRecord {
+  return { ...record, source: { ...record.source, file: file.rel } };
+}
+
+function failureFromRecord(record: PlanRecord): RunFailure | null {
+  const flag = record.flags.find((fl) => fl.code === 'EXTRACTION_FAILED');
+  if (!flag) return null;
+  const i = flag.message.indexOf(': ');
+  return i > 0
+    ? { path: record.source.file, reason: flag.message.slice(0, i), message: flag.message.slice(i + 2) }
+    : { path: record.source.file, reason: 'failed', message: flag.message };
+}
+
+/** Failing files among those discovered, after the run: new this run, or still failing from earlier ones. */
+async function countFailing(db: Database, files: DiscoveredFile[], summary: RunSummary, emit: (e: RunEvent) => void): Promise<void> {
+  const present = new Set(files.map((f) => f.rel));
+  const failedNow = new Set(summary.failures.map((f) => f.path));
+  const failing = (await loadKnownDocuments(db)).filter((k) => k.status === 'failed' && present.has(k.path));
+  summary.failing = failing.length;
+  for (const k of failing) {
+    const persistent = isPersistent(k);
+    if (persistent) summary.persistent++;
+    if (k.failedRuns <= 1 && failedNow.has(k.path)) summary.newFailures++;
+    else if (!failedNow.has(k.path)) emit({ kind: 'failing', rel: k.path, reason: k.failureReason ?? 'failed', persistent });
   }
 }
 

@@ -1,7 +1,7 @@
-// Worker thread: extracts one file per message with processFile and posts the outcome back. The main thread
-// owns the time limit, the memory limit (resourceLimits) and every write; this thread only reads.
+// Worker process: extracts one file per message with processFile and sends the outcome back. It is a child
+// process (child_process.fork), not a thread, so a fatal heap exhaustion or a native crash kills only it; the
+// parent owns the time limit, the memory limit (it watches this process's RSS) and every write.
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../segment/index.js';
 import { failedRecord } from './analyse.js';
 import { processFile, type ProcessOutcome } from './processFile.js';
@@ -15,7 +15,7 @@ export interface WorkerTask {
 export interface WorkerReply {
   id: number;
   outcome: ProcessOutcome;
-  /** This thread's memory after the file (V8 heap in use + external buffers), so the pool can replace a worker that grows. */
+  /** This process's memory after the file (V8 heap in use + external buffers), so the pool can replace a worker that grows. */
   memoryMb: number;
 }
 
@@ -30,8 +30,9 @@ export interface WorkerInit {
 
 /**
  * TEST-ONLY fault injection, so hangs, out-of-memory and crashes can be tested deterministically:
- * PLANSIFT_FAULT="hang:<substring>,oom:<substring>,crash:<substring>" makes the worker misbehave on any file
- * whose relative path contains the substring. Never set it in production.
+ * PLANSIFT_FAULT="hang:<substring>,oom:<substring>,rss:<substring>,crash:<substring>,abort:<substring>" makes the
+ * worker misbehave on any file whose relative path contains the substring (oom: fills the V8 heap; rss: fills
+ * memory outside the heap, as pdf.js's buffers do; abort: dies by a signal). Never set it in production.
  */
 function injectFault(rel: string): Promise<never> | null {
   const spec = process.env.PLANSIFT_FAULT;
@@ -46,6 +47,11 @@ function injectFault(rel: string): Promise<never> | null {
       const hoard: number[][] = [];
       for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
     }
+    if (kind === 'rss') {
+      const hoard: Buffer[] = [];
+      for (;;) hoard.push(Buffer.alloc(8 * 1048576, hoard.length));
+    }
+    if (kind === 'abort') process.abort();
     if (kind === 'crash') {
       // Thrown outside any promise chain: an uncaught exception that kills the worker before it replies.
       return new Promise<never>(() => {
@@ -58,7 +64,7 @@ function injectFault(rel: string): Promise<never> | null {
   return null;
 }
 
-const { templatesDir } = workerData as WorkerInit;
+const { templatesDir } = JSON.parse(process.env.PLANSIFT_WORKER_INIT ?? '{}') as WorkerInit;
 const templates = loadTemplates(templatesDir);
 
 async function handle(task: WorkerTask): Promise<ProcessOutcome> {
@@ -74,22 +80,31 @@ async function handle(task: WorkerTask): Promise<ProcessOutcome> {
   }
 }
 
+// An uncaught error is reported on stderr (the parent keeps its tail for the failure message), then the process
+// exits: the parent gives the file a `crashed` record.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(`worker crashed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(70);
+});
+// The parent went away (killed, or finished): nothing can be reported any more.
+process.on('disconnect', () => process.exit(0));
+
 // Files are worked on one at a time, in the order sent: the pool queues the next file here while this one runs,
 // and a file's time limit starts when the one before it is answered.
 let previous: Promise<void> = Promise.resolve();
-parentPort!.on('message', (task: WorkerTask) => {
+process.on('message', (task: WorkerTask) => {
   previous = previous.then(async () => {
     const outcome = await handle(task);
     try {
-      parentPort!.postMessage({ id: task.id, outcome, memoryMb: memoryMb() } satisfies WorkerReply);
+      process.send!({ id: task.id, outcome, memoryMb: memoryMb() } satisfies WorkerReply);
     } catch (err) {
       // An outcome that cannot be sent (never expected: records are plain data) still answers its file.
       const message = `worker could not send the record: ${err instanceof Error ? err.message : String(err)}`;
       const source = { file: task.rel, sha256: null, format: null, pages: null };
       const failed = { record: failedRecord(source, 'crashed', message), failure: { reason: 'crashed', message }, messages: [] };
-      parentPort!.postMessage({ id: task.id, outcome: failed, memoryMb: memoryMb() } satisfies WorkerReply);
+      process.send!({ id: task.id, outcome: failed, memoryMb: memoryMb() } satisfies WorkerReply);
     }
   });
 });
 
-parentPort!.postMessage('ready');
+process.send!('ready');

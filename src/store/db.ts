@@ -63,12 +63,19 @@ export async function openStore(file: string): Promise<Database> {
   const db = await Database.open(file);
   await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
   await db.exec(DB_SCHEMA);
+  // Databases made by an older plansift get the newer columns (CREATE TABLE IF NOT EXISTS does not add them).
   await addMissingColumns(db);
   return db;
 }
 
 /** v2 columns of documents, added to a database made by an older plansift (SQLite adds them at the end). */
-const DOCUMENT_COLUMNS_V2: Array<[string, string]> = [['round', 'TEXT'], ['hwb_area_code', 'TEXT'], ['plan_date', 'TEXT'], ['plan_id', 'INTEGER']];
+const DOCUMENT_COLUMNS_V2: Array<[string, string]> = [
+  ['round', 'TEXT'],
+  ['hwb_area_code', 'TEXT'],
+  ['plan_date', 'TEXT'],
+  ['plan_id', 'INTEGER'],
+  ['failed_runs', 'INTEGER NOT NULL DEFAULT 0'],
+];
 
 async function addMissingColumns(db: Database): Promise<void> {
   const have = new Set((await db.all<{ name: string }>('PRAGMA table_info(documents)')).map((c) => c.name));
@@ -121,17 +128,20 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
          hwb=?, area_name=?, status=?, failure_reason=?, duplicate_of=?, extractor_version=?, processed_at=?,
-         record_json=?, round=?, hwb_area_code=?, plan_date=?, removed_at=NULL WHERE id=?`,
-        [...values, id],
+         record_json=?, round=?, hwb_area_code=?, plan_date=?, removed_at=NULL,
+         failed_runs = CASE WHEN ? = 'failed' THEN (CASE WHEN sha256 IS ? THEN failed_runs + 1 ELSE 1 END) ELSE 0 END
+         WHERE id=?`,
+        // failed_runs counts failures of the same content in a row (sha256 here is the stored, older value).
+        [...values, meta.status, record.source.sha256, id],
       );
     } else {
       id = (
         await db.run(
           `INSERT INTO documents (sha256, size, mtime_ms, format, pages, template, local_authorities, ccgs, hwb,
            area_name, status, failure_reason, duplicate_of, extractor_version, processed_at, record_json,
-           round, hwb_area_code, plan_date, path)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-          [...values, record.source.file],
+           round, hwb_area_code, plan_date, path, failed_runs)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          [...values, record.source.file, meta.status === 'failed' ? 1 : 0],
         )
       ).lastID;
     }

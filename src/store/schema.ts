@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (
   plan_id           INTEGER,                   -- plans.id of the plan this file belongs to (v2)
   status            TEXT NOT NULL,             -- ok | failed | removed
   failure_reason    TEXT,
+  failed_runs       INTEGER NOT NULL DEFAULT 0, -- runs in a row that failed to extract it (bounds retries)
   duplicate_of      TEXT,                      -- path of another document with the same sha256
   extractor_version TEXT NOT NULL,
   processed_at      TEXT NOT NULL,             -- ISO time

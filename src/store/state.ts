@@ -11,6 +11,8 @@ export interface KnownDocument {
   mtimeMs: number | null;
   status: 'ok' | 'failed' | 'removed';
   failureReason: string | null;
+  /** Runs in a row whose extraction of this document failed (0 once one succeeds): bounds the retries. */
+  failedRuns: number;
   extractorVersion: string;
   removedAt: string | null;
 }
@@ -18,7 +20,7 @@ export interface KnownDocument {
 /** Every stored document, without the record JSON (kept small so an unchanged re-run stays fast). */
 export async function loadKnownDocuments(db: Database): Promise<KnownDocument[]> {
   return db.all<KnownDocument>(
-    `SELECT id, path, sha256, size, mtime_ms AS mtimeMs, status, failure_reason AS failureReason,
+    `SELECT id, path, sha256, size, mtime_ms AS mtimeMs, status, failure_reason AS failureReason, failed_runs AS failedRuns,
             extractor_version AS extractorVersion, removed_at AS removedAt
      FROM documents ORDER BY path`,
   );
