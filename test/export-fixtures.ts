@@ -217,9 +217,8 @@ export async function buildFixtureDb(): Promise<FixtureDb> {
     copyFileSync(new URL('../fixtures/sample/northmoor-2014-revised.pdf', import.meta.url), join(inputDir, derby2014.source.file));
     const run = await startRun(db, inputDir, 'test-1', new Date('2026-11-23T02:00:00.000Z'));
     await finishRun(db, run, { processed: 0, skipped: 4, failed: 0, removed: 0, relinked: 0 }, [], new Date('2026-11-23T02:00:05.000Z'));
-    return { dir, dbFile, inputDir, ids };
     await groupPlans(db);
-    return { dir, dbFile, ids };
+    return { dir, dbFile, inputDir, ids };
   } finally {
     await db.close();
   }

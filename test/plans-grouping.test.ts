@@ -8,7 +8,7 @@ import { resolveArea } from '../src/fields/area/codes.js';
 import { isoDate, planDate } from '../src/fields/area/dated.js';
 import { loadTemplates } from '../src/segment/index.js';
 import { runPipeline } from '../src/pipeline/run.js';
-import { PlanRecordSchema, type PlanRecord } from '../src/record/schema.js';
+import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from '../src/record/schema.js';
 import { openStore, openStoreReadOnly, saveDocument, type FileMeta } from '../src/store/db.js';
 import { groupPlans } from '../src/store/plans.js';
 
@@ -16,12 +16,12 @@ const meta = (mtimeMs: number, status: FileMeta['status'] = 'ok'): FileMeta => (
 
 function record(file: string, opts: { round: string | null; code: string | null; hwb: string | null; date?: string | null; format?: 'pdf' | 'docx' | 'txt' }): PlanRecord {
   return PlanRecordSchema.parse({
-    schemaVersion: 1, extractorVersion: 'test', template: 'unknown',
+    schemaVersion: SCHEMA_VERSION, extractorVersion: 'test', template: 'unknown',
     source: { file, sha256: file.padEnd(64, '0').slice(0, 64), format: opts.format ?? 'pdf', pages: null },
     round: opts.round, planDate: opts.date ?? null,
     area: { localAuthorities: [], ccgs: [], healthAndWellbeingBoard: opts.hwb, hwbAreaCode: opts.code },
     sections: [], schemes: [], risks: [], metrics: [], flags: [],
-    budgets: [{ kind: 'total_pooled_budget', year: '2015/16', amountGbp: file.length * 1000, scheme: null, label: 'Total', text: 'x', page: null }],
+    budgets: [{ kind: 'total_pooled_budget', year: '2015-16', amountGbp: file.length * 1000, scheme: null, label: 'Total', text: 'x', page: null }],
   });
 }
 
