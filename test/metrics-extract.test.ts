@@ -235,3 +235,52 @@ describe('2014 Part 2 metric blocks as converted', () => {
     ]);
   });
 });
+
+// A 2022-23 metrics table and a provider-commentary table saved as text one cell per line, a blank line for each
+// empty cell (LibreOffice "Text"): rebuilt as grids. Figures are made up.
+describe('metric tables saved one cell per line', () => {
+  it('the quarterly block: row width and start from where the values fall; numerator/denominator rows kept', async () => {
+    const { extractText } = await import('../src/extract/text/index.js');
+    const lines = [
+      'Metrics for 2022/23',
+      'Discharge to usual place of residence',
+      '',
+      '2021-22 Q1 Actual', '2021-22 Q2 Actual', 'Rationale for how ambition was set',
+      'Percentage of people discharged from acute hospital to their normal place of residence',
+      'Quarter (%)', '90.0%', '92.0%', 'Steady improvement expected',
+      '',
+      'Numerator', '900', '920', '',
+      '',
+      'Denominator', '1,000', '1,000', '',
+      '',
+      '2022-23 Q1 Plan', '2022-23 Q2 Plan', '',
+      '',
+      'Quarter (%)', '93.0%', '94.0%', '',
+      'Next heading',
+    ];
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(extractMetrics(doc, noSections).value.map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator])).toEqual([
+      ['discharge_usual_residence', '2021-22 Q1', 'actual', 90, 900, 1000],
+      ['discharge_usual_residence', '2021-22 Q2', 'actual', 92, 920, 1000],
+      ['discharge_usual_residence', '2022-23 Q1', 'plan', 93, null, null],
+      ['discharge_usual_residence', '2022-23 Q2', 'plan', 94, null, null],
+    ]);
+  });
+
+  it('row-wise figures: a period-and-kind line, its value on the next; a planned reduction is plan_change', async () => {
+    const { extractText } = await import('../src/extract/text/index.js');
+    const lines = [
+      'Total number of non-elective FFCEs in general & acute',
+      '2013/14 Outturn', '31000 (All Providers)', '',
+      '2014/15 Plan', '30400 (All Providers)', '',
+      '14/15 Change compared to 13/14 outturn', '-1.9%', '',
+      'How many non-elective admissions is the BCF planned to prevent in 14-15?', '600',
+    ];
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(extractMetrics(doc, noSections).value.map((m) => [m.metric, m.period, m.kind, m.value])).toEqual([
+      ['non_elective_admissions', '2013-14', 'actual', 31000],
+      ['non_elective_admissions', '2014-15', 'plan', 30400],
+      ['non_elective_admissions', '2014-15', 'plan_change', 600],
+    ]);
+  });
+});

@@ -104,3 +104,86 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
   }
   return grids;
 }
+
+export interface PeriodicSpec {
+  /** A header cell of a value column ("2021-22 Q1 Actual", "Baseline"). */
+  isColumnHeader(cell: string): boolean;
+  /** A value cell ("252.9", "97.9%"). */
+  isValue(cell: string): boolean;
+  /** A cell that can open a row (a metric's name): where rows are cut, when the values alone cannot tell. */
+  opensRow(cell: string): boolean;
+}
+
+/**
+ * Tables saved one cell per line with a blank line for each empty cell (LibreOffice "Text"): the lines are a
+ * grid read row by row, k cells a row. Where two or more value-column headers stand on consecutive lines, k and
+ * the row's first cell are the ones that put the most values under those headers in the rows below. Rows go on
+ * while they hold values or further column headers (a second header row for the plan columns).
+ */
+export function periodicCellGrids(doc: DocumentModel, from: number, to: number, spec: PeriodicSpec): Grid[] {
+  // The cells in order: each line, and an empty cell for each blank line before it.
+  const cells: Array<{ text: string; block: number }> = [];
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i];
+    if (b.kind === 'table') {
+      cells.push({ text: '\u0000', block: i }); // a real table ends any run
+      continue;
+    }
+    const blanks = b.kind === 'paragraph' ? (b.blankLinesBefore ?? 0) : 0;
+    for (let k = 0; k < blanks; k++) cells.push({ text: '', block: i });
+    cells.push({ text: cleanCell(b.text), block: i });
+  }
+  const grids: Grid[] = [];
+  let n = 0;
+  while (n < cells.length) {
+    // A run of value-column headers on consecutive lines.
+    let end = n;
+    while (end < cells.length && spec.isColumnHeader(cells[end].text)) end++;
+    if (end - n < 2) {
+      n = Math.max(n + 1, end);
+      continue;
+    }
+    const best = bestPeriod(cells, n, end, spec);
+    if (!best) {
+      n = end;
+      continue;
+    }
+    const { start, k } = best;
+    const rows: GridRow[] = [];
+    let at = start;
+    let idle = 0;
+    while (at + k <= cells.length) {
+      const row = cells.slice(at, at + k);
+      if (row.some((c) => c.text === '\u0000')) break;
+      const useful = row.some((c) => spec.isValue(c.text) || spec.isColumnHeader(c.text));
+      idle = useful ? 0 : idle + 1;
+      if (idle >= 2) break;
+      const first = row.find((c) => c.text !== '') ?? row[0];
+      rows.push({ cells: row.map((c) => c.text), page: doc.blocks[first.block].page, block: first.block, header: at === start, pageBreakBefore: false });
+      at += k;
+    }
+    while (rows.length > 0 && !rows[rows.length - 1].cells.some((c) => spec.isValue(c))) rows.pop();
+    if (rows.length >= 2) grids.push({ rows, blockStart: cells[start].block, blockEnd: cells[Math.min(at, cells.length) - 1].block + 1 });
+    n = Math.max(at, end);
+  }
+  return grids;
+}
+
+/** The row width and first cell that put the most values under the header run [a, b) in the next rows. */
+function bestPeriod(cells: Array<{ text: string }>, a: number, b: number, spec: PeriodicSpec): { start: number; k: number } | null {
+  let best: { start: number; k: number; hits: number; opens: number } | null = null;
+  for (let start = Math.max(0, a - 3); start <= a; start++) {
+    for (let k = b - start; k <= b - start + 4; k++) {
+      let hits = 0;
+      let opens = 0;
+      for (let r = 0; r <= 3; r++) {
+        if (r > 0) for (let j = a; j < b; j++) if (spec.isValue(cells[j + r * k]?.text ?? '')) hits++;
+        if (spec.opensRow(cells[start + r * k]?.text ?? '')) opens++;
+      }
+      // The values decide the width; where rows are cut (which cell opens a row) decides the start.
+      const better = !best || hits > best.hits || (hits === best.hits && (opens > best.opens || (opens === best.opens && start > best.start)));
+      if (hits >= b - a && better) best = { start, k, hits, opens };
+    }
+  }
+  return best;
+}

@@ -6,9 +6,10 @@
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { textsBefore } from '../../tables/grids.js';
+import { textsBefore, type Grid } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
-import { fieldReads, type Segmentation } from '../../segment/types.js';
+import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
+import { periodicCellGrids, type PeriodicSpec } from '../../tables/cellStream.js';
 import { cleanCellText } from '../risks/cells.js';
 import { isYearOnly } from '../../text/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
@@ -69,6 +70,13 @@ function numbersUnder(cells: string[], columns: Map<number, Column>): { shift: n
 
 /** A row or column that states a planned reduction or increase rather than the level planned. */
 const PLANNED_CHANGE = /\b(prevent(ed)?|reduc(e|ed|tion)|increase|avoid(ed)?|fewer|change in)\b/i;
+
+/** What a metric table's cells look like, for tables saved one cell per line. */
+const METRIC_CELLS: PeriodicSpec = {
+  isColumnHeader: (c) => c.length <= 60 && kindOf(c) !== null && (periodOf(c) !== null || /baseline/i.test(c)),
+  isValue: (c) => parseMetricNumber(c) !== null,
+  opensRow: (c) => c.length > 3 && metricKeyOf(c) !== null,
+};
 
 /** A cell saying there is no value: "N/A", "n/a", "-", "not supplied", "nil". */
 const NO_VALUE = /^\s*(n\/?a|not applicable|not supplied|not available|-|–|nil|none)\s*$/i;
@@ -140,7 +148,9 @@ function rowWiseMetric(cells: string[], carried: MetricContext, page: number | n
 export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
   const metrics: Metric[] = [];
   const messages: Finding[] = [];
-  for (const table of tables.grids) {
+  // Metric tables saved one cell per line (LibreOffice text) become grids too.
+  const stream = fieldRanges(seg, 'metrics', doc.blocks.length).flatMap(([from, to]) => periodicCellGrids(doc, from, to, METRIC_CELLS));
+  for (const table of [...tables.grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
     // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
     if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
     // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
@@ -229,7 +239,40 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
       }
     }
   }
+  metrics.push(...rowWiseLines(doc, seg, stream));
   return { value: dedupe(metrics), messages };
+}
+
+/**
+ * Row-wise figures whose cells arrived one per line (a table saved as text or markdown): a line naming a period
+ * and kind ("2013/14 Outturn") and the value on the next ("28884 (All Providers)"), under the last line that
+ * named a metric. Only lines outside every table, in the sections the template gives metrics.
+ */
+function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Metric[] {
+  const out: Metric[] = [];
+  const inGrid = (i: number) => grids.some((g) => i >= g.blockStart && i < g.blockEnd);
+  const line = (i: number) => {
+    const b = doc.blocks[i];
+    return b && b.kind === 'paragraph' && !inGrid(i) ? cleanCellText(b.text) : null;
+  };
+  for (const [from, to] of fieldRanges(seg, 'metrics', doc.blocks.length)) {
+    const ctx: MetricContext = { key: null, label: null };
+    for (let i = from; i + 1 < to; i++) {
+      const a = line(i);
+      const b = line(i + 1);
+      if (a === null || b === null || a.length > 200) continue;
+      if (!parseMetricNumber(b)) {
+        if (a.length < 160 && metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a);
+        continue;
+      }
+      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`);
+      if (m) {
+        out.push(m);
+        i++;
+      }
+    }
+  }
+  return out;
 }
 
 /** A value read twice (a table repeated in an appendix) is recorded once. */
