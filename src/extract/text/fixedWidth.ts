@@ -23,6 +23,9 @@ export const FIXED_WIDTH = {
   mergeDistance: 10,
   /** A line with no gap this long, starting at the margin, is prose: it ends the table. */
   proseLength: 75,
+  /** A column is a column of figures when this share of its cells, from its first figure on, are figures
+   *  (the rest: wrapped words under a figure, "(All Providers)"). */
+  figureShare: 0.25,
   /** Lines carrying figures above this share: each line is a row (finance tables); below it, rows are blocks. */
   lineRowShare: 0.45,
 } as const;
@@ -129,7 +132,7 @@ function cellsOf(line: string, starts: number[]): string[] {
     let k = columnAt(f.start);
     for (const w of f.text.matchAll(/\S+/g)) {
       const x = f.start + w.index!;
-      if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
+      if (k + 1 < starts.length && x >= starts[k + 1] - FIXED_WIDTH.edgeSlack - 1) k = columnAt(x + FIXED_WIDTH.edgeSlack + 1);
       cells[k].push(w[0]);
     }
   }
@@ -137,7 +140,7 @@ function cellsOf(line: string, starts: number[]): string[] {
 }
 
 /** A short figure: "4", "20 High", "£2,323,304", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
-const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+[A-Za-z]{1,8})?$/i;
+const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
 function isFigure(cell: string): boolean {
   return cell.length <= 18 && FIGURE.test(cell);
@@ -153,9 +156,42 @@ function figureColumns(grid: string[][]): Set<number> {
     if (first < 0) continue;
     const after = cells.slice(first);
     const figures = after.filter(isFigure).length;
-    if (figures >= 2 && figures >= 0.4 * after.length) out.add(k);
+    if (figures >= 2 && figures >= FIXED_WIDTH.figureShare * after.length) out.add(k);
   }
   return out;
+}
+
+/**
+ * The column whose entries mark where rows start: of the columns without figures, the one with exactly one entry
+ * starting between each line of figures and the next (a label column merged over several rows has none; a
+ * column of wrapped sentences has several). The leftmost on a tie.
+ */
+function entryColumn(grid: string[][], figureCols: Set<number>, anchors: number[]): number {
+  const candidates = grid[0].map((_, k) => k).filter((k) => !figureCols.has(k) && grid.some((r) => r[k] !== ''));
+  if (candidates.length === 0) return -1;
+  // An entry under an empty cell is a strong start; any capitalised line a weak one (a wrapped "Plan" is one too).
+  const score = (k: number, strongOnly: boolean) => {
+    let n = 0;
+    let from = 0;
+    for (const a of anchors) {
+      let starts = 0;
+      for (let i = from; i <= a; i++) if (grid[i][k] !== '' && startsEntry(grid[i][k]) && (!strongOnly || i === 0 || grid[i - 1][k] === '')) starts++;
+      if (starts === 1) n++;
+      from = a + 1;
+    }
+    return n;
+  };
+  let best = candidates[0];
+  let bestScore: [number, number] = [-1, -1];
+  for (const k of candidates) {
+    const s: [number, number] = [score(k, false), score(k, true)];
+    // Weak starts first (what row starts look like in most tables), strong ones to break a tie.
+    if (s[0] > bestScore[0] || (s[0] === bestScore[0] && s[1] > bestScore[1])) {
+      best = k;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 /** A line whose first text cell starts an entry: a capital, a digit or an opening quote. */
@@ -194,8 +230,8 @@ function groupRows(all: string[][], page: number | null, pageBreakBefore: boolea
 
 function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
   const figureCols = figureColumns(grid);
-  const textCol = grid[0].findIndex((_, k) => !figureCols.has(k) && grid.some((r) => r[k] !== ''));
   const anchors = grid.flatMap((r, i) => ([...figureCols].some((k) => isFigure(r[k])) ? [i] : []));
+  const textCol = entryColumn(grid, figureCols, anchors);
   const text = (i: number) => (textCol >= 0 ? grid[i][textCol] : '');
   const toRow = (from: number, to: number, header = false): TableRow => ({
     cells: mergeLines(grid.slice(from, to)).map((t) => ({ text: t })),
@@ -234,10 +270,23 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
       } else if (starts.length === 0) starts.push(i);
     }
   } else {
-    // Block rows: one row per line of figures; between two of them, the new row starts at the first line whose
-    // text column starts an entry (or at the figure line itself when its own text starts one).
+    // Block rows: one row per line of figures. Where each line of figures has one entry of its own (an entry
+    // under an empty cell), a row runs from the first of its entry and its figures to the next row's first: cells
+    // may be centred, so the figures can sit above their label. Otherwise, between two lines of figures, the new
+    // row starts at the first line whose text column starts an entry (or at the figure line itself when its own
+    // text starts one).
+    const strong = grid.flatMap((_, i) => (text(i) !== '' && startsEntry(text(i)) && (i === 0 || text(i - 1) === '') ? [i] : []));
+    const rowAnchors = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && text(a) === ''));
+    if (strong.length === rowAnchors.length && strong.length > 1) {
+      let prevEnd = -1;
+      rowAnchors.forEach((a, k) => {
+        const start = Math.max(prevEnd + 1, Math.min(a, strong[k]));
+        starts.push(start);
+        prevEnd = Math.max(a, strong[k]);
+      });
+    }
     let prevAnchor = -1;
-    for (const a of anchors) {
+    for (const a of starts.length > 0 ? [] : anchors) {
       if (prevAnchor >= 0 && a === prevAnchor + 1 && text(a) === '') {
         prevAnchor = a; // figures over two lines of one row
         continue;
