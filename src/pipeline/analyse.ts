@@ -5,10 +5,7 @@ import { segmentDocument, type Template } from '../segment/index.js';
 import { extractArea } from '../fields/area/index.js';
 import { roundFromText } from '../fields/area/round.js';
 import { planDate } from '../fields/area/dated.js';
-import { extractSchemes } from '../fields/schemes/index.js';
-import { extractBudgets } from '../fields/budgets/index.js';
-import { extractRisks } from '../fields/risks/index.js';
-import { extractMetrics } from '../fields/metrics/index.js';
+import { extractFields } from '../fields/registry.js';
 import { documentTables } from '../fields/common/documentTables.js';
 import { rebuildTables } from '../tables/index.js';
 import { checkPlan } from '../validate/index.js';
@@ -22,11 +19,8 @@ export function analyseDocument(doc: DocumentModel, templates: Template[], sourc
   // Grids and spending plans are read by several extractors: worked out once here.
   const template = templates.find((t) => t.id === seg.template) ?? null;
   const tables = documentTables(doc, rebuildTables(doc, seg, template));
-  const schemes = extractSchemes(doc, seg, tables);
-  const budgets = extractBudgets(doc, seg, tables);
-  const risks = extractRisks(doc, seg, tables);
-  const metrics = extractMetrics(doc, seg, tables);
-  const fields = { schemes: schemes.value, budgets: budgets.value, risks: risks.value, metrics: metrics.value };
+  // The registered fields, each reading the sections its template assigns it.
+  const { values: fields } = extractFields(doc, seg, tables);
   const flags: Flag[] = [...seg.flags, ...checkPlan(doc, seg, fields)];
   const record: PlanRecord = {
     schemaVersion: SCHEMA_VERSION,
