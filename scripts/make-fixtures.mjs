@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compactJson } from './fixtures/json.mjs';
 import PDFDocument from 'pdfkit';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
@@ -1077,19 +1078,6 @@ function pseudoRandomBytes(n, seed) {
 
 // ------------------------------------------------------------------------------------------------
 
-/** JSON with one array item per line: readable, and half the size of fully indented JSON. */
-function compactJson(value, indent = '') {
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + JSON.stringify(v)).join(',\n')}\n${indent}]`;
-  }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, v]) => `${inner}${JSON.stringify(key)}: ${compactJson(v, inner)}`);
-    return `{\n${entries.join(',\n')}\n${indent}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function expectedRecord(plan, pdfInfo) {
   const e = plan.expected;
