@@ -284,3 +284,29 @@ describe('metric tables saved one cell per line', () => {
     ]);
   });
 });
+
+describe('metric tables in markdown with empty cells gone (mammoth)', () => {
+  it('places each cell by what it is: metric name, column headers, row label, values, rationale', async () => {
+    const { extractText } = await import('../src/extract/text/index.js');
+    const cells = [
+      'Reablement',
+      '2020\\-21 Actual', '2021\\-22 Plan', 'Rationale for how ambition was set',
+      'Proportion of older people (65 and over) who were still at home 91 days after discharge into reablement',
+      'Annual \\(%\\)', '80\\.0%', '82\\.5%', 'Based on last year',
+      'Numerator', '160', '165',
+      'Denominator', '200', '200',
+      'Residential admissions',
+      '2020\\-21 Actual', '2021\\-22 Plan',
+      'Long-term support needs of older people (65 and over) met by admission to residential and nursing care homes, per 100,000 population',
+      'Annual Rate', '500\\.0', '480\\.0',
+      '## The next section',
+    ];
+    const doc = extractText(cells.join('\n\n'), 'md');
+    expect(extractMetrics(doc, noSections).value.map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator])).toEqual([
+      ['reablement', '2020-21', 'actual', 80, 160, 200],
+      ['reablement', '2021-22', 'plan', 82.5, 165, 200],
+      ['residential_admissions', '2020-21', 'actual', 500, null, null],
+      ['residential_admissions', '2021-22', 'plan', 480, null, null],
+    ]);
+  });
+});
