@@ -194,6 +194,27 @@ function entryColumn(grid: string[][], figureCols: Set<number>, anchors: number[
   return best;
 }
 
+/** A financial year alone ("2014/15", "2015-16"): the key of a plan-details line ("…pooled budget: 2014/15"). */
+const YEAR_ONLY = /^(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?:?$/;
+
+/**
+ * A value centred beside a wrapped label ("Total agreed value of pooled budget:" / "£5,264,000" / "2014/15") has
+ * its year on the line below it: a row starting at a year line just under a figure line that has no year of its
+ * own starts one line later, so the year stays with its figure.
+ */
+function keepYearsWithFigures(starts: number[], anchors: number[], isYear: (i: number) => boolean): void {
+  for (let k = 1; k < starts.length; k++) {
+    const s = starts[k];
+    if (!isYear(s)) continue;
+    const prevAnchor = anchors.filter((a) => a < s).pop();
+    if (prevAnchor === undefined || prevAnchor < starts[k - 1] || s - prevAnchor > 2) continue;
+    const rowHasYear = Array.from({ length: s - starts[k - 1] }, (_, j) => starts[k - 1] + j).some(isYear);
+    if (rowHasYear) continue;
+    const next = starts[k + 1] ?? Infinity;
+    if (s + 1 < next && anchors.some((a) => a > s && a < next)) starts[k] = s + 1;
+  }
+}
+
 /** A line whose first text cell starts an entry: a capital, a digit or an opening quote. */
 function startsEntry(cell: string): boolean {
   return /^['"‘“]?[A-Z0-9]/.test(cell);
@@ -306,6 +327,7 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
       prevAnchor = a;
     }
   }
+  if (!lineRows) keepYearsWithFigures(starts, anchors, (i) => YEAR_ONLY.test(text(i)));
   const first = starts[0] ?? 0;
   if (first > 0) rows.push(toRow(0, first, !pageBreakBefore && !headed));
   starts.forEach((s, k) => rows.push(toRow(s, starts[k + 1] ?? grid.length)));
