@@ -170,3 +170,40 @@ describe('overlaid duplicates are not confused with risks worded alike', () => {
     expect(extractRisks(extractText(text, 'txt'), noSections).value).toHaveLength(2);
   });
 });
+
+describe('plan-details summary laid out with spaces (pdftotext -layout)', () => {
+  it('centred values keep the label and year around them; a cut digit group is rejoined', async () => {
+    const { extractBudgets } = await import('../src/fields/budgets/index.js');
+    const lines = [
+      'a) Summary of Plan',
+      '',
+      'Local Authority     Eastham Council',
+      'Clinical            NHS Eastham CCG',
+      'Commissioning',
+      'Groups',
+      'Minimum required',
+      'value of BCF',
+      '                    £1,200,000',
+      'pooled budget:',
+      '2014/15',
+      '2015/16             £9,800,000',
+      'Total agreed value',
+      'of pooled budget:',
+      '                    £1,500,000',
+      '2014/15',
+      '                    £10,100,00',
+      '2015/16',
+      '                    0',
+      '',
+      '',
+      'b) Authorisation and signoff',
+    ];
+    const got = extractBudgets(extractText(lines.join('\n'), 'txt'), noSections).value.map((b) => [b.kind, b.year, b.amountGbp]);
+    expect(got).toEqual([
+      ['minimum_pooled_budget', '2014-15', 1_200_000],
+      ['minimum_pooled_budget', '2015-16', 9_800_000],
+      ['total_pooled_budget', '2014-15', 1_500_000],
+      ['total_pooled_budget', '2015-16', 10_100_000],
+    ]);
+  });
+});

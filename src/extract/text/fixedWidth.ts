@@ -132,7 +132,7 @@ function cellsOf(line: string, starts: number[]): string[] {
     let k = columnAt(f.start);
     for (const w of f.text.matchAll(/\S+/g)) {
       const x = f.start + w.index!;
-      if (k + 1 < starts.length && x >= starts[k + 1] - FIXED_WIDTH.edgeSlack - 1) k = columnAt(x + FIXED_WIDTH.edgeSlack + 1);
+      if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
       cells[k].push(w[0]);
     }
   }
@@ -234,7 +234,27 @@ function mergeLines(lines: string[][]): string[] {
  * Rows of one page's part of a table. `grid` holds each line's cells. Lines above the first line with figures
  * that cannot be the first entry are the header.
  */
-function groupRows(all: string[][], page: number | null, pageBreakBefore: boolean, keyLine = -1): TableRow[] {
+/** A figure whose last digit group wrapped onto the next line ("£10,100,00" / "0") is one figure again. */
+function rejoinCutFigures(grid: string[][]): string[][] {
+  const out: string[][] = [];
+  for (const line of grid) {
+    const filled = line.flatMap((c, k) => (c !== '' ? [k] : []));
+    const k = filled[0];
+    if (filled.length === 1 && /^\d{1,3}$/.test(line[k])) {
+      // The cut figure is in the same column on one of the two lines above (a label line may sit between).
+      const above = [out[out.length - 1], out[out.length - 2]].find((l) => l && l[k] !== '');
+      if (above && /\d,\d{0,2}$/.test(above[k])) {
+        above[k] += line[k];
+        continue;
+      }
+    }
+    out.push([...line]);
+  }
+  return out;
+}
+
+function groupRows(grid: string[][], page: number | null, pageBreakBefore: boolean, keyLine = -1): TableRow[] {
+  const all = keyLine >= 0 ? grid : rejoinCutFigures(grid);
   // The header: through its margin line, and the lines under it with nothing at the margin (its wrapped cells).
   let headerEnd = 0;
   if (keyLine >= 0) {
@@ -423,7 +443,6 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
     }
   }
   if (header < 0) return out;
-  keys.add(header);
   const first = key(lines[header])!;
   const above = header - at;
   for (let i = header + 1; i < end; i++) {
@@ -434,6 +453,11 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
     splits.add(from);
     keys.add(i);
   }
+  // The margin line is the header when it comes again, names three or more columns, or has wrapped header cells
+  // under it; a plan-details table's first label and value ("Local Authority   Eastham Council") is not one.
+  const next = lines[header + 1] ?? '';
+  const wrappedUnder = !isBlank(next) && fragmentsOf(next)[0]?.start >= FIXED_WIDTH.cellIndent;
+  if (keys.size > 0 || fragmentsOf(lines[header]).length >= 3 || wrappedUnder) keys.add(header);
   return out;
 }
 
