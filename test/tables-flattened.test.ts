@@ -207,3 +207,12 @@ describe('plan-details summary laid out with spaces (pdftotext -layout)', () => 
     ]);
   });
 });
+
+describe('bulleted lists laid out with spaces', () => {
+  it('a bullet glyph, its gap and the item text are a list, not a two-column table', () => {
+    const text = ['These are our schemes:', '', '     \uf0b7   1. Home First', '     \uf0b7   2. Carers breaks', '     \uf0b7   3. Falls service', '     •   4. Telecare', ''].join('\n');
+    const doc = extractText(text, 'txt');
+    expect(doc.blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(doc.blocks.filter((b) => b.kind === 'list_item').map((b) => b.text)).toEqual(['1. Home First', '2. Carers breaks', '3. Falls service', '4. Telecare']);
+  });
+});

@@ -6,6 +6,7 @@
 // they continue; where rows are tall blocks of text (risk logs), each row is the block around its one line of
 // figures, split where a new entry starts in the first text column.
 import type { TableRow } from '../../model/document.js';
+import { BULLET_CHARS } from './html.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -50,13 +51,16 @@ function fragmentsOf(line: string): Fragment[] {
   return out;
 }
 
+/** A bulleted line (any indent, any bullet glyph a converter writes): a list, not a table row. */
+const BULLET_LINE = new RegExp(`^\\s*[-*+${BULLET_CHARS}]\\s`);
+
 function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
 /** A line that shows column structure: two fragments, or one cell indented into a later column. */
 function isGapped(line: string): boolean {
-  if (line.includes('\t') || line.includes('|')) return false;
+  if (line.includes('\t') || line.includes('|') || BULLET_LINE.test(line)) return false;
   const f = fragmentsOf(line);
   return f.length >= 2 || (f.length === 1 && f[0].start >= FIXED_WIDTH.cellIndent && f[0].text.length <= 60);
 }
@@ -371,7 +375,7 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
       if (blanks >= 2) break;
       continue;
     }
-    if (line.includes('\t') || isProse(line) || /^\s{0,3}(#|[-*+•]\s)/.test(line)) break;
+    if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || BULLET_LINE.test(line)) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
     if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
     if (isGapped(line)) gapped++;
