@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toCsv, type Column } from '../src/export/csv.js';
 import { openStore, openStoreReadOnly, saveDocument, type Database } from '../src/store/db.js';
+import { groupPlans } from '../src/store/plans.js';
 import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from '../src/record/schema.js';
 import { compareExports, expectedCell, readBack } from './csv-readback.js';
 import { buildFixtureDb } from './export-fixtures.js';
@@ -71,7 +72,8 @@ describe('exports of the test database of five plans parse back as the database'
     const db = await openStoreReadOnly(fx.dbFile);
     try {
       const counts = await compareExports(db, fx.dir);
-      expect(counts.plans).toBe(5);
+      expect(counts.documents).toBe(5); // documents.csv: one row per file, failed and removed ones included
+      expect(counts.plans).toBe(3); // plans.csv: one per area and round of the readable files (Derby 2015-16 and 2022-23, Staffordshire)
     } finally {
       await db.close();
       rmSync(fx.dir, { recursive: true, force: true });
@@ -130,6 +132,7 @@ describe('exports of a 300-plan synthetic corpus full of hostile text parse back
     for (let i = 0; i < 300; i++) {
       await saveDocument(rw, syntheticPlan(i, rand), { size: 1, mtimeMs: 1, status: 'ok', failureReason: null, duplicateOf: null });
     }
+    await groupPlans(rw); // as a run does, so plans.csv carries the hostile paths and area names too
     await rw.close();
     db = await openStoreReadOnly(join(dir, 'plansift.sqlite'));
   });
@@ -141,7 +144,12 @@ describe('exports of a 300-plan synthetic corpus full of hostile text parse back
 
   it('same rows and cells in every file', async () => {
     const counts = await compareExports(db, dir);
-    expect(counts.plans).toBe(300);
+    expect(counts.documents).toBe(300);
+    // Every file is in exactly one plan: plans.csv's document counts add up to documents.csv's rows.
+    const grouped = await db.all<{ plans: number; files: number }>('SELECT COUNT(*) AS plans, SUM(document_count) AS files FROM plans');
+    expect(counts.plans).toBe(grouped[0].plans);
+    expect(grouped[0].files).toBe(300);
+    expect(counts.plans).toBeGreaterThan(200); // most synthetic plans name a board of their own
     // Enough multi-line text for the test to mean something.
     const risks = await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM risks WHERE description LIKE '%' || char(10) || '%'");
     expect(risks[0].n).toBeGreaterThan(100);

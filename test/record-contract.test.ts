@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES } from '../src/export/tables.js';
 import { recordJsonSchema, recordJsonSchemaText } from '../src/record/jsonSchema.js';
-import { openStoreReadOnly } from '../src/store/db.js';
+import { openStoreReadOnly, type Database } from '../src/store/db.js';
 import { DB_SCHEMA } from '../src/store/schema.js';
 import { compareExports } from './csv-readback.js';
 import { derby2014, derby2022, failedPlan, removedPlan, staffordshire2014 } from './export-fixtures.js';
@@ -73,7 +73,8 @@ describe('docs/record.schema.json', () => {
       const db = await openStoreReadOnly(join(out, 'plansift.sqlite'));
       try {
         const counts = await compareExports(db, out);
-        expect(counts.plans).toBeGreaterThanOrEqual(9);
+        expect(counts.documents).toBeGreaterThanOrEqual(9); // documents.csv: one row per file
+        await expectEveryFileInOnePlan(db, counts);
         expect(counts.risks).toBeGreaterThan(0);
       } finally {
         await db.close();
@@ -81,6 +82,17 @@ describe('docs/record.schema.json', () => {
     });
   });
 });
+
+/** plans.csv (one row per area and round) holds every readable file of the run exactly once. */
+async function expectEveryFileInOnePlan(db: Database, counts: Record<string, number>): Promise<void> {
+  const [ok] = await db.all<{ n: number; plans: number }>("SELECT COUNT(*) AS n, COUNT(DISTINCT plan_id) AS plans FROM documents WHERE status = 'ok' AND plan_id IS NOT NULL");
+  const [all] = await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE status = 'ok'");
+  const [grouped] = await db.all<{ files: number }>('SELECT SUM(document_count) AS files FROM plans');
+  expect(ok.n, 'every readable file has a plan').toBe(all.n);
+  expect(counts.plans).toBeGreaterThanOrEqual(1);
+  expect(counts.plans).toBe(ok.plans);
+  expect(grouped.files).toBe(all.n);
+}
 
 /** A corpus of `n` plan files made from fixtures/sample, each copy's bytes unique (as scripts/bench.mjs does). */
 function syntheticCorpus(dir: string, n: number): void {
@@ -109,7 +121,8 @@ describe('a 300-file synthetic corpus through plansift run', () => {
     const db = await openStoreReadOnly(join(out, 'plansift.sqlite'));
     try {
       const counts = await compareExports(db, out);
-      expect(counts.plans).toBe(300);
+      expect(counts.documents).toBe(300); // documents.csv: one row per file
+      await expectEveryFileInOnePlan(db, counts);
       expect(counts.risks).toBeGreaterThan(300);
     } finally {
       await db.close();
