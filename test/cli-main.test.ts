@@ -94,6 +94,7 @@ describe('globs', () => {
     const r = cli(['run', input, '--out', join(base, 'o-g'), '--include', '*.pdf', '--quiet']);
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe(`plansift: no plan file under ${input} matches --include *.pdf (globs are relative to INPUT; one without a slash matches that name at any depth)`);
+    expect(existsSync(join(base, 'o-g', 'records'))).toBe(false);
   });
 
   it("--include '*.txt' on the command line finds the nested plans", () => {

@@ -119,6 +119,11 @@ describe('removalGuard', () => {
     expect(removalGuard(known, [], known)).toMatch(/^input holds no plans: is the drive mounted\?/);
     expect(removalGuard([], [], [])).toMatch(/^input holds no plans/);
   });
+  it('lets globs that match nothing through on a first run (the CLI says they match nothing), never past removals', () => {
+    expect(removalGuard([], [], [], true)).toBeNull();
+    expect(removalGuard(known, [], known, true)).toBe('4 of the 4 known documents would be marked removed: is this the right input folder?');
+    expect(removalGuard(known, [], [], true)).toBeNull(); // the documents the globs left out are still on disk: none removed
+  });
   it('refuses a run that would mark more than half of the known documents removed', () => {
     expect(removalGuard(known, [file('a')], known.slice(1))).toBe('3 of the 4 known documents would be marked removed: is this the right input folder?');
   });

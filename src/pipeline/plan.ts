@@ -145,10 +145,14 @@ export function planRun(input: PlanInput): RunPlan {
   return { actions, removed };
 }
 
-/** Why a run must not go ahead (the input looks unmounted or wrong), or null. */
-export function removalGuard(known: KnownDocument[], files: DiscoveredFile[], removed: KnownDocument[]): string | null {
+/**
+ * Why a run must not go ahead (the input looks unmounted or wrong), or null. No file at all is refused even on a
+ * first run, unless `globs` (--include/--exclude) selected the files: then none found is a glob that matches
+ * nothing, which the CLI reports as such, and the run is refused only where it would mark documents removed.
+ */
+export function removalGuard(known: KnownDocument[], files: DiscoveredFile[], removed: KnownDocument[], globs = false): string | null {
   const live = known.filter((k) => k.removedAt === null).length;
-  if (files.length === 0) return 'input holds no plans: is the drive mounted?';
+  if (files.length === 0 && !globs) return 'input holds no plans: is the drive mounted?';
   if (live > 0 && removed.length > live / 2) {
     return `${removed.length} of the ${live} known documents would be marked removed: is this the right input folder?`;
   }

@@ -151,7 +151,7 @@ export async function runPipeline(opts: RunOptions, emit: (e: RunEvent) => void 
     const found = new Set(discovery.files.map((f) => f.rel));
     const stillOnDisk = await existingPaths(root, known.filter((k) => k.removedAt === null && !found.has(k.path)));
     const plan = planRun({ known, files: discovery.files, triage: t, shaOf, stillOnDisk, maxFileBytes, opts: triageOpts });
-    const refused = removalGuard(known, discovery.files, plan.removed);
+    const refused = removalGuard(known, discovery.files, plan.removed, !!(opts.include?.length || opts.exclude?.length));
     if (refused && !opts.allowRemovals) throw new RunRefusedError(`${refused} Nothing was changed; --allow-removals to proceed`);
     phase('hash and plan');
 
