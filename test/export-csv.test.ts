@@ -83,7 +83,7 @@ describe('plansift export on a database of five plans', () => {
 
   it('writes one CSV per table, each starting with a UTF-8 byte-order mark and its documented header', () => {
     expect(readdirSync(join(fx.dir, 'exports')).sort()).toEqual(
-      ['budgets.csv', 'documents.csv', 'flags.csv', 'metrics.csv', 'plans.csv', 'risks.csv', 'schemes.csv', 'sections.csv'],
+      ['budgets.csv', 'documents.csv', 'flags.csv', 'metrics.csv', 'notes.csv', 'plans.csv', 'risks.csv', 'schemes.csv', 'sections.csv'],
     );
     for (const table of EXPORT_TABLES) {
       const t = readTable(fx.dir, table.name);
@@ -119,7 +119,7 @@ describe('plansift export on a database of five plans', () => {
 
   it('puts document id and area name on every item row, matching plans.csv', () => {
     const areaById = new Map(readTable(fx.dir, 'documents').rows.map((p) => [p.document_id, p.area_name]));
-    for (const name of ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags']) {
+    for (const name of ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'notes']) {
       const rows = readTable(fx.dir, name).rows;
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.area_name).toBe(areaById.get(r.document_id));
@@ -152,6 +152,19 @@ describe('plansift export on a database of five plans', () => {
     const flags = readTable(fx.dir, 'flags').rows;
     expect(flags.find((f) => f.code === 'RISK_SCORE_MISMATCH')).toMatchObject({ page: '8', section: 'risks.risk_log', severity: 'warning' });
     expect(flags.find((f) => f.code === 'UNSIGNED')?.source_text).toBe('<name of signatory> <job title> <date>');
+  });
+
+  it('exports notes with stage, page and quoted text, neutralised like every text cell', () => {
+    const notes = readTable(fx.dir, 'notes').rows;
+    expect(notes.map((n) => [n.document_id, n.ord, n.level, n.stage, n.page])).toEqual([
+      [String(fx.ids.derby2014), '0', 'info', 'extract', ''],
+      [String(fx.ids.derby2014), '1', 'info', 'extract', '8'],
+      [String(fx.ids.removed), '0', 'info', 'extract', ''], // the removed draft is a copy of the Derby record
+      [String(fx.ids.removed), '1', 'info', 'extract', '8'],
+      [String(fx.ids.staffordshire2014), '0', 'info', 'budgets', ''],
+    ]);
+    expect(notes[1].message).toBe('table continued from page 7 to page 8 (repeated header row dropped)');
+    expect(notes[4]).toMatchObject({ message: '"-£300k - £450k" is a range, not read as an amount', source_text: `'-£300k - £450k <img src=x onerror="window.__xss=3">` });
   });
 });
 

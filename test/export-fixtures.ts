@@ -89,6 +89,10 @@ export const derby2014: PlanRecord = PlanRecordSchema.parse({
     { code: 'PLACEHOLDER_SECTION', severity: 'warning', message: 'answer is "To follow"', section: 'alignment.co_commissioning', page: 12, text: 'c) Please describe how your BCF plan will align with your plans for primary co-commissioning. To follow' },
     { code: 'METRIC_RATIO_MISMATCH', severity: 'info', message: '265 / 33,536 × 100,000 = 790.2', section: 'metrics.outcomes', page: 30, text: '790.2 (265/33,536)' },
   ],
+  notes: [
+    { level: 'info', stage: 'extract', message: 'dropped 12 running header/footer line(s) repeated on 3+ pages', page: null, text: 'Derby City Better Care Fund Plan | page # of #' },
+    { level: 'info', stage: 'extract', message: 'table continued from page 7 to page 8 (repeated header row dropped)', page: 8, text: null },
+  ],
 });
 
 /** Staffordshire, original 2014 template, DOCX (no pages): unsigned, placeholders, a missing section, hostile text. */
@@ -126,6 +130,9 @@ export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
     { code: 'PLACEHOLDER_TEXT', severity: 'warning', message: 'Patient/service user experience target is "TBC"', section: 'vision.aims', page: null, text: 'Patient/service user experience: TBC' },
     { code: 'MISSING_SECTION', severity: 'error', message: 'required section "Implications for the acute sector" not found', section: 'vision.acute_implications', page: null, text: null },
     { code: 'RISK_UNSCORED', severity: 'warning', message: 'risk has no likelihood, impact or rating', section: 'risks.risk_log', page: null, text: '<img src=x onerror="window.__xss=2">' },
+  ],
+  notes: [
+    { level: 'info', stage: 'budgets', message: '"-£300k - £450k" is a range, not read as an amount', page: null, text: '-£300k - £450k <img src=x onerror="window.__xss=3">' },
   ],
 });
 

@@ -20,7 +20,7 @@ function schemaColumns(): Map<string, string[]> {
 describe('docs/schema.md', () => {
   it('documents every table and column of DB_SCHEMA', () => {
     const tables = schemaColumns();
-    expect([...tables.keys()]).toEqual(['documents', 'plans', 'sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'runs']);
+    expect([...tables.keys()]).toEqual(['documents', 'plans', 'sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'notes', 'runs']);
     for (const [table, cols] of tables) {
       const start = doc.indexOf(`## ${table}\n`);
       expect(start, table).toBeGreaterThan(-1);

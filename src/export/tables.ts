@@ -145,6 +145,15 @@ const flagColumns: Column[] = [
   { ...sourceText, description: 'quoted text the flag is about, to find it in the document' },
 ];
 
+const noteColumns: Column[] = [
+  documentId, areaName, ord,
+  { name: 'level', type: 'text', description: 'info | warning | error' },
+  { name: 'stage', type: 'text', description: 'the stage that noticed it: extract | segment | area | schemes | budgets | risks | metrics | validate' },
+  { name: 'message', type: 'text', description: 'what was noticed (a mislabelled file, a table continued across pages, a range not read as an amount)' },
+  page,
+  { ...sourceText, description: 'quoted text the note is about, to find it in the document' },
+];
+
 /** Plans above files: one row per HWB area and round, with its current file. */
 const groupedPlanColumns: Column[] = [
   { name: 'plan_id', type: 'integer', description: "the plan's id (plans.id in the database): one HWB area in one round" },
@@ -178,4 +187,5 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'risks', row: 'one row of a risk log', columns: riskColumns, sql: itemSql('risks', riskColumns) },
   { name: 'metrics', row: 'one value of one metric for one period (baseline, actual, estimate or plan)', columns: metricColumns, sql: itemSql('metrics', metricColumns) },
   { name: 'flags', row: 'one finding about a plan (missing, inconsistent or placeholder content)', columns: flagColumns, sql: itemSql('flags', flagColumns) },
+  { name: 'notes', row: 'one thing extraction, segmentation or a field noticed in a file (not a fault of the plan)', columns: noteColumns, sql: itemSql('notes', noteColumns) },
 ];

@@ -139,6 +139,19 @@ export const FlagSchema = z.object({
   text: sourceText.optional(),
 });
 
+/** The stages a note can come from: extraction, segmentation, a field's extractor, validation. */
+export const NOTE_STAGES = ['extract', 'segment', 'area', 'schemes', 'budgets', 'risks', 'metrics', 'validate'] as const;
+
+/** v2: something extraction, segmentation or a field noticed (a mislabelled file, a range not read as an amount). */
+export const NoteSchema = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  stage: z.enum(NOTE_STAGES),
+  message: z.string(),
+  page,
+  /** The source text the note is about (short quote), or null. */
+  text: sourceText,
+});
+
 export const PlanRecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Version of the extractor that produced this record; a newer one re-extracts. */
@@ -156,6 +169,8 @@ export const PlanRecordSchema = z.object({
   risks: z.array(RiskSchema),
   metrics: z.array(MetricSchema),
   flags: z.array(FlagSchema),
+  /** v2: what extraction, segmentation and the fields noticed, in document order where known. */
+  notes: z.array(NoteSchema).default([]),
 });
 
 export type Source = z.infer<typeof SourceSchema>;
@@ -170,4 +185,6 @@ export type Metric = z.infer<typeof MetricSchema>;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export type Flag = z.infer<typeof FlagSchema>;
 export type FlagCode = (typeof FLAG_CODES)[number];
+export type Note = z.infer<typeof NoteSchema>;
+export type NoteStage = (typeof NOTE_STAGES)[number];
 export type PlanRecord = z.infer<typeof PlanRecordSchema>;

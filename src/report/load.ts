@@ -1,7 +1,7 @@
 // Read the plans back out of the SQLite database for the report: the documents row plus every item table,
 // mapped onto the record types (record/schema.ts) so the pages speak the record's language.
 import type { Database, Row } from '../store/db.js';
-import type { Budget, Flag, Metric, Risk, Scheme, Section } from '../record/schema.js';
+import type { Budget, Flag, Metric, Note, Risk, Scheme, Section } from '../record/schema.js';
 
 export type DocumentStatus = 'ok' | 'failed' | 'removed';
 
@@ -27,6 +27,8 @@ export interface PlanView {
   risks: Risk[];
   metrics: Metric[];
   flags: Flag[];
+  /** What extraction and the fields noticed (the record's notes), in document order. */
+  notes: Note[];
 }
 
 export interface LastRun {
@@ -94,6 +96,11 @@ export async function loadReportData(db: Database): Promise<ReportData> {
     section: str(r.section), page: num(r.page), text: str(r.source_text),
   }));
 
+  const notes = await itemsByDocument<Note>(db, 'notes', (r) => ({
+    level: r.level as Note['level'], stage: r.stage as Note['stage'], message: String(r.message), page: num(r.page),
+    text: str(r.source_text),
+  })).catch(() => new Map<number, Note[]>()); // a database from before the notes table (opened read-only): none
+
   const plans = docs.map((d): PlanView => {
     const id = Number(d.id);
     return {
@@ -118,6 +125,7 @@ export async function loadReportData(db: Database): Promise<ReportData> {
       risks: risks.get(id) ?? [],
       metrics: metrics.get(id) ?? [],
       flags: flags.get(id) ?? [],
+      notes: notes.get(id) ?? [],
     };
   });
 

@@ -1,5 +1,6 @@
 // plans/<id>.html: one plan for an assurance lead: status and why, every flag with section, page and quoted
-// text, the section checklist, budget, schemes, risk register with heat map, metrics.
+// text, the notes (what extraction and the fields noticed), the section checklist, budget, schemes, risk register
+// with heat map, metrics.
 import type { Budget, Flag, Metric, Risk } from '../record/schema.js';
 import {
   BUDGET_KIND_LABEL, failureWords, formatGbp, formatNumber, METRIC_LABEL, planYears, RAG_WORD, ragStatus, SEVERITY_ORDER, UNIT_LABEL,
@@ -53,6 +54,21 @@ function flagsSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml):
 <tbody>${flags.map((f) => html`<tr>
 <td class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</td><td class="nowrap"><code class="code">${f.code}</code></td><td>${sectionName(plan, f.section)}</td>${pageCell(f.page)}
 <td class="wide">${f.message}</td><td class="wide">${quote(f.text)}</td></tr>`)}</tbody>
+</table></div>`;
+}
+
+/** What extraction and the fields noticed: not faults of the plan, but what a reader checking the record should know. */
+function notesSection(plan: PlanView, pageCell: (p: number | null) => SafeHtml): SafeHtml {
+  const notes = plan.notes ?? [];
+  if (!notes.length) return html`<h2 id="notes">Notes</h2><p>No notes: extraction and the fields noticed nothing to report.</p>`;
+  return html`<h2 id="notes">Notes (${notes.length})</h2>
+<p>What extraction and the field readers noticed while reading the file (not faults of the plan): check these where a figure or row looks wrong or is missing.</p>
+<div class="table-wrap"><table id="note-table">
+<caption>Notes, in document order</caption>
+<thead><tr><th scope="col">Level</th><th scope="col">Stage</th><th scope="col" class="num">Page</th><th scope="col">What was noticed</th><th scope="col">Quoted from the plan</th></tr></thead>
+<tbody>${notes.map((n) => html`<tr>
+<td class="sev sev-${n.level}">${SEVERITY_WORD[n.level]}</td><td class="nowrap"><code class="code">${n.stage}</code></td>${pageCell(n.page)}
+<td class="wide">${n.message}</td><td class="wide">${n.text ? html`<blockquote class="src">${n.text}</blockquote>` : html`<span class="muted">–</span>`}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -183,10 +199,11 @@ ${plan.status === 'removed' ? html` <span class="rag rag-removed">Removed</span>
 ${href ? html`<p>Source: <a id="source-link" href="${href}">${plan.path}</a>${plan.format === 'pdf' ? ' (page numbers below open that page of it)' : ''}</p>` : ''}
 ${plan.status === 'failed' ? html`<div class="note"><p><strong>This file could not be read: ${failureWords(plan.failureReason)}.</strong> Nothing was extracted from it; open the original file to check it.</p></div>` : ''}
 <nav class="toc" aria-label="On this page"><ul>
-<li><a href="#flags">Flags (${plan.flags.length})</a></li><li><a href="#sections">Section checklist</a></li><li><a href="#budget">Budget</a></li>
+<li><a href="#flags">Flags (${plan.flags.length})</a></li><li><a href="#notes">Notes (${(plan.notes ?? []).length})</a></li><li><a href="#sections">Section checklist</a></li><li><a href="#budget">Budget</a></li>
 <li><a href="#schemes">Schemes (${plan.schemes.length})</a></li><li><a href="#risks">Risk register (${plan.risks.length})</a></li><li><a href="#metrics">Metrics</a></li><li><a href="#document">Document details</a></li>
 </ul></nav>
 ${flagsSection(plan, pageCell)}
+${notesSection(plan, pageCell)}
 ${sectionsSection(plan, pageCell)}
 ${budgetSection(plan, pageCell)}
 ${schemesSection(plan, pageCell)}

@@ -121,9 +121,9 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
     let id: number;
     if (existing) {
       id = existing.id;
-      // One statement batch, not six round trips; `id` is an integer from the database.
+      // One statement batch, not a round trip per table; `id` is an integer from the database.
       await db.exec(
-        ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags'].map((t) => `DELETE FROM ${t} WHERE document_id = ${Number(id)};`).join(' '),
+        ITEM_TABLES.map((t) => `DELETE FROM ${t} WHERE document_id = ${Number(id)};`).join(' '),
       );
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
@@ -149,6 +149,9 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
     return id;
   });
 }
+
+/** The tables of a document's items, replaced whole on each save. */
+const ITEM_TABLES = ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'notes'] as const;
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit (32,766) for our widest table (12 columns). */
 const ROWS_PER_INSERT = 200;
@@ -176,4 +179,6 @@ async function insertItems(db: Database, id: number, r: PlanRecord): Promise<voi
   await insertMany(db, 'metrics',
     r.metrics.map((m, i) => [id, i, m.metric, m.label, m.period, m.kind, m.value, m.unit, m.numerator, m.denominator, m.page, m.text]));
   await insertMany(db, 'flags', r.flags.map((f, i) => [id, i, f.code, f.severity, f.message, f.section, f.page, f.text ?? null]));
+  // A record written before notes has none (the schema's default).
+  await insertMany(db, 'notes', (r.notes ?? []).map((n, i) => [id, i, n.level, n.stage, n.message, n.page, n.text]));
 }

@@ -123,6 +123,17 @@ CREATE TABLE IF NOT EXISTS flags (
 );
 CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
 
+CREATE TABLE IF NOT EXISTS notes (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  level       TEXT NOT NULL,                   -- info | warning | error
+  stage       TEXT NOT NULL,                   -- extract | segment | area | schemes | budgets | risks | metrics | validate
+  message     TEXT NOT NULL,
+  page        INTEGER,
+  source_text TEXT
+);
+CREATE INDEX IF NOT EXISTS notes_doc ON notes(document_id);
+
 CREATE TABLE IF NOT EXISTS runs (
   id                INTEGER PRIMARY KEY,
   started_at        TEXT NOT NULL,
