@@ -2,4 +2,6 @@
 // 0.2.0: PDF text from the operator list instead of getTextContent (same output on every PDF we have).
 // 0.3.0: record schema 2 (years yyyy-yy, metric kind plan_change, round, planDate, area.organisations and
 //        area.hwbAreaCode from the gazetteer): older rows are re-extracted and grouped into plans.
-export const EXTRACTOR_VERSION = '0.3.0';
+// 0.4.0: the logical-table stage and template-declared Part 2 tables, fixed-width and cell-per-line tables rebuilt,
+//        fields read their template sections, ranges no amount, part-only (workbook) templates, record notes.
+export const EXTRACTOR_VERSION = '0.4.0';
