@@ -216,3 +216,27 @@ describe('bulleted lists laid out with spaces', () => {
     expect(doc.blocks.filter((b) => b.kind === 'list_item').map((b) => b.text)).toEqual(['1. Home First', '2. Carers breaks', '3. Falls service', '4. Telecare']);
   });
 });
+
+describe('fixed-width risk log rated by words (2014 original: "Risk | Risk rating | Mitigating Actions")', () => {
+  it('the rating word alone is the row anchor; a score column keeps its number and word in one row', () => {
+    const pad = (cells: Array<[number, string]>) => cells.reduce((line, [x, t]) => line.padEnd(x) + t, '');
+    const lines = [
+      pad([[0, 'Risk'], [44, 'Risk'], [54, 'Mitigating Actions']]),
+      pad([[44, 'rating']]),
+      pad([[0, 'Partners cannot agree how to share'], [54, 'Phased transfer agreed by the']]),
+      pad([[0, 'the pooled budget overspend'], [44, 'High'], [54, 'finance directors']]),
+      pad([[0, 'Home care providers cannot recruit'], [44, 'Medium'], [54, 'Joint workforce plan with the']]),
+      pad([[0, 'enough staff for the winter'], [54, 'local colleges']]),
+      pad([[0, 'Telecare is not monitored at night'], [44, 'Low'], [54, 'Contract extended to 24 hours']]),
+      '',
+      '',
+      'b) Next section',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['Partners cannot agree how to share the pooled budget overspend', 'high'],
+      ['Home care providers cannot recruit enough staff for the winter', 'medium'],
+      ['Telecare is not monitored at night', 'low'],
+    ]);
+  });
+});

@@ -146,8 +146,11 @@ function cellsOf(line: string, starts: number[]): string[] {
 /** A short figure: "4", "20 High", "£2,323,304", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
 const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
+/** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. */
+const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
+
 function isFigure(cell: string): boolean {
-  return cell.length <= 18 && FIGURE.test(cell);
+  return cell.length <= 18 && (FIGURE.test(cell) || RATING.test(cell));
 }
 
 /** Columns that mostly hold figures once the first figure appears (likelihood, score, amounts). */
@@ -275,7 +278,10 @@ function groupRows(grid: string[][], page: number | null, pageBreakBefore: boole
 
 function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
   const figureCols = figureColumns(grid);
-  const anchors = grid.flatMap((r, i) => ([...figureCols].some((k) => isFigure(r[k])) ? [i] : []));
+  // In a column of numbers, a rating word beside them ("12" over "Medium") is part of the cell, not a new row.
+  const numeric = new Set([...figureCols].filter((k) => grid.filter((r) => r[k] !== '' && FIGURE.test(r[k]) && r[k].length <= 18).length >= 2));
+  const anchorIn = (cell: string, k: number) => (numeric.has(k) ? cell.length <= 18 && FIGURE.test(cell) : isFigure(cell));
+  const anchors = grid.flatMap((r, i) => ([...figureCols].some((k) => anchorIn(r[k], k)) ? [i] : []));
   const textCol = entryColumn(grid, figureCols, anchors);
   const text = (i: number) => (textCol >= 0 ? grid[i][textCol] : '');
   const toRow = (from: number, to: number, header = false): TableRow => ({
