@@ -24,6 +24,8 @@ export const FIXED_WIDTH = {
   mergeDistance: 10,
   /** A line with no gap this long, starting at the margin, is prose: it ends the table. */
   proseLength: 75,
+  /** Longest cell read as a figure ("£1,997,385 Existing": a figure and one word beside it). */
+  figureLength: 24,
   /** A column is a column of figures when this share of its cells, from its first figure on, are figures
    *  (the rest: wrapped words under a figure, "(All Providers)"). */
   figureShare: 0.25,
@@ -150,7 +152,7 @@ const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{
 const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
 
 function isFigure(cell: string): boolean {
-  return cell.length <= 18 && (FIGURE.test(cell) || RATING.test(cell));
+  return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
 }
 
 /** Columns that mostly hold figures once the first figure appears (likelihood, score, amounts). */
@@ -279,8 +281,8 @@ function groupRows(grid: string[][], page: number | null, pageBreakBefore: boole
 function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
   const figureCols = figureColumns(grid);
   // In a column of numbers, a rating word beside them ("12" over "Medium") is part of the cell, not a new row.
-  const numeric = new Set([...figureCols].filter((k) => grid.filter((r) => r[k] !== '' && FIGURE.test(r[k]) && r[k].length <= 18).length >= 2));
-  const anchorIn = (cell: string, k: number) => (numeric.has(k) ? cell.length <= 18 && FIGURE.test(cell) : isFigure(cell));
+  const numeric = new Set([...figureCols].filter((k) => grid.filter((r) => r[k] !== '' && FIGURE.test(r[k]) && r[k].length <= FIXED_WIDTH.figureLength).length >= 2));
+  const anchorIn = (cell: string, k: number) => (numeric.has(k) ? cell.length <= FIXED_WIDTH.figureLength && FIGURE.test(cell) : isFigure(cell));
   const anchors = grid.flatMap((r, i) => ([...figureCols].some((k) => anchorIn(r[k], k)) ? [i] : []));
   const textCol = entryColumn(grid, figureCols, anchors);
   const text = (i: number) => (textCol >= 0 ? grid[i][textCol] : '');
