@@ -240,3 +240,32 @@ describe('fixed-width risk log rated by words (2014 original: "Risk | Risk ratin
     ]);
   });
 });
+
+describe('a plan-details table flattened column by column (tables.md class 7: the labels first, the values after)', () => {
+  it('pairs each label with the value in its place', async () => {
+    const { extractBudgets } = await import('../src/fields/budgets/index.js');
+    const lines = [
+      'a) Summary of Plan', '',
+      'Local Authority', 'Clinical Commissioning Groups',
+      'Minimum required value of BCF pooled budget: 2014/15', '2015/16',
+      'Total agreed value of pooled budget: 2014/15', '2015/16',
+      '',
+      'Eastham Council', 'NHS Eastham CCG', '£1,200,000', '£9,800,000', '£1,500,000', '£10,100,000',
+      '',
+      'b) Authorisation and signoff',
+    ];
+    const got = extractBudgets(extractText(lines.join('\n'), 'txt'), noSections).value.map((b) => [b.kind, b.year, b.amountGbp]);
+    expect(got).toEqual([
+      ['minimum_pooled_budget', '2014-15', 1_200_000],
+      ['minimum_pooled_budget', '2015-16', 9_800_000],
+      ['total_pooled_budget', '2014-15', 1_500_000],
+      ['total_pooled_budget', '2015-16', 10_100_000],
+    ]);
+  });
+
+  it('leaves a row-by-row label/value run alone', async () => {
+    const { columnMajorGrids } = await import('../src/tables/grids.js');
+    const lines = ['Local Authority', 'Eastham Council', 'Date submitted:', '04/04/2014', 'Minimum required value of BCF pooled budget: 2014/15', '£1,200,000', '2015/16', '£9,800,000'];
+    expect(columnMajorGrids(extractText(lines.join('\n'), 'txt'))).toEqual([]);
+  });
+});

@@ -215,9 +215,86 @@ export function collectGrids(doc: DocumentModel): Grid[] {
     current = null;
     gap = 0;
   });
-  const flattened = cellLineGrids(doc);
+  const flattened = [...cellLineGrids(doc), ...columnMajorGrids(doc)];
   if (flattened.length === 0) return grids;
   return [...grids, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
+}
+
+/** A line that can be a label of a two-column table: short, no figure, not a sentence. */
+function labelLine(b: Block | undefined): boolean {
+  if (!b || (b.kind !== 'paragraph' && b.kind !== 'list_item')) return false;
+  const t = cleanCell(b.text);
+  return t !== '' && t.length <= 120 && !CELL_AMOUNT_IN.test(t) && !/[.!]$/.test(t);
+}
+
+/** A line that can be a value: short, a figure or a name. */
+function valueLine(b: Block | undefined): boolean {
+  if (!b || (b.kind !== 'paragraph' && b.kind !== 'list_item')) return false;
+  const t = cleanCell(b.text);
+  return t !== '' && t.length <= 60 && !/[.!?:]$/.test(t);
+}
+
+const CELL_AMOUNT_IN = /£\s*\d|\d{1,3},\d{3}/;
+
+/** A label a figure can stand under: it names money, or is a financial year alone. */
+const MONEY_LABEL = /budget|contribution|fund|grant|total|minimum|value|expenditure|spend|income|allocation|£|^\s*(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?\s*:?\s*$/i;
+
+/**
+ * A two-column table flattened column by column (a converter reading down each column): all the labels, then all
+ * the values, as many of each ("Local Authority" … "2015/16", then "Eastham Council" … "£10,100,000"). In a run of
+ * short lines ending at its last figure, the first half (no figures) are the labels and the second half (a figure
+ * last, figures at least half of it) the values; a heading or two just above the labels is left out. Each label gets the value in its place.
+ */
+export function columnMajorGrids(doc: DocumentModel): Grid[] {
+  const blocks = doc.blocks;
+  const text = (k: number) => {
+    const b = blocks[k];
+    return b && b.kind !== 'table' ? cleanCell(b.text) : '';
+  };
+  const short = (k: number) => labelLine(blocks[k]) || valueLine(blocks[k]);
+  const money = (k: number) => CELL_AMOUNT.test(text(k));
+  const grids: Grid[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    if (!short(i)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && short(end)) end++;
+    let last = end - 1;
+    while (last >= i && !money(last)) last--;
+    let found: { start: number; n: number } | null = null;
+    for (let start = i; start <= i + 2 && last >= start; start++) {
+      const len = last + 1 - start;
+      if (len < 6 || len % 2 !== 0) continue;
+      const n = len / 2;
+      const labels = Array.from({ length: n }, (_, k) => start + k);
+      const values = Array.from({ length: n }, (_, k) => start + n + k);
+      // Figures make at least half of the values (a row-by-row label/value run would have names among them).
+      // Each figure's label names money or a year ("Total agreed value of pooled budget", "2015/16").
+      const labelsFit = values.every((v, k) => !money(v) || MONEY_LABEL.test(text(labels[k])));
+      if (labels.every((k) => labelLine(blocks[k])) && !labels.some(money) && 2 * values.filter(money).length >= n && labelsFit) {
+        found = { start, n };
+        break;
+      }
+    }
+    if (!found) {
+      i = end;
+      continue;
+    }
+    const { start, n } = found;
+    const rows: GridRow[] = Array.from({ length: n }, (_, k) => ({
+      cells: [text(start + k), text(start + n + k)],
+      page: blocks[start + k].page,
+      block: start + k,
+      header: false,
+      pageBreakBefore: false,
+    }));
+    grids.push({ rows, blockStart: start, blockEnd: start + 2 * n });
+    i = end;
+  }
+  return grids;
 }
 
 /** Texts of the up-to-`count` non-table blocks just before block `index`, nearest first. */
