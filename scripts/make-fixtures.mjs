@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compactJson } from './fixtures/json.mjs';
 import { crc32 } from './fixtures/crc32.mjs';
+import { zipArchive } from './fixtures/zip.mjs';
 import PDFDocument from 'pdfkit';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
@@ -982,52 +983,9 @@ async function renderPdf(plan) {
 // Small binary helpers for the broken files (no extra packages).
 
 
-/** A zip archive with stored (uncompressed) entries. */
+/** A zip archive with stored (uncompressed) entries, dated 2024-01-15 12:00. */
 function makeZip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, text] of files) {
-    const data = Buffer.from(text);
-    const nameBuf = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(0x6000, 10); // 12:00
-    local.writeUInt16LE(0x582f, 12); // 2024-01-15
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(0x6000, 12);
-    central.writeUInt16LE(0x582f, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, data);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + data.length;
-  }
-  const centralBuf = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(centralBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralBuf, end]);
+  return zipArchive(files.map(([name, data]) => ({ name, data })), { time: 0x6000, date: 0x582f });
 }
 
 /** A greyscale PNG that looks like a scanned page of text: dark bars on white. */
