@@ -1,6 +1,6 @@
-// How an organisation's name is reduced to its core for matching: "NHS Southern Derbyshire Clinical
-// Commissioning Group" and "Southern Derbyshire CCG" are one CCG; "Derby City Council", "City of Derby" and
-// "Derby City Health and Well-being Board" are one area. Case, "&"/"and", hyphens, "NHS", the kind's own
+// How an organisation's name is reduced to its core for matching: "NHS North Eastham Clinical
+// Commissioning Group" and "North Eastham CCG" are one CCG; "Eastham City Council", "City of Eastham" and
+// "Eastham City Health and Well-being Board" are one area. Case, "&"/"and", hyphens, "NHS", the kind's own
 // words ("CCG", "ICB", "Council", "Borough", "Metropolitan", ...) do not make names different.
 
 export type NameKind = 'council' | 'ccg' | 'icb' | 'hwb';
@@ -46,8 +46,8 @@ function stripEnd(s: string, re: RegExp): string {
 }
 
 /**
- * The core of a name for matching within one kind. Councils and boards reduce to their place ("derby");
- * CCGs and ICBs to the words between "NHS" and their suffix ("southern derbyshire").
+ * The core of a name for matching within one kind. Councils and boards reduce to their place ("eastham");
+ * CCGs and ICBs to the words between "NHS" and their suffix ("north eastham").
  */
 export function nameCore(name: string, kind: NameKind): string {
   let s = plainName(name).replace(/^the\s/, '');

@@ -61,11 +61,11 @@ export function collapseOverlaidRows(rows: Row[]): { rows: Row[]; collapsed: num
   return { rows: out, collapsed };
 }
 
-/** A cell ending in a digit group cut short ("£17,403,00", "-12,") and a next-row cell of digits only ("0"). */
+/** A cell ending in a digit group cut short ("£9,000,00", "-12,") and a next-row cell of digits only ("0"). */
 const CUT_GROUP = /\d,\d{0,2}$|\d,$/;
 
 /**
- * Digit groups split over two rows ("£17,403,00" / "0"): the second row holds nothing but the rest of the
+ * Digit groups split over two rows ("£9,000,00" / "0"): the second row holds nothing but the rest of the
  * figure(s), in the same column(s). The rest joins the figure and the second row goes.
  */
 export function rejoinSplitDigits(rows: Row[]): Row[] {

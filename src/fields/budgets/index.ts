@@ -246,7 +246,7 @@ function readRow(
     if (!kind || (kind === 'other' && !moneyEvidence(f))) continue;
     const cellText = row.cells[f.index] ?? '';
     // A sentence holding a figure only counts under a label that names a budget kind (the plan-details
-    // "A minimum of £56,108,000 with likely total …"); elsewhere it is prose.
+    // "A minimum of £12,400,000 with likely total …"); elsewhere it is prose.
     if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
     if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
     const header = state.header?.[f.index] ?? '';
@@ -258,7 +258,7 @@ function readRow(
       scheme: null,
       source: null,
       label: label || null,
-      // An annotated value keeps its words ("A minimum of £56,108,000 with likely total …"): they qualify the figure.
+      // An annotated value keeps its words ("A minimum of £12,400,000 with likely total …"): they qualify the figure.
       text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
       page: row.page,
     });
@@ -335,7 +335,7 @@ function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
     const fromEnd = [...pending.keys()].reverse();
     const starts = [...fromEnd.filter((k) => !isYear(pending[k].text)), ...fromEnd.filter((k) => isYear(pending[k].text))];
     // Then a lower-case fragment with the year and an annotated value continues the row above whole:
-    // "pooled budget" / "2015/16" / "A minimum of £56,108,000 with …" (the line alone would read as a label).
+    // "pooled budget" / "2015/16" / "A minimum of £12,400,000 with …" (the line alone would read as a label).
     if (current && pending.length > 0 && /^[a-z]/.test(pending[0].text)) starts.push(-1);
     starts.push(pending.length);
     let rowStart = pending.length;
@@ -379,7 +379,7 @@ function keyValueRow(text: string, continuing: boolean): string[] | null {
   const at = t.indexOf(money.text);
   if (at < 0) return null;
   const endsWithFigure = /^[\s.)]*$/.test(t.slice(at + money.text.length));
-  // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £56,108,000 with …".
+  // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £12,400,000 with …".
   const year0 = findYears(t.slice(0, at)).at(-1);
   if (!endsWithFigure) {
     // A label wrapped around its value by a PDF line merge: "Minimum required value of 2014/15 £845,000 BCF pooled
