@@ -171,6 +171,14 @@ describe('overlaid duplicates are not confused with risks worded alike', () => {
   });
 });
 
+/** The four plan-details figures of the synthetic Eastham summary below, in whichever layout it arrives. */
+const PLAN_DETAILS_BUDGETS = [
+  ['minimum_pooled_budget', '2014-15', 1_200_000],
+  ['minimum_pooled_budget', '2015-16', 9_800_000],
+  ['total_pooled_budget', '2014-15', 1_500_000],
+  ['total_pooled_budget', '2015-16', 10_100_000],
+];
+
 describe('plan-details summary laid out with spaces (pdftotext -layout)', () => {
   it('centred values keep the label and year around them; a cut digit group is rejoined', async () => {
     const { extractBudgets } = await import('../src/fields/budgets/index.js');
@@ -199,12 +207,7 @@ describe('plan-details summary laid out with spaces (pdftotext -layout)', () => 
       'b) Authorisation and signoff',
     ];
     const got = extractBudgets(extractText(lines.join('\n'), 'txt'), noSections).value.map((b) => [b.kind, b.year, b.amountGbp]);
-    expect(got).toEqual([
-      ['minimum_pooled_budget', '2014-15', 1_200_000],
-      ['minimum_pooled_budget', '2015-16', 9_800_000],
-      ['total_pooled_budget', '2014-15', 1_500_000],
-      ['total_pooled_budget', '2015-16', 10_100_000],
-    ]);
+    expect(got).toEqual(PLAN_DETAILS_BUDGETS);
   });
 });
 
@@ -255,12 +258,7 @@ describe('a plan-details table flattened column by column (tables.md class 7: th
       'b) Authorisation and signoff',
     ];
     const got = extractBudgets(extractText(lines.join('\n'), 'txt'), noSections).value.map((b) => [b.kind, b.year, b.amountGbp]);
-    expect(got).toEqual([
-      ['minimum_pooled_budget', '2014-15', 1_200_000],
-      ['minimum_pooled_budget', '2015-16', 9_800_000],
-      ['total_pooled_budget', '2014-15', 1_500_000],
-      ['total_pooled_budget', '2015-16', 10_100_000],
-    ]);
+    expect(got).toEqual(PLAN_DETAILS_BUDGETS);
   });
 
   it('leaves a row-by-row label/value run alone', async () => {

@@ -270,8 +270,8 @@ export function extractArea(doc: DocumentModel, seg: Segmentation, round: string
 }
 
 /**
- * A cell wrapped over two lines leaves its last line as a name of its own ("South East Northshire &" /
- * "Peninsula CCG"): a name that matches no organisation of the round and ends another name found is dropped.
+ * A cell wrapped over two lines leaves its last line as a name of its own ("NHS East Wold &" /
+ * "Coastal CCG"): a name that matches no organisation of the round and ends another name found is dropped.
  */
 function dropFragments(list: string[], round: string | null, kind: 'council' | 'ccg'): string[] {
   const key = (s: string) => plainName(s).replace(/^nhs\s/, '');
