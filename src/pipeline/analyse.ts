@@ -13,11 +13,11 @@ import { EXTRACTOR_VERSION } from './version.js';
 
 export function analyseDocument(doc: DocumentModel, templates: Template[], source: Source): PlanRecord {
   const seg = segmentDocument(doc, templates);
+  const template = templates.find((t) => t.id === seg.template) ?? null;
   // The round: the template's, else (unknown template) from the years the plan states.
-  const round = templates.find((t) => t.id === seg.template)?.round ?? roundFromText(doc.text);
+  const round = template?.round ?? roundFromText(doc.text);
   const area = extractArea(doc, seg, round);
   // Grids and spending plans are read by several extractors: worked out once here.
-  const template = templates.find((t) => t.id === seg.template) ?? null;
   const tables = documentTables(doc, rebuildTables(doc, seg, template));
   // The registered fields, each reading the sections its template assigns it.
   const { values: fields, messages } = extractFields(doc, seg, tables);
