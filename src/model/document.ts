@@ -77,6 +77,11 @@ export interface TableBlock extends BlockBase {
   rows: TableRow[];
   /** Last page the table reaches (tables merged across page breaks). */
   pageEnd?: number | null;
+  /**
+   * Tables rebuilt from text laid out with spaces: the lines as laid out (one per source line, page breaks
+   * dropped), for readers that need what the columns lost (a header wrapped onto a stack of lines).
+   */
+  layout?: { text: string; page: number | null }[];
 }
 
 export type Block = HeadingBlock | ParagraphBlock | ListItemBlock | TableBlock;

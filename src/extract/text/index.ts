@@ -122,7 +122,8 @@ export function textToBlocks(text: string): RawBlock[] {
     // A table laid out with spaces (no tabs): columns from the gutters the lines share.
     const fixed = fixedWidthTableAt(lines, i, pageOf);
     if (fixed) {
-      blocks.push({ kind: 'table', rows: fixed.rows, page: pageOf(i), pageEnd: pageOf(fixed.end - 1) });
+      const layout = lines.slice(i, fixed.end).map((text, k) => ({ text, page: pageOf(i + k) }));
+      blocks.push({ kind: 'table', rows: fixed.rows, page: pageOf(i), pageEnd: pageOf(fixed.end - 1), layout });
       i = fixed.end;
       continue;
     }

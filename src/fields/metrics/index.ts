@@ -10,6 +10,7 @@ import { textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { periodicCellGrids, type PeriodicSpec } from '../../tables/cellStream.js';
+import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
 import { cleanCellText } from '../risks/cells.js';
 import { isYearOnly } from '../../text/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
@@ -76,6 +77,14 @@ const METRIC_CELLS: PeriodicSpec = {
   isColumnHeader: (c) => c.length <= 60 && kindOf(c) !== null && (periodOf(c) !== null || /baseline/i.test(c)),
   isValue: (c) => parseMetricNumber(c) !== null,
   opensRow: (c) => c.length > 3 && metricKeyOf(c) !== null,
+};
+
+/** What a metric table looks like in text that lost it (pdftotext): a stack of period pieces, runs of values. */
+const METRIC_STACK: PeriodStackSpec = {
+  kindWord: (w) => (/^(actuals?|outturn|plans?|planned|estimated?|forecast|baseline|target)$/i.test(w) ? kindOf(w) : null),
+  isValue: (t) => parseMetricNumber(t) !== null,
+  namesTable: (t) => t.length < 200 && metricKeyOf(t) !== null,
+  roleWord: /^(numerator|denominator)$/i,
 };
 
 /** A cell saying there is no value: "N/A", "n/a", "-", "not supplied", "nil". */
@@ -152,8 +161,14 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
   const ranges = fieldRanges(seg, 'metrics', doc.blocks.length);
   const periodic = ranges.flatMap(([from, to]) => periodicCellGrids(doc, from, to, METRIC_CELLS));
   // Where empty cells left nothing at all (markdown), the cells are placed by what each one is.
-  const stream = [...periodic, ...ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic))];
-  for (const table of [...tables.grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
+  const typed = ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic));
+  // Where text conversion flattened the table (pdftotext), its period header and runs of values.
+  const inStream = (i: number) => [...periodic, ...typed].some((g) => i >= g.blockStart && i < g.blockEnd);
+  const stacked = ranges.flatMap(([from, to]) => periodStackGrids(doc, from, to, METRIC_STACK, inStream));
+  const stream = [...periodic, ...typed, ...stacked];
+  // A laid-out table read as a period stack is not read again as its (garbled) columns.
+  const grids = tables.grids.filter((g) => !stacked.some((s) => s.blockStart < g.blockEnd && g.blockStart < s.blockEnd));
+  for (const table of [...grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
     // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
     if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
     // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
@@ -361,7 +376,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
 function dedupe(metrics: Metric[]): Metric[] {
   const seen = new Set<string>();
   return metrics.filter((m) => {
-    const k = `${m.metric}|${m.period}|${m.kind}|${m.value}|${m.numerator}|${m.denominator}|${m.label}`;
+    const k = `${m.metric}|${m.period}|${m.kind}|${m.value}|${m.numerator}|${m.denominator}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -1,0 +1,246 @@
+// Tables whose columns are periods, in text that lost the table (pdftotext with or without -layout,
+// fixed-width text). Narrow period columns wrap their headers onto a stack of lines ("2021-  2021-" over
+// "22 Q1  22 Q2" over "Actual  Actual"); each row's values stay together as a run of numbers, on one line
+// (-layout) or one per line (pdftotext's reading order). So no cell geometry is needed: the columns are read
+// from the pieces of the stack in order, and a row is a run of exactly as many numbers as there are columns,
+// labelled by the words just before it ("Numerator", "Denominato" cut at the cell edge). The name of the
+// table (a metric) is the nearest text before the stack the caller recognises. The result is an ordinary grid:
+// a header row of "2021-22 Q1 Actual" cells and one row per run.
+import type { DocumentModel } from '../model/document.js';
+import type { Grid, GridRow } from './grids.js';
+
+export interface PeriodStackSpec {
+  /** The kind a single header word announces ("Actual", "Plan", "estimated"), or null. */
+  kindWord(word: string): string | null;
+  /** Whether a token is a value of the table ("252.9", "5,691", "97.9%"). */
+  isValue(token: string): boolean;
+  /** Whether a text names a table of this kind (a metric name): the header row's label. */
+  namesTable(text: string): boolean;
+  /** Words that say which row a run is ("Numerator", "Denominator"), cut or whole; a cut word's tail ("r") is
+   *  no break in a run. */
+  roleWord: RegExp;
+}
+
+interface Line {
+  text: string;
+  page: number | null;
+  block: number;
+}
+
+interface Token {
+  text: string;
+  x: number;
+  line: number;
+}
+
+/** Header pieces: a whole financial year ("2021-22", and "202122" where a converter dropped the hyphen at a line
+ *  end), the first half of one wrapped at its hyphen ("2021-", "2021Rationale" glued to the next cell), the
+ *  second half ("22", "22 Q1"), a quarter on its own. */
+const WHOLE_YEAR = /^(20\d\d)\s*[-/–]\s*(\d\d)$/;
+const GLUED_YEAR = /^(20\d\d)(\d\d)$/;
+const YEAR_START = /^(20\d\d)(?:[-–]|(?=[A-Z][a-z]))/;
+const YEAR_END = /^(\d\d)$/;
+const QUARTER = /^Q([1-4])$/;
+
+/** Most lines a header stack spans, and most lines after it that can hold its rows. */
+const STACK_LINES = 6;
+const SCOPE_LINES = 60;
+
+interface Column {
+  x: number;
+  start: number;
+  /** Set once the year is whole. */
+  end: number | null;
+  quarter: string | null;
+  kind: string | null;
+}
+
+function tokensOf(line: string, n: number): Token[] {
+  const out: Token[] = [];
+  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], x: m.index ?? 0, line: n });
+  return out;
+}
+
+const follows = (start: number, end: number) => (start + 1) % 100 === end;
+
+type PieceKind = 'year' | 'end' | 'quarter' | 'kind' | 'value' | 'word';
+
+interface Piece extends Token {
+  piece: PieceKind;
+  /** year: the first half; end: the second half. */
+  start?: number;
+  end?: number | null;
+}
+
+function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
+  const tokens = tokensOf(line, n);
+  const out: Piece[] = [];
+  tokens.forEach((t, k) => {
+    let m: RegExpExecArray | null;
+    if ((m = WHOLE_YEAR.exec(t.text)) && follows(Number(m[1]), Number(m[2]))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: Number(m[2]) });
+    else if ((m = GLUED_YEAR.exec(t.text)) && follows(Number(m[1]), Number(m[2]))) {
+      // "202223 Q1": the last column's "2022-" glued, at a line end, to the first column's "23".
+      const glued = QUARTER.test(tokens[k + 1]?.text ?? '');
+      out.push({ ...t, piece: 'year', start: Number(m[1]), end: glued ? null : Number(m[2]) });
+      if (glued) out.push({ text: m[2], x: t.x + 4, line: n, piece: 'end' });
+    } else if ((m = YEAR_START.exec(t.text))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: null });
+    else if (YEAR_END.test(t.text)) out.push({ ...t, piece: 'end' });
+    else if (QUARTER.test(t.text)) out.push({ ...t, piece: 'quarter' });
+    else if (spec.kindWord(t.text)) out.push({ ...t, piece: 'kind' });
+    else out.push({ ...t, piece: spec.isValue(t.text) ? 'value' : 'word' });
+  });
+  return out;
+}
+
+/**
+ * The columns of a header stack starting at line `at` (a line holding year pieces), with the index of the first
+ * line after it and the x where the columns begin (0 in reading order); null when the pieces do not make two or
+ * more whole periods with a kind each.
+ */
+function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: Column[]; end: number; left: number } | null {
+  const first = piecesOf(lines[at].text, at, spec);
+  const years = first.filter((p) => p.piece === 'year');
+  if (years.length === 0) return null;
+  // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
+  // words ("Local plan to meet"). In reading order every line starts at the margin.
+  const laidOut = years[0].x > 0;
+  const inColumns = (p: Piece) => !laidOut || (p.x >= years[0].x - 3 && p.x <= years[years.length - 1].x + 12);
+  const pieces: Piece[] = [];
+  let end = at;
+  for (let n = at; n < Math.min(lines.length, at + STACK_LINES); n++) {
+    const line = n === at ? first : piecesOf(lines[n].text, n, spec);
+    const mine = line.filter(inColumns);
+    // Once every first half has its second, two-digit numbers are values ("Indicator 45 52").
+    let open = pieces.filter((q) => q.piece === 'year' && q.end === null).length;
+    let ends = pieces.filter((q) => q.piece === 'end').length;
+    for (const p of mine) {
+      if (p.piece === 'year' && p.end === null) open++;
+      else if (p.piece === 'end' && ends < open) ends++;
+      else if (p.piece === 'end') p.piece = 'value';
+    }
+    // The stack ends at the first line holding values, or at a line with no header piece once kinds are in.
+    if (n > at && mine.some((p) => p.piece === 'value')) break;
+    const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
+    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind')) break;
+    // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
+    const kinds = header.filter((p) => p.piece === 'kind').length;
+    const words = mine.filter((p) => p.piece === 'word').length;
+    pieces.push(...(kinds >= words ? header : header.filter((p) => p.piece !== 'kind')));
+    end = n + 1;
+  }
+  const byX = (a: { x: number; line: number }, b: { x: number; line: number }) => a.x - b.x || a.line - b.line;
+  const columns: Column[] = pieces
+    .filter((p) => p.piece === 'year')
+    .sort(byX)
+    .map((p) => ({ x: p.x, start: p.start!, end: p.end ?? null, quarter: null, kind: null }));
+  if (columns.length < 2) return null;
+  // Second halves go, in order, to the columns waiting for one; each must be the year after its first half.
+  const open = columns.filter((c) => c.end === null);
+  const ends = pieces.filter((p) => p.piece === 'end').sort(byX);
+  if (ends.length !== open.length) return null;
+  for (let k = 0; k < open.length; k++) {
+    const e = Number(ends[k].text);
+    if (!follows(open[k].start, e)) return null;
+    open[k].end = e;
+  }
+  const kinds = pieces.filter((p) => p.piece === 'kind').sort(byX);
+  if (kinds.length !== columns.length) return null;
+  kinds.forEach((t, k) => (columns[k].kind = spec.kindWord(t.text)));
+  const quarters = pieces.filter((p) => p.piece === 'quarter').sort(byX);
+  if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
+  else if (quarters.length > 0) return null;
+  return { columns, end, left: laidOut ? columns[0].x : 0 };
+}
+
+function periodText(c: Column): string {
+  const year = `${c.start}-${String(c.end).padStart(2, '0')}`;
+  return [year, c.quarter, c.kind].filter(Boolean).join(' ');
+}
+
+/** The last of `texts` the spec says names a table, read over up to four lines so that a name wrapped in a
+ *  narrow column is whole. */
+function nameBefore(texts: string[], spec: PeriodStackSpec): string | null {
+  for (let k = texts.length - 1; k >= 0; k--) {
+    for (let w = 1; w <= 4 && k + w <= texts.length; w++) {
+      const t = texts.slice(k, k + w).join(' ').replace(/\s+/g, ' ').trim();
+      if (t && spec.namesTable(t)) return t;
+    }
+  }
+  return null;
+}
+
+/** Lines of the blocks [from, to): paragraphs and list items line by line, laid-out tables by their lines. */
+function linesOf(doc: DocumentModel, from: number, to: number, skip: (block: number) => boolean): Line[][] {
+  const runs: Line[][] = [[]];
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i];
+    if (skip(i) || (b.kind === 'table' && !b.layout)) {
+      if (runs[runs.length - 1].length > 0) runs.push([]);
+      continue;
+    }
+    const run = runs[runs.length - 1];
+    if (b.kind === 'table') for (const l of b.layout!) run.push({ text: l.text, page: l.page, block: i });
+    else for (const text of b.text.split('\n')) run.push({ text, page: b.page, block: i });
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/** The period tables of blocks [from, to) that text conversion flattened, as grids. */
+export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
+  const grids: Grid[] = [];
+  for (const lines of linesOf(doc, from, to, skip)) {
+    let named: string | null = null;
+    let since = 0; // first line after the last row read: where the next table's name can be
+    for (let n = 0; n < lines.length; n++) {
+      const stack = /\b20\d\d/.test(lines[n].text) ? stackAt(lines, n, spec) : null;
+      if (!stack) continue;
+      const { columns, end, left } = stack;
+      const k = columns.length;
+      // The name: text before the stack, and (laid out) the label column beside it.
+      const before = lines.slice(since, n).map((l) => (left ? l.text.slice(0, left) : l.text));
+      const beside = left ? lines.slice(n, end).map((l) => l.text.slice(0, left)) : [];
+      named = nameBefore([...before, ...beside], spec) ?? named;
+      const rows: GridRow[] = [
+        { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
+      ];
+      // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
+      // on its line, else by the line above ("Numerator" over its run in reading order).
+      let run: Token[] = [];
+      let words: Token[] = [];
+      let last = end;
+      const close = () => {
+        if (run.length === k) {
+          const l = run[0].line;
+          const own = words.filter((w) => w.line === l && w.x < run[0].x);
+          const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
+          const at = lines[l];
+          rows.push({ cells: ['', label.map((w) => w.text).join(' '), ...run.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
+          last = run[run.length - 1].line + 1;
+          words = [];
+        }
+        run = [];
+      };
+      for (let m = end; m < Math.min(lines.length, end + SCOPE_LINES); m++) {
+        if (m > end && /\b20\d\d/.test(lines[m].text) && stackAt(lines, m, spec)) break;
+        for (const t of tokensOf(lines[m].text, m)) {
+          const cut = words[words.length - 1];
+          if (spec.isValue(t.text)) {
+            // A row is complete at k values: a number after it ("8.4 Residential") starts something else.
+            run.push(t);
+            if (run.length === k) close();
+          } else if (run.length > 0 && cut && !spec.roleWord.test(cut.text) && spec.roleWord.test(cut.text + t.text)) {
+            // "Denominato" … "r": the tail of a label cut at the cell edge, in the middle of its run.
+          } else {
+            close();
+            words.push(t);
+          }
+        }
+      }
+      close();
+      if (rows.length > 1) grids.push({ rows, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
+      since = last;
+      n = Math.max(n, last - 1);
+    }
+  }
+  return grids;
+}
