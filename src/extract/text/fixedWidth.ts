@@ -478,3 +478,34 @@ function isIndentedCell(lines: string[], at: number, i: number): boolean {
   const f = fragmentsOf(lines[i]);
   return f.length >= 1 && f[0].start >= FIXED_WIDTH.cellIndent && i > at;
 }
+
+/** A year cut at a narrow cell's edge in laid-out text: "2014/1" with its last digit on the line below. */
+const CLIPPED_YEAR = /(^|\s)(20(\d\d)[/\-–](\d))(?=\s|$)/g;
+
+/**
+ * Years cut at a cell edge rejoined (tables.md class 3: "2014/1" over "5"): the digit below, alone at the same
+ * place, goes back onto the year when the two make the year after the first half ("2014/15"); the digit's line
+ * keeps its layout. Pure, line for line.
+ */
+export function rejoinClippedYears(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    for (const m of [...out[i].matchAll(CLIPPED_YEAR)].reverse()) {
+      const x = (m.index ?? 0) + m[1].length;
+      const end = x + m[2].length;
+      const next = (Number(m[3]) + 1) % 100;
+      // "2014/1" + "5": the cut digit completes the year after the first half.
+      if (Math.floor(next / 10) !== Number(m[4])) continue;
+      // The digit: alone, under the year, on one of the next two lines (another column's line may come between).
+      for (const j of [i + 1, i + 2]) {
+        const below = out[j] ?? '';
+        const at = [...below.slice(x, end + 1)].findIndex((c, k) => c === String(next % 10) && below.slice(x + k + 1, x + k + 3).trim() === '' && (below[x + k - 1] ?? ' ') === ' ');
+        if (at < 0 || below.slice(Math.max(0, x - 2), x + at).trim() !== '') continue;
+        out[i] = out[i].slice(0, end) + String(next % 10) + (out[i][end] === ' ' && out[i][end + 1] === ' ' ? out[i].slice(end + 1) : out[i].slice(end));
+        out[j] = (below.slice(0, x + at) + ' ' + below.slice(x + at + 1)).replace(/[ ]+$/, '');
+        break;
+      }
+    }
+  }
+  return out;
+}

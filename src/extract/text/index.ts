@@ -5,7 +5,7 @@ import { buildDocument, type DocumentModel, type Finding, type RawBlock, type Ta
 import { BULLET_CHARS, htmlToBlocks, htmlToText, normaliseSpaces, type InitialRole } from './html.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
-import { fixedWidthTableAt } from './fixedWidth.js';
+import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
@@ -93,7 +93,7 @@ export function textToBlocks(text: string): RawBlock[] {
     page += (l.match(/\f/g) ?? []).length;
     linePages.push(paged ? page : null);
   }
-  const lines = raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''));
+  const lines = rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, '')));
   const pageOf = (n: number) => linePages[n] ?? null;
   const blocks: RawBlock[] = [];
   // Blocks take the page of the line they start on.
