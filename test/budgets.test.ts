@@ -325,6 +325,22 @@ describe('the plan year', () => {
     expect(rows.map(brief)).toEqual(['scheme_spend 2022-23 779444 Carers Support']);
   });
 
+  it("dates an income table with no year column by the template's one financial year, though the plan names others", () => {
+    const doc = buildDocument('txt', null, [
+      para('Income'),
+      para('Planned quarterly values, 2021-22 Q1 to Q4, are in the metrics below; 2023-24 is not yet planned.'),
+      table([
+        ['Local Authority Additional Contribution', 'Contribution'],
+        ['Eastham', '£120,500'],
+        ['Total Additional Local Authority Contribution', '£120,500'],
+      ]),
+    ]);
+    const oneYear: Segmentation = { ...noSections, template: 'bcf-2022-23', financialYears: ['2022-23'] };
+    const rows = extractBudgets(doc, oneYear).value.map(brief);
+    expect(rows).toContain('la_additional_contribution 2022-23 120500 ');
+    expect(extractBudgets(doc, noSections).value.map(brief)).toContain('la_additional_contribution null 120500 ');
+  });
+
   it('leaves the year empty when the headings name several years', () => {
     const rows = budgets([
       heading('Plan for 2014/15'),

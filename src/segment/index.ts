@@ -338,7 +338,7 @@ export function segmentDocument(doc: DocumentModel, templates: Template[]): Segm
   const { best, scores } = detectWith(doc, templates, candidates);
   if (!best) return unknownSegmentation(doc, candidates, scores);
   const sections = spansFor(doc, best.t, best.a.found);
-  return { template: best.t.id, sections, flags: flagsFor(sections, best.t), fieldRanges: rangesOfFields(best.t, sections) };
+  return { template: best.t.id, sections, flags: flagsFor(sections, best.t), fieldRanges: rangesOfFields(best.t, sections), financialYears: best.t.financialYears };
 }
 
 /** The found sections' block ranges for each field the template assigns sections to. */

@@ -109,6 +109,11 @@ export const TemplateSchema = z.object({
    */
   /** The tables the template defines, as data: the logical-table stage finds them and the fields read them. */
   tables: z.array(DeclaredTableSchema).default([]),
+  /**
+   * The financial years the template's figures are for ("2022-23"). Where it is one year, a figure whose table
+   * states no year is for that year (the 2022-23 income table has no year column).
+   */
+  financialYears: z.array(z.string().regex(/^20\d\d-\d\d$/)).default([]),
   fields: z.partialRecord(z.enum(['schemes', 'budgets', 'risks', 'metrics']), z.array(z.string().min(1))).default({}),
 });
 

@@ -18,6 +18,8 @@ export interface Segmentation {
   flags: Flag[];
   /** Block ranges [start, end) each field reads, from the template's `fields`; absent: the whole document. */
   fieldRanges?: Partial<Record<FieldName, Array<[number, number]>>>;
+  /** The template's financial years (its `financialYears`); absent for an unknown template. */
+  financialYears?: string[];
 }
 
 export type FieldName = 'schemes' | 'budgets' | 'risks' | 'metrics';

@@ -412,14 +412,15 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const { grids, spendingPlans: plans, declared } = tables;
   // The template's own finance tables, read by their declarations.
   const claimed = new Set(declared.map((d) => d.grid));
+  // A figure no table dates is for the template's year where it has one, else the year the plan's titles name.
+  const docYear = seg.financialYears?.length === 1 ? seg.financialYears[0] : docYearOf(doc);
   for (const lt of declared) {
-    const { budgets, messages: notes } = budgetsFromTable(lt, textBefore(doc, lt.grid), docYearOf(doc));
+    const { budgets, messages: notes } = budgetsFromTable(lt, textBefore(doc, lt.grid), docYear);
     for (const b of budgets) pushUnique(out, b);
     messages.push(...notes);
   }
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
-  const docYear = docYearOf(doc);
   // Only the tables in the sections the template gives budgets (plan details, finance, income, spending plan).
   const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
   // A declared table is read by its declaration, not again as a spending plan.
