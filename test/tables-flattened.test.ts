@@ -114,6 +114,44 @@ describe('risk log with one cell per line', () => {
     expect(risks[0].mitigation).toBe('Monthly review by the programme board Escalation to the health and wellbeing board');
   });
 
+  it('LibreOffice text: an action of two paragraphs, and an action cut by a page break, stay with their risk', () => {
+    const lines = [
+      'a) Risk log',
+      ...HEADER,
+      '',
+      'Hospital activity does not fall at the rate the plan assumes',
+      '4',
+      '5 Cost pressure on commissioners',
+      '20 High',
+      'Monthly review by the programme board',
+      '',
+      '',
+      // The action's second paragraph, after an empty one: no risk of its own (no scale, no score).
+      'Quarterly report to the health and wellbeing board',
+      'Providers cannot recruit enough reablement staff',
+      '3',
+      '4 Delays to new community services',
+      '12 Medium',
+      'Joint workforce plan with',
+      ...HEADER,
+      // Only the action ran on past the page break.
+      'local colleges and providers',
+      'Data sharing agreements are not signed in time',
+      '2',
+      '3 Care records stay separate',
+      '6 Low',
+      'Information governance group meets fortnightly',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate the plan assumes', 4, 5, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
+      ['Data sharing agreements are not signed in time', 2, 3, 6, 'low'],
+    ]);
+    expect(risks[0].mitigation).toBe('Monthly review by the programme board Quarterly report to the health and wellbeing board');
+    expect(risks[1].mitigation).toBe('Joint workforce plan with local colleges and providers');
+  });
+
   it('mammoth markdown: empty cells vanish, cells are placed by what each column can hold', () => {
     const cells = [
       ...HEADER,

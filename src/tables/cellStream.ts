@@ -62,6 +62,8 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
       pageBreakBefore: false,
     });
     const grid: Grid = { rows: [headerRow(i)], blockStart: i, blockEnd: i + roles.length };
+    // Columns that only some lines fit (a 1-5 scale, a rating): prose fits none of them.
+    const restricted = new Set(roles.flatMap((r, n) => (spec.fits(r, 'a line of prose') ? [] : [n])));
     // Header cells on consecutive lines: the converter writes a blank line for each empty cell.
     const blankIsCell = roles.slice(1).every((_, k) => !blankLinesBefore(doc, i + 1 + k));
     let j = i + roles.length;
@@ -79,21 +81,20 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
         j++;
         continue;
       }
-      // One row: each line goes to the next column that can hold it.
-      const cells = roles.map(() => '');
       const rowStart = j;
-      let k = 0;
-      while (j < to && k < roles.length) {
-        const t = cellLine(doc, j);
-        if (t === null || (k > 0 && headerAt(doc, j, spec))) break;
-        const cell = cleanCell(t);
-        if (blankIsCell && j > rowStart) k += blankLinesBefore(doc, j);
-        while (k < roles.length && !spec.fits(roles[k], cell)) k++;
-        if (k >= roles.length) break;
-        cells[k] = cell;
-        k++;
+      const { cells, next, skipped } = rowAt(doc, j, to, roles, spec, blankIsCell);
+      // A line that only makes a row by skipping columns, where the row after it fills every column in order, is
+      // the end of the last text cell above: a second paragraph ("Focus on …" / "" / "Review good practice …") or
+      // the part of a cell cut off by a page break (the header repeated between).
+      const last = grid.rows[grid.rows.length - 1];
+      const previous = last.header && last.pageBreakBefore ? (grid.rows.findLast((r) => !r.header) ?? last) : last;
+      const lastText = previous.header ? -1 : previous.cells.findLastIndex((c, n) => c !== '' && !restricted.has(n));
+      if (next > j && lastText >= 0 && skipped > 0 && rowAt(doc, j + 1, to, roles, spec, blankIsCell).skipped === 0) {
+        previous.cells[lastText] += `\n${cleanCell(cellLine(doc, j) ?? '')}`;
         j++;
+        continue;
       }
+      j = next;
       if (j === rowStart) break;
       grid.rows.push({ cells, page: doc.blocks[rowStart].page, block: rowStart, header: false, pageBreakBefore: afterHeader && grid.rows.length > 1 });
       afterHeader = false;
@@ -103,6 +104,32 @@ export function cellStreamGrids<Role extends string>(doc: DocumentModel, from: n
     i = Math.max(j, i + 1);
   }
   return grids;
+}
+
+/**
+ * One row from line `j`: each line goes to the next column that can hold it. `next`: the line after the row;
+ * `skipped`: columns passed over because the line could not fill them (not those a blank line left empty), or
+ * left unfilled at the end of a complete header's row.
+ */
+function rowAt<Role extends string>(doc: DocumentModel, j: number, to: number, roles: Role[], spec: CellStreamSpec<Role>, blankIsCell: boolean): { cells: string[]; next: number; skipped: number } {
+  const cells = roles.map(() => '');
+  const rowStart = j;
+  let k = 0;
+  let skipped = 0;
+  while (j < to && k < roles.length) {
+    const t = cellLine(doc, j);
+    if (t === null || (k > 0 && headerAt(doc, j, spec))) break;
+    const cell = cleanCell(t);
+    if (blankIsCell && j > rowStart) k += blankLinesBefore(doc, j);
+    const from = k;
+    while (k < roles.length && !spec.fits(roles[k], cell)) k++;
+    if (k >= roles.length) break;
+    skipped += k - from;
+    cells[k] = cell;
+    k++;
+    j++;
+  }
+  return { cells, next: j, skipped };
 }
 
 export interface PeriodicSpec {

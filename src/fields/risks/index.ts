@@ -280,7 +280,7 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
 }
 
 /** What each risk-log column can hold, for logs flattened to one cell per line. */
-const RISK_CELLS: CellStreamSpec<RiskColumn> = {
+export const __RISK_CELLS: CellStreamSpec<RiskColumn> = {
   roleOf: riskColumnOf,
   required: (roles) => roles.includes('description') && roles.filter((r) => r !== 'description' && r !== 'ref').length >= 2,
   fits(role, cell) {
@@ -313,7 +313,7 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   const messages: Finding[] = [];
   const grids = [...tables.grids];
   // Logs whose cells arrived one per line become grids too.
-  for (const [from, to] of riskLogRanges(doc, seg)) grids.push(...cellStreamGrids(doc, from, to, RISK_CELLS));
+  for (const [from, to] of riskLogRanges(doc, seg)) grids.push(...cellStreamGrids(doc, from, to, __RISK_CELLS));
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
