@@ -134,11 +134,11 @@ ${b.kind === 'scheme_spend' ? html`<td>${b.source ?? ''}</td>` : ''}<td>${b.labe
   for (const b of spend) spendTotals.set(b.year ?? 'year not stated', (spendTotals.get(b.year ?? 'year not stated') ?? 0) + b.amountGbp);
   return html`<h2 id="budget">Budget</h2>
 ${w.fileHead ? html`<p>${GATHERED.trim()}</p>` : ''}
-${headline.length ? html`<div class="table-wrap"><table>
+${headline.length ? html`<div class="table-wrap"><table id="budget-headline">
 <caption>Funding and pooled budget (${planYears(plan)})</caption>
 <thead><tr><th scope="col">Figure</th><th scope="col">Year</th><th scope="col" class="num">Amount</th><th scope="col">Label in the plan</th><th scope="col">As written</th>${w.fileHead}<th scope="col" class="num">Page</th></tr></thead>
 <tbody>${headline.map(row)}</tbody></table></div>` : ''}
-${spend.length ? html`<div class="table-wrap"><table>
+${spend.length ? html`<div class="table-wrap"><table id="budget-spend">
 <caption>Planned spend by scheme (${count(spend.length, 'row')}; total ${[...spendTotals].map(([y, t]) => `${formatGbp(t)} in ${y}`).join(', ')})</caption>
 <thead><tr><th scope="col">Scheme</th><th scope="col">Year</th><th scope="col" class="num">Amount</th><th scope="col">Funding source</th><th scope="col">Label in the plan</th><th scope="col">As written</th>${w.fileHead}<th scope="col" class="num">Page</th></tr></thead>
 <tbody>${spend.map(row)}</tbody></table></div>` : ''}`;
