@@ -120,6 +120,23 @@ describe('a Part 1 narrative and its Part 2 workbook in the report', { timeout: 
       part2.budgets.find((b) => b.kind === 'total_pooled_budget' && year(b.year) === '2015-16')!.amountGbp);
   });
 
+  it('the example queries of docs/schema.md take each figure from the plan\'s most reliable file stating it', async () => {
+    const [pooled, , reablement] = [.../```sql\n([\s\S]*?)```/g[Symbol.matchAll](readFileSync('docs/schema.md', 'utf8'))].map((m) => m[1]);
+    const db = await openStoreReadOnly(join(built.out, 'plansift.sqlite'));
+    try {
+      const totals = await db.all<{ year: string; total_pooled_budget_gbp: number; file: string }>(pooled);
+      const t = (from: typeof part1, y: string) => from.budgets.find((b) => b.kind === 'total_pooled_budget' && year(b.year) === y)!.amountGbp;
+      // 2014-15 only the narrative states; 2015-16 both (differently): the workbook's.
+      expect(totals.map((r) => [r.year, r.total_pooled_budget_gbp, r.file])).toEqual([
+        ['2014-15', t(part1, '2014-15'), `${PART1}.docx`], ['2015-16', t(part2, '2015-16'), `${PART2}.xlsx`]]);
+      const rows = await db.all<{ period: string; baseline_or_actual: number | null; plan: number | null; files: string }>(reablement);
+      const wb = (part2.metrics as { metric: string; period: string; kind: string; value: number }[]).filter((m) => m.metric === 'reablement');
+      expect(rows.map((r) => [r.period, r.baseline_or_actual ?? r.plan, r.files])).toEqual(wb.map((m) => [m.period, m.value, `${PART2}.xlsx`]));
+    } finally {
+      await db.close();
+    }
+  });
+
   it('metrics (only in the workbook) name the workbook on every row', () => {
     const doc = planPage();
     const tables = DomUtils.findAll((e) => e.attribs?.class === 'metric-table', doc.children);
