@@ -220,7 +220,7 @@ function metricsSection(plan: PlanView, w: Where): SafeHtml {
 }
 
 /** How a plan of several files shows its figures (stated on the page, as applied in plan-groups.ts). */
-const GATHERED = ' Gathered from every file of the plan: where two files state the same figure (same kind, year and scheme; for a metric the same measure, period and kind), it is shown once, from the workbook if one states it, else from the current file; a different figure in another file is shown under it.';
+const GATHERED = ' Gathered from every file of the plan: where two files state the same figure (a budget of the same kind, year, scheme and funding source, and label for other figures; a metric of the same measure, period, kind and unit, and label for a local one), it is shown once, from the workbook if one states it, else from the file first in the plan (current first); another file stating a different amount is named under it.';
 
 function fileDetails(ctx: PageContext, f: PlanView, id?: string): SafeHtml {
   const href = sourceHref(ctx, f);
