@@ -17,6 +17,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const SAMPLE = join(ROOT, 'sample');
 const BROKEN = join(ROOT, 'broken');
+const PAIRS = join(ROOT, 'pairs');
 const FIXED_TIME = Date.UTC(2024, 0, 15, 12, 0, 0);
 
 // docx (via JSZip) stamps every zip entry and the core properties with `new Date()`. Freeze the clock while the
@@ -804,6 +805,123 @@ const southdene = (() => {
 
 const PLANS = [northmoor, eastvale, westbrook, southdene];
 
+// ---- 5. Part 1 of a plan whose Part 2 is a workbook: Ashby (fixtures/pairs, issue 14) -----------------------
+// The narrative Part 1 (bcf-2014-original) of the area of fixtures/workbooks/ashby-2014-part2.xlsx, same round: the
+// two files are one plan. Its summary restates two Part 2 figures: the 2015/16 minimum as the workbook has it, the
+// 2015/16 total with two digits swapped (£14,936,000 against the workbook's £14,963,000), as a retyped figure goes
+// wrong; the 2014/15 figures are its own. No Part 2 sections (the workbook has them). Everything else in order.
+
+const ashbyPart1 = (() => {
+  const area = {
+    localAuthorities: ['Ashby Borough Council'],
+    ccgs: ['NHS Ashby and Wold CCG'],
+    healthAndWellbeingBoard: 'Ashby Health and Wellbeing Board',
+  };
+  const budgets = [
+    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 5070000, label: 'Minimum required value of ITF pooled budget: 2014/15' },
+    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 13963000, label: 'Minimum required value of ITF pooled budget: 2015/16' },
+    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 5070000, label: 'Total proposed value of pooled budget: 2014/15' },
+    // The workbook's total is £14,963,000: this copy has two digits swapped.
+    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 14936000, label: 'Total proposed value of pooled budget: 2015/16' },
+  ];
+  // The workbook's scheme names (BCF Planning Template sheet), numbered as the narrative numbers them.
+  const schemes = [
+    { ref: '1', name: 'Ashby Home First', text: 'Discharge home with reablement the same day, assessment at home.' },
+    { ref: '2', name: 'Integrated Locality Teams', text: 'Community nurses, social workers and therapists in four locality teams.' },
+    { ref: '3', name: 'Carers Support and Breaks', text: 'Carers assessments, breaks and an emergency card scheme.' },
+    { ref: '4', name: 'Disabled Facilities Grant and Telecare', text: 'Adaptations and telecare so people stay safe at home.' },
+    { ref: '5', name: 'Protecting Adult Social Care', text: 'Maintaining eligibility and the reablement service.' },
+  ];
+  const letter = { high: 'H', medium: 'M', low: 'L' };
+  const risks = [
+    { description: 'Acute activity does not fall as planned and the hospital contract overspends', rating: 'high', mitigation: 'Monthly activity review by the joint commissioning group; a risk share agreed with the trust.' },
+    { description: 'Locality teams cannot recruit enough community nurses', rating: 'medium', mitigation: 'Joint recruitment campaign and rotational posts with the acute trust.' },
+    { description: 'Carers do not take up the breaks offer', rating: 'low', mitigation: 'Carers centre promotes the offer through GP practices.' },
+    { description: 'The shared care record is not ready for the locality teams', rating: 'medium', mitigation: 'Interim read-only access to the council system for NHS staff.' },
+  ].map((r) => ({ ...r, likelihood: null, impact: null, score: null, owner: null }));
+  const para = (heading, text) => [{ h: 2, text: heading }, { p: text }];
+  const signBlock = (onBehalfOf, org, by, position, date) => [
+    [`Signed on behalf of the ${onBehalfOf}`, org],
+    ['By', by],
+    ['Position', position],
+    ['Date', date],
+  ];
+  const blocks = [
+    { p: 'Better Care Fund planning template – Part 1', bold: true },
+    { p: 'Ashby Better Care Fund Plan, submitted 4 April 2014. The finance and metrics are in the Part 2 workbook.' },
+    { h: 1, text: '1) PLAN DETAILS' },
+    { h: 2, text: 'a) Summary of Plan' },
+    {
+      table: [
+        ['Local Authority', area.localAuthorities[0]],
+        ['Clinical Commissioning Groups', area.ccgs[0]],
+        ['Boundary Differences', 'None: the CCG and the council serve the same area.'],
+        ['Date agreed at Health and Well-Being Board:', '20/03/2014'],
+        ['Date submitted:', '04/04/2014'],
+        ['Minimum required value of ITF pooled budget: 2014/15', gbp(5070000)],
+        ['2015/16', gbp(13963000)],
+        ['Total proposed value of pooled budget: 2014/15', gbp(5070000)],
+        ['2015/16', gbp(14936000)],
+      ],
+      widths: [0.55, 0.45],
+    },
+    { h: 2, text: 'b) Authorisation and signoff' },
+    {
+      table: [
+        ...signBlock('Clinical Commissioning Group', area.ccgs[0], 'Dr Helen Marsh', 'Accountable Officer', '21/03/2014'),
+        ...signBlock('Council', area.localAuthorities[0], 'Mark Ellison', 'Director of Adult Social Services', '21/03/2014'),
+        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
+        ['By Chair of Health and Wellbeing Board', 'Cllr Joan Pryor'],
+        ['Date', '20/03/2014'],
+      ],
+      widths: [0.55, 0.45],
+    },
+    ...para('c) Service provider engagement', 'Ashby Community Health Trust and the acute trust designed Ashby Home First with the council.'),
+    ...para('d) Patient, service user and public engagement', 'Healthwatch Ashby held three workshops with older people and carers in January 2014.'),
+    ...para('e) Related documentation', 'Joint Health and Wellbeing Strategy 2013-16; the CCG two-year operating plan; the Part 2 workbook.'),
+    { h: 1, text: '2) VISION AND SCHEMES' },
+    ...para('a) Vision for health and care services', 'By 2019 people in Ashby will be cared for at home wherever they can be, by one team that knows them.'),
+    ...para('b) Aims and objectives', 'Fewer emergency admissions of older people, more people home after reablement, fewer delayed transfers.'),
+    { h: 2, text: 'c) Description of planned changes' },
+    { p: 'The plan funds five schemes:' },
+    { table: [['Ref', 'Scheme', 'Description'], ...schemes.map((s) => [s.ref, s.name, s.text])], header: true, widths: [0.1, 0.35, 0.55] },
+    ...para('d) Implications for the acute sector', 'The acute trust plans for 1,800 fewer emergency bed days in 2015/16.'),
+    ...para('e) Governance', 'A joint commissioning group of the council and the CCG reports to the Health and Wellbeing Board each quarter.'),
+    { h: 1, text: '3) NATIONAL CONDITIONS' },
+    ...para('a) Protecting social care services', 'Current eligibility is kept; £8,078,000 of the fund protects adult social care in 2015/16.'),
+    ...para('b) 7 day services to support discharge', 'Social workers and therapists work weekends on the wards from October 2014.'),
+    ...para('c) Data sharing', 'The NHS number is the primary identifier in the council’s care records.'),
+    ...para('d) Joint assessment and accountable lead professional', 'Each person at high risk of admission has an accountable lead professional in a locality team.'),
+    { h: 1, text: '4) RISKS' },
+    { table: [['Risk', 'Risk rating', 'Mitigating Actions'], ...risks.map((r) => [r.description, letter[r.rating], r.mitigation])], header: true, widths: [0.4, 0.12, 0.48] },
+  ];
+  return {
+    name: 'ashby-2014-part1',
+    title: 'Ashby Better Care Fund Plan',
+    template: 'bcf-2014-original',
+    area,
+    blocks,
+    expected: {
+      sections: [
+        ...['plan_details.summary', 'plan_details.signoff', 'plan_details.provider_engagement', 'plan_details.public_engagement',
+          'plan_details.related_documentation', 'vision.vision', 'vision.aims', 'vision.planned_changes', 'vision.acute_implications',
+          'vision.governance', 'national_conditions.protecting_social_care', 'national_conditions.seven_day_services',
+          'national_conditions.data_sharing', 'national_conditions.joint_assessment', 'risks.risk_log'].map((id) => ({ id, status: 'present' })),
+        // Part 2 is the workbook beside it.
+        { id: 'finance.summary', status: 'missing' },
+        { id: 'finance.schemes', status: 'missing' },
+        { id: 'metrics.outcomes', status: 'missing' },
+      ],
+      schemes: schemes.map((s) => ({ ref: s.ref, name: s.name, theme: null })),
+      budgets: budgets.map((b) => ({ ...b, scheme: null, source: null, text: gbp(b.amountGbp) })),
+      risks,
+      metrics: [],
+      flags: [],
+      inconsistencies: ['Total proposed pooled budget 2015/16 is £14,936,000 here and £14,963,000 in the Part 2 workbook (ashby-2014-part2.xlsx).'],
+    },
+  };
+})();
+
 // ------------------------------------------------------------------------------------------------
 // Renderers
 
@@ -1063,8 +1181,10 @@ function expectedRecord(plan, pdfInfo) {
 async function main() {
   await rm(SAMPLE, { recursive: true, force: true });
   await rm(BROKEN, { recursive: true, force: true });
+  await rm(PAIRS, { recursive: true, force: true });
   await mkdir(SAMPLE, { recursive: true });
   await mkdir(BROKEN, { recursive: true });
+  await mkdir(PAIRS, { recursive: true });
 
   const built = {};
   for (const plan of PLANS) {
@@ -1076,6 +1196,16 @@ async function main() {
     await writeFile(join(SAMPLE, `${plan.name}.pdf`), pdf.bytes);
     await writeFile(join(SAMPLE, `${plan.name}.expected.json`), `${compactJson(expectedRecord(plan, pdf))}\n`);
     built[plan.name] = { docx, pdf: pdf.bytes };
+  }
+
+  // ---- pairs: a Part 1 narrative (.docx and .txt) beside its Part 2 workbook in fixtures/workbooks ----
+  for (const plan of [ashbyPart1]) {
+    await writeFile(join(PAIRS, `${plan.name}.txt`), renderTxt(plan));
+    await writeFile(join(PAIRS, `${plan.name}.docx`), await renderDocx(plan));
+    const { formats, ...expected } = expectedRecord(plan, { pages: null, furniture: null, tablePages: {} });
+    expected.comment = `Facts built into this synthetic Part 1 by scripts/make-fixtures.mjs (not program output). Same content in .txt and .docx. Its Part 2 is fixtures/workbooks/ashby-2014-part2.xlsx (same area and round: one plan).`;
+    expected.formats = { txt: formats.txt, docx: formats.docx };
+    await writeFile(join(PAIRS, `${plan.name}.expected.json`), `${compactJson(expected)}\n`);
   }
 
   // ---- broken ----

@@ -167,6 +167,20 @@ describe('xlsx: sheets, ranges, merges and references', () => {
     expect(said).toContain('xlsx: sheet "BCF Planning Template": hidden column G not read');
   });
 
+  it('only a workbook\'s cells carry a reference: the same Part 1 as Word and as text has none', async () => {
+    for (const name of ['ashby-2014-part1.docx', 'ashby-2014-part1.txt']) {
+      const doc = await extractDocument(new Uint8Array(readFileSync(join('fixtures', 'pairs', name))), name);
+      const cells = tables(doc).flatMap((t) => t.rows.flatMap((r) => r.cells));
+      expect(cells.length, name).toBeGreaterThan(20);
+      expect(cells.filter((c) => c.ref !== undefined), name).toEqual([]);
+      expect(tables(doc).flatMap((t) => t.rows).filter((r) => r.ref !== undefined), name).toEqual([]);
+    }
+    const wb = await extractDocument(new Uint8Array(readFileSync(join('fixtures', 'workbooks', 'ashby-2014-part2.xlsx'))), 'ashby-2014-part2.xlsx');
+    const refs = tables(wb).flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.ref)));
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(ref).toMatch(/^('([^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)![A-Z]+[1-9][0-9]*$/);
+  });
+
   it('quotes sheet names in references as Excel does', () => {
     expect(cellRef('Income', 7, 2)).toBe('Income!B7');
     expect(cellRef('Finance - Summary', 4, 28)).toBe("'Finance - Summary'!AB4");

@@ -184,8 +184,14 @@ describe('the report built from a test database', () => {
     pages = renderReport(data, { generatedAt: '2026-11-23 09:00 UTC', dbName: 'plansift.sqlite' });
   });
 
-  it('has an index, a comparison and one page per document', () => {
-    expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', 'tracker.html', ...Object.values(fx.ids).map((id) => `plans/${id}.html`)].sort());
+  it('has an index, a comparison and one page per plan: a readable file by its plan, a failed or removed one by itself', async () => {
+    const db = await openStoreReadOnly(fx.dbFile);
+    const planOf = async (id: number) => (await db.get<{ plan_id: number }>('SELECT plan_id FROM documents WHERE id = ?', [id]))!.plan_id;
+    const readable = [await planOf(fx.ids.derby2014), await planOf(fx.ids.staffordshire2014), await planOf(fx.ids.derby2022)];
+    await db.close();
+    expect(new Set(readable).size).toBe(3); // three areas or rounds: three plans
+    expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', 'tracker.html', ...readable.map((id) => `plans/${id}.html`),
+      `plans/file-${fx.ids.failed}.html`, `plans/file-${fx.ids.removed}.html`].sort());
   });
 
   it('reads the database back into the records it was built from', () => {
@@ -319,14 +325,14 @@ describe('plansift report command', () => {
     const fx = await buildFixtureDb();
     expect(await reportCommand({ out: fx.dir })).toBe(0);
     expect(readdirSync(join(fx.dir, 'report')).sort()).toEqual(['compare.html', 'index.html', 'plans', 'tracker.html']);
-    expect(existsSync(join(fx.dir, 'report', 'plans', `${fx.ids.failed}.html`))).toBe(true);
+    expect(existsSync(join(fx.dir, 'report', 'plans', `file-${fx.ids.failed}.html`))).toBe(true);
 
     const db = await openStore(fx.dbFile);
     await db.run('DELETE FROM documents WHERE id = ?', [fx.ids.failed]);
     await saveDocument(db, { ...derby2014, source: { ...derby2014.source, file: '2016/new.pdf' } }, { size: 1, mtimeMs: 1, status: 'ok', failureReason: null, duplicateOf: null });
     const files = await buildReport(db, fx.dir, 'plansift.sqlite');
     await db.close();
-    expect(existsSync(join(fx.dir, 'report', 'plans', `${fx.ids.failed}.html`))).toBe(false);
+    expect(existsSync(join(fx.dir, 'report', 'plans', `file-${fx.ids.failed}.html`))).toBe(false);
     expect(files.plans.size).toBe(5);
     expect(readFileSync(files.index, 'utf8')).toContain('2016/new.pdf');
     expect(readdirSync(fx.dir).filter((f) => f.startsWith('.report-'))).toEqual([]);

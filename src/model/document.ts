@@ -23,7 +23,10 @@ export interface TableCell {
   /** >1 where the source says the cell spans columns (DOCX gridSpan / HTML colspan). */
   colSpan?: number;
   rowSpan?: number;
-  /** Workbooks: the cell's reference as Excel writes it (`Income!B7`, `'Finance - Summary'!C4`). */
+  /**
+   * Workbooks: the cell's reference as Excel writes it (`Income!B7`, `'Finance - Summary'!C4`), for an item's
+   * provenance. Absent for every other format (their cells have no address; a page and quoted text locate them).
+   */
   ref?: string;
   /**
    * Workbooks: this empty cell continues a merged range that starts in a row above (the reference of its top-left

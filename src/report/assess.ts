@@ -4,6 +4,12 @@ import type { PlanView } from './load.js';
 
 export type Rag = 'red' | 'amber' | 'green';
 
+/** The page a plan is shown on, relative to the report root. */
+export const pageOf = (p: PlanView): string => p.page ?? `plans/${p.id}.html`;
+
+/** The files of a plan (a plain file view is a plan of one file). */
+export const filesOf = (p: PlanView & { files?: PlanView[] }): PlanView[] => p.files ?? [p];
+
 export interface RagStatus {
   rag: Rag;
   /** Why, in words a reader can check against the plan page. */

@@ -15,6 +15,7 @@ export interface ReportFiles {
   index: string;
   compare: string;
   tracker: string;
+  /** documents.id of every file -> the page of the plan it is shown on. */
   plans: Map<number, string>;
 }
 
@@ -25,7 +26,7 @@ export function renderReport(data: ReportData, ctx: Omit<PageContext, 'root'>, t
   files.set('index.html', renderIndex(root, data).value);
   files.set('compare.html', renderCompare(root, data).value);
   files.set('tracker.html', renderTracker(root, data, tracked).value);
-  for (const plan of data.plans) files.set(`plans/${plan.id}.html`, renderPlan(root, plan).value);
+  for (const plan of data.groups) files.set(plan.page, renderPlan(root, plan).value);
   return files;
 }
 
@@ -62,7 +63,7 @@ export async function buildReport(db: Database, outDir: string, dbName: string, 
     index: join(dir, 'index.html'),
     compare: join(dir, 'compare.html'),
     tracker: join(dir, 'tracker.html'),
-    plans: new Map(data.plans.map((p) => [p.id, join(dir, 'plans', `${p.id}.html`)])),
+    plans: new Map(data.groups.flatMap((g) => g.files.map((f) => [f.id, join(dir, g.page)] as const))),
   };
 }
 
@@ -82,7 +83,7 @@ export async function reportCommand(opts: Record<string, unknown>): Promise<numb
   }
   try {
     const files = await buildReport(db, source.outDir, basename(source.dbFile));
-    console.log(`${files.index}\t${files.plans.size} plan pages`);
+    console.log(`${files.index}\t${new Set(files.plans.values()).size} plan pages`);
     return 0;
   } catch (err) {
     console.error(`plansift report: ${err instanceof Error ? err.message : String(err)}`);

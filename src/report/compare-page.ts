@@ -1,7 +1,7 @@
 // compare.html: areas side by side: pooled budget (per head once a population source exists), each national
 // metric's planned values, and the most common risk themes.
 import { METRIC_KEYS, type Metric, type MetricKey } from '../record/schema.js';
-import { displayNames, formatGbp, formatNumber, METRIC_LABEL, pooledBudgets, UNIT_LABEL } from './assess.js';
+import { displayNames, formatGbp, formatNumber, METRIC_LABEL, pageOf, pooledBudgets, UNIT_LABEL } from './assess.js';
 import { barChartSvg, type Bar } from './charts.js';
 import { html, type SafeHtml } from './html.js';
 import { page, sortHeader, type PageContext } from './layout.js';
@@ -18,7 +18,7 @@ ${withBudget.length ? html`<div class="table-wrap"><table class="sortable" id="b
 <thead><tr>${sortHeader('Area')}${years.map((y) => sortHeader(y, 'num'))}</tr></thead>
 <tbody>${withBudget.map((p) => {
     const byYear = new Map(pooledBudgets(p.budgets).map((b) => [b.year ?? 'year not stated', b.amountGbp]));
-    return html`<tr><th scope="row"><a href="plans/${p.id}.html">${names.get(p.id)}</a></th>${years.map((y) => {
+    return html`<tr><th scope="row"><a href="${pageOf(p)}">${names.get(p.id)}</a></th>${years.map((y) => {
       const v = byYear.get(y);
       return v === undefined ? html`<td class="num" data-sort=""><span class="muted">–</span></td>` : html`<td class="num" data-sort="${v}">${formatGbp(v)}</td>`;
     })}</tr>`;
@@ -28,7 +28,7 @@ ${withBudget.length ? html`<div class="table-wrap"><table class="sortable" id="b
 interface MetricSeries {
   metric: MetricKey;
   unit: Metric['unit'];
-  bars: (Bar & { planId: number; period: string })[];
+  bars: (Bar & { planId: number; page: string; period: string })[];
 }
 
 /** Planned values of each national metric, one bar per area and period, grouped by metric and unit. */
@@ -41,7 +41,7 @@ export function plannedMetricSeries(plans: PlanView[]): MetricSeries[] {
       // Levels only: a plan_change ("260 fewer admissions") is on another scale from the planned level beside it.
       for (const m of p.metrics.filter((x) => x.metric === metric && x.kind === 'plan')) {
         const s = byUnit.get(m.unit) ?? { metric, unit: m.unit, bars: [] };
-        s.bars.push({ label: names.get(p.id) ?? p.areaName, note: m.period ?? 'period not stated', detail: m.label, value: m.value, planId: p.id, period: m.period ?? '' });
+        s.bars.push({ label: names.get(p.id) ?? p.areaName, note: m.period ?? 'period not stated', detail: m.label, value: m.value, planId: p.id, page: pageOf(p), period: m.period ?? '' });
         byUnit.set(m.unit, s);
       }
     }
@@ -68,7 +68,7 @@ ${barChartSvg(s.bars, { title, unit: UNIT_LABEL[s.unit], idBase: `chart-${i}`, f
 <details><summary>The same values as a table</summary>
 <table><caption>${title}: planned values (${UNIT_LABEL[s.unit]})</caption>
 <thead><tr><th scope="col">Area</th><th scope="col">Period</th><th scope="col" class="num">Plan</th>${s.bars.some((b) => b.detail) ? html`<th scope="col">Measure as labelled</th>` : ''}</tr></thead>
-<tbody>${s.bars.map((b) => html`<tr><th scope="row"><a href="plans/${b.planId}.html">${b.label}</a></th><td>${b.note}</td><td class="num">${formatNumber(b.value)}</td>${s.bars.some((x) => x.detail) ? html`<td>${b.detail ?? ''}</td>` : ''}</tr>`)}</tbody></table>
+<tbody>${s.bars.map((b) => html`<tr><th scope="row"><a href="${b.page}">${b.label}</a></th><td>${b.note}</td><td class="num">${formatNumber(b.value)}</td>${s.bars.some((x) => x.detail) ? html`<td>${b.detail ?? ''}</td>` : ''}</tr>`)}</tbody></table>
 </details>`;
   })}`;
 }
@@ -91,7 +91,7 @@ ${themes.words.length ? themeTable('themes-words', 'Most common words', themes.w
 }
 
 export function renderCompare(ctx: PageContext, data: ReportData): SafeHtml {
-  const plans = data.plans.filter((p) => p.status === 'ok');
+  const plans = data.groups.filter((p) => p.status === 'ok');
   const body = html`<h1>Compare areas</h1>
 <p class="lede">${plans.length} readable, current ${plans.length === 1 ? 'plan' : 'plans'} side by side. Files that could not be read and removed files are left out.</p>
 <nav class="toc" aria-label="On this page"><ul><li><a href="#budget">Pooled budget</a></li><li><a href="#metrics">Planned metrics</a></li><li><a href="#themes">Risk themes</a></li></ul></nav>

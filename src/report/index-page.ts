@@ -1,8 +1,8 @@
 // index.html: every plan on one sortable table with its RAG status; removed documents listed apart.
-import { failureWords, formatGbp, headlinePooledBudget, planYears, RAG_RULE, RAG_WORD, ragStatus, type Rag } from './assess.js';
+import { failureWords, filesOf, formatGbp, headlinePooledBudget, pageOf, planYears, RAG_RULE, RAG_WORD, ragStatus, type Rag } from './assess.js';
 import { html, type SafeHtml } from './html.js';
 import { page, sortHeader, type PageContext } from './layout.js';
-import type { PlanView, ReportData } from './load.js';
+import type { PlanGroupView, PlanView, ReportData } from './load.js';
 
 const RAG_SORT: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
 
@@ -14,6 +14,13 @@ function countCell(n: number, emphasise = false): SafeHtml {
   return html`<td class="num${n === 0 ? ' zero' : ''}" data-sort="${n}">${n && emphasise ? html`<strong>${n}</strong>` : n}</td>`;
 }
 
+/** The files of a plan, named under its area (one plan, several files: formats, versions, Part 1 and Part 2). */
+function fileNames(plan: PlanView): SafeHtml {
+  const files = filesOf(plan);
+  if (files.length === 1) return plan.path !== plan.areaName ? html`<br><span class="muted path">${plan.path}</span>` : html``;
+  return html`<ul class="files" aria-label="Files of this plan">${files.map((f) => html`<li class="muted path">${f.path}</li>`)}</ul>`;
+}
+
 function planRow(plan: PlanView): SafeHtml {
   const status = ragStatus(plan);
   const budget = headlinePooledBudget(plan);
@@ -21,7 +28,7 @@ function planRow(plan: PlanView): SafeHtml {
   const flags = (s: string) => plan.flags.filter((f) => f.severity === s).length;
   return html`<tr>
 <td data-sort="${RAG_SORT[status.rag]}" class="status-cell">${ragBadge(status.rag)}<br><span class="reasons">${status.reasons.join('; ')}</span></td>
-<th scope="row" data-sort="${plan.areaName}"><a href="plans/${plan.id}.html">${plan.areaName}</a>${plan.path !== plan.areaName ? html`<br><span class="muted path">${plan.path}</span>` : ''}${plan.status === 'failed' ? html`<br><strong>could not be read: ${failureWords(plan.failureReason)}</strong>` : ''}</th>
+<th scope="row" data-sort="${plan.areaName}"><a href="${pageOf(plan)}">${plan.areaName}</a>${fileNames(plan)}${plan.status === 'failed' ? html`<br><strong>could not be read: ${failureWords(plan.failureReason)}</strong>` : ''}</th>
 <td>${plan.template}</td>
 <td>${planYears(plan)}</td>
 <td class="num" data-sort="${budget ? budget.amountGbp : ''}">${budget ? html`${formatGbp(budget.amountGbp)}<br><span class="muted">${budget.year ?? 'year not stated'}</span>` : html`<span class="muted">not stated</span>`}</td>
@@ -31,8 +38,8 @@ ${countCell(flags('error'), true)}${countCell(flags('warning'), true)}${countCel
 }
 
 export function renderIndex(ctx: PageContext, data: ReportData): SafeHtml {
-  const current = data.plans.filter((p) => p.status !== 'removed');
-  const removed = data.plans.filter((p) => p.status === 'removed');
+  const current: PlanGroupView[] = data.groups.filter((p) => p.status !== 'removed');
+  const removed: PlanGroupView[] = data.groups.filter((p) => p.status === 'removed');
   const byRag = { red: 0, amber: 0, green: 0 };
   for (const p of current) byRag[ragStatus(p).rag]++;
   const failed = current.filter((p) => p.status === 'failed').length;
@@ -69,7 +76,7 @@ ${removed.length ? html`<h2 id="removed">Removed from the input</h2>
 <div class="table-wrap"><table class="sortable" id="removed-plans">
 <caption>Removed documents (${removed.length})</caption>
 <thead><tr>${sortHeader('Area')}${sortHeader('File')}${sortHeader('Template')}${sortHeader('Removed at')}</tr></thead>
-<tbody>${removed.map((p) => html`<tr><th scope="row"><a href="plans/${p.id}.html">${p.areaName}</a> <span class="rag rag-removed">Removed</span></th><td>${p.path}</td><td>${p.template}</td><td>${p.removedAt ?? ''}</td></tr>`)}</tbody>
+<tbody>${removed.map((p) => html`<tr><th scope="row"><a href="${pageOf(p)}">${p.areaName}</a> <span class="rag rag-removed">Removed</span></th><td>${p.path}</td><td>${p.template}</td><td>${p.removedAt ?? ''}</td></tr>`)}</tbody>
 </table></div>` : ''}`;
   return page(ctx, 'All plans', body, 'index');
 }

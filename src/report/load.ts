@@ -2,8 +2,19 @@
 // mapped onto the record types (record/schema.ts) so the pages speak the record's language.
 import type { Database, Row } from '../store/db.js';
 import type { Budget, Flag, Metric, Note, Risk, Scheme, Section } from '../record/schema.js';
+import { groupFiles, type PlanRow } from './plan-groups.js';
 
 export type DocumentStatus = 'ok' | 'failed' | 'removed';
+
+/** The file an item of a plan was read from. */
+export interface FromFile {
+  documentId: number;
+  path: string;
+  format: string | null;
+}
+
+/** An item with the file it came from (set on a plan's gathered items), and other files stating it otherwise. */
+export type FromItem<T> = T & { from?: FromFile; differs?: { path: string; value: number }[] };
 
 export interface PlanView {
   id: number;
@@ -21,14 +32,31 @@ export interface PlanView {
   removedAt: string | null;
   processedAt: string;
   extractorVersion: string;
-  sections: Section[];
-  schemes: Scheme[];
-  budgets: Budget[];
-  risks: Risk[];
-  metrics: Metric[];
-  flags: Flag[];
+  sections: FromItem<Section>[];
+  schemes: FromItem<Scheme>[];
+  budgets: FromItem<Budget>[];
+  risks: FromItem<Risk>[];
+  metrics: FromItem<Metric>[];
+  flags: FromItem<Flag>[];
   /** What extraction and the fields noticed (the record's notes), in document order. */
-  notes: Note[];
+  notes: FromItem<Note>[];
+  /** The page of the plan this file is shown on, relative to the report root; unset: plans/<id>.html. */
+  page?: string;
+}
+
+/**
+ * One plan as the pages show it (plan-groups.ts): the fields of its current file, with sections, flags and notes
+ * of its standing files and budgets, metrics, schemes and risks gathered from all its files.
+ */
+export interface PlanGroupView extends PlanView {
+  page: string;
+  /** plans.id; null for a file in no plan (failed, removed). */
+  planId: number | null;
+  round: string | null;
+  /** Current first. */
+  files: PlanView[];
+  /** documents.id of the files whose flags, notes and sections stand for the plan. */
+  standing: number[];
 }
 
 export interface LastRun {
@@ -41,7 +69,10 @@ export interface LastRun {
 }
 
 export interface ReportData {
+  /** Every file (documents row). */
   plans: PlanView[];
+  /** Every plan: one per row of the plans table, and one per file in none. */
+  groups: PlanGroupView[];
   lastRun: LastRun | null;
 }
 
@@ -138,5 +169,9 @@ export async function loadReportData(db: Database): Promise<ReportData> {
         processed: Number(run.processed), failed: Number(run.failed), removed: Number(run.removed),
       }
     : null;
-  return { plans, lastRun };
+  const planRows = await db
+    .all<{ id: number; document_ids: string; round: string | null }>('SELECT id, document_ids, round FROM plans ORDER BY id')
+    .catch(() => []); // a database from before plans: each file a plan of its own
+  const rows: PlanRow[] = planRows.map((r) => ({ id: Number(r.id), documentIds: jsonList(r.document_ids).map(Number), round: r.round }));
+  return { plans, groups: groupFiles(plans, rows), lastRun };
 }

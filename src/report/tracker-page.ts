@@ -3,7 +3,7 @@
 import { loadGazetteer, hwbAreasAt, type Gazetteer } from '../reference/gazetteer.js';
 import { roundWindow } from '../reference/match.js';
 import type { Database } from '../store/db.js';
-import { RAG_WORD, ragStatus, type Rag } from './assess.js';
+import { pageOf, RAG_WORD, ragStatus, type Rag } from './assess.js';
 import { html, type SafeHtml } from './html.js';
 import { page, sortHeader, type PageContext } from './layout.js';
 import type { PlanView, ReportData } from './load.js';
@@ -62,7 +62,7 @@ function statusCells(view: PlanView | null, plan: TrackedPlan | null): SafeHtml 
   const n = (sev: string) => view.flags.filter((f) => f.severity === sev).length;
   return html`<td data-sort="${RAG_SORT[s.rag]}" class="status-cell"><span class="rag rag-${s.rag}">${RAG_WORD[s.rag]}</span><br><span class="reasons">${s.reasons.join('; ')}</span></td>
 <td class="num" data-sort="${n('error')}">${n('error')}</td><td class="num" data-sort="${n('warning')}">${n('warning')}</td>
-<td data-sort="${view.path}"><a href="plans/${view.id}.html">${view.path}</a>${plan.documentCount > 1 ? html`<br><span class="muted">and ${plan.documentCount - 1} more ${plan.documentCount === 2 ? 'file' : 'files'}</span>` : ''}</td>`;
+<td data-sort="${view.path}"><a href="${pageOf(view)}">${view.path}</a>${plan.documentCount > 1 ? html`<br><span class="muted">and ${plan.documentCount - 1} more ${plan.documentCount === 2 ? 'file' : 'files'}</span>` : ''}</td>`;
 }
 
 function counts(r: RoundRows): { submitted: number; red: number } {
@@ -86,12 +86,13 @@ ${r.areas.map((a) => html`<tr${a.plan ? '' : html` class="missing"`}><th scope="
 </table>
 </div>
 ${r.unplaced.length ? html`<h3>Plans of ${r.round} not matched to an area</h3>
-<ul>${r.unplaced.map((u) => html`<li>${u.view ? html`<a href="plans/${u.view.id}.html">${u.plan.areaName}</a>` : u.plan.areaName}</li>`)}</ul>` : ''}
+<ul>${r.unplaced.map((u) => html`<li>${u.view ? html`<a href="${pageOf(u.view)}">${u.plan.areaName}</a>` : u.plan.areaName}</li>`)}</ul>` : ''}
 </section>`;
 }
 
 export function renderTracker(ctx: PageContext, data: ReportData, plans: TrackedPlan[]): SafeHtml {
-  const rounds = trackerRows(plans, data.plans);
+  // Plans are keyed by their current file's id, as the plans table's current_document_id.
+  const rounds = trackerRows(plans, data.groups);
   const body = html`<h1>Returns tracker</h1>
 <p class="lede">For each planning round found in the database, every Health and Wellbeing Board area that existed then
 (upper-tier councils from the gazetteer; City of London plans with Hackney, the Isles of Scilly with Cornwall) and its
