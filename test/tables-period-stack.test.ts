@@ -195,3 +195,40 @@ describe('period tables flattened by text conversion (tables.md class 7)', () =>
     expect(gridsOf(['Avoidable admissions', '2021- 2021-', '22 Q1 22 Q2', 'Actual', 'Indicator 12 13', ''].join('\n'))).toEqual([]);
   });
 });
+
+describe('row-wise figures in reading order (2014 revised provider annex, pdftotext)', () => {
+  it('a label block with its period and kind apart, a blank line, then the value', () => {
+    const text = [
+      'For HWB to populate:',
+      'Total',
+      'number of',
+      'non-elective 2013/14',
+      'FFCEs in',
+      'Outturn',
+      'general &',
+      'acute',
+      '',
+      '31250',
+      '(All',
+      'Providers',
+      ')',
+      '',
+      '2014/15',
+      'Plan',
+      '',
+      '30475',
+      '(All',
+      'Providers',
+      ')',
+      '',
+      '14/15',
+      'Change',
+      'compared',
+      '',
+      '-2.5%',
+      '',
+    ].join('\n');
+    const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map(brief);
+    expect(metrics).toEqual(['non_elective_admissions 2013-14 actual 31250 -/-', 'non_elective_admissions 2014-15 plan 30475 -/-']);
+  });
+});

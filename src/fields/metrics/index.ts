@@ -352,8 +352,24 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     const b = doc.blocks[i];
     return b && b.kind === 'paragraph' && !inGrid(i) ? cleanCellText(b.text) : null;
   };
+  // In reading order (pdftotext) the label cell comes as a block of short lines, the period and kind apart
+  // ("non-elective 2013/14" / "FFCEs in" / "Outturn"), then a blank line and the value: the block read as one cell.
+  const blockMetric = (i: number): Metric | null => {
+    const lines: string[] = [];
+    for (let k = i; k >= 0 && lines.length < 8; k--) {
+      const t = line(k);
+      if (t === null || t.length > 60 || parseMetricNumber(t)) break;
+      lines.unshift(t);
+      const blank = doc.blocks[k].kind === 'paragraph' && ((doc.blocks[k] as { blankLinesBefore?: number }).blankLinesBefore ?? 0) > 0;
+      if (blank) break;
+    }
+    const value = doc.blocks[i + 1];
+    if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
+    return rowWiseMetric([lines.join(' '), line(i + 1) ?? ''], ctx, doc.blocks[i].page, `${lines.join(' ')}\t${line(i + 1)}`);
+  };
+  let ctx: MetricContext = { key: null, label: null };
   for (const [from, to] of fieldRanges(seg, 'metrics', doc.blocks.length)) {
-    const ctx: MetricContext = { key: null, label: null };
+    ctx = { key: null, label: null };
     for (let i = from; i + 1 < to; i++) {
       const a = line(i);
       const b = line(i + 1);
@@ -362,7 +378,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
         if (a.length < 160 && metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a);
         continue;
       }
-      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`);
+      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`) ?? blockMetric(i);
       if (m) {
         out.push(m);
         i++;
