@@ -113,6 +113,77 @@ describe('planRun (once what changed is hashed)', () => {
   });
 });
 
+/**
+ * What a run does with every path, triage and plan together: 'unchanged' (not opened), 'still failing' (not opened,
+ * still a failure), an action ('extract', 'retry', 'touch', 'relink <- from', 'copy <- from', 'too_large') or
+ * 'removed'; and which files were opened to hash.
+ */
+function outcome(known: KnownDocument[], files: DiscoveredFile[], shas: Record<string, string | null> = {}, o = opts) {
+  const p = plan(known, files, shas, o);
+  const of: Record<string, string> = {};
+  for (const f of p.t.unchanged) of[f.rel] = 'unchanged';
+  for (const s of p.t.stillFailing) of[s.file.rel] = 'still failing';
+  for (const a of p.actions) {
+    of[a.file.rel] = a.kind === 'extract' && a.retry ? 'retry' : 'from' in a ? `${a.kind} <- ${a.from}` : a.kind;
+    if (a.kind === 'extract') for (const g of a.sameContent) of[g.rel] = `copy <- ${a.file.rel} (once extracted)`;
+  }
+  for (const k of p.removed) of[k.path] = 'removed';
+  return { of, hashed: p.t.toHash.map((f) => f.rel) };
+}
+
+describe('each incremental case, from stored state and discovered files to what the run does', () => {
+  it('unchanged: same path, size and mtime, last extraction ok -> left alone, not even hashed', () => {
+    expect(outcome([doc('a.txt'), doc('b.txt')], [file('a.txt'), file('b.txt')])).toEqual({ of: { 'a.txt': 'unchanged', 'b.txt': 'unchanged' }, hashed: [] });
+  });
+
+  it('changed: new size and new content -> extracted again; new mtime but the same content -> only touched', () => {
+    const r = outcome([doc('a.txt'), doc('b.txt')], [file('a.txt', 120), file('b.txt', 100, 9000)], { 'a.txt': 'sha-edited' });
+    expect(r).toEqual({ of: { 'a.txt': 'extract', 'b.txt': 'touch' }, hashed: ['a.txt', 'b.txt'] });
+  });
+
+  it('moved: the old path is gone and a new path has its content -> the row relinks, nothing extracted or removed', () => {
+    const r = outcome([doc('2015/a.txt'), doc('b.txt')], [file('archive/a.txt'), file('b.txt')], { 'archive/a.txt': 'sha-2015/a.txt' });
+    expect(r.of).toEqual({ 'archive/a.txt': 'relink <- 2015/a.txt', 'b.txt': 'unchanged' });
+  });
+
+  it('copied: a new path with the content of a file still in place -> its record copied; two new copies of new content -> extracted once', () => {
+    const r = outcome([doc('a.txt')], [file('a.txt'), file('copy of a.txt'), file('n1.txt'), file('n2.txt')], { 'copy of a.txt': 'sha-a.txt', 'n1.txt': 'new', 'n2.txt': 'new' });
+    expect(r.of).toEqual({ 'a.txt': 'unchanged', 'copy of a.txt': 'copy <- a.txt', 'n1.txt': 'extract', 'n2.txt': 'copy <- n1.txt (once extracted)' });
+  });
+
+  it('deleted: a stored path no longer found and not on disk -> marked removed (kept); one left out by --include is not', () => {
+    const p = plan([doc('a.txt'), doc('b.txt'), doc('gone.txt'), doc('excluded.txt')], [file('a.txt'), file('b.txt')], {}, opts, ['excluded.txt']);
+    expect(p.removed.map((k) => k.path)).toEqual(['gone.txt']);
+    expect(p.actions).toEqual([]);
+    expect(outcome([doc('a.txt'), doc('gone.txt')], [file('a.txt')]).of).toEqual({ 'a.txt': 'unchanged', 'gone.txt': 'removed' });
+  });
+
+  it('failed, transient: an unchanged file that timed out -> retried (hashed, extracted), until its retries are used up', () => {
+    const timedOut = (failedRuns: number) => doc('t.pdf', { status: 'failed', failureReason: 'timeout', failedRuns });
+    expect(outcome([timedOut(1)], [file('t.pdf')])).toEqual({ of: { 't.pdf': 'retry' }, hashed: ['t.pdf'] });
+    expect(outcome([timedOut(3)], [file('t.pdf')]).of).toEqual({ 't.pdf': 'retry' });
+    expect(outcome([timedOut(4)], [file('t.pdf')])).toEqual({ of: { 't.pdf': 'still failing' }, hashed: [] });
+  });
+
+  it('failed, permanent: an unchanged encrypted file -> still failing, not opened; --retry-failed or a new version of it -> extracted', () => {
+    const encrypted = doc('e.pdf', { status: 'failed', failureReason: 'encrypted', failedRuns: 1 });
+    expect(outcome([encrypted], [file('e.pdf')])).toEqual({ of: { 'e.pdf': 'still failing' }, hashed: [] });
+    expect(outcome([encrypted], [file('e.pdf')], {}, { ...opts, retryFailed: true }).of).toEqual({ 'e.pdf': 'retry' });
+    expect(outcome([encrypted], [file('e.pdf', 300)], { 'e.pdf': 'sha-decrypted' }).of).toEqual({ 'e.pdf': 'extract' });
+  });
+
+  it('newer extractor: records of an older version are never trusted -> extracted again, not touched, copied or relinked', () => {
+    const old = { extractorVersion: '0.0.1' };
+    const r = outcome(
+      [doc('same.txt', old), doc('a.txt', old), doc('moved-from.txt', old)],
+      [file('same.txt'), file('a.txt'), file('copy.txt'), file('moved-to.txt')],
+      { 'copy.txt': 'sha-a.txt', 'moved-to.txt': 'sha-moved-from.txt' },
+    );
+    expect(r.hashed).toEqual(['same.txt', 'a.txt', 'copy.txt', 'moved-to.txt']);
+    expect(r.of).toEqual({ 'same.txt': 'extract', 'a.txt': 'extract', 'copy.txt': 'copy <- a.txt (once extracted)', 'moved-to.txt': 'extract', 'moved-from.txt': 'removed' });
+  });
+});
+
 describe('removalGuard', () => {
   const known = [doc('a'), doc('b'), doc('c'), doc('d')];
   it('refuses a run that finds no plan files (an unmounted drive), even a first run', () => {

@@ -1,31 +1,25 @@
 // Scoring one record against one gold record, by the "Scored" rules of spec/records.md. Pure: no I/O.
 // Every field is matched one-to-one, greedily by best pair score, so a predicted item can satisfy at
 // most one gold item. Counts (not ratios) are returned so totals can be micro-averaged over documents.
+import type { Area, Budget, Flag, Metric, PlanRecord, Risk, Scheme, Section, Source } from '../record/schema.js';
+
+/** A field as a gold file may hold it: the record's enums read as any string (the scorer compares them as text). */
+type Loose<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends string | null ? string | null : T[K] };
+
+/** Some fields of a record part, by the zod schema's own names and types: a renamed or retyped field breaks this build. */
+type Fields<T, K extends keyof T> = Loose<Pick<T, K>>;
 
 /** The parts of a record the scorer reads. A PlanRecord fits; so does a gold file (which has extra `line` fields). */
 export interface ScorableRecord {
-  source: { file: string; format?: string | null };
-  template: string;
-  area: { localAuthorities: string[]; ccgs: string[]; healthAndWellbeingBoard: string | null };
-  sections: { id: string; status: string }[];
-  schemes: { ref: string | null; name: string }[];
-  budgets: { kind: string; year: string | null; amountGbp: number; scheme: string | null }[];
-  risks: {
-    description: string;
-    likelihood: number | null;
-    impact: number | null;
-    score: number | null;
-    rating: string | null;
-  }[];
-  metrics: {
-    metric: string;
-    value: number;
-    period: string | null;
-    kind: string;
-    numerator: number | null;
-    denominator: number | null;
-  }[];
-  flags: { code: string; section: string | null }[];
+  source: Fields<Source, 'file'> & { format?: string | null };
+  template: PlanRecord['template'];
+  area: Fields<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'>;
+  sections: Fields<Section, 'id' | 'status'>[];
+  schemes: Fields<Scheme, 'ref' | 'name'>[];
+  budgets: Fields<Budget, 'kind' | 'year' | 'amountGbp' | 'scheme'>[];
+  risks: Fields<Risk, 'description' | 'likelihood' | 'impact' | 'score' | 'rating'>[];
+  metrics: Fields<Metric, 'metric' | 'value' | 'period' | 'kind' | 'numerator' | 'denominator'>[];
+  flags: Fields<Flag, 'code' | 'section'>[];
 }
 
 /** True positives, false positives, false negatives of a matched list. */

@@ -37,10 +37,10 @@ function jsonListText(value: unknown): string | null {
 }
 
 /** Write every table to exportsDir; each file appears whole (written beside, then renamed). */
-export async function exportCsv(db: Database, exportsDir: string): Promise<ExportedFile[]> {
+export async function exportCsv(db: Database, exportsDir: string, tables: readonly ExportTable[] = EXPORT_TABLES): Promise<ExportedFile[]> {
   await mkdir(exportsDir, { recursive: true });
   const written: ExportedFile[] = [];
-  for (const table of EXPORT_TABLES) {
+  for (const table of tables) {
     const { csv, rows } = await tableCsv(db, table);
     const file = join(exportsDir, `${table.name}.csv`);
     await writeFile(`${file}.tmp`, csv, 'utf8');

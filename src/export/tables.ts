@@ -1,5 +1,7 @@
 // The exported tables: one column set per CSV file (documented in docs/exports.md, which a test keeps in step).
-// Every row carries document_id and area_name so the files join without the database.
+// Every row carries document_id and area_name so the files join without the database. The item exports' columns
+// are the item tables' (record/itemTables.ts, from the zod schemas); only their descriptions are written here.
+import { ITEM_TABLES, type ItemColumn, type ItemTable } from '../record/itemTables.js';
 import type { Column } from './csv.js';
 
 export interface ExportTable {
@@ -82,77 +84,92 @@ const plansSql = `SELECT d.id AS document_id, d.area_name, d.path, d.status, d.t
   d.failure_reason, d.duplicate_of, d.removed_at, d.processed_at, d.extractor_version, d.sha256
   FROM documents d ORDER BY d.area_name COLLATE NOCASE, d.id`;
 
-const sectionColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'section_id', type: 'text', description: 'stable section key from the template catalogue (plan_details.summary, risks.risk_log, ...; other.<slug> for unknown templates)' },
-  { name: 'heading', type: 'text', description: 'the heading as written in the plan; empty if missing' },
-  { name: 'status', type: 'text', description: 'present | missing | placeholder' },
-  { ...page, description: 'page where the section starts; empty if missing or the format has no pages' },
-];
+const CSV_TYPES: Readonly<Record<ItemColumn['kind'], Column['type']>> = { integer: 'integer', real: 'number', text: 'text' };
 
-const schemeColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'ref', type: 'text', description: 'scheme reference as written ("1", "UP1", "E3"); empty if none' },
-  { name: 'name', type: 'text', description: 'scheme name' },
-  { name: 'theme', type: 'text', description: 'grouping heading where the plan has one' },
-  page, sourceText,
-];
+/** What one row of each item export is, for docs/exports.md. */
+const ITEM_ROWS: Readonly<Record<string, string>> = {
+  sections: 'one template section of one plan, found or not',
+  schemes: 'one scheme a plan lists',
+  budgets: 'one money figure from a plan (unique by kind, year, scheme and amount)',
+  risks: 'one row of a risk log',
+  metrics: 'one value of one metric for one period (baseline, actual, estimate or plan)',
+  flags: 'one finding about a plan (missing, inconsistent or placeholder content)',
+  notes: 'one thing extraction, segmentation or a field noticed in a file (not a fault of the plan)',
+};
 
-const budgetColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'kind', type: 'text', description: 'minimum_pooled_budget | total_pooled_budget | nhs_minimum_contribution | nhs_additional_contribution | la_additional_contribution | dfg | ibcf | scheme_spend | other' },
-  { name: 'year', type: 'text', description: 'financial year yyyy-yy ("2015-16", as metrics.period); empty if none stated' },
-  { name: 'amount_gbp', type: 'integer', description: 'whole pounds (a number; negative for reductions)' },
-  { name: 'scheme', type: 'text', description: 'scheme name for scheme_spend rows' },
-  { name: 'funding_source', type: 'text', description: 'funding source of a scheme_spend row (Minimum NHS Contribution, iBCF, DFG, ...)' },
-  { name: 'label', type: 'text', description: 'the row/column label the amount was read under' },
-  { ...sourceText, description: 'the amount as written ("£1.475m", "15,843" in a £000s column)' },
-  page,
-];
+/**
+ * What each item column holds, for docs/exports.md, by table and column. The columns themselves come from the
+ * record's item schemas (record/itemTables.ts); a column with no line here falls back to `page`/`source_text`'s
+ * shared line, then to the zod field's description (docs/exports.md must still name it: a test checks).
+ */
+const ITEM_COLUMN_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  sections: {
+    section_id: 'stable section key from the template catalogue (plan_details.summary, risks.risk_log, ...; other.<slug> for unknown templates)',
+    heading: 'the heading as written in the plan; empty if missing',
+    status: 'present | missing | placeholder',
+    page: 'page where the section starts; empty if missing or the format has no pages',
+  },
+  schemes: {
+    ref: 'scheme reference as written ("1", "UP1", "E3"); empty if none',
+    name: 'scheme name',
+    theme: 'grouping heading where the plan has one',
+  },
+  budgets: {
+    kind: 'minimum_pooled_budget | total_pooled_budget | nhs_minimum_contribution | nhs_additional_contribution | la_additional_contribution | dfg | ibcf | scheme_spend | other',
+    year: 'financial year yyyy-yy ("2015-16", as metrics.period); empty if none stated',
+    amount_gbp: 'whole pounds (a number; negative for reductions)',
+    scheme: 'scheme name for scheme_spend rows',
+    funding_source: 'funding source of a scheme_spend row (Minimum NHS Contribution, iBCF, DFG, ...)',
+    label: 'the row/column label the amount was read under',
+    source_text: 'the amount as written ("£1.475m", "15,843" in a £000s column)',
+  },
+  risks: {
+    description: 'the risk as described',
+    likelihood: '1-5 where given',
+    impact: '1-5 where given',
+    score: 'score as written in the plan (not computed)',
+    rating: 'high | medium | low as written or from a RAG word',
+    mitigation: 'mitigating actions',
+    owner: 'named lead',
+  },
+  metrics: {
+    metric: 'non_elective_admissions | avoidable_admissions | residential_admissions | reablement | delayed_transfers_of_care | discharge_usual_residence | patient_experience | local',
+    label: 'the metric as labelled in the plan',
+    period: 'period as normalised ("2022-23", "2022-23 Q1") or as written',
+    kind: 'baseline | actual | estimate | plan (levels) | plan_change (a planned reduction or increase)',
+    value: 'indicator value (97.0% is 97)',
+    unit: 'rate_per_100k | percent | count | score',
+    numerator: 'numerator where given',
+    denominator: 'denominator where given',
+  },
+  flags: {
+    code: 'MISSING_SECTION, PLACEHOLDER_SECTION, PLACEHOLDER_TEXT, UNSIGNED, RISK_SCORE_MISMATCH, RISK_UNSCORED, BUDGET_TOTAL_MISMATCH, BUDGET_BELOW_MINIMUM, METRIC_RATIO_MISMATCH, UNKNOWN_TEMPLATE, EXTRACTION_FAILED',
+    severity: 'error | warning | info',
+    message: 'what is wrong, with the figures',
+    section: 'section_id the flag is about; empty for the whole plan',
+    source_text: 'quoted text the flag is about, to find it in the document',
+  },
+  notes: {
+    level: 'info | warning | error',
+    stage: 'the stage that noticed it: extract | segment | area | schemes | budgets | risks | metrics | validate',
+    message: 'what was noticed (a mislabelled file, a table continued across pages, a range not read as an amount)',
+    source_text: 'quoted text the note is about, to find it in the document',
+  },
+};
 
-const riskColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'description', type: 'text', description: 'the risk as described' },
-  { name: 'likelihood', type: 'integer', description: '1-5 where given' },
-  { name: 'impact', type: 'integer', description: '1-5 where given' },
-  { name: 'score', type: 'integer', description: 'score as written in the plan (not computed)' },
-  { name: 'rating', type: 'text', description: 'high | medium | low as written or from a RAG word' },
-  { name: 'mitigation', type: 'text', description: 'mitigating actions' },
-  { name: 'owner', type: 'text', description: 'named lead' },
-  page, sourceText,
-];
-
-const metricColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'metric', type: 'text', description: 'non_elective_admissions | avoidable_admissions | residential_admissions | reablement | delayed_transfers_of_care | discharge_usual_residence | patient_experience | local' },
-  { name: 'label', type: 'text', description: 'the metric as labelled in the plan' },
-  { name: 'period', type: 'text', description: 'period as normalised ("2022-23", "2022-23 Q1") or as written' },
-  { name: 'kind', type: 'text', description: 'baseline | actual | estimate | plan (levels) | plan_change (a planned reduction or increase)' },
-  { name: 'value', type: 'number', description: 'indicator value (97.0% is 97)' },
-  { name: 'unit', type: 'text', description: 'rate_per_100k | percent | count | score' },
-  { name: 'numerator', type: 'number', description: 'numerator where given' },
-  { name: 'denominator', type: 'number', description: 'denominator where given' },
-  page, sourceText,
-];
-
-const flagColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'code', type: 'text', description: 'MISSING_SECTION, PLACEHOLDER_SECTION, PLACEHOLDER_TEXT, UNSIGNED, RISK_SCORE_MISMATCH, RISK_UNSCORED, BUDGET_TOTAL_MISMATCH, BUDGET_BELOW_MINIMUM, METRIC_RATIO_MISMATCH, UNKNOWN_TEMPLATE, EXTRACTION_FAILED' },
-  { name: 'severity', type: 'text', description: 'error | warning | info' },
-  { name: 'message', type: 'text', description: 'what is wrong, with the figures' },
-  { name: 'section', type: 'text', description: 'section_id the flag is about; empty for the whole plan' },
-  page,
-  { ...sourceText, description: 'quoted text the flag is about, to find it in the document' },
-];
-
-const noteColumns: Column[] = [
-  documentId, areaName, ord,
-  { name: 'level', type: 'text', description: 'info | warning | error' },
-  { name: 'stage', type: 'text', description: 'the stage that noticed it: extract | segment | area | schemes | budgets | risks | metrics | validate' },
-  { name: 'message', type: 'text', description: 'what was noticed (a mislabelled file, a table continued across pages, a range not read as an amount)' },
-  page,
-  { ...sourceText, description: 'quoted text the note is about, to find it in the document' },
-];
+/** The columns of one item export: document_id, area_name, ord, then the item table's columns in their order. */
+export function itemExportColumns(t: ItemTable): Column[] {
+  const described = ITEM_COLUMN_DESCRIPTIONS[t.table] ?? {};
+  const shared: Readonly<Record<string, string>> = { page: page.description, source_text: sourceText.description };
+  return [
+    documentId, areaName, ord,
+    ...t.columns.map((c): Column => ({
+      name: c.name,
+      type: CSV_TYPES[c.kind],
+      description: described[c.name] ?? shared[c.name] ?? c.description ?? `${t.table}[].${c.field} of the record`,
+    })),
+  ];
+}
 
 /** Plans above files: one row per HWB area and round, with its current file. */
 const groupedPlanColumns: Column[] = [
@@ -178,14 +195,16 @@ const groupedPlansSql = `SELECT p.id AS plan_id, p.area_name, p.hwb_area_code, p
   FROM plans p JOIN documents d ON d.id = p.current_document_id
   ORDER BY p.area_name COLLATE NOCASE, p.round, p.id`;
 
-export const EXPORT_TABLES: readonly ExportTable[] = [
-  { name: 'plans', row: 'one plan: an HWB area in one planning round, with its files and its current file', columns: groupedPlanColumns, sql: groupedPlansSql, jsonLists: ['document_ids', 'paths'] },
-  { name: 'documents', row: 'one input file, including failed and removed ones', columns: planColumns, sql: plansSql, jsonLists: ['local_authorities', 'ccgs'] },
-  { name: 'sections', row: 'one template section of one plan, found or not', columns: sectionColumns, sql: itemSql('sections', sectionColumns) },
-  { name: 'schemes', row: 'one scheme a plan lists', columns: schemeColumns, sql: itemSql('schemes', schemeColumns) },
-  { name: 'budgets', row: 'one money figure from a plan (unique by kind, year, scheme and amount)', columns: budgetColumns, sql: itemSql('budgets', budgetColumns) },
-  { name: 'risks', row: 'one row of a risk log', columns: riskColumns, sql: itemSql('risks', riskColumns) },
-  { name: 'metrics', row: 'one value of one metric for one period (baseline, actual, estimate or plan)', columns: metricColumns, sql: itemSql('metrics', metricColumns) },
-  { name: 'flags', row: 'one finding about a plan (missing, inconsistent or placeholder content)', columns: flagColumns, sql: itemSql('flags', flagColumns) },
-  { name: 'notes', row: 'one thing extraction, segmentation or a field noticed in a file (not a fault of the plan)', columns: noteColumns, sql: itemSql('notes', noteColumns) },
-];
+/** The CSV exports: plans and documents, then one per item table (the record's, or a test's extended record's). */
+export function exportTables(itemTables: readonly ItemTable[] = ITEM_TABLES): ExportTable[] {
+  return [
+    { name: 'plans', row: 'one plan: an HWB area in one planning round, with its files and its current file', columns: groupedPlanColumns, sql: groupedPlansSql, jsonLists: ['document_ids', 'paths'] },
+    { name: 'documents', row: 'one input file, including failed and removed ones', columns: planColumns, sql: plansSql, jsonLists: ['local_authorities', 'ccgs'] },
+    ...itemTables.map((t): ExportTable => {
+      const columns = itemExportColumns(t);
+      return { name: t.table, row: ITEM_ROWS[t.table] ?? `one of the record's ${t.table}`, columns, sql: itemSql(t.table, columns) };
+    }),
+  ];
+}
+
+export const EXPORT_TABLES: readonly ExportTable[] = exportTables();

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { PlanRecordSchema, SCHEMA_VERSION } from './schema.js';
 
-export function recordJsonSchema(): Record<string, unknown> {
+/** `recordSchema` is the record's unless a test passes an extended one. */
+export function recordJsonSchema(recordSchema: z.ZodObject = PlanRecordSchema): Record<string, unknown> {
   // io 'output': the shape of a written record (defaults applied), which is what readers of the files see.
-  const generated = z.toJSONSchema(PlanRecordSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(recordSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

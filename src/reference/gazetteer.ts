@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { deepFreeze } from '../cache/memo.js';
 import { nameCore } from './names.js';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'yyyy-mm');
@@ -129,14 +130,15 @@ export function buildGazetteer(
 
 let cached: { dir: string; gazetteer: Gazetteer } | null = null;
 
-/** The gazetteer from `dir` (default data/reference), read and validated once per process. */
+/** The gazetteer from `dir` (default data/reference), read and validated once per process (every plan's area is
+ *  matched against it). Frozen (its lists and rows; the Maps are not reached), since every later plan shares it. */
 export function loadGazetteer(dir: string = defaultReferenceDir()): Gazetteer {
   if (cached?.dir === dir) return cached.gazetteer;
-  const gazetteer = buildGazetteer(
+  const gazetteer = deepFreeze(buildGazetteer(
     readCsv(join(dir, 'organisations.csv'), OrganisationRowSchema),
     readCsv(join(dir, 'lineage.csv'), LineageRowSchema),
     readCsv(join(dir, 'overlaps.csv'), OverlapRowSchema),
-  );
+  ));
   cached = { dir, gazetteer };
   return gazetteer;
 }

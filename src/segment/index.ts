@@ -1,4 +1,5 @@
 // Entry of the segment stage: detect the template a document follows, then find each of its sections.
+import { freezeLists, memoByObject } from '../cache/memo.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Flag } from '../record/schema.js';
 import { alignMonotonic, alignmentScore } from './align.js';
@@ -69,19 +70,14 @@ function bodyAfter(candidates: Candidate[], bestHeading: number[], docLength: nu
   return out;
 }
 
-const ordersCache = new WeakMap<Template, TemplateSection[][]>();
-
-/** Section order options: template order, with whole parts permuted (an appended Part 2 may come first). */
-function sectionOrders(t: Template): TemplateSection[][] {
-  let orders = ordersCache.get(t);
-  if (!orders) ordersCache.set(t, (orders = sectionOrdersOf(t)));
-  return orders;
-}
+/** Section order options: template order, with whole parts permuted (an appended Part 2 may come first).
+ *  Remembered per template: every document tries them all. Frozen lists; the sections are the template's own. */
+const sectionOrders = memoByObject<Template, readonly (readonly TemplateSection[])[]>(sectionOrdersOf, freezeLists);
 
 function sectionOrdersOf(t: Template): TemplateSection[][] {
   const parts: string[] = [];
   for (const s of t.sections) if (!parts.includes(s.part ?? '')) parts.push(s.part ?? '');
-  if (parts.length === 1 || parts.length > 4) return [t.sections];
+  if (parts.length === 1 || parts.length > 4) return [t.sections.slice()]; // a copy: the cache freezes its lists
   const perms: string[][] = [];
   const permute = (rest: string[], acc: string[]) => {
     if (rest.length === 0) perms.push(acc);
@@ -93,21 +89,17 @@ function sectionOrdersOf(t: Template): TemplateSection[][] {
 
 interface HeadingIndex {
   /** The template's section matchers, then its parent matchers: heading h of `bestHeading`. */
-  matchers: HeadingMatcher[];
+  readonly matchers: readonly HeadingMatcher[];
   /** Headings each token or stem key occurs in (see headingKeyIndex). */
-  byKey: Map<string, number[]>;
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
 }
 
-const headingIndexCache = new WeakMap<Template, HeadingIndex>();
-
-function headingIndex(t: Template): HeadingIndex {
-  let index = headingIndexCache.get(t);
-  if (!index) {
-    const matchers = [...t.sections.map(sectionMatcherOf), ...t.parents.map(parentMatcherOf)];
-    headingIndexCache.set(t, (index = { matchers, byKey: headingKeyIndex(matchers) }));
-  }
-  return index;
-}
+// Remembered per template: every candidate line of every document is scored against the same matchers.
+// byKey is a Map, which freezing does not reach: it is read-only by type.
+const headingIndex = memoByObject<Template, HeadingIndex>((t) => {
+  const matchers = [...t.sections.map(sectionMatcherOf), ...t.parents.map(parentMatcherOf)];
+  return { matchers, byKey: headingKeyIndex(matchers) };
+});
 
 /** Best alignment of one template's sections to the candidates (exported for debugging tools and tests). */
 export function alignTemplate(t: Template, doc: DocumentModel, candidates: Candidate[]): Alignment {
@@ -204,26 +196,23 @@ function detectWith(doc: DocumentModel, templates: Template[], candidates: Candi
   return { best: best as { t: Template; a: Alignment; score: number } | null, scores };
 }
 
-// A template's part-only forms depend only on the template: made once per template object.
-const partCache = new WeakMap<Template, Array<{ part: string; template: Template; scoring: Template }>>();
+type PartTemplate = Readonly<{ part: string; template: Template; scoring: Template }>;
 
 /**
  * Each part a template can arrive alone in: `template` has that part's sections only (as the template defines
  * them: the record's sections and flags), `scoring` the same sections all required, under the part's markers.
+ * They depend only on the template: made once per template object. The list and its entries are frozen; the
+ * templates in them share the original's objects, so freezing stops there.
  */
-function partTemplates(t: Template): Array<{ part: string; template: Template; scoring: Template }> {
-  let parts = partCache.get(t);
-  if (!parts) {
-    parts = t.detection.parts.map((p) => {
-      const sections = t.sections.filter((s) => s.part === p.part);
-      const template: Template = { ...t, sections };
-      const scoring: Template = { ...template, detection: { ...t.detection, markers: p.markers, minScore: p.minScore }, sections: sections.map((s) => ({ ...s, required: true })) };
-      return { part: p.part, template, scoring };
-    });
-    partCache.set(t, parts);
-  }
-  return parts;
-}
+const partTemplates = memoByObject<Template, readonly PartTemplate[]>(
+  (t) => t.detection.parts.map((p) => {
+    const sections = t.sections.filter((s) => s.part === p.part);
+    const template: Template = { ...t, sections };
+    const scoring: Template = { ...template, detection: { ...t.detection, markers: p.markers, minScore: p.minScore }, sections: sections.map((s) => ({ ...s, required: true })) };
+    return { part: p.part, template, scoring };
+  }),
+  (parts) => Object.freeze(parts.map((p) => Object.freeze(p))),
+);
 
 /** Which template the document follows, or null (with every template's scores, for the log). */
 export function detectTemplate(doc: DocumentModel, templates: Template[]): Detection {

@@ -1,5 +1,6 @@
 // How well a candidate line matches a template section's heading. Scores are 0..~1.2; a candidate
 // counts as a heading at MATCH_THRESHOLD or above.
+import { memoByObject } from '../cache/memo.js';
 import type { Candidate } from './candidates.js';
 import type { TemplateParent, TemplateSection } from './template.js';
 import { contentTokens, matchedCount, tokenDice, tokensMatch } from './text.js';
@@ -41,22 +42,13 @@ export function parentMatcher(p: TemplateParent): HeadingMatcher {
   return headingMatcher(p.headings, p.number, null, []);
 }
 
-// Matchers depend only on the template: built once per section/parent object, not once per document.
-const matcherCache = new WeakMap<TemplateSection | TemplateParent, HeadingMatcher>();
-
+// Matchers depend only on the template: built once per section/parent object, not once per document (frozen:
+// every document's segmentation shares them).
 /** The matcher of a template section, built on first use. */
-export function sectionMatcherOf(s: TemplateSection): HeadingMatcher {
-  let m = matcherCache.get(s);
-  if (!m) matcherCache.set(s, (m = sectionMatcher(s)));
-  return m;
-}
+export const sectionMatcherOf: (s: TemplateSection) => HeadingMatcher = memoByObject(sectionMatcher);
 
 /** The matcher of a template parent heading, built on first use. */
-export function parentMatcherOf(p: TemplateParent): HeadingMatcher {
-  let m = matcherCache.get(p);
-  if (!m) matcherCache.set(p, (m = parentMatcher(p)));
-  return m;
-}
+export const parentMatcherOf: (p: TemplateParent) => HeadingMatcher = memoByObject(parentMatcher);
 
 /**
  * Which of `matchers` each key (a variant token, or the stem key of a longer one) occurs in. A candidate none of
@@ -82,16 +74,7 @@ export function headingKeyIndex(matchers: HeadingMatcher[]): Map<string, number[
 }
 
 /** Stem keys ("~" + first 4 letters) of a heading variant's longer tokens, built once per variant array. */
-const stemKeys = new WeakMap<string[], (string | null)[]>();
-
-function stemsOf(h: string[]): (string | null)[] {
-  let stems = stemKeys.get(h);
-  if (!stems) {
-    stems = h.map((t) => (t.length >= 5 ? `~${t.slice(0, 4)}` : null));
-    stemKeys.set(h, stems);
-  }
-  return stems;
-}
+const stemsOf = memoByObject((h: readonly string[]): readonly (string | null)[] => h.map((t) => (t.length >= 5 ? `~${t.slice(0, 4)}` : null)));
 
 /** How many heading tokens the candidate has exactly or by stem (cheap upper bound for fuzzy matching). */
 function roughHits(h: string[], keys: Set<string>): number {

@@ -1,5 +1,6 @@
 // Is a section answered? Its body without the template's own guidance, parent headings, sub-question
 // prompts and sign-off labels must say something; "to be finalised", "TBC" and the like do not count.
+import { memoByObject } from '../cache/memo.js';
 import type { Section } from '../record/schema.js';
 import { tokenKeys, type Candidate } from './candidates.js';
 import { MATCH_THRESHOLD, textScore, type HeadingMatcher } from './match.js';
@@ -27,7 +28,7 @@ function lineCandidate(text: string, prefix: HeadingPrefix, tokens: string[]): C
 }
 
 /** Remove the leading words of `tokens` that repeat a guidance text. */
-function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
+function withoutGuidance(tokens: string[], guidance: readonly (readonly string[])[]): string[] {
   let rest = tokens;
   for (const g of guidance) {
     if (g.length === 0 || rest.length === 0) continue;
@@ -45,13 +46,8 @@ function withoutGuidance(tokens: string[], guidance: string[][]): string[] {
 }
 
 // Guidance tokens depend only on the template section: worked out once per section object.
-const guidanceCache = new WeakMap<TemplateSection, string[][]>();
-
-function guidanceTokens(section: TemplateSection): string[][] {
-  let g = guidanceCache.get(section);
-  if (!g) guidanceCache.set(section, (g = section.guidance.map(contentTokens).filter((t) => t.length > 0)));
-  return g;
-}
+const guidanceTokens = memoByObject((section: TemplateSection): readonly (readonly string[])[] =>
+  section.guidance.map(contentTokens).filter((t) => t.length > 0));
 
 /** present or placeholder for a section whose heading was found, from the text between it and the next section. */
 export function sectionBodyStatus(body: string, section: TemplateSection, parents: HeadingMatcher[]): Section['status'] {

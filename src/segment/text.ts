@@ -1,6 +1,7 @@
 // Text normalisation for matching headings: homoglyph folding, markup removal, numbering prefixes and
 // content tokens. Pure functions; nothing here knows about a particular template.
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { memoString } from '../cache/memo.js';
 
 /** Cyrillic and Greek letters that OCR and some converters emit in place of Latin look-alikes. */
 const HOMOGLYPHS: Record<string, string> = {
@@ -14,31 +15,8 @@ const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 /** The blocks every homoglyph above comes from (IPA ɡ, Greek, Cyrillic): a quick test before the replace. */
 const HOMOGLYPH_BLOCKS = /[\u0261\u0370-\u052f]/;
 
-/**
- * A pure string -> string function with its results remembered: the same lines (headings, cell labels) are
- * normalised again and again by the segmenter and every field extractor. Long texts are not kept, and the
- * cache starts over once it is large, so memory stays bounded in a long-running worker.
- */
-export function memoString<T>(fn: (s: string) => T, maxChars = 1000, maxKeyChars = 1_000_000): (s: string) => T {
-  const cache = new Map<string, T>();
-  let keyChars = 0;
-  return (s: string): T => {
-    if (s.length > maxChars) return fn(s);
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (keyChars + s.length > maxKeyChars) {
-        cache.clear();
-        keyChars = 0;
-      }
-      v = fn(s);
-      cache.set(s, v);
-      keyChars += s.length;
-    }
-    return v;
-  };
-}
-
 /** Fold look-alike letters, compatibility forms (ligatures), typographic quotes/dashes and odd spaces. */
+// Remembered: every heading, cell and label is folded by segmentation and again by each field reader.
 export const foldText = memoString(foldTextUncached);
 
 /** Any character outside ASCII: only such text has anything for foldText to change. */
@@ -56,6 +34,7 @@ function foldTextUncached(s: string): string {
 }
 
 /** Remove markdown/HTML markup and list markers around a line of text, keeping the words as written. */
+// Remembered: the same lines are stripped for heading candidates, section status and the fields.
 export const stripMarkup = memoString(stripMarkupUncached);
 
 function stripMarkupUncached(s: string): string {
@@ -114,6 +93,7 @@ const STOPWORDS = new Set(
   ),
 );
 
+// Remembered: every candidate heading is tokenised against every template section (the result is frozen; callers get a copy).
 const contentTokensCached = memoString(contentTokensUncached);
 
 /** Lower-case content tokens: folded, "&" read as "and", hyphens joined ("well-being" = "wellbeing"), stopwords out. */
@@ -175,7 +155,7 @@ export function tokensMatch(a: string, b: string): boolean {
 }
 
 /** How many tokens of `a` have a match in `b` (each token of `b` used once): an unused equal token first, else an unused fuzzy match. */
-export function matchedCount(a: string[], b: string[]): number {
+export function matchedCount(a: readonly string[], b: readonly string[]): number {
   // Bit i of `used` marks b[i] as taken (b has at most 32 tokens on this path).
   if (b.length > 32) return matchedCountLong(a, b);
   let used = 0;
@@ -206,7 +186,7 @@ export function matchedCount(a: string[], b: string[]): number {
   return n;
 }
 
-function matchedCountLong(a: string[], b: string[]): number {
+function matchedCountLong(a: readonly string[], b: readonly string[]): number {
   const used = new Array<boolean>(b.length).fill(false);
   let n = 0;
   for (const x of a) {
@@ -237,7 +217,7 @@ function matchedCountLong(a: string[], b: string[]): number {
  * How many tokens of `a` have an equal token in `b` or one that passes the cheap fuzzy tests: a bound on
  * matchedCount(a, b) and on matchedCount(b, a) that needs no Jaro-Winkler verdicts, for skipping hopeless pairs.
  */
-export function possibleMatches(a: string[], b: string[]): number {
+export function possibleMatches(a: readonly string[], b: readonly string[]): number {
   let n = 0;
   for (const x of a) {
     if (b.includes(x)) n++;

@@ -1,7 +1,8 @@
 // SQLite access: a promise wrapper over sqlite3 and the one-transaction-per-document writer.
 import sqlite3 from 'sqlite3';
 import type { PlanRecord } from '../record/schema.js';
-import { DB_SCHEMA } from './schema.js';
+import { ITEM_TABLES, itemValues, type ItemTable } from '../record/itemTables.js';
+import { dbSchema, SQL_TYPES } from './schema.js';
 
 export type Row = Record<string, unknown>;
 
@@ -59,12 +60,12 @@ export class Database {
 }
 
 /** Open (creating if needed) the plansift database: WAL mode, foreign keys on, schema ensured. */
-export async function openStore(file: string): Promise<Database> {
+export async function openStore(file: string, itemTables: readonly ItemTable[] = ITEM_TABLES): Promise<Database> {
   const db = await Database.open(file);
   await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
-  await db.exec(DB_SCHEMA);
+  await db.exec(dbSchema(itemTables));
   // Databases made by an older plansift get the newer columns (CREATE TABLE IF NOT EXISTS does not add them).
-  await addMissingColumns(db);
+  await addMissingColumns(db, itemTables);
   return db;
 }
 
@@ -77,10 +78,20 @@ const DOCUMENT_COLUMNS_V2: Array<[string, string]> = [
   ['failed_runs', 'INTEGER NOT NULL DEFAULT 0'],
 ];
 
-async function addMissingColumns(db: Database): Promise<void> {
-  const have = new Set((await db.all<{ name: string }>('PRAGMA table_info(documents)')).map((c) => c.name));
-  for (const [name, type] of DOCUMENT_COLUMNS_V2) {
-    if (!have.has(name)) await db.exec(`ALTER TABLE documents ADD COLUMN ${name} ${type}`);
+/**
+ * Item columns a newer record has and the database does not, as SQLite can add them: without NOT NULL, which ALTER
+ * TABLE allows only with a default (rows written before the field existed have none).
+ */
+function itemColumnsToAdd(itemTables: readonly ItemTable[]): Map<string, Array<[string, string]>> {
+  return new Map(itemTables.map((t) => [t.table, t.columns.map((c): [string, string] => [c.name, SQL_TYPES[c.kind]])]));
+}
+
+async function addMissingColumns(db: Database, itemTables: readonly ItemTable[]): Promise<void> {
+  for (const [table, columns] of [['documents', DOCUMENT_COLUMNS_V2] as const, ...itemColumnsToAdd(itemTables)]) {
+    const have = new Set((await db.all<{ name: string }>(`PRAGMA table_info(${table})`)).map((c) => c.name));
+    for (const [name, type] of columns) {
+      if (!have.has(name)) await db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+    }
   }
 }
 
@@ -106,9 +117,11 @@ export function areaName(record: PlanRecord): string {
 
 /**
  * Replace one document's rows (documents + every item table) in a single transaction, so a crash at any
- * moment leaves either the old rows or the new ones. Returns the document id.
+ * moment leaves either the old rows or the new ones. Returns the document id. `itemTables` as for insertItems.
  */
-export async function saveDocument(db: Database, record: PlanRecord, meta: FileMeta, now = new Date()): Promise<number> {
+export async function saveDocument(
+  db: Database, record: PlanRecord, meta: FileMeta, now = new Date(), itemTables: readonly ItemTable[] = ITEM_TABLES,
+): Promise<number> {
   return db.transaction(async () => {
     const existing = await db.get<{ id: number }>('SELECT id FROM documents WHERE path = ?', [record.source.file]);
     const values = [
@@ -123,7 +136,7 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
       id = existing.id;
       // One statement batch, not a round trip per table; `id` is an integer from the database.
       await db.exec(
-        ITEM_TABLES.map((t) => `DELETE FROM ${t} WHERE document_id = ${Number(id)};`).join(' '),
+        itemTables.map((t) => `DELETE FROM ${t.table} WHERE document_id = ${Number(id)};`).join(' '),
       );
       await db.run(
         `UPDATE documents SET sha256=?, size=?, mtime_ms=?, format=?, pages=?, template=?, local_authorities=?, ccgs=?,
@@ -145,15 +158,12 @@ export async function saveDocument(db: Database, record: PlanRecord, meta: FileM
         )
       ).lastID;
     }
-    await insertItems(db, id, record);
+    await insertItems(db, id, record, itemTables);
     return id;
   });
 }
 
-/** The tables of a document's items, replaced whole on each save. */
-const ITEM_TABLES = ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'notes'] as const;
-
-/** Rows per INSERT: well under SQLite's bound-parameter limit (32,766) for our widest table (12 columns). */
+/** Rows per INSERT: well under SQLite's bound-parameter limit (32,766) for our widest table (metrics: 12 columns). */
 const ROWS_PER_INSERT = 200;
 
 /**
@@ -161,24 +171,23 @@ const ROWS_PER_INSERT = 200;
  * statement per table instead of one per row keeps the main thread (and the workers it shares the CPU with)
  * free: a plan has a hundred or more rows.
  */
-async function insertMany(db: Database, table: string, rows: unknown[][]): Promise<void> {
+async function insertMany(db: Database, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+  const row = `(${columns.map(() => '?').join(',')})`;
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const row = `(${chunk[0].map(() => '?').join(',')})`;
-    await db.run(`INSERT INTO ${table} VALUES ${chunk.map(() => row).join(',')}`, chunk.flat());
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(',')}`, chunk.flat());
   }
 }
 
-async function insertItems(db: Database, id: number, r: PlanRecord): Promise<void> {
-  await insertMany(db, 'sections', r.sections.map((s, i) => [id, i, s.id, s.heading, s.status, s.page]));
-  await insertMany(db, 'schemes', r.schemes.map((s, i) => [id, i, s.ref, s.name, s.theme, s.page, s.text]));
-  await insertMany(db, 'budgets',
-    r.budgets.map((b, i) => [id, i, b.kind, b.year, b.amountGbp, b.scheme, b.source ?? null, b.label, b.text, b.page]));
-  await insertMany(db, 'risks',
-    r.risks.map((k, i) => [id, i, k.description, k.likelihood, k.impact, k.score, k.rating, k.mitigation, k.owner, k.page, k.text]));
-  await insertMany(db, 'metrics',
-    r.metrics.map((m, i) => [id, i, m.metric, m.label, m.period, m.kind, m.value, m.unit, m.numerator, m.denominator, m.page, m.text]));
-  await insertMany(db, 'flags', r.flags.map((f, i) => [id, i, f.code, f.severity, f.message, f.section, f.page, f.text ?? null]));
-  // A record written before notes has none (the schema's default).
-  await insertMany(db, 'notes', (r.notes ?? []).map((n, i) => [id, i, n.level, n.stage, n.message, n.page, n.text]));
+/**
+ * Every item of the record into its table (record/itemTables.ts: one column per item field, in the schema's order).
+ * `itemTables` is the record's unless a test passes an extended record's.
+ */
+async function insertItems(db: Database, id: number, record: PlanRecord, itemTables: readonly ItemTable[] = ITEM_TABLES): Promise<void> {
+  for (const t of itemTables) {
+    // A record written before a list existed has none (notes: the schema's default).
+    const items = ((record as unknown as Record<string, unknown>)[t.table] ?? []) as Record<string, unknown>[];
+    const columns = ['document_id', 'ord', ...t.columns.map((c) => c.name)];
+    await insertMany(db, t.table, columns, items.map((item, i) => [id, i, ...itemValues(t, item)]));
+  }
 }

@@ -1,9 +1,12 @@
 // SQLite schema of DIR/plansift.sqlite. A public interface for researchers (docs/schema.md):
 // change it only together with SCHEMA_VERSION in record/schema.ts and a migration.
 // Every per-item table has document_id -> documents(id) ON DELETE CASCADE, so one document's rows
-// are replaced in one transaction by deleting and re-inserting them.
+// are replaced in one transaction by deleting and re-inserting them. The item tables are generated from the
+// record's zod schemas (record/itemTables.ts); documents, plans and runs are written out here.
+import { NOTE_STAGES } from '../record/schema.js';
+import { ITEM_TABLES, type ItemColumn, type ItemTable } from '../record/itemTables.js';
 
-export const DB_SCHEMA = `
+const DOCUMENT_TABLES = `
 CREATE TABLE IF NOT EXISTS documents (
   id                INTEGER PRIMARY KEY,
   path              TEXT NOT NULL UNIQUE,     -- relative to the input root
@@ -44,96 +47,42 @@ CREATE TABLE IF NOT EXISTS plans (
   document_ids        TEXT NOT NULL,           -- JSON array, current first
   paths               TEXT NOT NULL            -- JSON array, current first
 );
+`;
 
-CREATE TABLE IF NOT EXISTS sections (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  section_id  TEXT NOT NULL,
-  heading     TEXT,
-  status      TEXT NOT NULL,                   -- present | missing | placeholder
-  page        INTEGER
-);
-CREATE INDEX IF NOT EXISTS sections_doc ON sections(document_id);
+export const SQL_TYPES: Readonly<Record<ItemColumn['kind'], string>> = { integer: 'INTEGER', real: 'REAL', text: 'TEXT' };
 
-CREATE TABLE IF NOT EXISTS schemes (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  ref         TEXT,
-  name        TEXT NOT NULL,
-  theme       TEXT,
-  page        INTEGER,
-  source_text TEXT
-);
-CREATE INDEX IF NOT EXISTS schemes_doc ON schemes(document_id);
+/** Comments on item columns in the DDL (the schema a researcher reads in the database itself). */
+const COLUMN_COMMENTS: Readonly<Record<string, string>> = {
+  'sections.status': 'present | missing | placeholder',
+  'budgets.year': 'yyyy-yy',
+  'notes.level': 'info | warning | error',
+  'notes.stage': NOTE_STAGES.join(' | '),
+};
 
-CREATE TABLE IF NOT EXISTS budgets (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  kind        TEXT NOT NULL,
-  year        TEXT,                            -- yyyy-yy
-  amount_gbp  INTEGER NOT NULL,
-  scheme      TEXT,
-  funding_source TEXT,
-  label       TEXT,
-  source_text TEXT NOT NULL,
-  page        INTEGER
-);
-CREATE INDEX IF NOT EXISTS budgets_doc ON budgets(document_id);
+/** Where a column comment starts: the documents table's layout, which the item tables share. */
+const COMMENT_AT = 47;
 
-CREATE TABLE IF NOT EXISTS risks (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  description TEXT NOT NULL,
-  likelihood  INTEGER,
-  impact      INTEGER,
-  score       INTEGER,
-  rating      TEXT,
-  mitigation  TEXT,
-  owner       TEXT,
-  page        INTEGER,
-  source_text TEXT
-);
-CREATE INDEX IF NOT EXISTS risks_doc ON risks(document_id);
+/** CREATE TABLE and its document_id index for one item table: document_id, ord, then one column per item field. */
+export function itemTableSql(t: ItemTable): string {
+  const lines = [
+    '  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,',
+    '  ord         INTEGER NOT NULL,',
+    ...t.columns.map((c, i) => {
+      const line = `  ${c.name.padEnd(11)} ${SQL_TYPES[c.kind]}${c.nullable ? '' : ' NOT NULL'}${i < t.columns.length - 1 ? ',' : ''}`;
+      const comment = COLUMN_COMMENTS[`${t.table}.${c.name}`];
+      return comment ? `${line.padEnd(COMMENT_AT)}-- ${comment}` : line;
+    }),
+  ];
+  return `CREATE TABLE IF NOT EXISTS ${t.table} (\n${lines.join('\n')}\n);\nCREATE INDEX IF NOT EXISTS ${t.table}_doc ON ${t.table}(document_id);\n`;
+}
 
-CREATE TABLE IF NOT EXISTS metrics (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  metric      TEXT NOT NULL,
-  label       TEXT NOT NULL,
-  period      TEXT,
-  kind        TEXT NOT NULL,
-  value       REAL NOT NULL,
-  unit        TEXT NOT NULL,
-  numerator   REAL,
-  denominator REAL,
-  page        INTEGER,
-  source_text TEXT
-);
-CREATE INDEX IF NOT EXISTS metrics_doc ON metrics(document_id);
+/** The whole schema for a set of item tables (the record's, or a test's extended record's). */
+export function dbSchema(itemTables: readonly ItemTable[] = ITEM_TABLES): string {
+  return `${DOCUMENT_TABLES}\n${itemTables.map((t) => `${itemTableSql(t)}\n`).join('')}${RUNS_TABLE.slice(1)}`;
+}
 
-CREATE TABLE IF NOT EXISTS flags (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  code        TEXT NOT NULL,
-  severity    TEXT NOT NULL,
-  message     TEXT NOT NULL,
-  section     TEXT,
-  page        INTEGER,
-  source_text TEXT
-);
-CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
 
-CREATE TABLE IF NOT EXISTS notes (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ord         INTEGER NOT NULL,
-  level       TEXT NOT NULL,                   -- info | warning | error
-  stage       TEXT NOT NULL,                   -- extract | segment | area | schemes | budgets | risks | metrics | validate
-  message     TEXT NOT NULL,
-  page        INTEGER,
-  source_text TEXT
-);
-CREATE INDEX IF NOT EXISTS notes_doc ON notes(document_id);
-
+const RUNS_TABLE = `
 CREATE TABLE IF NOT EXISTS runs (
   id                INTEGER PRIMARY KEY,
   started_at        TEXT NOT NULL,
@@ -148,3 +97,5 @@ CREATE TABLE IF NOT EXISTS runs (
   failures          TEXT NOT NULL DEFAULT '[]'  -- JSON [{path, reason, message}]
 );
 `;
+
+export const DB_SCHEMA = dbSchema();

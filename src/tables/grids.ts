@@ -1,7 +1,7 @@
 // Shared table helpers for the field extractors: one view ("grid") of every table in a document, whether the
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../model/document.js';
-import { memoString } from '../segment/text.js';
+import { memoString } from '../cache/memo.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */

@@ -107,6 +107,7 @@ interface FontUse {
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 type GlyphCategory = 0 | 1 | 2 | 3; // visible, whitespace, zero-width diacritic, invisible format mark
+// Each glyph's category, worked out once per character: a page has thousands of glyphs from a few dozen characters.
 const categories = new Map<string, GlyphCategory>();
 
 function categoryOf(u: string): GlyphCategory {

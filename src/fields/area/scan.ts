@@ -72,6 +72,7 @@ function overlapWith(g: Gazetteer, nhs: Organisation, area: string): number {
   return best;
 }
 
+// LSOAs per area and vintage, summed once per gazetteer: every NHS body a plan names is weighed against them.
 const areaSizes = new WeakMap<Gazetteer, Map<string, number>>();
 function areaLsoas(g: Gazetteer, area: string, vintage: string): number {
   let sizes = areaSizes.get(g);

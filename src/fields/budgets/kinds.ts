@@ -3,7 +3,7 @@
 // so the rules look for the words that carry the meaning, most specific first.
 import type { BudgetKind } from '../../record/schema.js';
 import { normaliseName } from '../../tables/grids.js';
-import { memoString } from '../../segment/text.js';
+import { memoString } from '../../cache/memo.js';
 
 const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|health)\b/;
 const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;

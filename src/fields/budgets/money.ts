@@ -1,6 +1,6 @@
 // The one money parser. Every budget figure goes through parseMoney so that "£1.475m", "20,004,000",
 // "(1,200)" and a "£15,843" under a "£000s" header all mean the same thing: whole pounds.
-import { memoString } from '../../segment/text.js';
+import { memoString } from '../../cache/memo.js';
 
 export interface Money {
   /** Whole pounds (rounded). */

@@ -2,7 +2,7 @@
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { cleanCellText } from '../risks/cells.js';
 import { normaliseYear } from '../../text/years.js';
-import { memoString } from '../../segment/text.js';
+import { memoString } from '../../cache/memo.js';
 
 /** The national metric a label or heading names, or null. Avoidable admissions before non-elective:
  *  "avoidable emergency admissions" is the composite, not total non-elective activity.

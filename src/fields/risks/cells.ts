@@ -1,9 +1,10 @@
 // Small helpers for reading table cells as converters leave them: HTML/markdown fragments, soft line
 // breaks turned into spaces, words broken at a hyphen ("re- commissioning") and ordinals split ("14 th").
 import type { TableRow } from '../../model/document.js';
-import { memoString } from '../../segment/text.js';
+import { memoString } from '../../cache/memo.js';
 
 /** Cell text with markup removed and conversion spaces repaired; keeps the words as written. */
+// Remembered: every reader of a risk or metric table cleans the same cells again.
 export const cleanCellText = memoString(cleanCellTextUncached);
 
 function cleanCellTextUncached(text: string): string {

@@ -9,7 +9,7 @@ import { cellStreamGrids, type CellStreamSpec } from '../../tables/cellStream.js
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
-import { memoString } from '../../segment/text.js';
+import { memoString } from '../../cache/memo.js';
 
 export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';
 
