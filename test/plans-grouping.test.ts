@@ -134,3 +134,14 @@ describe.skipIf(!existsSync(CORPUS))('on the corpus', () => {
     await db.close();
   });
 });
+
+describe('the current file of a plan whose files tie on date and modification time', () => {
+  it('is chosen by path, whatever order the workers stored them in', async () => {
+    const { orderFiles } = await import('../src/store/plans.js');
+    const file = (id: number, path: string) => ({ id, path, plan_date: '2014-04-04', mtime_ms: 1000 });
+    const stored = [file(1, 'plans/eastham.txt'), file(2, 'plans/eastham.docx'), file(3, 'plans/eastham.pdf')];
+    const current = (docs: typeof stored) => orderFiles(docs).map((d) => d.path);
+    expect(current(stored)).toEqual(['plans/eastham.docx', 'plans/eastham.pdf', 'plans/eastham.txt']);
+    expect(current([...stored].reverse().map((d, k) => ({ ...d, id: k + 1 })))).toEqual(['plans/eastham.docx', 'plans/eastham.pdf', 'plans/eastham.txt']);
+  });
+});

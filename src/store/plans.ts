@@ -29,14 +29,15 @@ export function planKey(d: Pick<DocRow, 'hwb_area_code' | 'round' | 'area_name' 
   return `${area}|${d.round ?? ''}`;
 }
 
-/** Order the files of one plan, current first. */
-export function orderFiles<T extends Pick<DocRow, 'id' | 'plan_date' | 'mtime_ms'>>(docs: T[]): T[] {
+/** Order the files of one plan, current first. Ties (same date, same modification time) go by path, never by
+ *  document id: ids follow the order workers finished in, which changes from run to run. */
+export function orderFiles<T extends Pick<DocRow, 'path' | 'plan_date' | 'mtime_ms'>>(docs: T[]): T[] {
   const byDate = docs.every((d) => d.plan_date !== null);
   return [...docs].sort(
     (a, b) =>
       (byDate ? (b.plan_date ?? '').localeCompare(a.plan_date ?? '') : 0) ||
       (b.mtime_ms ?? 0) - (a.mtime_ms ?? 0) ||
-      b.id - a.id,
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
 }
 
