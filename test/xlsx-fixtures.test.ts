@@ -85,6 +85,15 @@ describe.skipIf(names.length === 0)('fixture workbooks', () => {
       const names = ({ localAuthorities, ccgs, healthAndWellbeingBoard }: typeof record.area) => ({ localAuthorities, ccgs, healthAndWellbeingBoard });
       expect(names(record.area)).toEqual(names(expected.area));
       expect(JSON.stringify(record)).not.toMatch(/999999|888888|777777|666666|Night Sitting/);
+      // Provenance: each budget and metric names the workbook row it was read from, and that row holds its figure.
+      const doc = await extractDocument(new Uint8Array(readFileSync(join(DIR, name))), name);
+      const rowAt = new Map(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : [])).map((r) => [r.ref, r.cells.map((c) => c.text).join('\t')]));
+      const items = [...record.budgets, ...record.metrics];
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.cell, JSON.stringify(item)).toMatch(/^('[^']+'|[^'!]+)![A-Z]+\d+$/);
+        expect(rowAt.get(item.cell!), item.cell!).toContain(item.text!.split('\t')[0].trim().slice(0, 12));
+      }
       // Report: what the (unchanged) field code makes of it, scored like `plansift eval`.
       const score = scoreRecord(asScorable(record)!, asScorable(expected)!);
       const f1 = (k: keyof typeof score.lists) => prf(score.lists[k]).f1.toFixed(2);

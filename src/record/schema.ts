@@ -45,6 +45,9 @@ export const FLAG_CODES = [
 const page = z.number().int().positive().nullable();
 /** The source text an item was read from (row or cell text), for provenance. */
 const sourceText = z.string().nullable();
+/** Workbooks: the cell an item was read from, as Excel writes it (`'Finance - Summary'!A7`, its row's first cell);
+ *  absent for other formats, which have pages instead. */
+const cell = z.string().nullable().optional();
 
 export const SourceSchema = z.object({
   file: z.string(),
@@ -88,6 +91,7 @@ export const SchemeSchema = z.object({
   name: z.string().min(1),
   theme: z.string().nullable(),
   page,
+  cell,
   text: sourceText,
 });
 
@@ -102,6 +106,7 @@ export const BudgetSchema = z.object({
   label: z.string().nullable(),
   text: z.string(),
   page,
+  cell,
 });
 
 export const RiskSchema = z.object({
@@ -113,6 +118,7 @@ export const RiskSchema = z.object({
   mitigation: z.string().nullable(),
   owner: z.string().nullable(),
   page,
+  cell,
   text: sourceText,
 });
 
@@ -126,6 +132,7 @@ export const MetricSchema = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   page,
+  cell,
   text: sourceText,
 });
 

@@ -71,7 +71,7 @@ function rangesFor(section: string, seg: Segmentation, blockCount: number): Arra
 }
 
 function rowsOf(grid: Grid): Row[] {
-  return grid.rows.map((r) => ({ cells: r.cells, page: r.page, block: r.block, sources: [rowText(r.cells)] }));
+  return grid.rows.map((r) => ({ cells: r.cells, page: r.page, block: r.block, sources: [rowText(r.cells)], ...(r.ref ? { ref: r.ref } : {}) }));
 }
 
 /** A row holding only short words of the sub-header ("Recurrent | Non-recurrent"). */

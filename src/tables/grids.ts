@@ -13,6 +13,14 @@ export interface GridRow {
   header: boolean;
   /** True for the first row after a page break inside a table (its first cells may finish the row above). */
   pageBreakBefore: boolean;
+  /** Workbooks: the reference of the row's first cell (`Income!A7`). */
+  ref?: string;
+}
+
+/** An item's cell provenance from the row it was read from: `{ cell }` for a workbook row, nothing otherwise (so
+ *  records of other formats are unchanged). Spread into the item where it is made. */
+export function cellOf(row: Pick<GridRow, 'ref'> | null | undefined): { cell?: string } {
+  return row?.ref ? { cell: row.ref } : {};
 }
 
 export interface Grid {
@@ -103,6 +111,7 @@ function tableRows(block: Block, index: number): GridRow[] {
       block: index,
       header: Boolean(r.header),
       pageBreakBefore: Boolean(r.pageBreakBefore),
+      ...(r.ref ? { ref: r.ref } : {}),
     }));
   }
   if (block.kind === 'paragraph' || block.kind === 'list_item') {

@@ -11,6 +11,8 @@ export interface Row {
   block: number;
   /** Where a step joined rows, every source row's text, for provenance. */
   sources: string[];
+  /** Workbooks: the first cell of the (first) source row. */
+  ref?: string;
 }
 
 /** Row text as it was written, for provenance: cells joined by tabs, line breaks as spaces. */
@@ -108,6 +110,7 @@ export function mergeContinuations(rows: Row[], labelCol: number, valueCols: num
     page: a.page,
     block: a.block,
     sources: [...a.sources, ...b.sources],
+    ...((a.ref ?? b.ref) ? { ref: a.ref ?? b.ref } : {}),
   });
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {

@@ -6,7 +6,7 @@
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
+import { cellOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { periodicCellGrids, type PeriodicSpec } from '../../tables/cellStream.js';
@@ -113,7 +113,7 @@ function updateContext(ctx: MetricContext, text: string): void {
   ctx.label = text.replace(/^\s*[\d.]+\s+/, '').trim();
 }
 
-function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string): Metric {
+function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string, row?: GridRow): Metric {
   return {
     metric: key,
     label,
@@ -124,13 +124,14 @@ function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber,
     numerator: null,
     denominator: null,
     page,
+    ...cellOf(row),
     text,
   };
 }
 
 /** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 27899 (All Providers)",
  *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 260"). */
-function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string): Metric | null {
+function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string, row?: GridRow): Metric | null {
   for (let i = 0; i < cells.length - 1; i++) {
     const c = cells[i];
     if (!c || /\bchange\b|%/.test(c.toLowerCase())) continue;
@@ -148,7 +149,7 @@ function rowWiseMetric(cells: string[], carried: MetricContext, page: number | n
     if (!own && firstLabel) updateContext(carried, firstLabel);
     // "… is the BCF planned to prevent in 14-15?": a planned change, not a level (records.md v2).
     const changeKind = kind === 'plan' && PLANNED_CHANGE.test(c) ? 'plan_change' : kind;
-    return makeMetric(key, label, { kind: changeKind, period }, n, c, page, text);
+    return makeMetric(key, label, { kind: changeKind, period }, n, c, page, text, row);
   }
   return null;
 }
@@ -218,7 +219,7 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
             const label = described ?? ctx.label ?? labels.join(' ');
             g.values.clear();
             for (const [i, n] of numbers) {
-              const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, text);
+              const m = makeMetric(ctx.key, label, g.columns.get(i)!, n, labels.join(' '), page, text, row);
               if (m.unit === 'percent' && m.value > 100) continue;
               g.values.set(i, m);
               metrics.push(m);
@@ -249,7 +250,7 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
           continue;
         }
       }
-      const m = rowWiseMetric(cells, rowLabelCtx, page, text);
+      const m = rowWiseMetric(cells, rowLabelCtx, page, text, row);
       if (m) metrics.push(m);
       else if (cells[0] && metricKeyOf(cells[0])) {
         rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };

@@ -4,7 +4,7 @@
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import type { Grid } from '../../tables/grids.js';
+import { cellOf as cellProvenance, type Grid } from '../../tables/grids.js';
 import { cellStreamGrids, type CellStreamSpec } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
@@ -272,6 +272,7 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
       mitigation: mitigation || null,
       owner: owner || null,
       page,
+      ...cellProvenance(row),
       text: null,
       texts: [rowText(row)],
     });

@@ -6,7 +6,7 @@ import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, normaliseName, type Grid } from '../../tables/grids.js';
+import { cellOf, cleanCell, normaliseName, type Grid } from '../../tables/grids.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
@@ -58,6 +58,7 @@ function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
         name: nameText,
         theme,
         page: row.page,
+        ...cellOf(row),
         text: cells.filter((c) => c !== '').join(' | '),
         origin: 'table',
       });
@@ -231,7 +232,7 @@ function fromSchemeColumnTables(grids: Grid[]): Found[] {
     for (const row of grid.rows.slice(headerAt + 1)) {
       const name = cleanCell(row.cells[0] ?? '');
       if (name === '' || name.length > 120 || /^(sub-?\s*)?totals?\b/i.test(name)) continue;
-      out.push({ ref: null, name, theme: null, page: row.page, text: row.cells.map(cleanCell).filter(Boolean).join(' | ').slice(0, 300), origin: 'spending' });
+      out.push({ ref: null, name, theme: null, page: row.page, ...cellOf(row), text: row.cells.map(cleanCell).filter(Boolean).join(' | ').slice(0, 300), origin: 'spending' });
     }
   }
   return out;
@@ -242,7 +243,7 @@ function fromSpendingPlans(plans: SpendingPlan[]): Found[] {
   const out: Found[] = [];
   for (const plan of plans) {
     for (const r of plan.rows) {
-      out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
+      out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, ...cellOf(r.row), text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
     }
   }
   return out;
