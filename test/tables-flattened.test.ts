@@ -305,3 +305,69 @@ describe('a plan-details table flattened column by column (tables.md class 7: th
     expect(columnMajorGrids(extractText(lines.join('\n'), 'txt'))).toEqual([]);
   });
 });
+
+/**
+ * The 2022-23 expenditure table (Scheme Name | Brief Description | Area of Spend | Commissioner | Provider | Source
+ * of Funding | Expenditure (£) | New/Existing) as pdftotext -layout writes a Word table whose cells are vertically
+ * centred: each cell's lines sit around its row's line of figures, so wrapped names start above that line and end
+ * below it, and a bulleted line ("- new cases") is a wrapped name, not a list.
+ */
+function centredTable(offsets: number[], header: string[][], rows: string[][][]): string[] {
+  const lines: string[] = [];
+  // Positions in half lines: a cell of n lines centred on its row's middle has its lines n-1 half lines above
+  // and below it, two apart; pdftotext writes each baseline that holds text as a line of its own.
+  const place = (cells: string[][]) => {
+    const height = Math.max(...cells.map((c) => c.length));
+    const mid = height - 1;
+    for (let y = 0; y <= 2 * (height - 1); y++) {
+      const out: Array<[number, string]> = [];
+      cells.forEach((c, col) => {
+        const k = y - (mid - (c.length - 1));
+        if (k >= 0 && k % 2 === 0 && c[k / 2]) out.push([offsets[col], c[k / 2]]);
+      });
+      if (out.length > 0) lines.push(pad(out));
+    }
+  };
+  place(header);
+  for (const r of rows) place(r);
+  return lines;
+}
+
+describe('expenditure table laid out with vertically centred cells (pdftotext -layout)', () => {
+  const OFFSETS = [0, 24, 52, 64, 78, 92, 106, 119];
+  const HEADER = [['Scheme Name'], ['Brief Description of', 'Scheme'], ['Area of', 'Spend'], ['Commissioner'], ['Provider'], ['Source of', 'Funding'], ['Expenditure', '(£)'], ['New/', 'Existing']];
+  const ROWS: string[][][] = [
+    [['Falls Response'], ['Two-hour response', 'to people who have', 'fallen at home'], ['Community', 'Health'], ['CCG'], ['NHS', 'Community', 'Provider'], ['Minimum', 'NHS', 'Contribution'], ['£412,300'], ['Existing']],
+    [['(iBCF) Hospital', 'discharge team', '- new cases'], ['Social work', 'assessment for', 'new referrals'], ['Social', 'Care'], ['LA'], ['Local', 'Authority'], ['iBCF'], ['£655,120'], ['Existing']],
+    [['Carers Breaks'], ['Short breaks and', 'respite for carers'], ['Social', 'Care'], ['LA'], ['Charity /', 'Voluntary', 'Sector'], ['Minimum', 'NHS', 'Contribution'], ['£98,400'], ['New']],
+    [['Home Adaptations', '(DFG)'], ['Adaptations,', 'including statutory', 'DFG grants'], ['Social', 'Care'], ['LA'], ['Local', 'Authority'], ['DFG'], ['£1,250,000'], ['Existing']],
+  ];
+
+  it('each wrapped cell stays with its own row, above and below the figures', async () => {
+    const { extractSchemes } = await import('../src/fields/schemes/index.js');
+    const { extractBudgets } = await import('../src/fields/budgets/index.js');
+    const text = ['Spending Plan 2022/23', '', ...centredTable(OFFSETS, HEADER, ROWS), ''].join('\n');
+    const doc = extractText(text, 'txt');
+    expect(extractSchemes(doc, noSections).value.map((s) => s.name)).toEqual([
+      'Falls Response',
+      '(iBCF) Hospital discharge team - new cases',
+      'Carers Breaks',
+      'Home Adaptations (DFG)',
+    ]);
+    const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
+    expect(spend.map((b) => [b.scheme, b.amountGbp, b.source])).toEqual([
+      ['Falls Response', 412300, 'Minimum NHS Contribution'],
+      ['(iBCF) Hospital discharge team - new cases', 655120, 'iBCF'],
+      ['Carers Breaks', 98400, 'Minimum NHS Contribution'],
+      ['Home Adaptations (DFG)', 1250000, 'DFG'],
+    ]);
+  });
+
+  it('a figure whose last digit group wrapped below it, beside other cells, is whole again', async () => {
+    const { extractBudgets } = await import('../src/fields/budgets/index.js');
+    const cut: string[][][] = [...ROWS.slice(0, 3), [['Home Adaptations', '(DFG)'], ['Adaptations,', 'including statutory', 'DFG grants'], ['Social', 'Care'], ['LA'], ['Local', 'Authority'], ['DFG'], ['£1,250,00', '0'], ['Existing']]];
+    const doc = extractText(['Spending Plan 2022/23', '', ...centredTable(OFFSETS, HEADER, cut), ''].join('\n'), 'txt');
+    const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
+    expect(spend.map((b) => b.amountGbp)).toEqual([412300, 655120, 98400, 1250000]);
+  });
+});

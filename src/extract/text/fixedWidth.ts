@@ -31,6 +31,11 @@ export const FIXED_WIDTH = {
   figureShare: 0.25,
   /** Lines carrying figures above this share: each line is a row (finance tables); below it, rows are blocks. */
   lineRowShare: 0.45,
+  /** Share of text cells near a row's figures that have a line on the figure line, below which the table's
+   *  cells are taken as vertically centred on their figures. */
+  centredOnShare: 0.75,
+  /** What a centred cell opening in lower case costs, in lines of imbalance around its row's middle. */
+  midSentenceCost: 2,
 } as const;
 
 interface Fragment {
@@ -61,8 +66,15 @@ function isBlank(line: string): boolean {
 }
 
 /** A line that shows column structure: two fragments, or one cell indented into a later column. */
+/** A bulleted line that is a table row: its first cell holds the dash and words ("- new cases"), and other
+ *  cells follow; a list item laid out with spaces has the bullet alone ("•   Item"). */
+function isBulletedCellRow(line: string): boolean {
+  const f = fragmentsOf(line);
+  return f.length >= 2 && /^\S+\s+\S/.test(f[0].text);
+}
+
 function isGapped(line: string): boolean {
-  if (line.includes('\t') || line.includes('|') || BULLET_LINE.test(line)) return false;
+  if (line.includes('\t') || line.includes('|') || (BULLET_LINE.test(line) && !isBulletedCellRow(line))) return false;
   const f = fragmentsOf(line);
   return f.length >= 2 || (f.length === 1 && f[0].start >= FIXED_WIDTH.cellIndent && f[0].text.length <= 60);
 }
@@ -224,9 +236,10 @@ function keepYearsWithFigures(starts: number[], anchors: number[], isYear: (i: n
   }
 }
 
-/** A line whose first text cell starts an entry: a capital, a digit or an opening quote. */
+/** A line whose first text cell starts an entry: a capital, a digit, an opening quote, or a name written with a
+ *  lower-case first letter ("iBCF Contribution", "eHealth"). */
 function startsEntry(cell: string): boolean {
-  return /^['"‘“]?[A-Z0-9]/.test(cell);
+  return /^['"‘“]?([A-Z0-9]|[a-z][A-Z])/.test(cell);
 }
 
 function join(a: string, b: string): string {
@@ -243,42 +256,55 @@ function mergeLines(lines: string[][]): string[] {
  * Rows of one page's part of a table. `grid` holds each line's cells. Lines above the first line with figures
  * that cannot be the first entry are the header.
  */
-/** A figure whose last digit group wrapped onto the next line ("£10,100,00" / "0") is one figure again. */
-function rejoinCutFigures(grid: string[][]): string[][] {
+/**
+ * A figure whose last digit group wrapped onto a line below ("£10,100,00" / "0", "£2,323,30" / "4" with other
+ * columns' words on that line) is one figure again. `centreShift`: for each line holding a rejoined figure, how far
+ * below it the figure's middle lies (its cell spans both lines), for rows laid out around their figures.
+ */
+function rejoinCutFigures(grid: string[][]): { grid: string[][]; centreShift: Map<number, number> } {
   const out: string[][] = [];
+  const centreShift = new Map<number, number>();
   for (const line of grid) {
     const filled = line.flatMap((c, k) => (c !== '' ? [k] : []));
-    const k = filled[0];
-    if (filled.length === 1 && /^\d{1,3}$/.test(line[k])) {
+    const next = [...line];
+    for (const k of filled) {
+      if (!/^\d{1,3}$/.test(line[k])) continue;
       // The cut figure is in the same column on one of the two lines above (a label line may sit between).
-      const above = [out[out.length - 1], out[out.length - 2]].find((l) => l && l[k] !== '');
-      if (above && /\d,\d{0,2}$/.test(above[k])) {
-        above[k] += line[k];
-        continue;
-      }
+      const back = [1, 2].find((d) => out[out.length - d] && out[out.length - d][k] !== '');
+      const above = back ? out[out.length - back] : undefined;
+      const cut = above ? /\d,(\d{0,2})$/.exec(above[k]) : null;
+      // Alone on its line any digits will do; beside other cells only those completing a group of three.
+      if (!above || !cut || (filled.length > 1 && cut[1].length + line[k].length !== 3)) continue;
+      above[k] += line[k];
+      next[k] = '';
+      centreShift.set(out.length - back!, (filled.length > 1 ? back! : back! - 1) / 2);
     }
-    out.push([...line]);
+    if (next.some((c) => c !== '')) out.push(next);
   }
-  return out;
+  return { grid: out, centreShift };
 }
 
 function groupRows(grid: string[][], page: number | null, pageBreakBefore: boolean, keyLine = -1): TableRow[] {
-  const all = keyLine >= 0 ? grid : rejoinCutFigures(grid);
+  const all = grid;
   // The header: through its margin line, and the lines under it with nothing at the margin (its wrapped cells).
   let headerEnd = 0;
   if (keyLine >= 0) {
     headerEnd = keyLine + 1;
-    while (headerEnd < all.length && all[headerEnd][0] === '') headerEnd++;
+    // A header with lines above its margin line is centred on it: as many lines below it are the header's, and
+    // the lines after them, still empty at the margin, are the first row's upper lines.
+    const limit = keyLine > 0 ? keyLine + 1 + keyLine : all.length;
+    while (headerEnd < Math.min(all.length, limit) && all[headerEnd][0] === '') headerEnd++;
   }
   const headerRows: TableRow[] =
     headerEnd > 0 ? [{ cells: mergeLines(all.slice(0, headerEnd)).map((t) => ({ text: t })), page, header: true }] : [];
   if (headerEnd >= all.length) return headerRows;
-  const body = groupBody(all.slice(headerEnd), page, pageBreakBefore && headerEnd === 0, headerEnd > 0);
+  const { grid: lines, centreShift } = rejoinCutFigures(all.slice(headerEnd));
+  const body = groupBody(lines, page, pageBreakBefore && headerEnd === 0, headerEnd > 0, centreShift);
   if (pageBreakBefore && headerRows[0]) headerRows[0].pageBreakBefore = true;
   return [...headerRows, ...body];
 }
 
-function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
+function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean, centreShift = new Map<number, number>(), tryCentred = true): TableRow[] {
   const figureCols = figureColumns(grid);
   // In a column of numbers, a rating word beside them ("12" over "Medium") is part of the cell, not a new row.
   const numeric = new Set([...figureCols].filter((k) => grid.filter((r) => r[k] !== '' && FIGURE.test(r[k]) && r[k].length <= FIXED_WIDTH.figureLength).length >= 2));
@@ -322,6 +348,12 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
         starts.push(i);
       } else if (starts.length === 0) starts.push(i);
     }
+  } else if (tryCentred && isCentred(grid, figureCols, anchors, headed)) {
+    // Cells centred on their figures, or text cells top-aligned beside centred figures (risk logs): whichever
+    // reading leaves fewer cells opening mid-sentence.
+    const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed);
+    const usual = groupBody(grid, page, pageBreakBefore, headed, centreShift, false);
+    return midSentenceCells(centred) < midSentenceCells(usual) ? centred : usual;
   } else {
     // Block rows: one row per line of figures. Where each line of figures has one entry of its own (an entry
     // under an empty cell), a row runs from the first of its entry and its figures to the next row's first: cells
@@ -368,6 +400,116 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
 }
 
 /**
+ * Whether a table's rows are laid out around their figures (cells vertically centred, as Word tables often are):
+ * then a wrapped cell's lines sit above and below its row's line of figures. Either the first row has lines
+ * between the header and its figures (top-aligned cells start on the figure line), or few text cells have a line
+ * on the figure lines (cells of two or four lines straddle them).
+ */
+function isCentred(grid: string[][], figureCols: Set<number>, anchors: number[], headed: boolean): boolean {
+  if (anchors.length < 3) return false;
+  // Risk logs centre their scores beside top-aligned text (the usual reading handles them); a finance table's
+  // cells are centred all alike: only tables of amounts are read as centred.
+  if (!anchors.some((a) => [...figureCols].some((k) => /£|\d,\d{3}/.test(grid[a][k])))) return false;
+  if (headed && anchors[0] > 0) return true;
+  let near = 0;
+  let on = 0;
+  for (const a of anchors) {
+    for (let k = 0; k < (grid[0]?.length ?? 0); k++) {
+      if (figureCols.has(k)) continue;
+      const window = grid.slice(Math.max(0, a - 2), a + 3).some((l) => l[k] !== '');
+      if (!window) continue;
+      near++;
+      if (grid[a][k] !== '') on++;
+    }
+  }
+  return near >= 2 * anchors.length && on < FIXED_WIDTH.centredOnShare * near;
+}
+
+/** Cells of the rows opening in lower case: a wrapped cell cut in the wrong place. */
+function midSentenceCells(rows: TableRow[]): number {
+  return rows.reduce((n, r) => n + r.cells.filter((c) => /^[a-z]/.test(c.text) && !startsEntry(c.text)).length, 0);
+}
+
+/**
+ * Rows of a table whose cells are centred on their row's line of figures. Each column is split on its own: the
+ * lines between two rows' figures go, in order, to the row above and then the row below, at the point where each
+ * cell sits most evenly around its row's middle (a small dynamic programme per column). Lines above the first
+ * row's cells are a header (or, after a page break, the end of the row cut off on the page before).
+ */
+function centredRows(grid: string[][], anchors: number[], centreShift: Map<number, number>, page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
+  // One anchor per row: figure lines next to each other with no text of their own between them are one row.
+  const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1));
+  const centre = rowsAt.map((a) => a + (centreShift.get(a) ?? 0));
+  const n = rowsAt.length;
+  const width = grid[0].length;
+  // cells[r + 1][k]: lines of column k for row r; cells[0] is the lead row (header, or the end of a cut row).
+  const cells: string[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: width }, () => [] as string[]));
+  const lead = !headed;
+  for (let k = 0; k < width; k++) {
+    const lines = grid.flatMap((l, i) => (l[k] !== '' ? [i] : []));
+    // Gaps: lines before the first anchor, between anchors, after the last one (on an anchor: that row's).
+    const gaps: number[][] = Array.from({ length: n + 1 }, () => []);
+    const onAnchor = new Map<number, number>();
+    for (const i of lines) {
+      const r = rowsAt.indexOf(i);
+      if (r >= 0) onAnchor.set(r, i);
+      else gaps[rowsAt.filter((a) => a < i).length].push(i);
+    }
+    // Row r's cost: how unevenly its lines sit around its middle; an empty cell costs a little (most rows fill
+    // most columns). The last row may be cut by the page's end: only its lines too far down count.
+    // A cell opening in lower case ("and their carers …") is the end of the cell above.
+    const cost = (r: number, own: number[]) => {
+      if (own.length === 0) return 1;
+      const up = centre[r] - Math.min(...own);
+      const down = Math.max(...own) - centre[r];
+      const opening = grid[Math.min(...own)][k];
+      const opensMidSentence = /^[a-z]/.test(opening) && !startsEntry(opening) ? FIXED_WIDTH.midSentenceCost : 0;
+      return opensMidSentence + (r === n - 1 ? Math.max(0, down - up) : Math.abs(up - down));
+    };
+    // best[s]: least cost of rows before r when s lines of the gap above row r go to row r (the rest above).
+    let best = new Map<number, { cost: number; splits: number[] }>();
+    const first = gaps[0];
+    for (let s = lead ? 0 : first.length; s <= first.length; s++) best.set(s, { cost: 0, splits: [first.length - s] });
+    for (let r = 0; r < n; r++) {
+      const above = gaps[r];
+      const below = gaps[r + 1];
+      const next = new Map<number, { cost: number; splits: number[] }>();
+      for (const [s, prev] of best) {
+        // The last row takes every line after it.
+        for (const keepBelow of r === n - 1 ? [below.length] : [...Array(below.length + 1).keys()]) {
+          const own = [...above.slice(above.length - s), ...(onAnchor.has(r) ? [onAnchor.get(r)!] : []), ...below.slice(0, keepBelow)];
+          const total = prev.cost + cost(r, own);
+          const carry = below.length - keepBelow;
+          const seen = next.get(carry);
+          if (!seen || total < seen.cost) next.set(carry, { cost: total, splits: [...prev.splits, keepBelow] });
+        }
+      }
+      best = next;
+    }
+    const { splits } = [...best.values()].sort((a, b) => a.cost - b.cost)[0];
+    // splits[0]: lines of the first gap for the lead row; splits[r + 1]: lines below row r's anchor that are row r's.
+    let taken = splits[0];
+    first.slice(0, taken).forEach((i) => cells[0][k].push(grid[i][k]));
+    first.slice(taken).forEach((i) => cells[1][k].push(grid[i][k]));
+    for (let r = 0; r < n; r++) {
+      if (onAnchor.has(r)) {
+        // Keep line order: the anchor's line after those above it.
+        cells[r + 1][k].push(grid[onAnchor.get(r)!][k]);
+      }
+      const below = gaps[r + 1];
+      taken = splits[r + 1];
+      below.slice(0, taken).forEach((i) => cells[r + 1][k].push(grid[i][k]));
+      if (r + 1 < n) below.slice(taken).forEach((i) => cells[r + 2][k].push(grid[i][k]));
+    }
+  }
+  const rows: TableRow[] = [];
+  const leadCells = cells[0].map((ls) => ls.join('\n'));
+  if (leadCells.some((c) => c !== '')) rows.push({ cells: leadCells.map((t) => ({ text: t })), page, ...(pageBreakBefore ? { pageBreakBefore: true } : { header: true }) });
+  for (let r = 0; r < n; r++) rows.push({ cells: cells[r + 1].map((ls) => ({ text: ls.join('\n') })), page, ...(r === 0 && pageBreakBefore && rows.length === 0 ? { pageBreakBefore: true } : {}) });
+  return rows;
+}
+
+/**
  * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
  * table running over pages is read page by page: each page has its own column positions.
  */
@@ -383,7 +525,8 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
       if (blanks >= 2) break;
       continue;
     }
-    if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || BULLET_LINE.test(line)) break;
+    // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
+    if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
     if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
     if (isGapped(line)) gapped++;

@@ -30,7 +30,7 @@ export interface SpendingPlan {
 const SCHEME_HEADER = /^(bcf\s+)?(scheme|project|service|initiative)s?(\s+(name|title))?(\s*\(.*\))?:?$|^name\s+of\s+(the\s+)?(scheme|project|service)/i;
 const SOURCE_HEADER = /source\s+of\s+funding|funding\s+source|^source$|funded\s+by|funding\s+stream/i;
 const MONEY_HEADER = /expenditure|\bspend\b|spending|£|\bcost|amount|budget|allocation|investment|\bvalue\b/i;
-const NOT_MONEY_HEADER = /benefit|saving|description|source|type|area\s+of\s+spend|new\s*\/\s*existing|commissioner|provider|outcome|impact|comment|%|percent/i;
+const NOT_MONEY_HEADER = /benefit|saving|description|source|type|area\s+of\b.{0,30}\bspend|new\s*\/\s*existing|commissioner|provider|outcome|impact|comment|%|percent/i;
 
 /** The spending-plan columns named by a header row, or null when the row is not such a header. */
 export function spendingColumns(row: GridRow): SpendingColumns | null {
@@ -45,9 +45,10 @@ export function spendingColumns(row: GridRow): SpendingColumns | null {
   return { scheme, source: source >= 0 ? source : null, money };
 }
 
-/** A cell that is a single amount: "£1,997,385", "15,843", "(1,200)", "£0", "1.2m". */
+/** A cell that is a single amount: "£1,997,385", "15,843", "(1,200)", "£0", "1.2m"; in text laid out with
+ *  spaces the narrow New/Existing cell beside it may be glued on ("£1,997,385 Existing"). */
 function looksLikeAmount(cell: string): boolean {
-  return /^[(\-–]?\s*(c\.?\s*)?£?\s*-?\d[\d,\s]*(\.\d+)?\s*(k|m|bn|million)?\s*\)?$/i.test(cleanCell(cell));
+  return /^[(\-–]?\s*(c\.?\s*)?£?\s*-?\d[\d,\s]*(\.\d+)?\s*(k|m|bn|million)?\s*\)?(\s+(new|existing))?$/i.test(cleanCell(cell));
 }
 
 /**
@@ -115,11 +116,18 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
       }
       if (filledCells(row).length < 2) continue;
       // A scheme row has a figure in an expenditure column (not a sentence that happens to hold a number).
-      if (!plan.columns.money.some((m) => looksLikeAmount(cells[m.index] ?? ''))) continue;
+      let amounts = plan.columns.money.map((m) => ({ cell: cells[m.index] ?? '', header: m.header }));
+      if (!amounts.some((a) => looksLikeAmount(a.cell))) {
+        // A header whose cells conversion split or merged differently from the rows ("Source" | "of Funding"):
+        // with one expenditure column, the row's one amount is its figure wherever it sits.
+        const found = cells.flatMap((c, k) => (k !== plan!.columns.scheme && looksLikeAmount(c) ? [c] : []));
+        if (plan.columns.money.length !== 1 || found.length !== 1) continue;
+        amounts = [{ cell: found[0], header: plan.columns.money[0].header }];
+      }
       plan.rows.push({
         scheme,
         source: plan.columns.source !== null ? cleanCell(cells[plan.columns.source] ?? '') || null : null,
-        amounts: plan.columns.money.map((m) => ({ cell: cells[m.index] ?? '', header: m.header })),
+        amounts,
         row,
       });
     }
