@@ -64,7 +64,8 @@ describe('risk flags', () => {
     const seg = segmentByHeadings(doc, { 'a) Risk log': 'risks.risk_log' });
     const flags = checkPlan(doc, seg, {
       ...none,
-      risks: [risk({ likelihood: 3, impact: 5, score: 12, rating: 'medium' }), risk({ description: 'Workforce gaps', text: 'Workforce gaps\t\t\t' })],
+      // Both read from the log table, block 1 (after the heading).
+      risks: [risk({ likelihood: 3, impact: 5, score: 12, rating: 'medium', block: 1 }), risk({ description: 'Workforce gaps', text: 'Workforce gaps\t\t\t', block: 1 })],
     });
     expect(flags.map((f) => [f.code, f.severity, f.section, f.page])).toEqual([
       ['RISK_SCORE_MISMATCH', 'warning', 'risks.risk_log', 7],
@@ -109,7 +110,7 @@ describe('METRIC_RATIO_MISMATCH', () => {
   it('becomes a flag in the metrics section', () => {
     const doc = buildDocument('docx', null, [heading('Metrics'), table([['', '2022-23 Q1 Plan'], ['Quarter (%)', '95.0%'], ['Numerator', '9,513'], ['Denominator', '9,807']])]);
     const seg = segmentByHeadings(doc, { Metrics: 'planning.metrics' });
-    const flags = checkPlan(doc, seg, { ...none, metrics: [metric({ value: 95, text: 'Quarter (%)\t95.0%', page: null })] });
+    const flags = checkPlan(doc, seg, { ...none, metrics: [metric({ value: 95, text: 'Quarter (%)\t95.0%', page: null, block: 1 })] });
     expect(flags.map((f) => [f.code, f.severity, f.section])).toEqual([['METRIC_RATIO_MISMATCH', 'warning', 'planning.metrics']]);
   });
 });
@@ -157,7 +158,7 @@ describe('budget flags', () => {
     const seg = segmentByHeadings(doc, { 'a) Summary of Plan': 'plan_details.summary' });
     const flags = checkPlan(doc, seg, {
       ...none,
-      budgets: [budget('minimum_pooled_budget', 17403000, 'Minimum required value of pooled budget', '2015/16'), budget('total_pooled_budget', 16000000, 'Total agreed value of pooled budget', '2015/16')],
+      budgets: [budget('minimum_pooled_budget', 17403000, 'Minimum required value of pooled budget', '2015/16'), { ...budget('total_pooled_budget', 16000000, 'Total agreed value of pooled budget', '2015/16'), block: 1 }],
     });
     expect(flags.map((f) => [f.code, f.severity, f.section])).toEqual([['BUDGET_BELOW_MINIMUM', 'error', 'plan_details.summary']]);
     expect(flags[0].message).toBe('2015/16 total pooled budget £16,000,000 is below the minimum required £17,403,000');

@@ -5,7 +5,6 @@ import type { DocumentModel } from '../model/document.js';
 import type { Budget, Flag, Metric, Risk, Scheme } from '../record/schema.js';
 import { sectionAt, type Segmentation } from '../segment/types.js';
 import { budgetProblems, isUnscored, metricRatioProblem, riskScoreProblem } from './arithmetic.js';
-import { sectionIdOf } from './locate.js';
 import { scanPlaceholders } from './placeholders.js';
 import { findSignatories } from './signoff.js';
 
@@ -14,6 +13,12 @@ export interface ExtractedFields {
   budgets: Budget[];
   risks: Risk[];
   metrics: Metric[];
+}
+
+/** The id of the section holding the block an item was read from, or null when the item does not say. */
+function sectionOf(doc: DocumentModel, seg: Segmentation, item: { block?: number | null }): string | null {
+  const block = item.block == null ? undefined : doc.blocks[item.block];
+  return block ? (sectionAt(seg, block.offset)?.id ?? null) : null;
 }
 
 const quote = (text: string | null | undefined, max = 300) => {
@@ -27,7 +32,7 @@ function riskFlags(doc: DocumentModel, seg: Segmentation, risks: Risk[]): Flag[]
   const flags: Flag[] = [];
   const unscored = new Map<string | null, Risk[]>();
   for (const r of risks) {
-    const section = sectionIdOf(doc, seg, r.text, r.page);
+    const section = sectionOf(doc, seg, r);
     const problem = riskScoreProblem(r);
     if (problem) {
       flags.push({ code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: `${problem}: "${quote(r.description, 80)}"`, section, page: r.page, text: quote(r.text) });
@@ -53,7 +58,7 @@ function budgetFlags(doc: DocumentModel, seg: Segmentation, budgets: Budget[]): 
     code: p.code,
     severity: 'error' as const,
     message: p.message,
-    section: sectionIdOf(doc, seg, p.about.text, p.about.page, p.about.label),
+    section: sectionOf(doc, seg, p.about),
     page: p.about.page,
     text: quote(`${p.about.label ?? ''} ${p.about.text}`),
   }));
@@ -64,7 +69,7 @@ function metricFlags(doc: DocumentModel, seg: Segmentation, metrics: Metric[]): 
   for (const m of metrics) {
     const problem = metricRatioProblem(m);
     if (problem) {
-      flags.push({ code: 'METRIC_RATIO_MISMATCH', severity: 'warning', message: problem, section: sectionIdOf(doc, seg, m.text, m.page), page: m.page, text: quote(m.text) });
+      flags.push({ code: 'METRIC_RATIO_MISMATCH', severity: 'warning', message: problem, section: sectionOf(doc, seg, m), page: m.page, text: quote(m.text) });
     }
   }
   return flags;
