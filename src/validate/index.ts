@@ -1,18 +1,22 @@
 // Consistency flags a reader must see: arithmetic that does not add up (risk scores, budget totals and
 // minimums, metric ratios), template placeholders left in, and sign-off blocks without a name or date.
-// Every flag names its section and page and quotes the source text.
+// Every flag names its section and page and quotes the source text. Validation checks values the fields read
+// (the record's items, the sign-off blocks, the placeholders); it reads nothing of the document but where its
+// blocks start, to name a section.
 import type { DocumentModel } from '../model/document.js';
+import type { Placeholder, Signatory } from '../record/checks.js';
 import type { Budget, Flag, Metric, Risk, Scheme } from '../record/schema.js';
 import { sectionAt, type Segmentation } from '../segment/types.js';
 import { budgetProblems, isUnscored, metricRatioProblem, riskScoreProblem } from './arithmetic.js';
-import { scanPlaceholders } from './placeholders.js';
-import { findSignatories } from './signoff.js';
 
 export interface ExtractedFields {
   schemes: Scheme[];
   budgets: Budget[];
   risks: Risk[];
   metrics: Metric[];
+  /** Read for validation only (not in the record). */
+  signatories: Signatory[];
+  placeholders: Placeholder[];
 }
 
 /** The id of the section holding the block an item was read from, or null when the item does not say. */
@@ -76,9 +80,9 @@ function metricFlags(doc: DocumentModel, seg: Segmentation, metrics: Metric[]): 
 }
 
 /** One PLACEHOLDER_TEXT flag per section, listing what was left in and quoting where. */
-function placeholderFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
-  const bySection = new Map<string | null, ReturnType<typeof scanPlaceholders>>();
-  for (const hit of scanPlaceholders(doc)) {
+function placeholderFlags(seg: Segmentation, placeholders: Placeholder[]): Flag[] {
+  const bySection = new Map<string | null, Placeholder[]>();
+  for (const hit of placeholders) {
     const id = sectionAt(seg, hit.offset)?.id ?? null;
     bySection.set(id, [...(bySection.get(id) ?? []), hit]);
   }
@@ -99,9 +103,9 @@ function placeholderFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
 }
 
 /** One UNSIGNED flag per sign-off section, naming the signatories without a name or date. */
-function unsignedFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
-  const bySection = new Map<string | null, ReturnType<typeof findSignatories>>();
-  for (const s of findSignatories(doc)) {
+function unsignedFlags(seg: Segmentation, signatories: Signatory[]): Flag[] {
+  const bySection = new Map<string | null, Signatory[]>();
+  for (const s of signatories) {
     if (s.hasName && s.hasDate) continue;
     const id = sectionAt(seg, s.offset)?.id ?? null;
     bySection.set(id, [...(bySection.get(id) ?? []), s]);
@@ -122,8 +126,8 @@ function unsignedFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
 /** Cross-checks and placeholder/sign-off flags for one plan. Segmentation flags are added by the caller. */
 export function checkPlan(doc: DocumentModel, seg: Segmentation, fields: ExtractedFields): Flag[] {
   return [
-    ...unsignedFlags(doc, seg),
-    ...placeholderFlags(doc, seg),
+    ...unsignedFlags(seg, fields.signatories),
+    ...placeholderFlags(seg, fields.placeholders),
     ...riskFlags(doc, seg, fields.risks),
     ...budgetFlags(doc, seg, fields.budgets),
     ...metricFlags(doc, seg, fields.metrics),
