@@ -91,6 +91,9 @@ if (command === 'extract') {
     const mod = await dist(`fields/${name}/index.js`);
     fields[name] = mod[`extract${name[0].toUpperCase()}${name.slice(1)}`];
   }
+  // The fields read for validation only (sign-off blocks, placeholders left in).
+  fields.signatories = (await dist('fields/signoff/index.js')).extractSignatories;
+  fields.placeholders = (await dist('fields/placeholders/index.js')).extractPlaceholders;
   const { checkPlan } = await dist('validate/index.js');
   const spent = {};
   const timed = (stage, f) => {
@@ -106,7 +109,7 @@ if (command === 'extract') {
       timed('area', () => fields.area(doc, seg));
       const tables = timed('tables', () => documentTables(doc));
       const value = {};
-      for (const name of ['schemes', 'budgets', 'risks', 'metrics']) value[name] = timed(name, () => fields[name](doc, seg, tables)).value;
+      for (const name of ['schemes', 'budgets', 'risks', 'metrics', 'signatories', 'placeholders']) value[name] = timed(name, () => fields[name](doc, seg, tables)).value;
       timed('validate', () => checkPlan(doc, seg, value));
     }
   }

@@ -34,10 +34,10 @@ describe('the item tables, read off the zod schemas', () => {
   it('are the record lists in order, with the column names the database and CSVs have always had', () => {
     expect(Object.fromEntries(ITEM_TABLES.map((t) => [t.table, t.columns.map((c) => c.name).join(' ')]))).toEqual({
       sections: 'section_id heading status page',
-      schemes: 'ref name theme page cell source_text',
-      budgets: 'kind year amount_gbp scheme funding_source label source_text page cell',
-      risks: 'description likelihood impact score rating mitigation owner page cell source_text',
-      metrics: 'metric label period kind value unit numerator denominator page cell source_text',
+      schemes: 'ref name theme page cell block source_text',
+      budgets: 'kind year amount_gbp scheme funding_source label source_text page cell block',
+      risks: 'description likelihood impact score rating mitigation owner page cell block source_text',
+      metrics: 'metric label period kind value unit numerator denominator page cell block source_text',
       flags: 'code severity message section page source_text',
       notes: 'level stage message page source_text',
     });
@@ -66,7 +66,7 @@ describe('a scalar field added to an item schema, with no other change', () => {
   it('is a column of the SQLite table, holding each item\'s value, and of the budgets CSV export', async () => {
     const budgets = tables.find((t) => t.table === 'budgets')!;
     expect(budgets.columns.at(-1)).toEqual({ field: 'reviewerNote', name: 'reviewer_note', kind: 'text', nullable: true });
-    expect(dbSchema(tables)).toContain('  page        INTEGER,\n  cell        TEXT,\n  reviewer_note TEXT\n);\nCREATE INDEX IF NOT EXISTS budgets_doc');
+    expect(dbSchema(tables)).toContain('  page        INTEGER,\n  cell        TEXT,\n  block       INTEGER,\n  reviewer_note TEXT\n);\nCREATE INDEX IF NOT EXISTS budgets_doc');
 
     const out = join(tmp, 'added');
     const db = await openStore(join(tmp, 'added.sqlite'), tables);
@@ -80,7 +80,7 @@ describe('a scalar field added to an item schema, with no other change', () => {
 
       await exportCsv(db, out, exportTables(tables));
       const [header, first, second] = readBack(readFileSync(join(out, 'budgets.csv'), 'utf8'));
-      expect(header.slice(-3)).toEqual(['page', 'cell', 'reviewer_note']);
+      expect(header.slice(-4)).toEqual(['page', 'cell', 'block', 'reviewer_note']);
       expect(first.at(-1)).toBe("'=checked by finance"); // a text column, so neutralised like the others
       expect(second.at(-1)).toBe('');
       expect(first[header.indexOf('amount_gbp')]).toBe(String(derby2014.budgets[0].amountGbp));

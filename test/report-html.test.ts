@@ -196,11 +196,11 @@ describe('the report built from a test database', () => {
 
   it('reads the database back into the records it was built from', () => {
     const derby = data.plans.find((p) => p.id === fx.ids.derby2014)!;
-    // Optional fields a record leaves out (a workbook cell, a funding source) read back as null.
-    expect(derby.risks).toEqual(derby2014.risks.map((r) => ({ ...r, cell: null })));
-    expect(derby.metrics).toEqual(derby2014.metrics.map((m) => ({ ...m, cell: null })));
+    // Optional fields a record leaves out (a workbook cell, a block, a funding source) read back as null.
+    expect(derby.risks).toEqual(derby2014.risks.map((r) => ({ ...r, cell: null, block: null })));
+    expect(derby.metrics).toEqual(derby2014.metrics.map((m) => ({ ...m, cell: null, block: null })));
     expect(derby.flags).toEqual(derby2014.flags);
-    expect(derby.budgets).toEqual(derby2014.budgets.map((b) => ({ ...b, source: null, cell: null })));
+    expect(derby.budgets).toEqual(derby2014.budgets.map((b) => ({ ...b, source: null, cell: null, block: null })));
   });
 
   it('shows hostile plan text as text: no script or img element comes from the plan', () => {

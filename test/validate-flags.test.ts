@@ -7,7 +7,8 @@ import type { Budget, Metric, Risk } from '../src/record/schema.js';
 import type { Segmentation, SectionSpan } from '../src/segment/types.js';
 import { checkPlan, type ExtractedFields } from '../src/validate/index.js';
 import { budgetProblems, metricRatioProblem, riskScoreProblem } from '../src/validate/arithmetic.js';
-import { findPlaceholders } from '../src/validate/placeholders.js';
+import { extractPlaceholders, findPlaceholders } from '../src/fields/placeholders/index.js';
+import { extractSignatories } from '../src/fields/signoff/index.js';
 import { extractDocument } from '../src/extract/index.js';
 import { loadTemplates, segmentDocument } from '../src/segment/index.js';
 import { analyseDocument } from '../src/pipeline/analyse.js';
@@ -16,7 +17,13 @@ const row = (cells: string[], page: number | null = 1): TableRow => ({ cells: ce
 const table = (rows: string[][], page: number | null = 1): RawBlock => ({ kind: 'table', page, rows: rows.map((r) => row(r, page)) });
 const heading = (text: string, page: number | null = 1): RawBlock => ({ kind: 'heading', level: 2, page, text });
 const para = (text: string, page: number | null = 1): RawBlock => ({ kind: 'paragraph', page, text });
-const none: ExtractedFields = { schemes: [], budgets: [], risks: [], metrics: [] };
+const none: ExtractedFields = { schemes: [], budgets: [], risks: [], metrics: [], signatories: [], placeholders: [] };
+/** `fields` with what the sign-off and placeholder fields read in `doc`: the values UNSIGNED and PLACEHOLDER_TEXT check. */
+const withChecks = (doc: DocumentModel, fields: Omit<ExtractedFields, 'signatories' | 'placeholders'> = none): ExtractedFields => ({
+  ...fields,
+  signatories: extractSignatories(doc).value,
+  placeholders: extractPlaceholders(doc).value,
+});
 
 /** One section per heading, to the next heading: enough segmentation for flags to name their section. */
 function segmentByHeadings(doc: DocumentModel, ids: Record<string, string>): Segmentation {
@@ -64,7 +71,8 @@ describe('risk flags', () => {
     const seg = segmentByHeadings(doc, { 'a) Risk log': 'risks.risk_log' });
     const flags = checkPlan(doc, seg, {
       ...none,
-      risks: [risk({ likelihood: 3, impact: 5, score: 12, rating: 'medium' }), risk({ description: 'Workforce gaps', text: 'Workforce gaps\t\t\t' })],
+      // Both read from the log table, block 1 (after the heading).
+      risks: [risk({ likelihood: 3, impact: 5, score: 12, rating: 'medium', block: 1 }), risk({ description: 'Workforce gaps', text: 'Workforce gaps\t\t\t', block: 1 })],
     });
     expect(flags.map((f) => [f.code, f.severity, f.section, f.page])).toEqual([
       ['RISK_SCORE_MISMATCH', 'warning', 'risks.risk_log', 7],
@@ -109,7 +117,7 @@ describe('METRIC_RATIO_MISMATCH', () => {
   it('becomes a flag in the metrics section', () => {
     const doc = buildDocument('docx', null, [heading('Metrics'), table([['', '2022-23 Q1 Plan'], ['Quarter (%)', '95.0%'], ['Numerator', '9,513'], ['Denominator', '9,807']])]);
     const seg = segmentByHeadings(doc, { Metrics: 'planning.metrics' });
-    const flags = checkPlan(doc, seg, { ...none, metrics: [metric({ value: 95, text: 'Quarter (%)\t95.0%', page: null })] });
+    const flags = checkPlan(doc, seg, { ...none, metrics: [metric({ value: 95, text: 'Quarter (%)\t95.0%', page: null, block: 1 })] });
     expect(flags.map((f) => [f.code, f.severity, f.section])).toEqual([['METRIC_RATIO_MISMATCH', 'warning', 'planning.metrics']]);
   });
 });
@@ -157,7 +165,7 @@ describe('budget flags', () => {
     const seg = segmentByHeadings(doc, { 'a) Summary of Plan': 'plan_details.summary' });
     const flags = checkPlan(doc, seg, {
       ...none,
-      budgets: [budget('minimum_pooled_budget', 17403000, 'Minimum required value of pooled budget', '2015/16'), budget('total_pooled_budget', 16000000, 'Total agreed value of pooled budget', '2015/16')],
+      budgets: [budget('minimum_pooled_budget', 17403000, 'Minimum required value of pooled budget', '2015/16'), { ...budget('total_pooled_budget', 16000000, 'Total agreed value of pooled budget', '2015/16'), block: 1 }],
     });
     expect(flags.map((f) => [f.code, f.severity, f.section])).toEqual([['BUDGET_BELOW_MINIMUM', 'error', 'plan_details.summary']]);
     expect(flags[0].message).toBe('2015/16 total pooled budget £16,000,000 is below the minimum required £17,403,000');
@@ -191,7 +199,7 @@ describe('placeholders and sign-off', () => {
       ['Data sharing agreement signed', 'X'],
     ]);
     const doc = buildDocument('docx', null, [heading('Outcomes and metrics'), outcomes, heading('National conditions'), checklist]);
-    const flags = checkPlan(doc, segmentByHeadings(doc, { 'Outcomes and metrics': 'metrics.outcomes', 'National conditions': 'national_conditions.data_sharing' }), none);
+    const flags = checkPlan(doc, segmentByHeadings(doc, { 'Outcomes and metrics': 'metrics.outcomes', 'National conditions': 'national_conditions.data_sharing' }), withChecks(doc));
     expect(flags.map((f) => [f.code, f.section])).toEqual([['PLACEHOLDER_TEXT', 'metrics.outcomes']]);
     expect(flags[0].text).toContain('Emergency admissions per 100,000 population | 1,840.5 | 1,800.0 | X');
   });
@@ -208,12 +216,12 @@ describe('placeholders and sign-off', () => {
 
   it('a signed block is not flagged (and the insert-rows instruction is not a placeholder)', () => {
     const doc = buildDocument('docx', null, signoff('Jane Doe', '09.01.15'));
-    expect(checkPlan(doc, segmentByHeadings(doc, ids), none)).toEqual([]);
+    expect(checkPlan(doc, segmentByHeadings(doc, ids), withChecks(doc))).toEqual([]);
   });
 
   it('placeholders in a sign-off block give one PLACEHOLDER_TEXT and one UNSIGNED flag for the section', () => {
     const doc = buildDocument('docx', null, signoff('<name of signatory>', '<date>'));
-    const flags = checkPlan(doc, segmentByHeadings(doc, ids), none);
+    const flags = checkPlan(doc, segmentByHeadings(doc, ids), withChecks(doc));
     expect(flags.map((f) => [f.code, f.severity, f.section])).toEqual([
       ['UNSIGNED', 'error', 'plan_details.signoff'],
       ['PLACEHOLDER_TEXT', 'warning', 'plan_details.signoff'],
@@ -227,9 +235,9 @@ describe('placeholders and sign-off', () => {
     const lines = (name: string, date: string) =>
       buildDocument('pdf', 1, [heading('b) Authorisation and signoff'), ...['Signed on behalf of the Council', 'By', name, 'Position', 'Director', 'Date', date].map((t) => para(t))]);
     const signed = lines('Jane Doe', '09/01/15');
-    expect(checkPlan(signed, segmentByHeadings(signed, ids), none)).toEqual([]);
+    expect(checkPlan(signed, segmentByHeadings(signed, ids), withChecks(signed))).toEqual([]);
     const unsigned = lines('<name of signatory>', '<date>');
-    expect(checkPlan(unsigned, segmentByHeadings(unsigned, ids), none).map((f) => f.code)).toEqual(['UNSIGNED', 'PLACEHOLDER_TEXT']);
+    expect(checkPlan(unsigned, segmentByHeadings(unsigned, ids), withChecks(unsigned)).map((f) => f.code)).toEqual(['UNSIGNED', 'PLACEHOLDER_TEXT']);
   });
 
   it('a blank date alone is UNSIGNED; a council report approval table is not a sign-off', () => {
@@ -237,7 +245,7 @@ describe('placeholders and sign-off', () => {
       ...signoff('Jane Doe', ''),
       table([['This report has been approved by the following people:', '', ''], ['Report sponsor', '', ''], ['Legal', 'n/a', '']]),
     ]);
-    const flags = checkPlan(doc, segmentByHeadings(doc, ids), none);
+    const flags = checkPlan(doc, segmentByHeadings(doc, ids), withChecks(doc));
     expect(flags.map((f) => [f.code, f.section])).toEqual([['UNSIGNED', 'plan_details.signoff']]);
     expect(flags[0].message).toContain('(no date)');
   });
@@ -269,7 +277,7 @@ describe.skipIf(!haveShared('corpus', 'validate: corpus plans'))('checkPlan on t
       const doc = await extractDocument(readFileSync(join(CORPUS, `${id}.txt`)), `${id}.txt`);
       const seg = segmentDocument(doc, templates);
       const record = analyseDocument(doc, templates, { file: id, sha256: null, format: null, pages: null });
-      expect(checkPlan(doc, seg, record)).toEqual([]);
+      expect(checkPlan(doc, seg, withChecks(doc, record))).toEqual([]);
     });
   }
 });

@@ -20,8 +20,8 @@ export function analyseDocument(doc: DocumentModel, templates: Template[], sourc
   // Grids and spending plans are read by several extractors: worked out once here.
   const tables = documentTables(doc, rebuildTables(doc, seg, template));
   // The registered fields, each reading the sections its template assigns it.
-  const { values: fields, messages } = extractFields(doc, seg, tables);
-  const flags: Flag[] = [...seg.flags, ...checkPlan(doc, seg, fields)];
+  const { values: fields, checked, messages } = extractFields(doc, seg, tables);
+  const flags: Flag[] = [...seg.flags, ...checkPlan(doc, seg, { ...fields, ...checked })];
   const record: PlanRecord = {
     schemaVersion: SCHEMA_VERSION,
     extractorVersion: EXTRACTOR_VERSION,

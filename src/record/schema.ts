@@ -48,6 +48,9 @@ const sourceText = z.string().nullable();
 /** Workbooks: the cell an item was read from, as Excel writes it (`'Finance - Summary'!A7`, its row's first cell);
  *  absent for other formats, which have pages instead. */
 const cell = z.string().nullable().optional();
+/** The index of the document block an item was read from (its row's block, in the document model's reading
+ *  order): where validation finds the item's section. Absent where the reader does not know it. */
+const block = z.number().int().nonnegative().nullable().optional();
 
 export const SourceSchema = z.object({
   file: z.string(),
@@ -92,6 +95,7 @@ export const SchemeSchema = z.object({
   theme: z.string().nullable(),
   page,
   cell,
+  block,
   text: sourceText,
 });
 
@@ -107,6 +111,7 @@ export const BudgetSchema = z.object({
   text: z.string(),
   page,
   cell,
+  block,
 });
 
 export const RiskSchema = z.object({
@@ -119,6 +124,7 @@ export const RiskSchema = z.object({
   owner: z.string().nullable(),
   page,
   cell,
+  block,
   text: sourceText,
 });
 
@@ -133,6 +139,7 @@ export const MetricSchema = z.object({
   denominator: z.number().nullable(),
   page,
   cell,
+  block,
   text: sourceText,
 });
 

@@ -106,21 +106,21 @@ export async function loadReportData(db: Database): Promise<ReportData> {
     id: String(r.section_id), heading: str(r.heading), status: r.status as Section['status'], page: num(r.page),
   }));
   const schemes = await itemsByDocument<Scheme>(db, 'schemes', (r) => ({
-    ref: str(r.ref), name: String(r.name), theme: str(r.theme), page: num(r.page), cell: str(r.cell), text: str(r.source_text),
+    ref: str(r.ref), name: String(r.name), theme: str(r.theme), page: num(r.page), cell: str(r.cell), block: num(r.block), text: str(r.source_text),
   }));
   const budgets = await itemsByDocument<Budget>(db, 'budgets', (r) => ({
     kind: r.kind as Budget['kind'], year: str(r.year), amountGbp: Number(r.amount_gbp), scheme: str(r.scheme),
-    source: str(r.funding_source), label: str(r.label), text: String(r.source_text ?? ''), page: num(r.page), cell: str(r.cell),
+    source: str(r.funding_source), label: str(r.label), text: String(r.source_text ?? ''), page: num(r.page), cell: str(r.cell), block: num(r.block),
   }));
   const risks = await itemsByDocument<Risk>(db, 'risks', (r) => ({
     description: String(r.description), likelihood: num(r.likelihood), impact: num(r.impact), score: num(r.score),
     rating: (str(r.rating) as Risk['rating']) ?? null, mitigation: str(r.mitigation), owner: str(r.owner),
-    page: num(r.page), cell: str(r.cell), text: str(r.source_text),
+    page: num(r.page), cell: str(r.cell), block: num(r.block), text: str(r.source_text),
   }));
   const metrics = await itemsByDocument<Metric>(db, 'metrics', (r) => ({
     metric: r.metric as Metric['metric'], label: String(r.label), period: str(r.period), kind: r.kind as Metric['kind'],
     value: Number(r.value), unit: r.unit as Metric['unit'], numerator: num(r.numerator), denominator: num(r.denominator),
-    page: num(r.page), cell: str(r.cell), text: str(r.source_text),
+    page: num(r.page), cell: str(r.cell), block: num(r.block), text: str(r.source_text),
   }));
   const flags = await itemsByDocument<Flag>(db, 'flags', (r) => ({
     code: r.code as Flag['code'], severity: r.severity as Flag['severity'], message: String(r.message),

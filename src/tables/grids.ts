@@ -17,10 +17,13 @@ export interface GridRow {
   ref?: string;
 }
 
-/** An item's cell provenance from the row it was read from: `{ cell }` for a workbook row, nothing otherwise (so
- *  records of other formats are unchanged). Spread into the item where it is made. */
-export function cellOf(row: Pick<GridRow, 'ref'> | null | undefined): { cell?: string } {
-  return row?.ref ? { cell: row.ref } : {};
+/**
+ * Where an item was read, from the row it was read from: the row's block (index into DocumentModel.blocks) and, for
+ * a workbook row, its cell (absent otherwise, so records of other formats gain only the block). Spread into the
+ * item where it is made: the one place an item's provenance is set.
+ */
+export function provenanceOf(row: Pick<GridRow, 'block' | 'ref'>): { cell?: string; block: number } {
+  return row.ref ? { cell: row.ref, block: row.block } : { block: row.block };
 }
 
 export interface Grid {

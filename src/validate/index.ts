@@ -1,19 +1,28 @@
 // Consistency flags a reader must see: arithmetic that does not add up (risk scores, budget totals and
 // minimums, metric ratios), template placeholders left in, and sign-off blocks without a name or date.
-// Every flag names its section and page and quotes the source text.
+// Every flag names its section and page and quotes the source text. Validation checks values the fields read
+// (the record's items, the sign-off blocks, the placeholders); it reads nothing of the document but where its
+// blocks start, to name a section.
 import type { DocumentModel } from '../model/document.js';
+import type { Placeholder, Signatory } from '../record/checks.js';
 import type { Budget, Flag, Metric, Risk, Scheme } from '../record/schema.js';
 import { sectionAt, type Segmentation } from '../segment/types.js';
 import { budgetProblems, isUnscored, metricRatioProblem, riskScoreProblem } from './arithmetic.js';
-import { sectionIdOf } from './locate.js';
-import { scanPlaceholders } from './placeholders.js';
-import { findSignatories } from './signoff.js';
 
 export interface ExtractedFields {
   schemes: Scheme[];
   budgets: Budget[];
   risks: Risk[];
   metrics: Metric[];
+  /** Read for validation only (not in the record). */
+  signatories: Signatory[];
+  placeholders: Placeholder[];
+}
+
+/** The id of the section holding the block an item was read from, or null when the item does not say. */
+function sectionOf(doc: DocumentModel, seg: Segmentation, item: { block?: number | null }): string | null {
+  const block = item.block == null ? undefined : doc.blocks[item.block];
+  return block ? (sectionAt(seg, block.offset)?.id ?? null) : null;
 }
 
 const quote = (text: string | null | undefined, max = 300) => {
@@ -27,7 +36,7 @@ function riskFlags(doc: DocumentModel, seg: Segmentation, risks: Risk[]): Flag[]
   const flags: Flag[] = [];
   const unscored = new Map<string | null, Risk[]>();
   for (const r of risks) {
-    const section = sectionIdOf(doc, seg, r.text, r.page);
+    const section = sectionOf(doc, seg, r);
     const problem = riskScoreProblem(r);
     if (problem) {
       flags.push({ code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: `${problem}: "${quote(r.description, 80)}"`, section, page: r.page, text: quote(r.text) });
@@ -53,7 +62,7 @@ function budgetFlags(doc: DocumentModel, seg: Segmentation, budgets: Budget[]): 
     code: p.code,
     severity: 'error' as const,
     message: p.message,
-    section: sectionIdOf(doc, seg, p.about.text, p.about.page, p.about.label),
+    section: sectionOf(doc, seg, p.about),
     page: p.about.page,
     text: quote(`${p.about.label ?? ''} ${p.about.text}`),
   }));
@@ -64,16 +73,16 @@ function metricFlags(doc: DocumentModel, seg: Segmentation, metrics: Metric[]): 
   for (const m of metrics) {
     const problem = metricRatioProblem(m);
     if (problem) {
-      flags.push({ code: 'METRIC_RATIO_MISMATCH', severity: 'warning', message: problem, section: sectionIdOf(doc, seg, m.text, m.page), page: m.page, text: quote(m.text) });
+      flags.push({ code: 'METRIC_RATIO_MISMATCH', severity: 'warning', message: problem, section: sectionOf(doc, seg, m), page: m.page, text: quote(m.text) });
     }
   }
   return flags;
 }
 
 /** One PLACEHOLDER_TEXT flag per section, listing what was left in and quoting where. */
-function placeholderFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
-  const bySection = new Map<string | null, ReturnType<typeof scanPlaceholders>>();
-  for (const hit of scanPlaceholders(doc)) {
+function placeholderFlags(seg: Segmentation, placeholders: Placeholder[]): Flag[] {
+  const bySection = new Map<string | null, Placeholder[]>();
+  for (const hit of placeholders) {
     const id = sectionAt(seg, hit.offset)?.id ?? null;
     bySection.set(id, [...(bySection.get(id) ?? []), hit]);
   }
@@ -94,9 +103,9 @@ function placeholderFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
 }
 
 /** One UNSIGNED flag per sign-off section, naming the signatories without a name or date. */
-function unsignedFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
-  const bySection = new Map<string | null, ReturnType<typeof findSignatories>>();
-  for (const s of findSignatories(doc)) {
+function unsignedFlags(seg: Segmentation, signatories: Signatory[]): Flag[] {
+  const bySection = new Map<string | null, Signatory[]>();
+  for (const s of signatories) {
     if (s.hasName && s.hasDate) continue;
     const id = sectionAt(seg, s.offset)?.id ?? null;
     bySection.set(id, [...(bySection.get(id) ?? []), s]);
@@ -117,8 +126,8 @@ function unsignedFlags(doc: DocumentModel, seg: Segmentation): Flag[] {
 /** Cross-checks and placeholder/sign-off flags for one plan. Segmentation flags are added by the caller. */
 export function checkPlan(doc: DocumentModel, seg: Segmentation, fields: ExtractedFields): Flag[] {
   return [
-    ...unsignedFlags(doc, seg),
-    ...placeholderFlags(doc, seg),
+    ...unsignedFlags(seg, fields.signatories),
+    ...placeholderFlags(seg, fields.placeholders),
     ...riskFlags(doc, seg, fields.risks),
     ...budgetFlags(doc, seg, fields.budgets),
     ...metricFlags(doc, seg, fields.metrics),

@@ -4,7 +4,7 @@
 import type { Finding } from '../../model/document.js';
 import type { Budget, BudgetKind } from '../../record/schema.js';
 import { BUDGET_KINDS } from '../../record/schema.js';
-import { cellOf, cleanCell } from '../../tables/grids.js';
+import { cleanCell, provenanceOf } from '../../tables/grids.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 import { normaliseYear, singleYear } from '../../text/years.js';
 import { moneyRangeIn, parseMoney, unitScaleOf } from './money.js';
@@ -81,7 +81,7 @@ export function budgetsFromTable(table: LogicalTable, context: string, docYear: 
         label: `${rowLabel}: ${col.header}`.slice(0, 300),
         text: money.text,
         page: row.page,
-        ...cellOf(row),
+        ...provenanceOf(row),
       });
     }
   }

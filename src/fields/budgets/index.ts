@@ -6,7 +6,7 @@ import type { Budget, BudgetKind } from '../../record/schema.js';
 import { fieldReads, sectionOfBlock, type Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cellOf, cleanCell, hasCellGap, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
+import { cleanCell, hasCellGap, provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import { findYears, isYearOnly, singleYear } from '../../text/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { budgetsFromTable } from './declared.js';
@@ -98,7 +98,7 @@ function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYea
         label: cleanCell(a.header) || null,
         text: money.text,
         page: r.row.page,
-        ...cellOf(r.row),
+        ...provenanceOf(r.row),
       });
     }
   }
@@ -262,7 +262,7 @@ function readRow(
       // An annotated value keeps its words ("A minimum of £12,400,000 with likely total …"): they qualify the figure.
       text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
       page: row.page,
-      ...cellOf(row),
+      ...provenanceOf(row),
     });
     recorded ??= kind;
     if (findMoney(cellText).length > 1 && !moneyShaped(cellText, f.money)) {

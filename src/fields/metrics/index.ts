@@ -6,7 +6,7 @@
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { cellOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
+import { provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { periodicCellGrids, type PeriodicSpec } from '../../tables/cellStream.js';
@@ -113,7 +113,7 @@ function updateContext(ctx: MetricContext, text: string): void {
   ctx.label = text.replace(/^\s*[\d.]+\s+/, '').trim();
 }
 
-function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string, row?: GridRow): Metric {
+function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string, row: Pick<GridRow, 'block' | 'ref'>): Metric {
   return {
     metric: key,
     label,
@@ -124,14 +124,14 @@ function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber,
     numerator: null,
     denominator: null,
     page,
-    ...cellOf(row),
+    ...provenanceOf(row),
     text,
   };
 }
 
 /** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 27899 (All Providers)",
  *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 260"). */
-function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string, row?: GridRow): Metric | null {
+function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string, row: Pick<GridRow, 'block' | 'ref'>): Metric | null {
   for (let i = 0; i < cells.length - 1; i++) {
     const c = cells[i];
     if (!c || /\bchange\b|%/.test(c.toLowerCase())) continue;
@@ -366,7 +366,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     }
     const value = doc.blocks[i + 1];
     if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
-    return rowWiseMetric([lines.join(' '), line(i + 1) ?? ''], ctx, doc.blocks[i].page, `${lines.join(' ')}\t${line(i + 1)}`);
+    return rowWiseMetric([lines.join(' '), line(i + 1) ?? ''], ctx, doc.blocks[i].page, `${lines.join(' ')}\t${line(i + 1)}`, { block: i });
   };
   let ctx: MetricContext = { key: null, label: null };
   for (const [from, to] of fieldRanges(seg, 'metrics', doc.blocks.length)) {
@@ -379,7 +379,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
         if (a.length < 160 && metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a);
         continue;
       }
-      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`) ?? blockMetric(i);
+      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`, { block: i }) ?? blockMetric(i);
       if (m) {
         out.push(m);
         i++;

@@ -4,7 +4,7 @@
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { cellOf as cellProvenance, type Grid } from '../../tables/grids.js';
+import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
 import { cellStreamGrids, type CellStreamSpec } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
@@ -143,6 +143,8 @@ interface RiskDraft extends Risk {
 
 interface LogRow {
   row: TableRow;
+  /** The grid row it is read from, for the risk's provenance. */
+  gridRow: GridRow;
   page: number | null;
   /** First row of a new table part or page: where a split risk row continues. */
   afterBreak: boolean;
@@ -177,13 +179,13 @@ function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
       (prev.block !== g.block || (prev.page !== null && g.page !== null && prev.page !== g.page) || (source ? startsAfterPageBreak(source) : false));
     const sig = rowSignature(row);
     if (log && sig === log.headerSig) {
-      log.rows.push({ row, page: g.page, afterBreak: true });
+      log.rows.push({ row, gridRow: g, page: g.page, afterBreak: true });
       return;
     }
     const cols = riskColumnsOf(row);
     if (cols && log && sameRoles(cols, log.cols)) {
       // The header repeated on a new page, re-wrapped by the converter.
-      log.rows.push({ row: { ...row, header: true }, page: g.page, afterBreak: true });
+      log.rows.push({ row: { ...row, header: true }, gridRow: g, page: g.page, afterBreak: true });
       return;
     }
     if (cols) {
@@ -191,7 +193,7 @@ function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
       logs.push(log);
       return;
     }
-    log?.rows.push({ row, page: g.page, afterBreak });
+    log?.rows.push({ row, gridRow: g, page: g.page, afterBreak });
   });
   return logs;
 }
@@ -201,7 +203,7 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
   const risks: RiskDraft[] = [];
   let afterBreak = false;
   let guidanceSig: string | null = null;
-  for (const { row, page, afterBreak: breakHere } of log.rows) {
+  for (const { row, gridRow, page, afterBreak: breakHere } of log.rows) {
     afterBreak ||= breakHere;
     const sig = rowSignature(row);
     if (sig === log.headerSig || (row.header && risks.length > 0)) {
@@ -272,7 +274,7 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
       mitigation: mitigation || null,
       owner: owner || null,
       page,
-      ...cellProvenance(row),
+      ...provenanceOf(gridRow),
       text: null,
       texts: [rowText(row)],
     });

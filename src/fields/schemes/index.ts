@@ -6,7 +6,7 @@ import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cellOf, cleanCell, normaliseName, type Grid } from '../../tables/grids.js';
+import { cleanCell, normaliseName, provenanceOf, type Grid } from '../../tables/grids.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
@@ -58,7 +58,7 @@ function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
         name: nameText,
         theme,
         page: row.page,
-        ...cellOf(row),
+        ...provenanceOf(row),
         text: cells.filter((c) => c !== '').join(' | '),
         origin: 'table',
       });
@@ -94,7 +94,7 @@ function fromRefRuns(doc: DocumentModel): Found[] {
     const ascending = run.every((r, k) => r.ref === `${prefix}${k + 1}` || r.ref.startsWith(`${prefix}${k + 1}`));
     if (run.length >= 2 && ascending && !/^(Q|H|FY|Y)$/.test(prefix ?? '')) {
       const theme = themeTitleBefore(doc, run[0].index);
-      for (const r of run) out.push({ ref: r.ref, name: r.name, theme, page: r.block.page, text: textOf(r.block), origin: 'list' });
+      for (const r of run) out.push({ ref: r.ref, name: r.name, theme, page: r.block.page, ...provenanceOf({ block: r.index }), text: textOf(r.block), origin: 'list' });
     }
     run = [];
   };
@@ -153,7 +153,7 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
       }
       if (it.level === 0 && items.some((x) => x.level > 0)) theme = null;
       const ordinal = it.block.kind === 'list_item' && it.block.ordered && !it.ref ? String(k + 1) : null;
-      out.push({ ref: it.ref ?? ordinal, name: it.name, theme, page: it.block.page, text: textOf(it.block), origin: 'list' });
+      out.push({ ref: it.ref ?? ordinal, name: it.name, theme, page: it.block.page, ...provenanceOf({ block: doc.blocks.indexOf(it.block) }), text: textOf(it.block), origin: 'list' });
     });
   });
   return out;
@@ -210,7 +210,7 @@ function fromSchemeTitles(doc: DocumentModel): Found[] {
     if (!titled) continue;
     const m = SCHEME_TITLE.exec(cleanCell(b.text));
     if (!m || /[.?]$/.test(m[2]) && m[2].split(' ').length > 12) continue;
-    out.push({ ref: m[1], name: m[2].trim(), theme: null, page: b.page, text: cleanCell(b.text), origin: 'annex' });
+    out.push({ ref: m[1], name: m[2].trim(), theme: null, page: b.page, ...provenanceOf({ block: doc.blocks.indexOf(b) }), text: cleanCell(b.text), origin: 'annex' });
   }
   return out;
 }
@@ -232,7 +232,7 @@ function fromSchemeColumnTables(grids: Grid[]): Found[] {
     for (const row of grid.rows.slice(headerAt + 1)) {
       const name = cleanCell(row.cells[0] ?? '');
       if (name === '' || name.length > 120 || /^(sub-?\s*)?totals?\b/i.test(name)) continue;
-      out.push({ ref: null, name, theme: null, page: row.page, ...cellOf(row), text: row.cells.map(cleanCell).filter(Boolean).join(' | ').slice(0, 300), origin: 'spending' });
+      out.push({ ref: null, name, theme: null, page: row.page, ...provenanceOf(row), text: row.cells.map(cleanCell).filter(Boolean).join(' | ').slice(0, 300), origin: 'spending' });
     }
   }
   return out;
@@ -243,7 +243,7 @@ function fromSpendingPlans(plans: SpendingPlan[]): Found[] {
   const out: Found[] = [];
   for (const plan of plans) {
     for (const r of plan.rows) {
-      out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, ...cellOf(r.row), text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
+      out.push({ ref: null, name: r.scheme, theme: null, page: r.row.page, ...provenanceOf(r.row), text: r.row.cells.map(cleanCell).filter(Boolean).join(' | '), origin: 'spending' });
     }
   }
   return out;
@@ -256,7 +256,7 @@ function fromDeclaredTables(tables: LogicalTable[]): Found[] {
     for (const r of t.rows) {
       const name = cleanCell(r.cells[t.labelColumn] ?? '');
       if (!name || t.declared.skipRows.some((p) => phraseIn(name, p))) continue;
-      out.push({ ref: null, name, theme: null, page: r.page, text: r.sources.join('\n'), origin: 'spending' });
+      out.push({ ref: null, name, theme: null, page: r.page, ...provenanceOf(r), text: r.sources.join('\n'), origin: 'spending' });
     }
   }
   return out;

@@ -1,20 +1,10 @@
 // Sign-off blocks: "Signed on behalf of <organisation>" followed by "By <name>", "Position", "Date". A
 // signatory with no name or no date (blank, or a placeholder left in) is unsigned. Other approval tables
 // (a council report's "approved by the following people") are not the plan's sign-off and are not read.
-import type { DocumentModel } from '../model/document.js';
-import { cleanCell } from '../tables/grids.js';
-import { findPlaceholders } from './placeholders.js';
-
-export interface Signatory {
-  /** Who signs ("Signed on behalf of the Council — Northmoor Borough Council"). */
-  party: string;
-  hasName: boolean;
-  hasDate: boolean;
-  offset: number;
-  page: number | null;
-  /** The block's lines, quoted. */
-  quote: string;
-}
+import type { DocumentModel, Result } from '../../model/document.js';
+import type { Signatory } from '../../record/checks.js';
+import { cleanCell } from '../../tables/grids.js';
+import { findPlaceholders } from '../placeholders/index.js';
 
 interface Line {
   cells: string[];
@@ -65,8 +55,13 @@ function valueCells(line: Line): string[] {
   return line.cells.slice(1).filter((c) => isFilled(c));
 }
 
-/** Every signatory block in the document, with whether it carries a name and a date. */
-export function findSignatories(doc: DocumentModel): Signatory[] {
+/** The sign-off field: every signatory block in the document (wherever the template puts its sign-off: plans
+ *  sign in annexes and covering letters too), with whether it carries a name and a date. */
+export function extractSignatories(doc: DocumentModel): Result<Signatory[]> {
+  return { value: findSignatories(doc), messages: [] };
+}
+
+function findSignatories(doc: DocumentModel): Signatory[] {
   const lines = linesOf(doc);
   const out: Signatory[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -1,17 +1,9 @@
 // Template placeholders left in a submission: "<date>", "<name of signatory>" (also as a converter's
 // HTML-ified "<name of="" signatory=""></name>"), "dd/mm/yyyy", an "X"/"x-number" target, "TBC".
 // Template instructions ("<Insert extra rows …>") are not placeholders: nothing was meant to replace them.
-import type { DocumentModel } from '../model/document.js';
-import { cleanCellText } from '../fields/risks/cells.js';
-
-export interface PlaceholderHit {
-  /** The placeholder as a reader would recognise it ("<name of signatory>", "TBC"). */
-  placeholder: string;
-  /** A short quote around it. */
-  quote: string;
-  offset: number;
-  page: number | null;
-}
+import type { DocumentModel, Result } from '../../model/document.js';
+import type { Placeholder } from '../../record/checks.js';
+import { cleanCellText } from '../risks/cells.js';
 
 const HTML_TAGS = new Set(
   ('a abbr b big blockquote body br caption center cite code col colgroup dd del div dl dt em figure font footer form h1 h2 h3 h4 h5 h6 ' +
@@ -79,9 +71,13 @@ function quoteAround(text: string, index: number, length: number): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 
-/** Every placeholder in the document with its offset and page. */
-export function scanPlaceholders(doc: DocumentModel): PlaceholderHit[] {
-  const out: PlaceholderHit[] = [];
+/** The placeholders field: every placeholder left in the document (any section), with its offset and page. */
+export function extractPlaceholders(doc: DocumentModel): Result<Placeholder[]> {
+  return { value: scanPlaceholders(doc), messages: [] };
+}
+
+function scanPlaceholders(doc: DocumentModel): Placeholder[] {
+  const out: Placeholder[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'table') {
       for (const h of findPlaceholders(b.text)) {
