@@ -371,3 +371,47 @@ describe('expenditure table laid out with vertically centred cells (pdftotext -l
     expect(spend.map((b) => b.amountGbp)).toEqual([412300, 655120, 98400, 1250000]);
   });
 });
+
+describe('risk log in pdftotext reading order (2014 original: "Risk | Risk rating | Mitigating Actions")', () => {
+  it('each cell a group of wrapped lines; a rating that landed inside a neighbouring cell, or glued to its line, is its own cell', () => {
+    const text = [
+      'Governance of the programme is described in section 3.',
+      'Risk',
+      '',
+      'Risk',
+      'rating',
+      '',
+      'Mitigating Actions',
+      '',
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Savings needed from acute',
+      'contracts are larger than',
+      'Medium',
+      'the fund can release',
+      '',
+      'Joint review of contracts with',
+      'the providers before April',
+      '',
+      'Workforce shortages slow the',
+      'new community services',
+      '',
+      'Recruitment plan shared with',
+      'Low providers and colleges, with',
+      'a rotation scheme',
+      '',
+    ].join('\n');
+    const risks = risksOf(extractText(text, 'txt'));
+    expect(risks.map((r) => [r.description, r.rating, r.mitigation])).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      ['Savings needed from acute contracts are larger than the fund can release', 'medium', 'Joint review of contracts with the providers before April'],
+      ['Workforce shortages slow the new community services', 'low', 'Recruitment plan shared with providers and colleges, with a rotation scheme'],
+    ]);
+  });
+});

@@ -132,6 +132,127 @@ function rowAt<Role extends string>(doc: DocumentModel, j: number, to: number, r
   return { cells, next: j, skipped };
 }
 
+/** A group of lines with no blank line between them: one cell of a table in pdftotext's reading order. */
+interface LineGroup {
+  lines: string[];
+  block: number;
+}
+
+function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][] {
+  const runs: LineGroup[][] = [[]];
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i];
+    if (b.kind === 'table' || b.kind === 'heading') {
+      if (runs[runs.length - 1].length > 0) runs.push([]);
+      continue;
+    }
+    const run = runs[runs.length - 1];
+    const last = run[run.length - 1];
+    if (last && !blankLinesBefore(doc, i) && b.text.length <= 200) last.lines.push(b.text);
+    else run.push({ lines: [b.text], block: i });
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/**
+ * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
+ * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
+ * neighbour's group ("… services are" / "High" / "unachievable …", or "Medium contracts with …"); such a line is
+ * taken out as its own cell, before the group it sat in. Rows: the text columns take the groups in order, the
+ * columns only some lines fit take the short cells; a row ends with its last text column.
+ */
+export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: number, to: number, spec: CellStreamSpec<Role>): Grid[] {
+  const grids: Grid[] = [];
+  for (const groups of lineGroups(doc, from, to)) {
+    for (let g = 0; g < groups.length; g++) {
+      // The header: consecutive groups each naming a different role.
+      const roles: Role[] = [];
+      for (let h = g; h < groups.length; h++) {
+        // The first header cell may close the group of the text above it ("… a key feature." / "Risk").
+        const words = h === g ? groups[h].lines[groups[h].lines.length - 1] : groups[h].lines.join(' ');
+        const role = spec.roleOf(cleanCell(words));
+        if (!role || roles.includes(role)) break;
+        roles.push(role);
+      }
+      if (roles.length < 3 || !spec.required(roles)) continue;
+      const restricted = roles.filter((r) => !spec.fits(r, 'a line of prose'));
+      const text = roles.filter((r) => !restricted.includes(r));
+      if (restricted.length === 0 || text.length < 2) continue;
+      const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
+      // Cells in order: short cells taken out of the groups they sat in go before them.
+      const cells: Array<{ text: string; role: Role | null; block: number }> = [];
+      let end = g + roles.length;
+      for (let k = g + roles.length; k < groups.length; k++) {
+        const { lines, block } = groups[k];
+        if (lines.length === 1 && spec.isGuidance(cleanCell(lines[0]))) continue;
+        const own: string[] = [];
+        for (const line of lines) {
+          const alone = fitsRestricted(line);
+          // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …").
+          const lead = /^(\S{3,})\s+([a-z].*)$/.exec(line);
+          const glued = !alone && lead ? fitsRestricted(lead[1]) : null;
+          if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
+          else if (glued) {
+            cells.push({ text: lead![1], role: glued, block });
+            own.push(lead![2]);
+          } else own.push(line);
+        }
+        const joined = cleanCell(own.join(' '));
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block });
+        end = k + 1;
+      }
+      // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
+      const body = groups.slice(g + roles.length, end);
+      if (body.filter((b) => b.lines.length > 1).length < 0.3 * body.length) {
+        g = end - 1;
+        continue;
+      }
+      const rows: GridRow[] = [{ cells: roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' '))), page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      let row: string[] | null = null;
+      let filled = 0;
+      let rowBlock = 0;
+      const close = () => {
+        if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
+        row = null;
+        filled = 0;
+      };
+      for (const c of cells) {
+        if (!row) {
+          row = roles.map(() => '');
+          rowBlock = c.block;
+        }
+        const r: string[] = row;
+        if (c.role) {
+          const at = roles.indexOf(c.role);
+          if (r[at] !== '') {
+            close();
+            row = roles.map(() => '');
+            rowBlock = c.block;
+          }
+          row![at] = c.text;
+          continue;
+        }
+        const next = text.find((t) => r[roles.indexOf(t)] === '');
+        if (!next) {
+          close();
+          row = roles.map(() => '');
+          rowBlock = c.block;
+          row[roles.indexOf(text[0])] = c.text;
+          filled = 1;
+          continue;
+        }
+        r[roles.indexOf(next)] = c.text;
+        filled++;
+        if (next === text[text.length - 1]) close();
+      }
+      close();
+      if (rows.length > 1) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[Math.min(end, groups.length) - 1].block + 1 });
+      g = end - 1;
+    }
+  }
+  return grids;
+}
+
 export interface PeriodicSpec {
   /** A header cell of a value column ("2021-22 Q1 Actual", "Baseline"). */
   isColumnHeader(cell: string): boolean;

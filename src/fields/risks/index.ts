@@ -5,7 +5,7 @@
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
-import { cellStreamGrids, type CellStreamSpec } from '../../tables/cellStream.js';
+import { cellStreamGrids, groupedCellGrids, type CellStreamSpec } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
@@ -283,7 +283,7 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
 }
 
 /** What each risk-log column can hold, for logs flattened to one cell per line. */
-export const __RISK_CELLS: CellStreamSpec<RiskColumn> = {
+const RISK_CELLS: CellStreamSpec<RiskColumn> = {
   roleOf: riskColumnOf,
   required: (roles) => roles.includes('description') && roles.filter((r) => r !== 'description' && r !== 'ref').length >= 2,
   fits(role, cell) {
@@ -305,6 +305,16 @@ export const __RISK_CELLS: CellStreamSpec<RiskColumn> = {
   isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
 };
 
+/** Share of a reading's body rows with a cell only a scale, score or rating fits. */
+function scoredShare(grids: Grid[]): number {
+  const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
+  const roles = grids.map((g) => g.rows[0].cells.map((c) => riskColumnOf(c)));
+  const scored = grids.flatMap((g, n) =>
+    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !RISK_CELLS.fits(roles[n][k]!, 'a line of prose'))),
+  );
+  return body.length === 0 ? 0 : scored.length / body.length;
+}
+
 /** Block ranges the risk log may be in: its template section where segmentation found one, else everything. */
 function riskLogRanges(doc: DocumentModel, seg: Segmentation): Array<[number, number]> {
   return fieldRanges(seg, 'risks', doc.blocks.length);
@@ -316,7 +326,13 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   const messages: Finding[] = [];
   const grids = [...tables.grids];
   // Logs whose cells arrived one per line become grids too.
-  for (const [from, to] of riskLogRanges(doc, seg)) grids.push(...cellStreamGrids(doc, from, to, __RISK_CELLS));
+  for (const [from, to] of riskLogRanges(doc, seg)) {
+    // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
+    // each: the reading whose rows more often have their scores or ratings.
+    const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
+    const byGroup = groupedCellGrids(doc, from, to, RISK_CELLS);
+    grids.push(...(scoredShare(byGroup) > scoredShare(byLine) ? byGroup : byLine));
+  }
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
