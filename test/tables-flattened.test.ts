@@ -415,3 +415,33 @@ describe('risk log in pdftotext reading order (2014 original: "Risk | Risk ratin
     ]);
   });
 });
+
+describe('fixed-width risk log rated by words, cells centred on their rating (pdftotext -layout)', () => {
+  it('a row is the lines around its rating, and a rating drawn past the next column\'s edge stays a rating', () => {
+    const line = (cells: Array<[number, string]>) => pad(cells);
+    const lines = [
+      line([[47, 'Risk']]),
+      line([[0, 'Risk'], [58, 'Mitigating Actions']]),
+      line([[47, 'rating']]),
+      line([[0, 'Partners cannot release the'], [58, 'Phased transfer agreed by the']]),
+      line([[0, 'planned share of their'], [52, 'High'], [58, 'programme board and reviewed']]),
+      line([[0, 'budgets in the first year'], [58, 'each month']]),
+      line([[0, 'Savings needed from acute'], [58, 'Joint review of contracts with']]),
+      line([[0, 'contracts are larger than'], [58, 'providers before April, and']]),
+      // The rating reaches past the actions' edge, one space from their text.
+      line([[0, 'the fund can release in'], [55, 'Medium'], [62, 'shared savings targets agreed']]),
+      line([[0, 'Hospital trusts this year'], [58, 'with each trust board']]),
+      line([[0, 'under current plans'], [58, 'in the spring']]),
+      line([[0, 'Workforce shortages slow'], [58, 'Recruitment plan shared with']]),
+      line([[0, 'the new community services'], [54, 'Low'], [58, 'colleges and providers']]),
+      line([[0, 'in the north of the area'], [58, 'from the autumn']]),
+    ];
+    const risks = risksOf(extractText(['4. RISKS', '', ...lines, '', 'Next section'].join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['Partners cannot release the planned share of their budgets in the first year', 'high'],
+      ['Savings needed from acute contracts are larger than the fund can release in Hospital trusts this year under current plans', 'medium'],
+      ['Workforce shortages slow the new community services in the north of the area', 'low'],
+    ]);
+    expect(risks[1].mitigation).toBe('Joint review of contracts with providers before April, and shared savings targets agreed with each trust board in the spring');
+  });
+});

@@ -148,7 +148,16 @@ function cellsOf(line: string, starts: number[]): string[] {
   const columnAt = (x: number) => Math.max(0, starts.findLastIndex((s) => s <= x + FIXED_WIDTH.edgeSlack));
   for (const f of fragmentsOf(line)) {
     let k = columnAt(f.start);
-    for (const w of f.text.matchAll(/\S+/g)) {
+    const words = [...f.text.matchAll(/\S+/g)];
+    // A rating drawn just left of a column's start (text in a column starts at it; a centred rating beside it can
+    // reach past it), alone or one space from that column's text ("Medium contracts with …"), is the narrow
+    // column's cell, not the first word of the wider one.
+    const first = words[0]?.[0] ?? '';
+    if (k > 0 && f.start < starts[k] && RATING.test(first) && first.length >= 3) {
+      cells[k - 1].push(first);
+      words.shift();
+    }
+    for (const w of words) {
       const x = f.start + w.index!;
       if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
       cells[k].push(w[0]);
@@ -407,9 +416,11 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
  */
 function isCentred(grid: string[][], figureCols: Set<number>, anchors: number[], headed: boolean): boolean {
   if (anchors.length < 3) return false;
-  // Risk logs centre their scores beside top-aligned text (the usual reading handles them); a finance table's
-  // cells are centred all alike: only tables of amounts are read as centred.
-  if (!anchors.some((a) => [...figureCols].some((k) => /£|\d,\d{3}/.test(grid[a][k])))) return false;
+  // Risk logs scored by numbers centre their scores beside top-aligned text (the usual reading handles them); a
+  // finance table's cells, or a log rated by words alone, are centred all alike.
+  const amounts = anchors.some((a) => [...figureCols].some((k) => /£|\d,\d{3}/.test(grid[a][k])));
+  const ratedByWords = anchors.every((a) => [...figureCols].every((k) => grid[a][k] === '' || RATING.test(grid[a][k])));
+  if (!amounts && !ratedByWords) return false;
   if (headed && anchors[0] > 0) return true;
   let near = 0;
   let on = 0;
