@@ -445,3 +445,83 @@ describe('fixed-width risk log rated by words, cells centred on their rating (pd
     expect(risks[1].mitigation).toBe('Joint review of contracts with providers before April, and shared savings targets agreed with each trust board in the spring');
   });
 });
+
+describe('expenditure table in pdftotext reading order (2022-23 planning template)', () => {
+  it('each row the cells up to its amount: the first its scheme, the amount\'s group its source of funding', async () => {
+    const { extractSchemes } = await import('../src/fields/schemes/index.js');
+    const { extractBudgets } = await import('../src/fields/budgets/index.js');
+    const text = [
+      'Spending Plan 2022/23',
+      '',
+      'Scheme Name',
+      '',
+      'Brief Description of Area of',
+      'Scheme',
+      'Spend',
+      '',
+      'Commissione',
+      'Source of',
+      'Provider',
+      'r',
+      'Funding',
+      '',
+      'New/',
+      'Expenditure',
+      'Existing',
+      '',
+      'Falls Response',
+      '',
+      'Two-hour response to',
+      'people who have fallen',
+      '',
+      'Community',
+      'CCG',
+      'Health',
+      '',
+      'Minimum',
+      'NHS',
+      '£412,300 Existing',
+      'Contribution',
+      '',
+      '(iBCF) Hospital',
+      'discharge team',
+      '',
+      'Social work assessment',
+      '',
+      'Social Care LA',
+      '',
+      'Local',
+      'Authority',
+      '',
+      'iBCF',
+      '',
+      '£655,120',
+      '',
+      'Existing',
+      '',
+      'Carers Breaks',
+      '',
+      'Short breaks for carers',
+      '',
+      'Social Care LA',
+      '',
+      'Minimum',
+      'NHS',
+      '£98,400 New',
+      'Contribution',
+      '',
+      'Metrics for 2022/23',
+      '',
+    ].join('\n');
+    const doc = extractText(text, 'txt');
+    expect(extractSchemes(doc, noSections).value.map((s) => s.name)).toEqual(['Falls Response', '(iBCF) Hospital discharge team', 'Carers Breaks']);
+    const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
+    expect(spend.map((b) => [b.scheme, b.amountGbp, b.year])).toEqual([
+      ['Falls Response', 412300, '2022-23'],
+      ['(iBCF) Hospital discharge team', 655120, '2022-23'],
+      ['Carers Breaks', 98400, '2022-23'],
+    ]);
+    // The amounts are scheme lines, not contributions read from the lines beside them.
+    expect(extractBudgets(doc, noSections).value.filter((b) => b.kind !== 'scheme_spend')).toEqual([]);
+  });
+});

@@ -253,6 +253,58 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
   return grids;
 }
 
+export interface FigureRowSpec {
+  /** A group of the header that names the table ("Scheme Name"). */
+  opensHeader(text: string): boolean;
+  /** A group made only of header words ("Brief Description of", "Source of Funding", "New/ Existing"). */
+  inHeader(text: string): boolean;
+  /** The row's figure in a group, and the group's other words; null when the group holds none. */
+  figureIn(text: string): { figure: string; rest: string } | null;
+  /** A group that is another cell of the row's last line, not the start of the next row ("Existing"). */
+  trails(text: string): boolean;
+  /** The header cells the grid is given: the label column, the other words of the figure group, the figure. */
+  header: [string, string, string];
+}
+
+/** Most groups a row may hold before its figure: more, and the table has ended. */
+const MAX_ROW_GROUPS = 12;
+
+/**
+ * Tables in pdftotext's reading order whose every row ends with one figure (a spending plan: scheme, description,
+ * …, source of funding, expenditure): after the header's groups, each row is the groups up to the one holding its
+ * figure; its first group is its label, the figure group's other words its last text cell (the source of funding
+ * printed beside the amount). A grid of three columns: label, those words, the figure.
+ */
+export function figureRowGrids(doc: DocumentModel, from: number, to: number, spec: FigureRowSpec): Grid[] {
+  const grids: Grid[] = [];
+  for (const groups of lineGroups(doc, from, to)) {
+    const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
+    for (let g = 0; g < groups.length; g++) {
+      if (!spec.opensHeader(text(groups[g]))) continue;
+      let k = g + 1;
+      while (k < groups.length && spec.inHeader(text(groups[k]))) k++;
+      const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      let row: LineGroup[] = [];
+      let end = k;
+      for (; k < groups.length; k++) {
+        const t = text(groups[k]);
+        if (row.length === 0 && spec.trails(t)) continue;
+        row.push(groups[k]);
+        const found = spec.figureIn(t);
+        if (found) {
+          const label = row.length > 1 ? text(row[0]) : '';
+          if (label) rows.push({ cells: [label, found.rest, found.figure], page: doc.blocks[row[0].block].page, block: row[0].block, header: false, pageBreakBefore: false });
+          row = [];
+          end = k + 1;
+        } else if (row.length > MAX_ROW_GROUPS) break;
+      }
+      if (rows.length > 2) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[end - 1].block + 1 });
+      g = end - 1;
+    }
+  }
+  return grids;
+}
+
 export interface PeriodicSpec {
   /** A header cell of a value column ("2021-22 Q1 Actual", "Baseline"). */
   isColumnHeader(cell: string): boolean;

@@ -2,7 +2,8 @@
 // passes them to every extractor that reads tables (an extractor called on its own works them out itself).
 // Extractors only read them.
 import type { DocumentModel } from '../../model/document.js';
-import { findSpendingPlans, type SpendingPlan } from './spendingPlan.js';
+import { findSpendingPlans, SPENDING_ROWS, type SpendingPlan } from './spendingPlan.js';
+import { figureRowGrids } from '../../tables/cellStream.js';
 import { collectGrids, type Grid } from '../../tables/grids.js';
 import type { RebuiltTables } from '../../tables/index.js';
 import type { LogicalTable } from '../../tables/declared.js';
@@ -17,7 +18,12 @@ export interface DocumentTables {
 }
 
 export function documentTables(doc: DocumentModel, rebuilt?: RebuiltTables): DocumentTables {
-  const grids = rebuilt?.grids ?? collectGrids(doc);
+  const collected = rebuilt?.grids ?? collectGrids(doc);
   const declared = rebuilt?.declared ?? [];
+  const found = findSpendingPlans(collected);
+  if (found.some((p) => p.rows.length > 0)) return { grids: collected, declared, spendingPlans: found };
+  // No spending plan among the tables: one in pdftotext's reading order, a row a run of cells up to its figure.
+  const flattened = figureRowGrids(doc, 0, doc.blocks.length, SPENDING_ROWS);
+  const grids = [...collected, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
   return { grids, declared, spendingPlans: findSpendingPlans(grids) };
 }

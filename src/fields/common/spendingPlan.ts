@@ -2,6 +2,7 @@
 // funding source, a scheme-name column and one or more expenditure columns. Shared by schemes (names) and
 // budgets (scheme_spend rows). Found by header labels, never by position in a template.
 import { cleanCell, filledCells, sameRow, type Grid, type GridRow } from '../../tables/grids.js';
+import type { FigureRowSpec } from '../../tables/cellStream.js';
 
 export interface SpendingColumns {
   scheme: number;
@@ -138,3 +139,20 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
   }
   return plans;
 }
+
+/** Header words of the templates' spending plans (2022-23 expenditure, 2014 scheme spend), clipped or not. */
+const SPENDING_HEADER_WORDS = /^(scheme|schemes|name|id|ref|brief|description|of|area|spend|commissione?r?|provider|source|funding|expenditure|\(£\)|£|new\/?|existing|type|r|sub-?types?)$/i;
+
+/** A spending plan in pdftotext's reading order (src/tables figureRowGrids): rows end with their amount. */
+export const SPENDING_ROWS: FigureRowSpec = {
+  opensHeader: (t) => /^(bcf\s+)?scheme\s+name\b/i.test(t),
+  inHeader: (t) => t.split(/\s+/).every((w) => SPENDING_HEADER_WORDS.test(w)),
+  figureIn(t) {
+    const m = /£\s?\d[\d,]*(\.\d+)?/.exec(t);
+    if (!m) return null;
+    const rest = cleanCell(t.replace(m[0], ' ').replace(/\b(new|existing)\b/gi, ' '));
+    return { figure: m[0], rest };
+  },
+  trails: (t) => /^(new|existing)$/i.test(t),
+  header: ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
+};
