@@ -373,7 +373,7 @@ describe('expenditure table laid out with vertically centred cells (pdftotext -l
 });
 
 describe('risk log in pdftotext reading order (2014 original: "Risk | Risk rating | Mitigating Actions")', () => {
-  it('each cell a group of wrapped lines; a rating that landed inside a neighbouring cell, or glued to its line, is its own cell', () => {
+  it('each cell a group of wrapped lines; a rating that landed inside a neighbouring cell, or glued to its line, is its own cell; a repeated header is no row', () => {
     const text = [
       'Governance of the programme is described in section 3.',
       'Risk',
@@ -398,6 +398,14 @@ describe('risk log in pdftotext reading order (2014 original: "Risk | Risk ratin
       '',
       'Joint review of contracts with',
       'the providers before April',
+      '',
+      // The header printed again at a page break.
+      'Risk',
+      '',
+      'Risk',
+      'rating',
+      '',
+      'Mitigating Actions',
       '',
       'Workforce shortages slow the',
       'new community services',

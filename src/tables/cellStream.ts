@@ -184,7 +184,9 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       let end = g + roles.length;
       for (let k = g + roles.length; k < groups.length; k++) {
         const { lines, block } = groups[k];
-        if (lines.length === 1 && spec.isGuidance(cleanCell(lines[0]))) continue;
+        // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
+        const whole = cleanCell(lines.join(' '));
+        if (spec.isGuidance(whole) || spec.roleOf(whole) || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
         const own: string[] = [];
         for (const line of lines) {
           const alone = fitsRestricted(line);
