@@ -389,3 +389,88 @@ function bestPeriod(cells: Array<{ text: string }>, a: number, b: number, spec: 
   }
   return best;
 }
+
+/** What the lines of a period table flattened with its empty cells dropped are. */
+export interface TypedLineSpec extends PeriodicSpec {
+  /** A label that only says which row this is ("Indicator value", "Numerator"). */
+  isRowType(cell: string): boolean;
+}
+
+/**
+ * Period tables (metrics) whose cells arrived one per line with empty cells dropped (mammoth's markdown,
+ * screen-reader text): a line naming a metric opens a row, value-column headers make a header row, a row label ("Indicator
+ * value", "Numerator") opens a data row and the values that follow fill the header's columns in order; the text
+ * after them (rationale, local plan) closes the row. Lines outside every grid already read.
+ */
+export function typedLineGrids(doc: DocumentModel, from: number, to: number, read: Grid[], spec: TypedLineSpec): Grid[] {
+  interface Draft {
+    header: boolean;
+    label: string;
+    rowType: string;
+    cells: string[];
+    texts: string[];
+    block: number;
+  }
+  const grids: Grid[] = [];
+  let rows: Draft[] = [];
+  let cur: Draft | null = null;
+  let width = 0;
+  const flush = () => {
+    if (cur) rows.push(cur);
+    cur = null;
+  };
+  const close = (end: number) => {
+    flush();
+    const headers = rows.filter((r) => r.header && r.cells.length >= 2);
+    // A table: a header of two or more value columns and a row filling two or more of them.
+    if (headers.length > 0 && rows.some((r) => !r.header && r.cells.length >= 2)) {
+      const gridRows: GridRow[] = rows.map((r) => ({
+        cells: [r.label, r.rowType, ...r.cells, ...new Array(Math.max(0, width - r.cells.length)).fill(''), ...r.texts],
+        page: doc.blocks[r.block].page,
+        block: r.block,
+        header: r.header,
+        pageBreakBefore: false,
+      }));
+      grids.push({ rows: gridRows, blockStart: rows[0].block, blockEnd: end });
+    }
+    rows = [];
+    width = 0;
+  };
+  const inRead = (i: number) => read.some((g) => i >= g.blockStart && i < g.blockEnd);
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i];
+    if (b.kind === 'table' || b.kind === 'heading' || inRead(i)) {
+      close(i);
+      continue;
+    }
+    const c = cleanCell(b.text);
+    const d: Draft | null = cur;
+    if (spec.isColumnHeader(c)) {
+      if (!d || !d.header) {
+        // A row holding only a metric's name is the header's label.
+        const label: string = d && !d.header && !d.rowType && d.cells.length === 0 ? d.label : '';
+        if (label) cur = null;
+        flush();
+        cur = { header: true, label, rowType: '', cells: [], texts: [], block: i };
+      }
+      cur!.cells.push(c);
+      width = Math.max(width, cur!.cells.length);
+    } else if (spec.isRowType(c)) {
+      const label: string = d && !d.header && !d.rowType && d.cells.length === 0 ? d.label : '';
+      if (label) cur = null;
+      flush();
+      cur = { header: false, label, rowType: c, cells: [], texts: [], block: i };
+    } else if (spec.isValue(c) && d && !d.header && d.texts.length === 0) {
+      d.cells.push(c);
+    } else if (spec.opensRow(c) && c.length <= 300) {
+      flush();
+      cur = { header: false, label: c, rowType: '', cells: [], texts: [], block: i };
+    } else if (d && (d.header || d.cells.length > 0) && d.texts.length < 2) {
+      d.texts.push(c); // the header's text columns, or a row's rationale and plan
+    } else {
+      close(i);
+    }
+  }
+  close(to);
+  return grids;
+}

@@ -9,7 +9,7 @@ import { documentTables, type DocumentTables } from '../common/documentTables.js
 import { provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
-import { periodicCellGrids, type PeriodicSpec } from '../../tables/cellStream.js';
+import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tables/cellStream.js';
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
 import { cleanCellText } from '../risks/cells.js';
 import { isYearOnly } from '../../text/years.js';
@@ -162,7 +162,7 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
   const ranges = fieldRanges(seg, 'metrics', doc.blocks.length);
   const periodic = ranges.flatMap(([from, to]) => periodicCellGrids(doc, from, to, METRIC_CELLS));
   // Where empty cells left nothing at all (markdown), the cells are placed by what each one is.
-  const typed = ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic));
+  const typed = ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic, { ...METRIC_CELLS, isRowType: isRowTypeLabel }));
   // Where text conversion flattened the table (pdftotext), its period header and runs of values.
   const inStream = (i: number) => [...periodic, ...typed].some((g) => i >= g.blockStart && i < g.blockEnd);
   const stacked = ranges.flatMap(([from, to]) => periodStackGrids(doc, from, to, METRIC_STACK, inStream));
@@ -260,85 +260,6 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
   }
   metrics.push(...rowWiseLines(doc, seg, stream));
   return { value: dedupe(metrics), messages };
-}
-
-/**
- * Metric tables whose cells arrived one per line with empty cells dropped (mammoth's markdown, screen-reader
- * text): a line naming a metric opens a row, value-column headers make a header row, a row label ("Indicator
- * value", "Numerator") opens a data row and the values that follow fill the header's columns in order; the text
- * after them (rationale, local plan) closes the row. Lines outside every grid already read.
- */
-function typedLineGrids(doc: DocumentModel, from: number, to: number, read: Grid[]): Grid[] {
-  interface Draft {
-    header: boolean;
-    label: string;
-    rowType: string;
-    cells: string[];
-    texts: string[];
-    block: number;
-  }
-  const grids: Grid[] = [];
-  let rows: Draft[] = [];
-  let cur: Draft | null = null;
-  let width = 0;
-  const flush = () => {
-    if (cur) rows.push(cur);
-    cur = null;
-  };
-  const close = (end: number) => {
-    flush();
-    const headers = rows.filter((r) => r.header && r.cells.length >= 2);
-    // A table: a header of two or more value columns and a row filling two or more of them.
-    if (headers.length > 0 && rows.some((r) => !r.header && r.cells.length >= 2)) {
-      const gridRows: GridRow[] = rows.map((r) => ({
-        cells: [r.label, r.rowType, ...r.cells, ...new Array(Math.max(0, width - r.cells.length)).fill(''), ...r.texts],
-        page: doc.blocks[r.block].page,
-        block: r.block,
-        header: r.header,
-        pageBreakBefore: false,
-      }));
-      grids.push({ rows: gridRows, blockStart: rows[0].block, blockEnd: end });
-    }
-    rows = [];
-    width = 0;
-  };
-  const inRead = (i: number) => read.some((g) => i >= g.blockStart && i < g.blockEnd);
-  for (let i = from; i < to; i++) {
-    const b = doc.blocks[i];
-    if (b.kind === 'table' || b.kind === 'heading' || inRead(i)) {
-      close(i);
-      continue;
-    }
-    const c = cleanCellText(b.text);
-    const d: Draft | null = cur;
-    if (METRIC_CELLS.isColumnHeader(c)) {
-      if (!d || !d.header) {
-        // A row holding only a metric's name is the header's label.
-        const label: string = d && !d.header && !d.rowType && d.cells.length === 0 ? d.label : '';
-        if (label) cur = null;
-        flush();
-        cur = { header: true, label, rowType: '', cells: [], texts: [], block: i };
-      }
-      cur!.cells.push(c);
-      width = Math.max(width, cur!.cells.length);
-    } else if (isRowTypeLabel(c)) {
-      const label: string = d && !d.header && !d.rowType && d.cells.length === 0 ? d.label : '';
-      if (label) cur = null;
-      flush();
-      cur = { header: false, label, rowType: c, cells: [], texts: [], block: i };
-    } else if (METRIC_CELLS.isValue(c) && d && !d.header && d.texts.length === 0) {
-      d.cells.push(c);
-    } else if (METRIC_CELLS.opensRow(c) && c.length <= 300) {
-      flush();
-      cur = { header: false, label: c, rowType: '', cells: [], texts: [], block: i };
-    } else if (d && (d.header || d.cells.length > 0) && d.texts.length < 2) {
-      d.texts.push(c); // the header's text columns, or a row's rationale and plan
-    } else {
-      close(i);
-    }
-  }
-  close(to);
-  return grids;
 }
 
 /**
