@@ -1,5 +1,6 @@
 // The one document model every input format is converted into. Segmenter and field extractors only
 // ever see these types, never the source format.
+import { rowText } from '../text/rows.js';
 
 export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'xlsx';
 
@@ -110,7 +111,7 @@ export interface DocumentModel {
 /** Plain-text form of a block: how it appears in `DocumentModel.text`. Table rows are tab-joined lines. */
 export function blockText(block: RawBlock | Block): string {
   if (block.kind === 'table') {
-    return block.rows.map((r) => r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t')).join('\n');
+    return block.rows.map(rowText).join('\n');
   }
   return block.text;
 }
