@@ -1,8 +1,9 @@
 // The one document model every input format is converted into. Segmenter and field extractors only
 // ever see these types, never the source format.
 import { rowText } from '../text/rows.js';
+import type { SourceFormat } from '../text/formats.js';
 
-export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'xlsx';
+export type { SourceFormat };
 
 /** A message that travels with a value: what an extractor noticed, where, and the text it saw. */
 export interface Finding {

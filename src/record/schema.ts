@@ -1,6 +1,7 @@
 // The plan record (docs/record.md; JSON Schema generated into docs/record.schema.json). These zod schemas are the single source of the record
 // types: everything else imports the inferred types from here.
 import { z } from 'zod';
+import { SOURCE_FORMATS } from '../text/formats.js';
 
 // 2: years as yyyy-yy everywhere; metric kind plan_change (a planned reduction or increase, not a level).
 export const SCHEMA_VERSION = 2;
@@ -55,7 +56,7 @@ const block = z.number().int().nonnegative().nullable().optional();
 export const SourceSchema = z.object({
   file: z.string(),
   sha256: z.string().nullable(),
-  format: z.enum(['pdf', 'docx', 'txt', 'md', 'html', 'xlsx']).nullable(),
+  format: z.enum(SOURCE_FORMATS).nullable(),
   pages: z.number().int().nonnegative().nullable(),
 });
 
