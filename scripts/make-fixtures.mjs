@@ -55,6 +55,63 @@ async function withFixedClock(fn) {
 
 const gbp = (n) => `£${n.toLocaleString('en-GB')}`;
 
+/**
+ * A 2014 plan's summary figures (fund: BCF or, in the first drafts, ITF; total: agreed or proposed; each a pair
+ * 2014/15, 2015/16) as the budgets its record must have, labelled as the summary table writes them.
+ */
+function summaryBudgets2014({ fund, totalWord, minimum, total }) {
+  const years = ['2014/15', '2015/16'];
+  return [
+    ...years.map((year, k) => ({ kind: 'minimum_pooled_budget', year, amountGbp: minimum[k], label: `Minimum required value of ${fund} pooled budget: ${year}` })),
+    ...years.map((year, k) => ({ kind: 'total_pooled_budget', year, amountGbp: total[k], label: `Total ${totalWord} value of pooled budget: ${year}` })),
+  ];
+}
+
+/**
+ * The opening of a 2014 Part 1 plan: its title lines, "1) PLAN DETAILS", the summary table (its figures as
+ * summaryBudgets2014 takes them) and the sign-off table (each CCG's signer in the order of
+ * area.ccgs, the council's, then the board's chair).
+ */
+function planDetails2014({ area, subtitle, boundary, agreed, submitted, fund, totalWord, minimum, total, ccgs, council, board }) {
+  const signBlock = (onBehalfOf, org, { by, position, date }) => [
+    [`Signed on behalf of the ${onBehalfOf}`, org],
+    ['By', by],
+    ['Position', position],
+    ['Date', date],
+  ];
+  return [
+    { p: 'Better Care Fund planning template – Part 1', bold: true },
+    { p: subtitle },
+    { h: 1, text: '1) PLAN DETAILS' },
+    { h: 2, text: 'a) Summary of Plan' },
+    {
+      table: [
+        ['Local Authority', area.localAuthorities[0]],
+        ['Clinical Commissioning Groups', area.ccgs.join('\n')],
+        ['Boundary Differences', boundary],
+        ['Date agreed at Health and Well-Being Board:', agreed],
+        ['Date submitted:', submitted],
+        [`Minimum required value of ${fund} pooled budget: 2014/15`, gbp(minimum[0])],
+        ['2015/16', gbp(minimum[1])],
+        [`Total ${totalWord} value of pooled budget: 2014/15`, gbp(total[0])],
+        ['2015/16', gbp(total[1])],
+      ],
+      widths: [0.55, 0.45],
+    },
+    { h: 2, text: 'b) Authorisation and signoff' },
+    {
+      table: [
+        ...ccgs.flatMap((signer, k) => signBlock('Clinical Commissioning Group', area.ccgs[k], signer)),
+        ...signBlock('Council', area.localAuthorities[0], council),
+        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
+        ['By Chair of Health and Wellbeing Board', board.by],
+        ['Date', board.date],
+      ],
+      widths: [0.55, 0.45],
+    },
+  ];
+}
+
 // ---- 1. bcf-2014-revised: Northmoor --------------------------------------------------------------
 
 const northmoor = (() => {
@@ -63,12 +120,8 @@ const northmoor = (() => {
     ccgs: ['NHS Northmoor CCG'],
     healthAndWellbeingBoard: 'Northmoor Health and Wellbeing Board',
   };
-  const budgets = [
-    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 1234000, label: 'Minimum required value of BCF pooled budget: 2014/15' },
-    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 11870000, label: 'Minimum required value of BCF pooled budget: 2015/16' },
-    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 2100000, label: 'Total agreed value of pooled budget: 2014/15' },
-    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 12450000, label: 'Total agreed value of pooled budget: 2015/16' },
-  ];
+  const summary = { fund: 'BCF', totalWord: 'agreed', minimum: [1234000, 11870000], total: [2100000, 12450000] };
+  const budgets = summaryBudgets2014(summary);
   const schemes = [
     { ref: '1', name: 'Community Resilience and Self Care' },
     { ref: '2', name: 'Integrated Neighbourhood Teams' },
@@ -119,41 +172,17 @@ const northmoor = (() => {
   const byId = Object.fromEntries(sections.map((s) => [s.id, s]));
   const body = (id) => [{ h: 2, text: byId[id].heading }, { p: byId[id].text }];
   const blocks = [
-    { p: 'Better Care Fund planning template – Part 1', bold: true },
-    { p: 'Northmoor Better Care Fund Plan 2014/15 to 2015/16' },
-    { h: 1, text: '1) PLAN DETAILS' },
-    { h: 2, text: 'a) Summary of Plan' },
-    {
-      table: [
-        ['Local Authority', area.localAuthorities[0]],
-        ['Clinical Commissioning Groups', area.ccgs[0]],
-        ['Boundary Differences', 'The council and CCG cover the same population.'],
-        ['Date agreed at Health and Well-Being Board:', '10/09/2014'],
-        ['Date submitted:', '19/09/2014'],
-        ['Minimum required value of BCF pooled budget: 2014/15', gbp(1234000)],
-        ['2015/16', gbp(11870000)],
-        ['Total agreed value of pooled budget: 2014/15', gbp(2100000)],
-        ['2015/16', gbp(12450000)],
-      ],
-      widths: [0.55, 0.45],
-    },
-    { h: 2, text: 'b) Authorisation and signoff' },
-    {
-      table: [
-        ['Signed on behalf of the Clinical Commissioning Group', area.ccgs[0]],
-        ['By', 'Dr Ada Finch'],
-        ['Position', 'Clinical Chair'],
-        ['Date', '11/09/2014'],
-        ['Signed on behalf of the Council', area.localAuthorities[0]],
-        ['By', 'Cllr Tom Reed'],
-        ['Position', 'Leader of the Council'],
-        ['Date', '11/09/2014'],
-        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
-        ['By Chair of Health and Wellbeing Board', 'Cllr Mary Holt'],
-        ['Date', '10/09/2014'],
-      ],
-      widths: [0.55, 0.45],
-    },
+    ...planDetails2014({
+      area,
+      subtitle: 'Northmoor Better Care Fund Plan 2014/15 to 2015/16',
+      boundary: 'The council and CCG cover the same population.',
+      agreed: '10/09/2014',
+      submitted: '19/09/2014',
+      ...summary,
+      ccgs: [{ by: 'Dr Ada Finch', position: 'Clinical Chair', date: '11/09/2014' }],
+      council: { by: 'Cllr Tom Reed', position: 'Leader of the Council', date: '11/09/2014' },
+      board: { by: 'Cllr Mary Holt', date: '10/09/2014' },
+    }),
     ...body('plan_details.related_documentation'),
     { h: 1, text: '2) VISION FOR HEALTH AND CARE SERVICES' },
     ...body('vision.vision'),
@@ -413,13 +442,9 @@ const westbrook = (() => {
     ccgs: ['NHS Westbrook CCG', 'NHS Westbrook Rural CCG'],
     healthAndWellbeingBoard: 'Westbrook Health and Wellbeing Board',
   };
-  const budgets = [
-    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 3500000, label: 'Minimum required value of ITF pooled budget: 2014/15' },
-    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 18200000, label: 'Minimum required value of ITF pooled budget: 2015/16' },
-    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 3500000, label: 'Total proposed value of pooled budget: 2014/15' },
-    // Deliberately below the 2015/16 minimum.
-    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 17950000, label: 'Total proposed value of pooled budget: 2015/16' },
-  ];
+  // The 2015/16 total deliberately below the 2015/16 minimum.
+  const summary = { fund: 'ITF', totalWord: 'proposed', minimum: [3500000, 18200000], total: [3500000, 17950000] };
+  const budgets = summaryBudgets2014(summary);
   const schemes = [
     { ref: '1', name: 'Westbrook Wellbeing Hubs' },
     { ref: '2', name: 'Falls Prevention and Bone Health' },
@@ -435,43 +460,20 @@ const westbrook = (() => {
     { description: 'Savings from fewer admissions are smaller than planned', rating: 'high', mitigation: 'Quarterly review of the admissions model by the programme board.' },
   ].map((r) => ({ ...r, likelihood: null, impact: null, score: null, owner: null }));
   const para = (id, heading, text) => [{ h: 2, text: heading }, { p: text }];
-  const signBlock = (onBehalfOf, org, by, position, date) => [
-    [`Signed on behalf of the ${onBehalfOf}`, org],
-    ['By', by],
-    ['Position', position],
-    ['Date', date],
-  ];
+  // The second CCG and the council have not signed: the template's placeholders are left in.
+  const unsigned = { by: '<name of signatory>', position: '<job title>', date: '<date>' };
   const blocks = [
-    { p: 'Better Care Fund planning template – Part 1', bold: true },
-    { p: 'Westbrook Better Care Fund Plan, submitted 4 April 2014' },
-    { h: 1, text: '1) PLAN DETAILS' },
-    { h: 2, text: 'a) Summary of Plan' },
-    {
-      table: [
-        ['Local Authority', area.localAuthorities[0]],
-        ['Clinical Commissioning Groups', area.ccgs.join('\n')],
-        ['Boundary Differences', 'Westbrook Rural CCG also serves two villages outside the city.'],
-        ['Date agreed at Health and Well-Being Board:', '13/03/2014'],
-        ['Date submitted:', '04/04/2014'],
-        ['Minimum required value of ITF pooled budget: 2014/15', gbp(3500000)],
-        ['2015/16', gbp(18200000)],
-        ['Total proposed value of pooled budget: 2014/15', gbp(3500000)],
-        ['2015/16', gbp(17950000)],
-      ],
-      widths: [0.55, 0.45],
-    },
-    { h: 2, text: 'b) Authorisation and signoff' },
-    {
-      table: [
-        ...signBlock('Clinical Commissioning Group', area.ccgs[0], 'Dr Ravi Patel', 'Accountable Officer', '14/03/2014'),
-        ...signBlock('Clinical Commissioning Group', area.ccgs[1], '<name of signatory>', '<job title>', '<date>'),
-        ...signBlock('Council', area.localAuthorities[0], '<name of signatory>', '<job title>', '<date>'),
-        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
-        ['By Chair of Health and Wellbeing Board', 'Cllr Ann Lowe'],
-        ['Date', '13/03/2014'],
-      ],
-      widths: [0.55, 0.45],
-    },
+    ...planDetails2014({
+      area,
+      subtitle: 'Westbrook Better Care Fund Plan, submitted 4 April 2014',
+      boundary: 'Westbrook Rural CCG also serves two villages outside the city.',
+      agreed: '13/03/2014',
+      submitted: '04/04/2014',
+      ...summary,
+      ccgs: [{ by: 'Dr Ravi Patel', position: 'Accountable Officer', date: '14/03/2014' }, unsigned],
+      council: unsigned,
+      board: { by: 'Cllr Ann Lowe', date: '13/03/2014' },
+    }),
     ...para('plan_details.provider_engagement', 'c) Service provider engagement', 'Westbrook General Hospital and the community trust helped design the discharge to assess scheme.'),
     ...para('plan_details.public_engagement', 'd) Patient, service user and public engagement', 'Healthwatch Westbrook ran four listening events with older people and carers.'),
     // Placeholder answer: an assurance reader must see PLACEHOLDER_SECTION.
@@ -817,13 +819,9 @@ const ashbyPart1 = (() => {
     ccgs: ['NHS Ashby and Wold CCG'],
     healthAndWellbeingBoard: 'Ashby Health and Wellbeing Board',
   };
-  const budgets = [
-    { kind: 'minimum_pooled_budget', year: '2014/15', amountGbp: 5070000, label: 'Minimum required value of ITF pooled budget: 2014/15' },
-    { kind: 'minimum_pooled_budget', year: '2015/16', amountGbp: 13963000, label: 'Minimum required value of ITF pooled budget: 2015/16' },
-    { kind: 'total_pooled_budget', year: '2014/15', amountGbp: 5070000, label: 'Total proposed value of pooled budget: 2014/15' },
-    // The workbook's total is £14,963,000: this copy has two digits swapped.
-    { kind: 'total_pooled_budget', year: '2015/16', amountGbp: 14936000, label: 'Total proposed value of pooled budget: 2015/16' },
-  ];
+  // The workbook's 2015/16 total is £14,963,000: this copy has two digits swapped.
+  const summary = { fund: 'ITF', totalWord: 'proposed', minimum: [5070000, 13963000], total: [5070000, 14936000] };
+  const budgets = summaryBudgets2014(summary);
   // The workbook's scheme names (BCF Planning Template sheet), numbered as the narrative numbers them.
   const schemes = [
     { ref: '1', name: 'Ashby Home First', text: 'Discharge home with reablement the same day, assessment at home.' },
@@ -840,42 +838,18 @@ const ashbyPart1 = (() => {
     { description: 'The shared care record is not ready for the locality teams', rating: 'medium', mitigation: 'Interim read-only access to the council system for NHS staff.' },
   ].map((r) => ({ ...r, likelihood: null, impact: null, score: null, owner: null }));
   const para = (heading, text) => [{ h: 2, text: heading }, { p: text }];
-  const signBlock = (onBehalfOf, org, by, position, date) => [
-    [`Signed on behalf of the ${onBehalfOf}`, org],
-    ['By', by],
-    ['Position', position],
-    ['Date', date],
-  ];
   const blocks = [
-    { p: 'Better Care Fund planning template – Part 1', bold: true },
-    { p: 'Ashby Better Care Fund Plan, submitted 4 April 2014. The finance and metrics are in the Part 2 workbook.' },
-    { h: 1, text: '1) PLAN DETAILS' },
-    { h: 2, text: 'a) Summary of Plan' },
-    {
-      table: [
-        ['Local Authority', area.localAuthorities[0]],
-        ['Clinical Commissioning Groups', area.ccgs[0]],
-        ['Boundary Differences', 'None: the CCG and the council serve the same area.'],
-        ['Date agreed at Health and Well-Being Board:', '20/03/2014'],
-        ['Date submitted:', '04/04/2014'],
-        ['Minimum required value of ITF pooled budget: 2014/15', gbp(5070000)],
-        ['2015/16', gbp(13963000)],
-        ['Total proposed value of pooled budget: 2014/15', gbp(5070000)],
-        ['2015/16', gbp(14936000)],
-      ],
-      widths: [0.55, 0.45],
-    },
-    { h: 2, text: 'b) Authorisation and signoff' },
-    {
-      table: [
-        ...signBlock('Clinical Commissioning Group', area.ccgs[0], 'Dr Helen Marsh', 'Accountable Officer', '21/03/2014'),
-        ...signBlock('Council', area.localAuthorities[0], 'Mark Ellison', 'Director of Adult Social Services', '21/03/2014'),
-        ['Signed on behalf of the Health and Wellbeing Board', area.healthAndWellbeingBoard],
-        ['By Chair of Health and Wellbeing Board', 'Cllr Joan Pryor'],
-        ['Date', '20/03/2014'],
-      ],
-      widths: [0.55, 0.45],
-    },
+    ...planDetails2014({
+      area,
+      subtitle: 'Ashby Better Care Fund Plan, submitted 4 April 2014. The finance and metrics are in the Part 2 workbook.',
+      boundary: 'None: the CCG and the council serve the same area.',
+      agreed: '20/03/2014',
+      submitted: '04/04/2014',
+      ...summary,
+      ccgs: [{ by: 'Dr Helen Marsh', position: 'Accountable Officer', date: '21/03/2014' }],
+      council: { by: 'Mark Ellison', position: 'Director of Adult Social Services', date: '21/03/2014' },
+      board: { by: 'Cllr Joan Pryor', date: '20/03/2014' },
+    }),
     ...para('c) Service provider engagement', 'Ashby Community Health Trust and the acute trust designed Ashby Home First with the council.'),
     ...para('d) Patient, service user and public engagement', 'Healthwatch Ashby held three workshops with older people and carers in January 2014.'),
     ...para('e) Related documentation', 'Joint Health and Wellbeing Strategy 2013-16; the CCG two-year operating plan; the Part 2 workbook.'),

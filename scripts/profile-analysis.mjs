@@ -12,7 +12,7 @@
 // Warm passes analyse the same documents again, so remembered normalisations (memoString) all hit: the cold first
 // pass is nearer a real run's cost per document.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -22,14 +22,15 @@ if (!existsSync(join(repo, 'dist/pipeline/analyse.js'))) {
 }
 const dist = (path) => import(join(repo, 'dist', path));
 const [command, modelsFile, ...rest] = process.argv.slice(2);
-const FORMATS = new Set(['.pdf', '.docx', '.txt', '.md', '.html', '.htm']);
+// The formats `plansift run` discovers (src/text/formats.ts).
+const { formatOfName } = await dist('text/formats.js');
 
 function filesIn(path) {
   if (statSync(path).isFile()) return [path];
   return readdirSync(path)
     .sort()
     .flatMap((name) => (statSync(join(path, name)).isDirectory() ? filesIn(join(path, name)) : [join(path, name)]))
-    .filter((f) => FORMATS.has(extname(f).toLowerCase()) && !/^readme/i.test(basename(f)));
+    .filter((f) => formatOfName(f) !== null && !/^readme/i.test(basename(f)));
 }
 
 async function loadModels() {

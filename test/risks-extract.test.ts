@@ -5,7 +5,7 @@ import { haveShared } from './shared.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractRisks, leadingScale, parseRating, parseScoreCell, riskColumnOf } from '../src/fields/risks/index.js';
-import { cleanCellText } from '../src/fields/risks/cells.js';
+import { cleanCellText } from '../src/text/clean.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };

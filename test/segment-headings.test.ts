@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type RawBlock } from '../src/model/document.js';
 import { detectTemplate, loadTemplates, parseTemplate, segmentDocument } from '../src/segment/index.js';
-import { foldText, parseHeadingPrefix, stripMarkup } from '../src/segment/text.js';
+import { parseHeadingPrefix } from '../src/segment/text.js';
+import { foldText, stripMarkup } from '../src/text/clean.js';
 
 const templates = loadTemplates();
 const para = (text: string, extra: Partial<RawBlock> = {}): RawBlock => ({ kind: 'paragraph', text, page: 2, ...extra }) as RawBlock;

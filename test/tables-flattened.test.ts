@@ -10,6 +10,8 @@ import type { DocumentModel } from '../src/model/document.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 const risksOf = (doc: DocumentModel) => extractRisks(doc, noSections).value;
+/** Each risk's text and scores, as the expectations list them. */
+const scoresOf = (risks: ReturnType<typeof risksOf>) => risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
 const pad = (cells: Array<[number, string]>) => {
   let line = '';
   for (const [x, t] of cells) line = line.padEnd(x) + t;
@@ -52,7 +54,7 @@ describe('fixed-width risk log (pdftotext -layout)', () => {
   it('rebuilds one row per risk, with scores from the middle line of each row', () => {
     const text = ['5) RISKS AND CONTINGENCY', 'a) Risk log', '', ...layoutLog([0, 30, 46, 70, 84], ROWS), '', '', 'b) Contingency plan'].join('\n');
     const risks = risksOf(extractText(text, 'txt'));
-    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+    expect(scoresOf(risks)).toEqual([
       ['Hospital activity does not fall at the rate the plan assumes', 4, 5, 20, 'high'],
       ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
       ['Data sharing agreements are not signed in time', 2, 3, 6, 'low'],
@@ -107,7 +109,7 @@ describe('risk log with one cell per line', () => {
       'Joint workforce plan with local colleges',
     ];
     const risks = risksOf(extractText(lines.join('\n'), 'txt'));
-    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+    expect(scoresOf(risks)).toEqual([
       ['Hospital activity does not fall at the rate the plan assumes and the savings are not released', 4, 5, 20, 'high'],
       ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
     ]);
@@ -143,7 +145,7 @@ describe('risk log with one cell per line', () => {
       'Information governance group meets fortnightly',
     ];
     const risks = risksOf(extractText(lines.join('\n'), 'txt'));
-    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+    expect(scoresOf(risks)).toEqual([
       ['Hospital activity does not fall at the rate the plan assumes', 4, 5, 20, 'high'],
       ['Providers cannot recruit enough reablement staff', 3, 4, 12, 'medium'],
       ['Data sharing agreements are not signed in time', 2, 3, 6, 'low'],

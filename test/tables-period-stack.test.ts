@@ -143,17 +143,21 @@ r
 `;
 
 const QUARTERS = ['2021-22 Q1', '2021-22 Q2', '2021-22 Q3', '2021-22 Q4'];
+/** The quarterly metrics both texts hold (laid out with spaces and in reading order). */
+const QUARTERLY_METRICS = [
+  ...[301.4, 288, 276.2, 290.5].map((v, k) => `avoidable_admissions ${QUARTERS[k]} actual ${v} -/-`),
+  ...[299, 287, 275, 289].map((v, k) => `avoidable_admissions 2022-23 Q${k + 1} plan ${v} -/-`),
+  `discharge_usual_residence 2021-22 Q1 actual 94.1 3107/3302`,
+  `discharge_usual_residence 2021-22 Q2 actual 93.8 3052/3254`,
+  `discharge_usual_residence 2021-22 Q3 actual 95 3139/3304`,
+  `discharge_usual_residence 2021-22 Q4 actual 94.4 2977/3154`,
+];
 
 describe('period tables flattened by text conversion (tables.md class 7)', () => {
   it('laid out with spaces: header stacks, cut "Denominato" / "r", values as runs on one line', () => {
     const metrics = extractMetrics(extractText(LAID_OUT, 'txt'), noSections).value.map(brief);
     expect(metrics).toEqual([
-      ...[301.4, 288, 276.2, 290.5].map((v, k) => `avoidable_admissions ${QUARTERS[k]} actual ${v} -/-`),
-      ...[299, 287, 275, 289].map((v, k) => `avoidable_admissions 2022-23 Q${k + 1} plan ${v} -/-`),
-      `discharge_usual_residence 2021-22 Q1 actual 94.1 3107/3302`,
-      `discharge_usual_residence 2021-22 Q2 actual 93.8 3052/3254`,
-      `discharge_usual_residence 2021-22 Q3 actual 95 3139/3304`,
-      `discharge_usual_residence 2021-22 Q4 actual 94.4 2977/3154`,
+      ...QUARTERLY_METRICS,
       // Annual columns with a whole year on a line of its own ("2021-22" over "estimated").
       `residential_admissions 2020-21 actual 702.3 412/58664`,
       `residential_admissions 2021-22 plan 690 405/58701`,
@@ -164,14 +168,7 @@ describe('period tables flattened by text conversion (tables.md class 7)', () =>
 
   it('in reading order: one value per line, "2021Rationale" and "202223 Q1" glued at line ends, a % in prose', () => {
     const metrics = extractMetrics(extractText(READING_ORDER, 'txt'), noSections).value.map(brief);
-    expect(metrics).toEqual([
-      ...[301.4, 288, 276.2, 290.5].map((v, k) => `avoidable_admissions ${QUARTERS[k]} actual ${v} -/-`),
-      ...[299, 287, 275, 289].map((v, k) => `avoidable_admissions 2022-23 Q${k + 1} plan ${v} -/-`),
-      `discharge_usual_residence 2021-22 Q1 actual 94.1 3107/3302`,
-      `discharge_usual_residence 2021-22 Q2 actual 93.8 3052/3254`,
-      `discharge_usual_residence 2021-22 Q3 actual 95 3139/3304`,
-      `discharge_usual_residence 2021-22 Q4 actual 94.4 2977/3154`,
-    ]);
+    expect(metrics).toEqual(QUARTERLY_METRICS);
   });
 
   const spec: PeriodStackSpec = {

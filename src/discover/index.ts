@@ -4,11 +4,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { LEGACY_EXTENSIONS, SUPPORTED_EXTENSIONS } from '../text/formats.js';
 
-/** Extensions the extract stage reads. `.doc` is also passed on: the extractor fails it with reason `unsupported`. */
-export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.xlsx', '.xlsm'] as const;
-/** Legacy Word/Excel files are kept in the run (as failed records) so they are never silently dropped. */
-export const LEGACY_EXTENSIONS = ['.doc', '.xls'] as const;
 
 export interface DiscoveredFile {
   /** Path relative to the root, always with `/` separators (the key in the store and under records/). */

@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../store/db.js';
 import { toCsv } from './csv.js';
-import { openSource, resolveStoreSource } from './source.js';
+import { withStoreSource } from './source.js';
 import { EXPORT_TABLES, type ExportTable } from './tables.js';
 
 export interface ExportedFile {
@@ -57,26 +57,8 @@ export async function exportCommand(opts: Record<string, unknown>): Promise<numb
     console.error(`plansift export: unknown --format ${String(opts.format)} (supported: csv)`);
     return 2;
   }
-  const source = resolveStoreSource(opts);
-  if ('error' in source) {
-    console.error(`plansift export: ${source.error}`);
-    return 2;
-  }
-  let db: Database;
-  try {
-    db = await openSource(source.dbFile);
-  } catch (err) {
-    console.error(`plansift export: cannot open ${source.dbFile}: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-  try {
+  return withStoreSource('export', opts, async (db, source) => {
     const files = await exportCsv(db, join(source.outDir, 'exports'));
     for (const f of files) console.log(`${f.file}\t${f.rows} rows`);
-    return 0;
-  } catch (err) {
-    console.error(`plansift export: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await db.close().catch(() => undefined);
-  }
+  });
 }

@@ -31,3 +31,33 @@ export async function openSource(dbFile: string): Promise<Database> {
     throw err;
   }
 }
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * What export and report both do with the database: resolve and open it, run `work` on it, close it. Every failure
+ * is one line on stderr (`plansift COMMAND: …`) and exit status 2; 0 when `work` finished.
+ */
+export async function withStoreSource(command: string, opts: Record<string, unknown>, work: (db: Database, source: StoreSource) => Promise<void>): Promise<number> {
+  const source = resolveStoreSource(opts);
+  if ('error' in source) {
+    console.error(`plansift ${command}: ${source.error}`);
+    return 2;
+  }
+  let db: Database;
+  try {
+    db = await openSource(source.dbFile);
+  } catch (err) {
+    console.error(`plansift ${command}: cannot open ${source.dbFile}: ${messageOf(err)}`);
+    return 2;
+  }
+  try {
+    await work(db, source);
+    return 0;
+  } catch (err) {
+    console.error(`plansift ${command}: ${messageOf(err)}`);
+    return 2;
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}

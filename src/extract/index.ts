@@ -1,7 +1,8 @@
 // Entry of the extract stage: sniff what the bytes really are (not what the extension says) and hand
 // them to the format's extractor. Every extractor returns the same DocumentModel.
 import { extname } from 'node:path';
-import { ExtractionError, type DocumentModel, type SourceFormat } from '../model/document.js';
+import { ExtractionError, type DocumentModel } from '../model/document.js';
+import { formatOfName, isTextFormat, type SourceFormat } from '../text/formats.js';
 import { isEncryptedOoxml } from './docx/encrypted.js';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -34,10 +35,6 @@ export function textEncodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16
 /** Text bytes as a string: UTF-8 unless a BOM or the NUL pattern says UTF-16; the BOM itself is dropped. */
 export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder(textEncodingOf(bytes) ?? 'utf-8').decode(bytes);
-}
-
-export function isTextType(type: SniffedType): type is 'txt' | 'md' | 'html' {
-  return type === 'txt' || type === 'md' || type === 'html';
 }
 
 export type SniffedType = SourceFormat | 'doc' | 'xls' | 'zip' | 'binary' | 'empty';
@@ -74,10 +71,8 @@ export function sniffType(bytes: Uint8Array, fileName: string): SniffedType {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (control > chars.length * 0.05) return 'binary';
-  const ext = extname(fileName).toLowerCase();
-  if (ext === '.md' || ext === '.markdown') return 'md';
-  if (ext === '.html' || ext === '.htm') return 'html';
-  return 'txt';
+  const named = formatOfName(fileName);
+  return named === 'md' || named === 'html' ? named : 'txt';
 }
 
 /** Extract the document model from a file's bytes. Throws ExtractionError for a file that cannot be read. */
@@ -86,12 +81,8 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     throw new ExtractionError(`file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`, 'too_large');
   }
   const type = sniffType(bytes, fileName);
-  if (isTextType(type) && bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
+  if (isTextFormat(type) && bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
   const ext = extname(fileName).toLowerCase().replace('.', '');
-  const mislabel = (actual: string) =>
-    ext && ext !== actual && !(actual === 'txt' && ['md', 'markdown', 'text'].includes(ext))
-      ? { level: 'warning' as const, message: `file extension .${ext} but content is ${actual}`, page: null }
-      : null;
   let doc: DocumentModel;
   switch (type) {
     case 'empty':
@@ -124,9 +115,12 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     default:
       doc = (await import('./text/index.js')).extractText(decodeText(bytes), type);
   }
-  // A macro-enabled workbook (.xlsm) is an xlsx in content: not a mislabel (the extractor notes the macros).
-  const warn = type === 'xlsx' && ext === 'xlsm' ? null : mislabel(type === 'md' || type === 'html' ? 'txt' : type);
-  if (warn) doc.messages.unshift(warn);
+  // A mislabel: the content is not what the extension says (any text counts as text: .md, .html and .txt alike).
+  const named = formatOfName(fileName);
+  const content = isTextFormat(type) ? 'txt' : type;
+  if (ext && (isTextFormat(named) ? 'txt' : named) !== content) {
+    doc.messages.unshift({ level: 'warning', message: `file extension .${ext} but content is ${content}`, page: null });
+  }
   return doc;
 }
 

@@ -1,7 +1,9 @@
 // The one document model every input format is converted into. Segmenter and field extractors only
 // ever see these types, never the source format.
+import { rowText } from '../text/rows.js';
+import type { SourceFormat } from '../text/formats.js';
 
-export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'xlsx';
+export type { SourceFormat };
 
 /** A message that travels with a value: what an extractor noticed, where, and the text it saw. */
 export interface Finding {
@@ -110,7 +112,7 @@ export interface DocumentModel {
 /** Plain-text form of a block: how it appears in `DocumentModel.text`. Table rows are tab-joined lines. */
 export function blockText(block: RawBlock | Block): string {
   if (block.kind === 'table') {
-    return block.rows.map((r) => r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t')).join('\n');
+    return block.rows.map(rowText).join('\n');
   }
   return block.text;
 }

@@ -1,12 +1,13 @@
 // One file in, one record out. This is what a worker process runs; it never throws for a bad file.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { extractDocument, isTextType, MAX_FILE_BYTES, MAX_TEXT_BYTES, sniffType, textTooLarge } from '../extract/index.js';
+import { join } from 'node:path';
+import { extractDocument, MAX_FILE_BYTES, MAX_TEXT_BYTES, sniffType, textTooLarge } from '../extract/index.js';
 import { ExtractionError, type DocumentModel } from '../model/document.js';
 import type { PlanRecord, Source } from '../record/schema.js';
 import type { Template } from '../segment/index.js';
 import { analyseDocument, failedRecord } from './analyse.js';
+import { formatOfName, isTextFormat } from '../text/formats.js';
 
 export interface ProcessOutcome {
   record: PlanRecord;
@@ -16,18 +17,13 @@ export interface ProcessOutcome {
   messages: string[];
 }
 
-function formatOf(relPath: string): Source['format'] {
-  const ext = extname(relPath).toLowerCase().slice(1).replace(/^xlsm$/, 'xlsx'); // a macro workbook is read as xlsx
-  return (['pdf', 'docx', 'txt', 'md', 'html', 'xlsx'] as const).find((f) => f === ext) ?? null;
-}
-
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Extract and analyse a document's bytes. Pure apart from the extractor libraries. */
 export async function processBytes(bytes: Uint8Array, relPath: string, templates: Template[]): Promise<ProcessOutcome> {
-  const source: Source = { file: relPath, sha256: sha256(bytes), format: formatOf(relPath), pages: null };
+  const source: Source = { file: relPath, sha256: sha256(bytes), format: formatOfName(relPath), pages: null };
   let doc: DocumentModel;
   try {
     doc = await extractDocument(bytes, relPath);
@@ -50,7 +46,7 @@ export async function processFile(root: string, relPath: string, templates: Temp
   try {
     const { size } = await handle.stat();
     const tooLarge = (err: ExtractionError): ProcessOutcome => {
-      const source: Source = { file: relPath, sha256: null, format: formatOf(relPath), pages: null };
+      const source: Source = { file: relPath, sha256: null, format: formatOfName(relPath), pages: null };
       return { record: failedRecord(source, err.reason, err.message), failure: { reason: err.reason, message: err.message }, messages: [] };
     };
     if (size > MAX_FILE_BYTES) {
@@ -59,7 +55,7 @@ export async function processFile(root: string, relPath: string, templates: Temp
     if (size > MAX_TEXT_BYTES) {
       const head = Buffer.alloc(4096);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      if (isTextType(sniffType(head.subarray(0, bytesRead), relPath))) return tooLarge(textTooLarge(size));
+      if (isTextFormat(sniffType(head.subarray(0, bytesRead), relPath))) return tooLarge(textTooLarge(size));
     }
     bytes = await handle.readFile();
   } finally {

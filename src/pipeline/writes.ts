@@ -1,7 +1,7 @@
 // A run's second half: carry out the plan's file actions (touch, relink, copy, fail, extract on a worker) and write
 // each record, JSON file then SQLite row, through one queue, so one document transaction runs at a time.
 import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { formatOfName } from '../text/formats.js';
 import PQueue from 'p-queue';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { PlanRecord } from '../record/schema.js';
@@ -16,12 +16,6 @@ import type { PoolStarter } from './poolStarter.js';
 /** The output disk is full: the run stopped at the first write that failed (exit 2). */
 export class DiskFullError extends Error {
   override name = 'DiskFullError';
-}
-
-const FORMATS = ['pdf', 'docx', 'txt', 'md', 'html', 'xlsx'] as const;
-function formatOf(rel: string): PlanRecord['source']['format'] {
-  const ext = extname(rel).toLowerCase().slice(1).replace(/^xlsm$/, 'xlsx'); // a macro workbook is read as xlsx
-  return FORMATS.find((f) => f === ext) ?? null;
 }
 
 type Save = (file: DiscoveredFile, record: PlanRecord, failure: RunFailure | null, via: 'extracted' | 'copied', retry?: boolean, warnings?: string[]) => Promise<unknown>;
@@ -95,7 +89,7 @@ export async function carryOut(
         await save(f, record, failureFromRecord(record), 'copied');
       } else if (action.kind === 'too_large') {
         const message = `file is ${f.size} bytes, over the ${maxFileBytes}-byte limit (not read)`;
-        await save(f, failedRecord({ file: f.rel, sha256: null, format: formatOf(f.rel), pages: null }, 'too_large', message), { path: f.rel, reason: 'too_large', message }, 'extracted');
+        await save(f, failedRecord({ file: f.rel, sha256: null, format: formatOfName(f.rel), pages: null }, 'too_large', message), { path: f.rel, reason: 'too_large', message }, 'extracted');
       } else {
         await extractOne(action, root, pools.get(), shaOf, failedRecord, save);
       }
@@ -121,7 +115,7 @@ async function extractOne(
     const fail = result.outcome.failure;
     failure = fail ? { path: f.rel, reason: fail.reason, message: fail.message } : null;
   } else {
-    record = failedRecord({ file: f.rel, sha256: shaOf.get(f.rel) ?? null, format: formatOf(f.rel), pages: null }, result.reason, result.message);
+    record = failedRecord({ file: f.rel, sha256: shaOf.get(f.rel) ?? null, format: formatOfName(f.rel), pages: null }, result.reason, result.message);
     failure = { path: f.rel, reason: result.reason, message: result.message };
   }
   await Promise.all([

@@ -1,6 +1,7 @@
 // The plan record (docs/record.md; JSON Schema generated into docs/record.schema.json). These zod schemas are the single source of the record
 // types: everything else imports the inferred types from here.
 import { z } from 'zod';
+import { SOURCE_FORMATS } from '../text/formats.js';
 
 // 2: years as yyyy-yy everywhere; metric kind plan_change (a planned reduction or increase, not a level).
 export const SCHEMA_VERSION = 2;
@@ -51,11 +52,13 @@ const cell = z.string().nullable().optional();
 /** The index of the document block an item was read from (its row's block, in the document model's reading
  *  order): where validation finds the item's section. Absent where the reader does not know it. */
 const block = z.number().int().nonnegative().nullable().optional();
+/** Where an item was read: its page, workbook cell and block, in this order in every item table and export. */
+const readAt = { page, cell, block };
 
 export const SourceSchema = z.object({
   file: z.string(),
   sha256: z.string().nullable(),
-  format: z.enum(['pdf', 'docx', 'txt', 'md', 'html', 'xlsx']).nullable(),
+  format: z.enum(SOURCE_FORMATS).nullable(),
   pages: z.number().int().nonnegative().nullable(),
 });
 
@@ -93,9 +96,7 @@ export const SchemeSchema = z.object({
   ref: z.string().nullable(),
   name: z.string().min(1),
   theme: z.string().nullable(),
-  page,
-  cell,
-  block,
+  ...readAt,
   text: sourceText,
 });
 
@@ -109,9 +110,7 @@ export const BudgetSchema = z.object({
   source: z.string().nullable().optional(),
   label: z.string().nullable(),
   text: z.string(),
-  page,
-  cell,
-  block,
+  ...readAt,
 });
 
 export const RiskSchema = z.object({
@@ -122,9 +121,7 @@ export const RiskSchema = z.object({
   rating: z.enum(['high', 'medium', 'low']).nullable(),
   mitigation: z.string().nullable(),
   owner: z.string().nullable(),
-  page,
-  cell,
-  block,
+  ...readAt,
   text: sourceText,
 });
 
@@ -137,9 +134,7 @@ export const MetricSchema = z.object({
   unit: z.enum(['rate_per_100k', 'percent', 'count', 'score']),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  page,
-  cell,
-  block,
+  ...readAt,
   text: sourceText,
 });
 

@@ -1,7 +1,7 @@
 // plansift report: a static HTML site under OUT/report/ built from the SQLite database.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { openSource, resolveStoreSource } from '../export/source.js';
+import { withStoreSource } from '../export/source.js';
 import type { Database } from '../store/db.js';
 import { renderCompare } from './compare-page.js';
 import { renderIndex } from './index-page.js';
@@ -69,26 +69,8 @@ export async function buildReport(db: Database, outDir: string, dbName: string, 
 
 /** CLI entry. 0 written, 2 could not proceed (no database, not a plansift database, cannot write). */
 export async function reportCommand(opts: Record<string, unknown>): Promise<number> {
-  const source = resolveStoreSource(opts);
-  if ('error' in source) {
-    console.error(`plansift report: ${source.error}`);
-    return 2;
-  }
-  let db: Database;
-  try {
-    db = await openSource(source.dbFile);
-  } catch (err) {
-    console.error(`plansift report: cannot open ${source.dbFile}: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-  try {
+  return withStoreSource('report', opts, async (db, source) => {
     const files = await buildReport(db, source.outDir, basename(source.dbFile));
     console.log(`${files.index}\t${new Set(files.plans.values()).size} plan pages`);
-    return 0;
-  } catch (err) {
-    console.error(`plansift report: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await db.close().catch(() => undefined);
-  }
+  });
 }

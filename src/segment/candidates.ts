@@ -1,7 +1,9 @@
 // Candidate heading positions in a document: heading blocks, short/bold paragraphs and list items, the
 // start of a long paragraph (a heading run into its answer) and single-cell table rows.
 import type { Block, DocumentModel } from '../model/document.js';
-import { contentTokens, parseHeadingPrefix, stripMarkup, type HeadingPrefix } from './text.js';
+import { stripMarkup } from '../text/clean.js';
+import { cellLine, rowText as rowTextOf } from '../text/rows.js';
+import { contentTokens, parseHeadingPrefix, type HeadingPrefix } from './text.js';
 
 export type CandidateKind = 'heading' | 'bold' | 'short' | 'row' | 'runin';
 
@@ -83,7 +85,7 @@ function rowCandidates(block: Extract<Block, { kind: 'table' }>, index: number):
   let offset = block.offset;
   for (let r = 0; r < block.rows.length; r++) {
     const row = block.rows[r];
-    const rowText = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
+    const rowText = rowTextOf(row);
     const filled = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
     let line: string | null = null;
     let end = offset + rowText.length;
@@ -95,7 +97,7 @@ function rowCandidates(block: Extract<Block, { kind: 'table' }>, index: number):
     } else if (filled.length >= 2 && /^\(?(?:\d{1,2}|[a-h])\s*\)\s*\S/i.test(filled[0]) && !/^\d{1,3}$/.test(filled[filled.length - 1])) {
       // "b) Contingency plan | <the answer>": the question in the first cell, its answer beside it.
       line = filled[0];
-      const at = rowText.indexOf(row.cells.find((c) => c.text.trim() !== '')!.text.replace(/\s*\n\s*/g, ' '));
+      const at = rowText.indexOf(cellLine(row.cells.find((c) => c.text.trim() !== '')!.text));
       end = offset + Math.max(0, at) + line.length;
     }
     if (line && isShort(line)) {

@@ -4,7 +4,8 @@ import type { DocumentModel } from '../model/document.js';
 import type { Candidate } from './candidates.js';
 import type { Marker, Template } from './template.js';
 import { memoString } from '../cache/memo.js';
-import { contentTokens, foldText, matchedCount } from './text.js';
+import { foldText } from '../text/clean.js';
+import { contentTokens, matchedCount } from './text.js';
 
 export interface MarkerResult {
   /** Share of positive marker weight found, 0-1. */

@@ -5,7 +5,8 @@ import type { Section } from '../record/schema.js';
 import { tokenKeys, type Candidate } from './candidates.js';
 import { MATCH_THRESHOLD, textScore, type HeadingMatcher } from './match.js';
 import type { TemplateSection } from './template.js';
-import { contentTokens, matchedCount, parseHeadingPrefix, possibleMatches, stripMarkup, type HeadingPrefix } from './text.js';
+import { stripMarkup } from '../text/clean.js';
+import { contentTokens, matchedCount, parseHeadingPrefix, possibleMatches, type HeadingPrefix } from './text.js';
 
 /** An answer of this many content words or fewer that says only "to follow" is a placeholder. */
 // The phrases seen in real submissions (../shared/spec/tables.md): "this section is still to be completed",

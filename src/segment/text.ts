@@ -1,53 +1,8 @@
-// Text normalisation for matching headings: homoglyph folding, markup removal, numbering prefixes and
-// content tokens. Pure functions; nothing here knows about a particular template.
+// Text normalisation for matching headings: numbering prefixes and content tokens (folding and markup removal
+// are src/text/clean.ts's). Pure functions; nothing here knows about a particular template.
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { memoString } from '../cache/memo.js';
-
-/** Cyrillic and Greek letters that OCR and some converters emit in place of Latin look-alikes. */
-const HOMOGLYPHS: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's',
-  ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-};
-const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
-/** The blocks every homoglyph above comes from (IPA ɡ, Greek, Cyrillic): a quick test before the replace. */
-const HOMOGLYPH_BLOCKS = /[\u0261\u0370-\u052f]/;
-
-/** Fold look-alike letters, compatibility forms (ligatures), typographic quotes/dashes and odd spaces. */
-// Remembered: every heading, cell and label is folded by segmentation and again by each field reader.
-export const foldText = memoString(foldTextUncached);
-
-/** Any character outside ASCII: only such text has anything for foldText to change. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
-function foldTextUncached(s: string): string {
-  if (!NON_ASCII.test(s)) return s;
-  let t = s.normalize('NFKC');
-  if (HOMOGLYPH_BLOCKS.test(t)) t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c);
-  return t
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
-}
-
-/** Remove markdown/HTML markup and list markers around a line of text, keeping the words as written. */
-// Remembered: the same lines are stripped for heading candidates, section status and the fields.
-export const stripMarkup = memoString(stripMarkupUncached);
-
-function stripMarkupUncached(s: string): string {
-  let t = foldText(s)
-    .replace(/<\/?[a-z][^>]*>/gi, ' ') // HTML tags
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // markdown links
-    .replace(/^\s*#{1,6}\s*/, '') // markdown heading marks
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|\s)[*_]([^*_]+)[*_](?=\s|$|[.,:;])/g, '$1$2');
-  t = t.replace(/^\s*(?:[-*+•▪●◦·]\s+)+/, ''); // list bullets
-  t = t.replace(/^[*_\s]+|[*_\s]+$/g, '');
-  return t.replace(/\s+/g, ' ').trim();
-}
+import { foldText } from '../text/clean.js';
 
 /** The numbering in front of a heading: "1)", "1.", "a)", "b)What…", "ANNEX 1", and the text after it. */
 export interface HeadingPrefix {

@@ -37,20 +37,20 @@ export function fieldReads(seg: Segmentation, field: FieldName, index: number, b
 
 /** The section containing a text offset (the innermost / last-starting span), or null. */
 export function sectionAt(seg: Segmentation, offset: number): SectionSpan | null {
-  let best: SectionSpan | null = null;
-  for (const s of seg.sections) {
-    if (s.start < 0 || offset < s.start || offset >= s.end) continue;
-    if (!best || s.start >= best.start) best = s;
-  }
-  return best;
+  return innermost(seg, offset, (s) => s.start, (s) => s.end);
 }
 
-/** The section containing a block index, or null. */
+/** The section containing a block index (the innermost / last-starting span), or null. */
 export function sectionOfBlock(seg: Segmentation, blockIndex: number): SectionSpan | null {
+  return innermost(seg, blockIndex, (s) => s.blockStart, (s) => s.blockEnd);
+}
+
+/** The last-starting section whose [start, end) holds `at` (a start below 0: a section not found in the text). */
+function innermost(seg: Segmentation, at: number, start: (s: SectionSpan) => number, end: (s: SectionSpan) => number): SectionSpan | null {
   let best: SectionSpan | null = null;
   for (const s of seg.sections) {
-    if (s.blockStart < 0 || blockIndex < s.blockStart || blockIndex >= s.blockEnd) continue;
-    if (!best || s.blockStart >= best.blockStart) best = s;
+    if (start(s) < 0 || at < start(s) || at >= end(s)) continue;
+    if (!best || start(s) >= start(best)) best = s;
   }
   return best;
 }

@@ -3,7 +3,8 @@
 // nothing at all, so rows are not a fixed number of lines: each line is placed in the next column that can hold
 // it, by what the column holds (a 1-5 scale, a score, free text). The result is an ordinary grid.
 import type { DocumentModel } from '../model/document.js';
-import { cleanCell, type Grid, type GridRow } from './grids.js';
+import { type Grid, type GridRow } from './grids.js';
+import { cleanCell } from '../text/clean.js';
 
 export interface CellStreamSpec<Role extends string> {
   /** The role a header cell names, or null. */

@@ -3,7 +3,9 @@
 // column group, and what each cell feeds. A grid of the document that has such a header becomes a
 // LogicalTable: rows cleaned by the logical-table steps, each column knowing its role, kind and year.
 import type { DocumentModel } from '../model/document.js';
-import { cleanCell, normaliseName, textsBefore, type Grid } from './grids.js';
+import { textsBefore, type Grid } from './grids.js';
+import { cleanCell, normaliseName } from '../text/clean.js';
+import { rowText } from '../text/rows.js';
 import { singleYear } from '../text/years.js';
 import type { DeclaredColumn, DeclaredTable } from '../segment/template.js';
 import type { SectionSpan, Segmentation } from '../segment/types.js';
@@ -13,7 +15,6 @@ import {
   findHeaderRow,
   mergeContinuations,
   rejoinSplitDigits,
-  rowText,
   type Row,
 } from './logical.js';
 
@@ -71,7 +72,7 @@ function rangesFor(section: string, seg: Segmentation, blockCount: number): Arra
 }
 
 function rowsOf(grid: Grid): Row[] {
-  return grid.rows.map((r) => ({ cells: r.cells, page: r.page, block: r.block, sources: [rowText(r.cells)], ...(r.ref ? { ref: r.ref } : {}) }));
+  return grid.rows.map((r) => ({ cells: r.cells, page: r.page, block: r.block, sources: [rowText(r)], ...(r.ref ? { ref: r.ref } : {}) }));
 }
 
 /** A row holding only short words of the sub-header ("Recurrent | Non-recurrent"). */
@@ -116,9 +117,9 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   const labelColumn = Math.max(0, columns.findIndex((c) => c.declared?.role === 'label'));
   // Data: the rows other than the header block and any repeat of it (page breaks); a header printed below the
   // data leaves the data above it.
-  const headerSig = rowText(header.cells).toLowerCase();
+  const headerSig = rowText(header).toLowerCase();
   const headerRows = new Set([h, ...(sub ? [h + 1] : []), ...(above ? [h - 1] : [])]);
-  let data = rows.filter((r, i) => !headerRows.has(i) && rowText(r.cells).toLowerCase() !== headerSig && !(sub && isSubHeader(r, table)));
+  let data = rows.filter((r, i) => !headerRows.has(i) && rowText(r).toLowerCase() !== headerSig && !(sub && isSubHeader(r, table)));
   if (data.length < rows.length - headerRows.size) notes.push('table header repeated (page breaks): read once');
   const before = data.length;
   const collapsed = collapseOverlaidRows(data);

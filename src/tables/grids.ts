@@ -1,7 +1,7 @@
 // Shared table helpers for the field extractors: one view ("grid") of every table in a document, whether the
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../model/document.js';
-import { memoString } from '../cache/memo.js';
+import { cleanCell } from '../text/clean.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
@@ -31,31 +31,6 @@ export interface Grid {
   /** Block index range (end exclusive) the grid covers. */
   blockStart: number;
   blockEnd: number;
-}
-
-/** Cell text without markup and with whitespace collapsed: what a label comparison should see. */
-// Remembered: every extractor cleans the same cells of the same grids again.
-export const cleanCell = memoString(cleanCellUncached);
-
-function cleanCellUncached(text: string): string {
-  return text
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Lower-case words only: for comparing names and labels ("Self-help, Prevention & …" ~ "self help prevention and …"). */
-export function normaliseName(text: string): string {
-  return cleanCell(text)
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** Cell separator of a flattened table line: a tab, or a run of three or more spaces (layout-preserving text). */

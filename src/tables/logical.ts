@@ -3,7 +3,7 @@
 // ../shared/spec/tables.md has its own step and its own test:
 //   furniture rows removed (class 5), overlaid duplicate rows collapsed (6), split digit groups rejoined (4),
 //   wrapped cells merged into the row they continue (1), header rows found wherever they are (2, 3).
-import { cleanCell, normaliseName } from './grids.js';
+import { cleanCell, normaliseName } from '../text/clean.js';
 
 export interface Row {
   cells: string[];
@@ -15,10 +15,6 @@ export interface Row {
   ref?: string;
 }
 
-/** Row text as it was written, for provenance: cells joined by tabs, line breaks as spaces. */
-export function rowText(cells: string[]): string {
-  return cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t');
-}
 
 const filled = (r: Row) => r.cells.map(cleanCell).filter((c) => c !== '');
 

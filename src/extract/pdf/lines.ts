@@ -1,16 +1,9 @@
 // Positioned runs -> text lines, and the rules for joining wrapped lines back together.
-import type { TextRun } from './types.js';
+import type { PlacedText, TextRun } from './types.js';
 
-export interface TextLine {
+/** A line of runs on one baseline; its size is the size most of its characters have, bold when all of them are. */
+export interface TextLine extends PlacedText {
   runs: TextRun[];
-  text: string;
-  x0: number;
-  x1: number;
-  base: number;
-  /** Dominant font size of the line (the size most of its characters have). */
-  size: number;
-  /** Every non-space character is bold. */
-  bold: boolean;
   /** Largest gap between two runs, in units of the font size (column-like gaps are large). */
   maxGap: number;
 }

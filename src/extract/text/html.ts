@@ -3,6 +3,7 @@
 // bullets typed inline). Callers pass markup through `protectNonMarkup` first so placeholders survive.
 import { parseDocument } from 'htmlparser2';
 import type { RawBlock, TableCell, TableRow } from '../../model/document.js';
+import { normaliseSpaces } from '../../text/clean.js';
 
 type DomDocument = ReturnType<typeof parseDocument>;
 type DomNode = DomDocument['children'][number];
@@ -39,11 +40,6 @@ const BOLD_TAGS = new Set(['b', 'strong']);
 export const BULLET_CHARS = '•·▪●◦■□▫‣⁃∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc';
 const LEADING_BULLET = new RegExp(`^[${BULLET_CHARS}]\\s*`);
 const INLINE_BULLET = new RegExp(`\\s*[${BULLET_CHARS}]\\s*`);
-
-export function normaliseSpaces(s: string): string {
-  // Soft hyphens and zero-width characters split words invisibly: drop them.
-  return s.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
-}
 
 interface Segment {
   text: string;

@@ -2,7 +2,8 @@
 // flattened to tabs or pipes, OCR slips) into the shared document model. Line-oriented: every
 // non-blank line is its own block, because plans put headings on their own line without markup.
 import { buildDocument, type DocumentModel, type Finding, type RawBlock, type TableRow } from '../../model/document.js';
-import { BULLET_CHARS, htmlToBlocks, htmlToText, normaliseSpaces, type InitialRole } from './html.js';
+import { BULLET_CHARS, htmlToBlocks, htmlToText, type InitialRole } from './html.js';
+import { normaliseSpaces } from '../../text/clean.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
 import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';

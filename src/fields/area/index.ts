@@ -6,7 +6,7 @@
 import type { Block, DocumentModel } from '../../model/document.js';
 import type { Area } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
-import { stripMarkup } from '../../segment/text.js';
+import { stripMarkup } from '../../text/clean.js';
 import { cleanName, nameKey, placeOf, roleOfName, splitNames, type OrgRole } from './orgs.js';
 import { resolveArea } from './codes.js';
 import { areaFromMentions, scanOrganisations, type ScannedArea } from './scan.js';

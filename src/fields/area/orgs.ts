@@ -1,6 +1,6 @@
 // What kind of organisation a name is, and how to clean and split names as written in plans.
 import { memoString } from '../../cache/memo.js';
-import { stripMarkup } from '../../segment/text.js';
+import { stripMarkup } from '../../text/clean.js';
 
 export type OrgRole = 'la' | 'ccg' | 'hwb';
 

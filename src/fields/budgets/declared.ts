@@ -4,7 +4,8 @@
 import type { Finding } from '../../model/document.js';
 import type { Budget, BudgetKind } from '../../record/schema.js';
 import { BUDGET_KINDS } from '../../record/schema.js';
-import { cleanCell, provenanceOf } from '../../tables/grids.js';
+import { provenanceOf } from '../../tables/grids.js';
+import { cleanCell } from '../../text/clean.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 import { normaliseYear, singleYear } from '../../text/years.js';
 import { moneyRangeIn, parseMoney, unitScaleOf } from './money.js';

@@ -2,7 +2,7 @@
 // BCF pooled budget", "Total BCF Pooled Budget", "NHS Minimum Contribution", "Disabled Facilities Grant (DFG)"),
 // so the rules look for the words that carry the meaning, most specific first.
 import type { BudgetKind } from '../../record/schema.js';
-import { normaliseName } from '../../tables/grids.js';
+import { normaliseName } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
 
 const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|health)\b/;

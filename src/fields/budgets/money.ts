@@ -1,6 +1,7 @@
 // The one money parser. Every budget figure goes through parseMoney so that "£1.475m", "20,004,000",
 // "(1,200)" and a "£15,843" under a "£000s" header all mean the same thing: whole pounds.
 import { memoString } from '../../cache/memo.js';
+import { cleanForMoney } from '../../text/clean.js';
 
 export interface Money {
   /** Whole pounds (rounded). */
@@ -30,21 +31,6 @@ const SUFFIX_SCALE: Record<string, number> = {
   b: 1e9,
   billion: 1e9,
 };
-
-/** Any character cleanForMoney acts on (markup, entities, emphasis marks, odd spaces and dashes). */
-const MONEY_NOISE = /[<&*_`\u00a0\u2007\u202f\u2012\u2013\u2014\u2212]/;
-
-/** Markup and conversion noise that can sit inside or around a figure. */
-function cleanForMoney(text: string): string {
-  if (!MONEY_NOISE.test(text)) return text;
-  return text
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&pound;|&#163;/g, '£')
-    .replace(/[*_`]/g, '')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u2012\u2013\u2014\u2212]/g, '-');
-}
 
 /**
  * Join digit fragments that a converter split: "12,345,00" + "0" (cell wrap), "77, 135". A fragment is joined to

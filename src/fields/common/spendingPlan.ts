@@ -1,7 +1,8 @@
 // Spending-plan tables (2022-style "Spending Plan", 2014 Part 2 scheme expenditure): one row per scheme and
 // funding source, a scheme-name column and one or more expenditure columns. Shared by schemes (names) and
 // budgets (scheme_spend rows). Found by header labels, never by position in a template.
-import { cleanCell, filledCells, sameRow, type Grid, type GridRow } from '../../tables/grids.js';
+import { cleanCell } from '../../text/clean.js';
+import { filledCells, sameRow, type Grid, type GridRow } from '../../tables/grids.js';
 import type { FigureRowSpec } from '../../tables/cellStream.js';
 
 export interface SpendingColumns {

@@ -11,7 +11,7 @@ import type { Metric, MetricKey } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tables/cellStream.js';
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
-import { cleanCellText } from '../risks/cells.js';
+import { cleanCellText } from '../../text/clean.js';
 import { isYearOnly } from '../../text/years.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
 

@@ -1,6 +1,6 @@
 // What a metric label, a column header or a period cell says, as plain functions.
 import type { Metric, MetricKey } from '../../record/schema.js';
-import { cleanCellText } from '../risks/cells.js';
+import { cleanCellText } from '../../text/clean.js';
 import { normaliseYear } from '../../text/years.js';
 import { memoString } from '../../cache/memo.js';
 

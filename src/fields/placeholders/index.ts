@@ -3,7 +3,8 @@
 // Template instructions ("<Insert extra rows …>") are not placeholders: nothing was meant to replace them.
 import type { DocumentModel, Result } from '../../model/document.js';
 import type { Placeholder } from '../../record/checks.js';
-import { cleanCellText } from '../risks/cells.js';
+import { cleanCellText } from '../../text/clean.js';
+import { cellLine } from '../../text/rows.js';
 
 const HTML_TAGS = new Set(
   ('a abbr b big blockquote body br caption center cite code col colgroup dd del div dl dt em figure font footer form h1 h2 h3 h4 h5 h6 ' +
@@ -91,7 +92,7 @@ function scanPlaceholders(doc: DocumentModel): Placeholder[] {
     for (const row of b.rows) {
       let cellAt = at;
       // Cell texts as DocumentModel.text has them (line breaks inside a cell made spaces).
-      const texts = row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' '));
+      const texts = row.cells.map((c) => cellLine(c.text));
       texts.forEach((t, ci) => {
         const columnHeader = row !== headerRow ? (headerRow.cells[ci]?.text ?? '') : '';
         const context = () => [...row.cells.filter((_, k) => k !== ci).map((x) => x.text), columnHeader].join(' ');

@@ -1,21 +1,8 @@
-// Small helpers for reading table cells as converters leave them: HTML/markdown fragments, soft line
-// breaks turned into spaces, words broken at a hyphen ("re- commissioning") and ordinals split ("14 th").
+// Small helpers for reading risk-log rows as converters leave them: pieces of one field split by a page break or a
+// wrapped row, header rows repeated after a page break. The cell cleaner itself is src/text/clean.ts's cleanCellText.
 import type { TableRow } from '../../model/document.js';
 import { memoString } from '../../cache/memo.js';
-
-/** Cell text with markup removed and conversion spaces repaired; keeps the words as written. */
-// Remembered: every reader of a risk or metric table cleans the same cells again.
-export const cleanCellText = memoString(cleanCellTextUncached);
-
-function cleanCellTextUncached(text: string): string {
-  return text
-    .replace(/<\/?(?:i|b|u|em|strong|p|br|span|div|ul|ol|li|sup|sub|font)\b[^>]*>/gi, ' ')
-    .replace(/\*\*|__/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/([A-Za-z])- ([a-z])/g, '$1-$2')
-    .replace(/(\d) (st|nd|rd|th)\b/g, '$1$2')
-    .trim();
-}
+import { cleanCellText } from '../../text/clean.js';
 
 /** Join two pieces of one field that a page break or a wrapped row split. */
 export function joinText(a: string | null, b: string): string | null {
@@ -36,20 +23,4 @@ export function rowSignature(row: TableRow): string {
 /** True when the extractor says the row is the first one after a page break (PDF extractor). */
 export function startsAfterPageBreak(row: TableRow): boolean {
   return (row as TableRow & { pageBreakBefore?: boolean }).pageBreakBefore === true;
-}
-
-/** The row as it appears in DocumentModel.text (cells tab-joined), for provenance. */
-export function rowText(row: TableRow): string {
-  return row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
-}
-
-/** Character offsets of each row of a table block inside DocumentModel.text. */
-export function rowOffsets(blockOffset: number, rows: TableRow[]): number[] {
-  const out: number[] = [];
-  let at = blockOffset;
-  for (const r of rows) {
-    out.push(at);
-    at += rowText(r).length + 1;
-  }
-  return out;
 }

@@ -8,7 +8,9 @@ import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
 import { cellStreamGrids, groupedCellGrids, type CellStreamSpec } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
-import { cleanCellText, joinText, rowSignature, rowText, startsAfterPageBreak } from './cells.js';
+import { cleanCellText } from '../../text/clean.js';
+import { rowText } from '../../text/rows.js';
+import { joinText, rowSignature, startsAfterPageBreak } from './cells.js';
 import { memoString } from '../../cache/memo.js';
 
 export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';

@@ -6,7 +6,8 @@ import type { Scheme } from '../../record/schema.js';
 import type { Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
-import { cleanCell, normaliseName, provenanceOf, type Grid } from '../../tables/grids.js';
+import { provenanceOf, type Grid } from '../../tables/grids.js';
+import { cleanCell, normaliseName } from '../../text/clean.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };

@@ -3,7 +3,8 @@
 // (a council report's "approved by the following people") are not the plan's sign-off and are not read.
 import type { DocumentModel, Result } from '../../model/document.js';
 import type { Signatory } from '../../record/checks.js';
-import { cleanCell } from '../../tables/grids.js';
+import { cleanCell, foldHomoglyphs } from '../../text/clean.js';
+import { rowText } from '../../text/rows.js';
 import { findPlaceholders } from '../placeholders/index.js';
 
 interface Line {
@@ -12,12 +13,6 @@ interface Line {
   offset: number;
   page: number | null;
   heading: boolean;
-}
-
-// Latin look-alikes for Cyrillic letters that OCR puts into labels ("Ву" for "By").
-const HOMOGLYPHS: Record<string, string> = { В: 'B', у: 'y', а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', Н: 'H', М: 'M', Т: 'T', К: 'K', А: 'A', Е: 'E', О: 'O', Р: 'P', С: 'C' };
-function latin(text: string): string {
-  return text.replace(/[ВуаеорсхНМТКАЕОРС]/g, (c) => HOMOGLYPHS[c] ?? c);
 }
 
 function linesOf(doc: DocumentModel): Line[] {
@@ -29,7 +24,7 @@ function linesOf(doc: DocumentModel): Line[] {
     }
     let at = b.offset;
     for (const r of b.rows) {
-      const raw = r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
+      const raw = rowText(r);
       lines.push({ cells: r.cells.map((c) => c.text), raw, offset: at, page: r.page ?? b.page, heading: false });
       at += raw.length + 1;
     }
@@ -65,13 +60,13 @@ function findSignatories(doc: DocumentModel): Signatory[] {
   const lines = linesOf(doc);
   const out: Signatory[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const first = latin(cleanCell(lines[i].cells[0] ?? ''));
+    const first = foldHomoglyphs(cleanCell(lines[i].cells[0] ?? ''));
     if (!SIGNED_ON_BEHALF.test(first)) continue;
     // The block runs to the next "Signed on behalf of", a heading, or a long paragraph.
     const block: Line[] = [lines[i]];
     for (let j = i + 1; j < lines.length && block.length < 9; j++) {
       const l = lines[j];
-      const head = latin(cleanCell(l.cells[0] ?? ''));
+      const head = foldHomoglyphs(cleanCell(l.cells[0] ?? ''));
       if (l.heading || SIGNED_ON_BEHALF.test(head) || (l.cells.length === 1 && l.raw.length > 120)) break;
       block.push(l);
     }
@@ -80,7 +75,7 @@ function findSignatories(doc: DocumentModel): Signatory[] {
     // Set on the line after a "By" row whose value cells are blank: the label may wrap onto that line.
     let wrappedNameNext = false;
     for (const l of block) {
-      const head = latin(cleanCell(l.cells[0] ?? ''));
+      const head = foldHomoglyphs(cleanCell(l.cells[0] ?? ''));
       const wrapped = wrappedNameNext;
       wrappedNameNext = false;
       if (NAME_LABEL.test(head) && !SIGNED_ON_BEHALF.test(head)) {
@@ -103,7 +98,7 @@ function findSignatories(doc: DocumentModel): Signatory[] {
       if (DATE_VALUE.test(l.raw) && l.cells.every((c) => findPlaceholders(c).length === 0)) hasDate = true;
     }
     // Who signs: the "Signed on behalf of" line and any organisation cell before the first label row.
-    const firstLabel = block.findIndex((l, k) => k > 0 && (NAME_LABEL.test(latin(cleanCell(l.cells[0] ?? ''))) || DATE_LABEL.test(cleanCell(l.cells[0] ?? '')) || OTHER_LABEL.test(cleanCell(l.cells[0] ?? ''))));
+    const firstLabel = block.findIndex((l, k) => k > 0 && (NAME_LABEL.test(foldHomoglyphs(cleanCell(l.cells[0] ?? ''))) || DATE_LABEL.test(cleanCell(l.cells[0] ?? '')) || OTHER_LABEL.test(cleanCell(l.cells[0] ?? ''))));
     const partyLines = block.slice(0, firstLabel < 0 ? 1 : firstLabel);
     const party = [first.replace(/\(\s*insert[^)]*\)/i, '').trim(), ...partyLines.flatMap((l) => l.cells.slice(1).map(cleanCell))]
       .filter((c) => c && !/^\(?\s*insert\b/i.test(c))
