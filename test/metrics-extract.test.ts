@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haveShared } from './shared.js';
+import { corpusPlans, haveShared } from './shared.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractDocument } from '../src/extract/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
@@ -190,19 +190,18 @@ describe('extractMetrics on synthetic tables', () => {
 const CORPUS = join(__dirname, '../../shared/corpus');
 const load = async (name: string) => extractDocument(readFileSync(join(CORPUS, name)), name);
 
-const GOLD = join(__dirname, '../../shared/gold');
-const goldMetrics = (id: string) =>
-  (JSON.parse(readFileSync(join(GOLD, `${id}.json`), 'utf8')).metrics as Metric[]).map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator]);
+const goldMetrics = (metrics: Pick<Metric, 'metric' | 'period' | 'kind' | 'value' | 'numerator' | 'denominator'>[]) =>
+  metrics.map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator]);
 
 // Compared with the hand-checked gold records, never with figures copied into this file.
 describe.skipIf(!haveShared(['corpus', 'gold'], 'metrics: corpus plans against gold'))('extractMetrics on the corpus, against ../shared/gold', () => {
-  for (const id of ['000_9077328ceb53165f', '002_1db83991b26ca8db', '004_a5ae2414f3291c74']) {
+  for (const { id, gold } of corpusPlans()) {
     for (const ext of ['txt', 'docx', 'pdf']) {
-      it(`${id}.${ext}: every gold metric with its kind, numerator and denominator, and nothing else`, async () => {
+      it(`${gold.template} plan .${ext}: every gold metric with its kind, numerator and denominator, and nothing else`, async () => {
         const metrics = extractMetrics(await load(`${id}.${ext}`), noSections).value;
         const got = metrics.map((m) => [m.metric, m.period, m.kind, m.value, m.numerator, m.denominator]);
         const key = (x: unknown[]) => JSON.stringify(x);
-        expect(got.map(key).sort()).toEqual(goldMetrics(id).map(key).sort());
+        expect(got.map(key).sort()).toEqual(goldMetrics(gold.metrics).map(key).sort());
       }, 120_000);
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haveShared } from './shared.js';
+import { corpusPlan, haveShared } from './shared.js';
 import { buildDocument, type DocumentModel, type RawBlock, type TableRow } from '../src/model/document.js';
 import type { Budget, Metric, Risk } from '../src/record/schema.js';
 import type { Segmentation, SectionSpan } from '../src/segment/types.js';
@@ -254,10 +254,10 @@ describe('placeholders and sign-off', () => {
 const CORPUS = join(__dirname, '../../shared/corpus');
 const templates = loadTemplates(join(__dirname, '../templates'));
 
-describe.skipIf(!haveShared('corpus', 'validate: corpus plans'))('checkPlan on the corpus (checked against the documents)', () => {
+describe.skipIf(!haveShared(['corpus', 'gold'], 'validate: corpus plans'))('checkPlan on the corpus (checked against the documents)', () => {
   for (const ext of ['txt', 'docx', 'pdf']) {
-    it(`002 .${ext}: unsigned CCG/council blocks, their placeholders, and TBC/x-number in the aims`, async () => {
-      const name = `002_1db83991b26ca8db.${ext}`;
+    it(`original 2014 plan .${ext}: unsigned CCG/council blocks, their placeholders, and TBC/x-number in the aims`, async () => {
+      const name = `${corpusPlan('bcf-2014-original').id}.${ext}`;
       const doc = await extractDocument(readFileSync(join(CORPUS, name)), name);
       const record = analyseDocument(doc, templates, { file: name, sha256: null, format: null, pages: null });
       const mine = record.flags.filter((f) => ['UNSIGNED', 'PLACEHOLDER_TEXT', 'RISK_SCORE_MISMATCH', 'RISK_UNSCORED', 'METRIC_RATIO_MISMATCH'].includes(f.code));
@@ -272,8 +272,9 @@ describe.skipIf(!haveShared('corpus', 'validate: corpus plans'))('checkPlan on t
       expect(mine[2].message).toBe('template placeholder text left in: "TBC" ×2, "x-number"');
     }, 120_000);
   }
-  for (const id of ['000_9077328ceb53165f', '004_a5ae2414f3291c74']) {
-    it(`${id} .txt: no consistency flags (signed; scores, ratios and totals agree)`, async () => {
+  for (const template of ['bcf-2014-revised', 'bcf-2022-23'] as const) {
+    it(`${template} plan .txt: no consistency flags (signed; scores, ratios and totals agree)`, async () => {
+      const { id } = corpusPlan(template);
       const doc = await extractDocument(readFileSync(join(CORPUS, `${id}.txt`)), `${id}.txt`);
       const seg = segmentDocument(doc, templates);
       const record = analyseDocument(doc, templates, { file: id, sha256: null, format: null, pages: null });
