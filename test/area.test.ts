@@ -51,7 +51,7 @@ describe('extractArea', () => {
         ['Local Authority', 'Northby City Council'],
         ['Clinical Commissioning Groups', 'NHS Northby CCG'],
         ['Boundary Differences', 'NHS Northby CCG is also part of the BCF submission with Southshire County Council'],
-        ['Date agreed at Health and Well-Being Board:', '11/09/2014'],
+        ['Date agreed at Health and Well-Being Board:', '18/09/2014'],
       ]),
       para('Westby CCG is part of the same unit of planning.'),
       table([
@@ -98,11 +98,11 @@ describe('extractArea', () => {
       table([
         ['Local Authority Contribution', '', ''],
         ['Disabled Facilities Grant (DFG)', 'Gross Contribution', ''],
-        ['Northby', '£2,323,304', ''],
-        ['Total Minimum LA Contribution (exc iBCF)', '£2,323,304', ''],
+        ['Northby', '£1,874,512', ''],
+        ['Total Minimum LA Contribution (exc iBCF)', '£1,874,512', ''],
         ['NHS Minimum Contribution', '', ''],
-        ['NHS Northby and Southshire ICB', '£20,620,231', ''],
-        ['Total BCF Pooled Budget', '£35,258,231', ''],
+        ['NHS Northby and Southshire ICB', '£17,452,219', ''],
+        ['Total BCF Pooled Budget', '£31,272,978', ''],
       ]),
     ]);
     expect(a).toEqual({

@@ -29,64 +29,64 @@ describe('plan-details summary', () => {
       para('a) Summary of Plan'),
       table([
         ['Local Authority', 'Somewhere Council'],
-        ['Date submitted:', '09/01/15'],
-        ['Minimum required value of BCF pooled budget: 2014/15', '£957,000'],
-        ['2015/16', '£17,403,000'],
-        ['Total agreed value of pooled budget: 2014/15', '£5,264,000'],
-        ['2015/16', '£17,403,000'],
+        ['Date submitted:', '14/01/15'],
+        ['Minimum required value of BCF pooled budget: 2014/15', '£812,000'],
+        ['2015/16', '£19,276,000'],
+        ['Total agreed value of pooled budget: 2014/15', '£4,318,000'],
+        ['2015/16', '£19,276,000'],
       ]),
     ]);
     expect(rows.map(brief)).toEqual([
-      'minimum_pooled_budget 2014-15 957000 ',
-      'minimum_pooled_budget 2015-16 17403000 ',
-      'total_pooled_budget 2014-15 5264000 ',
-      'total_pooled_budget 2015-16 17403000 ',
+      'minimum_pooled_budget 2014-15 812000 ',
+      'minimum_pooled_budget 2015-16 19276000 ',
+      'total_pooled_budget 2014-15 4318000 ',
+      'total_pooled_budget 2015-16 19276000 ',
     ]);
     expect(rows[1].label).toBe('Minimum required value of BCF pooled budget');
-    expect(rows[1].text).toBe('£17,403,000');
+    expect(rows[1].text).toBe('£19,276,000');
     expect(rows[1].page).toBe(1);
   });
 
   it('joins a label split over two rows and takes the first figure of an annotated value', () => {
     const rows = budgets([
       table([
-        ['Minimum required value', '2014/15', '£16,000,000'],
-        ['of BCF pooled budget', '2015/16', '£56,108,000'],
-        ['Total proposed value of', '2014/15', '£16,000,000'],
-        ['pooled budget', '2015/16', 'A minimum of £56,108,000 with likely total pooled'],
-        ['', '', 'budget being in excess of £150,000,000'],
+        ['Minimum required value', '2014/15', '£13,500,000'],
+        ['of BCF pooled budget', '2015/16', '£48,316,000'],
+        ['Total proposed value of', '2014/15', '£13,500,000'],
+        ['pooled budget', '2015/16', 'A minimum of £48,316,000 with likely total pooled'],
+        ['', '', 'budget being in excess of £130,000,000'],
       ]),
     ]);
     expect(rows.map(brief)).toEqual([
-      'minimum_pooled_budget 2014-15 16000000 ',
-      'minimum_pooled_budget 2015-16 56108000 ',
-      'total_pooled_budget 2014-15 16000000 ',
-      'total_pooled_budget 2015-16 56108000 ',
+      'minimum_pooled_budget 2014-15 13500000 ',
+      'minimum_pooled_budget 2015-16 48316000 ',
+      'total_pooled_budget 2014-15 13500000 ',
+      'total_pooled_budget 2015-16 48316000 ',
     ]);
-    expect(rows[3].text).toBe('A minimum of £56,108,000 with likely total pooled');
+    expect(rows[3].text).toBe('A minimum of £48,316,000 with likely total pooled');
   });
 
   it('reads the year from the figure cell when the converter put them together', () => {
     const rows = budgets([
       table([
-        ['Minimum required value of BCF pooled budget:', '2014/15 £957,000'],
-        ['', '2015/16 £17,403,000'],
+        ['Minimum required value of BCF pooled budget:', '2014/15 £812,000'],
+        ['', '2015/16 £19,276,000'],
       ]),
     ]);
-    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 957000 ', 'minimum_pooled_budget 2015-16 17403000 ']);
+    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 812000 ', 'minimum_pooled_budget 2015-16 19276000 ']);
   });
 
   it('reads a figure whose digits the converter split across a line break', () => {
-    const rows = budgets([table([['Total agreed value of pooled budget:', '2015/16', '£17,403,00\n0']])]);
-    expect(rows.map(brief)).toEqual(['total_pooled_budget 2015-16 17403000 ']);
+    const rows = budgets([table([['Total agreed value of pooled budget:', '2015/16', '£19,276,00\n0']])]);
+    expect(rows.map(brief)).toEqual(['total_pooled_budget 2015-16 19276000 ']);
   });
 
   it('reads the same table when it arrives flattened as tab-separated lines', () => {
     const rows = budgets([
-      para('Minimum required value of BCF pooled budget: 2014/15\t£957,000'),
-      para('2015/16\t£17,403,000'),
+      para('Minimum required value of BCF pooled budget: 2014/15\t£812,000'),
+      para('2015/16\t£19,276,000'),
     ]);
-    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 957000 ', 'minimum_pooled_budget 2015-16 17403000 ']);
+    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 812000 ', 'minimum_pooled_budget 2015-16 19276000 ']);
   });
 });
 
@@ -113,25 +113,25 @@ describe('finance tables', () => {
       para('BCF Income for Somewhere 2022/23:'),
       table([
         ['Disabled Facilities Grant (DFG)', 'Gross Contribution'],
-        ['Somewhere', '£2,323,304'],
-        ['Total Minimum LA Contribution (exc iBCF)', '£2,323,304'],
+        ['Somewhere', '£1,874,512'],
+        ['Total Minimum LA Contribution (exc iBCF)', '£1,874,512'],
         ['iBCF Contribution', ''],
-        ['Somewhere', '£12,045,014'],
-        ['Total iBCF Contribution', '£12,045,014'],
+        ['Somewhere', '£11,630,447'],
+        ['Total iBCF Contribution', '£11,630,447'],
         ['NHS Minimum Contribution', ''],
-        ['NHS Somewhere ICB', '£20,620,231'],
-        ['Total NHS Minimum Contribution', '£20,620,231'],
+        ['NHS Somewhere ICB', '£17,452,219'],
+        ['Total NHS Minimum Contribution', '£17,452,219'],
         ['Total Additional NHS Contribution', '£0'],
-        ['Total NHS Contribution', '£20,620,231'],
-        ['Total BCF Pooled Budget', '£34,988,549'],
+        ['Total NHS Contribution', '£17,452,219'],
+        ['Total BCF Pooled Budget', '£30,957,178'],
       ]),
     ]);
     expect(rows.map(brief)).toEqual([
-      'dfg 2022-23 2323304 ',
-      'ibcf 2022-23 12045014 ',
-      'nhs_minimum_contribution 2022-23 20620231 ',
+      'dfg 2022-23 1874512 ',
+      'ibcf 2022-23 11630447 ',
+      'nhs_minimum_contribution 2022-23 17452219 ',
       'nhs_additional_contribution 2022-23 0 ',
-      'total_pooled_budget 2022-23 34988549 ',
+      'total_pooled_budget 2022-23 30957178 ',
     ]);
     expect(rows[0].label).toBe('Somewhere');
   });
@@ -140,11 +140,11 @@ describe('finance tables', () => {
     const rows = budgets([
       table([
         ['Funding', '2015/16 (£)'],
-        ['Disabled Facilities Grant', '957'],
-        ['Total BCF pooled budget', '17403000'],
+        ['Disabled Facilities Grant', '812'],
+        ['Total BCF pooled budget', '19276000'],
       ]),
     ]);
-    expect(rows.map(brief)).toEqual(['dfg 2015-16 957 ', 'total_pooled_budget 2015-16 17403000 ']);
+    expect(rows.map(brief)).toEqual(['dfg 2015-16 812 ', 'total_pooled_budget 2015-16 19276000 ']);
   });
 
   it('dates rows by a title row inside the table', () => {
@@ -211,24 +211,24 @@ describe('Part 2 finance summary', () => {
   it('scales a row whose label carries the unit, and rows under a unit line', () => {
     const rows = budgets([
       table([
-        ['Total pooled budget (£000s)', '2015/16', '17,403'],
+        ['Total pooled budget (£000s)', '2015/16', '19,276'],
         ['All figures £m', ''],
         ['Disabled Facilities Grant', '2015/16', '£1.2'],
       ]),
     ]);
-    expect(rows.map(brief)).toEqual(['total_pooled_budget 2015-16 17403000 ', 'dfg 2015-16 1200000 ']);
+    expect(rows.map(brief)).toEqual(['total_pooled_budget 2015-16 19276000 ', 'dfg 2015-16 1200000 ']);
   });
 });
 
 describe('plan-details lines without a table', () => {
   it('reads "label: year figure" lines and the year line beneath, but not a sentence', () => {
     const rows = budgets([
-      para('Minimum required value of BCF pooled budget: 2014/15 £957,000'),
-      para('2015/16 £17,403,000'),
+      para('Minimum required value of BCF pooled budget: 2014/15 £812,000'),
+      para('2015/16 £19,276,000'),
       para('The total pooled budget will be £20,000,000 in 2015/16.'),
       para('We have agreed a pooled budget of £20m'),
     ]);
-    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 957000 ', 'minimum_pooled_budget 2015-16 17403000 ']);
+    expect(rows.map(brief)).toEqual(['minimum_pooled_budget 2014-15 812000 ', 'minimum_pooled_budget 2015-16 19276000 ']);
   });
 });
 
@@ -249,38 +249,38 @@ describe('plan-details lines with the table layout lost', () => {
 
   it('joins a row a PDF without rulings broke into short lines, and digits wrapped onto the next line', () => {
     const rows = budgets([
-      para('Date submitted: 09/01/15'),
+      para('Date submitted: 14/01/15'),
       para('Minimum required'),
       para('value of BCF'),
       para('pooled budget:'),
       para('2014/15'),
-      para('£957,000'),
-      para('2015/16 £17,403,00'),
+      para('£812,000'),
+      para('2015/16 £19,276,00'),
       para('0'),
       para('Total agreed value of pooled budget:'),
-      para('2014/15 £5,264,000'),
+      para('2014/15 £4,318,000'),
     ]);
     expect(rows.map(brief)).toEqual([
-      'minimum_pooled_budget 2014-15 957000 ',
-      'minimum_pooled_budget 2015-16 17403000 ',
-      'total_pooled_budget 2014-15 5264000 ',
+      'minimum_pooled_budget 2014-15 812000 ',
+      'minimum_pooled_budget 2015-16 19276000 ',
+      'total_pooled_budget 2014-15 4318000 ',
     ]);
     expect(rows[0].label).toBe('Minimum required value of BCF pooled budget');
   });
 
   it('joins a split label and reads the annotated value line', () => {
     const rows = budgets([
-      para('Minimum required value 2014/15 £16,000,000'),
-      para('of BCF pooled budget 2015/16 £56,108,000'),
-      para('Total proposed value of 2014/15 £16,000,000'),
-      para('pooled budget 2015/16 A minimum of £56,108,000 with likely total pooled'),
-      para('budget being in excess of £150,000,000'),
+      para('Minimum required value 2014/15 £13,500,000'),
+      para('of BCF pooled budget 2015/16 £48,316,000'),
+      para('Total proposed value of 2014/15 £13,500,000'),
+      para('pooled budget 2015/16 A minimum of £48,316,000 with likely total pooled'),
+      para('budget being in excess of £130,000,000'),
     ]);
     expect(rows.map(brief)).toEqual([
-      'minimum_pooled_budget 2014-15 16000000 ',
-      'minimum_pooled_budget 2015-16 56108000 ',
-      'total_pooled_budget 2014-15 16000000 ',
-      'total_pooled_budget 2015-16 56108000 ',
+      'minimum_pooled_budget 2014-15 13500000 ',
+      'minimum_pooled_budget 2015-16 48316000 ',
+      'total_pooled_budget 2014-15 13500000 ',
+      'total_pooled_budget 2015-16 48316000 ',
     ]);
   });
 });
@@ -320,10 +320,10 @@ describe('the plan year', () => {
       para('Expenditure'),
       table([
         ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
-        ['Carers Support', 'Minimum NHS Contribution', '£779,444'],
+        ['Carers Support', 'Minimum NHS Contribution', '£642,318'],
       ]),
     ]);
-    expect(rows.map(brief)).toEqual(['scheme_spend 2022-23 779444 Carers Support']);
+    expect(rows.map(brief)).toEqual(['scheme_spend 2022-23 642318 Carers Support']);
   });
 
   it("dates an income table with no year column by the template's one financial year, though the plan names others", () => {
@@ -350,10 +350,10 @@ describe('the plan year', () => {
       para('Expenditure'),
       table([
         ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
-        ['Carers Support', 'CCG', '£779,444'],
+        ['Carers Support', 'CCG', '£642,318'],
       ]),
     ]);
-    expect(rows.map(brief)).toEqual(['scheme_spend null 779444 Carers Support']);
+    expect(rows.map(brief)).toEqual(['scheme_spend null 642318 Carers Support']);
   });
 });
 
@@ -363,15 +363,15 @@ describe('spending plans', () => {
       para('Spending Plan 2022/23'),
       table([
         ['Scheme Name', 'Brief Description of Scheme', 'Source of Funding', 'Expenditure (£)', 'New/ Existing Scheme'],
-        ['Community Equipment', 'Equipment for people at home', 'Minimum NHS Contribution', '£1,997,385', 'Existing'],
-        ['Community Equipment', 'Equipment for people at home', 'Additional LA Contribution', '£269,682', 'Existing'],
-        ['Carers Support', 'Support to carers', 'Minimum NHS Contribution', '£779,444', 'New'],
+        ['Community Equipment', 'Equipment for people at home', 'Minimum NHS Contribution', '£1,486,230', 'Existing'],
+        ['Community Equipment', 'Equipment for people at home', 'Additional LA Contribution', '£315,800', 'Existing'],
+        ['Carers Support', 'Support to carers', 'Minimum NHS Contribution', '£642,318', 'New'],
       ]),
     ]);
     expect(rows.map(brief)).toEqual([
-      'scheme_spend 2022-23 1997385 Community Equipment',
-      'scheme_spend 2022-23 269682 Community Equipment',
-      'scheme_spend 2022-23 779444 Carers Support',
+      'scheme_spend 2022-23 1486230 Community Equipment',
+      'scheme_spend 2022-23 315800 Community Equipment',
+      'scheme_spend 2022-23 642318 Carers Support',
     ]);
     expect(rows.map((r) => r.source)).toEqual(['Minimum NHS Contribution', 'Additional LA Contribution', 'Minimum NHS Contribution']);
   });

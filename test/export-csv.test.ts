@@ -54,13 +54,13 @@ describe('formula neutralisation (text cells)', () => {
 
   it('leaves ordinary text, and the trigger characters inside text, alone', () => {
     expect(neutraliseFormula('Carers Support')).toBe('Carers Support');
-    expect(neutraliseFormula('£1,997,385 = 5% of total')).toBe('£1,997,385 = 5% of total');
+    expect(neutraliseFormula('£1,486,230 = 5% of total')).toBe('£1,486,230 = 5% of total');
     expect(neutraliseFormula('')).toBe('');
   });
 
   it('keeps numeric columns numeric, negative amounts included', () => {
     expect(csvCell(-129506, 'integer')).toBe('-129506');
-    expect(csvCell(97.9, 'number')).toBe('97.9');
+    expect(csvCell(97.3, 'number')).toBe('97.3');
     expect(csvCell(null, 'integer')).toBe('');
   });
 

@@ -155,10 +155,10 @@ export const plan2022: PlanRecord = PlanRecordSchema.parse({
   ],
   budgets: [
     { kind: 'dfg', year: '2022-23', amountGbp: 1874512, scheme: null, label: 'DFG', text: '£1,874,512', page: null },
-    { kind: 'ibcf', year: '2022-23', amountGbp: 9630447, scheme: null, label: 'iBCF', text: '£9,630,447', page: null },
+    { kind: 'ibcf', year: '2022-23', amountGbp: 11630447, scheme: null, label: 'iBCF', text: '£11,630,447', page: null },
     { kind: 'la_additional_contribution', year: '2022-23', amountGbp: 315800, scheme: null, label: 'Additional LA Contribution', text: '£315,800', page: null },
     { kind: 'nhs_minimum_contribution', year: '2022-23', amountGbp: 17452219, scheme: null, label: 'Minimum NHS Contribution', text: '£17,452,219', page: null },
-    { kind: 'total_pooled_budget', year: '2022-23', amountGbp: 29272978, scheme: null, label: 'Total BCF Pooled Budget', text: '£29,272,978', page: null },
+    { kind: 'total_pooled_budget', year: '2022-23', amountGbp: 31272978, scheme: null, label: 'Total BCF Pooled Budget', text: '£31,272,978', page: null },
     scheme2022('Community Equipment Service', 1486230, 'Minimum NHS Contribution'),
     scheme2022('Social care assessment and review', 5102846, 'iBCF'),
     scheme2022('Carers Support', 642318, 'Minimum NHS Contribution'),

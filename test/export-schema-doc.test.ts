@@ -46,7 +46,7 @@ describe('docs/schema.md', () => {
       expect(rows).toEqual([
         { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2014-15', total_pooled_budget_gbp: 4318000, file: REVISED_2014 },
         { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2015-16', total_pooled_budget_gbp: 19276000, file: REVISED_2014 },
-        { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2022-23', total_pooled_budget_gbp: 29272978, file: PLAN_2022 },
+        { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2022-23', total_pooled_budget_gbp: 31272978, file: PLAN_2022 },
         { area_name: 'Nottinghamshire County Council', hwb_area_code: 'E10000024', year: '2014-15', total_pooled_budget_gbp: 13500000, file: ORIGINAL_2014 },
         { area_name: 'Nottinghamshire County Council', hwb_area_code: 'E10000024', year: '2015-16', total_pooled_budget_gbp: 48316000, file: ORIGINAL_2014 },
       ]);

@@ -160,14 +160,14 @@ describe('planned metric series', () => {
       plan({ id: 1, areaName: 'A', metrics: [
         { ...base, metric: 'reablement', period: '2015-16', kind: 'plan', value: 82, unit: 'percent' },
         { ...base, metric: 'reablement', period: '2013-14', kind: 'baseline', value: 79.1, unit: 'percent' },
-        { ...base, metric: 'non_elective_admissions', period: '2015-16', kind: 'plan', value: 730, unit: 'count' },
+        { ...base, metric: 'non_elective_admissions', period: '2015-16', kind: 'plan', value: 845, unit: 'count' },
         { ...base, metric: 'local', period: '2015-16', kind: 'plan', value: 5, unit: 'count' },
       ] }),
-      plan({ id: 2, areaName: 'B', metrics: [{ ...base, metric: 'reablement', period: '2022-23', kind: 'plan', value: 81.5, unit: 'percent' }] }),
+      plan({ id: 2, areaName: 'B', metrics: [{ ...base, metric: 'reablement', period: '2022-23', kind: 'plan', value: 81.7, unit: 'percent' }] }),
     ]);
     expect(series.map((s) => [s.metric, s.unit, s.bars.map((b) => [b.label, b.value])])).toEqual([
-      ['non_elective_admissions', 'count', [['A', 730]]],
-      ['reablement', 'percent', [['A', 82], ['B', 81.5]]],
+      ['non_elective_admissions', 'count', [['A', 845]]],
+      ['reablement', 'percent', [['A', 82], ['B', 81.7]]],
     ]);
   });
 });

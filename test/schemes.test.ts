@@ -215,10 +215,10 @@ describe('spending-plan schemes', () => {
       para('Spending Plan 2022/23'),
       table([
         ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
-        ['Integrated Community Equipment', 'Minimum NHS Contribution', '£1,997,385'],
-        ['Integrated Community Equipment', 'Additional LA Contribution', '£269,682'],
-        ['Track & Triage.', 'iBCF', '£6,637'],
-        ['domiciliary care packages', 'iBCF', '£898,237'],
+        ['Integrated Community Equipment', 'Minimum NHS Contribution', '£1,486,230'],
+        ['Integrated Community Equipment', 'Additional LA Contribution', '£315,800'],
+        ['Track & Triage.', 'iBCF', '£4,812'],
+        ['domiciliary care packages', 'iBCF', '£713,564'],
       ]),
     ]);
     expect(out.map((s) => s.name)).toEqual(['Integrated Community Equipment', 'Track & Triage.', 'domiciliary care packages']);
