@@ -419,7 +419,7 @@ describe('money that is not a budget row', () => {
     const rows = budgets([
       table([
         ['There is a risk that:', 'Likelihood', 'Potential impact', 'Mitigating Actions'],
-        ['Activity reductions are not achieved', '4', '5 Reductions are forecast at £1.475m in 2015/16, c£300K at risk', 'Monthly monitoring'],
+        ['Activity reductions are not achieved', '4', '5 Reductions are forecast at £1.625m in 2015/16, c£350K at risk', 'Monthly monitoring'],
       ]),
       para('Timeframes'),
       table([

@@ -52,7 +52,7 @@ describe('metric labels', () => {
     expect(parseMetricNumber('4,633')).toEqual({ value: 4633, percent: false, decimals: 0 });
     expect(parseMetricNumber('31207 (All Providers)')?.value).toBe(31207);
     expect(parseMetricNumber('31,52\n4')?.value).toBe(31524); // wrapped in a narrow PDF cell
-    expect(parseMetricNumber('-3.4%')).toBeNull();
+    expect(parseMetricNumber('-2.4%')).toBeNull();
     expect(parseMetricNumber('target of 96%')).toBeNull();
     expect(parseMetricNumber('£1,874,512')).toBeNull();
   });
@@ -128,7 +128,7 @@ describe('extractMetrics on synthetic tables', () => {
       table([
         ['Total number of non-elective FFCEs in general & acute', '2013/14 Outturn', '31207 (All Providers)'],
         ['', '2014/15 Plan', '30452 (All Providers)'],
-        ['', '14/15 Change compared to 13/14 outturn', '-3.4%'],
+        ['', '14/15 Change compared to 13/14 outturn', '-2.4%'],
         ['', 'How many non-elective admissions is the BCF planned to prevent in 14-15?', '310 (this is the BCF for Quarter 4 14/15)'],
       ]),
     ]);

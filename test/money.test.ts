@@ -12,10 +12,10 @@ describe('parseMoney', () => {
   });
 
   it('scales m / k / million suffixes to whole pounds', () => {
-    expect(amount('£17.4m')).toBe(17_400_000);
-    expect(amount('£1.475m')).toBe(1_475_000);
+    expect(amount('£19.3m')).toBe(19_300_000);
+    expect(amount('£1.625m')).toBe(1_625_000);
     expect(amount('£2.226m')).toBe(2_226_000);
-    expect(parseMoney('c£300K')).toEqual({ amountGbp: 300_000, text: 'c£300K' });
+    expect(parseMoney('c£350K')).toEqual({ amountGbp: 350_000, text: 'c£350K' });
     expect(amount('circa £2 million')).toBe(2_000_000);
     expect(amount('£200k on carers')).toBe(200_000);
   });

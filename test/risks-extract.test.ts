@@ -27,9 +27,9 @@ describe('risk log cells', () => {
     expect(riskColumnOf('Lead')).toBe('owner');
   });
   it('takes the impact from the leading digit of a cell with free text, not from money in it', () => {
-    expect(leadingScale('5 Overall activity reductions are forecast at £1.475m')).toBe(5);
+    expect(leadingScale('5 Overall activity reductions are forecast at £1.625m')).toBe(5);
     expect(leadingScale('4')).toBe(4);
-    expect(leadingScale('£1.475m impact')).toBeNull();
+    expect(leadingScale('£1.625m impact')).toBeNull();
     expect(leadingScale('15 days')).toBeNull();
   });
   it('splits score and RAG word, and lower-cases ratings from H/M/L and Red/Amber/Green', () => {
