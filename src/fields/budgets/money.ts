@@ -154,7 +154,7 @@ function moneyIn(text: string, options: MoneyOptions, limit: number): Money[] {
     if (!pound && /^\d{4}$/.test(digits) && /^(19|20)\d\d$/.test(digitsNoComma) && !options.unitScale) continue;
     if (!pound && /^\s*[-/]\s*\d{2}\b/.test(src.slice(end, end + 5))) continue;
     if (!pound && /^0\d{3,}/.test(digitsNoComma)) continue;
-    if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01332 642000"
+    if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01623 555000"
     if (!pound && !suffix && !digits.includes(',') && !options.bare) continue;
     if (!pound && suffix && /^(b|m)$/i.test(suffix) && !digits.includes(',') && !options.bare) continue; // "3 m" (metres)
     let value = Number(digitsNoComma.replace(/,$/, ''));
