@@ -12,6 +12,12 @@ const HAVE = haveShared(['corpus', 'gold'], 'segment-corpus: corpus plans agains
 const dashes = (s: string | null | undefined) => (s ?? '').replace(/[–—]/g, '-').trim();
 
 describe.skipIf(!HAVE)('corpus segmentation', () => {
+  it('finds the corpus plans through their gold records: one per template, each with its .txt, .docx and .pdf', () => {
+    const plans = corpusPlans();
+    expect(plans.map((p) => p.gold.template).sort()).toEqual(['bcf-2014-original', 'bcf-2014-revised', 'bcf-2022-23']);
+    for (const { id } of plans) for (const ext of ['txt', 'docx', 'pdf']) expect(existsSync(new URL(`${id}.${ext}`, CORPUS)), `${id}.${ext}`).toBe(true);
+  });
+
   // Read while collecting (the gold template names the test); none when ../shared is absent.
   for (const { id: plan, gold } of HAVE ? corpusPlans() : []) {
     for (const ext of ['txt', 'docx', 'pdf']) {
