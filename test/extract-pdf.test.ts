@@ -73,20 +73,20 @@ describe('extractPdf: tables', () => {
   it('rejoins a number, a word and a year range wrapped inside narrow cells, and spaces genuine wraps', async () => {
     const bytes = await makePdf((doc) => {
       doc.font('Helvetica').fontSize(10);
-      const money = doc.widthOfString('£17,403,00') + 2 * PAD + 0.5;
+      const money = doc.widthOfString('£19,276,00') + 2 * PAD + 0.5;
       const word = doc.widthOfString('Denominato') + 2 * PAD + 0.5;
       line(doc, 'Summary of the plan as agreed by the board.', 50, 60);
       const bottom = drawTable(doc, 50, 80, [110, money, 60], [
-        ['Date agreed at\nHealth and Well-\nBeing Board:', '£17,403,00\n0', '2010-\n11'],
-        ['Clinical\nCommissioning\nGroups', '£957,000', 'Total\nvalue'],
+        ['Date agreed at\nHealth and Well-\nBeing Board:', '£19,276,00\n0', '2010-\n11'],
+        ['Clinical\nCommissioning\nGroups', '£812,000', 'Total\nvalue'],
       ]);
       drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr']]);
     });
     const doc = await extractPdf(bytes);
     const [first, second] = tables(doc.blocks);
     expect(cellTexts(first)).toEqual([
-      ['Date agreed at Health and Well-Being Board:', '£17,403,000', '2010-11'],
-      ['Clinical Commissioning Groups', '£957,000', 'Total value'],
+      ['Date agreed at Health and Well-Being Board:', '£19,276,000', '2010-11'],
+      ['Clinical Commissioning Groups', '£812,000', 'Total value'],
     ]);
     expect(cellTexts(second)).toEqual([['Metric', 'Denominator']]);
     expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Summary of the plan as agreed by the board.', page: 1 });
@@ -138,9 +138,9 @@ describe('extractPdf: tables', () => {
   it('finds a borderless table from its column gaps, with right-aligned numbers and a wrapped cell', async () => {
     const rows: Array<[string, string, string]> = [
       ['Scheme', 'Budget', 'Source'],
-      ['Home First', '£2,391,577', 'Minimum NHS Contribution'],
-      ['Carers Support', '£779,444', 'Minimum NHS Contribution'],
-      ['Track & Triage', '£6,637', 'iBCF'],
+      ['Home First', '£2,163,905', 'Minimum NHS Contribution'],
+      ['Carers Support', '£642,318', 'Minimum NHS Contribution'],
+      ['Track & Triage', '£4,812', 'iBCF'],
     ];
     const bytes = await makePdf((doc) => {
       line(doc, 'The schemes funded in 2022/23 are listed below with their budgets.', 50, 60);
@@ -158,9 +158,9 @@ describe('extractPdf: tables', () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
     expect(cellTexts(tables(doc.blocks)[0])).toEqual([
       ['Scheme', 'Budget', 'Source'],
-      ['Home First', '£2,391,577', 'Minimum NHS Contribution'],
-      ['Carers Support', '£779,444', 'Minimum NHS Contribution'],
-      ['Track & Triage', '£6,637', 'iBCF (pooled)'],
+      ['Home First', '£2,163,905', 'Minimum NHS Contribution'],
+      ['Carers Support', '£642,318', 'Minimum NHS Contribution'],
+      ['Track & Triage', '£4,812', 'iBCF (pooled)'],
     ]);
   });
 
@@ -279,7 +279,7 @@ describe('extractPdf: text layout', () => {
   });
 
   it('reads a dash that starts a wrapped line as punctuation, and dash lines after a colon as list items', async () => {
-    const first = 'These plans are reflected in the strategy of the local acute trust (Derby Hospitals Foundation';
+    const first = 'These plans are reflected in the strategy of the local acute trust (Luton Hospitals Foundation';
     const bytes = await makePdf((doc) => {
       line(doc, first, 50, 50);
       line(doc, '– that have signed off this plan.', 50, 62);

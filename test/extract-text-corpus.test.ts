@@ -1,19 +1,21 @@
-// Checks on the real plans in ../shared/corpus, each checked by reading the .txt file.
+// Checks on the real plans in ../shared/corpus, each checked by reading the .txt file. Names and figures come from
+// the gold records at run time, never copied into this file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { haveShared } from './shared.js';
+import { corpusPlan, gbp, haveShared } from './shared.js';
 import { extractText } from '../src/extract/text/index.js';
 import type { Block, TableBlock } from '../src/model/document.js';
 
-const HAVE = haveShared('corpus', 'text corpus: the corpus .txt plans');
+const HAVE = haveShared(['corpus', 'gold'], 'text corpus: the corpus .txt plans and their gold records');
 // Read while collecting, so only when ../shared is there.
 const corpus = (name: string) => (!HAVE ? '' : readFileSync(new URL(`../../shared/corpus/${name}`, import.meta.url), 'utf8'));
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 const tableStartingWith = (blocks: Block[], first: string) =>
   tables(blocks).filter((t) => t.rows[0]?.cells[0]?.text === first);
 
-describe.skipIf(!HAVE)('text corpus 000 (revised 2014 template)', () => {
-  const doc = extractText(corpus('000_9077328ceb53165f.txt'), 'txt');
+describe.skipIf(!HAVE)('text corpus: the revised 2014 template', () => {
+  const { id, gold } = corpusPlan('bcf-2014-revised');
+  const doc = extractText(corpus(`${id}.txt`), 'txt');
 
   it('reads the risk log (lines 351-373, header repeated at page breaks) as one table of 5-cell rows', () => {
     const logs = tables(doc.blocks).filter((t) => t.rows.some((r) => r.cells[0].text === 'There is a risk that:'));
@@ -28,17 +30,19 @@ describe.skipIf(!HAVE)('text corpus 000 (revised 2014 template)', () => {
 
   it('keeps the plan-details summary as one table across its blank line, with money cells', () => {
     const [summary] = tableStartingWith(doc.blocks, 'Local Authority');
+    const [council] = gold.area.localAuthorities;
+    expect(gold.area.localAuthorities).toHaveLength(1);
+    expect(gold.area.ccgs).toHaveLength(1);
     expect(summary.rows.map((r) => r.cells[1].text)).toEqual([
-      'Derby City Council',
-      'NHS Southern Derbyshire CCG',
-      expect.stringMatching(/^Derby City Council is wholly contained/),
-      '11/09/2014',
-      '09/01/15',
-      '£957,000',
-      '£17,403,000',
-      '£5,264,000',
-      '£17,403,000',
+      council,
+      gold.area.ccgs[0],
+      expect.stringMatching(new RegExp(`^${council} is wholly contained`)),
+      expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/), // date agreed at the board
+      expect.stringMatching(/^\d\d\/\d\d\/\d\d$/), // date submitted
+      // the plan-details figures: minimum, then total, for 2014/15 and 2015/16
+      ...gold.budgets.map((b) => gbp(b.amountGbp)),
     ]);
+    expect(gold.budgets).toHaveLength(4);
   });
 
   it('keeps section headings as separate paragraphs and "<Insert extra rows …>" as text', () => {
@@ -62,8 +66,8 @@ describe.skipIf(!HAVE)('text corpus 000 (revised 2014 template)', () => {
   });
 });
 
-describe.skipIf(!HAVE)('text corpus 002 (original 2014 template)', () => {
-  const doc = extractText(corpus('002_1db83991b26ca8db.txt'), 'txt');
+describe.skipIf(!HAVE)('text corpus: the original 2014 template', () => {
+  const doc = extractText(corpus(`${corpusPlan('bcf-2014-original').id}.txt`), 'txt');
 
   it('restores the mangled sign-off placeholders to <name of signatory>, <job title>, <date>', () => {
     const cells = tables(doc.blocks).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
@@ -81,17 +85,20 @@ describe.skipIf(!HAVE)('text corpus 002 (original 2014 template)', () => {
   });
 });
 
-describe.skipIf(!HAVE)('text corpus 004 (2022-23 template)', () => {
-  const doc = extractText(corpus('004_a5ae2414f3291c74.txt'), 'txt');
+describe.skipIf(!HAVE)('text corpus: the 2022-23 template', () => {
+  const { id, gold } = corpusPlan('bcf-2022-23');
+  const doc = extractText(corpus(`${id}.txt`), 'txt');
 
-  it('reads the spending plan as one 8-column table of 33 schemes despite the blank line inside it', () => {
+  it('reads the spending plan as one 8-column table, a row per gold spending line, despite the blank line inside it', () => {
     const [plan] = tableStartingWith(doc.blocks, 'Scheme Name');
-    expect(plan.rows).toHaveLength(34);
+    const spend = gold.budgets.filter((b) => b.kind === 'scheme_spend');
+    expect(spend).toHaveLength(33);
+    expect(plan.rows).toHaveLength(1 + spend.length);
     expect(plan.rows[0].cells.map((c) => c.text)).toEqual([
       'Scheme Name', 'Brief Description of Scheme', 'Area of Spend', 'Commissioner', 'Provider', 'Source of Funding', 'Expenditure (£)', 'New/ Existing Scheme',
     ]);
     expect(plan.rows.every((r) => r.cells.length === 8)).toBe(true);
-    expect(plan.rows.map((r) => r.cells[0].text)).toContain('Dementia Support');
+    expect(plan.rows.slice(1).map((r) => [r.cells[0].text, r.cells[6].text])).toEqual(spend.map((b) => [b.scheme, gbp(b.amountGbp)]));
   });
 
   it('removes markdown bold around an inline phrase without marking the line bold', () => {

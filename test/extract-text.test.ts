@@ -78,10 +78,10 @@ describe('extractText: markdown', () => {
   });
 
   it('keeps every non-blank line as its own paragraph and ignores whitespace-only lines', () => {
-    expect(summary(blocks('a) Summary of Plan\nLocal Authority\n \u00a0\n\nDerby\u00a0City   Council  '))).toEqual([
+    expect(summary(blocks('a) Summary of Plan\nLocal Authority\n \u00a0\n\nLeicester\u00a0City   Council  '))).toEqual([
       { kind: 'paragraph', text: 'a) Summary of Plan' },
       { kind: 'paragraph', text: 'Local Authority' },
-      { kind: 'paragraph', text: 'Derby City Council' },
+      { kind: 'paragraph', text: 'Leicester City Council' },
     ]);
   });
 
@@ -289,10 +289,10 @@ describe('extractText: HTML saved from Word', () => {
     const html =
       "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><!--[if gte mso 9]><xml><o:X></o:X></xml><![endif]--></head><body>" +
       "<p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol'>·<span>&nbsp;&nbsp; </span></span><![endif]>Reduce admissions<o:p></o:p></p>" +
-      '<p class=MsoNormal><st1:place w:st="on">Derby</st1:place> City &lt;date&gt; see <https://example.org/x></p></body></html>';
+      '<p class=MsoNormal><st1:place w:st="on">Leicester</st1:place> City &lt;date&gt; see <https://example.org/x></p></body></html>';
     expect(summary(extractText(html, 'html').blocks)).toEqual([
       { kind: 'list_item', level: 1, text: 'Reduce admissions' },
-      { kind: 'paragraph', text: 'Derby City <date> see <https://example.org/x>' },
+      { kind: 'paragraph', text: 'Leicester City <date> see <https://example.org/x>' },
     ]);
   });
 });

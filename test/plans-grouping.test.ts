@@ -94,8 +94,8 @@ describe('grouping files into plans', () => {
 
 describe('the date a plan states', () => {
   it('reads submitted/agreed/signed dates in the ways plans write them, the latest wins', () => {
-    expect(planDate('Date agreed at Health and Well-Being Board:\t11/09/2014\nDate submitted:\t19/09/2014')).toBe('2014-09-19');
-    expect(planDate('Date submitted: 09/01/15')).toBe('2015-01-09');
+    expect(planDate('Date agreed at Health and Well-Being Board:\t18/09/2014\nDate submitted:\t19/09/2014')).toBe('2014-09-19');
+    expect(planDate('Date submitted: 14/01/15')).toBe('2015-01-14');
     expect(planDate('Signed off by the Health and Wellbeing Board on 30th June 2022.')).toBe('2022-06-30');
     expect(planDate('Date to be agreed at Health and Well-Being Board:\nDate submitted:\n')).toBeNull();
     expect(isoDate('1 March 2023')).toBe('2023-03-01');

@@ -13,7 +13,7 @@ import { recordJsonSchema, recordJsonSchemaText } from '../src/record/jsonSchema
 import { openStoreReadOnly, type Database } from '../src/store/db.js';
 import { DB_SCHEMA } from '../src/store/schema.js';
 import { compareExports } from './csv-readback.js';
-import { derby2014, derby2022, failedPlan, removedPlan, staffordshire2014 } from './export-fixtures.js';
+import { revisedPlan2014, plan2022, failedPlan, removedPlan, originalPlan2014 } from './export-fixtures.js';
 import { haveShared, SHARED_DIR } from './shared.js';
 
 const SCHEMA_FILE = new URL('../docs/record.schema.json', import.meta.url);
@@ -40,17 +40,17 @@ describe('docs/record.schema.json', () => {
   });
 
   it('validates the test database records', () => {
-    for (const r of [derby2014, staffordshire2014, derby2022, failedPlan, removedPlan]) expect(errors(r), r.source.file).toEqual([]);
+    for (const r of [revisedPlan2014, originalPlan2014, plan2022, failedPlan, removedPlan]) expect(errors(r), r.source.file).toEqual([]);
   });
 
   it('rejects what the record forbids: a year in the old form, an unknown metric kind, a missing field, an extra one', () => {
-    const bad = structuredClone(derby2014) as unknown as Record<string, unknown> & { budgets: { year: string }[]; metrics: { kind: string }[] };
+    const bad = structuredClone(revisedPlan2014) as unknown as Record<string, unknown> & { budgets: { year: string }[]; metrics: { kind: string }[] };
     bad.budgets[0].year = '2014/15';
     bad.metrics[0].kind = 'forecast';
     expect(errors(bad).join('\n')).toMatch(/\/budgets\/0\/year must match pattern[\s\S]*\/metrics\/0\/kind must be equal to one of the allowed values/);
-    const { template: _t, ...noTemplate } = derby2014;
+    const { template: _t, ...noTemplate } = revisedPlan2014;
     expect(errors(noTemplate).join(' ')).toMatch(/must have required property 'template'/);
-    expect(errors({ ...derby2014, surprise: 1 }).join(' ')).toMatch(/must NOT have additional properties/);
+    expect(errors({ ...revisedPlan2014, surprise: 1 }).join(' ')).toMatch(/must NOT have additional properties/);
   });
 
   it('validates every record `plansift run` writes on fixtures/ (sample plans in every format, broken files)', () => {

@@ -16,7 +16,7 @@ import { loadReportData } from '../src/report/load.js';
 import { openStore, saveDocument, type FileMeta } from '../src/store/db.js';
 import { dbSchema, itemTableSql } from '../src/store/schema.js';
 import { readBack } from './csv-readback.js';
-import { derby2014, derby2022 } from './export-fixtures.js';
+import { revisedPlan2014, plan2022 } from './export-fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plansift-shape-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -71,10 +71,10 @@ describe('a scalar field added to an item schema, with no other change', () => {
     const out = join(tmp, 'added');
     const db = await openStore(join(tmp, 'added.sqlite'), tables);
     try {
-      const record = withNotes(derby2014);
+      const record = withNotes(revisedPlan2014);
       const id = await saveDocument(db, record, ok, NOW, tables);
       const rows = await db.all<{ ord: number; reviewer_note: string | null }>('SELECT ord, reviewer_note FROM budgets WHERE document_id = ? ORDER BY ord', [id]);
-      expect(rows).toHaveLength(derby2014.budgets.length);
+      expect(rows).toHaveLength(revisedPlan2014.budgets.length);
       expect(rows[0]).toEqual({ ord: 0, reviewer_note: '=checked by finance' });
       expect(rows.slice(1).every((r) => r.reviewer_note === null)).toBe(true);
 
@@ -83,7 +83,7 @@ describe('a scalar field added to an item schema, with no other change', () => {
       expect(header.slice(-4)).toEqual(['page', 'cell', 'block', 'reviewer_note']);
       expect(first.at(-1)).toBe("'=checked by finance"); // a text column, so neutralised like the others
       expect(second.at(-1)).toBe('');
-      expect(first[header.indexOf('amount_gbp')]).toBe(String(derby2014.budgets[0].amountGbp));
+      expect(first[header.indexOf('amount_gbp')]).toBe(String(revisedPlan2014.budgets[0].amountGbp));
     } finally {
       await db.close();
     }
@@ -92,16 +92,16 @@ describe('a scalar field added to an item schema, with no other change', () => {
   it('is added to a database made before it, whose rows keep null there', async () => {
     const file = join(tmp, 'older.sqlite');
     const older = await openStore(file);
-    const oldId = await saveDocument(older, derby2022, ok, NOW);
+    const oldId = await saveDocument(older, plan2022, ok, NOW);
     await older.close();
     const db = await openStore(file, tables);
     try {
-      const id = await saveDocument(db, withNotes(derby2014), ok, NOW, tables);
+      const id = await saveDocument(db, withNotes(revisedPlan2014), ok, NOW, tables);
       const notes = await db.all<{ document_id: number; n: number; noted: number }>(
         'SELECT document_id, COUNT(*) AS n, COUNT(reviewer_note) AS noted FROM budgets GROUP BY document_id ORDER BY document_id');
       expect(notes).toEqual([
-        { document_id: oldId, n: derby2022.budgets.length, noted: 0 },
-        { document_id: id, n: derby2014.budgets.length, noted: 1 },
+        { document_id: oldId, n: plan2022.budgets.length, noted: 0 },
+        { document_id: id, n: revisedPlan2014.budgets.length, noted: 1 },
       ]);
     } finally {
       await db.close();
@@ -152,14 +152,14 @@ describe('the parts of the record shape that are written out by hand', () => {
     expect(documentLeaves(PlanRecordSchema), 'a new record field: give it a documents column (store/db.ts) or list it here as JSON-only').toEqual(Object.keys(DOCUMENT_COLUMN));
     const db = await openStore(join(tmp, 'documents.sqlite'));
     try {
-      const id = await saveDocument(db, derby2014, ok, NOW);
+      const id = await saveDocument(db, revisedPlan2014, ok, NOW);
       const row = (await db.get<Record<string, unknown>>('SELECT * FROM documents WHERE id = ?', [id]))!;
       for (const [leaf, column] of Object.entries(DOCUMENT_COLUMN)) {
-        const value = leaf.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], derby2014);
+        const value = leaf.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], revisedPlan2014);
         const stored = column === null ? undefined : row[column];
         if (column !== null) expect(Array.isArray(value) ? JSON.parse(String(stored)) : stored, leaf).toEqual(value);
       }
-      expect(JSON.parse(String(row.record_json))).toEqual(derby2014);
+      expect(JSON.parse(String(row.record_json))).toEqual(revisedPlan2014);
     } finally {
       await db.close();
     }
@@ -168,10 +168,10 @@ describe('the parts of the record shape that are written out by hand', () => {
   it('the report loader reads back every field of every item, equal to the record (it maps columns by hand)', async () => {
     const db = await openStore(join(tmp, 'report.sqlite'));
     try {
-      await saveDocument(db, derby2014, ok, NOW);
+      await saveDocument(db, revisedPlan2014, ok, NOW);
       const [plan] = (await loadReportData(db)).plans;
       for (const t of ITEM_TABLES) {
-        const items = (derby2014 as unknown as Record<string, Record<string, unknown>[]>)[t.table];
+        const items = (revisedPlan2014 as unknown as Record<string, Record<string, unknown>[]>)[t.table];
         const loaded = (plan as unknown as Record<string, Record<string, unknown>[]>)[t.table];
         // An absent optional field reads back as null; every field of the schema must be there.
         const expected = items.map((item) => Object.fromEntries(t.columns.map((c) => [c.field, item[c.field] ?? null])));

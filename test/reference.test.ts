@@ -144,6 +144,6 @@ describe('round from the years a plan states', () => {
     expect(roundFromText('Baseline 2019/20. Plan for 2021-22. Spend in 2021/22 and 2021 to 2022 targets.')).toBe('2021-22');
     expect(roundFromText('Better Care Fund plan 2023-25. Our 2023-25 plan covers 2023-24 and 2024-25, compared with 2022-23.')).toBe('2023-25');
     expect(roundFromText('Minimum 2014/15 £1,000; 2015/16 £2,000; total 2014/15; 2015/16; 2015/16')).toBe('2015-16');
-    expect(roundFromText('signed 11/09/2014, no years here')).toBeNull();
+    expect(roundFromText('signed 18/09/2014, no years here')).toBeNull();
   });
 });

@@ -61,14 +61,14 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     const rows = page.locator('#plans tbody tr');
     expect(await rows.count()).toBe(4);
     const text = await page.locator('#plans').innerText();
-    for (const area of ['Derby City Health and Well-being Board', 'Staffordshire Health and Wellbeing Board', 'Derby Health and Wellbeing Board', '2015/encrypted-plan.pdf']) {
+    for (const area of ['Leicester City Health and Well-being Board', 'Nottinghamshire Health and Wellbeing Board', 'Leicester Health and Wellbeing Board', '2015/encrypted-plan.pdf']) {
       expect(text).toContain(area);
     }
-    const staffs = rows.filter({ hasText: 'Staffordshire' });
-    expect(await staffs.locator('.rag').innerText()).toBe('Red');
-    expect(await rows.filter({ hasText: 'Derby Health and Wellbeing Board' }).locator('.rag').innerText()).toBe('Green');
-    expect(await rows.filter({ hasText: 'Derby City Health and Well-being Board' }).locator('.rag').innerText()).toBe('Amber');
-    expect(await page.locator('#removed-plans').innerText()).toContain('Derby City Health and Well-being Board (draft)');
+    const original = rows.filter({ hasText: 'Nottinghamshire' });
+    expect(await original.locator('.rag').innerText()).toBe('Red');
+    expect(await rows.filter({ hasText: 'Leicester Health and Wellbeing Board' }).locator('.rag').innerText()).toBe('Green');
+    expect(await rows.filter({ hasText: 'Leicester City Health and Well-being Board' }).locator('.rag').innerText()).toBe('Amber');
+    expect(await page.locator('#removed-plans').innerText()).toContain('Leicester City Health and Well-being Board (draft)');
     expect(await page.locator('#rag-rule').innerText()).toMatch(/Red: the file could not be read/);
     await page.screenshot({ path: join(OUTPUT, 'report-index.png'), fullPage: true });
     await page.close();
@@ -78,16 +78,16 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     const page = await open(files.index);
     await page.getByRole('button', { name: 'Pooled budget' }).click();
     const areas = await page.locator('#plans tbody tr th').allInnerTexts();
-    // ascending: £17,403,000 (Derby City 2015/16), £35,258,231 (Derby 2022/23), £56,108,000 (Staffordshire), then none
+    // ascending: £19,276,000 (revised 2014, 2015/16), £31,272,978 (2022/23), £48,316,000 (original 2014), then none
     expect(areas.map((a) => a.split('\n')[0])).toEqual([
-      'Derby City Health and Well-being Board', 'Derby Health and Wellbeing Board', 'Staffordshire Health and Wellbeing Board', '2015/encrypted-plan.pdf',
+      'Leicester City Health and Well-being Board', 'Leicester Health and Wellbeing Board', 'Nottinghamshire Health and Wellbeing Board', '2015/encrypted-plan.pdf',
     ]);
     expect(await page.locator('th', { hasText: 'Pooled budget' }).getAttribute('aria-sort')).toBe('ascending');
     await page.close();
   });
 
   it('a plan page shows every flag with section, page and quoted text, and plan text stays text', async () => {
-    const page = await open(files.plans.get(fx.ids.staffordshire2014)!);
+    const page = await open(files.plans.get(fx.ids.originalPlan2014)!);
     const flagRows = page.locator('#flag-table tbody tr');
     expect(await flagRows.count()).toBe(4);
     const flags = await page.locator('#flag-table').innerText();
@@ -102,19 +102,19 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
   });
 
   it('a paged plan shows its flags with page numbers and the risk heat map', async () => {
-    const page = await open(files.plans.get(fx.ids.derby2014)!);
+    const page = await open(files.plans.get(fx.ids.revisedPlan2014)!);
     const mismatch = page.locator('#flag-table tbody tr', { hasText: 'RISK_SCORE_MISMATCH' });
     expect(await mismatch.locator('td').nth(3).innerText()).toBe('8');
     expect(await page.locator('svg.heatmap').count()).toBe(1);
-    // three risks at likelihood 4, impact 5
-    const cell = page.locator('table.heat-table tbody tr', { hasText: 'Likelihood 4' }).locator('td').nth(4);
+    // three risks at likelihood 5, impact 4
+    const cell = page.locator('table.heat-table tbody tr', { hasText: 'Likelihood 5' }).locator('td').nth(3);
     expect(await cell.innerText()).toBe('3');
     // The flag's page number opens that page of the source PDF: a relative link that resolves to the file on disk.
     const link = mismatch.locator('td').nth(3).locator('a');
     const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-    expect(href).toBe(`${pathToFileURL(join(fx.inputDir, '2014/derby-city-bcf.pdf')).href}#page=8`);
+    expect(href).toBe(`${pathToFileURL(join(fx.inputDir, '2014/leicester-city-bcf.pdf')).href}#page=8`);
     expect(existsSync(fileURLToPath(href))).toBe(true);
-    expect(await page.locator('#source-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(pathToFileURL(join(fx.inputDir, '2014/derby-city-bcf.pdf')).href);
+    expect(await page.locator('#source-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(pathToFileURL(join(fx.inputDir, '2014/leicester-city-bcf.pdf')).href);
     await page.screenshot({ path: join(OUTPUT, 'report-plan.png'), fullPage: false });
     await page.screenshot({ path: join(OUTPUT, 'report-plan-full.png'), fullPage: true });
     await page.close();
@@ -136,16 +136,16 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     expect(await page.locator('#round-2015-16-counts').innerText()).toMatch(/^2 of 150 areas submitted; 1 red/);
     expect(await page.locator('#round-2022-23-counts').innerText()).toMatch(/^1 of 150 areas submitted; 0 red/);
     expect(await page.locator('#tracker-summary').innerText()).toMatch(/2015-16: 2 of 150 areas submitted; 1 red\s+2022-23: 1 of 150 areas submitted; 0 red/);
-    const derby = r2015.filter({ has: page.locator('th', { hasText: /^Derby City Council$/ }) });
-    expect(await derby.locator('.rag').innerText()).toBe('Amber');
-    expect(await derby.locator('a').getAttribute('href')).toBe(`plans/${fx.ids.derby2014}.html`);
-    expect(await r2015.filter({ hasText: 'Staffordshire County Council' }).locator('.rag').innerText()).toBe('Red');
+    const revised = r2015.filter({ has: page.locator('th', { hasText: /^Leicester City Council$/ }) });
+    expect(await revised.locator('.rag').innerText()).toBe('Amber');
+    expect(await revised.locator('a').getAttribute('href')).toBe(`plans/${fx.ids.revisedPlan2014}.html`);
+    expect(await r2015.filter({ hasText: 'Nottinghamshire County Council' }).locator('.rag').innerText()).toBe('Red');
     expect(await r2015.filter({ hasText: 'Northamptonshire County Council' }).innerText()).toContain('No submission found');
     expect(await r2015.filter({ hasText: 'City of London' }).count()).toBe(0);
     // Sorting by status puts the red plan first, then amber, then the areas with no submission.
     await page.locator('#round-2015-16').getByRole('button', { name: 'Status' }).click();
     const areas = await page.locator('#round-2015-16 tbody tr th').allInnerTexts();
-    expect(areas.slice(0, 2)).toEqual(['Staffordshire County Council', 'Derby City Council']);
+    expect(areas.slice(0, 2)).toEqual(['Nottinghamshire County Council', 'Leicester City Council']);
     // From the index: the navigation links to it.
     const index = await open(files.index);
     await index.getByRole('link', { name: 'Returns tracker' }).click();

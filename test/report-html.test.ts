@@ -11,7 +11,7 @@ import { escapeHtml, html } from '../src/report/html.js';
 import { loadReportData, type PlanView, type ReportData } from '../src/report/load.js';
 import { riskThemes } from '../src/report/themes.js';
 import { openStore, openStoreReadOnly, saveDocument } from '../src/store/db.js';
-import { buildFixtureDb, derby2014, type FixtureDb } from './export-fixtures.js';
+import { buildFixtureDb, revisedPlan2014, type FixtureDb } from './export-fixtures.js';
 
 interface Element { name: string; attrs: Record<string, string>; text: string }
 
@@ -107,11 +107,11 @@ describe('names side by side', () => {
     expect([...names.values()]).toEqual(['A – a.pdf', 'A – a.docx', 'B']);
   });
   it('shortens long chart labels in the middle so the distinguishing end stays', () => {
-    expect(shortenMiddle('Staffordshire Health and Wellbeing Board – 002_1db83991b26ca8db.docx', 44)).toBe('Staffordshire HWB – 00…1db83991b26ca8db.docx');
-    expect(shortenMiddle('Derby Health and Wellbeing Board', 44)).toBe('Derby HWB');
-    const s = shortenMiddle('Derby City Health and Well-being Board – a-very-long-file-name-for-testing.pdf', 40);
+    expect(shortenMiddle('Herefordshire Health and Wellbeing Board – 007_3fa1c92e7b04d65a.docx', 44)).toBe('Herefordshire HWB – 00…3fa1c92e7b04d65a.docx');
+    expect(shortenMiddle('Leicester Health and Wellbeing Board', 44)).toBe('Leicester HWB');
+    const s = shortenMiddle('Leicester City Health and Well-being Board – a-very-long-file-name-for-testing.pdf', 40);
     expect(s.length).toBeLessThanOrEqual(40);
-    expect(s.startsWith('Derby City HWB')).toBe(true);
+    expect(s.startsWith('Leicester City HWB')).toBe(true);
     expect(s.endsWith('testing.pdf')).toBe(true);
   });
 });
@@ -160,14 +160,14 @@ describe('planned metric series', () => {
       plan({ id: 1, areaName: 'A', metrics: [
         { ...base, metric: 'reablement', period: '2015-16', kind: 'plan', value: 82, unit: 'percent' },
         { ...base, metric: 'reablement', period: '2013-14', kind: 'baseline', value: 79.1, unit: 'percent' },
-        { ...base, metric: 'non_elective_admissions', period: '2015-16', kind: 'plan', value: 730, unit: 'count' },
+        { ...base, metric: 'non_elective_admissions', period: '2015-16', kind: 'plan', value: 845, unit: 'count' },
         { ...base, metric: 'local', period: '2015-16', kind: 'plan', value: 5, unit: 'count' },
       ] }),
-      plan({ id: 2, areaName: 'B', metrics: [{ ...base, metric: 'reablement', period: '2022-23', kind: 'plan', value: 81.5, unit: 'percent' }] }),
+      plan({ id: 2, areaName: 'B', metrics: [{ ...base, metric: 'reablement', period: '2022-23', kind: 'plan', value: 81.7, unit: 'percent' }] }),
     ]);
     expect(series.map((s) => [s.metric, s.unit, s.bars.map((b) => [b.label, b.value])])).toEqual([
-      ['non_elective_admissions', 'count', [['A', 730]]],
-      ['reablement', 'percent', [['A', 82], ['B', 81.5]]],
+      ['non_elective_admissions', 'count', [['A', 845]]],
+      ['reablement', 'percent', [['A', 82], ['B', 81.7]]],
     ]);
   });
 });
@@ -187,7 +187,7 @@ describe('the report built from a test database', () => {
   it('has an index, a comparison and one page per plan: a readable file by its plan, a failed or removed one by itself', async () => {
     const db = await openStoreReadOnly(fx.dbFile);
     const planOf = async (id: number) => (await db.get<{ plan_id: number }>('SELECT plan_id FROM documents WHERE id = ?', [id]))!.plan_id;
-    const readable = [await planOf(fx.ids.derby2014), await planOf(fx.ids.staffordshire2014), await planOf(fx.ids.derby2022)];
+    const readable = [await planOf(fx.ids.revisedPlan2014), await planOf(fx.ids.originalPlan2014), await planOf(fx.ids.plan2022)];
     await db.close();
     expect(new Set(readable).size).toBe(3); // three areas or rounds: three plans
     expect([...pages.keys()].sort()).toEqual(['compare.html', 'index.html', 'tracker.html', ...readable.map((id) => `plans/${id}.html`),
@@ -195,18 +195,18 @@ describe('the report built from a test database', () => {
   });
 
   it('reads the database back into the records it was built from', () => {
-    const derby = data.plans.find((p) => p.id === fx.ids.derby2014)!;
+    const revised = data.plans.find((p) => p.id === fx.ids.revisedPlan2014)!;
     // Optional fields a record leaves out (a workbook cell, a block, a funding source) read back as null.
-    expect(derby.risks).toEqual(derby2014.risks.map((r) => ({ ...r, cell: null, block: null })));
-    expect(derby.metrics).toEqual(derby2014.metrics.map((m) => ({ ...m, cell: null, block: null })));
-    expect(derby.flags).toEqual(derby2014.flags);
-    expect(derby.budgets).toEqual(derby2014.budgets.map((b) => ({ ...b, source: null, cell: null, block: null })));
+    expect(revised.risks).toEqual(revisedPlan2014.risks.map((r) => ({ ...r, cell: null, block: null })));
+    expect(revised.metrics).toEqual(revisedPlan2014.metrics.map((m) => ({ ...m, cell: null, block: null })));
+    expect(revised.flags).toEqual(revisedPlan2014.flags);
+    expect(revised.budgets).toEqual(revisedPlan2014.budgets.map((b) => ({ ...b, source: null, cell: null, block: null })));
   });
 
   it('shows hostile plan text as text: no script or img element comes from the plan', () => {
-    const staffs = pages.get(`plans/${fx.ids.staffordshire2014}.html`)!;
-    expect(staffs).toContain('&lt;script&gt;window.__xss = 1&lt;/script&gt;');
-    expect(staffs).toContain('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    const original = pages.get(`plans/${fx.ids.originalPlan2014}.html`)!;
+    expect(original).toContain('&lt;script&gt;window.__xss = 1&lt;/script&gt;');
+    expect(original).toContain('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
     for (const [name, markup] of pages) {
       const { elements, scripts } = parse(markup);
       expect(elements.filter((e) => e.name === 'img'), name).toEqual([]);
@@ -243,24 +243,28 @@ describe('the report built from a test database', () => {
   it('index marks the removed document and states the RAG rule', () => {
     const { elements } = parse(pages.get('index.html')!);
     const removed = elements.find((e) => e.attrs.id === 'removed-plans')!;
-    expect(removed.text).toContain('Derby City Health and Well-being Board (draft)');
+    expect(removed.text).toContain('Leicester City Health and Well-being Board (draft)');
     expect(elements.find((e) => e.attrs.id === 'plans')!.text).not.toContain('(draft)');
     expect(elements.find((e) => e.attrs.id === 'rag-rule')!.text).toMatch(/Amber: .*Green: /s);
   });
 
   it('plan page lists the flags with page and quoted source text, and a text table beside the heat map', () => {
-    const { elements } = parse(pages.get(`plans/${fx.ids.derby2014}.html`)!);
+    const { elements } = parse(pages.get(`plans/${fx.ids.revisedPlan2014}.html`)!);
     const flagTable = elements.find((e) => e.attrs.id === 'flag-table')!.text;
     expect(flagTable).toContain('score 12 but likelihood 4 × impact 4 = 16');
-    expect(flagTable).toContain('Information Governance: local arrangements contingent upon national agreement 4 4 12');
+    expect(flagTable).toContain('Data sharing: local agreements wait on a national information governance decision 4 4 12');
     expect(elements.some((e) => e.name === 'svg' && e.attrs.class === 'heatmap')).toBe(true);
-    expect(elements.find((e) => e.name === 'table' && e.attrs.class === 'heat-table')?.text).toMatch(/Likelihood 4\s*0\s*0\s*0\s*1\s*3/);
+    const heatTable = elements.find((e) => e.name === 'table' && e.attrs.class === 'heat-table')?.text;
+    // The fixture's risks by likelihood × impact: three at 5 × 4, one each at 4 × 3, 4 × 4 and 3 × 3.
+    expect(heatTable).toMatch(/Likelihood 5\s*0\s*0\s*0\s*3\s*0/);
+    expect(heatTable).toMatch(/Likelihood 4\s*0\s*0\s*1\s*1\s*0/);
+    expect(heatTable).toMatch(/Likelihood 3\s*0\s*0\s*1\s*0\s*0/);
   });
 
   it('compare page says there is no population source and shows totals', () => {
     const text = parse(pages.get('compare.html')!).elements.find((e) => e.name === 'main')!.text;
     expect(text).toMatch(/no population source/);
-    expect(text).toContain('£56,108,000');
+    expect(text).toContain('£48,316,000'); // the original 2014 plan's 2015/16 total
     expect(text).not.toContain('(draft)');
   });
 });
@@ -290,19 +294,19 @@ describe('plansift report command', () => {
       const db = await openStoreReadOnly(fx.dbFile);
       try { return await buildReport(db, fx.dir, 'plansift.sqlite'); } finally { await db.close(); }
     })();
-    const planFile = files.plans.get(fx.ids.derby2014)!;
+    const planFile = files.plans.get(fx.ids.revisedPlan2014)!;
     const { elements } = parse(readFileSync(planFile, 'utf8'));
     const source = elements.find((e) => e.attrs.id === 'source-link')!;
-    expect(source.attrs.href).toBe('../../input/2014/derby-city-bcf.pdf');
+    expect(source.attrs.href).toBe('../../input/2014/leicester-city-bcf.pdf');
     expect(existsSync(join(dirname(planFile), source.attrs.href))).toBe(true);
     const flagRow = elements.find((e) => e.name === 'tr' && e.text.includes('RISK_SCORE_MISMATCH'))!;
     const links = elements.filter((e) => e.name === 'a' && e.attrs.class === 'page-link');
-    expect(links.find((a) => flagRow.text.includes(a.text) && a.attrs.href.endsWith('#page=8'))?.attrs.href).toBe('../../input/2014/derby-city-bcf.pdf#page=8');
+    expect(links.find((a) => flagRow.text.includes(a.text) && a.attrs.href.endsWith('#page=8'))?.attrs.href).toBe('../../input/2014/leicester-city-bcf.pdf#page=8');
     // Sections, budgets, schemes and risks link too: one link per paged item.
-    expect(links.length).toBeGreaterThanOrEqual(derby2014.flags.length + derby2014.risks.length + derby2014.budgets.length);
+    expect(links.length).toBeGreaterThanOrEqual(revisedPlan2014.flags.length + revisedPlan2014.risks.length + revisedPlan2014.budgets.length);
     // A text plan links to its file, without page anchors; a removed plan has no link (its file is gone).
-    const txt = parse(readFileSync(files.plans.get(fx.ids.derby2022)!, 'utf8')).elements;
-    expect(txt.find((e) => e.attrs.id === 'source-link')?.attrs.href).toBe('../../input/2022/derby-bcf-2022-23.txt');
+    const txt = parse(readFileSync(files.plans.get(fx.ids.plan2022)!, 'utf8')).elements;
+    expect(txt.find((e) => e.attrs.id === 'source-link')?.attrs.href).toBe('../../input/2022/leicester-bcf-2022-23.txt');
     expect(txt.filter((e) => e.attrs.class === 'page-link')).toEqual([]);
     expect(parse(readFileSync(files.plans.get(fx.ids.removed)!, 'utf8')).elements.find((e) => e.attrs.id === 'source-link')).toBeUndefined();
   });
@@ -330,7 +334,7 @@ describe('plansift report command', () => {
 
     const db = await openStore(fx.dbFile);
     await db.run('DELETE FROM documents WHERE id = ?', [fx.ids.failed]);
-    await saveDocument(db, { ...derby2014, source: { ...derby2014.source, file: '2016/new.pdf' } }, { size: 1, mtimeMs: 1, status: 'ok', failureReason: null, duplicateOf: null });
+    await saveDocument(db, { ...revisedPlan2014, source: { ...revisedPlan2014.source, file: '2016/new.pdf' } }, { size: 1, mtimeMs: 1, status: 'ok', failureReason: null, duplicateOf: null });
     const files = await buildReport(db, fx.dir, 'plansift.sqlite');
     await db.close();
     expect(existsSync(join(fx.dir, 'report', 'plans', `file-${fx.ids.failed}.html`))).toBe(false);

@@ -1,30 +1,27 @@
 // The three development plans: template detection and every gold section's status, in each format.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { haveShared } from './shared.js';
+import { corpusPlan, corpusPlans, haveShared } from './shared.js';
 import { extractDocument } from '../src/extract/index.js';
 import { loadTemplates, segmentDocument } from '../src/segment/index.js';
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
-const GOLD = new URL('../../shared/gold/', import.meta.url);
-const PLANS = ['000_9077328ceb53165f', '002_1db83991b26ca8db', '004_a5ae2414f3291c74'];
 const templates = loadTemplates();
 const HAVE = haveShared(['corpus', 'gold'], 'segment-corpus: corpus plans against gold');
-
-interface GoldSection {
-  id: string;
-  heading: string | null;
-  status: string;
-}
 
 const dashes = (s: string | null | undefined) => (s ?? '').replace(/[–—]/g, '-').trim();
 
 describe.skipIf(!HAVE)('corpus segmentation', () => {
-  for (const plan of PLANS) {
-    // Read while collecting (the gold template names the test), so only when ../shared is there.
-    const gold = (HAVE ? JSON.parse(readFileSync(new URL(`${plan}.json`, GOLD), 'utf8')) : { template: '', sections: [] }) as { template: string; sections: GoldSection[] };
+  it('finds the corpus plans through their gold records: one per template, each with its .txt, .docx and .pdf', () => {
+    const plans = corpusPlans();
+    expect(plans.map((p) => p.gold.template).sort()).toEqual(['bcf-2014-original', 'bcf-2014-revised', 'bcf-2022-23']);
+    for (const { id } of plans) for (const ext of ['txt', 'docx', 'pdf']) expect(existsSync(new URL(`${id}.${ext}`, CORPUS)), `${id}.${ext}`).toBe(true);
+  });
+
+  // Read while collecting (the gold template names the test); none when ../shared is absent.
+  for (const { id: plan, gold } of HAVE ? corpusPlans() : []) {
     for (const ext of ['txt', 'docx', 'pdf']) {
-      it(`${plan}.${ext}: ${gold.template}, every section status and heading as in gold`, async () => {
+      it(`${gold.template} plan .${ext}: every section status and heading as in gold`, async () => {
         const name = `${plan}.${ext}`;
         const doc = await extractDocument(readFileSync(new URL(name, CORPUS)), name);
         const seg = segmentDocument(doc, templates);
@@ -39,8 +36,9 @@ describe.skipIf(!HAVE)('corpus segmentation', () => {
     }
   }
 
-  it('004.txt: the DFG sub-heading inside Governance is not taken as narrative.dfg (004), spans run to the next section', async () => {
-    const doc = await extractDocument(readFileSync(new URL('004_a5ae2414f3291c74.txt', CORPUS)), '004.txt');
+  it('2022-23 plan .txt: the DFG sub-heading inside Governance is not taken as narrative.dfg, spans run to the next section', async () => {
+    const { id } = corpusPlan('bcf-2022-23');
+    const doc = await extractDocument(readFileSync(new URL(`${id}.txt`, CORPUS)), `${id}.txt`);
     const seg = segmentDocument(doc, templates);
     const gov = seg.sections.find((s) => s.id === 'narrative.governance')!;
     const dfg = seg.sections.find((s) => s.id === 'narrative.dfg')!;
@@ -61,18 +59,17 @@ describe.skipIf(!HAVE)('corpus segmentation, headings rewritten', () => {
     'Cyrillic look-alikes': (l) => l.replace(/[aeoc]/g, (c) => ({ a: 'а', e: 'е', o: 'о', c: 'с' })[c]!),
   };
   const norm = (s: string) => s.replace(/^[-#*\s]+/, '').replace(/[–—]/g, '-').replace(/\*+/g, '').trim();
-  for (const plan of HAVE ? PLANS : []) {
-    const gold = JSON.parse(readFileSync(new URL(`${plan}.json`, GOLD), 'utf8')) as { template: string; sections: GoldSection[] };
+  for (const { id: plan, gold } of HAVE ? corpusPlans() : []) {
     const lines = readFileSync(new URL(`${plan}.txt`, CORPUS), 'utf8').split('\n');
     // The body occurrence of each gold heading (the last line equal to it: a contents entry comes first).
     const headingLines = new Set(
       gold.sections.filter((g) => g.heading).map((g) => lines.map(norm).lastIndexOf(norm(g.heading!))),
     );
-    it(`${plan}.txt: gold headings found on their lines`, () => {
+    it(`${gold.template} plan .txt: gold headings found on their lines`, () => {
       expect(headingLines.has(-1)).toBe(false);
     });
     for (const [name, rewrite] of Object.entries(variants)) {
-      it(`${plan}.txt, ${name}: template and every section status`, async () => {
+      it(`${gold.template} plan .txt, ${name}: template and every section status`, async () => {
         const text = lines.map((l, i) => (headingLines.has(i) ? rewrite(l) : l)).join('\n');
         const doc = await extractDocument(Buffer.from(text), `${plan}.txt`);
         const seg = segmentDocument(doc, templates);
@@ -81,7 +78,7 @@ describe.skipIf(!HAVE)('corpus segmentation, headings rewritten', () => {
         expect(got).toEqual(Object.fromEntries(gold.sections.map((s) => [s.id, s.status])));
       });
     }
-    it(`${plan}.txt, a contents list of every heading put in front: nothing taken from it`, async () => {
+    it(`${gold.template} plan .txt, a contents list of every heading put in front: nothing taken from it`, async () => {
       const toc = ['Contents', '', ...gold.sections.filter((g) => g.heading).map((g, i) => `${g.heading}\t${i + 3}`), ''];
       const doc = await extractDocument(Buffer.from([...toc, ...lines].join('\n')), `${plan}.txt`);
       const seg = segmentDocument(doc, templates);

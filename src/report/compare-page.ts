@@ -38,7 +38,7 @@ export function plannedMetricSeries(plans: PlanView[]): MetricSeries[] {
   for (const metric of METRIC_KEYS.filter((k) => k !== 'local')) {
     const byUnit = new Map<Metric['unit'], MetricSeries>();
     for (const p of plans) {
-      // Levels only: a plan_change ("260 fewer admissions") is on another scale from the planned level beside it.
+      // Levels only: a plan_change ("310 fewer admissions") is on another scale from the planned level beside it.
       for (const m of p.metrics.filter((x) => x.metric === metric && x.kind === 'plan')) {
         const s = byUnit.get(m.unit) ?? { metric, unit: m.unit, bars: [] };
         s.bars.push({ label: names.get(p.id) ?? p.areaName, note: m.period ?? 'period not stated', detail: m.label, value: m.value, planId: p.id, page: pageOf(p), period: m.period ?? '' });

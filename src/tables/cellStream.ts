@@ -311,7 +311,7 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
 export interface PeriodicSpec {
   /** A header cell of a value column ("2021-22 Q1 Actual", "Baseline"). */
   isColumnHeader(cell: string): boolean;
-  /** A value cell ("252.9", "97.9%"). */
+  /** A value cell ("218.4", "97.3%"). */
   isValue(cell: string): boolean;
   /** A cell that can open a row (a metric's name): where rows are cut, when the values alone cannot tell. */
   opensRow(cell: string): boolean;

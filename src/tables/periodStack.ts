@@ -12,7 +12,7 @@ import type { Grid, GridRow } from './grids.js';
 export interface PeriodStackSpec {
   /** The kind a single header word announces ("Actual", "Plan", "estimated"), or null. */
   kindWord(word: string): string | null;
-  /** Whether a token is a value of the table ("252.9", "5,691", "97.9%"). */
+  /** Whether a token is a value of the table ("218.4", "4,633", "97.3%"). */
   isValue(token: string): boolean;
   /** Whether a text names a table of this kind (a metric name): the header row's label. */
   namesTable(text: string): boolean;

@@ -1,7 +1,7 @@
 // Financial years as the record writes them: "yyyy-yy" (schema 2: one form for budgets, metrics and rounds).
 
 // "2014/15", "14/15", "2014-15", "2014/2015", "2022-23", "FY22/23". Two consecutive years only, so dates
-// ("11/09/2014") and ranges of other lengths ("2013-18") are not taken for a financial year.
+// ("18/09/2014") and ranges of other lengths ("2013-18") are not taken for a financial year.
 const YEAR_PAIR = /(?<![\d/.])((?:19|20)?\d{2})\s*[/\-–]\s*((?:19|20)?\d{2})(?![\d/.%])/g;
 
 /** Every financial year written in `text`, normalised to "yyyy-yy", in order of appearance. */

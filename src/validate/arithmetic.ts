@@ -101,7 +101,7 @@ export function writtenDecimals(metric: Metric): number {
   return best < 0 ? 1 : best;
 }
 
-/** "value 97.9% but 5,691 / 5,811 × 100 = 97.93…", or null when it agrees to the written precision. */
+/** "value 98.1% but 4,633 / 4,760 × 100 = 97.33…", or null when it agrees to the written precision. */
 export function metricRatioProblem(metric: Metric): string | null {
   const { numerator: n, denominator: d } = metric;
   if (n === null || d === null || d === 0) return null;

@@ -24,7 +24,7 @@ export const FIXED_WIDTH = {
   mergeDistance: 10,
   /** A line with no gap this long, starting at the margin, is prose: it ends the table. */
   proseLength: 75,
-  /** Longest cell read as a figure ("£1,997,385 Existing": a figure and one word beside it). */
+  /** Longest cell read as a figure ("£1,486,230 Existing": a figure and one word beside it). */
   figureLength: 24,
   /** A column is a column of figures when this share of its cells, from its first figure on, are figures
    *  (the rest: wrapped words under a figure, "(All Providers)"). */
@@ -166,7 +166,7 @@ function cellsOf(line: string, starts: number[]): string[] {
   return cells.map((ws) => ws.join(' '));
 }
 
-/** A short figure: "4", "20 High", "£2,323,304", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
+/** A short figure: "4", "20 High", "£1,874,512", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
 const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
 /** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. */
@@ -228,7 +228,7 @@ function entryColumn(grid: string[][], figureCols: Set<number>, anchors: number[
 const YEAR_ONLY = /^(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?:?$/;
 
 /**
- * A value centred beside a wrapped label ("Total agreed value of pooled budget:" / "£5,264,000" / "2014/15") has
+ * A value centred beside a wrapped label ("Total agreed value of pooled budget:" / "£4,318,000" / "2014/15") has
  * its year on the line below it: a row starting at a year line just under a figure line that has no year of its
  * own starts one line later, so the year stays with its figure.
  */

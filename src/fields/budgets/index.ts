@@ -41,7 +41,7 @@ function contextScale(doc: DocumentModel, grid: Grid): number | null {
   return null;
 }
 
-/** A cell that is essentially one figure ("£2,323,304", "15,843", "£0 "), not a sentence containing one. */
+/** A cell that is essentially one figure ("£1,874,512", "15,843", "£0 "), not a sentence containing one. */
 function moneyShaped(cell: string, money: Money): boolean {
   const rest = cleanCell(cell.replace(/\s*\n\s*/g, ' ')).replace(money.text, ' ').replace(/[()£:\-–\s]/g, ' ').trim();
   return rest.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 2;
@@ -316,7 +316,7 @@ function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
     const hasMoney = parseMoney(text) !== null;
     if (!hasMoney) {
       // A short label fragment or a lone year: keep it for the figure that may follow.
-      // "Date submitted: 09/01/15" is a complete label/value pair of its own, not part of the next label.
+      // "Date submitted: 14/01/15" is a complete label/value pair of its own, not part of the next label.
       // "…pooled budget: 2014/15" is not such a pair: the year belongs to the label and the figure follows.
       if (/:\s*\S/.test(text) && !/:\s*(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(text)) pending = [];
       else if (text.length <= 60 && !VERB.test(text) && !/[.?]$/.test(text)) {

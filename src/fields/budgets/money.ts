@@ -1,4 +1,4 @@
-// The one money parser. Every budget figure goes through parseMoney so that "£1.475m", "20,004,000",
+// The one money parser. Every budget figure goes through parseMoney so that "£2.4m", "20,004,000",
 // "(1,200)" and a "£15,843" under a "£000s" header all mean the same thing: whole pounds.
 import { memoString } from '../../cache/memo.js';
 import { cleanForMoney } from '../../text/clean.js';
@@ -133,14 +133,14 @@ function moneyIn(text: string, options: MoneyOptions, limit: number): Money[] {
     if (!validGrouping(digits.replace(/,$/, ''))) continue;
     // "£000" / "(£000)" is a unit heading, not a figure: no amount starts with a zero followed by digits.
     if (/^0\d/.test(digitsNoComma)) continue;
-    // Not money: percentages, dates (11/09/2014, 09.01.15), years and year ranges (2015/16, 2014-15), phone numbers.
+    // Not money: percentages, dates (18/09/2014, 14.01.15), years and year ranges (2015/16, 2014-15), phone numbers.
     if (/^\s*%|^\s*per\s*cent/i.test(after) && !suffix) continue;
     if (!pound && /^[/.]\d/.test(src.slice(end, end + 2))) continue;
     if (!pound && (before === '/' || before === '.' || /[a-z]/i.test(before))) continue;
     if (!pound && /^\d{4}$/.test(digits) && /^(19|20)\d\d$/.test(digitsNoComma) && !options.unitScale) continue;
     if (!pound && /^\s*[-/]\s*\d{2}\b/.test(src.slice(end, end + 5))) continue;
     if (!pound && /^0\d{3,}/.test(digitsNoComma)) continue;
-    if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01332 642000"
+    if (!pound && /^\d{4,5}$/.test(fragments[0]) && fragments.length > 1) continue; // "01623 555000"
     if (!pound && !suffix && !digits.includes(',') && !options.bare) continue;
     if (!pound && suffix && /^(b|m)$/i.test(suffix) && !digits.includes(',') && !options.bare) continue; // "3 m" (metres)
     let value = Number(digitsNoComma.replace(/,$/, ''));

@@ -47,8 +47,8 @@ export function spendingColumns(row: GridRow): SpendingColumns | null {
   return { scheme, source: source >= 0 ? source : null, money };
 }
 
-/** A cell that is a single amount: "£1,997,385", "15,843", "(1,200)", "£0", "1.2m"; in text laid out with
- *  spaces the narrow New/Existing cell beside it may be glued on ("£1,997,385 Existing"). */
+/** A cell that is a single amount: "£1,486,230", "15,843", "(1,200)", "£0", "1.2m"; in text laid out with
+ *  spaces the narrow New/Existing cell beside it may be glued on ("£1,486,230 Existing"). */
 function looksLikeAmount(cell: string): boolean {
   return /^[(\-–]?\s*(c\.?\s*)?£?\s*-?\d[\d,\s]*(\.\d+)?\s*(k|m|bn|million)?\s*\)?(\s+(new|existing))?$/i.test(cleanCell(cell));
 }

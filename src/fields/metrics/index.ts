@@ -1,7 +1,7 @@
 // Metric tables: values under column headers that say what kind of value they hold ("2021-22 Q1 Actual",
 // "2022-23 Plan", "2021-22 estimated", "Baseline"), with "Numerator"/"Denominator" rows and period rows
 // beneath them (2014 Part 2 and 2022 planning templates); and row-wise figures where a cell names a
-// period and kind ("2013/14 Outturn | 28884") as in the 2014 provider-commentary annex.
+// period and kind ("2013/14 Outturn | 31207") as in the 2014 provider-commentary annex.
 // Tables without such headers (benchmarks against comparators, population indicators, modelling) are
 // context, and figures in prose or rationale cells are not metrics.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
@@ -35,7 +35,7 @@ interface GridState {
 /** A column header row: cells announcing a kind of value, each with a period, or "Baseline". `yearRow` is
  *  the row above when it holds only years, for two-row headers ("2023-24" over "Q1 Plan | Q2 Plan"). */
 function columnsOf(cells: string[], yearRow: string[] | null): Map<number, Column> | null {
-  // A row holding values is data ("2013/14 Outturn | 28884"), not a header.
+  // A row holding values is data ("2013/14 Outturn | 31207"), not a header.
   if (cells.some((c) => parseMetricNumber(c) || /^[+\-−–]\s*\d/.test(c))) return null;
   const cols = new Map<number, Column>();
   cells.forEach((c, i) => {
@@ -129,8 +129,8 @@ function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber,
   };
 }
 
-/** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 27899 (All Providers)",
- *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 260"). */
+/** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 30452 (All Providers)",
+ *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 310"). */
 function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string, row: Pick<GridRow, 'block' | 'ref'>): Metric | null {
   for (let i = 0; i < cells.length - 1; i++) {
     const c = cells[i];
@@ -264,7 +264,7 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
 
 /**
  * Row-wise figures whose cells arrived one per line (a table saved as text or markdown): a line naming a period
- * and kind ("2013/14 Outturn") and the value on the next ("28884 (All Providers)"), under the last line that
+ * and kind ("2013/14 Outturn") and the value on the next ("31207 (All Providers)"), under the last line that
  * named a metric. Only lines outside every table, in the sections the template gives metrics.
  */
 function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Metric[] {

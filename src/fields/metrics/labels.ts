@@ -77,7 +77,7 @@ export interface MetricNumber {
   decimals: number;
 }
 
-/** A metric value as written in a cell: "5,691", "97.9%", "28884 (All Providers)". Not "-3.4%" (a change),
+/** A metric value as written in a cell: "4,633", "97.3%", "31207 (All Providers)". Not "-2.4%" (a change),
  *  not money, not a cell of prose. Remembered: a row's cells are read under every column alignment tried. */
 export const parseMetricNumber = memoString(parseMetricNumberUncached);
 
