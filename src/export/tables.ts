@@ -121,7 +121,7 @@ const ITEM_COLUMN_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, 
     scheme: 'scheme name for scheme_spend rows',
     funding_source: 'funding source of a scheme_spend row (Minimum NHS Contribution, iBCF, DFG, ...)',
     label: 'the row/column label the amount was read under',
-    source_text: 'the amount as written ("£1.475m", "15,843" in a £000s column)',
+    source_text: 'the amount as written ("£2.35m", "15,843" in a £000s column)',
   },
   risks: {
     description: 'the risk as described',
