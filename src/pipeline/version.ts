@@ -4,4 +4,7 @@
 //        area.hwbAreaCode from the gazetteer): older rows are re-extracted and grouped into plans.
 // 0.4.0: the logical-table stage and template-declared Part 2 tables, fixed-width and cell-per-line tables rebuilt,
 //        fields read their template sections, ranges no amount, part-only (workbook) templates, record notes.
-export const EXTRACTOR_VERSION = '0.4.0';
+// 0.5.0: tables flattened by text conversion rebuilt (period stacks, cell groups in reading order, rows centred on
+//        their figures), years cut at cell edges rejoined, the template's financial year for undated figures;
+//        items carry their block (and, from workbooks, their cell).
+export const EXTRACTOR_VERSION = '0.5.0';
