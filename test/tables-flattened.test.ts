@@ -535,3 +535,26 @@ describe('expenditure table in pdftotext reading order (2022-23 planning templat
     expect(extractBudgets(doc, noSections).value.filter((b) => b.kind !== 'scheme_spend')).toEqual([]);
   });
 });
+
+describe('fixed-width risk log whose scores sit on two lines (pdftotext -layout)', () => {
+  it('a figure line whose text goes on in lower case is the same row as the figure line above it', () => {
+    const lines = [
+      pad([[24, 'How likely is'], [66, 'Overall']]),
+      pad([[0, 'There is a risk that:'], [24, 'the risk to'], [39, 'Potential impact'], [66, 'risk'], [77, 'Mitigating Actions']]),
+      pad([[24, 'materialise?'], [66, 'factor']]),
+      pad([[0, 'Hospital activity does'], [39, '5 Cost pressure on'], [77, 'Monthly review by the']]),
+      pad([[0, 'not fall at the rate'], [39, 'commissioners'], [66, '20'], [77, 'programme board']]),
+      pad([[0, 'and the plan assumes'], [24, '4'], [66, 'High'], [77, 'and the board']]),
+      pad([[0, 'for this year'], [77, 'reports to the health']]),
+      pad([[77, 'and wellbeing board']]),
+      pad([[0, 'Providers cannot recruit'], [39, '4 Delays to new'], [77, 'Joint workforce plan']]),
+      pad([[0, 'enough reablement staff'], [24, '3'], [39, 'community services'], [66, '12 Medium'], [77, 'with local colleges']]),
+      pad([[0, 'in the first year'], [77, 'and providers']]),
+    ];
+    const risks = risksOf(extractText(['a) Risk log', ...lines, ''].join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate and the plan assumes for this year', 4, 5, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff in the first year', 3, 4, 12, 'medium'],
+    ]);
+  });
+});

@@ -370,7 +370,7 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // row starts at the first line whose text column starts an entry (or at the figure line itself when its own
     // text starts one).
     const strong = grid.flatMap((_, i) => (text(i) !== '' && startsEntry(text(i)) && (i === 0 || text(i - 1) === '') ? [i] : []));
-    const rowAnchors = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && text(a) === ''));
+    const rowAnchors = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && (text(a) === '' || !startsEntry(text(a)))));
     if (strong.length === rowAnchors.length && strong.length > 1) {
       let prevEnd = -1;
       rowAnchors.forEach((a, k) => {
@@ -381,8 +381,8 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     }
     let prevAnchor = -1;
     for (const a of starts.length > 0 ? [] : anchors) {
-      if (prevAnchor >= 0 && a === prevAnchor + 1 && text(a) === '') {
-        prevAnchor = a; // figures over two lines of one row
+      if (prevAnchor >= 0 && a === prevAnchor + 1 && (text(a) === '' || !startsEntry(text(a)))) {
+        prevAnchor = a; // figures over two lines of one row (its text going on, not a new entry)
         continue;
       }
       let start = a;
