@@ -55,6 +55,12 @@ export function riskColumnsOf(row: TableRow): RiskColumns | null {
   return { index, width: row.cells.length };
 }
 
+/** Two risk-log headers naming the same roles in the same columns. */
+export function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
+  const roles = (c: RiskColumns) => JSON.stringify(Object.entries(c.index).sort());
+  return roles(a) === roles(b);
+}
+
 const RATING_WORDS: [RegExp, Risk['rating']][] = [
   [/\b(very high|high|red|severe|h)\b/i, 'high'],
   [/\b(medium|med|moderate|amber|m)\b/i, 'medium'],

@@ -4,14 +4,15 @@
 // "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
 import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
+import { provenanceOf, type Grid } from '../../tables/grids.js';
 import { cellStreamGrids, groupedCellGrids } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
-import { joinText, rowSignature, startsAfterPageBreak } from './cells.js';
-import { leadingScale, parseRating, parseScoreCell, RISK_CELLS, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
+import { joinText } from './cells.js';
+import { headerRuns, rowSignature, type HeaderRun, type HeaderRunSpec } from '../../tables/headerRuns.js';
+import { leadingScale, parseRating, parseScoreCell, RISK_CELLS, riskColumnOf, riskColumnsOf, sameRoles, type RiskColumn, type RiskColumns } from './columns.js';
 
 export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
 
@@ -32,64 +33,7 @@ interface RiskDraft extends Risk {
   texts: string[];
 }
 
-interface LogRow {
-  row: TableRow;
-  /** The grid row it is read from, for the risk's provenance. */
-  gridRow: GridRow;
-  page: number | null;
-  /** First row of a new table part or page: where a split risk row continues. */
-  afterBreak: boolean;
-}
-
-interface RiskLog {
-  cols: RiskColumns;
-  headerSig: string;
-  rows: LogRow[];
-}
-
-function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
-  const roles = (c: RiskColumns) => JSON.stringify(Object.entries(c.index).sort());
-  return roles(a) === roles(b);
-}
-
-/** Risk logs in one grid (a table with its page-split parts merged): rows after a risk header row. */
-function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
-  const logs: RiskLog[] = [];
-  let log: RiskLog | null = null;
-  const seenInBlock = new Map<number, number>();
-  grid.rows.forEach((g, k) => {
-    const row: TableRow = { cells: g.cells.map((text) => ({ text })), page: g.page, header: g.header };
-    // The source row, for the PDF extractor's page-break mark (grid rows keep block order).
-    const nth = seenInBlock.get(g.block) ?? 0;
-    seenInBlock.set(g.block, nth + 1);
-    const block = doc.blocks[g.block];
-    const source = block.kind === 'table' ? block.rows[nth] : undefined;
-    const prev = grid.rows[k - 1];
-    const afterBreak =
-      !!prev &&
-      (prev.block !== g.block || (prev.page !== null && g.page !== null && prev.page !== g.page) || (source ? startsAfterPageBreak(source) : false));
-    const sig = rowSignature(row);
-    if (log && sig === log.headerSig) {
-      log.rows.push({ row, gridRow: g, page: g.page, afterBreak: true });
-      return;
-    }
-    const cols = riskColumnsOf(row);
-    if (cols && log && sameRoles(cols, log.cols)) {
-      // The header repeated on a new page, re-wrapped by the converter.
-      log.rows.push({ row: { ...row, header: true }, gridRow: g, page: g.page, afterBreak: true });
-      return;
-    }
-    if (cols) {
-      log = { cols, headerSig: sig, rows: [] };
-      logs.push(log);
-      return;
-    }
-    log?.rows.push({ row, gridRow: g, page: g.page, afterBreak });
-  });
-  return logs;
-}
-
-function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
+function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
   const { cols } = log;
   const risks: RiskDraft[] = [];
   let afterBreak = false;
@@ -173,6 +117,9 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
   return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
 }
 
+/** A risk log is the rows under a risk header row; the header printed again with the same roles repeats it. */
+const RISK_LOG: HeaderRunSpec<RiskColumns> = { columnsOf: riskColumnsOf, sameColumns: sameRoles };
+
 /** Share of a reading's body rows with a cell only a scale, score or rating fits. */
 function scoredShare(grids: Grid[]): number {
   const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
@@ -204,7 +151,7 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
-    for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
+    for (const log of headerRuns(doc, grid, RISK_LOG)) risks.push(...parseLog(log, messages));
   }
   return { value: collapseOverlays(risks, messages), messages };
 }
