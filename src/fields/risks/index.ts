@@ -11,6 +11,7 @@ import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.
 import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
+import { collapseOverlaidItems, type OverlaySpec } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun, type HeaderRunSpec } from '../../tables/headerRuns.js';
 import { leadingScale, parseRating, parseScoreCell, RISK_CELLS, riskColumnOf, riskColumnsOf, sameRoles, type RiskColumn, type RiskColumns } from './columns.js';
 
@@ -153,46 +154,29 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
     for (const log of headerRuns(doc, grid, RISK_LOG)) risks.push(...parseLog(log, messages));
   }
-  return { value: collapseOverlays(risks, messages), messages };
-}
-
-/** Words of a description, for comparing two risks. */
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-}
-
-/**
- * Text drawn twice (an overlaid PDF, OCR of overlapping scans) repeats a risk as near-identical rows, with
- * fragments of the next one mixed in. A risk whose first words and scores repeat an earlier one is that risk:
- * it is counted once (the fuller text kept) and a note says so.
- */
-function collapseOverlays(risks: Risk[], messages: Finding[]): Risk[] {
-  const out: Risk[] = [];
-  for (const r of risks) {
-    const w = new Set(words(r.description).slice(0, 12));
-    // Copies are drawn next to each other: only the last few risks can be this one's twin.
-    const twin = out.slice(-3).find((o) => {
-      const ow = new Set(words(o.description).slice(0, 12));
-      if (w.size < 3 || ow.size < 3) return false;
-      // Words shared, in any order (a copy shifted, or with a fragment of the next risk mixed in).
-      const shared = [...w].filter((x) => ow.has(x)).length;
-      const differ = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
-      const sameScores = !differ(o.likelihood, r.likelihood) && !differ(o.impact, r.impact) && !differ(o.score, r.score);
-      return shared >= 0.8 * Math.max(w.size, ow.size) && sameScores;
-    });
-    if (!twin) {
-      out.push(r);
-      continue;
-    }
-    if (r.description.length > twin.description.length && r.description.toLowerCase().startsWith(twin.description.toLowerCase().slice(0, 20))) {
-      twin.description = r.description;
-    }
-    twin.likelihood ??= r.likelihood;
-    twin.impact ??= r.impact;
-    twin.score ??= r.score;
-    twin.rating ??= r.rating;
-    twin.mitigation ??= r.mitigation;
+  // Text drawn twice (an overlaid PDF, overlapping scans) repeats a risk: counted once, and a note says so.
+  const { items, copies } = collapseOverlaidItems(risks, RISK_OVERLAYS);
+  for (const r of copies) {
     messages.push({ level: 'info', message: 'risk repeated with small differences (text drawn twice?): counted once', page: r.page, source: r.description.slice(0, 120) });
   }
-  return out;
+  return { value: items, messages };
 }
+
+/** A risk drawn twice: its copy agrees on every score both give; the copy's scores and actions fill the gaps. */
+const RISK_OVERLAYS: OverlaySpec<Risk> = {
+  text: (r) => r.description,
+  setText: (r, text) => {
+    r.description = text;
+  },
+  agree(a, b) {
+    const differ = (x: number | null, y: number | null) => x !== null && y !== null && x !== y;
+    return !differ(a.likelihood, b.likelihood) && !differ(a.impact, b.impact) && !differ(a.score, b.score);
+  },
+  merge(twin, copy) {
+    twin.likelihood ??= copy.likelihood;
+    twin.impact ??= copy.impact;
+    twin.score ??= copy.score;
+    twin.rating ??= copy.rating;
+    twin.mitigation ??= copy.mitigation;
+  },
+};
