@@ -1,9 +1,12 @@
 // The risk log's column vocabulary: which role a header cell names (ref, risk, likelihood, impact, score, rating,
 // mitigation, owner), which header rows make a risk log, and how a scale, score or rating cell reads. The reader
-// (index.ts) and the flattened-text rebuilders (its CellStreamSpec) take their words from here.
+// (index.ts) and the table steps it calls (cell streams, header runs, overlays: their specs) take their words from here.
 import type { TableRow } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import type { CellStreamSpec } from '../../tables/cellStream.js';
+import type { Grid } from '../../tables/grids.js';
+import type { HeaderRunSpec } from '../../tables/headerRuns.js';
+import type { OverlaySpec } from '../../tables/overlays.js';
 import { cleanCellText } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
 
@@ -147,4 +150,50 @@ export const RISK_CELLS: CellStreamSpec<RiskColumn> = {
     }
   },
   isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
+};
+
+/** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
+export function isGuidanceRow(row: TableRow, cols: RiskColumns): boolean {
+  const desc = cellOf(row, cols, 'description');
+  if (desc) return false;
+  const text = row.cells.map((c) => c.text).join(' ');
+  return /please|scale of|\bspecify\b|\(\s*likelihood|\be\.g\.|<i>/i.test(text) && row.cells.every((c) => leadingScale(c.text) === null);
+}
+
+/** The clean text of a row's cell in a role's column, or '' where the log has no such column. */
+export function cellOf(row: TableRow, cols: RiskColumns, role: RiskColumn): string {
+  const i = cols.index[role];
+  return i === undefined ? '' : cleanCellText(row.cells[i]?.text ?? '');
+}
+
+/** A risk log is the rows under a risk header row; the header printed again with the same roles repeats it. */
+export const RISK_LOG: HeaderRunSpec<RiskColumns> = { columnsOf: riskColumnsOf, sameColumns: sameRoles };
+
+/** Share of a reading's body rows with a cell only a scale, score or rating fits. */
+export function scoredShare(grids: Grid[]): number {
+  const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
+  const roles = grids.map((g) => g.rows[0].cells.map((c) => riskColumnOf(c)));
+  const scored = grids.flatMap((g, n) =>
+    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !RISK_CELLS.fits(roles[n][k]!, 'a line of prose'))),
+  );
+  return body.length === 0 ? 0 : scored.length / body.length;
+}
+
+/** A risk drawn twice: its copy agrees on every score both give; the copy's scores and actions fill the gaps. */
+export const RISK_OVERLAYS: OverlaySpec<Risk> = {
+  text: (r) => r.description,
+  setText: (r, text) => {
+    r.description = text;
+  },
+  agree(a, b) {
+    const differ = (x: number | null, y: number | null) => x !== null && y !== null && x !== y;
+    return !differ(a.likelihood, b.likelihood) && !differ(a.impact, b.impact) && !differ(a.score, b.score);
+  },
+  merge(twin, copy) {
+    twin.likelihood ??= copy.likelihood;
+    twin.impact ??= copy.impact;
+    twin.score ??= copy.score;
+    twin.rating ??= copy.rating;
+    twin.mitigation ??= copy.mitigation;
+  },
 };

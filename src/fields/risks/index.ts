@@ -1,34 +1,24 @@
-// Risk logs: every row of every table whose header names a risk column and a scoring or mitigation
-// column. Columns are found by their header words, never by position, so the 2014 "There is a risk
-// that: | How likely… | Potential impact | Overall risk factor | Mitigating Actions" log, a
-// "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
-import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
+// Risk logs. Reads: every grid in the risk log's template section (every grid for an unknown template), plus the
+// logs flattened to one cell per line or to groups of wrapped lines (src/tables/cellStream.ts), each cut into the
+// runs under a risk header row (src/tables/headerRuns.ts). Columns by role, never by position (columns.ts: ref,
+// risk, likelihood, impact, score, rating, mitigation, owner), so the 2014 "There is a risk that: | How likely… |
+// Potential impact | Overall risk factor | Mitigating Actions" log, a "Risk | Risk rating | Mitigating Actions" H/M/L
+// log and logs with an owner column all read the same way. A row becomes a risk here (parseLog); a risk read twice
+// from text drawn twice is counted once (src/tables/overlays.ts).
+import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { provenanceOf, type Grid } from '../../tables/grids.js';
+import { provenanceOf } from '../../tables/grids.js';
 import { cellStreamGrids, groupedCellGrids } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
-import { collapseOverlaidItems, type OverlaySpec } from '../../tables/overlays.js';
-import { headerRuns, rowSignature, type HeaderRun, type HeaderRunSpec } from '../../tables/headerRuns.js';
-import { leadingScale, parseRating, parseScoreCell, RISK_CELLS, riskColumnOf, riskColumnsOf, sameRoles, type RiskColumn, type RiskColumns } from './columns.js';
+import { collapseOverlaidItems } from '../../tables/overlays.js';
+import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
+import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
 
 export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
-
-/** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
-function isGuidanceRow(row: TableRow, cols: RiskColumns): boolean {
-  const desc = cellOf(row, cols, 'description');
-  if (desc) return false;
-  const text = row.cells.map((c) => c.text).join(' ');
-  return /please|scale of|\bspecify\b|\(\s*likelihood|\be\.g\.|<i>/i.test(text) && row.cells.every((c) => leadingScale(c.text) === null);
-}
-
-function cellOf(row: TableRow, cols: RiskColumns, role: RiskColumn): string {
-  const i = cols.index[role];
-  return i === undefined ? '' : cleanCellText(row.cells[i]?.text ?? '');
-}
 
 interface RiskDraft extends Risk {
   texts: string[];
@@ -118,31 +108,14 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
   return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
 }
 
-/** A risk log is the rows under a risk header row; the header printed again with the same roles repeats it. */
-const RISK_LOG: HeaderRunSpec<RiskColumns> = { columnsOf: riskColumnsOf, sameColumns: sameRoles };
-
-/** Share of a reading's body rows with a cell only a scale, score or rating fits. */
-function scoredShare(grids: Grid[]): number {
-  const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
-  const roles = grids.map((g) => g.rows[0].cells.map((c) => riskColumnOf(c)));
-  const scored = grids.flatMap((g, n) =>
-    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !RISK_CELLS.fits(roles[n][k]!, 'a line of prose'))),
-  );
-  return body.length === 0 ? 0 : scored.length / body.length;
-}
-
-/** Block ranges the risk log may be in: its template section where segmentation found one, else everything. */
-function riskLogRanges(doc: DocumentModel, seg: Segmentation): Array<[number, number]> {
-  return fieldRanges(seg, 'risks', doc.blocks.length);
-}
-
 /** Every risk in every risk log of the document, in document order. */
 export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
   const grids = [...tables.grids];
   // Logs whose cells arrived one per line become grids too.
-  for (const [from, to] of riskLogRanges(doc, seg)) {
+  // Only in the risk log's template section where segmentation found one, else everywhere.
+  for (const [from, to] of fieldRanges(seg, 'risks', doc.blocks.length)) {
     // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
     // each: the reading whose rows more often have their scores or ratings.
     const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
@@ -161,22 +134,3 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   }
   return { value: items, messages };
 }
-
-/** A risk drawn twice: its copy agrees on every score both give; the copy's scores and actions fill the gaps. */
-const RISK_OVERLAYS: OverlaySpec<Risk> = {
-  text: (r) => r.description,
-  setText: (r, text) => {
-    r.description = text;
-  },
-  agree(a, b) {
-    const differ = (x: number | null, y: number | null) => x !== null && y !== null && x !== y;
-    return !differ(a.likelihood, b.likelihood) && !differ(a.impact, b.impact) && !differ(a.score, b.score);
-  },
-  merge(twin, copy) {
-    twin.likelihood ??= copy.likelihood;
-    twin.impact ??= copy.impact;
-    twin.score ??= copy.score;
-    twin.rating ??= copy.rating;
-    twin.mitigation ??= copy.mitigation;
-  },
-};
