@@ -7,12 +7,13 @@ import { fieldReads, sectionOfBlock, type Segmentation } from '../../segment/typ
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell } from '../../text/clean.js';
-import { provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
+import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
 import { findYears, isYearOnly, singleYear } from '../../text/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { budgetsFromTable } from './declared.js';
 import { textBefore } from '../../tables/declared.js';
 import { keyValueGrids, type KeyValueSpec } from '../../tables/keyValue.js';
+import { contextScale, contextYear, docYearOf, titleRowYear } from './context.js';
 import { findMoney, moneyRangeIn, parseMoney, unitScaleOf, type Money } from './money.js';
 
 export { parseMoney, findMoney, unitScaleOf } from './money.js';
@@ -22,25 +23,6 @@ const NOT_FINANCE_TABLE = /likelihood|mitigat|risk rating|risk factor|probabilit
 /** Column headers under which figures are not budget amounts. */
 const NOT_MONEY_COLUMN = /benefit|saving|impact|comment|description|note|rationale|risk|%|percent|population|activity|fte|number of|\bno\.?\s*of\b/i;
 const FINANCE_WORDS = /contribution|budget|expenditure|funding|income|allocation|£|grant|\bspend|pooled|finance/i;
-
-/** Financial year of the text just before a grid ("Spending Plan 2022/23", "BCF Income for X 2022/23:"). */
-function contextYear(doc: DocumentModel, grid: Grid): string | null {
-  for (const { text } of textsBefore(doc, grid.blockStart, 3)) {
-    if (text.length > 160) break;
-    const y = singleYear(text);
-    if (y) return y;
-  }
-  return null;
-}
-
-function contextScale(doc: DocumentModel, grid: Grid): number | null {
-  for (const { text } of textsBefore(doc, grid.blockStart, 2)) {
-    if (text.length > 200) break;
-    const s = unitScaleOf(text);
-    if (s) return s;
-  }
-  return null;
-}
 
 /** A cell that is essentially one figure ("£1,874,512", "15,843", "£0 "), not a sentence containing one. */
 function moneyShaped(cell: string, money: Money): boolean {
@@ -52,33 +34,6 @@ function pushUnique(out: Budget[], b: Budget): void {
   const key = (x: Budget) => [x.kind, x.year, x.scheme ?? '', x.source ?? '', x.amountGbp].join('|');
   const own = key(b);
   if (!out.some((x) => key(x) === own)) out.push(b);
-}
-
-/** A title row inside the table just above its header ("Spending Plan 2022/23" as a one-cell row). */
-function titleRowYear(grid: Grid, headerIndex: number): string | null {
-  for (let i = headerIndex - 1; i >= Math.max(0, headerIndex - 2); i--) {
-    const filled = grid.rows[i].cells.map(cleanCell).filter((c) => c !== '');
-    if (filled.length === 1 && filled[0].length <= 160) {
-      const y = singleYear(filled[0]);
-      if (y) return y;
-    }
-  }
-  return null;
-}
-
-/**
- * The plan's own financial year when its headings and titles name one year far more than any other ("Better Care
- * Fund 2022-23 Planning Template", "Spending Plan 2022/23"): the year of a finance table that states none nearby.
- */
-function docYearOf(doc: DocumentModel): string | null {
-  const counts = new Map<string, number>();
-  for (const b of doc.blocks) {
-    if (b.kind === 'table' || (b.kind !== 'heading' && b.text.length > 120)) continue;
-    for (const y of new Set(findYears(b.text).map((x) => x.year))) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const total = ranked.reduce((n, [, c]) => n + c, 0);
-  return ranked.length > 0 && ranked[0][1] >= 2 && ranked[0][1] >= 0.7 * total ? ranked[0][0] : null;
 }
 
 function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYear: string | null): void {
