@@ -2,9 +2,9 @@
 // rulings broken into short lines) become a grid of [label, year, figure] rows. The spec here is a toy one, so the
 // tests are of the step, not of the budget vocabulary. Every figure is made up.
 import { describe, expect, it } from 'vitest';
-import { keyValueGrids, keyValueRow, type KeyValueSpec } from '../src/tables/keyValue.js';
+import { keyValueGrids, keyValueRow, labelWrappedBelow, startsMidSentence, type KeyValueSpec } from '../src/tables/keyValue.js';
 import { buildDocument, type RawBlock } from '../src/model/document.js';
-import type { Grid } from '../src/tables/grids.js';
+import type { Grid, GridRow } from '../src/tables/grids.js';
 
 const SPEC: KeyValueSpec = {
   figureIn: (text) => {
@@ -75,5 +75,30 @@ describe('keyValueRow', () => {
   it('reads a lone year as a continuation only when a row is open', () => {
     expect(keyValueRow('2015/16 £5,000,000', true, SPEC)).toEqual(['2015/16', '£5,000,000']);
     expect(keyValueRow('2015/16 £5,000,000', false, SPEC)).toBeNull();
+  });
+});
+
+describe('labelWrappedBelow', () => {
+  const row = (...cells: string[]): GridRow => ({ cells, page: 1, block: 0, header: false, pageBreakBefore: false });
+  const hasFigure = (c: string) => /£\d|^(19|20)\d{2}\/\d{2}$/.test(c.trim());
+  // The plan-details summary's shape: "label | year | figure", a label wrapped onto the next row with the next year.
+  const rows = [
+    row('Total proposed value of', '2014/15', '£900,000'),
+    row('pooled budget', '2015/16', '£9,100,000'),
+    row('Minimum required value', '2014/15', '£700,000'),
+    row('iBCF contribution', '2015/16', '£1,000'),
+    row('(of which carers)', '', ''),
+  ];
+  it('gives the rest of the label when the next row starts mid-sentence and has a figure', () => {
+    expect(labelWrappedBelow(rows, 0, hasFigure)).toBe('pooled budget');
+  });
+  it('gives nothing when the next row starts a label of its own, has no figure, or there is none', () => {
+    expect(labelWrappedBelow(rows, 1, hasFigure)).toBe('');
+    expect(labelWrappedBelow(rows, 2, hasFigure)).toBe('');
+    expect(labelWrappedBelow(rows, 3, hasFigure)).toBe('');
+    expect(labelWrappedBelow(rows, 4, hasFigure)).toBe('');
+  });
+  it('reads "iBCF" as a label start, "of …" and "(…" as mid-sentence', () => {
+    expect([startsMidSentence('iBCF contribution'), startsMidSentence('of BCF pooled budget'), startsMidSentence('(£000s)'), startsMidSentence('Total')]).toEqual([false, true, true, false]);
   });
 });

@@ -1,10 +1,11 @@
 // Label/value tables flattened to lines: each row a label (possibly wrapped over several short lines) and the figure
 // that ends it, with the layout lost (a plan-details summary as text, a PDF without table rulings). The lines become
 // an ordinary grid of [label, (year,) figure] rows. What a figure and a label are is the reader's: it passes a spec.
+// Also here: a label/value grid's label wrapped onto the next row (labelWrappedBelow).
 import type { DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
 import { findYears } from '../text/years.js';
-import { hasCellGap, type Grid } from './grids.js';
+import { hasCellGap, type Grid, type GridRow } from './grids.js';
 
 export interface KeyValueSpec {
   /** The first figure in a text ("£845,000"), or null. */
@@ -141,4 +142,21 @@ export function keyValueRow(text: string, continuing: boolean, spec: KeyValueSpe
   // A label cut at the line end ("Total proposed value of") is completed by the next line.
   if (!spec.isLabel(bare) && !spec.isOpenLabel(bare)) return null;
   return year ? [bare, year.text, t.slice(at)] : [bare, t.slice(at)];
+}
+
+/** A label that continues the row above: "of BCF pooled budget", "pooled budget" (but not "iBCF …"). */
+export function startsMidSentence(label: string): boolean {
+  return /^([a-z][a-z]|\()/.test(label);
+}
+
+/**
+ * The rest of row i's label where the converter wrapped it onto the next row ("Total proposed value of" over
+ * "pooled budget | 2015/16 | £…"): the next row's label starts mid-sentence and a later cell of it holds a figure
+ * (`hasFigure`, the reader's). Else ''. The reader reads the two rows' labels as one.
+ */
+export function labelWrappedBelow(rows: GridRow[], i: number, hasFigure: (cell: string) => boolean): string {
+  const next = rows[i + 1];
+  const nextLabel = next ? cleanCell(next.cells[0] ?? '') : '';
+  const nextHasFigure = next ? next.cells.slice(1).some(hasFigure) : false;
+  return startsMidSentence(nextLabel) && nextHasFigure ? nextLabel : '';
 }

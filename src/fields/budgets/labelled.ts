@@ -12,6 +12,7 @@ import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { contextScale, contextYear } from './context.js';
 import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
 import { pushUnique } from './rows.js';
+import { labelWrappedBelow, startsMidSentence } from '../../tables/keyValue.js';
 
 /** Grids whose header says they are a risk log or a benefits/outcomes table: money there is not a budget. */
 const NOT_FINANCE_TABLE = /likelihood|mitigat|risk rating|risk factor|probability|there is a risk|\brisks?\b\s*$|benefits?\b|outcome measure/i;
@@ -23,11 +24,6 @@ const FINANCE_WORDS = /contribution|budget|expenditure|funding|income|allocation
 function moneyShaped(cell: string, money: Money): boolean {
   const rest = cleanCell(cell.replace(/\s*\n\s*/g, ' ')).replace(money.text, ' ').replace(/[()£:\-–\s]/g, ' ').trim();
   return rest.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 2;
-}
-
-/** A label that continues the row above: "of BCF pooled budget", "pooled budget" (but not "iBCF …"). */
-function startsMidSentence(label: string): boolean {
-  return /^([a-z][a-z]|\()/.test(label);
 }
 
 interface RowState {
@@ -57,10 +53,7 @@ export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], mess
   const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null };
   grid.rows.forEach((row, i) => {
     // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
-    const next = grid.rows[i + 1];
-    const nextLabel = next ? cleanCell(next.cells[0] ?? '') : '';
-    const nextHasFigure = next ? next.cells.slice(1).some((c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null) : false;
-    const lookahead = startsMidSentence(nextLabel) && nextHasFigure ? nextLabel : '';
+    const lookahead = labelWrappedBelow(grid.rows, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
     readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
   });
 }
