@@ -1,85 +1,29 @@
-// Budget rows from a plan's tables: the plan-details summary, income/contribution tables, Part 2 finance
-// summaries and spending plans. Tables are found by their labels; the segmentation is only a hint (a grid inside
-// a risk section is skipped). Money in prose paragraphs is never a budget row.
+// Budget rows from a plan's tables, read in this order: (1) the template's declared finance tables, by their
+// declarations (declared.ts); (2) spending plans (scheme × amount columns, fields/common/spendingPlan), one
+// scheme_spend row per amount; (3) every other label/value grid, and plan-details lines with the layout lost
+// rebuilt as grids (src/tables/keyValue.ts), row by row (labelled.ts). Only tables in the sections the template
+// gives budgets; a grid inside a risk section is skipped. Dates and units come from the cell, its header, or the
+// table's context (context.ts); a row read twice counts once (rows.ts). Money in prose is never a budget row.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
-import type { Budget, BudgetKind } from '../../record/schema.js';
+import type { Budget } from '../../record/schema.js';
 import { fieldReads, sectionOfBlock, type Segmentation } from '../../segment/types.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell } from '../../text/clean.js';
-import { hasCellGap, provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables/grids.js';
-import { findYears, isYearOnly, singleYear } from '../../text/years.js';
+import { provenanceOf, type Grid } from '../../tables/grids.js';
+import { singleYear } from '../../text/years.js';
 import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
 import { budgetsFromTable } from './declared.js';
 import { textBefore } from '../../tables/declared.js';
-import { findMoney, moneyRangeIn, parseMoney, unitScaleOf, type Money } from './money.js';
+import { keyValueGrids, type KeyValueSpec } from '../../tables/keyValue.js';
+import { contextScale, contextYear, docYearOf, titleRowYear } from './context.js';
+import { moneyRangeIn, parseMoney, unitScaleOf } from './money.js';
+import { labelledRows } from './labelled.js';
+import { dropRepeatedOther, pushUnique } from './rows.js';
 
 export { parseMoney, findMoney, unitScaleOf } from './money.js';
 
-/** Grids whose header says they are a risk log or a benefits/outcomes table: money there is not a budget. */
-const NOT_FINANCE_TABLE = /likelihood|mitigat|risk rating|risk factor|probability|there is a risk|\brisks?\b\s*$|benefits?\b|outcome measure/i;
-/** Column headers under which figures are not budget amounts. */
-const NOT_MONEY_COLUMN = /benefit|saving|impact|comment|description|note|rationale|risk|%|percent|population|activity|fte|number of|\bno\.?\s*of\b/i;
-const FINANCE_WORDS = /contribution|budget|expenditure|funding|income|allocation|£|grant|\bspend|pooled|finance/i;
-
-/** Financial year of the text just before a grid ("Spending Plan 2022/23", "BCF Income for X 2022/23:"). */
-function contextYear(doc: DocumentModel, grid: Grid): string | null {
-  for (const { text } of textsBefore(doc, grid.blockStart, 3)) {
-    if (text.length > 160) break;
-    const y = singleYear(text);
-    if (y) return y;
-  }
-  return null;
-}
-
-function contextScale(doc: DocumentModel, grid: Grid): number | null {
-  for (const { text } of textsBefore(doc, grid.blockStart, 2)) {
-    if (text.length > 200) break;
-    const s = unitScaleOf(text);
-    if (s) return s;
-  }
-  return null;
-}
-
-/** A cell that is essentially one figure ("£1,874,512", "15,843", "£0 "), not a sentence containing one. */
-function moneyShaped(cell: string, money: Money): boolean {
-  const rest = cleanCell(cell.replace(/\s*\n\s*/g, ' ')).replace(money.text, ' ').replace(/[()£:\-–\s]/g, ' ').trim();
-  return rest.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 2;
-}
-
-function pushUnique(out: Budget[], b: Budget): void {
-  const key = (x: Budget) => [x.kind, x.year, x.scheme ?? '', x.source ?? '', x.amountGbp].join('|');
-  const own = key(b);
-  if (!out.some((x) => key(x) === own)) out.push(b);
-}
-
-/** A title row inside the table just above its header ("Spending Plan 2022/23" as a one-cell row). */
-function titleRowYear(grid: Grid, headerIndex: number): string | null {
-  for (let i = headerIndex - 1; i >= Math.max(0, headerIndex - 2); i--) {
-    const filled = grid.rows[i].cells.map(cleanCell).filter((c) => c !== '');
-    if (filled.length === 1 && filled[0].length <= 160) {
-      const y = singleYear(filled[0]);
-      if (y) return y;
-    }
-  }
-  return null;
-}
-
-/**
- * The plan's own financial year when its headings and titles name one year far more than any other ("Better Care
- * Fund 2022-23 Planning Template", "Spending Plan 2022/23"): the year of a finance table that states none nearby.
- */
-function docYearOf(doc: DocumentModel): string | null {
-  const counts = new Map<string, number>();
-  for (const b of doc.blocks) {
-    if (b.kind === 'table' || (b.kind !== 'heading' && b.text.length > 120)) continue;
-    for (const y of new Set(findYears(b.text).map((x) => x.year))) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const total = ranked.reduce((n, [, c]) => n + c, 0);
-  return ranked.length > 0 && ranked[0][1] >= 2 && ranked[0][1] >= 0.7 * total ? ranked[0][0] : null;
-}
-
+/** One scheme_spend row per amount of a spending plan, dated by its column header or the table's context. */
 function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYear: string | null): void {
   const headerIndex = plan.grids[0].rows.indexOf(plan.header);
   const year0 = (headerIndex > 0 ? titleRowYear(plan.grids[0], headerIndex) : null) ?? contextYear(doc, plan.grids[0]) ?? docYear;
@@ -105,309 +49,13 @@ function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYea
   }
 }
 
-/** A label that continues the row above: "of BCF pooled budget", "pooled budget" (but not "iBCF …"). */
-function startsMidSentence(label: string): boolean {
-  return /^([a-z][a-z]|\()/.test(label);
-}
-
-interface RowState {
-  /** Kind named by the last section row without money ("iBCF Contribution"): contributor rows inherit it. */
-  sectionKind: BudgetKind | null;
-  /** Kind and label of the last row recorded: a year-only or continuation row inherits them. */
-  lastKind: BudgetKind | null;
-  lastLabel: string | null;
-  header: string[] | null;
-  /** Unit declared by a row of its own ("All figures £000s") for the rows below it. */
-  scale: number | null;
-  /** The row just read was a header row (a second one beneath it may complete it). */
-  headerJustSet: boolean;
-  /** Year of a title row inside the table. */
-  year: string | null;
-}
-
-/** Budget rows of one label/value grid (plan details, income table, finance summary). */
-function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null): void {
-  const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
-  if (NOT_FINANCE_TABLE.test(head)) return;
-  const year0 = contextYear(doc, grid) ?? docYear;
-  const gridScale = contextScale(doc, grid);
-  const financeTable =
-    FINANCE_WORDS.test(head) ||
-    grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
-  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null };
-  grid.rows.forEach((row, i) => {
-    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
-    const next = grid.rows[i + 1];
-    const nextLabel = next ? cleanCell(next.cells[0] ?? '') : '';
-    const nextHasFigure = next ? next.cells.slice(1).some((c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null) : false;
-    const lookahead = startsMidSentence(nextLabel) && nextHasFigure ? nextLabel : '';
-    readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
-  });
-}
-
-function readRow(
-  row: GridRow,
-  state: RowState,
-  ctx: { year0: string | null; gridScale: number | null; financeTable: boolean; lookahead: string },
-  out: Budget[],
-  messages: Finding[],
-): void {
-  const cells = row.cells.map((c) => cleanCell(c.replace(/\s*\n\s*/g, ' ')));
-  // A unit in the row label ("Total pooled budget (£000s)") scales the row; one in a row of its own, the rows below.
-  const rowScale = unitScaleOf(cells.find((c) => c !== '') ?? '') ?? state.scale ?? ctx.gridScale;
-  // Money cells: the first figure of each cell, unless the column says it is not a budget amount.
-  const found: { index: number; money: Money }[] = [];
-  cells.forEach((c, index) => {
-    const header = state.header?.[index] ?? '';
-    if (NOT_MONEY_COLUMN.test(header)) return;
-    if (isYearOnly(c) || unitScaleOf(c) !== null && parseMoney(c) === null) return;
-    const headerScale = unitScaleOf(header);
-    // Under a money header ("£000s", "Expenditure (£)") a bare number is an amount.
-    const bare = headerScale !== null || /£|\bgbp\b|expenditure/i.test(header);
-    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare });
-    if (money) found.push({ index, money });
-  });
-  // A year written in the figure's own cell ("2015/16 £12,345,000") belongs to that figure.
-  const yearInCell = (f: { index: number; money: Money }) => {
-    const c = cells[f.index];
-    const at = c.indexOf(f.money.text);
-    return at > 0 ? singleYear(c.slice(0, at)) : null;
-  };
-  const firstMoney = found.length ? found[0].index : cells.length;
-  const labelCells = cells.slice(0, firstMoney).filter((c) => c !== '' && !isYearOnly(c));
-  const yearCells = cells.filter((c) => isYearOnly(c));
-  let label = labelCells.join(' ').trim();
-  // A year written into the label ("…pooled budget: 2014/15") belongs to the row, not the label.
-  const labelYear = singleYear(label);
-  if (labelYear) label = label.replace(findYears(label)[0].text, ' ').replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim();
-  if (found.length === 0) {
-    // A section or header row: it names the kind of the contributor rows beneath it, or the columns.
-    const filled = cells.filter((c) => c !== '');
-    const whole = filled.join(' ');
-    // A one-cell title row ("BCF Income for X 2022/23") dates the rows beneath it.
-    if (filled.length === 1 && filled[0].length <= 160 && singleYear(filled[0])) state.year = singleYear(filled[0]);
-    // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
-    const kind = classifyBudgetLabel(filled[0] ?? '');
-    if (kind) state.sectionKind = kind;
-    const scale = unitScaleOf(whole);
-    if (scale) state.scale = scale;
-    if (filled.length >= 2 || filled.some((c) => isYearOnly(c))) {
-      const cellsNow = row.cells.map(cleanCell);
-      // A two-row header ("| 2014/15 | 2015/16" over "Organisation | Minimum (£000) | Minimum (£000)"): the year
-      // band above carries over to the row beneath.
-      const above = state.headerJustSet ? state.header : null;
-      const yearBand = above && above.some((c) => isYearOnly(c)) && !cellsNow.some((c) => singleYear(c));
-      state.header = yearBand ? cellsNow.map((c, i) => `${above[i] ?? ''} ${c}`.trim()) : cellsNow;
-      state.headerJustSet = true;
-    } else if (isSpecificKind(kind)) {
-      state.header = null; // a new section: the old column headers no longer apply
-      state.headerJustSet = false;
-    }
-    return;
-  }
-  state.headerJustSet = false;
-  // The row's own kind; a continuation row ("2015/16 | £12,345,000", "of BCF pooled budget | 2015/16 | …")
-  // inherits the kind of the row above.
-  let rowKind: BudgetKind | null = null;
-  let inherited = false;
-  const continuation = label === '' || startsMidSentence(label);
-  if (continuation && state.lastKind && (label === '' ? yearCells.length + (labelYear ? 1 : 0) + (yearInCell(found[0]) ? 1 : 0) > 0 : !isSpecificKind(classifyBudgetLabel(label)) || classifyBudgetLabel(label) === 'total_pooled_budget')) {
-    rowKind = state.lastKind;
-    inherited = true;
-    label = state.lastLabel && label && !state.lastLabel.endsWith(label) ? `${state.lastLabel} ${label}` : (state.lastLabel ?? label);
-  } else if (label === '') {
-    return; // money with no label and no year: a wrapped line of the cell above
-  } else {
-    rowKind = classifyBudgetLabel(label);
-    if (ctx.lookahead) {
-      const whole = classifyBudgetLabel(`${label} ${ctx.lookahead}`);
-      if (!isSpecificKind(rowKind) && isSpecificKind(whole)) rowKind = whole;
-      label = `${label} ${ctx.lookahead}`;
-    }
-  }
-  const isTotal = /^(sub-?\s*)?total\b/i.test(label);
-  /** Kind of one figure: the row's own, else the row label read with its column header ("CCG" + "Minimum
-   * contribution 15/16"), else the section's (a contributor under "iBCF Contribution"), else "other". */
-  const kindOf = (index: number): BudgetKind | null => {
-    const header = state.header?.[index] ?? '';
-    // The pooled-budget total read in a "Minimum contribution" column is the minimum pooled budget.
-    if (rowKind === 'total_pooled_budget' && /\bminimum\b/i.test(header)) return 'minimum_pooled_budget';
-    if (isSpecificKind(rowKind) || inherited) return rowKind;
-    const withHeader = header ? classifyBudgetLabel(`${label} ${header}`) : null;
-    if (isSpecificKind(withHeader)) return withHeader;
-    if (state.sectionKind && isSpecificKind(state.sectionKind) && !isTotal) return state.sectionKind;
-    return rowKind ?? (ctx.financeTable ? 'other' : null);
-  };
-  // "other" is any labelled figure in a finance table, so it needs visible money: a £ or a money column/unit.
-  const moneyEvidence = (f: { index: number; money: Money }) =>
-    f.money.text.includes('£') || /£|\bgbp\b|expenditure|\bspend|cost|budget|contribution/i.test(state.header?.[f.index] ?? '') || rowScale !== null;
-  const labelledKind = isSpecificKind(classifyBudgetLabel(label));
-  let recorded: BudgetKind | null = null;
-  for (const [i, f] of found.entries()) {
-    const kind = kindOf(f.index);
-    if (!kind || (kind === 'other' && !moneyEvidence(f))) continue;
-    const cellText = row.cells[f.index] ?? '';
-    // A sentence holding a figure only counts under a label that names a budget kind (the plan-details
-    // "A minimum of £12,400,000 with likely total …"); elsewhere it is prose.
-    if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
-    if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
-    const header = state.header?.[f.index] ?? '';
-    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? state.year ?? ctx.year0;
-    pushUnique(out, {
-      kind,
-      year,
-      amountGbp: f.money.amountGbp,
-      scheme: null,
-      source: null,
-      label: label || null,
-      // An annotated value keeps its words ("A minimum of £12,400,000 with likely total …"): they qualify the figure.
-      text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
-      page: row.page,
-      ...provenanceOf(row),
-    });
-    recorded ??= kind;
-    if (findMoney(cellText).length > 1 && !moneyShaped(cellText, f.money)) {
-      messages.push({ level: 'info', message: `kept the first of several figures under "${label}"`, page: row.page, source: cleanCell(cellText).slice(0, 200) });
-    }
-  }
-  if (!recorded) return;
-  state.lastKind = recorded;
-  state.lastLabel = label || state.lastLabel;
-}
-
-/** The once-only rule: an "other" figure repeating one already recorded under a specific kind (same year) goes. */
-function dropRepeatedOther(rows: Budget[]): Budget[] {
-  return rows.filter(
-    (b) => b.kind !== 'other' || !rows.some((x) => x.kind !== 'other' && x.kind !== 'scheme_spend' && x.year === b.year && x.amountGbp === b.amountGbp),
-  );
-}
-
-const VERB = /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|invested|spend|spent|save|saving|savings|shall|we|our|this|which|that)\b/i;
-
-/**
- * A plan-details summary flattened to lines without tabs: "Minimum required value of BCF pooled budget: 2014/15
- * £845,000" then "2015/16 £12,345,000". Such a line is a label (naming a budget kind, or a year continuing the line
- * above) followed by one figure that ends the line; a sentence ("we shall invest £200k") is not. A PDF without
- * table rulings breaks the same row into short lines ("Minimum required" / "value of BCF" / "pooled budget:" /
- * "2014/15" / "£845,000", even "£12,345,00" / "0"): those are joined back before reading.
- */
-function keyValueGrids(doc: DocumentModel, tables: Grid[]): Grid[] {
-  const grids: Grid[] = [];
-  let current: Grid | null = null;
-  let pending: { text: string; block: number }[] = [];
-  const blocks = doc.blocks;
-  // Lines already read as a table (a table flattened to one cell per line) are not label/value lines.
-  const inTable = (i: number) => tables.some((g) => i >= g.blockStart && i < g.blockEnd);
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    // Table lines (tabs or wide gaps) are read as grids already.
-    if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || hasCellGap(block.text) || inTable(i)) {
-      current = null;
-      pending = [];
-      continue;
-    }
-    let text = cleanCell(block.text);
-    // Digits of a figure wrapped onto the next line ("£12,345,00" + "0").
-    const next = blocks[i + 1];
-    if (/\d,\d{0,2}$/.test(text) && next && next.kind === 'paragraph' && /^\d{1,3}\b/.test(next.text.trim())) {
-      text = `${text}\n${next.text.trim()}`;
-      i++;
-    }
-    const hasMoney = parseMoney(text) !== null;
-    if (!hasMoney) {
-      // A short label fragment or a lone year: keep it for the figure that may follow.
-      // "Date submitted: 14/01/15" is a complete label/value pair of its own, not part of the next label.
-      // "…pooled budget: 2014/15" is not such a pair: the year belongs to the label and the figure follows.
-      if (/:\s*\S/.test(text) && !/:\s*(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(text)) pending = [];
-      else if (text.length <= 60 && !VERB.test(text) && !/[.?]$/.test(text)) {
-        pending.push({ text, block: i });
-        if (pending.length > 6) pending.shift();
-      } else {
-        pending = [];
-        current = null;
-      }
-      continue;
-    }
-    // The shortest run of pending fragments that makes a row, starting at a capitalised fragment (a label's
-    // start: "Minimum required", not "pooled budget:").
-    // A line read on its own ("2015/16 £12,345,000" continuing the row above) comes last.
-    // A lone year continues the row above only when no label fragment stands before it: "Total proposed value
-    // of" / "2014/15" / "£900,000" is a new row, not the year of the row above.
-    let row: string[] | null = null;
-    const isYear = (t: string) => /^(19|20)\d{2}\s*[/\-–]\s*\d{2}(\d{2})?$/.test(t);
-    const fromEnd = [...pending.keys()].reverse();
-    const starts = [...fromEnd.filter((k) => !isYear(pending[k].text)), ...fromEnd.filter((k) => isYear(pending[k].text))];
-    // Then a lower-case fragment with the year and an annotated value continues the row above whole:
-    // "pooled budget" / "2015/16" / "A minimum of £12,400,000 with …" (the line alone would read as a label).
-    if (current && pending.length > 0 && /^[a-z]/.test(pending[0].text)) starts.push(-1);
-    starts.push(pending.length);
-    let rowStart = pending.length;
-    for (const start of starts) {
-      if (row) break;
-      const k = Math.max(0, start);
-      const lead = pending.slice(k);
-      if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text) && start >= 0) continue;
-      row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null);
-      rowStart = k;
-    }
-    // Lower-case fragments before a year that continues the row above finish that row's label: "Total proposed
-    // value of" … "pooled budget" / "2015/16" / "£…".
-    const rest = pending.slice(0, rowStart);
-    const above = current?.rows.at(-1);
-    if (row && above && above.cells.length >= 2 && rest.length > 0 && rest.every((p) => /^[a-z]/.test(p.text)) && isYear(row[0])) {
-      above.cells[0] = `${above.cells[0]} ${rest.map((p) => p.text).join(' ')}`;
-    }
-    // The grid starts where its first label starts, so the title above the label gives the year.
-    const labelStart = pending[rowStart]?.block ?? i;
-    pending = [];
-    if (!row) {
-      current = null;
-      continue;
-    }
-    if (!current) {
-      current = { rows: [], blockStart: labelStart, blockEnd: i + 1 };
-      grids.push(current);
-    }
-    current.rows.push({ cells: row, page: block.page, block: i, header: false, pageBreakBefore: false });
-    current.blockEnd = i + 1;
-  }
-  return grids;
-}
-
-function keyValueRow(text: string, continuing: boolean): string[] | null {
-  const t = cleanCell(text);
-  if (t.includes('\t') || t.length > 180) return null;
-  const money = parseMoney(t);
-  if (!money) return null;
-  const at = t.indexOf(money.text);
-  if (at < 0) return null;
-  const endsWithFigure = /^[\s.)]*$/.test(t.slice(at + money.text.length));
-  // A continuation line may carry an annotated value: "pooled budget 2015/16 A minimum of £12,400,000 with …".
-  const year0 = findYears(t.slice(0, at)).at(-1);
-  if (!endsWithFigure) {
-    // A label wrapped around its value by a PDF line merge: "Minimum required value of 2014/15 £845,000 BCF pooled
-    // budget:" is label "Minimum required value of BCF pooled budget:", year and figure.
-    const tail = t.slice(at + money.text.length).trim();
-    const head = (year0 ? t.slice(0, year0.index) : t.slice(0, at)).trim();
-    const between = year0 ? t.slice(year0.index + year0.text.length, at).trim() : '';
-    if (tail.length <= 60 && between === '' && head !== '' && !/\d/.test(tail) && !VERB.test(`${head} ${tail}`)) {
-      const wrapped = `${head} ${tail}`.replace(/\s+/g, ' ').replace(/[\s:]+$/, '');
-      if (isSpecificKind(classifyBudgetLabel(wrapped))) return year0 ? [wrapped, year0.text, money.text] : [wrapped, money.text];
-    }
-    const lead = year0 ? t.slice(0, year0.index).trim() : '';
-    if (!continuing || !year0 || !/^[a-z]/.test(lead) || VERB.test(lead)) return null;
-    return [lead, year0.text, t.slice(year0.index + year0.text.length).trim()];
-  }
-  const label = t.slice(0, at).replace(/[\s:=\-–|]+$/, '').trim();
-  if (label === '' || VERB.test(label)) return null;
-  const year = findYears(label).at(-1);
-  const bare = year ? label.replace(year.text, ' ').replace(/[\s:]+$/, '').trim() : label;
-  if (bare === '' && year && continuing) return [year.text, t.slice(at)];
-  const kind = classifyBudgetLabel(bare);
-  // A label cut at the line end ("Total proposed value of") is completed by the next line.
-  if (!isSpecificKind(kind) && !(kind === 'other' && /^total\b/i.test(bare))) return null;
-  return year ? [bare, year.text, t.slice(at)] : [bare, t.slice(at)];
-}
+/** Plan-details lines with the layout lost: a label naming a budget kind, then one figure ending the line. */
+const BUDGET_LINES: KeyValueSpec = {
+  figureIn: (text) => parseMoney(text),
+  isLabel: (label) => isSpecificKind(classifyBudgetLabel(label)),
+  isOpenLabel: (label) => classifyBudgetLabel(label) === 'other' && /^total\b/i.test(label),
+  proseWords: /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|invested|spend|spent|save|saving|savings|shall|we|our|this|which|that)\b/i,
+};
 
 export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Budget[]> {
   const messages: Finding[] = [];
@@ -428,7 +76,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
   // A declared table is read by its declaration, not again as a spending plan.
   for (const plan of plans) if (read(plan.grids[0]) && !plan.grids.some((g) => claimed.has(g))) spendRows(plan, doc, out, docYear);
-  for (const grid of [...grids, ...keyValueGrids(doc, grids)]) {
+  for (const grid of [...grids, ...keyValueGrids(doc, grids, BUDGET_LINES)]) {
     if (continued.has(grid) || claimed.has(grid) || !read(grid)) continue;
     for (const row of grid.rows) {
       for (const cell of row.cells) {

@@ -1,206 +1,30 @@
-// Risk logs: every row of every table whose header names a risk column and a scoring or mitigation
-// column. Columns are found by their header words, never by position, so the 2014 "There is a risk
-// that: | How likely… | Potential impact | Overall risk factor | Mitigating Actions" log, a
-// "Risk | Risk rating | Mitigating Actions" H/M/L log and logs with an owner column all read the same way.
-import type { DocumentModel, Finding, Result, TableRow } from '../../model/document.js';
+// Risk logs. Reads: every grid in the risk log's template section (every grid for an unknown template), plus the
+// logs flattened to one cell per line or to groups of wrapped lines (src/tables/cellStream.ts), each cut into the
+// runs under a risk header row (src/tables/headerRuns.ts). Columns by role, never by position (columns.ts: ref,
+// risk, likelihood, impact, score, rating, mitigation, owner), so the 2014 "There is a risk that: | How likely… |
+// Potential impact | Overall risk factor | Mitigating Actions" log, a "Risk | Risk rating | Mitigating Actions" H/M/L
+// log and logs with an owner column all read the same way. A row becomes a risk here (parseLog); a risk read twice
+// from text drawn twice is counted once (src/tables/overlays.ts).
+import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
-import { cellStreamGrids, groupedCellGrids, type CellStreamSpec } from '../../tables/cellStream.js';
+import { provenanceOf } from '../../tables/grids.js';
+import { cellStreamGrids, groupedCellGrids } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
-import { joinText, rowSignature, startsAfterPageBreak } from './cells.js';
-import { memoString } from '../../cache/memo.js';
+import { joinText } from './cells.js';
+import { collapseOverlaidItems } from '../../tables/overlays.js';
+import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
+import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
 
-export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';
-
-export interface RiskColumns {
-  /** Column index of each role found in the header row. */
-  index: Partial<Record<RiskColumn, number>>;
-  width: number;
-}
-
-/** The role a header cell names, or null. Order matters: "How likely is the risk…" is likelihood, not the risk.
- *  Remembered: every row of every table is tried as a risk-log header. */
-export const riskColumnOf = memoString(riskColumnOfUncached);
-
-function riskColumnOfUncached(header: string): RiskColumn | null {
-  // Template headers often carry their guidance in the same cell ("How likely is the risk to materialise?
-  // Please rate on a scale of 1-5 …"): the role is named at the start.
-  const full = cleanCellText(header).toLowerCase();
-  if (!full || full.length > 400) return null;
-  const h = full.slice(0, 60);
-  if (/^(ref\.?|no\.?|#|id|number|risk (no|ref|id|number)\.?)$/.test(h)) return 'ref';
-  if (/\bscore\b|risk factor|overall risk|\b[lp]\s*[x×*]\s*[is]\b|likelihood\s*[x×*]|^(s|total)$/.test(h)) return 'score';
-  if (/likel|probab|^[lp]$/.test(h)) return 'likelihood';
-  if (/impact|severity|consequence|^i$/.test(h)) return 'impact';
-  if (/\brating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
-  if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
-  if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
-  // Not "Risk stratification", "At risk groups", "Risk sharing": those name other things.
-  if (/risk strat|risk profil|\bat risk\b|high risk|risk shar|risk pool/.test(h)) return null;
-  if (/risk|description|issue|hazard/.test(h)) return 'description';
-  return null;
-}
-
-/** Header columns of a risk log, or null when the row is not one. */
-export function riskColumnsOf(row: TableRow): RiskColumns | null {
-  const index: RiskColumns['index'] = {};
-  row.cells.forEach((c, i) => {
-    const role = riskColumnOf(c.text);
-    if (role && index[role] === undefined) index[role] = i;
-  });
-  if (index.description === undefined) return null;
-  const scored = ['likelihood', 'impact', 'score', 'rating'].some((r) => index[r as RiskColumn] !== undefined);
-  if (!scored && index.mitigation === undefined) return null;
-  // A table whose first column does not say "risk" is a risk log only with a likelihood scale beside it
-  // ("Scheme | Description | Impact" is not one).
-  const saysRisk = /risk/i.test(row.cells[index.description]?.text ?? '');
-  if (!saysRisk && !(index.likelihood !== undefined && (index.impact !== undefined || index.score !== undefined))) return null;
-  return { index, width: row.cells.length };
-}
-
-const RATING_WORDS: [RegExp, Risk['rating']][] = [
-  [/\b(very high|high|red|severe|h)\b/i, 'high'],
-  [/\b(medium|med|moderate|amber|m)\b/i, 'medium'],
-  [/\b(very low|low|green|l)\b/i, 'low'],
-];
-
-/** high | medium | low from a rating cell: "H", "High", "20 High", "Red", "Amber". */
-export function parseRating(text: string): Risk['rating'] {
-  const t = cleanCellText(text);
-  if (!t || t.length > 40) return null;
-  // A RAG cell holding only its letter.
-  const rag = ({ r: 'high', a: 'medium', g: 'low' } as const)[t.toLowerCase() as 'r' | 'a' | 'g'];
-  if (rag) return rag;
-  // The first rating word in the cell wins ("Medium/High" -> medium, as written first).
-  let best: { at: number; rating: Risk['rating'] } | null = null;
-  for (const [re, rating] of RATING_WORDS) {
-    const m = re.exec(t);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, rating };
-  }
-  return best?.rating ?? null;
-}
-
-/** A 1–5 scale value at the start of a cell ("5 Overall activity…" -> 5), else null. */
-export function leadingScale(text: string): number | null {
-  const t = cleanCellText(text);
-  const m = /^\s*\(?([1-5])\)?(?![\d.,%£])/.exec(t);
-  if (m) return Number(m[1]);
-  // A short cell with one scale digit elsewhere: "Likely (4)", "L4".
-  const all = [...t.matchAll(/(?<![\d.,£])[1-5](?![\d.,%])/g)];
-  return t.length <= 25 && all.length === 1 ? Number(all[0][0]) : null;
-}
-
-interface ScoreCell {
-  likelihood: number | null;
-  impact: number | null;
-  score: number | null;
-  rating: Risk['rating'];
-}
-
-/** "20 High", "4 x 5 = 20", "16": the written score (and L, I where the cell spells them out), plus any RAG word. */
-export function parseScoreCell(text: string): ScoreCell {
-  const t = cleanCellText(text);
-  const formula = /([1-5])\s*[x×*]\s*([1-5])\s*=\s*(\d{1,2})(?!\d)/.exec(t);
-  if (formula) {
-    return { likelihood: Number(formula[1]), impact: Number(formula[2]), score: Number(formula[3]), rating: parseRating(t.replace(formula[0], '')) };
-  }
-  if (t.length > 40) return { likelihood: null, impact: null, score: null, rating: null };
-  // "20 (4x5)": likelihood × impact spelt out beside the score.
-  const product = /\(?\s*([1-5])\s*[x×*]\s*([1-5])\s*\)?/.exec(t);
-  if (product) {
-    const rest = t.replace(product[0], ' ');
-    const others = [...rest.matchAll(/(?<![\d.,£])(\d{1,2})(?![\d.,%])/g)];
-    return {
-      likelihood: Number(product[1]),
-      impact: Number(product[2]),
-      score: others.length === 1 ? Number(others[0][1]) : null,
-      rating: parseRating(others.length === 1 ? rest.replace(others[0][0], ' ') : rest),
-    };
-  }
-  // "20 High", "Red (20)", "16": the one whole number in a short cell.
-  const numbers = [...t.matchAll(/(?<![\d.,£])(\d{1,2})(?![\d.,%])/g)];
-  const score = numbers.length === 1 ? Number(numbers[0][1]) : null;
-  return { likelihood: null, impact: null, score, rating: parseRating(numbers.length === 1 ? t.replace(numbers[0][0], ' ') : t) };
-}
-
-/** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
-function isGuidanceRow(row: TableRow, cols: RiskColumns): boolean {
-  const desc = cellOf(row, cols, 'description');
-  if (desc) return false;
-  const text = row.cells.map((c) => c.text).join(' ');
-  return /please|scale of|\bspecify\b|\(\s*likelihood|\be\.g\.|<i>/i.test(text) && row.cells.every((c) => leadingScale(c.text) === null);
-}
-
-function cellOf(row: TableRow, cols: RiskColumns, role: RiskColumn): string {
-  const i = cols.index[role];
-  return i === undefined ? '' : cleanCellText(row.cells[i]?.text ?? '');
-}
+export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
 
 interface RiskDraft extends Risk {
   texts: string[];
 }
 
-interface LogRow {
-  row: TableRow;
-  /** The grid row it is read from, for the risk's provenance. */
-  gridRow: GridRow;
-  page: number | null;
-  /** First row of a new table part or page: where a split risk row continues. */
-  afterBreak: boolean;
-}
-
-interface RiskLog {
-  cols: RiskColumns;
-  headerSig: string;
-  rows: LogRow[];
-}
-
-function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
-  const roles = (c: RiskColumns) => JSON.stringify(Object.entries(c.index).sort());
-  return roles(a) === roles(b);
-}
-
-/** Risk logs in one grid (a table with its page-split parts merged): rows after a risk header row. */
-function riskLogsIn(doc: DocumentModel, grid: Grid): RiskLog[] {
-  const logs: RiskLog[] = [];
-  let log: RiskLog | null = null;
-  const seenInBlock = new Map<number, number>();
-  grid.rows.forEach((g, k) => {
-    const row: TableRow = { cells: g.cells.map((text) => ({ text })), page: g.page, header: g.header };
-    // The source row, for the PDF extractor's page-break mark (grid rows keep block order).
-    const nth = seenInBlock.get(g.block) ?? 0;
-    seenInBlock.set(g.block, nth + 1);
-    const block = doc.blocks[g.block];
-    const source = block.kind === 'table' ? block.rows[nth] : undefined;
-    const prev = grid.rows[k - 1];
-    const afterBreak =
-      !!prev &&
-      (prev.block !== g.block || (prev.page !== null && g.page !== null && prev.page !== g.page) || (source ? startsAfterPageBreak(source) : false));
-    const sig = rowSignature(row);
-    if (log && sig === log.headerSig) {
-      log.rows.push({ row, gridRow: g, page: g.page, afterBreak: true });
-      return;
-    }
-    const cols = riskColumnsOf(row);
-    if (cols && log && sameRoles(cols, log.cols)) {
-      // The header repeated on a new page, re-wrapped by the converter.
-      log.rows.push({ row: { ...row, header: true }, gridRow: g, page: g.page, afterBreak: true });
-      return;
-    }
-    if (cols) {
-      log = { cols, headerSig: sig, rows: [] };
-      logs.push(log);
-      return;
-    }
-    log?.rows.push({ row, gridRow: g, page: g.page, afterBreak });
-  });
-  return logs;
-}
-
-function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
+function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
   const { cols } = log;
   const risks: RiskDraft[] = [];
   let afterBreak = false;
@@ -284,51 +108,14 @@ function parseLog(log: RiskLog, messages: Finding[]): Risk[] {
   return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
 }
 
-/** What each risk-log column can hold, for logs flattened to one cell per line. */
-const RISK_CELLS: CellStreamSpec<RiskColumn> = {
-  roleOf: riskColumnOf,
-  required: (roles) => roles.includes('description') && roles.filter((r) => r !== 'description' && r !== 'ref').length >= 2,
-  fits(role, cell) {
-    switch (role) {
-      case 'likelihood':
-        return cell.length <= 25 && leadingScale(cell) !== null;
-      case 'score': {
-        const s = parseScoreCell(cell);
-        return cell.length <= 25 && (s.score !== null || s.rating !== null);
-      }
-      case 'rating':
-        return cell.length <= 25 && parseRating(cell) !== null;
-      case 'ref':
-        return cell.length <= 8;
-      default:
-        return true;
-    }
-  },
-  isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
-};
-
-/** Share of a reading's body rows with a cell only a scale, score or rating fits. */
-function scoredShare(grids: Grid[]): number {
-  const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
-  const roles = grids.map((g) => g.rows[0].cells.map((c) => riskColumnOf(c)));
-  const scored = grids.flatMap((g, n) =>
-    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !RISK_CELLS.fits(roles[n][k]!, 'a line of prose'))),
-  );
-  return body.length === 0 ? 0 : scored.length / body.length;
-}
-
-/** Block ranges the risk log may be in: its template section where segmentation found one, else everything. */
-function riskLogRanges(doc: DocumentModel, seg: Segmentation): Array<[number, number]> {
-  return fieldRanges(seg, 'risks', doc.blocks.length);
-}
-
 /** Every risk in every risk log of the document, in document order. */
 export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
   const grids = [...tables.grids];
   // Logs whose cells arrived one per line become grids too.
-  for (const [from, to] of riskLogRanges(doc, seg)) {
+  // Only in the risk log's template section where segmentation found one, else everywhere.
+  for (const [from, to] of fieldRanges(seg, 'risks', doc.blocks.length)) {
     // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
     // each: the reading whose rows more often have their scores or ratings.
     const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
@@ -338,48 +125,12 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
-    for (const log of riskLogsIn(doc, grid)) risks.push(...parseLog(log, messages));
+    for (const log of headerRuns(doc, grid, RISK_LOG)) risks.push(...parseLog(log, messages));
   }
-  return { value: collapseOverlays(risks, messages), messages };
-}
-
-/** Words of a description, for comparing two risks. */
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-}
-
-/**
- * Text drawn twice (an overlaid PDF, OCR of overlapping scans) repeats a risk as near-identical rows, with
- * fragments of the next one mixed in. A risk whose first words and scores repeat an earlier one is that risk:
- * it is counted once (the fuller text kept) and a note says so.
- */
-function collapseOverlays(risks: Risk[], messages: Finding[]): Risk[] {
-  const out: Risk[] = [];
-  for (const r of risks) {
-    const w = new Set(words(r.description).slice(0, 12));
-    // Copies are drawn next to each other: only the last few risks can be this one's twin.
-    const twin = out.slice(-3).find((o) => {
-      const ow = new Set(words(o.description).slice(0, 12));
-      if (w.size < 3 || ow.size < 3) return false;
-      // Words shared, in any order (a copy shifted, or with a fragment of the next risk mixed in).
-      const shared = [...w].filter((x) => ow.has(x)).length;
-      const differ = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
-      const sameScores = !differ(o.likelihood, r.likelihood) && !differ(o.impact, r.impact) && !differ(o.score, r.score);
-      return shared >= 0.8 * Math.max(w.size, ow.size) && sameScores;
-    });
-    if (!twin) {
-      out.push(r);
-      continue;
-    }
-    if (r.description.length > twin.description.length && r.description.toLowerCase().startsWith(twin.description.toLowerCase().slice(0, 20))) {
-      twin.description = r.description;
-    }
-    twin.likelihood ??= r.likelihood;
-    twin.impact ??= r.impact;
-    twin.score ??= r.score;
-    twin.rating ??= r.rating;
-    twin.mitigation ??= r.mitigation;
+  // Text drawn twice (an overlaid PDF, overlapping scans) repeats a risk: counted once, and a note says so.
+  const { items, copies } = collapseOverlaidItems(risks, RISK_OVERLAYS);
+  for (const r of copies) {
     messages.push({ level: 'info', message: 'risk repeated with small differences (text drawn twice?): counted once', page: r.page, source: r.description.slice(0, 120) });
   }
-  return out;
+  return { value: items, messages };
 }

@@ -1,0 +1,189 @@
+// Budget rows of a label/value grid (the plan-details summary, income and contribution tables, Part 2 finance
+// summaries), read row by row: a row without money names the columns or the section (its kind for the contributor
+// rows beneath); a row with money is a label and its figures, each dated by its column, its cell, the row or the
+// table's context, and kinded by the label, the label with its column header, or the section above. Continuation
+// rows (a year or the rest of a wrapped label) inherit the row above.
+import type { DocumentModel, Finding } from '../../model/document.js';
+import type { Budget, BudgetKind } from '../../record/schema.js';
+import { cleanCell } from '../../text/clean.js';
+import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
+import { findYears, isYearOnly, singleYear } from '../../text/years.js';
+import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
+import { contextScale, contextYear } from './context.js';
+import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
+import { pushUnique } from './rows.js';
+import { labelWrappedBelow, startsMidSentence } from '../../tables/keyValue.js';
+
+/** Grids whose header says they are a risk log or a benefits/outcomes table: money there is not a budget. */
+const NOT_FINANCE_TABLE = /likelihood|mitigat|risk rating|risk factor|probability|there is a risk|\brisks?\b\s*$|benefits?\b|outcome measure/i;
+/** Column headers under which figures are not budget amounts. */
+const NOT_MONEY_COLUMN = /benefit|saving|impact|comment|description|note|rationale|risk|%|percent|population|activity|fte|number of|\bno\.?\s*of\b/i;
+const FINANCE_WORDS = /contribution|budget|expenditure|funding|income|allocation|£|grant|\bspend|pooled|finance/i;
+
+/** A cell that is essentially one figure ("£1,874,512", "15,843", "£0 "), not a sentence containing one. */
+function moneyShaped(cell: string, money: Money): boolean {
+  const rest = cleanCell(cell.replace(/\s*\n\s*/g, ' ')).replace(money.text, ' ').replace(/[()£:\-–\s]/g, ' ').trim();
+  return rest.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 2;
+}
+
+interface RowState {
+  /** Kind named by the last section row without money ("iBCF Contribution"): contributor rows inherit it. */
+  sectionKind: BudgetKind | null;
+  /** Kind and label of the last row recorded: a year-only or continuation row inherits them. */
+  lastKind: BudgetKind | null;
+  lastLabel: string | null;
+  header: string[] | null;
+  /** Unit declared by a row of its own ("All figures £000s") for the rows below it. */
+  scale: number | null;
+  /** The row just read was a header row (a second one beneath it may complete it). */
+  headerJustSet: boolean;
+  /** Year of a title row inside the table. */
+  year: string | null;
+}
+
+/** Budget rows of one label/value grid (plan details, income table, finance summary). */
+export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null): void {
+  const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
+  if (NOT_FINANCE_TABLE.test(head)) return;
+  const year0 = contextYear(doc, grid) ?? docYear;
+  const gridScale = contextScale(doc, grid);
+  const financeTable =
+    FINANCE_WORDS.test(head) ||
+    grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
+  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null };
+  grid.rows.forEach((row, i) => {
+    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
+    const lookahead = labelWrappedBelow(grid.rows, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
+    readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
+  });
+}
+
+function readRow(
+  row: GridRow,
+  state: RowState,
+  ctx: { year0: string | null; gridScale: number | null; financeTable: boolean; lookahead: string },
+  out: Budget[],
+  messages: Finding[],
+): void {
+  const cells = row.cells.map((c) => cleanCell(c.replace(/\s*\n\s*/g, ' ')));
+  // A unit in the row label ("Total pooled budget (£000s)") scales the row; one in a row of its own, the rows below.
+  const rowScale = unitScaleOf(cells.find((c) => c !== '') ?? '') ?? state.scale ?? ctx.gridScale;
+  // Money cells: the first figure of each cell, unless the column says it is not a budget amount.
+  const found: { index: number; money: Money }[] = [];
+  cells.forEach((c, index) => {
+    const header = state.header?.[index] ?? '';
+    if (NOT_MONEY_COLUMN.test(header)) return;
+    if (isYearOnly(c) || unitScaleOf(c) !== null && parseMoney(c) === null) return;
+    const headerScale = unitScaleOf(header);
+    // Under a money header ("£000s", "Expenditure (£)") a bare number is an amount.
+    const bare = headerScale !== null || /£|\bgbp\b|expenditure/i.test(header);
+    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare });
+    if (money) found.push({ index, money });
+  });
+  // A year written in the figure's own cell ("2015/16 £12,345,000") belongs to that figure.
+  const yearInCell = (f: { index: number; money: Money }) => {
+    const c = cells[f.index];
+    const at = c.indexOf(f.money.text);
+    return at > 0 ? singleYear(c.slice(0, at)) : null;
+  };
+  const firstMoney = found.length ? found[0].index : cells.length;
+  const labelCells = cells.slice(0, firstMoney).filter((c) => c !== '' && !isYearOnly(c));
+  const yearCells = cells.filter((c) => isYearOnly(c));
+  let label = labelCells.join(' ').trim();
+  // A year written into the label ("…pooled budget: 2014/15") belongs to the row, not the label.
+  const labelYear = singleYear(label);
+  if (labelYear) label = label.replace(findYears(label)[0].text, ' ').replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim();
+  if (found.length === 0) {
+    // A section or header row: it names the kind of the contributor rows beneath it, or the columns.
+    const filled = cells.filter((c) => c !== '');
+    const whole = filled.join(' ');
+    // A one-cell title row ("BCF Income for X 2022/23") dates the rows beneath it.
+    if (filled.length === 1 && filled[0].length <= 160 && singleYear(filled[0])) state.year = singleYear(filled[0]);
+    // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
+    const kind = classifyBudgetLabel(filled[0] ?? '');
+    if (kind) state.sectionKind = kind;
+    const scale = unitScaleOf(whole);
+    if (scale) state.scale = scale;
+    if (filled.length >= 2 || filled.some((c) => isYearOnly(c))) {
+      const cellsNow = row.cells.map(cleanCell);
+      // A two-row header ("| 2014/15 | 2015/16" over "Organisation | Minimum (£000) | Minimum (£000)"): the year
+      // band above carries over to the row beneath.
+      const above = state.headerJustSet ? state.header : null;
+      const yearBand = above && above.some((c) => isYearOnly(c)) && !cellsNow.some((c) => singleYear(c));
+      state.header = yearBand ? cellsNow.map((c, i) => `${above[i] ?? ''} ${c}`.trim()) : cellsNow;
+      state.headerJustSet = true;
+    } else if (isSpecificKind(kind)) {
+      state.header = null; // a new section: the old column headers no longer apply
+      state.headerJustSet = false;
+    }
+    return;
+  }
+  state.headerJustSet = false;
+  // The row's own kind; a continuation row ("2015/16 | £12,345,000", "of BCF pooled budget | 2015/16 | …")
+  // inherits the kind of the row above.
+  let rowKind: BudgetKind | null = null;
+  let inherited = false;
+  const continuation = label === '' || startsMidSentence(label);
+  if (continuation && state.lastKind && (label === '' ? yearCells.length + (labelYear ? 1 : 0) + (yearInCell(found[0]) ? 1 : 0) > 0 : !isSpecificKind(classifyBudgetLabel(label)) || classifyBudgetLabel(label) === 'total_pooled_budget')) {
+    rowKind = state.lastKind;
+    inherited = true;
+    label = state.lastLabel && label && !state.lastLabel.endsWith(label) ? `${state.lastLabel} ${label}` : (state.lastLabel ?? label);
+  } else if (label === '') {
+    return; // money with no label and no year: a wrapped line of the cell above
+  } else {
+    rowKind = classifyBudgetLabel(label);
+    if (ctx.lookahead) {
+      const whole = classifyBudgetLabel(`${label} ${ctx.lookahead}`);
+      if (!isSpecificKind(rowKind) && isSpecificKind(whole)) rowKind = whole;
+      label = `${label} ${ctx.lookahead}`;
+    }
+  }
+  const isTotal = /^(sub-?\s*)?total\b/i.test(label);
+  /** Kind of one figure: the row's own, else the row label read with its column header ("CCG" + "Minimum
+   * contribution 15/16"), else the section's (a contributor under "iBCF Contribution"), else "other". */
+  const kindOf = (index: number): BudgetKind | null => {
+    const header = state.header?.[index] ?? '';
+    // The pooled-budget total read in a "Minimum contribution" column is the minimum pooled budget.
+    if (rowKind === 'total_pooled_budget' && /\bminimum\b/i.test(header)) return 'minimum_pooled_budget';
+    if (isSpecificKind(rowKind) || inherited) return rowKind;
+    const withHeader = header ? classifyBudgetLabel(`${label} ${header}`) : null;
+    if (isSpecificKind(withHeader)) return withHeader;
+    if (state.sectionKind && isSpecificKind(state.sectionKind) && !isTotal) return state.sectionKind;
+    return rowKind ?? (ctx.financeTable ? 'other' : null);
+  };
+  // "other" is any labelled figure in a finance table, so it needs visible money: a £ or a money column/unit.
+  const moneyEvidence = (f: { index: number; money: Money }) =>
+    f.money.text.includes('£') || /£|\bgbp\b|expenditure|\bspend|cost|budget|contribution/i.test(state.header?.[f.index] ?? '') || rowScale !== null;
+  const labelledKind = isSpecificKind(classifyBudgetLabel(label));
+  let recorded: BudgetKind | null = null;
+  for (const [i, f] of found.entries()) {
+    const kind = kindOf(f.index);
+    if (!kind || (kind === 'other' && !moneyEvidence(f))) continue;
+    const cellText = row.cells[f.index] ?? '';
+    // A sentence holding a figure only counts under a label that names a budget kind (the plan-details
+    // "A minimum of £12,400,000 with likely total …"); elsewhere it is prose.
+    if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
+    if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
+    const header = state.header?.[f.index] ?? '';
+    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? state.year ?? ctx.year0;
+    pushUnique(out, {
+      kind,
+      year,
+      amountGbp: f.money.amountGbp,
+      scheme: null,
+      source: null,
+      label: label || null,
+      // An annotated value keeps its words ("A minimum of £12,400,000 with likely total …"): they qualify the figure.
+      text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
+      page: row.page,
+      ...provenanceOf(row),
+    });
+    recorded ??= kind;
+    if (findMoney(cellText).length > 1 && !moneyShaped(cellText, f.money)) {
+      messages.push({ level: 'info', message: `kept the first of several figures under "${label}"`, page: row.page, source: cleanCell(cellText).slice(0, 200) });
+    }
+  }
+  if (!recorded) return;
+  state.lastKind = recorded;
+  state.lastLabel = label || state.lastLabel;
+}
