@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run eval:variants`: how extraction holds when the same plans arrive through other converters.
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
-// and PDF of each DOCX; mammoth's markdown of each DOCX), scores each set against ../shared/gold with
+// and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
+// pages, as PDF and as its pdftotext -layout), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,48 @@ if (has('soffice')) {
     sets.push(name);
   }
 } else skipped.push('lo-txt, lo-html, lo-pdf: soffice not installed (Debian: libreoffice-writer)');
+// The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
+// breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
+// project's own PDF reader) and as pdftotext -layout of that PDF.
+const REFLOWS = {
+  'type-large': { type: 1.25 },
+  'type-small': { type: 0.85 },
+  landscape: { landscape: true },
+};
+if (has('soffice')) {
+  const JSZip = (await import('jszip')).default;
+  for (const [name, how] of Object.entries(REFLOWS)) {
+    const work = mkdtempSync(join(tmpdir(), 'plansift-reflow-'));
+    for (const f of files('.docx')) {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      for (const part of ['word/document.xml', 'word/styles.xml']) {
+        const file = zip.file(part);
+        if (!file) continue;
+        let xml = await file.async('string');
+        if (how.type) xml = xml.replace(/<w:sz(Cs)? w:val="(\d+)"/g, (_, cs, v) => `<w:sz${cs ?? ''} w:val="${Math.round(Number(v) * how.type)}"`);
+        if (how.landscape)
+          xml = xml.replace(/<w:pgSz w:w="(\d+)" w:h="(\d+)"\/>/g, (_, w, h) => `<w:pgSz w:w="${h}" w:h="${w}" w:orient="landscape"/>`);
+        zip.file(part, xml);
+      }
+      writeFileSync(join(work, basename(f)), await zip.generateAsync({ type: 'nodebuffer' }));
+    }
+    const docs = newSet(`${name}-pdf`);
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', docs, ...readdirSync(work).map((n) => join(work, n))], {
+      encoding: 'utf8',
+    });
+    rmSync(work, { recursive: true, force: true });
+    if (r.status !== 0 || readdirSync(docs).length === 0) {
+      skipped.push(`${name}: soffice failed (${(r.stderr || '').trim().split('\n')[0]})`);
+      continue;
+    }
+    sets.push(`${name}-pdf`);
+    if (has('pdftotext')) {
+      const text = newSet(`${name}-layout`);
+      for (const pdf of readdirSync(docs)) execFileSync('pdftotext', ['-layout', join(docs, pdf), join(text, basename(pdf, '.pdf') + '.txt')]);
+      sets.push(`${name}-layout`);
+    }
+  }
+} else skipped.push('type-large, type-small, landscape: soffice not installed (Debian: libreoffice-writer)');
 {
   // mammoth ships with the project: its markdown of each DOCX.
   const mammoth = (await import('mammoth')).default;
@@ -130,9 +173,9 @@ if (asJson) {
     if ('f1' in m) return m.f1 === null ? '-' : m.f1.toFixed(2);
     return m.total === 0 ? '-' : (m.correct / m.total).toFixed(2);
   };
-  const w = Math.max(...names.map((n) => n.length), 6);
-  console.log(['field'.padEnd(18), ...names.map((n) => n.padStart(w))].join(' '));
-  for (const f of fields) console.log([f.padEnd(18), ...names.map((n) => cell(table[n][f]).padStart(w))].join(' '));
+  const w = (n) => Math.max(n.length, 4);
+  console.log(['field'.padEnd(18), ...names.map((n) => n.padStart(w(n)))].join(' '));
+  for (const f of fields) console.log([f.padEnd(18), ...names.map((n) => cell(table[n][f]).padStart(w(n)))].join(' '));
   console.log('(F1 for lists: area, schemes, budgets, risks, metrics, flags; share correct for the rest; "-" nothing to judge)');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`variants in ${out}`);
