@@ -80,7 +80,8 @@ describe('extractPdf: tables', () => {
         ['Date agreed at\nHealth and Well-\nBeing Board:', '£19,276,00\n0', '2010-\n11'],
         ['Clinical\nCommissioning\nGroups', '£812,000', 'Total\nvalue'],
       ]);
-      drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr']]);
+      // The same tight line followed by a line opening with a word of its own ("is") was wrapped at a space.
+      drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr'], ['Label', 'Denominato\nis the count']]);
     });
     const doc = await extractPdf(bytes);
     const [first, second] = tables(doc.blocks);
@@ -88,7 +89,7 @@ describe('extractPdf: tables', () => {
       ['Date agreed at Health and Well-Being Board:', '£19,276,000', '2010-11'],
       ['Clinical Commissioning Groups', '£812,000', 'Total value'],
     ]);
-    expect(cellTexts(second)).toEqual([['Metric', 'Denominator']]);
+    expect(cellTexts(second)).toEqual([['Metric', 'Denominator'], ['Label', 'Denominato is the count']]);
     expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Summary of the plan as agreed by the board.', page: 1 });
   });
 
@@ -104,7 +105,7 @@ describe('extractPdf: tables', () => {
     expect(cellTexts(tables(doc.blocks)[0])).toEqual([['Ref no.', 'Scheme'], ['1', 'Self help']]);
   });
 
-  it('merges a table split across two pages into one block, dropping the repeated header row', async () => {
+  it('merges a table split across two pages into one block, dropping the repeated header row and joining the row the break cut', async () => {
     const widths = [150, 80, 200];
     const header = ['There is a risk that:', 'Likelihood', 'Mitigating actions'];
     const bytes = await makePdf((doc) => {
@@ -126,13 +127,36 @@ describe('extractPdf: tables', () => {
     const texts = cellTexts(risk);
     expect(texts.filter((r) => r[0] === 'There is a risk that:')).toHaveLength(1);
     expect(risk.rows[0].header).toBe(true);
+    // The row at the foot of page 1 goes on at the top of page 2 ("agreed in time" under "Funding is not").
     const continued = risk.rows.findIndex((r) => r.pageBreakBefore);
-    expect(texts[continued]).toEqual(['agreed in time', '', 'at a senior level']);
-    expect(texts[continued - 1]).toEqual(['Funding is not', '4', 'Monthly monitoring']);
+    expect(texts[continued - 1]).toEqual(['Funding is not agreed in time', '4', 'Monthly monitoring at a senior level']);
+    expect(texts[continued]).toEqual(['Last risk', '2', 'Review']);
     expect(risk.rows[continued].page).toBe(2);
-    expect(texts[texts.length - 1]).toEqual(['Last risk', '2', 'Review']);
     expect(risk.rows.filter((r) => r.pageBreakBefore)).toHaveLength(1);
+    expect(doc.messages.some((m) => /cut by the page break/.test(m.message) && m.page === 2)).toBe(true);
     expect(doc.blocks[doc.blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: 'Contingency plan follows the table.', page: 2 });
+  });
+
+  it('joins a header row cut by a page break ("2021" / "-22 Q1 Actual", "2022-" / "23 Q1 Plan"), not a row that starts afresh', async () => {
+    const widths = [120, 70, 70, 70];
+    const bytes = await makePdf((doc) => {
+      const rows = [['Metric', 'Numerator', 'Denominator', 'Value']];
+      for (let i = 1; i <= 40; i++) rows.push([`Row ${i}`, String(i * 10), String(i * 100), String(i)]);
+      rows.push(['Avoidable', '2021', '2021', '2022-']);
+      drawTable(doc, 50, 60, widths, rows);
+      doc.addPage();
+      drawTable(doc, 50, 50, widths, [['admissions', '-22 Q1 Actual', '-22 Q2 Actual', '23 Q1 Plan'], ['Next metric', '5', '50', '10%']]);
+      doc.addPage();
+      drawTable(doc, 50, 50, widths, [['Last metric', '6', '60', '10%']]);
+    });
+    const doc = await extractPdf(bytes);
+    const [table, ...others] = tables(doc.blocks);
+    expect(others).toHaveLength(0);
+    const texts = cellTexts(table);
+    expect(texts).toContainEqual(['Avoidable admissions', '2021-22 Q1 Actual', '2021-22 Q2 Actual', '2022-23 Q1 Plan']);
+    // "Next metric" follows the joined row; "Last metric" begins page 3 afresh and stays a row of its own.
+    expect(texts.slice(-2)).toEqual([['Next metric', '5', '50', '10%'], ['Last metric', '6', '60', '10%']]);
+    expect(table.rows[table.rows.length - 1].pageBreakBefore).toBe(true);
   });
 
   it('finds a borderless table from its column gaps, with right-aligned numbers and a wrapped cell', async () => {
@@ -215,6 +239,27 @@ describe('extractPdf: text layout', () => {
       'Body text of page 3 says something different.',
     ]);
     expect(doc.blocks.map((b) => b.page)).toEqual([1, 2, 3]);
+  });
+
+  it('drops bare page numbers only where the pages are numbered: a lone figure at the top of an unnumbered page is text', async () => {
+    const draw = (numbered: boolean) =>
+      makePdf((doc) => {
+        for (let p = 1; p <= 4; p++) {
+          if (p > 1) doc.addPage();
+          line(doc, `Body text of page ${p} says something different.`, 50, 100);
+          if (numbered) line(doc, String(p + 1), 290, 805, 'Helvetica', 8);
+        }
+        // An annex box whose value ("Scheme ref no." 3) fell at the top of the last page.
+        line(doc, 'Scheme ref no.', 50, 780);
+        line(doc, '3', 50, 30);
+      });
+    const unnumbered = await extractPdf(await draw(false));
+    expect(unnumbered.blocks.some((b) => 'text' in b && b.text === '3' && b.page === 4)).toBe(true);
+    const numbered = await extractPdf(await draw(true));
+    const texts = numbered.blocks.map((b) => ('text' in b ? b.text : ''));
+    expect(texts).not.toContain('2');
+    expect(texts).not.toContain('5');
+    expect(texts).toContain('3'); // 3 on page 4 is not that page's number (5)
   });
 
   it('makes headings from big or bold short lines, marks bold paragraphs, and strips bullets', async () => {

@@ -43,6 +43,8 @@ describe('metric labels', () => {
     expect(periodOf('( April 2012 - March 2013 )')).toBe('2012-13');
     expect(periodOf('( April - December 2013 )')).toBe('April - December 2013');
     expect(kindOf('2021-22 estimated')).toBe('estimate');
+    expect(kindOf('2021-22estimated')).toBe('estimate'); // wrapped tight: the word glued to its year
+    expect(kindOf('Replanned services')).toBeNull();
     expect(kindOf('2013/14 Outturn')).toBe('actual');
     expect(kindOf('Performance underpinning April 2015 payment')).toBe('plan');
     expect(kindOf('Current Baseline (as at 31 March 2013)')).toBe('baseline');

@@ -22,6 +22,9 @@ describe('risk log cells', () => {
     expect(riskColumnOf('Potential impact')).toBe('impact');
     expect(riskColumnOf('There is a risk that:')).toBe('description');
     expect(riskColumnOf('Risk rating')).toBe('rating');
+    // A narrow header cell wrapped "Risk" / "ratin" / "g" is read back as one word.
+    expect(riskColumnOf('Riskrating')).toBe('rating');
+    expect(riskColumnOf('Alignment with operating plans')).not.toBe('rating');
     expect(riskColumnOf('Mitigating Actions')).toBe('mitigation');
     expect(riskColumnOf('Risk owner')).toBe('owner');
     expect(riskColumnOf('Lead')).toBe('owner');
@@ -129,6 +132,28 @@ describe('extractRisks on synthetic logs', () => {
       ['Demand for equipment rises faster than planned', 'high'],
     ]);
     expect(risks[1].page).toBe(3);
+  });
+
+  it('joins the rest of a row a page break cut, its rating cut too ("Mediu" / "m"), and keeps a scored row that starts afresh', () => {
+    const doc = buildDocument('pdf', 3, [
+      table(
+        [
+          row(['Risk', 'Riskrating', 'Mitigating Actions'], 2),
+          row(['Lack of progress against the plan', 'Mediu', 'Robust approach to programme'], 2),
+          row(['leading to targets being missed.', 'm', 'Management of the programme board.'], 3, { pageBreakBefore: true }),
+          row(['Demand for equipment rises faster than planned', 'H', 'Monthly review of orders.'], 3),
+          row(['Savings are late', 'L', 'Finance review.'], 3),
+        ],
+        2,
+      ),
+    ]);
+    const risks = extractRisks(doc, noSections).value;
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['Lack of progress against the plan leading to targets being missed.', 'medium'],
+      ['Demand for equipment rises faster than planned', 'high'],
+      ['Savings are late', 'low'],
+    ]);
+    expect(risks[0].mitigation).toBe('Robust approach to programme Management of the programme board.');
   });
 
   it('skips a category row inside the log', () => {

@@ -123,6 +123,24 @@ describe('scheme lists under a heading', () => {
     expect(out.map(brief)).toEqual(['1 | Frailty/complex needs | -', '2 | Support to live at home | -', '3 | Mental Health (not incl. dementia) | -']);
   });
 
+  it('reads a numbered list that a PDF reader drew as a table (a bullet-glyph column, one entry a row), over a later description table', () => {
+    const out = schemes([
+      heading('a.1 Better Care Fund Schemes'),
+      para('In terms of our strategic intent, these are the schemes which form the basis of this submission.'),
+      table([
+        ['\uf0b7', '1. Frailty/complex needs'],
+        ['', '2. Support to live at home'],
+      ]),
+      heading('b) Scheme activity'),
+      table([
+        ['Scheme', '14/15 activity'],
+        ['Frailty/compl ex needs/long', 'Continuing co-design'],
+        ['Programme Management', 'Manage the implementation'],
+      ]),
+    ]);
+    expect(out.map(brief)).toEqual(['1 | Frailty/complex needs | -', '2 | Support to live at home | -']);
+  });
+
   it('reads a list table flattened to lines ("Ref no. Scheme" / "1 Name")', () => {
     const out = schemes([
       heading('d) List of planned BCF schemes'),

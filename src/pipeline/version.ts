@@ -7,4 +7,4 @@
 // 0.5.0: tables flattened by text conversion rebuilt (period stacks, cell groups in reading order, rows centred on
 //        their figures), years cut at cell edges rejoined, the template's financial year for undated figures;
 //        items carry their block (and, from workbooks, their cell).
-export const EXTRACTOR_VERSION = '0.5.0';
+export const EXTRACTOR_VERSION = '0.6.0';

@@ -166,11 +166,27 @@ function dropRunningHeadersAndFooters(layouts: PageLayout[], messages: Finding[]
   }
   const minPages = Math.max(2, Math.ceil(layouts.length * 0.5));
   const repeated = new Set([...pagesWithKey].filter(([, s]) => s.size >= minPages).map(([k]) => k));
+  // A bare number in the margin is a page number only where the pages are numbered: the number and the page
+  // keep one offset on several pages. Otherwise it is text that reached the margin (a "Scheme ref no." of 3
+  // at the top of a page).
+  const numberOf = (text: string) => (PAGE_NUMBER.test(text.trim()) ? Number(/\d+/.exec(text)![0]) : null);
+  const offsets = new Map<number, number>();
+  for (const p of layouts)
+    for (const el of p.elements) {
+      const n = inMargin(el, p.height) && el.kind === 'line' ? numberOf(el.line.text) : null;
+      if (n !== null) offsets.set(n - p.page, (offsets.get(n - p.page) ?? 0) + 1);
+    }
+  const numbering = new Set([...offsets].filter(([, count]) => count >= Math.min(3, Math.max(1, layouts.length - 1))).map(([o]) => o));
+  const isPageNumber = (text: string, page: number) => {
+    const n = numberOf(text);
+    return n !== null && (numbering.has(n - page) || !/^\d+$/.test(text.trim()));
+  };
   let dropped = 0;
   for (const p of layouts) {
     p.elements = p.elements.filter((el) => {
       if (!inMargin(el, p.height) || el.kind !== 'line') return true;
-      if (repeated.has(headerKey(el.line.text)) || PAGE_NUMBER.test(el.line.text.trim())) {
+      const bare = /^\d+$/.test(el.line.text.trim());
+      if ((repeated.has(headerKey(el.line.text)) && !(bare && !isPageNumber(el.line.text, p.page))) || isPageNumber(el.line.text, p.page)) {
         dropped++;
         return false;
       }
@@ -399,6 +415,13 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
         const repeated = startsWithHeader(open.block.rows, el.rows);
         for (let i = 0; i < repeated; i++) open.block.rows[i].header = true;
         const rest = el.rows.slice(repeated).map((r) => ({ ...r }));
+        const last = open.block.rows[open.block.rows.length - 1];
+        if (rest.length > 0 && last && continuesCutRow(last, rest[0])) {
+          // Word lets a row break across pages: its cells go on at the top of the next page (under a repeated header).
+          last.cells = last.cells.map((c, k) => ({ ...c, text: joinWrapped(c.text, rest[0].cells[k].text) }));
+          rest.shift();
+          messages.push({ level: 'info', message: `table row cut by the page break joined again`, page: el.page });
+        }
         if (rest.length > 0) rest[0].pageBreakBefore = true;
         open.block.rows.push(...rest);
         open.block.pageEnd = el.page;
@@ -452,6 +475,28 @@ function listLevel(indents: number[], indent: number): number {
   while (indents.length > 0 && indent < indents[indents.length - 1] - 2) indents.pop();
   if (indents.length === 0 || indent > indents[indents.length - 1] + 2) indents.push(indent);
   return indents.length;
+}
+
+/**
+ * Is the first row on a new page the rest of the last row on the page before? Its cells are only where that
+ * row has text (a cell goes on only if it had begun), and most of them go on mid-text: lower case, a hyphen
+ * ("2021" / "-22 Q1 Actual"), after a hyphen ("2022-" / "23 Q1 Plan") or inside brackets ("260 (this is the BCF
+ * for Quarter 4" / "14/15)"). A row of its own starts afresh.
+ */
+function continuesCutRow(last: TableRow, first: TableRow): boolean {
+  if (last.cells.length !== first.cells.length || last.header || first.header) return false;
+  let filled = 0;
+  let goesOn = 0;
+  for (let k = 0; k < first.cells.length; k++) {
+    const b = first.cells[k].text.trim();
+    if (!b) continue;
+    const a = last.cells[k].text.trim();
+    if (!a) return false;
+    filled++;
+    const unclosed = (a.match(/\(/g) ?? []).length > (a.match(/\)/g) ?? []).length;
+    if (/^[\p{Ll}\-–/]/u.test(b) || (/[\-–/]$/.test(a) && /^[\p{L}\p{N}]/u.test(b)) || unclosed) goesOn++;
+  }
+  return filled > 0 && goesOn * 2 > filled;
 }
 
 /** How many leading rows of a continuation repeat the table's first rows (a repeated header). */

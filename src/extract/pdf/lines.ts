@@ -102,6 +102,8 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
   if (!next) return prev;
   if (prev.endsWith('\u00ad')) return prev.slice(0, -1) + next;
   if (/[\p{L}\p{N}]-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next)) return prev + next;
+  // A financial year wrapped before its hyphen ("2021" + "-22 Q1 Actual").
+  if (/\b(?:19|20)\d\d$/.test(prev) && /^[-–/]\d\d(?!\d)/.test(next)) return prev + next;
   if (/[\p{L}\p{N}]\/$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next)) return prev + next; // "and/" + "or"
   if (URL_TAIL.test(prev) && /^[\w%-]/.test(next)) return prev + next;
   if (/(?:https?:\/\/|www\.)\S*$/i.test(prev) && /^[%/?&=#]/.test(next)) return prev + next;
@@ -111,20 +113,28 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
   return `${prev} ${next}`;
 }
 
+/** Short words that are seldom the tail of a longer one, so a line opening with one starts a new word. */
+const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have)\b/;
+
 /**
  * Was the break between these two lines inside one word? Only when the first line is a single token that
  * fills its cell so tightly that the next line's first character would not have fitted, and the next line
- * starts like the rest of a word or number (lower case or digit).
+ * starts like the rest of a word or number (lower case or digit), and no other line of the cell is wider.
  */
-export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number): boolean {
+export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number, cellLines: TextLine[] = [prev]): boolean {
   if (/\s/.test(prev.text) || !/[\p{L}\p{N},.]$/u.test(prev.text)) return false;
   // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.
   const acronym = /^\p{Lu}{2,}$/u.test(prev.text) && /^\p{Lu}+\b/u.test(next.text);
   if (!/^[\p{Ll}\p{N}]/u.test(next.text) && !acronym) return false;
+  // A line that opens with a word of its own ("admissions" / "is the BCF planned…") was wrapped at a space.
+  if (FUNCTION_WORD.test(next.text)) return false;
   const first = next.runs[0];
   const charWidth = first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : next.size * 0.55;
   const slack = innerWidth - (prev.x1 - prev.x0);
-  return slack < charWidth * 1.2 + 0.5;
+  // A line of the same cell drawn wider shows the break before this one was not forced by the cell's edge
+  // (a header cell "Risk" over "rating" is two words, however tight the cell).
+  const widest = Math.max(...cellLines.map((l) => l.x1 - l.x0));
+  return slack < charWidth * 1.2 + 0.5 && widest - (prev.x1 - prev.x0) < charWidth;
 }
 
 /** Text of a table cell from its runs: lines joined as wrapped text; bullet lines start a new line. */
@@ -142,7 +152,7 @@ export function cellText(runs: TextRun[], cellX0: number, cellX1: number): strin
     } else if (bullet) {
       text += `\n• ${bullet.rest}`;
     } else {
-      text = joinWrapped(text, line.text, isMidWordBreak(lines[i - 1], line, inner));
+      text = joinWrapped(text, line.text, isMidWordBreak(lines[i - 1], line, inner, lines));
     }
   }
   return text;

@@ -24,11 +24,12 @@ function metricKeyOfUncached(text: string): MetricKey | null {
   return null;
 }
 
+// A kind word may follow its period with no space ("2021-22estimated": a cell wrapped tight to its edge).
 const KIND_WORDS: [RegExp, Metric['kind']][] = [
-  [/\bbaseline\b/i, 'baseline'],
-  [/\b(estimated?|forecast|projected|projection)\b/i, 'estimate'],
-  [/\b(actuals?|outturn)\b/i, 'actual'],
-  [/\b(plans?|planned|planning|ambition|target|trajectory)\b|performance underpinning/i, 'plan'],
+  [/(?<!\p{L})baseline\b/iu, 'baseline'],
+  [/(?<!\p{L})(estimated?|forecast|projected|projection)\b/iu, 'estimate'],
+  [/(?<!\p{L})(actuals?|outturn)\b/iu, 'actual'],
+  [/(?<!\p{L})(plans?|planned|planning|ambition|target|trajectory)\b|performance underpinning/iu, 'plan'],
 ];
 
 /** The kind of value a column or row header announces, or null. */

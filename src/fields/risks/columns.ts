@@ -32,7 +32,8 @@ function riskColumnOfUncached(header: string): RiskColumn | null {
   if (/\bscore\b|risk factor|overall risk|\b[lp]\s*[x×*]\s*[is]\b|likelihood\s*[x×*]|^(s|total)$/.test(h)) return 'score';
   if (/likel|probab|^[lp]$/.test(h)) return 'likelihood';
   if (/impact|severity|consequence|^i$/.test(h)) return 'impact';
-  if (/\brating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
+  // "Riskrating": a header wrapped as "Risk" / "ratin" / "g" cannot be told from one word cut at the cell edge.
+  if (/(?:\b|risk)rating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
   if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
   if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
   // Not "Risk stratification", "At risk groups", "Risk sharing": those name other things.

@@ -22,6 +22,8 @@ export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf,
 
 interface RiskDraft extends Risk {
   texts: string[];
+  /** The rating cell as printed, for a rating cut by a page break ("Mediu" / "m"). */
+  ratingText: string;
 }
 
 function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
@@ -79,6 +81,26 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
       afterBreak = false;
       continue;
     }
+    // The second half of a row a page break cut: mid-sentence, with only the scores the first half lacks
+    // (a rating cell cut "Mediu" / "m" reads whole again).
+    const lacking = (k: 'likelihood' | 'impact' | 'score' | 'rating') => prev?.[k] === null;
+    const cutScores =
+      (likelihood === null || lacking('likelihood')) &&
+      (impact === null || lacking('impact')) &&
+      (score === null || lacking('score')) &&
+      (rating === null || lacking('rating'));
+    if (prev && scored && afterBreak && /^[a-z]/.test(desc) && cutScores) {
+      prev.description = joinText(prev.description, desc) ?? prev.description;
+      prev.likelihood ??= likelihood;
+      prev.impact ??= impact;
+      prev.score ??= score;
+      prev.rating = parseRating(prev.ratingText + ratingCell) ?? rating;
+      prev.mitigation = joinText(prev.mitigation, mitigation);
+      prev.owner = joinText(prev.owner, owner);
+      prev.texts.push(rowText(row));
+      afterBreak = false;
+      continue;
+    }
     afterBreak = false;
     if (!desc) {
       if (prev && prev.likelihood === null && prev.impact === null && prev.score === null && prev.rating === null) {
@@ -103,9 +125,10 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
       ...provenanceOf(gridRow),
       text: null,
       texts: [rowText(row)],
+      ratingText: cleanCellText(ratingCell),
     });
   }
-  return risks.map(({ texts, ...r }) => ({ ...r, text: texts.join('\n') }));
+  return risks.map(({ texts, ratingText: _, ...r }) => ({ ...r, text: texts.join('\n') }));
 }
 
 /** Every risk in every risk log of the document, in document order. */

@@ -124,10 +124,20 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
     if (block.kind === 'table' || block.kind === 'list_item' || heading.length > 90 || heading.endsWith('?')) return;
     const headingText = heading.replace(/^[\s#]*(?:(?:[a-z]?\.?\d+(?:\.\d+)*\.?|\d*[a-z]\)|\d+\)|[ivx]+\))\s*)+/i, '');
     if (!LIST_HEADING.test(headingText)) return;
-    const items: { ref: string | null; name: string; level: number; block: Block }[] = [];
+    const items: { ref: string | null; name: string; level: number; block: Block; text?: string }[] = [];
     let intro = 0;
     for (let j = i + 1; j < doc.blocks.length; j++) {
       const b = doc.blocks[j];
+      if (b.kind === 'table' && items.length === 0) {
+        // A numbered list a converter drew as a table: every row one numbered entry (a number column allowed).
+        // A cell of no letters or digits is the list's bullet glyph.
+        const entries = b.rows.map((r) => r.cells.map((c) => cleanCell(c.text)).filter((c) => /[\p{L}\p{N}]/u.test(c)).join(' ').trim());
+        const numbered = entries.map((e) => NUMBERED.exec(e));
+        if (entries.length >= 2 && numbered.every((m) => m && m[4].length <= 150)) {
+          numbered.forEach((m, k) => items.push({ ref: m![1] ?? m![2] ?? m![3], name: m![4].trim(), level: 0, block: b, text: entries[k] }));
+          break;
+        }
+      }
       if (b.kind === 'table' || b.kind === 'heading') break;
       const t = textOf(b);
       const numbered = NUMBERED.exec(t);
@@ -154,7 +164,7 @@ function fromHeadingLists(doc: DocumentModel): Found[] {
       }
       if (it.level === 0 && items.some((x) => x.level > 0)) theme = null;
       const ordinal = it.block.kind === 'list_item' && it.block.ordered && !it.ref ? String(k + 1) : null;
-      out.push({ ref: it.ref ?? ordinal, name: it.name, theme, page: it.block.page, ...provenanceOf({ block: doc.blocks.indexOf(it.block) }), text: textOf(it.block), origin: 'list' });
+      out.push({ ref: it.ref ?? ordinal, name: it.name, theme, page: it.block.page, ...provenanceOf({ block: doc.blocks.indexOf(it.block) }), text: it.text ?? textOf(it.block), origin: 'list' });
     });
   });
   return out;
