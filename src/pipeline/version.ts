@@ -7,4 +7,6 @@
 // 0.5.0: tables flattened by text conversion rebuilt (period stacks, cell groups in reading order, rows centred on
 //        their figures), years cut at cell edges rejoined, the template's financial year for undated figures;
 //        items carry their block (and, from workbooks, their cell).
+// 0.6.0: PDF table rows cut by a page break joined again, margin numbers dropped only where pages are numbered,
+//        numbered lists drawn as tables read as scheme lists.
 export const EXTRACTOR_VERSION = '0.6.0';
