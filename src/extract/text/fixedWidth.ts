@@ -633,8 +633,9 @@ function isIndentedCell(lines: string[], at: number, i: number): boolean {
   return f.length >= 1 && f[0].start >= FIXED_WIDTH.cellIndent && i > at;
 }
 
-/** A year cut at a narrow cell's edge in laid-out text: "2014/1" with its last digit on the line below. */
-const CLIPPED_YEAR = /(^|\s)(20(\d\d)[/\-–](\d))(?=\s|$)/g;
+/** A year cut at a narrow cell's edge in laid-out text: "2014/1" with its last digit on the line below, or
+ *  "2014/" with both ("15"). */
+const CLIPPED_YEAR = /(^|\s)(20(\d\d)[/\-–](\d?))(?=\s|$)/g;
 
 /**
  * Years cut at a cell edge rejoined (tables.md class 3: "2014/1" over "5"): the digit below, alone at the same
@@ -648,15 +649,21 @@ export function rejoinClippedYears(lines: string[]): string[] {
       const x = (m.index ?? 0) + m[1].length;
       const end = x + m[2].length;
       const next = (Number(m[3]) + 1) % 100;
-      // "2014/1" + "5": the cut digit completes the year after the first half.
-      if (Math.floor(next / 10) !== Number(m[4])) continue;
-      // The digit: alone, under the year, on one of the next two lines (another column's line may come between).
+      // "2014/1" + "5": the cut digit completes the year after the first half; "2014/" + "15" both digits.
+      if (m[4] !== '' && Math.floor(next / 10) !== Number(m[4])) continue;
+      const rest = m[4] === '' ? String(next).padStart(2, '0') : String(next % 10);
+      // The rest: alone, under the year, on one of the next two lines (another column's line may come between).
       for (const j of [i + 1, i + 2]) {
         const below = out[j] ?? '';
-        const at = [...below.slice(x, end + 1)].findIndex((c, k) => c === String(next % 10) && below.slice(x + k + 1, x + k + 3).trim() === '' && (below[x + k - 1] ?? ' ') === ' ');
+        const at = [...below.slice(x, end + 1)].findIndex(
+          (_, k) => below.startsWith(rest, x + k) && below.slice(x + k + rest.length, x + k + rest.length + 2).trim() === '' && (below[x + k - 1] ?? ' ') === ' ',
+        );
         if (at < 0 || below.slice(Math.max(0, x - 2), x + at).trim() !== '') continue;
-        out[i] = out[i].slice(0, end) + String(next % 10) + (out[i][end] === ' ' && out[i][end + 1] === ' ' ? out[i].slice(end + 1) : out[i].slice(end));
-        out[j] = (below.slice(0, x + at) + ' ' + below.slice(x + at + 1)).replace(/[ ]+$/, '');
+        // Keep the columns after it where they were: the inserted digits take spaces, leaving one.
+        const after = out[i].slice(end);
+        const spaces = /^ */.exec(after)![0].length;
+        out[i] = out[i].slice(0, end) + rest + after.slice(Math.min(rest.length, Math.max(0, spaces - 1)));
+        out[j] = (below.slice(0, x + at) + ' '.repeat(rest.length) + below.slice(x + at + rest.length)).replace(/[ ]+$/, '');
         break;
       }
     }
