@@ -426,6 +426,43 @@ describe('risk log in pdftotext reading order (2014 original: "Risk | Risk ratin
   });
 });
 
+describe('risk log in pdftotext reading order: risks whose words look like header or rating cells', () => {
+  it('a risk opening "High …" with its rating on a line of its own, and a risk naming "Potential impact", stay risks', () => {
+    const text = [
+      'Risk',
+      '',
+      'Risk',
+      'rating',
+      '',
+      'Mitigating Actions',
+      '',
+      'High demand for home care',
+      'outstrips the new capacity',
+      'High',
+      'before the winter',
+      '',
+      'Extra block contracts agreed',
+      'with two providers',
+      '',
+      // A cell closing the risk above runs into the next risk's text, which names a header role.
+      'funds cannot follow the patient',
+      'Potential impact of the hospital',
+      'merger on the discharge teams',
+      '',
+      'Low',
+      '',
+      'Merger board includes the',
+      'council and both CCGs',
+      '',
+    ].join('\n');
+    const risks = risksOf(extractText(text, 'txt'));
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['High demand for home care outstrips the new capacity before the winter', 'high'],
+      ['funds cannot follow the patient Potential impact of the hospital merger on the discharge teams', 'low'],
+    ]);
+  });
+});
+
 describe('fixed-width risk log rated by words, cells centred on their rating (pdftotext -layout)', () => {
   it('a row is the lines around its rating, and a rating drawn past the next column\'s edge stays a rating', () => {
     const line = (cells: Array<[number, string]>) => pad(cells);

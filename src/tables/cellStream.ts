@@ -4,7 +4,7 @@
 // it, by what the column holds (a 1-5 scale, a score, free text). The result is an ordinary grid.
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
-import { cleanCell } from '../text/clean.js';
+import { cleanCell, normaliseName } from '../text/clean.js';
 
 export interface CellStreamSpec<Role extends string> {
   /** The role a header cell names, or null. */
@@ -182,17 +182,24 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
       // Cells in order: short cells taken out of the groups they sat in go before them.
       const cells: Array<{ text: string; role: Role | null; block: number }> = [];
+      const headerTexts = new Set(roles.map((_, k) => normaliseName(groups[g + k].lines.join(' '))));
       let end = g + roles.length;
       for (let k = g + roles.length; k < groups.length; k++) {
         const { lines, block } = groups[k];
         // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
+        // A header cell again is one of the header's texts, or short: "fund additional activity Potential impact of
+        // …" names a role in its words but is a risk.
         const whole = cleanCell(lines.join(' '));
-        if (spec.isGuidance(whole) || spec.roleOf(whole) || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
+        const again = headerTexts.has(normaliseName(whole)) || (!!spec.roleOf(whole) && whole.length <= 40);
+        if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
         const own: string[] = [];
-        for (const line of lines) {
+        // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
+        const hasAlone = lines.length > 1 && lines.some((l) => fitsRestricted(l));
+        for (const [n, line] of lines.entries()) {
           const alone = fitsRestricted(line);
-          // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …").
-          const lead = /^(\S{3,})\s+([a-z].*)$/.exec(line);
+          // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …"), not on
+          // the cell's first line, which is the cell's own text.
+          const lead = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
           const glued = !alone && lead ? fitsRestricted(lead[1]) : null;
           if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
           else if (glued) {

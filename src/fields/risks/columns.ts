@@ -65,6 +65,9 @@ export function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
   return roles(a) === roles(b);
 }
 
+/** Words a rating cell may hold beside its rating. */
+const RATING_VOCABULARY = /\b(very|high|medium|med|moderate|low|red|amber|green|severe|risk|rating|rag|overall|score|to)\b/gi;
+
 const RATING_WORDS: [RegExp, Risk['rating']][] = [
   [/\b(very high|high|red|severe|h)\b/i, 'high'],
   [/\b(medium|med|moderate|amber|m)\b/i, 'medium'],
@@ -143,7 +146,8 @@ export const RISK_CELLS: CellStreamSpec<RiskColumn> = {
         return cell.length <= 25 && (s.score !== null || s.rating !== null);
       }
       case 'rating':
-        return cell.length <= 25 && parseRating(cell) !== null;
+        // Rating words and figures only ("Medium/High", "Amber (12)"), not a line that opens with one ("High demand …").
+        return cell.length <= 25 && parseRating(cell) !== null && !/\p{L}{3,}/u.test(cell.replace(RATING_VOCABULARY, ''));
       case 'ref':
         return cell.length <= 8;
       default:
