@@ -2,7 +2,7 @@
 // `npm run eval:variants`: how extraction holds when the same plans arrive through other converters.
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
-// pages, as PDF and as its pdftotext -layout), scores each set against ../shared/gold with
+// pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -66,28 +66,36 @@ if (has('soffice')) {
 } else skipped.push('lo-txt, lo-html, lo-pdf: soffice not installed (Debian: libreoffice-writer)');
 // The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
 // breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
-// project's own PDF reader) and as pdftotext -layout of that PDF.
-const REFLOWS = {
-  'type-large': { type: 1.25 },
-  'type-small': { type: 0.85 },
-  landscape: { landscape: true },
+// project's own PDF reader) and as pdftotext -layout of that PDF. "plain-headings" gives every heading the body
+// style (many plans type their headings as bold text), scored as the DOCX itself and as its PDF.
+const RETYPESET = {
+  'type-large': { edit: (xml) => scaleType(xml, 1.25), as: ['pdf', 'layout'] },
+  'type-small': { edit: (xml) => scaleType(xml, 0.85), as: ['pdf', 'layout'] },
+  landscape: {
+    edit: (xml) => xml.replace(/<w:pgSz w:w="(\d+)" w:h="(\d+)"\/>/g, (_, w, h) => `<w:pgSz w:w="${h}" w:h="${w}" w:orient="landscape"/>`),
+    as: ['pdf', 'layout'],
+  },
+  'plain-headings': { edit: (xml) => xml.replace(/<w:pStyle w:val="(?:Heading|Title)[^"]*"\/>/g, ''), as: ['docx', 'pdf'] },
 };
+function scaleType(xml, factor) {
+  return xml.replace(/<w:sz(Cs)? w:val="(\d+)"/g, (_, cs, v) => `<w:sz${cs ?? ''} w:val="${Math.round(Number(v) * factor)}"`);
+}
 if (has('soffice')) {
   const JSZip = (await import('jszip')).default;
-  for (const [name, how] of Object.entries(REFLOWS)) {
-    const work = mkdtempSync(join(tmpdir(), 'plansift-reflow-'));
+  for (const [name, how] of Object.entries(RETYPESET)) {
+    const work = mkdtempSync(join(tmpdir(), 'plansift-retypeset-'));
     for (const f of files('.docx')) {
       const zip = await JSZip.loadAsync(readFileSync(f));
       for (const part of ['word/document.xml', 'word/styles.xml']) {
         const file = zip.file(part);
-        if (!file) continue;
-        let xml = await file.async('string');
-        if (how.type) xml = xml.replace(/<w:sz(Cs)? w:val="(\d+)"/g, (_, cs, v) => `<w:sz${cs ?? ''} w:val="${Math.round(Number(v) * how.type)}"`);
-        if (how.landscape)
-          xml = xml.replace(/<w:pgSz w:w="(\d+)" w:h="(\d+)"\/>/g, (_, w, h) => `<w:pgSz w:w="${h}" w:h="${w}" w:orient="landscape"/>`);
-        zip.file(part, xml);
+        if (file) zip.file(part, how.edit(await file.async('string')));
       }
       writeFileSync(join(work, basename(f)), await zip.generateAsync({ type: 'nodebuffer' }));
+    }
+    if (how.as.includes('docx')) {
+      const docs = newSet(`${name}-docx`);
+      for (const n of readdirSync(work)) copyFileSync(join(work, n), join(docs, n));
+      sets.push(`${name}-docx`);
     }
     const docs = newSet(`${name}-pdf`);
     const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', docs, ...readdirSync(work).map((n) => join(work, n))], {
@@ -99,13 +107,13 @@ if (has('soffice')) {
       continue;
     }
     sets.push(`${name}-pdf`);
-    if (has('pdftotext')) {
+    if (how.as.includes('layout') && has('pdftotext')) {
       const text = newSet(`${name}-layout`);
       for (const pdf of readdirSync(docs)) execFileSync('pdftotext', ['-layout', join(docs, pdf), join(text, basename(pdf, '.pdf') + '.txt')]);
       sets.push(`${name}-layout`);
     }
   }
-} else skipped.push('type-large, type-small, landscape: soffice not installed (Debian: libreoffice-writer)');
+} else skipped.push(`${Object.keys(RETYPESET).join(', ')}: soffice not installed (Debian: libreoffice-writer)`);
 {
   // mammoth ships with the project: its markdown of each DOCX.
   const mammoth = (await import('mammoth')).default;

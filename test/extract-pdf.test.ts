@@ -137,25 +137,25 @@ describe('extractPdf: tables', () => {
     expect(doc.blocks[doc.blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: 'Contingency plan follows the table.', page: 2 });
   });
 
-  it('joins a header row cut by a page break ("2021" / "-22 Q1 Actual", "2022-" / "23 Q1 Plan"), not a row that starts afresh', async () => {
-    const widths = [120, 70, 70, 70];
+  it('joins a header row cut by a page break ("2021" / "-22 Q1 Actual", "2022-" / "23 Q1 Plan", "2014/1" / "5"), not a row that starts afresh', async () => {
+    const widths = [120, 70, 70, 70, 50];
     const bytes = await makePdf((doc) => {
-      const rows = [['Metric', 'Numerator', 'Denominator', 'Value']];
-      for (let i = 1; i <= 40; i++) rows.push([`Row ${i}`, String(i * 10), String(i * 100), String(i)]);
-      rows.push(['Avoidable', '2021', '2021', '2022-']);
+      const rows = [['Metric', 'Numerator', 'Denominator', 'Value', 'Year']];
+      for (let i = 1; i <= 40; i++) rows.push([`Row ${i}`, String(i * 10), String(i * 100), String(i), '']);
+      rows.push(['Avoidable', '2021', '2021', '2022-', '2014/1']);
       drawTable(doc, 50, 60, widths, rows);
       doc.addPage();
-      drawTable(doc, 50, 50, widths, [['admissions', '-22 Q1 Actual', '-22 Q2 Actual', '23 Q1 Plan'], ['Next metric', '5', '50', '10%']]);
+      drawTable(doc, 50, 50, widths, [['admissions', '-22 Q1 Actual', '-22 Q2 Actual', '23 Q1 Plan', '5'], ['Next metric', '5', '50', '10%', '']]);
       doc.addPage();
-      drawTable(doc, 50, 50, widths, [['Last metric', '6', '60', '10%']]);
+      drawTable(doc, 50, 50, widths, [['Last metric', '6', '60', '10%', '']]);
     });
     const doc = await extractPdf(bytes);
     const [table, ...others] = tables(doc.blocks);
     expect(others).toHaveLength(0);
     const texts = cellTexts(table);
-    expect(texts).toContainEqual(['Avoidable admissions', '2021-22 Q1 Actual', '2021-22 Q2 Actual', '2022-23 Q1 Plan']);
+    expect(texts).toContainEqual(['Avoidable admissions', '2021-22 Q1 Actual', '2021-22 Q2 Actual', '2022-23 Q1 Plan', '2014/15']);
     // "Next metric" follows the joined row; "Last metric" begins page 3 afresh and stays a row of its own.
-    expect(texts.slice(-2)).toEqual([['Next metric', '5', '50', '10%'], ['Last metric', '6', '60', '10%']]);
+    expect(texts.slice(-2)).toEqual([['Next metric', '5', '50', '10%', ''], ['Last metric', '6', '60', '10%', '']]);
     expect(table.rows[table.rows.length - 1].pageBreakBefore).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
 import { cellText, groupLines, joinWrapped, makeLine, splitBullet, type TextLine } from './lines.js';
 import { findTextTables, type TextTable } from './textTables.js';
 import type { PageContent, TextRun } from './types.js';
+import { isYearOnly } from '../../text/years.js';
 
 /** Baseline step per point of font size assumed before the document's own is measured. */
 const DEFAULT_STEP_RATIO = 1.2;
@@ -418,7 +419,10 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
         const last = open.block.rows[open.block.rows.length - 1];
         if (rest.length > 0 && last && continuesCutRow(last, rest[0])) {
           // Word lets a row break across pages: its cells go on at the top of the next page (under a repeated header).
-          last.cells = last.cells.map((c, k) => ({ ...c, text: joinWrapped(c.text, rest[0].cells[k].text) }));
+          last.cells = last.cells.map((c, k) => {
+            const next = rest[0].cells[k].text;
+            return { ...c, text: completesYear(c.text, next) ? c.text.trim() + next.trim() : joinWrapped(c.text, next) };
+          });
           rest.shift();
           messages.push({ level: 'info', message: `table row cut by the page break joined again`, page: el.page });
         }
@@ -494,9 +498,16 @@ function continuesCutRow(last: TableRow, first: TableRow): boolean {
     if (!a) return false;
     filled++;
     const unclosed = (a.match(/\(/g) ?? []).length > (a.match(/\)/g) ?? []).length;
-    if (/^[\p{Ll}\-–/]/u.test(b) || (/[\-–/]$/.test(a) && /^[\p{L}\p{N}]/u.test(b)) || unclosed) goesOn++;
+    if (/^[\p{Ll}\-–/]/u.test(b) || (/[\-–/]$/.test(a) && /^[\p{L}\p{N}]/u.test(b)) || unclosed || completesYear(a, b)) goesOn++;
   }
   return filled > 0 && goesOn * 2 > filled;
+}
+
+/** "2014/1" then "5": the digits that finish a financial year cut at the cell's edge. */
+function completesYear(a: string, b: string): boolean {
+  const cut = /(?:^|\s)(20\d\d[/\-–]\d?)$/.exec(a.trim());
+  const rest = /^(\d{1,2})(?!\S)/.exec(b.trim());
+  return !!cut && !!rest && isYearOnly(cut[1] + rest[1]);
 }
 
 /** How many leading rows of a continuation repeat the table's first rows (a repeated header). */
