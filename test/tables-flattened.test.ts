@@ -374,17 +374,14 @@ describe('expenditure table laid out with vertically centred cells (pdftotext -l
   });
 });
 
+/** The 2014 original log's header as plain pdftotext writes it: each header cell a group of lines. */
+const READING_ORDER_HEADER = ['Risk', '', 'Risk', 'rating', '', 'Mitigating Actions', ''];
+
 describe('risk log in pdftotext reading order (2014 original: "Risk | Risk rating | Mitigating Actions")', () => {
   it('each cell a group of wrapped lines; a rating that landed inside a neighbouring cell, or glued to its line, is its own cell; a repeated header is no row', () => {
     const text = [
       'Governance of the programme is described in section 3.',
-      'Risk',
-      '',
-      'Risk',
-      'rating',
-      '',
-      'Mitigating Actions',
-      '',
+      ...READING_ORDER_HEADER,
       'Partners cannot release the',
       'planned share of their budgets',
       '',
@@ -402,13 +399,7 @@ describe('risk log in pdftotext reading order (2014 original: "Risk | Risk ratin
       'the providers before April',
       '',
       // The header printed again at a page break.
-      'Risk',
-      '',
-      'Risk',
-      'rating',
-      '',
-      'Mitigating Actions',
-      '',
+      ...READING_ORDER_HEADER,
       'Workforce shortages slow the',
       'new community services',
       '',
@@ -429,13 +420,7 @@ describe('risk log in pdftotext reading order (2014 original: "Risk | Risk ratin
 describe('risk log in pdftotext reading order: risks whose words look like header or rating cells', () => {
   it('a risk opening "High …" with its rating on a line of its own, and a risk naming "Potential impact", stay risks', () => {
     const text = [
-      'Risk',
-      '',
-      'Risk',
-      'rating',
-      '',
-      'Mitigating Actions',
-      '',
+      ...READING_ORDER_HEADER,
       'High demand for home care',
       'outstrips the new capacity',
       'High',
