@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf/index.js';
+import { joinCutFigureRow } from '../src/extract/pdf/lines.js';
 import { ExtractionError, type Block, type TableBlock } from '../src/model/document.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -81,10 +82,15 @@ describe('extractPdf: tables', () => {
         ['Clinical\nCommissioning\nGroups', '£812,000', 'Total\nvalue'],
       ]);
       // The same tight line followed by a line opening with a word of its own ("is") was wrapped at a space.
-      drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr'], ['Label', 'Denominato\nis the count']]);
+      const next = drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr'], ['Label', 'Denominato\nis the count']]);
+      // Two words the document writes apart elsewhere, in a cell as tight as the first: a wrap, not a cut word.
+      const tight = doc.widthOfString('discharge') + 2 * PAD + 0.5;
+      drawTable(doc, 50, next + 30, [110, tight], [['Scheme', 'discharge\ncapacity']]);
+      line(doc, 'More discharge capacity opens in the winter months.', 50, next + 80);
     });
     const doc = await extractPdf(bytes);
-    const [first, second] = tables(doc.blocks);
+    const [first, second, third] = tables(doc.blocks);
+    expect(cellTexts(third)).toEqual([['Scheme', 'discharge capacity']]);
     expect(cellTexts(first)).toEqual([
       ['Date agreed at Health and Well-Being Board:', '£19,276,000', '2010-11'],
       ['Clinical Commissioning Groups', '£812,000', 'Total value'],
@@ -157,6 +163,24 @@ describe('extractPdf: tables', () => {
     // "Next metric" follows the joined row; "Last metric" begins page 3 afresh and stays a row of its own.
     expect(texts.slice(-2)).toEqual([['Next metric', '5', '50', '10%', ''], ['Last metric', '6', '60', '10%', '']]);
     expect(table.rows[table.rows.length - 1].pageBreakBefore).toBe(true);
+  });
+
+  it('joins a row that only finishes a figure cut at its cell edge and the text beside it, whatever cut it (a page break here)', async () => {
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,30', ''], ['(exc grants)', '4', ''])).toEqual(['Total Minimum Contribution (exc grants)', '£2,323,304', '']);
+    // A row of its own, and a figure that was not cut, stay apart.
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,30', ''], ['Grants', '4', ''])).toBeNull();
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,304', ''], ['(exc grants)', '4', ''])).toBeNull();
+    const widths = [200, 80];
+    const bytes = await makePdf((doc) => {
+      const rows = [['Contribution', 'Amount']];
+      for (let i = 1; i <= 38; i++) rows.push([`Source ${i}`, `£${i},000`]);
+      rows.push(['Total Minimum Contribution', '£2,323,30']);
+      drawTable(doc, 50, 60, widths, rows);
+      doc.addPage();
+      drawTable(doc, 50, 50, widths, [['(exc grants)', '4'], ['Next source', '£5,000']]);
+    });
+    const texts = cellTexts(tables((await extractPdf(bytes)).blocks)[0]);
+    expect(texts.slice(-2)).toEqual([['Total Minimum Contribution (exc grants)', '£2,323,304'], ['Next source', '£5,000']]);
   });
 
   it('finds a borderless table from its column gaps, with right-aligned numbers and a wrapped cell', async () => {

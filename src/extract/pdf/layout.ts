@@ -7,7 +7,7 @@
 // with the same frame is merged into one table block.
 import type { Finding, RawBlock, TableRow } from '../../model/document.js';
 import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
-import { cellText, groupLines, joinWrapped, makeLine, splitBullet, type TextLine } from './lines.js';
+import { cellText, groupLines, joinCutFigureRow, joinWrapped, makeLine, splitBullet, vocabularyOf, type TextLine, type Vocabulary } from './lines.js';
 import { findTextTables, type TextTable } from './textTables.js';
 import type { PageContent, TextRun } from './types.js';
 import { isYearOnly } from '../../text/years.js';
@@ -58,7 +58,8 @@ export interface LayoutResult {
 
 export function layoutDocument(pages: PageContent[]): LayoutResult {
   const messages: Finding[] = [];
-  const layouts = pages.map(layoutPage);
+  const vocabulary = vocabularyOf(pages.flatMap((p) => p.runs));
+  const layouts = pages.map((p) => layoutPage(p, vocabulary));
   dropRunningHeadersAndFooters(layouts, messages);
   const stats = textStats(layouts);
   const items = groupElements(layouts, stats);
@@ -68,13 +69,13 @@ export function layoutDocument(pages: PageContent[]): LayoutResult {
 
 // ---------------------------------------------------------------------------------------------- pages
 
-function layoutPage(content: PageContent): PageLayout {
+function layoutPage(content: PageContent, vocabulary: Vocabulary): PageLayout {
   const tables = findRuledTables(content.hsegs, content.vsegs);
   const outside = assignRunsToCells(tables, content.runs);
   const elements: Element[] = [];
   for (const table of tables) {
     // A grid with no text at all (a drawing, an empty form frame) gives no element.
-    const el = tableElement(table, content.page);
+    const el = tableElement(table, content.page, vocabulary);
     if (el) elements.push(el);
   }
   const { tables: textTables, rest } = findTextTables(groupLines(outside), DEFAULT_STEP_RATIO);
@@ -126,16 +127,23 @@ function columnLines(t: TextTable, page: number): LineEl[] {
   return out;
 }
 
-function tableElement(table: RuledTable, page: number): TableEl | null {
+function tableElement(table: RuledTable, page: number, vocabulary: Vocabulary): TableEl | null {
   const rows: TableRow[] = [];
   let firstXs: number[] = [];
   let lastXs: number[] = [];
   for (const band of table.bands) {
-    const cells = band.cells.map((c) => ({ text: c.owner === c ? cellText(c.runs, c.x0, c.x1) : '' }));
+    const cells = band.cells.map((c) => ({ text: c.owner === c ? cellText(c.runs, c.x0, c.x1, vocabulary) : '' }));
     if (cells.every((c) => c.text === '')) continue;
     const xs = [band.cells[0].x0, ...band.cells.map((c) => c.x1)];
     if (rows.length === 0) firstXs = xs;
     lastXs = xs;
+    // A rule drawn through one row (a partial border) cuts it in two bands: a cut figure shows it.
+    const above = rows[rows.length - 1];
+    const joined = above ? joinCutFigureRow(above.cells.map((c) => c.text), cells.map((c) => c.text)) : null;
+    if (above && joined) {
+      above.cells = above.cells.map((c, k) => ({ ...c, text: joined[k] }));
+      continue;
+    }
     rows.push({ cells, page });
   }
   if (rows.length === 0) return null;
@@ -417,10 +425,12 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
         for (let i = 0; i < repeated; i++) open.block.rows[i].header = true;
         const rest = el.rows.slice(repeated).map((r) => ({ ...r }));
         const last = open.block.rows[open.block.rows.length - 1];
-        if (rest.length > 0 && last && continuesCutRow(last, rest[0])) {
+        const figureCut = rest.length > 0 && last ? joinCutFigureRow(last.cells.map((c) => c.text), rest[0].cells.map((c) => c.text)) : null;
+        if (rest.length > 0 && last && (figureCut || continuesCutRow(last, rest[0]))) {
           // Word lets a row break across pages: its cells go on at the top of the next page (under a repeated header).
           last.cells = last.cells.map((c, k) => {
             const next = rest[0].cells[k].text;
+            if (figureCut) return { ...c, text: figureCut[k] };
             return { ...c, text: completesYear(c.text, next) ? c.text.trim() + next.trim() : joinWrapped(c.text, next) };
           });
           rest.shift();

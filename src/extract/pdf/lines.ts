@@ -113,6 +113,22 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
   return `${prev} ${next}`;
 }
 
+/** A figure whose last digit group is cut short at the cell's edge ("£2,323,30", "12,"). */
+export const CUT_FIGURE = /\d,\d{0,2}$/;
+
+/**
+ * A row that is the second line of the row above, drawn or read as a row of its own: it finishes a figure cut at
+ * its cell's edge ("£2,323,30" / "4"), and each of its other cells goes on mid-text under a cell of that row
+ * ("Total Minimum LA Contribution" / "(exc iBCF)"). Returns the joined row, or null.
+ */
+export function joinCutFigureRow(above: string[], below: string[]): string[] | null {
+  if (above.length !== below.length) return null;
+  const cut = (k: number) => CUT_FIGURE.test(above[k].trim()) && /^\d{1,3}$/.test(below[k].trim());
+  const goesOn = (k: number) => below[k].trim() === '' || cut(k) || (above[k].trim() !== '' && /^[\p{Ll}(]/u.test(below[k].trim()));
+  if (!below.some((_, k) => cut(k)) || !below.every((_, k) => goesOn(k))) return null;
+  return above.map((a, k) => (below[k].trim() ? joinWrapped(a, below[k].trim(), cut(k)) : a));
+}
+
 /** Short words that are seldom the tail of a longer one, so a line opening with one starts a new word. */
 const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have)\b/;
 
@@ -121,7 +137,26 @@ const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|whi
  * fills its cell so tightly that the next line's first character would not have fitted, and the next line
  * starts like the rest of a word or number (lower case or digit), and no other line of the cell is wider.
  */
-export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number, cellLines: TextLine[] = [prev]): boolean {
+/**
+ * How often each word (lower case, letters only) stands inside a run of the document's text with more text after
+ * it: a word there was written whole, never cut at a cell's edge. A run's last word is left out, since that is
+ * where a cut piece ("Mediu") stands.
+ */
+export type Vocabulary = ReadonlyMap<string, number>;
+
+export function vocabularyOf(runs: Iterable<TextRun>): Vocabulary {
+  const words = new Map<string, number>();
+  for (const run of runs) {
+    const tokens = run.text.split(/\s+/).filter(Boolean);
+    for (const token of tokens.slice(0, -1)) {
+      const word = /^\p{L}+$/u.test(token) ? token.toLowerCase() : null;
+      if (word) words.set(word, (words.get(word) ?? 0) + 1);
+    }
+  }
+  return words;
+}
+
+export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number, cellLines: TextLine[] = [prev], vocabulary?: Vocabulary): boolean {
   if (/\s/.test(prev.text) || !/[\p{L}\p{N},.]$/u.test(prev.text)) return false;
   // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.
   const acronym = /^\p{Lu}{2,}$/u.test(prev.text) && /^\p{Lu}+\b/u.test(next.text);
@@ -134,11 +169,19 @@ export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: numbe
   // A line of the same cell drawn wider shows the break before this one was not forced by the cell's edge
   // (a header cell "Risk" over "rating" is two words, however tight the cell).
   const widest = Math.max(...cellLines.map((l) => l.x1 - l.x0));
-  return slack < charWidth * 1.2 + 0.5 && widest - (prev.x1 - prev.x0) < charWidth;
+  if (!(slack < charWidth * 1.2 + 0.5 && widest - (prev.x1 - prev.x0) < charWidth)) return false;
+  // The geometry cannot tell "discharge" / "capacity" (a wrap at a space in a tight cell) from "Mediu" / "m": the
+  // document's own words can. A whole word the document writes elsewhere is one word; two it writes apart are two.
+  const tail = /^\p{L}+/u.exec(next.text)?.[0];
+  if (vocabulary && tail && /^\p{L}+$/u.test(prev.text)) {
+    if (vocabulary.has((prev.text + tail).toLowerCase())) return true;
+    if (vocabulary.has(prev.text.toLowerCase()) && vocabulary.has(tail.toLowerCase())) return false;
+  }
+  return true;
 }
 
 /** Text of a table cell from its runs: lines joined as wrapped text; bullet lines start a new line. */
-export function cellText(runs: TextRun[], cellX0: number, cellX1: number): string {
+export function cellText(runs: TextRun[], cellX0: number, cellX1: number, vocabulary?: Vocabulary): string {
   const lines = groupLines(runs);
   if (lines.length === 0) return '';
   const pad = Math.max(0, Math.min(8, Math.min(...lines.map((l) => l.x0)) - cellX0));
@@ -152,7 +195,7 @@ export function cellText(runs: TextRun[], cellX0: number, cellX1: number): strin
     } else if (bullet) {
       text += `\n• ${bullet.rest}`;
     } else {
-      text = joinWrapped(text, line.text, isMidWordBreak(lines[i - 1], line, inner, lines));
+      text = joinWrapped(text, line.text, isMidWordBreak(lines[i - 1], line, inner, lines, vocabulary));
     }
   }
   return text;

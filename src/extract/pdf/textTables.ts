@@ -2,7 +2,7 @@
 // (tab stops, spreadsheet exports without gridlines). Columns are found from the empty vertical strips
 // ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
 // columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
-import { joinWrapped, type TextLine } from './lines.js';
+import { CUT_FIGURE, joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
 import type { TextRun } from './types.js';
 
 export interface TextTable {
@@ -150,15 +150,22 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
     }
     const filled = cells.filter((c) => c !== '').length;
     const prev = rows[rows.length - 1];
+    const tight = !!prevLine && line.base - prevLine.base <= 1.3 * stepRatio * line.size;
     // One wrapped cell: a line with a single filled cell under a filled cell of the row above, at line spacing.
-    if (prev && prevLine && filled === 1) {
+    if (prev && tight && filled === 1) {
       const k = cells.findIndex((c) => c !== '');
-      const tight = line.base - prevLine.base <= 1.3 * stepRatio * line.size;
-      if (tight && prev[k] !== '') {
-        prev[k] = joinWrapped(prev[k], cells[k]);
+      if (prev[k] !== '') {
+        prev[k] = joinWrapped(prev[k], cells[k], CUT_FIGURE.test(prev[k]) && /^\d{1,3}\b/.test(cells[k]));
         prevLine = line;
         continue;
       }
+    }
+    // Several wrapped cells around a figure cut at the cell's edge ("… Contribution | £2,323,30" / "(exc iBCF) | 4").
+    const joined = prev && tight && filled > 1 ? joinCutFigureRow(prev, cells) : null;
+    if (joined) {
+      rows[rows.length - 1] = joined;
+      prevLine = line;
+      continue;
     }
     rows.push(cells);
     prevLine = line;
