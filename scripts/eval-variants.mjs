@@ -2,7 +2,8 @@
 // `npm run eval:variants`: how extraction holds when the same plans arrive through other converters.
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
-// pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF), scores each set against ../shared/gold with
+// pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; Chromium's
+// PDF print of the LibreOffice HTML), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -64,6 +65,20 @@ if (has('soffice')) {
     sets.push(name);
   }
 } else skipped.push('lo-txt, lo-html, lo-pdf: soffice not installed (Debian: libreoffice-writer)');
+// Another PDF writer altogether: Chromium printing LibreOffice's HTML of each DOCX (its own text runs and
+// rules; cells cut by a page break left open).
+const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find(has);
+if (chromium && sets.includes('lo-html')) {
+  const docs = newSet('chromium-pdf');
+  for (const html of readdirSync(join(out, 'lo-html', 'docs')).filter((n) => n.endsWith('.html'))) {
+    spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(docs, basename(html, '.html') + '.pdf')}`, `file://${join(out, 'lo-html', 'docs', html)}`], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  }
+  if (readdirSync(docs).length > 0) sets.push('chromium-pdf');
+  else skipped.push('chromium-pdf: chromium printed nothing');
+} else skipped.push(chromium ? 'chromium-pdf: needs the lo-html set' : 'chromium-pdf: chromium not installed (Debian: chromium)');
 // The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
 // breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
 // project's own PDF reader) and as pdftotext -layout of that PDF. "plain-headings" gives every heading the body

@@ -183,6 +183,31 @@ describe('extractPdf: tables', () => {
     expect(texts.slice(-2)).toEqual([['Total Minimum Contribution (exc grants)', '£2,323,304'], ['Next source', '£5,000']]);
   });
 
+  it('reads a row a page break cut when its cell borders are left open at the cut (browser print): the column rules end together', async () => {
+    const widths = [150, 150];
+    const xs = [50, 200, 350];
+    const bytes = await makePdf((doc) => {
+      const rows = [['Scheme', 'Description']];
+      for (let i = 1; i <= 37; i++) rows.push([`Scheme ${i}`, `Service ${i}`]);
+      const bottom = drawTable(doc, 50, 60, widths, rows);
+      // The cut row at the foot of page 1: its top rule, its column rules down to the page's end, no bottom rule.
+      line(doc, 'Integrated equipment', 53, bottom + 3);
+      line(doc, 'Equipment to help people', 203, bottom + 3);
+      for (const x of xs) doc.moveTo(x, bottom).lineTo(x, bottom + 30).stroke();
+      doc.addPage();
+      // Its rest at the top of page 2: column rules from the page's top, no top rule; then rows as usual.
+      line(doc, 'service', 53, 43);
+      line(doc, 'stay in their homes', 203, 43);
+      for (const x of xs) doc.moveTo(x, 40).lineTo(x, 60).stroke();
+      drawTable(doc, 50, 60, widths, [['Scheme 39', 'Service 39']]);
+    });
+    const doc = await extractPdf(bytes);
+    const [table, ...others] = tables(doc.blocks);
+    expect(others).toHaveLength(0);
+    expect(doc.blocks.filter((b) => b.kind !== 'table')).toHaveLength(0);
+    expect(cellTexts(table).slice(-2)).toEqual([['Integrated equipment service', 'Equipment to help people stay in their homes'], ['Scheme 39', 'Service 39']]);
+  });
+
   it('finds a borderless table from its column gaps, with right-aligned numbers and a wrapped cell', async () => {
     const rows: Array<[string, string, string]> = [
       ['Scheme', 'Budget', 'Source'],

@@ -134,7 +134,9 @@ export function findRuledTables(hsegsIn: HSeg[], vsegsIn: VSeg[]): RuledTable[] 
   }
   const tables: RuledTable[] = [];
   for (const g of groups.values()) {
-    if (g.h.length < 2 || g.v.length < 2) continue;
+    if (g.h.length < 1 || g.v.length < 2) continue;
+    closeOpenEnds(g);
+    if (g.h.length < 2) continue;
     const table = buildGrid(g.h, g.v);
     if (!table) continue;
     const cellCount = table.bands.reduce((n, b) => n + b.cells.length, 0);
@@ -142,6 +144,26 @@ export function findRuledTables(hsegsIn: HSeg[], vsegsIn: VSeg[]): RuledTable[] 
     tables.push(table);
   }
   return tables.sort((a, b) => a.y0 - b.y0);
+}
+
+/**
+ * A row cut by a page break may be drawn without its rule at the cut (browsers and some PDF writers leave the
+ * border of a split cell open): its column rules run on past the table's top or bottom rule. Where two or more
+ * of them end together there, that is the row's edge.
+ */
+function closeOpenEnds(g: { h: HSeg[]; v: VSeg[] }): void {
+  const top = Math.min(...g.h.map((s) => s.y));
+  const bottom = Math.max(...g.h.map((s) => s.y));
+  const edge = (ends: number[], xs: number[]) => {
+    const at = clusterValues(ends).find((y) => ends.filter((e) => Math.abs(e - y) <= SAME).length >= 2);
+    if (at === undefined) return;
+    const near = xs.filter((_, k) => Math.abs(ends[k] - at) <= SAME);
+    g.h.push({ y: at, x0: Math.min(...near), x1: Math.max(...near) });
+  };
+  const above = g.v.filter((s) => s.y0 < top - 2 * JOIN);
+  edge(above.map((s) => s.y0), above.map((s) => s.x));
+  const below = g.v.filter((s) => s.y1 > bottom + 2 * JOIN);
+  edge(below.map((s) => s.y1), below.map((s) => s.x));
 }
 
 function buildGrid(h: HSeg[], v: VSeg[]): RuledTable | null {
