@@ -276,6 +276,37 @@ export interface FigureRowSpec {
   header: [string, string, string];
 }
 
+/**
+ * A figure cut at its cell's edge ("£2,323,30" … "4", failure class 4): its last digit group short of three, the
+ * missing digits a line of their own after it, in its group ("£1,279,85" / "Community NHS" / "Existing" / "2") or
+ * in the next group once the groups that trail the row are passed ("£2,323,30" / "Existing" / "4"). The group's
+ * text with the figure whole and the digits' line gone, and the later groups used up; null when not cut.
+ */
+function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec: FigureRowSpec): { text: string; consumed: number[] } | null {
+  const short = /,(\d{1,2})$/.exec(figure);
+  if (!short) return null;
+  const missing = 3 - short[1].length;
+  const digits = (line: string) => new RegExp(`^\\d{${missing}}$`).test(line.trim());
+  const whole = (lines: string[]) => cleanCell(lines.join(' '));
+  const lines = groups[k].lines;
+  const at = lines.findIndex((l) => l.includes(figure));
+  if (at < 0) return null;
+  const own = lines.findIndex((l, n) => n > at && digits(l));
+  if (own > at) {
+    const rest = lines.filter((_, n) => n !== own);
+    return { text: whole(rest.map((l, n) => (n === at ? l.replace(figure, figure + lines[own].trim()) : l))), consumed: [] };
+  }
+  for (let n = k + 1; n < Math.min(groups.length, k + 3); n++) {
+    const t = cleanCell(groups[n].lines.join(' '));
+    if (groups[n].lines.length === 1 && digits(t)) {
+      const used = Array.from({ length: n - k }, (_, d) => k + 1 + d);
+      return { text: whole(lines.map((l, m) => (m === at ? l.replace(figure, figure + t) : l))), consumed: used };
+    }
+    if (!spec.trails(t)) break;
+  }
+  return null;
+}
+
 /** Most groups a row may hold before its figure: more, and the table has ended. */
 const MAX_ROW_GROUPS = 12;
 
@@ -296,11 +327,19 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
       let row: LineGroup[] = [];
       let end = k;
+      const consumed = new Set<number>();
       for (; k < groups.length; k++) {
-        const t = text(groups[k]);
+        if (consumed.has(k)) continue;
+        let t = text(groups[k]);
         if (row.length === 0 && spec.trails(t)) continue;
         row.push(groups[k]);
-        const found = spec.figureIn(t);
+        let found = spec.figureIn(t);
+        const whole = found ? completeCutFigure(groups, k, found.figure, spec) : null;
+        if (whole) {
+          t = whole.text;
+          for (const c of whole.consumed) consumed.add(c);
+          found = spec.figureIn(t);
+        }
         if (found) {
           const label = row.length > 1 ? text(row[0]) : '';
           if (label) rows.push({ cells: [label, found.rest, found.figure], page: doc.blocks[row[0].block].page, block: row[0].block, header: false, pageBreakBefore: false });
