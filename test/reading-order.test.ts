@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
+import { extractMetrics } from '../src/fields/metrics/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
@@ -91,5 +92,146 @@ describe('expenditure table in reading order: an amount cut at its cell edge (20
       ['Warm Homes', 61200],
     ]);
     expect(extractSchemes(doc, noSections).value.map((s) => s.name)).toEqual(['Wheelchair Loans', 'Stroke Recovery', 'Warm Homes']);
+  });
+});
+
+const brief = (m: { metric: string; period: string | null; kind: string; value: number; numerator: number | null; denominator: number | null }) =>
+  `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator ?? '-'}/${m.denominator ?? '-'}`;
+
+describe('annual metric tables in reading order (2022-23 planning template: "2020-21 Actual | 2021-22 Plan | 2021-22 estimated | 2022-23 Plan")', () => {
+  it('a header stack in two parts with values between: the second part\'s periods are more columns, rows come in pieces', () => {
+    // pdftotext read the label column and the first value column, then the rest: "2020- 202121" ("2021-" lost
+    // its hyphen and met the "21" under "2020-"), "20222021-22" ("2022-" glued to a whole "2021-22"); a figure in
+    // the wrapped label ("65 and over", "100,000") is no value.
+    const text = [
+      '8.4 Residential',
+      'Admissions',
+      '2020- 202121',
+      '22',
+      'Actual Plan',
+      'Long-term',
+      'support needs of',
+      'older people (age',
+      '65 and over) met',
+      'by admission to',
+      'Annual Rate 702.3',
+      'residential and',
+      'nursing care',
+      'homes, per',
+      '100,000',
+      'population',
+      'Numerator',
+      '',
+      '412',
+      '',
+      '20222021-22',
+      '23',
+      'estimated',
+      'Plan',
+      '',
+      'Rationale for',
+      'how ambition',
+      'was set',
+      '',
+      '689.9',
+      '',
+      '711.8',
+      '',
+      '695.0',
+      '',
+      'Rates rose in the',
+      'second half.',
+      '',
+      '405',
+      '',
+      '418',
+      '',
+      '408',
+      '',
+      'Denominato',
+      '58,664 58,701 58,723',
+      'r',
+      '',
+      'Local plan to meet',
+      'ambition',
+      '',
+      '58,705',
+      '',
+      '8.5 Next table',
+      '',
+    ].join('\n');
+    expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
+      'residential_admissions 2020-21 actual 702.3 412/58664',
+      'residential_admissions 2021-22 plan 689.9 405/58701',
+      'residential_admissions 2021-22 estimate 711.8 418/58723',
+      'residential_admissions 2022-23 plan 695 408/58705',
+    ]);
+  });
+
+  it('a whole year centred below the wrapped ones gives its kind first; "Plan was set" shares a line; a "%" cut off is no label', () => {
+    const text = [
+      '8.5 Reablement',
+      '',
+      'Proportion of older',
+      '',
+      'Annual (%)',
+      '',
+      '2020- 20212022- Rationale for',
+      '2021-22',
+      '21',
+      '22',
+      '23',
+      'how ambition',
+      'estimated',
+      'Actual Plan',
+      'Plan was set',
+      '',
+      'Local plan to meet ambition',
+      '',
+      '81.1% 79.0',
+      '',
+      'More reablement',
+      '',
+      '83.5%',
+      '',
+      '84.0',
+      '',
+      'At 85.0%',
+      '',
+      'people (65 and',
+      'over) who were still',
+      'at home 91 days',
+      'after discharge',
+      '',
+      '%',
+      '',
+      'Numerator',
+      '',
+      '210',
+      '',
+      '640',
+      '',
+      '%',
+      '',
+      '698',
+      '',
+      'performance in',
+      'the first quarter',
+      '',
+      '735',
+      '',
+      'Denominato',
+      '259',
+      '810 836',
+      '875',
+      'r',
+      '',
+    ].join('\n');
+    expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
+      'reablement 2020-21 actual 81.1 210/259',
+      'reablement 2021-22 plan 79 640/810',
+      'reablement 2021-22 estimate 83.5 698/836',
+      'reablement 2022-23 plan 84 735/875',
+    ]);
   });
 });
