@@ -235,3 +235,51 @@ describe('annual metric tables in reading order (2022-23 planning template: "202
     ]);
   });
 });
+
+describe('row-wise figures in reading order (2014 revised provider annex)', () => {
+  it('a question whose block opens with the tail of the cell above, a value whose bracketed note wrapped', () => {
+    const text = [
+      'For HWB to populate:',
+      'Total',
+      'number of',
+      'non-elective 2013/14',
+      'FFCEs in',
+      'Outturn',
+      'general &',
+      'acute',
+      '',
+      '31250',
+      '(All',
+      'Providers',
+      ')',
+      '',
+      '15/16',
+      '',
+      '-2.5%',
+      '',
+      'Change',
+      'compared',
+      'to planned',
+      '14/15',
+      'outturn',
+      'How many',
+      'nonelective',
+      'admissions',
+      'is the BCF',
+      'planned to',
+      'prevent in',
+      '14-15?',
+      '',
+      '415 (this',
+      'is the',
+      'BCF for',
+      'Quarter 4',
+      '14/15)',
+      '',
+    ].join('\n');
+    expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
+      'non_elective_admissions 2013-14 actual 31250 -/-',
+      'non_elective_admissions 2014-15 plan_change 415 -/-',
+    ]);
+  });
+});
