@@ -6,6 +6,7 @@ import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
+import { extractRisks } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
@@ -280,6 +281,59 @@ describe('row-wise figures in reading order (2014 revised provider annex)', () =
     expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
       'non_elective_admissions 2013-14 actual 31250 -/-',
       'non_elective_admissions 2014-15 plan_change 415 -/-',
+    ]);
+  });
+});
+
+describe('risk log in reading order (2014 original: "Risk | Risk rating | Mitigating Actions")', () => {
+  it('a rating printed after the next row\'s risk text is the row above\'s; the one opening the next text cell is this row\'s', () => {
+    const text = [
+      'Risk',
+      '',
+      'Risk',
+      'rating',
+      '',
+      'Mitigating Actions',
+      '',
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Regional baselines may set',
+      'targets the area cannot reach',
+      '',
+      'Agree local trajectories with',
+      'the regional team',
+      '',
+      'Slow progress on the plan',
+      'leaves the targets unmet',
+      '',
+      'High',
+      '',
+      'Low Quarterly reviews by the',
+      'programme board with all',
+      'partners',
+      '',
+      // A risk whose text opens with a rating word and a capital is text where the rows need no rating moved.
+      'Low Income households miss',
+      'the new offer',
+      '',
+      'Medium',
+      '',
+      'Outreach through the',
+      'community hubs',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.rating, r.mitigation])).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      ['Regional baselines may set targets the area cannot reach', 'high', 'Agree local trajectories with the regional team'],
+      ['Slow progress on the plan leaves the targets unmet', 'low', 'Quarterly reviews by the programme board with all partners'],
+      ['Low Income households miss the new offer', 'medium', 'Outreach through the community hubs'],
     ]);
   });
 });

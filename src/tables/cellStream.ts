@@ -181,7 +181,9 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       if (restricted.length === 0 || text.length < 2) continue;
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
       // Cells in order: short cells taken out of the groups they sat in go before them.
-      const cells: Array<{ text: string; role: Role | null; block: number }> = [];
+      // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
+      // text unless the rows around it say it is a cell of its own (below).
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
       const headerTexts = new Set(roles.map((_, k) => normaliseName(groups[g + k].lines.join(' '))));
       let end = g + roles.length;
       for (let k = g + roles.length; k < groups.length; k++) {
@@ -208,7 +210,10 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           } else own.push(line);
         }
         const joined = cleanCell(own.join(' '));
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block });
+        const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;
+        const openRole = open ? fitsRestricted(open[1]) : null;
+        const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
@@ -226,7 +231,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         row = null;
         filled = 0;
       };
-      for (const c of cells) {
+      for (const cell of cells) {
+        let c = cell;
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
@@ -241,6 +247,18 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           }
           row![at] = c.text;
           continue;
+        }
+        // A rating printed below the first line of its row's risk comes out after the next row's risk text: the row
+        // above has none, this row has one already, and its next text cell opens with another ("Medium Robust
+        // approach …"). The first rating was the row above's; the one opening the text is this row's.
+        if (c.opening) {
+          const at = roles.indexOf(c.opening.role);
+          const above = rows[rows.length - 1];
+          if (r[at] !== '' && above && !above.header && above.cells[at] === '') {
+            above.cells[at] = r[at];
+            r[at] = c.opening.text;
+            c = { ...c, text: c.opening.rest };
+          }
         }
         const next = text.find((t) => r[roles.indexOf(t)] === '');
         if (!next) {
