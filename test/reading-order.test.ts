@@ -337,3 +337,64 @@ describe('risk log in reading order (2014 original: "Risk | Risk rating | Mitiga
     ]);
   });
 });
+
+describe('risk log in reading order (2014 revised: "There is a risk that: | How likely … | Potential impact | Overall risk factor | Mitigating Actions")', () => {
+  it('the header read on past its guidance through a group naming two more roles; an impact cell opening with its figure; a score wrapped in its group', () => {
+    const text = [
+      'There is a risk that:',
+      '',
+      'How likely is',
+      'the risk to',
+      'materialise?',
+      '',
+      'Potential impact',
+      '',
+      'Please rate on',
+      'a scale of 1-5',
+      'with 1 being',
+      'very unlikely',
+      '',
+      'And if there is some',
+      'financial impact please',
+      'specify in £000s',
+      '',
+      // The score and mitigation header cells on different baselines, read as one group.
+      'Overall risk',
+      'Mitigating Actions',
+      'factor',
+      '',
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '3',
+      'in the first year',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12',
+      'hospital, at extra cost',
+      'Medium',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Hospital activity does',
+      'not fall at the planned',
+      '4',
+      'rate this year',
+      '',
+      '5 Cost pressure on the',
+      'commissioners of',
+      '20 High',
+      'about £400k',
+      '',
+      'Monthly review by the',
+      'programme board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first year', 3, 4, 12, 'medium', 'Joint workforce plan with local colleges'],
+      ['Hospital activity does not fall at the planned rate this year', 4, 5, 20, 'high', 'Monthly review by the programme board'],
+    ]);
+  });
+});

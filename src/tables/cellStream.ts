@@ -176,6 +176,23 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         roles.push(role);
       }
       if (roles.length < 3 || !spec.required(roles)) continue;
+      const headerCells = roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' ')));
+      // The header goes on past guidance groups ("Please rate on a scale of 1-5 …") through groups whose lines name
+      // further roles, the cells of a header whose baselines differ read together ("Overall risk" / "Mitigating
+      // Actions" / "factor").
+      let bodyStart = g + roles.length;
+      for (let h = bodyStart; h < Math.min(groups.length, g + roles.length + 4); h++) {
+        const ls = groups[h].lines.map(cleanCell);
+        if (spec.isGuidance(cleanCell(ls.join(' ')))) continue;
+        const named = ls.map((l) => spec.roleOf(l));
+        const fresh = named.filter((r, n): r is Role => !!r && !roles.includes(r) && named.indexOf(r) === n);
+        if (fresh.length === 0 || !ls.every((l, n) => named[n] || spec.isGuidance(l) || l.length <= 12)) break;
+        for (const r of fresh) {
+          roles.push(r);
+          headerCells.push(ls[named.indexOf(r)]);
+        }
+        bodyStart = h + 1;
+      }
       const restricted = roles.filter((r) => !spec.fits(r, 'a line of prose'));
       const text = roles.filter((r) => !restricted.includes(r));
       if (restricted.length === 0 || text.length < 2) continue;
@@ -184,9 +201,9 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
       const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
-      const headerTexts = new Set(roles.map((_, k) => normaliseName(groups[g + k].lines.join(' '))));
-      let end = g + roles.length;
-      for (let k = g + roles.length; k < groups.length; k++) {
+      const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
+      let end = bodyStart;
+      for (let k = bodyStart; k < groups.length; k++) {
         const { lines, block } = groups[k];
         // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
         // A header cell again is one of the header's texts, or short: "fund additional activity Potential impact of
@@ -196,9 +213,12 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
         const own: string[] = [];
         // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
-        const hasAlone = lines.length > 1 && lines.some((l) => fitsRestricted(l));
+        // A short cell on a line of its own is a figure and a word at most ("20 High"): "5 Overall activity" opens
+        // a text cell that starts with its figure (a potential impact rated and described).
+        const aloneIn = (l: string) => (l.trim().split(/\s+/).length <= 2 ? fitsRestricted(l) : null);
+        const hasAlone = lines.length > 1 && lines.some((l) => aloneIn(l));
         for (const [n, line] of lines.entries()) {
-          const alone = fitsRestricted(line);
+          const alone = aloneIn(line);
           // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …"), not on
           // the cell's first line, which is the cell's own text.
           const lead = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
@@ -217,13 +237,15 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
-      const body = groups.slice(g + roles.length, end);
+      const body = groups.slice(bodyStart, end);
       if (body.filter((b) => b.lines.length > 1).length < 0.3 * body.length) {
         g = end - 1;
         continue;
       }
-      const rows: GridRow[] = [{ cells: roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' '))), page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      const rows: GridRow[] = [{ cells: headerCells, page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
       let row: string[] | null = null;
+      // The group each short cell of the row came out of.
+      const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
       const close = () => {
@@ -240,12 +262,18 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const r: string[] = row;
         if (c.role) {
           const at = roles.indexOf(c.role);
+          // Two lines of one short cell wrapped inside the same group ("12" / "Medium"): one cell.
+          if (r[at] !== '' && filledFrom[at] === c.block) {
+            r[at] += ` ${c.text}`;
+            continue;
+          }
           if (r[at] !== '') {
             close();
             row = roles.map(() => '');
             rowBlock = c.block;
           }
           row![at] = c.text;
+          filledFrom[at] = c.block;
           continue;
         }
         // A rating printed below the first line of its row's risk comes out after the next row's risk text: the row
