@@ -398,3 +398,58 @@ describe('risk log in reading order (2014 revised: "There is a risk that: | How 
     ]);
   });
 });
+
+describe('risk log in reading order: a header cell printed again on the first line of a cell\'s group', () => {
+  it('"Mitigating Actions" over a mitigation\'s lines is not part of it; a group naming two roles in the header adds both', () => {
+    const text = [
+      'There is a risk that:',
+      '',
+      'How likely is',
+      'the risk to',
+      'materialise?',
+      '',
+      'Potential impact',
+      '',
+      'Overall risk',
+      'Mitigating Actions',
+      'factor',
+      '',
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '3',
+      'in the first year',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Overall',
+      'risk',
+      'factor',
+      '',
+      'Hospital activity does',
+      'not fall at the planned',
+      '4',
+      'rate this year',
+      '',
+      '5 Cost pressure on the',
+      'commissioners of',
+      '20 High',
+      'about £400k',
+      '',
+      'Mitigating Actions',
+      'Quarterly report to the',
+      'health and wellbeing board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first year', 3, 4, 12, 'medium', 'Joint workforce plan with local colleges'],
+      ['Hospital activity does not fall at the planned rate this year', 4, 5, 20, 'high', 'Quarterly report to the health and wellbeing board'],
+    ]);
+  });
+});

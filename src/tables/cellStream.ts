@@ -180,17 +180,22 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       // The header goes on past guidance groups ("Please rate on a scale of 1-5 …") through groups whose lines name
       // further roles, the cells of a header whose baselines differ read together ("Overall risk" / "Mitigating
       // Actions" / "factor").
-      let bodyStart = g + roles.length;
-      for (let h = bodyStart; h < Math.min(groups.length, g + roles.length + 4); h++) {
+      const lineRoles = (h: number): boolean => {
         const ls = groups[h].lines.map(cleanCell);
-        if (spec.isGuidance(cleanCell(ls.join(' ')))) continue;
         const named = ls.map((l) => spec.roleOf(l));
         const fresh = named.filter((r, n): r is Role => !!r && !roles.includes(r) && named.indexOf(r) === n);
-        if (fresh.length === 0 || !ls.every((l, n) => named[n] || spec.isGuidance(l) || l.length <= 12)) break;
+        if (fresh.length === 0 || !ls.every((l, n) => named[n] || spec.isGuidance(l) || l.length <= 12)) return false;
         for (const r of fresh) {
           roles.push(r);
           headerCells.push(ls[named.indexOf(r)]);
         }
+        return true;
+      };
+      let bodyStart = g + roles.length;
+      for (let h = g + 1; h < bodyStart; h++) lineRoles(h);
+      for (let h = bodyStart; h < Math.min(groups.length, bodyStart + 4); h++) {
+        if (spec.isGuidance(cleanCell(groups[h].lines.join(' ')))) continue;
+        if (!lineRoles(h)) break;
         bodyStart = h + 1;
       }
       const restricted = roles.filter((r) => !spec.fits(r, 'a line of prose'));
@@ -203,8 +208,12 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
+      const headerLines = new Set(headerCells.map(normaliseName));
       for (let k = bodyStart; k < groups.length; k++) {
-        const { lines, block } = groups[k];
+        const { block } = groups[k];
+        // A header cell printed again on the first line of the next cell's group ("Mitigating Actions" /
+        // "engaged in the development of …"): not part of the cell.
+        const lines = groups[k].lines.length > 1 && headerLines.has(normaliseName(groups[k].lines[0])) ? groups[k].lines.slice(1) : groups[k].lines;
         // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
         // A header cell again is one of the header's texts, or short: "fund additional activity Potential impact of
         // …" names a role in its words but is a risk.
