@@ -82,6 +82,22 @@ describe('expenditure table in reading order: an amount cut at its cell edge (20
       '',
       'Existing',
       '',
+      'Sensory Support',
+      '',
+      'Advice for people with',
+      'sight loss',
+      '',
+      'Social Care LA',
+      '',
+      'Minimum',
+      'NHS',
+      '£48,31',
+      'Contribution',
+      '',
+      'Existing',
+      '',
+      '6',
+      '',
       'Metrics for 2022/23',
       '',
     ].join('\n');
@@ -91,8 +107,9 @@ describe('expenditure table in reading order: an amount cut at its cell edge (20
       ['Wheelchair Loans', 1482307],
       ['Stroke Recovery', 2104551],
       ['Warm Homes', 61200],
+      ['Sensory Support', 48316],
     ]);
-    expect(extractSchemes(doc, noSections).value.map((s) => s.name)).toEqual(['Wheelchair Loans', 'Stroke Recovery', 'Warm Homes']);
+    expect(extractSchemes(doc, noSections).value.map((s) => s.name)).toEqual(['Wheelchair Loans', 'Stroke Recovery', 'Warm Homes', 'Sensory Support']);
   });
 });
 
