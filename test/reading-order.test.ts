@@ -470,3 +470,50 @@ describe('risk log in reading order: a header cell printed again on the first li
     ]);
   });
 });
+
+describe('risk log in reading order: a score and rating glued to the mitigation\'s lines', () => {
+  it('"20 High" opening a line of text, and a rating word whose score stands alone in the same group', () => {
+    const text = [
+      'There is a risk that:',
+      '',
+      'How likely is',
+      'the risk to',
+      'materialise?',
+      '',
+      'Potential impact',
+      '',
+      'Overall risk',
+      'Mitigating Actions',
+      'factor',
+      '',
+      'Council savings reduce',
+      'the prevention offer',
+      '4',
+      '',
+      '5 Less early help for',
+      'older people',
+      '',
+      'Joint budget review and',
+      'early warning reports to the',
+      '20 High Board each quarter',
+      '',
+      'Care homes close at',
+      'short notice',
+      '3',
+      '',
+      '4 Moves for residents',
+      'and extra cost',
+      '',
+      '12',
+      'Market shaping led by the',
+      'Medium Commissioning Board',
+      'with provider forums',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Council savings reduce the prevention offer', 4, 5, 20, 'high', 'Joint budget review and early warning reports to the Board each quarter'],
+      ['Care homes close at short notice', 3, 4, 12, 'medium', 'Market shaping led by the Commissioning Board with provider forums'],
+    ]);
+  });
+});

@@ -229,13 +229,24 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         for (const [n, line] of lines.entries()) {
           const alone = aloneIn(line);
           // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …"), not on
-          // the cell's first line, which is the cell's own text.
-          const lead = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
-          const glued = !alone && lead ? fitsRestricted(lead[1]) : null;
+          // the cell's first line, which is the cell's own text. Also a score and its rating word glued to any text
+          // ("20 High Board /HWBB …"), and a rating word whose score stands alone in the same group ("12" / …
+          // "Medium Group and …": one cell's two lines, joined below).
+          const word = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
+          const pair = n > 0 && !hasAlone ? /^(\d{1,2}\s+(\p{L}{3,}))\s+(\S.*)$/u.exec(line) : null;
+          const bare = n > 0 && !word && !pair ? /^(\p{L}{3,})\s+(\S.*)$/u.exec(line) : null;
+          const lead: [string, string] | null = word
+            ? [word[1], word[2]]
+            : pair && fitsRestricted(pair[2])
+              ? [pair[1], pair[3]]
+              : bare && lines.some((l) => /^\d{1,2}$/.test(l.trim()) && fitsRestricted(l) === fitsRestricted(bare[1]))
+                ? [bare[1], bare[2]]
+                : null;
+          const glued = !alone && lead ? fitsRestricted(lead[0]) : null;
           if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
           else if (glued) {
-            cells.push({ text: lead![1], role: glued, block });
-            own.push(lead![2]);
+            cells.push({ text: lead![0], role: glued, block });
+            own.push(lead![1]);
           } else own.push(line);
         }
         const joined = cleanCell(own.join(' '));
