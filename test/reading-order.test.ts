@@ -517,3 +517,50 @@ describe('risk log in reading order: a score and rating glued to the mitigation\
     ]);
   });
 });
+
+describe('risk log in reading order: a likelihood printed below its row\'s last cell', () => {
+  it('a short cell with no text of its own before the next row\'s cells goes to the row above', () => {
+    const text = [
+      'There is a risk that:',
+      '',
+      'How likely is',
+      'the risk to',
+      'materialise?',
+      '',
+      'Potential impact',
+      '',
+      'Overall risk',
+      'Mitigating Actions',
+      'factor',
+      '',
+      'Data sharing rules',
+      'are not agreed',
+      '',
+      '4 Staff cannot see',
+      'shared records',
+      '16 High',
+      '',
+      'Interim sharing',
+      'agreement in place',
+      '',
+      '4',
+      '',
+      'GP practices cannot',
+      'take on new work',
+      '3',
+      '',
+      '4 Longer waits for',
+      'appointments',
+      '12 Medium',
+      '',
+      'Practice support',
+      'programme',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Data sharing rules are not agreed', 4, 4, 16, 'high', 'Interim sharing agreement in place'],
+      ['GP practices cannot take on new work', 3, 4, 12, 'medium', 'Practice support programme'],
+    ]);
+  });
+});

@@ -270,6 +270,12 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       let rowBlock = 0;
       const close = () => {
         if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
+        else if (row) {
+          // Short cells with no text of their own before the next row's: printed below the row above's last text
+          // (centred in a tall row), they are its cells where it has none.
+          const above = rows[rows.length - 1];
+          if (above && !above.header) row.forEach((c, n) => c !== '' && above.cells[n] === '' && (above.cells[n] = c));
+        }
         row = null;
         filled = 0;
       };
