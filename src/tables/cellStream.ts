@@ -160,7 +160,9 @@ function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][]
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
  * neighbour's group ("… services are" / "High" / "unachievable …", or "Medium contracts with …"); such a line is
  * taken out as its own cell, before the group it sat in. Rows: the text columns take the groups in order, the
- * columns only some lines fit take the short cells; a row ends with its last text column.
+ * columns only some lines fit take the short cells; a row ends with its last text column. Cells whose baselines
+ * differ come out of order; the steps below each say which such order they read back (a rating after the next
+ * row's risk, a likelihood after its row's last text, a header printed again among the rows).
  */
 export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: number, to: number, spec: CellStreamSpec<Role>): Grid[] {
   const grids: Grid[] = [];

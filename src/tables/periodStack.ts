@@ -5,7 +5,9 @@
 // from the pieces of the stack in order, and a row is a run of exactly as many numbers as there are columns,
 // labelled by the words just before it ("Numerator", "Denominato" cut at the cell edge). The name of the
 // table (a metric) is the nearest text before the stack the caller recognises. The result is an ordinary grid:
-// a header row of "2021-22 Q1 Actual" cells and one row per run.
+// a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
+// across lines, the columns go in time order, a header can come in two parts with values between, and a row in
+// pieces (rowsOf).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 
