@@ -160,7 +160,9 @@ function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][]
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
  * neighbour's group ("… services are" / "High" / "unachievable …", or "Medium contracts with …"); such a line is
  * taken out as its own cell, before the group it sat in. Rows: the text columns take the groups in order, the
- * columns only some lines fit take the short cells; a row ends with its last text column.
+ * columns only some lines fit take the short cells; a row ends with its last text column. Cells whose baselines
+ * differ come out of order; the steps below each say which such order they read back (a rating after the next
+ * row's risk, a likelihood after its row's last text, a header printed again among the rows).
  */
 export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: number, to: number, spec: CellStreamSpec<Role>): Grid[] {
   const grids: Grid[] = [];
@@ -176,16 +178,44 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         roles.push(role);
       }
       if (roles.length < 3 || !spec.required(roles)) continue;
+      const headerCells = roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' ')));
+      // The header goes on past guidance groups ("Please rate on a scale of 1-5 …") through groups whose lines name
+      // further roles, the cells of a header whose baselines differ read together ("Overall risk" / "Mitigating
+      // Actions" / "factor").
+      const lineRoles = (h: number): boolean => {
+        const ls = groups[h].lines.map(cleanCell);
+        const named = ls.map((l) => spec.roleOf(l));
+        const fresh = named.filter((r, n): r is Role => !!r && !roles.includes(r) && named.indexOf(r) === n);
+        if (fresh.length === 0 || !ls.every((l, n) => named[n] || spec.isGuidance(l) || l.length <= 12)) return false;
+        for (const r of fresh) {
+          roles.push(r);
+          headerCells.push(ls[named.indexOf(r)]);
+        }
+        return true;
+      };
+      let bodyStart = g + roles.length;
+      for (let h = g + 1; h < bodyStart; h++) lineRoles(h);
+      for (let h = bodyStart; h < Math.min(groups.length, bodyStart + 4); h++) {
+        if (spec.isGuidance(cleanCell(groups[h].lines.join(' ')))) continue;
+        if (!lineRoles(h)) break;
+        bodyStart = h + 1;
+      }
       const restricted = roles.filter((r) => !spec.fits(r, 'a line of prose'));
       const text = roles.filter((r) => !restricted.includes(r));
       if (restricted.length === 0 || text.length < 2) continue;
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
       // Cells in order: short cells taken out of the groups they sat in go before them.
-      const cells: Array<{ text: string; role: Role | null; block: number }> = [];
-      const headerTexts = new Set(roles.map((_, k) => normaliseName(groups[g + k].lines.join(' '))));
-      let end = g + roles.length;
-      for (let k = g + roles.length; k < groups.length; k++) {
-        const { lines, block } = groups[k];
+      // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
+      // text unless the rows around it say it is a cell of its own (below).
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
+      const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
+      let end = bodyStart;
+      const headerLines = new Set(headerCells.map(normaliseName));
+      for (let k = bodyStart; k < groups.length; k++) {
+        const { block } = groups[k];
+        // A header cell printed again on the first line of the next cell's group ("Mitigating Actions" /
+        // "engaged in the development of …"): not part of the cell.
+        const lines = groups[k].lines.length > 1 && headerLines.has(normaliseName(groups[k].lines[0])) ? groups[k].lines.slice(1) : groups[k].lines;
         // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
         // A header cell again is one of the header's texts, or short: "fund additional activity Potential impact of
         // …" names a role in its words but is a risk.
@@ -194,39 +224,65 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
         const own: string[] = [];
         // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
-        const hasAlone = lines.length > 1 && lines.some((l) => fitsRestricted(l));
+        // A short cell on a line of its own is a figure and a word at most ("20 High"): "5 Overall activity" opens
+        // a text cell that starts with its figure (a potential impact rated and described).
+        const aloneIn = (l: string) => (l.trim().split(/\s+/).length <= 2 ? fitsRestricted(l) : null);
+        const hasAlone = lines.length > 1 && lines.some((l) => aloneIn(l));
         for (const [n, line] of lines.entries()) {
-          const alone = fitsRestricted(line);
+          const alone = aloneIn(line);
           // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …"), not on
-          // the cell's first line, which is the cell's own text.
-          const lead = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
-          const glued = !alone && lead ? fitsRestricted(lead[1]) : null;
+          // the cell's first line, which is the cell's own text. Also a score and its rating word glued to any text
+          // ("20 High Board /HWBB …"), and a rating word whose score stands alone in the same group ("12" / …
+          // "Medium Group and …": one cell's two lines, joined below).
+          const word = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
+          const pair = n > 0 && !hasAlone ? /^(\d{1,2}\s+(\p{L}{3,}))\s+(\S.*)$/u.exec(line) : null;
+          const bare = n > 0 && !word && !pair ? /^(\p{L}{3,})\s+(\S.*)$/u.exec(line) : null;
+          const lead: [string, string] | null = word
+            ? [word[1], word[2]]
+            : pair && fitsRestricted(pair[2])
+              ? [pair[1], pair[3]]
+              : bare && lines.some((l) => /^\d{1,2}$/.test(l.trim()) && fitsRestricted(l) === fitsRestricted(bare[1]))
+                ? [bare[1], bare[2]]
+                : null;
+          const glued = !alone && lead ? fitsRestricted(lead[0]) : null;
           if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
           else if (glued) {
-            cells.push({ text: lead![1], role: glued, block });
-            own.push(lead![2]);
+            cells.push({ text: lead![0], role: glued, block });
+            own.push(lead![1]);
           } else own.push(line);
         }
         const joined = cleanCell(own.join(' '));
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block });
+        const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;
+        const openRole = open ? fitsRestricted(open[1]) : null;
+        const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
-      const body = groups.slice(g + roles.length, end);
+      const body = groups.slice(bodyStart, end);
       if (body.filter((b) => b.lines.length > 1).length < 0.3 * body.length) {
         g = end - 1;
         continue;
       }
-      const rows: GridRow[] = [{ cells: roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' '))), page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      const rows: GridRow[] = [{ cells: headerCells, page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
       let row: string[] | null = null;
+      // The group each short cell of the row came out of.
+      const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
       const close = () => {
         if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
+        else if (row) {
+          // Short cells with no text of their own before the next row's: printed below the row above's last text
+          // (centred in a tall row), they are its cells where it has none.
+          const above = rows[rows.length - 1];
+          if (above && !above.header) row.forEach((c, n) => c !== '' && above.cells[n] === '' && (above.cells[n] = c));
+        }
         row = null;
         filled = 0;
       };
-      for (const c of cells) {
+      for (const cell of cells) {
+        let c = cell;
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
@@ -234,13 +290,31 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const r: string[] = row;
         if (c.role) {
           const at = roles.indexOf(c.role);
+          // Two lines of one short cell wrapped inside the same group ("12" / "Medium"): one cell.
+          if (r[at] !== '' && filledFrom[at] === c.block) {
+            r[at] += ` ${c.text}`;
+            continue;
+          }
           if (r[at] !== '') {
             close();
             row = roles.map(() => '');
             rowBlock = c.block;
           }
           row![at] = c.text;
+          filledFrom[at] = c.block;
           continue;
+        }
+        // A rating printed below the first line of its row's risk comes out after the next row's risk text: the row
+        // above has none, this row has one already, and its next text cell opens with another ("Medium Robust
+        // approach …"). The first rating was the row above's; the one opening the text is this row's.
+        if (c.opening) {
+          const at = roles.indexOf(c.opening.role);
+          const above = rows[rows.length - 1];
+          if (r[at] !== '' && above && !above.header && above.cells[at] === '') {
+            above.cells[at] = r[at];
+            r[at] = c.opening.text;
+            c = { ...c, text: c.opening.rest };
+          }
         }
         const next = text.find((t) => r[roles.indexOf(t)] === '');
         if (!next) {
@@ -276,6 +350,37 @@ export interface FigureRowSpec {
   header: [string, string, string];
 }
 
+/**
+ * A figure cut at its cell's edge ("£2,323,30" … "4", failure class 4): its last digit group short of three, the
+ * missing digits a line of their own after it, in its group ("£1,279,85" / "Community NHS" / "Existing" / "2") or
+ * in the next group once the groups that trail the row are passed ("£2,323,30" / "Existing" / "4"). The group's
+ * text with the figure whole and the digits' line gone, and the later groups used up; null when not cut.
+ */
+function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec: FigureRowSpec): { text: string; consumed: number[] } | null {
+  const short = /,(\d{1,2})$/.exec(figure);
+  if (!short) return null;
+  const missing = 3 - short[1].length;
+  const digits = (line: string) => new RegExp(`^\\d{${missing}}$`).test(line.trim());
+  const whole = (lines: string[]) => cleanCell(lines.join(' '));
+  const lines = groups[k].lines;
+  const at = lines.findIndex((l) => l.includes(figure));
+  if (at < 0) return null;
+  const own = lines.findIndex((l, n) => n > at && digits(l));
+  if (own > at) {
+    const rest = lines.filter((_, n) => n !== own);
+    return { text: whole(rest.map((l, n) => (n === at ? l.replace(figure, figure + lines[own].trim()) : l))), consumed: [] };
+  }
+  for (let n = k + 1; n < Math.min(groups.length, k + 3); n++) {
+    const t = cleanCell(groups[n].lines.join(' '));
+    if (groups[n].lines.length === 1 && digits(t)) {
+      const used = Array.from({ length: n - k }, (_, d) => k + 1 + d);
+      return { text: whole(lines.map((l, m) => (m === at ? l.replace(figure, figure + t) : l))), consumed: used };
+    }
+    if (!spec.trails(t)) break;
+  }
+  return null;
+}
+
 /** Most groups a row may hold before its figure: more, and the table has ended. */
 const MAX_ROW_GROUPS = 12;
 
@@ -296,11 +401,19 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
       let row: LineGroup[] = [];
       let end = k;
+      const consumed = new Set<number>();
       for (; k < groups.length; k++) {
-        const t = text(groups[k]);
+        if (consumed.has(k)) continue;
+        let t = text(groups[k]);
         if (row.length === 0 && spec.trails(t)) continue;
         row.push(groups[k]);
-        const found = spec.figureIn(t);
+        let found = spec.figureIn(t);
+        const whole = found ? completeCutFigure(groups, k, found.figure, spec) : null;
+        if (whole) {
+          t = whole.text;
+          for (const c of whole.consumed) consumed.add(c);
+          found = spec.figureIn(t);
+        }
         if (found) {
           const label = row.length > 1 ? text(row[0]) : '';
           if (label) rows.push({ cells: [label, found.rest, found.figure], page: doc.blocks[row[0].block].page, block: row[0].block, header: false, pageBreakBefore: false });

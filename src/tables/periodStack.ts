@@ -5,7 +5,9 @@
 // from the pieces of the stack in order, and a row is a run of exactly as many numbers as there are columns,
 // labelled by the words just before it ("Numerator", "Denominato" cut at the cell edge). The name of the
 // table (a metric) is the nearest text before the stack the caller recognises. The result is an ordinary grid:
-// a header row of "2021-22 Q1 Actual" cells and one row per run.
+// a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
+// across lines, the columns go in time order, a header can come in two parts with values between, and a row in
+// pieces (rowsOf).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 
@@ -19,12 +21,17 @@ export interface PeriodStackSpec {
   /** Words that say which row a run is ("Numerator", "Denominator"), cut or whole; a cut word's tail ("r") is
    *  no break in a run. */
   roleWord: RegExp;
+  /** Words that name a row of the table ("Annual Rate", "Numerator", "Denominato"): in reading order, where a row
+   *  can come in pieces, such a label opens a row. Without it, only the first row may come in pieces. */
+  isRowType?(text: string): boolean;
 }
 
 interface Line {
   text: string;
   page: number | null;
   block: number;
+  /** A blank line before it. */
+  gap?: boolean;
 }
 
 interface Token {
@@ -44,10 +51,14 @@ const QUARTER = /^Q([1-4])$/;
 
 /** Most lines a header stack spans, and most lines after it that can hold its rows. */
 const STACK_LINES = 6;
+/** In reading order a stack's pieces come a line each where the columns' lines do not share a baseline. */
+const READING_STACK_LINES = 10;
 const SCOPE_LINES = 60;
 
 interface Column {
   x: number;
+  /** The line its year begins on. */
+  line: number;
   start: number;
   /** Set once the year is whole. */
   end: number | null;
@@ -72,6 +83,25 @@ interface Piece extends Token {
   end?: number | null;
 }
 
+/**
+ * A token made of several header pieces run together, where conversion dropped a hyphen at a line end or put two
+ * cells' words in one ("202121": "2021-" and the "21" under another column; "20222021-22": "2022-" and a whole
+ * "2021-22"; "20212022-": two first halves). Null unless the whole token splits into two or more pieces.
+ */
+function gluedPieces(text: string): Array<{ text: string; piece: PieceKind; start?: number; end?: number | null }> | null {
+  const out: Array<{ text: string; piece: PieceKind; start?: number; end?: number | null }> = [];
+  let rest = text;
+  while (rest) {
+    let m: RegExpExecArray | null;
+    if ((m = /^(20\d\d)[-–](\d\d)(?!\d)/.exec(rest)) && follows(Number(m[1]), Number(m[2]))) out.push({ text: m[0], piece: 'year', start: Number(m[1]), end: Number(m[2]) });
+    else if ((m = /^(20\d\d)[-–]?/.exec(rest))) out.push({ text: m[0], piece: 'year', start: Number(m[1]), end: null });
+    else if ((m = /^\d\d$/.exec(rest))) out.push({ text: m[0], piece: 'end' });
+    else return null;
+    rest = rest.slice(m[0].length);
+  }
+  return out.length >= 2 ? out : null;
+}
+
 function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
   const tokens = tokensOf(line, n);
   const out: Piece[] = [];
@@ -84,6 +114,7 @@ function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
       out.push({ ...t, piece: 'year', start: Number(m[1]), end: glued ? null : Number(m[2]) });
       if (glued) out.push({ text: m[2], x: t.x + 4, line: n, piece: 'end' });
     } else if ((m = YEAR_START.exec(t.text))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: null });
+    else if (gluedPieces(t.text)) out.push(...gluedPieces(t.text)!.map((g, d) => ({ ...t, ...g, x: t.x + d })));
     else if (YEAR_END.test(t.text)) out.push({ ...t, piece: 'end' });
     else if (QUARTER.test(t.text)) out.push({ ...t, piece: 'quarter' });
     else if (spec.kindWord(t.text)) out.push({ ...t, piece: 'kind' });
@@ -97,7 +128,7 @@ function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
  * line after it and the x where the columns begin (0 in reading order); null when the pieces do not make two or
  * more whole periods with a kind each.
  */
-function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: Column[]; end: number; left: number } | null {
+function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
   const first = piecesOf(lines[at].text, at, spec);
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
@@ -107,7 +138,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: C
   const inColumns = (p: Piece) => !laidOut || (p.x >= years[0].x - 3 && p.x <= years[years.length - 1].x + 12);
   const pieces: Piece[] = [];
   let end = at;
-  for (let n = at; n < Math.min(lines.length, at + STACK_LINES); n++) {
+  for (let n = at; n < Math.min(lines.length, at + (laidOut ? STACK_LINES : READING_STACK_LINES)); n++) {
     const line = n === at ? first : piecesOf(lines[n].text, n, spec);
     const mine = line.filter(inColumns);
     // Once every first half has its second, two-digit numbers are values ("Indicator 45 52").
@@ -125,31 +156,55 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: C
     // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
     const kinds = header.filter((p) => p.piece === 'kind').length;
     const words = mine.filter((p) => p.piece === 'word').length;
-    pieces.push(...(kinds >= words ? header : header.filter((p) => p.piece !== 'kind')));
+    // In reading order a kind may share its line with the next cell's words ("Plan was set"): it counts where it
+    // opens the line and the years so far still lack kinds.
+    const yearsSoFar = [...pieces, ...header].filter((p) => p.piece === 'year').length;
+    const kindsSoFar = pieces.filter((p) => p.piece === 'kind').length;
+    const leads = !laidOut && kinds === 1 && line[0]?.piece === 'kind' && kindsSoFar < yearsSoFar;
+    pieces.push(...(kinds >= words || leads ? header : header.filter((p) => p.piece !== 'kind')));
     end = n + 1;
   }
   const byX = (a: { x: number; line: number }, b: { x: number; line: number }) => a.x - b.x || a.line - b.line;
+  // In reading order positions say nothing across lines: pieces go by their order in the text, and the columns
+  // by time (the templates' period columns run forwards: "2020-21 Actual", "2021-22 Plan", "2021-22 estimated").
+  const inText = (a: { x: number; line: number }, b: { x: number; line: number }) => a.line - b.line || a.x - b.x;
+  const order = laidOut ? byX : inText;
   const columns: Column[] = pieces
     .filter((p) => p.piece === 'year')
-    .sort(byX)
-    .map((p) => ({ x: p.x, start: p.start!, end: p.end ?? null, quarter: null, kind: null }));
+    .sort(order)
+    .map((p) => ({ x: p.x, line: p.line, start: p.start!, end: p.end ?? null, quarter: null, kind: null }));
+  if (!laidOut) columns.sort((a, b) => a.start - b.start);
   if (columns.length < 2) return null;
-  // Second halves go, in order, to the columns waiting for one; each must be the year after its first half.
   const open = columns.filter((c) => c.end === null);
-  const ends = pieces.filter((p) => p.piece === 'end').sort(byX);
+  const ends = pieces.filter((p) => p.piece === 'end').sort(order);
   if (ends.length !== open.length) return null;
-  for (let k = 0; k < open.length; k++) {
-    const e = Number(ends[k].text);
-    if (!follows(open[k].start, e)) return null;
-    open[k].end = e;
+  if (laidOut) {
+    // Second halves go, in order, to the columns waiting for one; each must be the year after its first half.
+    for (let k = 0; k < open.length; k++) {
+      const e = Number(ends[k].text);
+      if (!follows(open[k].start, e)) return null;
+      open[k].end = e;
+    }
+  } else {
+    // Each second half to a column whose first half it follows ("21" under "2020-", whatever came between).
+    for (const e of ends) {
+      const c = open.find((o) => o.end === null && follows(o.start, Number(e.text)));
+      if (!c) return null;
+      c.end = Number(e.text);
+    }
   }
-  const kinds = pieces.filter((p) => p.piece === 'kind').sort(byX);
+  const kinds = pieces.filter((p) => p.piece === 'kind').sort(order);
   if (kinds.length !== columns.length) return null;
-  kinds.forEach((t, k) => (columns[k].kind = spec.kindWord(t.text)));
-  const quarters = pieces.filter((p) => p.piece === 'quarter').sort(byX);
+  // In reading order a year that begins below the stack's first line ("2021-22" over "estimated", centred in the
+  // header row beside "2020-" / "21" / "Actual") is half a line lower than the others all through, so its kind
+  // comes out before theirs.
+  const lower = (c: Column) => c.line > at;
+  const byKind = laidOut ? columns : [...columns.filter(lower), ...columns.filter((c) => !lower(c))];
+  kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
-  return { columns, end, left: laidOut ? columns[0].x : 0 };
+  return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
 }
 
 function periodText(c: Column): string {
@@ -180,9 +235,39 @@ function linesOf(doc: DocumentModel, from: number, to: number, skip: (block: num
     }
     const run = runs[runs.length - 1];
     if (b.kind === 'table') for (const l of b.layout!) run.push({ text: l.text, page: l.page, block: i });
-    else for (const text of b.text.split('\n')) run.push({ text, page: b.page, block: i });
+    else b.text.split('\n').forEach((text, n) => run.push({ text, page: b.page, block: i, gap: n === 0 && b.kind === 'paragraph' && (b.blankLinesBefore ?? 0) > 0 }));
   }
   return runs.filter((r) => r.length > 0);
+}
+
+interface Run {
+  values: Token[];
+  label: string;
+  /** Its lines hold only its values, set apart by blank lines: a cell's, not a figure in a wrapped label. */
+  apart: boolean;
+}
+
+/**
+ * The rows of a period table from its runs of values. A run of as many values as columns is a row. In reading
+ * order (runs shorter than that are kept only there) a row can come in pieces, where pdftotext read a block of
+ * the table's cells before the cells beside it (the first column's values of two rows, then the other columns'):
+ * a piece opens a row where its label names one ("Numerator"); otherwise, set apart by blank lines (not a figure
+ * in a wrapped label), it opens the table's first row or goes on the first row still short of values that it
+ * fits, since the last whole row. Only rows that end whole are rows.
+ */
+function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
+  const rows: Run[] = [];
+  let from = 0; // rows before a whole one are not gone back to
+  for (const r of runs) {
+    if (r.values.length === k) {
+      rows.push({ ...r });
+      from = rows.length;
+    } else if (spec.isRowType?.(r.label) ?? false) rows.push({ ...r, values: [...r.values] });
+    else if (!r.apart) continue; // "65 and over) met", "homes, per" / "100,000" / "population"
+    else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
+    else rows.slice(from).find((o) => o.values.length + r.values.length <= k)?.values.push(...r.values);
+  }
+  return rows.filter((r) => r.values.length === k);
 }
 
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
@@ -194,35 +279,58 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
     for (let n = 0; n < lines.length; n++) {
       const stack = /\b20\d\d/.test(lines[n].text) ? stackAt(lines, n, spec) : null;
       if (!stack) continue;
-      const { columns, end, left } = stack;
-      const k = columns.length;
+      const { end, left, laidOut } = stack;
+      let columns = stack.columns;
+      let k = columns.length;
       // The name: text before the stack, and (laid out) the label column beside it.
       const before = lines.slice(since, n).map((l) => (left ? l.text.slice(0, left) : l.text));
       const beside = left ? lines.slice(n, end).map((l) => l.text.slice(0, left)) : [];
       named = nameBefore([...before, ...beside], spec) ?? named;
-      const rows: GridRow[] = [
-        { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
-      ];
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
-      // on its line, else by the line above ("Numerator" over its run in reading order).
+      // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
+      // can come in pieces (below).
+      const runs: Run[] = [];
       let run: Token[] = [];
       let words: Token[] = [];
-      let last = end;
       const close = () => {
-        if (run.length === k) {
+        if (run.length === k || (!laidOut && run.length > 0)) {
           const l = run[0].line;
           const own = words.filter((w) => w.line === l && w.x < run[0].x);
           const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
-          const at = lines[l];
-          rows.push({ cells: ['', label.map((w) => w.text).join(' '), ...run.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
-          last = run[run.length - 1].line + 1;
+          // A piece set apart: its lines hold only its values, with blank lines before and after.
+          const first = run[0].line;
+          const lastLine = run[run.length - 1].line;
+          const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
+          const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
+          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart });
           words = [];
         }
         run = [];
       };
-      for (let m = end; m < Math.min(lines.length, end + SCOPE_LINES); m++) {
-        if (m > end && /\b20\d\d/.test(lines[m].text) && stackAt(lines, m, spec)) break;
-        for (const t of tokensOf(lines[m].text, m)) {
+      let limit = Math.min(lines.length, end + SCOPE_LINES);
+      let merged = false;
+      for (let m = end; m < limit; m++) {
+        const next = m > end && /\b20\d\d/.test(lines[m].text) ? stackAt(lines, m, spec) : null;
+        if (next) {
+          // In reading order a header can come in two parts with values between ("2020-21 Actual", "2021-22 Plan",
+          // values of their first column, then "2021-22 estimated", "2022-23 Plan"): where no row is whole yet,
+          // the second part's periods are more columns of the same table, in time order.
+          close();
+          const partial = !laidOut && !next.laidOut && !merged && runs.length > 0 && runs.every((r) => r.values.length < k);
+          const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
+          if (!partial || !fresh) break;
+          columns = [...columns, ...next.columns].sort((x, y) => x.start - y.start);
+          k = columns.length;
+          merged = true;
+          limit = Math.min(lines.length, next.end + SCOPE_LINES);
+          m = next.end - 1;
+          continue;
+        }
+        const tokens = tokensOf(lines[m].text, m);
+        // In reading order a line that opens with a number and goes on in words ("8.5 Reablement", "65 and over)
+        // met") is not more of the run above it.
+        if (!laidOut && tokens.length > 1 && spec.isValue(tokens[0].text) && tokens.some((t) => !spec.isValue(t.text))) close();
+        for (const t of tokens) {
           const cut = words[words.length - 1];
           if (spec.isValue(t.text)) {
             // A row is complete at k values: a number after it ("8.4 Residential") starts something else.
@@ -237,6 +345,15 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         }
       }
       close();
+      const rows: GridRow[] = [
+        { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
+      ];
+      let last = end;
+      for (const r of rowsOf(runs, k, spec)) {
+        const at = lines[r.values[0].line];
+        rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
+        last = Math.max(last, ...r.values.map((t) => t.line + 1));
+      }
       if (rows.length > 1) grids.push({ rows, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
       since = last;
       n = Math.max(n, last - 1);

@@ -29,6 +29,8 @@ const METRIC_STACK: PeriodStackSpec = {
   isValue: (t) => parseMetricNumber(t) !== null,
   namesTable: (t) => t.length < 200 && metricKeyOf(t) !== null,
   roleWord: /^(numerator|denominator)$/i,
+  // A row's label has words: a "%" alone is a value's sign cut off at its cell edge ("78.0" / "%").
+  isRowType: (t) => /\p{L}/u.test(t) && isRowTypeLabel(t),
 };
 
 /** Every metric value in the document's metric tables, in document order. */
@@ -68,7 +70,22 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
   };
   // In reading order (pdftotext) the label cell comes as a block of short lines, the period and kind apart
   // ("non-elective 2013/14" / "FFCEs in" / "Outturn"), then a blank line and the value: the block read as one cell.
-  const blockMetric = (i: number): Metric | null => {
+  // A value cell whose bracketed note wrapped ("260 (this" / "is the" / … / "14/15)"): its lines up to the one
+  // that closes the bracket, in its group.
+  const valueAt = (i: number): string | null => {
+    const first = line(i);
+    if (first === null || !/^[-–]?\d[\d,.]*%?\s*\([^)]*$/.test(first)) return first;
+    const parts = [first];
+    for (let k = i + 1; k < i + 8; k++) {
+      const b = doc.blocks[k];
+      const t = line(k);
+      if (t === null || (b.kind === 'paragraph' && (b.blankLinesBefore ?? 0) > 0)) break;
+      parts.push(t);
+      if (t.includes(')')) return parts.join(' ');
+    }
+    return first;
+  };
+  const blockMetric = (i: number, valueText: string): Metric | null => {
     const lines: string[] = [];
     for (let k = i; k >= 0 && lines.length < 8; k--) {
       const t = line(k);
@@ -79,20 +96,29 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     }
     const value = doc.blocks[i + 1];
     if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
-    return rowWiseMetric([lines.join(' '), line(i + 1) ?? ''], ctx, doc.blocks[i].page, `${lines.join(' ')}\t${line(i + 1)}`, { block: i });
+    // The block can open with the tail of the cell above it, no blank line between ("to planned" / "14/15" /
+    // "outturn" / "How many …"): the label is the shortest run of its last lines, from a line opening with a
+    // capital, that names a period and kind; else the whole block.
+    for (let s = lines.length - 2; s >= 0; s--) {
+      if (s > 0 && !/^\p{Lu}/u.test(lines[s])) continue;
+      const label = lines.slice(s).join(' ');
+      const m = rowWiseMetric([label, valueText], ctx, doc.blocks[i].page, `${label}\t${valueText}`, { block: i });
+      if (m) return m;
+    }
+    return null;
   };
   let ctx: MetricContext = { key: null, label: null };
   for (const [from, to] of fieldRanges(seg, 'metrics', doc.blocks.length)) {
     ctx = { key: null, label: null };
     for (let i = from; i + 1 < to; i++) {
       const a = line(i);
-      const b = line(i + 1);
+      const b = valueAt(i + 1);
       if (a === null || b === null || a.length > 200) continue;
       if (!parseMetricNumber(b)) {
         if (a.length < 160 && metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a);
         continue;
       }
-      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`, { block: i }) ?? blockMetric(i);
+      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`, { block: i }) ?? blockMetric(i, b);
       if (m) {
         out.push(m);
         i++;
