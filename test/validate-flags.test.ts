@@ -240,6 +240,12 @@ describe('placeholders and sign-off', () => {
     expect(checkPlan(unsigned, segmentByHeadings(unsigned, ids), withChecks(unsigned)).map((f) => f.code)).toEqual(['UNSIGNED', 'PLACEHOLDER_TEXT']);
   });
 
+  it('reads a sign-off flattened one cell per line with the party and name wrapped and the insert-rows line before the date', () => {
+    const cells = ['Signed on behalf of the Clinical Commissioning', 'Group', 'By', 'Jane', 'Doe', 'Position', 'Chair', 'Date', '<Insert extra rows for additional CCGs as required>', '14.01.15'];
+    const doc = buildDocument('txt', null, [heading('b) Authorisation and signoff'), ...cells.map((t) => para(t))]);
+    expect(checkPlan(doc, segmentByHeadings(doc, ids), withChecks(doc))).toEqual([]);
+  });
+
   it('a blank date alone is UNSIGNED; a council report approval table is not a sign-off', () => {
     const doc = buildDocument('docx', null, [
       ...signoff('Jane Doe', ''),

@@ -62,9 +62,11 @@ function findSignatories(doc: DocumentModel): Signatory[] {
   for (let i = 0; i < lines.length; i++) {
     const first = foldHomoglyphs(cleanCell(lines[i].cells[0] ?? ''));
     if (!SIGNED_ON_BEHALF.test(first)) continue;
-    // The block runs to the next "Signed on behalf of", a heading, or a long paragraph.
+    // The block runs to the next "Signed on behalf of", a heading, or a long paragraph: at most 14 lines, room for
+    // a block flattened one cell per line with a wrapped party, a name on two lines and the template's
+    // "<Insert extra rows …>" between the date label and the date.
     const block: Line[] = [lines[i]];
-    for (let j = i + 1; j < lines.length && block.length < 9; j++) {
+    for (let j = i + 1; j < lines.length && block.length < 14; j++) {
       const l = lines[j];
       const head = foldHomoglyphs(cleanCell(l.cells[0] ?? ''));
       if (l.heading || SIGNED_ON_BEHALF.test(head) || (l.cells.length === 1 && l.raw.length > 120)) break;
