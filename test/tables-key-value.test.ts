@@ -52,6 +52,16 @@ describe('keyValueGrids', () => {
     expect(grids[0].blockStart).toBe(1);
   });
 
+  it('gives a figure printed before the end of its label the label\'s rest and year that follow it (pdftotext reading order)', () => {
+    const d = doc([para('Minimum pooled'), para('budget value'), para('£610,000'), para('as agreed:'), para('2014/15'), para('2015/16'), para('£6,200,000')]);
+    expect(cellsOf(keyValueGrids(d, [], SPEC))).toEqual([
+      [
+        ['Minimum pooled budget value as agreed:', '2014/15', '£610,000'],
+        ['2015/16', '£6,200,000'],
+      ],
+    ]);
+  });
+
   it('does not read a sentence holding a figure, and a sentence ends the grid', () => {
     const d = doc([para('Minimum pooled budget: £500,000'), para('We will invest £200,000 in carers.'), para('2015/16 £5,000,000')]);
     expect(cellsOf(keyValueGrids(d, [], SPEC))).toEqual([[['Minimum pooled budget', '£500,000']]]);

@@ -91,6 +91,13 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
     const above = current?.rows.at(-1);
     if (row && above && above.cells.length >= 2 && rest.length > 0 && rest.every((p) => /^[a-z]/.test(p.text)) && isYear(row[0])) {
       above.cells[0] = `${above.cells[0]} ${rest.map((p) => p.text).join(' ')}`;
+    } else if (row && above && above.cells.length === 2 && isYear(row[0]) && rest.length > 0 && isYear(rest[rest.length - 1].text)) {
+      // The row above's figure came before the end of its label and its year, in reading order: "Minimum
+      // required" / "value of BCF" / "£845,000" / "pooled budget:" / "2014/15", then "2015/16" / "£…" for this row.
+      const words = rest.slice(0, -1);
+      if (words.every((p) => /^[a-z]/.test(p.text))) {
+        above.cells = [[above.cells[0], ...words.map((p) => p.text)].join(' '), rest[rest.length - 1].text, above.cells[1]];
+      }
     }
     // The grid starts where its first label starts, so the title above the label gives the year.
     const labelStart = pending[rowStart]?.block ?? i;
