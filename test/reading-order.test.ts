@@ -113,6 +113,78 @@ describe('expenditure table in reading order: an amount cut at its cell edge (20
   });
 });
 
+describe('expenditure table in another writer\'s reading order: cells row by row, the header opening inside its title\'s group', () => {
+  it('"Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name Description of": the header still opens the table', () => {
+    const text = [
+      'Spending Plan 2022/23',
+      'Brief',
+      'Area of',
+      'Scheme Name Description of',
+      'Spend',
+      'Scheme',
+      '',
+      'Commissioner Provider',
+      '',
+      'Source of',
+      'Funding',
+      '',
+      'Expenditure New/ Existing',
+      '(£)',
+      'Scheme',
+      '',
+      'Wheelchair',
+      'Loans',
+      '',
+      'Loan of chairs to',
+      'people at home',
+      '',
+      'Social',
+      'LA',
+      'Care',
+      '',
+      'Private',
+      'Sector',
+      '',
+      'DFG £1,482,307 Existing',
+      '',
+      'Stroke',
+      'Recovery',
+      '',
+      'Therapy after a',
+      'stroke',
+      '',
+      'Community',
+      'CCG',
+      'Health',
+      '',
+      'NHS',
+      'Community',
+      'Provider',
+      '',
+      'Minimum',
+      'NHS',
+      '£2,104,551 Existing',
+      'Contribution',
+      '',
+      'Warm Homes',
+      '',
+      'Heating repairs',
+      '',
+      'Social Care LA',
+      '',
+      'iBCF £61,200 New',
+      '',
+    ].join('\n');
+    const doc = extractText(text, 'txt');
+    const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
+    expect(spend.map((b) => [b.scheme, b.amountGbp])).toEqual([
+      ['Wheelchair Loans', 1482307],
+      ['Stroke Recovery', 2104551],
+      ['Warm Homes', 61200],
+    ]);
+  });
+});
+
 const brief = (m: { metric: string; period: string | null; kind: string; value: number; numerator: number | null; denominator: number | null }) =>
   `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator ?? '-'}/${m.denominator ?? '-'}`;
 

@@ -395,7 +395,10 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
   for (const groups of lineGroups(doc, from, to)) {
     const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
     for (let g = 0; g < groups.length; g++) {
-      if (!spec.opensHeader(text(groups[g]))) continue;
+      // The header may open on a later line of its group: the table's title and the first lines of taller header
+      // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
+      const lines = groups[g].lines;
+      if (!lines.some((_, j) => spec.opensHeader(cleanCell(lines.slice(j).join(' '))))) continue;
       let k = g + 1;
       while (k < groups.length && spec.inHeader(text(groups[k]))) k++;
       const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
