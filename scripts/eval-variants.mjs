@@ -3,7 +3,7 @@
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
 // pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; Chromium's
-// PDF print of the LibreOffice HTML), scores each set against ../shared/gold with
+// PDF print of the LibreOffice HTML, as PDF and through pdftotext raw and -layout), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -76,8 +76,17 @@ if (chromium && sets.includes('lo-html')) {
       timeout: 120_000,
     });
   }
-  if (readdirSync(docs).length > 0) sets.push('chromium-pdf');
-  else skipped.push('chromium-pdf: chromium printed nothing');
+  if (readdirSync(docs).length > 0) {
+    sets.push('chromium-pdf');
+    // And its text as pdftotext gives it: another writer's reading order and layout.
+    if (has('pdftotext')) {
+      for (const [name, flags] of [['chromium-pdftotext', []], ['chromium-pdftotext-layout', ['-layout']]]) {
+        const text = newSet(name);
+        for (const pdf of readdirSync(docs)) execFileSync('pdftotext', [...flags, join(docs, pdf), join(text, basename(pdf, '.pdf') + '.txt')]);
+        sets.push(name);
+      }
+    }
+  } else skipped.push('chromium-pdf: chromium printed nothing');
 } else skipped.push(chromium ? 'chromium-pdf: needs the lo-html set' : 'chromium-pdf: chromium not installed (Debian: chromium)');
 // The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
 // breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
