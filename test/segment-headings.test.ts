@@ -196,6 +196,16 @@ describe('heading variants', () => {
     expect(s.heading).toBe('b) Contingency plan and risk sharing:');
   });
 
+  it('a line ending a wrapped sentence in lower case ("documentation.") is no heading, even one naming a section', () => {
+    const doc = revisedDoc({
+      heading: { 'plan_details.related_documentation': null },
+      answer: {
+        'plan_details.signoff': [para('The board signed the plan on 14 January and the partners will keep the supporting'), para('documentation.')],
+      },
+    });
+    expect(sectionOf(doc, 'plan_details.related_documentation').s.status).toBe('missing');
+  });
+
   it('a question in the first cell of a row with its answer beside it', () => {
     const doc = revisedDoc({
       heading: { 'risks.contingency': null },

@@ -130,6 +130,9 @@ export function textScore(m: HeadingMatcher, cand: Candidate): number {
 /** Score with the numbering and layout taken into account. */
 export function headingScore(m: HeadingMatcher, cand: Candidate): number {
   if (cand.prefix.sub) return 0;
+  // A short unstyled line that opens in lower case and ends a sentence ("outcomes.") is the tail of a wrapped
+  // cell or sentence, not a heading.
+  if (cand.kind === 'short' && !cand.prefix.letter && !cand.prefix.number && /^\p{Ll}/u.test(cand.prefix.rest) && /[.;,]$/.test(cand.prefix.rest)) return 0;
   let s = textScore(m, cand);
   if (s < 0.45) return 0;
   const p = cand.prefix;
