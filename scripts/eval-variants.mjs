@@ -4,7 +4,7 @@
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
 // pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; Chromium's
 // PDF print of the LibreOffice HTML, as PDF and through pdftotext raw and -layout), scores each set against ../shared/gold with
-// `plansift eval --json`, and prints one table: field × variant. Sets whose converter is not installed are
+// `plansift eval --json`, and prints one table: field × variant (`--markdown`: variant × field, for the README). Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ const corpus = option('--corpus', join(here, '..', 'shared', 'corpus'));
 const gold = option('--gold', join(here, '..', 'shared', 'gold'));
 const out = option('--out', mkdtempSync(join(tmpdir(), 'plansift-variants-')));
 const asJson = args.includes('--json');
+// --markdown: one row per variant set (the README's table), the list fields' F1 and the risk attributes.
+const asMarkdown = args.includes('--markdown');
 
 if (!existsSync(corpus) || !existsSync(gold)) {
   console.error(`eval:variants: needs the shared corpus and gold (${corpus}, ${gold}); not found, nothing scored`);
@@ -197,6 +199,13 @@ function measures(result) {
 const table = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, measures(r)]));
 if (asJson) {
   console.log(JSON.stringify({ out, skipped, table }, null, 1));
+} else if (asMarkdown) {
+  const cols = ['sections', 'schemes', 'budgets', 'risks', 'metrics', 'flags', 'risk likelihood', 'risk impact', 'risk score', 'risk rating', 'metric kind'];
+  const cell = (m) => (!m ? '-' : 'f1' in m ? (m.f1 === null ? '-' : m.f1.toFixed(2)) : m.total === 0 ? '-' : (m.correct / m.total).toFixed(2));
+  console.log(`| set | ${cols.join(' | ')} |`);
+  console.log(`|---|${cols.map(() => '---').join('|')}|`);
+  for (const [name, row] of Object.entries(table)) console.log(`| ${name} | ${cols.map((c) => cell(row[c])).join(' | ')} |`);
+  for (const s of skipped) console.log(`\nskipped: ${s}`);
 } else {
   const names = Object.keys(table);
   const fields = [...new Set(names.flatMap((n) => Object.keys(table[n])))];
