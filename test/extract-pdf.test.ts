@@ -183,6 +183,23 @@ describe('extractPdf: tables', () => {
     expect(texts.slice(-2)).toEqual([['Total Minimum Contribution (exc grants)', '£2,323,304'], ['Next source', '£5,000']]);
   });
 
+  it('joins words only, first cell empty, to the row a page break cut ("Gross" / "Contribution"), not a row with a figure', async () => {
+    const widths = [200, 80];
+    const draw = (rest: string[]) =>
+      makePdf((doc) => {
+        const rows = [['Contribution', 'Amount']];
+        for (let i = 1; i <= 38; i++) rows.push([`Source ${i}`, `£${i},000`]);
+        rows.push(['Disabled Facilities Grant', 'Gross']);
+        drawTable(doc, 50, 60, widths, rows);
+        doc.addPage();
+        drawTable(doc, 50, 50, widths, [rest, ['Next source', '£5,000']]);
+      });
+    const cut = cellTexts(tables((await extractPdf(await draw(['', 'Contribution']))).blocks)[0]);
+    expect(cut.slice(-2)).toEqual([['Disabled Facilities Grant', 'Gross Contribution'], ['Next source', '£5,000']]);
+    const own = cellTexts(tables((await extractPdf(await draw(['', '£7,000']))).blocks)[0]);
+    expect(own.slice(-3)).toEqual([['Disabled Facilities Grant', 'Gross'], ['', '£7,000'], ['Next source', '£5,000']]);
+  });
+
   it('reads a row a page break cut when its cell borders are left open at the cut (browser print): the column rules end together', async () => {
     const widths = [150, 150];
     const xs = [50, 200, 350];

@@ -495,7 +495,7 @@ function listLevel(indents: number[], indent: number): number {
  * Is the first row on a new page the rest of the last row on the page before? Its cells are only where that
  * row has text (a cell goes on only if it had begun), and most of them go on mid-text: lower case, a hyphen
  * ("2021" / "-22 Q1 Actual"), after a hyphen ("2022-" / "23 Q1 Plan") or inside brackets ("260 (this is the BCF
- * for Quarter 4" / "14/15)"). A row of its own starts afresh.
+ * for Quarter 4" / "14/15)"), or it is words only with its first cell empty. A row of its own starts afresh.
  */
 function continuesCutRow(last: TableRow, first: TableRow): boolean {
   if (last.cells.length !== first.cells.length || last.header || first.header) return false;
@@ -510,7 +510,13 @@ function continuesCutRow(last: TableRow, first: TableRow): boolean {
     const unclosed = (a.match(/\(/g) ?? []).length > (a.match(/\)/g) ?? []).length;
     if (/^[\p{Ll}\-–/]/u.test(b) || (/[\-–/]$/.test(a) && /^[\p{L}\p{N}]/u.test(b)) || unclosed || completesYear(a, b)) goesOn++;
   }
-  return filled > 0 && goesOn * 2 > filled;
+  if (filled > 0 && goesOn * 2 > filled) return true;
+  // Words only, under a row whose first cell has text and this one's has none: the rest of that row's cells
+  // ("Gross" / "Contribution" under "Disabled Facilities Grant (DFG)"), not a row of its own, which names itself
+  // in its first cell or holds figures.
+  const texts = (r: TableRow) => r.cells.map((c) => c.text.trim());
+  const [a, b] = [texts(last), texts(first)];
+  return filled > 0 && a[0] !== '' && b[0] === '' && b.every((t, k) => t === '' || (!/\d/.test(t) && !/\d/.test(a[k]) && !/[.:;!?]$/.test(a[k])));
 }
 
 /** "2014/1" then "5": the digits that finish a financial year cut at the cell's edge. */
