@@ -183,6 +183,31 @@ describe('expenditure table in another writer\'s reading order: cells row by row
       ['Warm Homes', 61200],
     ]);
   });
+
+  it('an annex\'s label block ("Scheme ref no." / "1" / "Scheme name") opens no spending plan: no header cells follow it', () => {
+    const text = [
+      'ANNEX 1 – Detailed Scheme Description',
+      'Scheme ref no.',
+      '1',
+      'Scheme name',
+      'Carers support',
+      '',
+      'Respite breaks for carers of people with dementia.',
+      '',
+      'We shall invest £300k of the fund in respite breaks.',
+      '',
+      'Short breaks avoid crises at home.',
+      '',
+      'The scheme avoids £200k of care packages a year.',
+      '',
+      'A drop-in centre for carers.',
+      '',
+      'Carers centre funding continues at £616k a year.',
+      '',
+    ].join('\n');
+    const doc = extractText(text, 'txt');
+    expect(extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend')).toEqual([]);
+  });
 });
 
 const brief = (m: { metric: string; period: string | null; kind: string; value: number; numerator: number | null; denominator: number | null }) =>

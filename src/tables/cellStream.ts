@@ -398,9 +398,13 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       // The header may open on a later line of its group: the table's title and the first lines of taller header
       // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
       const lines = groups[g].lines;
-      if (!lines.some((_, j) => spec.opensHeader(cleanCell(lines.slice(j).join(' '))))) continue;
+      const opensAt = lines.findIndex((_, j) => spec.opensHeader(cleanCell(lines.slice(j).join(' '))));
+      if (opensAt < 0) continue;
       let k = g + 1;
       while (k < groups.length && spec.inHeader(text(groups[k]))) k++;
+      // Opened inside a group, the header must go on through header groups of its own (not an annex's "Scheme
+      // ref no." / "1" / "Scheme name" label block).
+      if (opensAt > 0 && k - g - 1 < 2) continue;
       const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
       let row: LineGroup[] = [];
       let end = k;
