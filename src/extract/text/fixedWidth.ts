@@ -89,7 +89,7 @@ function isProse(line: string): boolean {
  * two or more lines start (within `edgeSlack`) are columns. Two edges never used on the same line and close
  * together are one column written at different offsets (right-aligned figures, centred scores).
  */
-function columnsOf(lines: string[], minSupport?: number): number[] {
+export function columnsOf(lines: string[], minSupport?: number): number[] {
   const frags = lines.map(fragmentsOf);
   // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
   const starts = frags.flatMap((fs, line) =>
@@ -142,8 +142,10 @@ function continuedColumns(lines: string[], previous: number[]): { starts: number
 }
 
 /** Cells of one line under the column starts: a fragment goes to the column its start falls in; a fragment
- *  running into the next column (one space between, "12 Medium the development") gives it the words from there. */
-function cellsOf(line: string, starts: number[]): string[] {
+ *  running into the next column (one space between, "12 Medium the development") gives it the words from there.
+ *  `figureCols`: columns known to hold figures; a word that is no figure does not run on into one (a wrapped
+ *  sentence reaching past a narrow rating column's start is still the sentence). */
+export function cellsOf(line: string, starts: number[], figureCols?: Set<number>): string[] {
   const cells = starts.map(() => [] as string[]);
   const columnAt = (x: number) => Math.max(0, starts.findLastIndex((s) => s <= x + FIXED_WIDTH.edgeSlack));
   for (const f of fragmentsOf(line)) {
@@ -159,7 +161,10 @@ function cellsOf(line: string, starts: number[]): string[] {
     }
     for (const w of words) {
       const x = f.start + w.index!;
-      if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
+      if (k + 1 < starts.length && x >= starts[k + 1] - 1) {
+        const to = columnAt(x);
+        if (!figureCols?.has(to) || isFigure(w[0])) k = to;
+      }
       cells[k].push(w[0]);
     }
   }
@@ -174,6 +179,46 @@ const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
 
 function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
+}
+
+/**
+ * Figures moved into the figure column beside the cell they were read into. pdftotext centres a cell's text in
+ * its cell and shifts columns from row to row, so a score can start a few characters left of its column's edge
+ * (read into the text column before it), a rating can start where the next column's text starts (read into that
+ * column), and a score can end a wrapped line of text one space after it ("… changes to ways 3"). A cell that is a
+ * figure alone, or a small whole number ending a text cell, goes to a neighbouring figure column that is empty
+ * on that line; the text column must not be one of figures itself.
+ */
+export function figuresToTheirColumns(grid: string[][]): string[][] {
+  const figureCols = figureColumns(grid);
+  if (figureCols.size === 0) return grid;
+  // Columns of small whole numbers (likelihood, impact, score): where a trailing number can belong.
+  const scoreCols = new Set(
+    [...figureCols].filter((k) => {
+      const cells = grid.map((r) => r[k]).filter((c) => FIGURE.test(c));
+      return cells.length > 0 && cells.every((c) => /^\d{1,2}(\s+\S+)?$/.test(c));
+    }),
+  );
+  return grid.map((line) => {
+    const out = [...line];
+    for (let k = 0; k < out.length; k++) {
+      const cell = out[k];
+      if (cell === '' || figureCols.has(k)) continue;
+      const target = [k - 1, k + 1].find((j) => figureCols.has(j) && out[j] === '');
+      if (target === undefined) continue;
+      if (isFigure(cell)) {
+        out[target] = cell;
+        out[k] = '';
+        continue;
+      }
+      const glued = /^(.*\S)\s+(\d{1,2})$/.exec(cell);
+      if (glued && target === k + 1 && scoreCols.has(target) && /[a-z]/i.test(glued[1])) {
+        out[k] = glued[1];
+        out[target] = glued[2];
+      }
+    }
+    return out;
+  });
 }
 
 /** Columns that mostly hold figures once the first figure appears (likelihood, score, amounts). */
@@ -529,6 +574,8 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
   let end = at;
   let gapped = 0;
   let blanks = 0;
+  // Where the table's lines so far start a cell past the margin: a long wrapped line of a wide column starts at one.
+  const cellStarts: number[] = [];
   for (let i = at; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) {
@@ -540,8 +587,10 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
     if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
-    if (isGapped(line)) gapped++;
-    else if (fragmentsOf(line)[0].text.length > 60) break;
+    if (isGapped(line)) {
+      gapped++;
+      for (const f of fragmentsOf(line)) if (f.start >= FIXED_WIDTH.cellIndent) cellStarts.push(f.start);
+    } else if (fragmentsOf(line)[0].text.length > 60 && !continuesWideColumn(fragmentsOf(line)[0], cellStarts)) break;
     blanks = 0;
     end = i + 1;
   }
@@ -578,8 +627,10 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
       const cols = columnsOf(partLines);
       if (cols.length < 2 && n === 0) return null;
       previous = cols;
-      grid = partLines.map((l) => cellsOf(l, cols));
+      const firstPass = partLines.map((l) => cellsOf(l, cols));
+      grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
     }
+    grid = figuresToTheirColumns(grid);
     width = Math.max(width, grid[0].length);
     rows.push(...groupRows(grid, pageOf(part.from), n > 0, keyLine));
   }
@@ -625,6 +676,16 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   const wrappedUnder = !isBlank(next) && fragmentsOf(next)[0]?.start >= FIXED_WIDTH.cellIndent;
   if (keys.size > 0 || fragmentsOf(lines[header]).length >= 3 || wrappedUnder) keys.add(header);
   return out;
+}
+
+/**
+ * A long line of one fragment, indented, is a wrapped line of a wide later column (mitigating actions written
+ * across half the page) when earlier lines of the table start a cell where it starts: indented prose starts
+ * nowhere in particular.
+ */
+function continuesWideColumn(f: Fragment, cellStarts: number[]): boolean {
+  if (f.start < FIXED_WIDTH.cellIndent) return false;
+  return cellStarts.filter((x) => Math.abs(x - f.start) <= FIXED_WIDTH.edgeSlack).length >= 2;
 }
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
