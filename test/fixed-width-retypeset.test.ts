@@ -56,19 +56,30 @@ describe('figures read into the column beside their own', () => {
   it('a score left of its column, a rating at the next column, a score one space after text: each to its figure column', () => {
     const grid = [
       ['There is a risk that:', 'How likely', 'Potential impact', 'Overall risk', 'Mitigating Actions'],
-      ['Staff cannot be found', '4', '5 Cost of agency staff', '20', 'Joint recruitment'],
-      ['3', '', 'Delays to new', '12', 'Weekly review'],
+      ['Staff cannot be found', '4', '5 Cost of agency staff', '20 High', 'Joint recruitment'],
+      ['3', '', 'Delays to new', '12 Medium', 'Weekly review'],
       ['Falls services close', '2', 'Longer stays', '', 'Medium'],
-      ['Winter demand exceeds the plan 2', '', '4 More admissions', '8', 'Extra beds'],
+      ['Winter demand exceeds the plan 2', '', '4 More admissions', '8 Low', 'Extra beds'],
     ];
     expect(figuresToTheirColumns(grid)).toEqual([
       ['There is a risk that:', 'How likely', 'Potential impact', 'Overall risk', 'Mitigating Actions'],
-      ['Staff cannot be found', '4', '5 Cost of agency staff', '20', 'Joint recruitment'],
-      ['', '3', 'Delays to new', '12', 'Weekly review'],
+      ['Staff cannot be found', '4', '5 Cost of agency staff', '20 High', 'Joint recruitment'],
+      ['', '3', 'Delays to new', '12 Medium', 'Weekly review'],
       // The rating alone in the actions column goes to the score column, empty on its line.
       ['Falls services close', '2', 'Longer stays', 'Medium', ''],
-      ['Winter demand exceeds the plan', '2', '4 More admissions', '8', 'Extra beds'],
+      ['Winter demand exceeds the plan', '2', '4 More admissions', '8 Low', 'Extra beds'],
     ]);
+  });
+
+  it('a figure goes only to a column holding figures like it: no rated score into a column of bare numbers', () => {
+    // The score column holds one rated score and a score run on into the next word: not a figure column. The
+    // impact column beside it, empty on the first line, holds bare numbers only: "16 High" stays where it is.
+    const grid = [
+      ['There is a risk that:', 'How likely', 'Potential impact', 'Overall risk', 'Mitigating Actions'],
+      ['Records are not shared', '4', '', '16 High', 'Group review'],
+      ['Practices cannot respond', '4', '4', '16 High in', 'all services'],
+    ];
+    expect(figuresToTheirColumns(grid)).toEqual(grid);
   });
 
   it('leaves a number inside text alone where no figure column is beside it', () => {
@@ -78,5 +89,80 @@ describe('figures read into the column beside their own', () => {
       ['Home first', 'Phase 2'],
     ];
     expect(figuresToTheirColumns(grid)).toEqual(grid);
+  });
+});
+
+describe('a log continued on pages whose header wraps at other places', () => {
+  const header1 = [
+    pad([[30, 'How likely is the'], [70, 'Overall risk']]),
+    pad([[0, 'There is a risk that:'], [30, 'risk to materialise?'], [46, 'Potential impact'], [70, 'factor'], [84, 'Mitigating Actions']]),
+  ];
+  // Page two: the header's cells wrapped one line more above its margin line.
+  const header2 = [
+    pad([[27, 'How likely is']]),
+    pad([[66, 'Overall']]),
+    pad([[0, 'There is a risk that:'], [27, 'the risk to'], [42, 'Potential impact'], [79, 'Mitigating Actions']]),
+    pad([[66, 'risk factor']]),
+    pad([[27, 'materialise?']]),
+  ];
+  const row = (o: number[], desc: string[], l: string, impact: string, score: string, mit: string) => [
+    pad([[o[0], desc[0]], [o[2], impact], [o[4], mit]]),
+    pad([[o[0], desc[1]], [o[1], l], [o[3], score]]),
+    pad([[o[0], desc[2]], [o[4], 'each month']]),
+  ];
+  it('takes all the wrapped header lines above the repeated margin line as the header', () => {
+    const a = [0, 32, 46, 70, 84];
+    const b = [0, 28, 42, 66, 79];
+    const lines = [
+      'a) Risk log',
+      '',
+      ...header1,
+      ...row(a, ['Hospital activity does', 'not fall at the rate', 'the plan assumes'], '4', '5 Cost pressure', '20 High', 'Monthly review'),
+      ...row(a, ['Providers cannot recruit', 'enough reablement', 'staff in time'], '3', '4 Delays to services', '12 Medium', 'Workforce plan'),
+      `\f${header2[0]}`,
+      ...header2.slice(1),
+      ...row(b, ['Data sharing agreements', 'are not signed', 'before the go-live'], '2', '3 Records separate', '6 Low', 'Governance group'),
+      ...row(b, ['Winter demand exceeds', 'the beds the plan', 'provides for'], '4', '4 Longer stays', '16 High', 'Escalation beds'),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate the plan assumes', 4, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff in time', 3, 12, 'medium'],
+      ['Data sharing agreements are not signed before the go-live', 2, 6, 'low'],
+      ['Winter demand exceeds the beds the plan provides for', 4, 16, 'high'],
+    ]);
+  });
+});
+
+describe('a score of two lines centred beside one-line cells', () => {
+  it('"12" a line above its row\'s other figures, "Medium" beside them: one row, even where the text starts a word in capitals', () => {
+    const o = [0, 32, 46, 70, 84];
+    const lines = [
+      'a) Risk log',
+      '',
+      pad([[o[0], 'There is a risk that:'], [o[1], 'How likely'], [o[2], 'Potential impact'], [o[3], 'Overall risk'], [o[4], 'Mitigating Actions']]),
+      pad([[o[0], 'Hospital activity does'], [o[2], '5 Cost pressure on'], [o[4], 'Monthly review by']]),
+      pad([[o[0], 'not fall as planned'], [o[1], '4'], [o[2], 'commissioners'], [o[3], '20 High'], [o[4], 'the board']]),
+      pad([[o[0], 'over the winter'], [o[2], 'and providers'], [o[4], 'and the partners']]),
+      pad([[o[0], 'Voluntary groups lose'], [o[2], '4 Fewer services'], [o[4], 'Use the grant review']]),
+      pad([[o[2], 'in the community'], [o[3], '12'], [o[4], 'to plan the year']]),
+      pad([[o[0], 'Funding from the council'], [o[1], '3'], [o[2], 'for people who'], [o[3], 'Medium'], [o[4], 'with the groups']]),
+      pad([[o[0], 'for two years'], [o[2], 'need them'], [o[4], 'and the council']]),
+      pad([[o[0], 'Records are not shared'], [o[2], '3 Slower discharge'], [o[4], 'Data sharing group']]),
+      pad([[o[0], 'between the teams'], [o[1], '2'], [o[2], 'from hospital'], [o[3], '6 Low'], [o[4], 'meets monthly']]),
+      pad([[o[0], 'on the wards'], [o[2], 'and more delays'], [o[4], 'with the trusts']]),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall as planned over the winter', 4, 20, 'high'],
+      ['Voluntary groups lose Funding from the council for two years', 3, 12, 'medium'],
+      ['Records are not shared between the teams on the wards', 2, 6, 'low'],
+    ]);
   });
 });

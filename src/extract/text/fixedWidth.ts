@@ -190,7 +190,14 @@ function isFigure(cell: string): boolean {
  * on that line; the text column must not be one of figures itself.
  */
 export function figuresToTheirColumns(grid: string[][]): string[][] {
+  // A page holding two rows of a log has two figures a column, one of them maybe read into the wrong column:
+  // here a column whose cells are figures from its first figure on is one too.
   const figureCols = figureColumns(grid);
+  for (let k = 0; k < (grid[0]?.length ?? 0); k++) {
+    const cells = grid.map((r) => r[k]).filter((c) => c !== '');
+    const first = cells.findIndex(isFigure);
+    if (first >= 0 && cells.slice(first).every(isFigure)) figureCols.add(k);
+  }
   if (figureCols.size === 0) return grid;
   // Columns of small whole numbers (likelihood, impact, score): where a trailing number can belong.
   const scoreCols = new Set(
@@ -199,12 +206,18 @@ export function figuresToTheirColumns(grid: string[][]): string[][] {
       return cells.length > 0 && cells.every((c) => /^\d{1,2}(\s+\S+)?$/.test(c));
     }),
   );
+  // A figure goes only where figures like it are: a number where numbers are, a rating where ratings are.
+  const shapes = (c: string) => ({ number: /^[(\-–−]?£?\d/.test(c), rating: c.split(/\s+/).some((w) => RATING.test(w) && w.length >= 3) });
+  const holdsLike = (k: number, cell: string) => {
+    const want = shapes(cell.replace(/^(.*\S)\s+(\d{1,2})$/, '$2'));
+    return grid.some((r) => r[k] !== '' && isFigure(r[k]) && (!want.number || shapes(r[k]).number) && (!want.rating || shapes(r[k]).rating));
+  };
   return grid.map((line) => {
     const out = [...line];
     for (let k = 0; k < out.length; k++) {
       const cell = out[k];
       if (cell === '' || figureCols.has(k)) continue;
-      const target = [k - 1, k + 1].find((j) => figureCols.has(j) && out[j] === '');
+      const target = [k - 1, k + 1].find((j) => figureCols.has(j) && out[j] === '' && holdsLike(j, cell));
       if (target === undefined) continue;
       if (isFigure(cell)) {
         out[target] = cell;
@@ -415,7 +428,12 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // row starts at the first line whose text column starts an entry (or at the figure line itself when its own
     // text starts one).
     const strong = grid.flatMap((_, i) => (text(i) !== '' && startsEntry(text(i)) && (i === 0 || text(i - 1) === '') ? [i] : []));
-    const rowAnchors = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && (text(a) === '' || !startsEntry(text(a)))));
+    // Two figure lines in a row are one row's figures when their text goes on (no new entry), or when a score
+    // cell of two lines goes on in them ("12" over "Medium"): centred beside one-line cells, its number sits a
+    // line above the other figures of its row.
+    const scoreGoesOn = (prev: number, a: number) => [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && RATING.test(grid[a][k]));
+    const sameRow = (prev: number, a: number) => a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a));
+    const rowAnchors = anchors.filter((a, k) => !(k > 0 && sameRow(anchors[k - 1], a)));
     if (strong.length === rowAnchors.length && strong.length > 1) {
       let prevEnd = -1;
       rowAnchors.forEach((a, k) => {
@@ -426,7 +444,7 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     }
     let prevAnchor = -1;
     for (const a of starts.length > 0 ? [] : anchors) {
-      if (prevAnchor >= 0 && a === prevAnchor + 1 && (text(a) === '' || !startsEntry(text(a)))) {
+      if (prevAnchor >= 0 && sameRow(prevAnchor, a)) {
         prevAnchor = a; // figures over two lines of one row (its text going on, not a new entry)
         continue;
       }
@@ -662,11 +680,16 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   if (header < 0) return out;
   const first = key(lines[header])!;
   const above = header - at;
+  // The first header's words, its lines above and below its margin line: a repeat prints them again, wrapped
+  // at other places ("How likely is the" over "risk to" on one page, "How likely is" over "the risk to" on the next).
+  const headerText = lines.slice(at, Math.min(end, header + above + 8)).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  const isHeaderLine = (l: string) => fragmentsOf(l).every((f) => headerText.includes(f.text.toLowerCase()));
   for (let i = header + 1; i < end; i++) {
     if (key(lines[i]) !== first) continue;
-    // The header's lines above its margin line (indented cells) belong to the repeat too.
+    // The header's lines above its margin line (indented cells) belong to the repeat too: as many as the first
+    // header had, and any more made only of the header's words.
     let from = i;
-    while (from > i - above && from - 1 > at && isIndentedCell(lines, at, from - 1)) from--;
+    while (from - 1 > at && isIndentedCell(lines, at, from - 1) && (from > i - above || isHeaderLine(lines[from - 1]))) from--;
     splits.add(from);
     keys.add(i);
   }
