@@ -166,3 +166,38 @@ describe('a score of two lines centred beside one-line cells', () => {
     ]);
   });
 });
+
+describe('plan-details labels centred on their amounts', () => {
+  it('a label of three lines with its year on the last, centred on its amount, is one row; the next year its own row', () => {
+    const lines = [
+      '1) PLAN DETAILS',
+      pad([[0, 'Local Authority'], [23, 'Northmoor Borough Council']]),
+      pad([[0, 'Clinical']]),
+      pad([[0, 'Commissioning'], [23, 'NHS Northmoor CCG']]),
+      pad([[0, 'Groups']]),
+      pad([[23, 'The council area lies wholly within']]),
+      pad([[0, 'Boundary']]),
+      pad([[23, 'the area of the CCG, which also']]),
+      pad([[0, 'Differences']]),
+      pad([[23, 'serves part of the next county']]),
+      pad([[0, 'Date agreed at']]),
+      pad([[0, 'Health and Well-'], [23, '12/03/2014']]),
+      pad([[0, 'Being Board:']]),
+      pad([[0, 'Date submitted:'], [23, '04/04/14']]),
+      pad([[0, 'Minimum required']]),
+      pad([[0, 'value of BCF pooled'], [23, '£1,250,000']]),
+      pad([[0, 'budget: 2014/15']]),
+      pad([[0, '2015/16'], [23, '£9,870,000']]),
+      pad([[0, 'Total agreed value of pooled budget: 2014/15'], [58, '£3,400,000']]),
+      pad([[0, '2015/16'], [58, '£9,870,000']]),
+      '',
+      '',
+      'b) Authorisation and signoff',
+    ];
+    const [table] = tablesOf(extractText(lines.join('\n'), 'txt'));
+    const rows = table.kind === 'table' ? table.rows.map((r) => r.cells.map((c) => c.text.replace(/\n/g, ' ')).filter((t) => t !== '')) : [];
+    expect(rows).toContainEqual(['Minimum required value of BCF pooled budget: 2014/15', '£1,250,000']);
+    expect(rows).toContainEqual(['2015/16', '£9,870,000']);
+    expect(rows).toContainEqual(['Total agreed value of pooled budget: 2014/15', '£3,400,000']);
+  });
+});

@@ -468,7 +468,19 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
   if (first > 0) rows.push(toRow(0, first, !pageBreakBefore && !headed));
   starts.forEach((s, k) => rows.push(toRow(s, starts[k + 1] ?? grid.length)));
   if (pageBreakBefore && rows[0]) rows[0].pageBreakBefore = true;
-  return rows.filter((r) => r.cells.some((c) => c.text !== ''));
+  const usual = rows.filter((r) => r.cells.some((c) => c.text !== ''));
+  // A table of amounts whose rows, read the usual way, leave cells opening mid-sentence ("budget: 2014/15" under a
+  // label's middle line): its labels may be centred on their amounts; the centred reading if it leaves fewer.
+  if (tryCentred && !lineRows && anchors.length >= 2 && hasAmounts(grid, figureCols, anchors) && midSentenceCells(usual) > 0) {
+    const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, figureCols);
+    if (midSentenceCells(centred) < midSentenceCells(usual)) return centred;
+  }
+  return usual;
+}
+
+/** Whether a table's figure lines hold sums of money ("£4,318,000"), not scores or counts. */
+function hasAmounts(grid: string[][], figureCols: Set<number>, anchors: number[]): boolean {
+  return anchors.some((a) => [...figureCols].some((k) => /£/.test(grid[a][k])));
 }
 
 /**
@@ -510,9 +522,20 @@ function midSentenceCells(rows: TableRow[]): number {
  * cell sits most evenly around its row's middle (a small dynamic programme per column). Lines above the first
  * row's cells are a header (or, after a page break, the end of the row cut off on the page before).
  */
-function centredRows(grid: string[][], anchors: number[], centreShift: Map<number, number>, page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
+function centredRows(
+  grid: string[][],
+  anchors: number[],
+  centreShift: Map<number, number>,
+  page: number | null,
+  pageBreakBefore: boolean,
+  headed: boolean,
+  figureCols?: Set<number>,
+): TableRow[] {
   // One anchor per row: figure lines next to each other with no text of their own between them are one row.
-  const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1));
+  // With `figureCols`, a figure line with text of its own in another column is a row of its own even next to
+  // another ("2015/16   £17,403,000" under "budget: 2014/15   £957,000").
+  const ownText = (a: number) => figureCols !== undefined && grid[a].some((c, k) => c !== '' && !figureCols.has(k));
+  const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && !ownText(a)));
   const centre = rowsAt.map((a) => a + (centreShift.get(a) ?? 0));
   const n = rowsAt.length;
   const width = grid[0].length;
