@@ -201,3 +201,41 @@ describe('plan-details labels centred on their amounts', () => {
     expect(rows).toContainEqual(['Total agreed value of pooled budget: 2014/15', '£3,400,000']);
   });
 });
+
+describe('a header repeated at the foot of a page, its rows on the next', () => {
+  it('reads the header with the next page\'s rows, so its one-line cells find their columns', () => {
+    const a = [0, 30, 46, 70, 84];
+    const b = [0, 24, 38, 70, 82];
+    const header = (o: number[]) => [
+      pad([[o[1], 'How likely is'], [o[3], 'Overall']]),
+      pad([[o[0], 'There is a risk that:'], [o[1], 'the risk to'], [o[2], 'Potential impact'], [o[3], 'risk'], [o[4], 'Mitigating Actions']]),
+      pad([[o[1], 'materialise?'], [o[3], 'factor']]),
+    ];
+    const row = (o: number[], desc: string[], l: string, impact: string[], score: string, mit: string[]) => [
+      pad([[o[0], desc[0]], [o[2], impact[0]], [o[4], mit[0]]]),
+      pad([[o[0], desc[1]], [o[1], l], [o[2], impact[1]], [o[3], score], [o[4], mit[1]]]),
+      pad([[o[0], desc[2]], [o[2], impact[2]], [o[4], mit[2]]]),
+    ];
+    const lines = [
+      'a) Risk log',
+      '',
+      ...header(a),
+      ...row(a, ['Hospital activity does', 'not fall at the rate', 'the plan assumes'], '4', ['5 Cost pressure on', 'commissioners and', 'providers'], '20 High', ['Monthly review', 'by the programme', 'board']),
+      ...row(a, ['Providers cannot recruit', 'enough reablement', 'staff in time'], '3', ['4 Delays to new', 'community services', 'for patients'], '12 Medium', ['Joint workforce', 'plan with local', 'colleges']),
+      ...header(b),
+      `\f${row(b, ['Data sharing agreements', 'are not signed', 'before the go-live'], '2', ['3 Care records stay', 'separate for', 'another year'], '6 Low', ['Governance group', 'meets every', 'fortnight'])[0]}`,
+      ...row(b, ['Data sharing agreements', 'are not signed', 'before the go-live'], '2', ['3 Care records stay', 'separate for', 'another year'], '6 Low', ['Governance group', 'meets every', 'fortnight']).slice(1),
+      ...row(b, ['Winter demand exceeds', 'the beds the plan', 'provides for'], '4', ['4 Longer stays in', 'hospital for older', 'people'], '16 High', ['Escalation beds', 'agreed with the', 'trust']),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall at the rate the plan assumes', 4, 5, 20, 'high'],
+      ['Providers cannot recruit enough reablement staff in time', 3, 4, 12, 'medium'],
+      ['Data sharing agreements are not signed before the go-live', 2, 3, 6, 'low'],
+      ['Winter demand exceeds the beds the plan provides for', 4, 4, 16, 'high'],
+    ]);
+  });
+});

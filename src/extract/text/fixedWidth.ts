@@ -643,10 +643,22 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
   if (used.filter(isGapped).length < FIXED_WIDTH.minGappedLines || body.length === 0) return null;
   // One part per page, and one per repetition of the header: each part has its own column positions.
   const repeats = headerRepeats(lines, at, end);
-  const parts: Array<{ from: number; to: number }> = [];
+  const parts: Array<{ from: number; to: number; page?: number | null }> = [];
   for (let i = at; i < end; i++) {
     if (parts.length === 0 || pageOf(i) !== pageOf(parts[parts.length - 1].from) || repeats.splits.has(i)) parts.push({ from: i, to: i + 1 });
     else parts[parts.length - 1].to = i + 1;
+  }
+  // A header printed at the foot of a page, its rows all on the next page, is read with them: alone, its few lines
+  // cannot show the columns (a header cell of one line has no support).
+  for (let n = 0; n + 1 < parts.length; n++) {
+    const p = parts[n];
+    const next = parts[n + 1];
+    const own = [...Array(p.to - p.from).keys()].map((k) => p.from + k).filter((i) => !isBlank(lines[i]));
+    const key = own.findIndex((i) => repeats.keys.has(i));
+    const headerOnly = key >= 0 && own.length <= 2 * key + 1 + 1 && own.slice(key + 1).every((i) => isIndentedCell(lines, at - 1, i));
+    if (headerOnly && repeats.splits.has(p.from) && !repeats.splits.has(next.from)) {
+      parts.splice(n, 2, { from: p.from, to: next.to, page: pageOf(next.from) });
+    }
   }
   const rows: TableRow[] = [];
   let width = 0;
@@ -673,7 +685,7 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
     }
     grid = figuresToTheirColumns(grid);
     width = Math.max(width, grid[0].length);
-    rows.push(...groupRows(grid, pageOf(part.from), n > 0, keyLine));
+    rows.push(...groupRows(grid, part.page !== undefined ? part.page : pageOf(part.from), n > 0, keyLine));
   }
   if (width < 2 || rows.length < 2) return null;
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
