@@ -239,3 +239,26 @@ describe('a header repeated at the foot of a page, its rows on the next', () => 
     ]);
   });
 });
+
+describe('a table ending at the foot of a page', () => {
+  it('ends where the next page opens with a numbered heading, not a cut row', () => {
+    const lines = [
+      'a) Summary of Plan',
+      pad([[0, 'Local Authority'], [22, 'Northmoor Borough Council']]),
+      pad([[0, 'Date submitted:'], [22, '04/04/14']]),
+      pad([[0, 'Minimum required'], [22, '£1,250,000']]),
+      pad([[0, 'Total agreed value'], [22, '£3,400,000']]),
+      '\fb) Authorisation and signoff',
+      pad([[0, 'Signed on behalf of the Clinical Commissioning Group']]),
+      pad([[0, 'By'], [58, 'Jo Bloggs']]),
+      pad([[0, 'Position'], [58, 'Chair']]),
+      pad([[0, 'Date'], [58, '01.04.14']]),
+    ];
+    const doc = extractText(lines.join('\n'), 'txt');
+    const [first] = tablesOf(doc);
+    const text = first.kind === 'table' ? first.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ') : '';
+    expect(text).toContain('£3,400,000');
+    expect(text).not.toContain('Authorisation');
+    expect(doc.blocks.some((b) => b.kind !== 'table' && 'text' in b && b.text === 'b) Authorisation and signoff')).toBe(true);
+  });
+});
