@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
-import { figuresToTheirColumns } from '../src/extract/text/fixedWidth.js';
+import { figuresToTheirColumns, rejoinCutWords } from '../src/extract/text/fixedWidth.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
 
@@ -260,5 +260,27 @@ describe('a table ending at the foot of a page', () => {
     expect(text).toContain('£3,400,000');
     expect(text).not.toContain('Authorisation');
     expect(doc.blocks.some((b) => b.kind !== 'table' && 'text' in b && b.text === 'b) Authorisation and signoff')).toBe(true);
+  });
+});
+
+describe('words cut at a narrow cell\'s edge', () => {
+  it('rejoins the cut end written under the word one or two lines down, keeping the other columns in place', () => {
+    const lines = [
+      pad([[0, 'There is a risk that:'], [24, 'How likely'], [40, 'Overal'], [50, 'Mitigating Actions']]),
+      pad([[24, 'materialis'], [40, 'l risk']]),
+      pad([[0, 'Staff cannot be found'], [24, 'e?'], [40, 'Mediu'], [50, 'Joint recruitment']]),
+      pad([[50, 'with the college']]),
+      pad([[40, 'm']]),
+    ];
+    const out = rejoinCutWords(lines);
+    expect(out[0]).toBe(pad([[0, 'There is a risk that:'], [24, 'How likely'], [40, 'Overall'], [50, 'Mitigating Actions']]));
+    expect(out[1]).toBe(pad([[24, 'materialise?'], [42, 'risk']]));
+    expect(out[2]).toBe(pad([[0, 'Staff cannot be found'], [40, 'Medium'], [50, 'Joint recruitment']]));
+    expect(out[4]).toBe('');
+  });
+
+  it('leaves a short word that starts a cell\'s next line alone', () => {
+    const lines = [pad([[0, 'Indicator'], [14, '252.9']]), pad([[0, 'of']]), pad([[0, 'admissions']])];
+    expect(rejoinCutWords(lines)).toEqual(lines);
   });
 });

@@ -668,7 +668,7 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
   let previous: number[] | null = null;
   for (const [n, part] of parts.entries()) {
     const kept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(lines[i]));
-    const partLines = kept.map((i) => lines[i]);
+    const partLines = rejoinCutWords(kept.map((i) => lines[i]));
     if (partLines.length === 0) continue;
     const keyLine = kept.findIndex((i) => repeats.keys.has(i));
     let grid: string[][];
@@ -756,6 +756,37 @@ const NUMBERED_HEADING = /^(\d{1,2}\s*\)|\d{1,2}\s+[a-h]\)|[a-h]\))\s+[A-Z]/;
 function isIndentedCell(lines: string[], at: number, i: number): boolean {
   const f = fragmentsOf(lines[i]);
   return f.length >= 1 && f[0].start >= FIXED_WIDTH.cellIndent && i > at;
+}
+
+/** Short words a cell's line can start with: never the cut end of a longer word. */
+const SHORT_WORDS = new Set('a i an as at be by do go he if in is it me my no of on or so to up us we'.split(' '));
+
+/**
+ * Words cut at a narrow cell's right edge rejoined (tables.md class 3: "Mediu" over "m", "materialis" over "e?",
+ * "Overal" over "l risk"): pdftotext writes the cell's next line from the cell's left edge, so the cut end opens a
+ * fragment exactly under the cut word, one or two lines down. The end is one or two lower-case letters (maybe with
+ * a stop or a question mark) and not a short word of its own; the cut word ends its fragment and has four letters
+ * or more. The end's place is left blank, so the other columns keep their places. Pure, line for line.
+ */
+export function rejoinCutWords(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    for (const f of fragmentsOf(out[i])) {
+      const last = /(\S+)$/.exec(f.text)![1];
+      const x = f.end - last.length;
+      if (!/^[A-Za-z(]?[A-Za-z]{3,}[a-z]$/.test(last)) continue;
+      for (const j of [i + 1, i + 2]) {
+        const below = out[j] ?? '';
+        const rest = /^([a-z]{1,2})([.?:,;)]?)(?=\s|$)/.exec(below.slice(x));
+        if (!rest || (x > 0 && below[x - 1] !== ' ') || SHORT_WORDS.has(rest[1])) continue;
+        const cut = rest[0].length;
+        out[i] = out[i].slice(0, f.end) + rest[0] + out[i].slice(f.end + Math.min(cut, Math.max(0, /^ */.exec(out[i].slice(f.end))![0].length - 1)));
+        out[j] = (below.slice(0, x) + ' '.repeat(cut) + below.slice(x + cut)).replace(/[ ]+$/, '');
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** A year cut at a narrow cell's edge in laid-out text: "2014/1" with its last digit on the line below, or
