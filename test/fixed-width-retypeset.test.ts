@@ -279,8 +279,42 @@ describe('words cut at a narrow cell\'s edge', () => {
     expect(out[4]).toBe('');
   });
 
+  it('joins the cut end to the word right above it, not to one two lines up', () => {
+    const lines = [pad([[37, 'Risk']]), pad([[0, 'Risk'], [37, 'ratin'], [46, 'Mitigating Actions']]), pad([[37, 'g']])];
+    expect(rejoinCutWords(lines)).toEqual([pad([[37, 'Risk']]), pad([[0, 'Risk'], [37, 'rating'], [46, 'Mitigating Actions']]), '']);
+  });
+
   it('leaves a short word that starts a cell\'s next line alone', () => {
     const lines = [pad([[0, 'Indicator'], [14, '252.9']]), pad([[0, 'of']]), pad([[0, 'admissions']])];
     expect(rejoinCutWords(lines)).toEqual(lines);
+  });
+});
+
+describe('a rating centred in a narrow column, left of its edge', () => {
+  it('after the risk text, with the actions one space after it: the rating to its column, the words after to the actions', () => {
+    const lines = [
+      'a) Risk log',
+      '',
+      pad([[41, 'Risk']]),
+      pad([[0, 'Risk'], [41, 'rating'], [50, 'Mitigating Actions']]),
+      pad([[0, 'Partners cannot pool the agreed'], [41, 'High'], [46, 'Agree the pooled amounts']]),
+      pad([[0, 'share of their budgets'], [46, 'at the joint board']]),
+      pad([[48, 'before the year starts']]),
+      pad([[0, 'Demand for home care grows'], [46, 'Commission extra reablement']]),
+      pad([[0, 'faster than the plan allows'], [37, 'Medium hours from the providers']]),
+      pad([[0, 'for the winter'], [48, 'and review them weekly']]),
+      pad([[0, 'The new data system is late'], [41, 'Low'], [47, 'Keep the current records']]),
+      pad([[0, 'for the teams'], [47, 'until it is tested']]),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.rating])).toEqual([
+      ['Partners cannot pool the agreed share of their budgets', 'high'],
+      ['Demand for home care grows faster than the plan allows for the winter', 'medium'],
+      ['The new data system is late for the teams', 'low'],
+    ]);
+    expect(risks[1].mitigation).toContain('hours from the providers');
   });
 });

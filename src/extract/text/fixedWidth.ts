@@ -158,6 +158,20 @@ export function cellsOf(line: string, starts: number[], figureCols?: Set<number>
     if (k > 0 && f.start < starts[k] && RATING.test(first) && first.length >= 3) {
       cells[k - 1].push(first);
       words.shift();
+    } else if (
+      f.start > 0 &&
+      k + 2 < starts.length &&
+      starts[k + 1] - f.start <= FIXED_WIDTH.cellIndent &&
+      RATING.test(first) &&
+      first.length >= 3 &&
+      line.slice(0, f.start).trim() !== ''
+    ) {
+      // A rating centred in a narrow column, starting a few characters left of its edge after the text of the
+      // column before (gap of its own), with the next column's text one space after it ("High as part of …"):
+      // the rating is the narrow column's, the words after it the next column's.
+      cells[k + 1].push(first);
+      for (const w of words.slice(1)) cells[k + 2].push(w[0]);
+      continue;
     }
     for (const w of words) {
       const x = f.start + w.index!;
@@ -759,7 +773,7 @@ function isIndentedCell(lines: string[], at: number, i: number): boolean {
 }
 
 /** Short words a cell's line can start with: never the cut end of a longer word. */
-const SHORT_WORDS = new Set('a i an as at be by do go he if in is it me my no of on or so to up us we'.split(' '));
+const SHORT_WORDS = new Set('a i an as at be by do go he if in is it me my no of on or so to up us we st nd rd th am pm eg ie vs ok'.split(' '));
 
 /**
  * Words cut at a narrow cell's right edge rejoined (tables.md class 3: "Mediu" over "m", "materialis" over "e?",
@@ -777,6 +791,8 @@ export function rejoinCutWords(lines: string[]): string[] {
       if (!/^[A-Za-z(]?[A-Za-z]{3,}[a-z]$/.test(last)) continue;
       for (const j of [i + 1, i + 2]) {
         const below = out[j] ?? '';
+        // Two lines down only past a line with nothing under the word (another column's line).
+        if (j === i + 2 && (out[i + 1] ?? '').slice(x, x + last.length).trim() !== '') break;
         const rest = /^([a-z]{1,2})([.?:,;)]?)(?=\s|$)/.exec(below.slice(x));
         if (!rest || (x > 0 && below[x - 1] !== ' ') || SHORT_WORDS.has(rest[1])) continue;
         const cut = rest[0].length;
