@@ -318,3 +318,25 @@ describe('a rating centred in a narrow column, left of its edge', () => {
     expect(risks[1].mitigation).toContain('hours from the providers');
   });
 });
+
+describe('a table ending before a numbered heading after one blank line', () => {
+  it('ends at the heading; the table takes no line after it', () => {
+    const lines = [
+      'a) Summary of Plan',
+      pad([[0, 'Local Authority'], [22, 'Northmoor Borough Council']]),
+      pad([[0, 'Minimum required'], [22, '£1,250,000']]),
+      pad([[0, 'Total agreed value'], [36, '£3,400,0']]),
+      pad([[0, 'budget: 2014/15'], [36, '00']]),
+      '',
+      'b) Authorisation and signoff',
+      pad([[0, 'Signed on behalf of the Council']]),
+      pad([[0, 'By'], [44, 'Jo Bloggs']]),
+      pad([[0, 'Position'], [44, 'Chair']]),
+    ];
+    const doc = extractText(lines.join('\n'), 'txt');
+    const [first] = tablesOf(doc);
+    const text = first.kind === 'table' ? first.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ') : '';
+    expect(text).not.toContain('Authorisation');
+    expect(doc.blocks.some((b) => b.kind !== 'table' && 'text' in b && b.text === 'b) Authorisation and signoff')).toBe(true);
+  });
+});

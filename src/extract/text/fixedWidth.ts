@@ -642,9 +642,9 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
     if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
-    // So is a line alone at the margin opening a page with a heading's numbering ("b) Authorisation", "5) RISKS"):
-    // a row cut by the page break goes on with its words, not with a numbered heading.
-    if (i > at && pageOf(i) !== pageOf(i - 1) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
+    // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
+    // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
+    if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
     if (isGapped(line)) {
       gapped++;
       for (const f of fragmentsOf(line)) if (f.start >= FIXED_WIDTH.cellIndent) cellStarts.push(f.start);
