@@ -340,3 +340,37 @@ describe('a table ending before a numbered heading after one blank line', () => 
     expect(doc.blocks.some((b) => b.kind !== 'table' && 'text' in b && b.text === 'b) Authorisation and signoff')).toBe(true);
   });
 });
+
+describe('a value typeset one space after its label on a table\'s first line', () => {
+  it('takes the line into the table, the value in the column where the values below start', () => {
+    const lines = [
+      'Date submitted:',
+      '01/04/14',
+      '',
+      'Minimum required 2014/15',
+      pad([[23, '£2,000,000']]),
+      'value',
+      pad([[0, 'of BCF pooled'], [21, '2015/16']]),
+      pad([[27, '£7,500,000']]),
+      'budget',
+      pad([[0, 'Total proposed'], [21, '2014/15']]),
+      pad([[27, '£2,000,000']]),
+      '',
+      '',
+      'b) Authorisation and signoff',
+    ];
+    const [table] = tablesOf(extractText(lines.join('\n'), 'txt'));
+    expect(table.kind === 'table' && table.rows[0].cells.map((c) => c.text.split('\n')[0])).toEqual(['Minimum required', '2014/15']);
+  });
+
+  it('leaves a sentence ending in a year before a table alone', () => {
+    const lines = [
+      'The board agreed the plan in 2014/15',
+      pad([[0, 'Scheme'], [30, '2014/15'], [44, '2015/16']]),
+      pad([[0, 'Falls response'], [30, '£10,000'], [44, '£12,000']]),
+      pad([[0, 'Home first'], [30, '£20,000'], [44, '£22,000']]),
+    ];
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'The board agreed the plan in 2014/15' });
+  });
+});

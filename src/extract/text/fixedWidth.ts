@@ -624,8 +624,14 @@ function centredRows(
  * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
  * table running over pages is read page by page: each page has its own column positions.
  */
-export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
-  if (!isGapped(lines[at])) return null;
+export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
+  let lines = input;
+  if (!isGapped(lines[at])) {
+    const moved = valueRunIntoLabel(lines, at);
+    if (moved === null) return null;
+    lines = [...lines];
+    lines[at] = moved;
+  }
   let end = at;
   let gapped = 0;
   let blanks = 0;
@@ -761,6 +767,35 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
 function continuesWideColumn(f: Fragment, cellStarts: number[]): boolean {
   if (f.start < FIXED_WIDTH.cellIndent) return false;
   return cellStarts.filter((x) => Math.abs(x - f.start) <= FIXED_WIDTH.edgeSlack).length >= 2;
+}
+
+/**
+ * The first line of a table whose value was typeset one space after its label ("Minimum required 2014/15", the
+ * values of the lines below starting a few characters further right): the line with the value moved to where the
+ * values below start, or null. The value is a year or a figure, and two or more lines below start a value of the
+ * same kind within `cellIndent` of it.
+ */
+function valueRunIntoLabel(lines: string[], at: number): string | null {
+  const f = fragmentsOf(lines[at]);
+  if (f.length !== 1 || f[0].start >= FIXED_WIDTH.cellIndent || !isGapped(lines[at + 1] ?? '')) return null;
+  const m = /^(.*\S) (\S+)$/.exec(lines[at]);
+  if (!m) return null;
+  const [, label, value] = m;
+  const isYear = (t: string) => YEAR_ONLY.test(t);
+  const kind = isYear(value) ? isYear : FIGURE.test(value) && /\d/.test(value) ? (t: string) => FIGURE.test(t) && /\d/.test(t) && !isYear(t) : null;
+  if (!kind) return null;
+  const x = label.length + 1;
+  const starts: number[] = [];
+  for (const l of lines.slice(at + 1, at + 7)) {
+    if (isBlank(l)) break;
+    for (const g of fragmentsOf(l)) {
+      const first = g.text.split(/\s+/)[0];
+      if (g.start >= FIXED_WIDTH.cellIndent && kind(first) && Math.abs(g.start - x) <= FIXED_WIDTH.cellIndent) starts.push(g.start);
+    }
+  }
+  const to = starts.find((s0) => starts.filter((s1) => Math.abs(s1 - s0) <= FIXED_WIDTH.edgeSlack).length >= 2);
+  if (to === undefined || to < label.length + FIXED_WIDTH.columnGap) return null;
+  return label.padEnd(to) + value;
 }
 
 /** A heading's numbering at the margin, as the templates number their sections: "1)", "b)", "4 a)". */
