@@ -92,6 +92,35 @@ describe('figures read into the column beside their own', () => {
   });
 });
 
+describe('a score of two lines straddling the line of its row\'s other figures', () => {
+  it('"12" a line above the likelihood, "Medium" a line below it: one row', () => {
+    const o = [0, 32, 46, 70, 84];
+    const lines = [
+      'a) Risk log',
+      '',
+      pad([[o[0], 'There is a risk that:'], [o[1], 'How likely'], [o[2], 'Potential impact'], [o[3], 'Overall risk'], [o[4], 'Mitigating Actions']]),
+      pad([[o[0], 'Hospital activity does'], [o[2], '5 Cost pressure on'], [o[4], 'Monthly review by']]),
+      pad([[o[0], 'not fall as planned'], [o[1], '4'], [o[2], 'commissioners'], [o[3], '20 High'], [o[4], 'the board']]),
+      pad([[o[0], 'over the winter'], [o[2], 'and providers'], [o[4], 'and the partners']]),
+      pad([[o[0], 'Voluntary groups lose'], [o[2], '4 Fewer services'], [o[3], '12'], [o[4], 'Use the grant review']]),
+      pad([[o[0], 'Funding from the council'], [o[1], '3'], [o[2], 'in the community'], [o[4], 'to plan the year']]),
+      pad([[o[0], 'for two years'], [o[2], 'for people who'], [o[3], 'Medium'], [o[4], 'with the groups']]),
+      pad([[o[0], 'Records are not shared'], [o[2], '3 Slower discharge'], [o[4], 'Data sharing group']]),
+      pad([[o[0], 'between the teams'], [o[1], '2'], [o[2], 'from hospital'], [o[3], '6 Low'], [o[4], 'meets monthly']]),
+      pad([[o[0], 'on the wards'], [o[2], 'and more delays'], [o[4], 'with the trusts']]),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.score, r.rating])).toEqual([
+      ['Hospital activity does not fall as planned over the winter', 4, 20, 'high'],
+      ['Voluntary groups lose Funding from the council for two years', 3, 12, 'medium'],
+      ['Records are not shared between the teams on the wards', 2, 6, 'low'],
+    ]);
+  });
+});
+
 describe('a log continued on pages whose header wraps at other places', () => {
   const header1 = [
     pad([[30, 'How likely is the'], [70, 'Overall risk']]),
@@ -372,5 +401,48 @@ describe('a value typeset one space after its label on a table\'s first line', (
     ];
     const doc = extractText(lines.join('\n'), 'txt');
     expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'The board agreed the plan in 2014/15' });
+  });
+});
+
+describe('rows of a log page whose scores sit a line above or below their likelihood', () => {
+  // A page of a log continued after its header: the page opens with the end of a row cut by the break (in the impact
+  // column only); each row's text, impact and actions are centred at their own heights around the scores.
+  const page = [
+    pad([[24, 'How likely is'], [74, 'Overall']]),
+    pad([[0, 'There is a risk that:'], [24, 'the risk to'], [38, 'Potential impact'], [74, 'risk'], [85, 'Mitigating Actions']]),
+    pad([[24, 'materialise?'], [74, 'factor']]),
+    pad([[39, 'contracts that are not met']]),
+    pad([[39, 'on time by the providers']]),
+    pad([[39, '5 Staff shortages in the'], [85, 'Monitoring at a senior level']]),
+    pad([[39, 'new community teams while'], [85, 'through the joint board and']]),
+    pad([[0, 'Recruitment of'], [39, 'the schemes start up mean'], [85, 'a workforce plan with the']]),
+    pad([[0, 'qualified staff'], [39, 'agency costs for the'], [85, 'local colleges and trusts']]),
+    pad([[24, '4'], [73, '20 High']]),
+    pad([[0, 'falls behind plan'], [39, 'commissioners this year'], [85, 'reviewed every quarter']]),
+    pad([[39, '4 Carers report worse'], [85, 'Monthly monitoring at a']]),
+    pad([[0, 'Partners do not sign'], [39, 'outcomes and staff are'], [85, 'senior level through the']]),
+    pad([[0, 'up to the new ways'], [39, 'less satisfied with the'], [85, 'chief officers group']]),
+    pad([[71, '8']]),
+    pad([[0, 'of working agreed'], [24, '2'], [39, 'Organisation and system'], [85, 'and the partners']]),
+    pad([[71, 'Medium']]),
+    pad([[0, 'for the schemes'], [39, 'fails to deliver savings'], [85, 'of the board']]),
+    pad([[0, 'Service users and']]),
+    pad([[0, 'Carers resist the'], [85, 'Engagement plan with']]),
+    pad([[0, 'change in services'], [39, '3 Less satisfied users'], [73, '9'], [85, 'the user groups which']]),
+    pad([[24, '3']]),
+    pad([[0, 'that the plan needs'], [39, 'Organisations:'], [73, 'Medium'], [85, 'has already started']]),
+    pad([[0, 'Services for'], [85, 'broadly']]),
+    pad([[0, 'Everyone']]),
+  ];
+  it('pairs each row\'s figures with its own row, not with the entries of another column that happen to be as many', () => {
+    const text = ['a) Risk log', '', ...page, '', '', 'b) Contingency plan'].join('\n');
+    const risks = risksOf(extractText(text, 'txt'));
+    expect(risks.map((r) => [r.likelihood, r.score, r.rating])).toEqual([
+      [4, 20, 'high'],
+      [2, 8, 'medium'],
+      [3, 9, 'medium'],
+    ]);
+    expect(risks[0].description).toBe('Recruitment of qualified staff falls behind plan');
+    expect(risks[1].description.startsWith('Partners do not sign up to the new ways of working agreed for the schemes')).toBe(true);
   });
 });

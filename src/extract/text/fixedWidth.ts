@@ -445,10 +445,13 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // Two figure lines in a row are one row's figures when their text goes on (no new entry), or when a score
     // cell of two lines goes on in them ("12" over "Medium"): centred beside one-line cells, its number sits a
     // line above the other figures of its row.
-    const scoreGoesOn = (prev: number, a: number) => [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && RATING.test(grid[a][k]));
+    const scoreGoesOn = (prev: number, a: number) =>
+      [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && (RATING.test(grid[a][k]) || (grid[a][k] === '' && RATING.test(grid[a + 1]?.[k] ?? ''))));
     const sameRow = (prev: number, a: number) => a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a));
     const rowAnchors = anchors.filter((a, k) => !(k > 0 && sameRow(anchors[k - 1], a)));
-    if (strong.length === rowAnchors.length && strong.length > 1) {
+    // Each row's entry between the figures of the rows before and after it, or the pairing is a coincidence.
+    const paired = rowAnchors.every((a, k) => (k === 0 || strong[k] > rowAnchors[k - 1]) && (k + 1 >= rowAnchors.length || strong[k] < rowAnchors[k + 1]));
+    if (strong.length === rowAnchors.length && strong.length > 1 && paired) {
       let prevEnd = -1;
       rowAnchors.forEach((a, k) => {
         const start = Math.max(prevEnd + 1, Math.min(a, strong[k]));
