@@ -89,7 +89,7 @@ function isProse(line: string): boolean {
  * two or more lines start (within `edgeSlack`) are columns. Two edges never used on the same line and close
  * together are one column written at different offsets (right-aligned figures, centred scores).
  */
-export function columnsOf(lines: string[], minSupport?: number): number[] {
+function columnsOf(lines: string[], minSupport?: number): number[] {
   const frags = lines.map(fragmentsOf);
   // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
   const starts = frags.flatMap((fs, line) =>
@@ -145,7 +145,7 @@ function continuedColumns(lines: string[], previous: number[]): { starts: number
  *  running into the next column (one space between, "12 Medium the development") gives it the words from there.
  *  `figureCols`: columns known to hold figures; a word that is no figure does not run on into one (a wrapped
  *  sentence reaching past a narrow rating column's start is still the sentence). */
-export function cellsOf(line: string, starts: number[], figureCols?: Set<number>): string[] {
+function cellsOf(line: string, starts: number[], figureCols?: Set<number>): string[] {
   const cells = starts.map(() => [] as string[]);
   const columnAt = (x: number) => Math.max(0, starts.findLastIndex((s) => s <= x + FIXED_WIDTH.edgeSlack));
   for (const f of fragmentsOf(line)) {
