@@ -446,3 +446,34 @@ describe('rows of a log page whose scores sit a line above or below their likeli
     expect(risks[1].description.startsWith('Partners do not sign up to the new ways of working agreed for the schemes')).toBe(true);
   });
 });
+
+describe('an impact cell opening above the line where its row starts', () => {
+  it('goes to its row: a second scored opening in one row\'s cell is the next row\'s', () => {
+    const o = [0, 32, 46, 70, 84];
+    const lines = [
+      'a) Risk log',
+      '',
+      pad([[o[0], 'There is a risk that:'], [o[1], 'How likely'], [o[2], 'Potential impact'], [o[3], 'Overall risk'], [o[4], 'Mitigating Actions']]),
+      pad([[o[0], 'Hospital activity does'], [o[2], '5 Cost pressure on'], [o[4], 'Monthly review']]),
+      pad([[o[0], 'not fall as planned'], [o[1], '4'], [o[2], 'Commissioners and'], [o[3], '20 High'], [o[4], 'by the board']]),
+      pad([[o[0], 'over the winter'], [o[2], 'Providers'], [o[4], 'and partners']]),
+      // The next row's impact cell, centred, opens a line above the row's own text.
+      pad([[o[0], 'this year'], [o[2], '4 Delays to new']]),
+      pad([[o[0], 'Providers cannot recruit'], [o[2], 'Community services'], [o[4], 'Joint workforce']]),
+      pad([[o[0], 'enough staff'], [o[1], '3'], [o[2], 'for Patients'], [o[3], '12 Medium'], [o[4], 'plan with the']]),
+      pad([[o[0], 'for the teams'], [o[2], 'and Carers'], [o[4], 'colleges']]),
+      pad([[o[0], 'Data sharing is late'], [o[2], '3 Records stay'], [o[4], 'Governance group']]),
+      pad([[o[0], 'for the new system'], [o[1], '2'], [o[2], 'Separate'], [o[3], '6 Low'], [o[4], 'meets monthly']]),
+      pad([[o[0], 'in the hospital'], [o[2], 'for Staff'], [o[4], 'with the trust']]),
+      '',
+      '',
+      'b) Contingency plan',
+    ];
+    const risks = risksOf(extractText(lines.join('\n'), 'txt'));
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score])).toEqual([
+      ['Hospital activity does not fall as planned over the winter this year', 4, 5, 20],
+      ['Providers cannot recruit enough staff for the teams', 3, 4, 12],
+      ['Data sharing is late for the new system in the hospital', 2, 3, 6],
+    ]);
+  });
+});

@@ -492,7 +492,35 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, figureCols);
     if (midSentenceCells(centred) < midSentenceCells(usual)) return centred;
   }
-  return usual;
+  return lineRows ? usual : scoredCellsToTheirRows(usual, figureCols);
+}
+
+/** A line of a cell opening with a score and its words ("4 Change does not happen"). */
+const SCORED_LINE = /^\d{1,2}\s+[A-Za-z]/;
+
+/**
+ * A log's impact column writes each cell as a score and its words ("5 Financial impact on …"). Its cells, centred
+ * on their rows, can open above the line where their row starts: the row above then holds a second scored opening
+ * in that column. That line and the lines after it go to the next row, whose cell does not open with one.
+ */
+function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): TableRow[] {
+  const body = rows.filter((r) => !r.header);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  for (let k = 0; k < width; k++) {
+    if (figureCols.has(k)) continue;
+    const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
+    if (opens < 2 || opens < 0.5 * body.length) continue;
+    for (let r = 0; r + 1 < body.length; r++) {
+      const own = body[r].cells[k]?.text.split('\n') ?? [];
+      const next = body[r + 1].cells[k];
+      if (!next || SCORED_LINE.test(next.text)) continue;
+      const cut = own.findIndex((l, i) => i > 0 && SCORED_LINE.test(l));
+      if (cut < 0) continue;
+      body[r].cells[k] = { ...body[r].cells[k], text: own.slice(0, cut).join('\n') };
+      next.text = join(own.slice(cut).join('\n'), next.text);
+    }
+  }
+  return rows;
 }
 
 /** Whether a table's figure lines hold sums of money ("£4,318,000"), not scores or counts. */
