@@ -142,8 +142,10 @@ function continuedColumns(lines: string[], previous: number[]): { starts: number
 }
 
 /** Cells of one line under the column starts: a fragment goes to the column its start falls in; a fragment
- *  running into the next column (one space between, "12 Medium the development") gives it the words from there. */
-function cellsOf(line: string, starts: number[]): string[] {
+ *  running into the next column (one space between, "12 Medium the development") gives it the words from there.
+ *  `figureCols`: columns known to hold figures; a word that is no figure does not run on into one (a wrapped
+ *  sentence reaching past a narrow rating column's start is still the sentence). */
+function cellsOf(line: string, starts: number[], figureCols?: Set<number>): string[] {
   const cells = starts.map(() => [] as string[]);
   const columnAt = (x: number) => Math.max(0, starts.findLastIndex((s) => s <= x + FIXED_WIDTH.edgeSlack));
   for (const f of fragmentsOf(line)) {
@@ -156,10 +158,27 @@ function cellsOf(line: string, starts: number[]): string[] {
     if (k > 0 && f.start < starts[k] && RATING.test(first) && first.length >= 3) {
       cells[k - 1].push(first);
       words.shift();
+    } else if (
+      f.start > 0 &&
+      k + 2 < starts.length &&
+      starts[k + 1] - f.start <= FIXED_WIDTH.cellIndent &&
+      RATING.test(first) &&
+      first.length >= 3 &&
+      line.slice(0, f.start).trim() !== ''
+    ) {
+      // A rating centred in a narrow column, starting a few characters left of its edge after the text of the
+      // column before (gap of its own), with the next column's text one space after it ("High as part of …"):
+      // the rating is the narrow column's, the words after it the next column's.
+      cells[k + 1].push(first);
+      for (const w of words.slice(1)) cells[k + 2].push(w[0]);
+      continue;
     }
     for (const w of words) {
       const x = f.start + w.index!;
-      if (k + 1 < starts.length && x >= starts[k + 1] - 1) k = columnAt(x);
+      if (k + 1 < starts.length && x >= starts[k + 1] - 1) {
+        const to = columnAt(x);
+        if (!figureCols?.has(to) || isFigure(w[0])) k = to;
+      }
       cells[k].push(w[0]);
     }
   }
@@ -174,6 +193,59 @@ const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
 
 function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
+}
+
+/**
+ * Figures moved into the figure column beside the cell they were read into. pdftotext centres a cell's text in
+ * its cell and shifts columns from row to row, so a score can start a few characters left of its column's edge
+ * (read into the text column before it), a rating can start where the next column's text starts (read into that
+ * column), and a score can end a wrapped line of text one space after it ("… changes to ways 3"). A cell that is a
+ * figure alone, or a small whole number ending a text cell, goes to a neighbouring figure column that is empty
+ * on that line; the text column must not be one of figures itself.
+ */
+export function figuresToTheirColumns(grid: string[][]): string[][] {
+  // A page holding two rows of a log has two figures a column, one of them maybe read into the wrong column:
+  // here a column whose cells are figures from its first figure on is one too.
+  const figureCols = figureColumns(grid);
+  for (let k = 0; k < (grid[0]?.length ?? 0); k++) {
+    const cells = grid.map((r) => r[k]).filter((c) => c !== '');
+    const first = cells.findIndex(isFigure);
+    if (first >= 0 && cells.slice(first).every(isFigure)) figureCols.add(k);
+  }
+  if (figureCols.size === 0) return grid;
+  // Columns of small whole numbers (likelihood, impact, score): where a trailing number can belong.
+  const scoreCols = new Set(
+    [...figureCols].filter((k) => {
+      const cells = grid.map((r) => r[k]).filter((c) => FIGURE.test(c));
+      return cells.length > 0 && cells.every((c) => /^\d{1,2}(\s+\S+)?$/.test(c));
+    }),
+  );
+  // A figure goes only where figures like it are: a number where numbers are, a rating where ratings are.
+  const shapes = (c: string) => ({ number: /^[(\-–−]?£?\d/.test(c), rating: c.split(/\s+/).some((w) => RATING.test(w) && w.length >= 3) });
+  const holdsLike = (k: number, cell: string) => {
+    const want = shapes(cell.replace(/^(.*\S)\s+(\d{1,2})$/, '$2'));
+    return grid.some((r) => r[k] !== '' && isFigure(r[k]) && (!want.number || shapes(r[k]).number) && (!want.rating || shapes(r[k]).rating));
+  };
+  return grid.map((line) => {
+    const out = [...line];
+    for (let k = 0; k < out.length; k++) {
+      const cell = out[k];
+      if (cell === '' || figureCols.has(k)) continue;
+      const target = [k - 1, k + 1].find((j) => figureCols.has(j) && out[j] === '' && holdsLike(j, cell));
+      if (target === undefined) continue;
+      if (isFigure(cell)) {
+        out[target] = cell;
+        out[k] = '';
+        continue;
+      }
+      const glued = /^(.*\S)\s+(\d{1,2})$/.exec(cell);
+      if (glued && target === k + 1 && scoreCols.has(target) && /[a-z]/i.test(glued[1])) {
+        out[k] = glued[1];
+        out[target] = glued[2];
+      }
+    }
+    return out;
+  });
 }
 
 /** Columns that mostly hold figures once the first figure appears (likelihood, score, amounts). */
@@ -370,8 +442,16 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // row starts at the first line whose text column starts an entry (or at the figure line itself when its own
     // text starts one).
     const strong = grid.flatMap((_, i) => (text(i) !== '' && startsEntry(text(i)) && (i === 0 || text(i - 1) === '') ? [i] : []));
-    const rowAnchors = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && (text(a) === '' || !startsEntry(text(a)))));
-    if (strong.length === rowAnchors.length && strong.length > 1) {
+    // Two figure lines in a row are one row's figures when their text goes on (no new entry), or when a score
+    // cell of two lines goes on in them ("12" over "Medium"): centred beside one-line cells, its number sits a
+    // line above the other figures of its row.
+    const scoreGoesOn = (prev: number, a: number) =>
+      [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && (RATING.test(grid[a][k]) || (grid[a][k] === '' && RATING.test(grid[a + 1]?.[k] ?? ''))));
+    const sameRow = (prev: number, a: number) => a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a));
+    const rowAnchors = anchors.filter((a, k) => !(k > 0 && sameRow(anchors[k - 1], a)));
+    // Each row's entry between the figures of the rows before and after it, or the pairing is a coincidence.
+    const paired = rowAnchors.every((a, k) => (k === 0 || strong[k] > rowAnchors[k - 1]) && (k + 1 >= rowAnchors.length || strong[k] < rowAnchors[k + 1]));
+    if (strong.length === rowAnchors.length && strong.length > 1 && paired) {
       let prevEnd = -1;
       rowAnchors.forEach((a, k) => {
         const start = Math.max(prevEnd + 1, Math.min(a, strong[k]));
@@ -381,7 +461,7 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     }
     let prevAnchor = -1;
     for (const a of starts.length > 0 ? [] : anchors) {
-      if (prevAnchor >= 0 && a === prevAnchor + 1 && (text(a) === '' || !startsEntry(text(a)))) {
+      if (prevAnchor >= 0 && sameRow(prevAnchor, a)) {
         prevAnchor = a; // figures over two lines of one row (its text going on, not a new entry)
         continue;
       }
@@ -405,7 +485,47 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
   if (first > 0) rows.push(toRow(0, first, !pageBreakBefore && !headed));
   starts.forEach((s, k) => rows.push(toRow(s, starts[k + 1] ?? grid.length)));
   if (pageBreakBefore && rows[0]) rows[0].pageBreakBefore = true;
-  return rows.filter((r) => r.cells.some((c) => c.text !== ''));
+  const usual = rows.filter((r) => r.cells.some((c) => c.text !== ''));
+  // A table of amounts whose rows, read the usual way, leave cells opening mid-sentence ("budget: 2014/15" under a
+  // label's middle line): its labels may be centred on their amounts; the centred reading if it leaves fewer.
+  if (tryCentred && !lineRows && anchors.length >= 2 && hasAmounts(grid, figureCols, anchors) && midSentenceCells(usual) > 0) {
+    const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, figureCols);
+    if (midSentenceCells(centred) < midSentenceCells(usual)) return centred;
+  }
+  return lineRows ? usual : scoredCellsToTheirRows(usual, figureCols);
+}
+
+/** A line of a cell opening with a score and its words ("4 Change does not happen"). */
+const SCORED_LINE = /^\d{1,2}\s+[A-Za-z]/;
+
+/**
+ * A log's impact column writes each cell as a score and its words ("5 Financial impact on …"). Its cells, centred
+ * on their rows, can open above the line where their row starts: the row above then holds a second scored opening
+ * in that column. That line and the lines after it go to the next row, whose cell does not open with one.
+ */
+function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): TableRow[] {
+  const body = rows.filter((r) => !r.header);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  for (let k = 0; k < width; k++) {
+    if (figureCols.has(k)) continue;
+    const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
+    if (opens < 2 || opens < 0.5 * body.length) continue;
+    for (let r = 0; r + 1 < body.length; r++) {
+      const own = body[r].cells[k]?.text.split('\n') ?? [];
+      const next = body[r + 1].cells[k];
+      if (!next || SCORED_LINE.test(next.text)) continue;
+      const cut = own.findIndex((l, i) => i > 0 && SCORED_LINE.test(l));
+      if (cut < 0) continue;
+      body[r].cells[k] = { ...body[r].cells[k], text: own.slice(0, cut).join('\n') };
+      next.text = join(own.slice(cut).join('\n'), next.text);
+    }
+  }
+  return rows;
+}
+
+/** Whether a table's figure lines hold sums of money ("£4,318,000"), not scores or counts. */
+function hasAmounts(grid: string[][], figureCols: Set<number>, anchors: number[]): boolean {
+  return anchors.some((a) => [...figureCols].some((k) => /£/.test(grid[a][k])));
 }
 
 /**
@@ -447,9 +567,20 @@ function midSentenceCells(rows: TableRow[]): number {
  * cell sits most evenly around its row's middle (a small dynamic programme per column). Lines above the first
  * row's cells are a header (or, after a page break, the end of the row cut off on the page before).
  */
-function centredRows(grid: string[][], anchors: number[], centreShift: Map<number, number>, page: number | null, pageBreakBefore: boolean, headed: boolean): TableRow[] {
+function centredRows(
+  grid: string[][],
+  anchors: number[],
+  centreShift: Map<number, number>,
+  page: number | null,
+  pageBreakBefore: boolean,
+  headed: boolean,
+  figureCols?: Set<number>,
+): TableRow[] {
   // One anchor per row: figure lines next to each other with no text of their own between them are one row.
-  const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1));
+  // With `figureCols`, a figure line with text of its own in another column is a row of its own even next to
+  // another ("2015/16   £17,403,000" under "budget: 2014/15   £957,000").
+  const ownText = (a: number) => figureCols !== undefined && grid[a].some((c, k) => c !== '' && !figureCols.has(k));
+  const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && !ownText(a)));
   const centre = rowsAt.map((a) => a + (centreShift.get(a) ?? 0));
   const n = rowsAt.length;
   const width = grid[0].length;
@@ -524,11 +655,19 @@ function centredRows(grid: string[][], anchors: number[], centreShift: Map<numbe
  * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
  * table running over pages is read page by page: each page has its own column positions.
  */
-export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
-  if (!isGapped(lines[at])) return null;
+export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
+  let lines = input;
+  if (!isGapped(lines[at])) {
+    const moved = valueRunIntoLabel(lines, at);
+    if (moved === null) return null;
+    lines = [...lines];
+    lines[at] = moved;
+  }
   let end = at;
   let gapped = 0;
   let blanks = 0;
+  // Where the table's lines so far start a cell past the margin: a long wrapped line of a wide column starts at one.
+  const cellStarts: number[] = [];
   for (let i = at; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) {
@@ -540,8 +679,13 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
     if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
-    if (isGapped(line)) gapped++;
-    else if (fragmentsOf(line)[0].text.length > 60) break;
+    // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
+    // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
+    if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
+    if (isGapped(line)) {
+      gapped++;
+      for (const f of fragmentsOf(line)) if (f.start >= FIXED_WIDTH.cellIndent) cellStarts.push(f.start);
+    } else if (fragmentsOf(line)[0].text.length > 60 && !continuesWideColumn(fragmentsOf(line)[0], cellStarts)) break;
     blanks = 0;
     end = i + 1;
   }
@@ -553,17 +697,29 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
   if (used.filter(isGapped).length < FIXED_WIDTH.minGappedLines || body.length === 0) return null;
   // One part per page, and one per repetition of the header: each part has its own column positions.
   const repeats = headerRepeats(lines, at, end);
-  const parts: Array<{ from: number; to: number }> = [];
+  const parts: Array<{ from: number; to: number; page?: number | null }> = [];
   for (let i = at; i < end; i++) {
     if (parts.length === 0 || pageOf(i) !== pageOf(parts[parts.length - 1].from) || repeats.splits.has(i)) parts.push({ from: i, to: i + 1 });
     else parts[parts.length - 1].to = i + 1;
+  }
+  // A header printed at the foot of a page, its rows all on the next page, is read with them: alone, its few lines
+  // cannot show the columns (a header cell of one line has no support).
+  for (let n = 0; n + 1 < parts.length; n++) {
+    const p = parts[n];
+    const next = parts[n + 1];
+    const own = [...Array(p.to - p.from).keys()].map((k) => p.from + k).filter((i) => !isBlank(lines[i]));
+    const key = own.findIndex((i) => repeats.keys.has(i));
+    const headerOnly = key >= 0 && own.length <= 2 * key + 1 + 1 && own.slice(key + 1).every((i) => isIndentedCell(lines, at - 1, i));
+    if (headerOnly && repeats.splits.has(p.from) && !repeats.splits.has(next.from)) {
+      parts.splice(n, 2, { from: p.from, to: next.to, page: pageOf(next.from) });
+    }
   }
   const rows: TableRow[] = [];
   let width = 0;
   let previous: number[] | null = null;
   for (const [n, part] of parts.entries()) {
     const kept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(lines[i]));
-    const partLines = kept.map((i) => lines[i]);
+    const partLines = rejoinCutWords(kept.map((i) => lines[i]));
     if (partLines.length === 0) continue;
     const keyLine = kept.findIndex((i) => repeats.keys.has(i));
     let grid: string[][];
@@ -578,10 +734,12 @@ export function fixedWidthTableAt(lines: string[], at: number, pageOf: (i: numbe
       const cols = columnsOf(partLines);
       if (cols.length < 2 && n === 0) return null;
       previous = cols;
-      grid = partLines.map((l) => cellsOf(l, cols));
+      const firstPass = partLines.map((l) => cellsOf(l, cols));
+      grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
     }
+    grid = figuresToTheirColumns(grid);
     width = Math.max(width, grid[0].length);
-    rows.push(...groupRows(grid, pageOf(part.from), n > 0, keyLine));
+    rows.push(...groupRows(grid, part.page !== undefined ? part.page : pageOf(part.from), n > 0, keyLine));
   }
   if (width < 2 || rows.length < 2) return null;
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
@@ -611,11 +769,16 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   if (header < 0) return out;
   const first = key(lines[header])!;
   const above = header - at;
+  // The first header's words, its lines above and below its margin line: a repeat prints them again, wrapped
+  // at other places ("How likely is the" over "risk to" on one page, "How likely is" over "the risk to" on the next).
+  const headerText = lines.slice(at, Math.min(end, header + above + 8)).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  const isHeaderLine = (l: string) => fragmentsOf(l).every((f) => headerText.includes(f.text.toLowerCase()));
   for (let i = header + 1; i < end; i++) {
     if (key(lines[i]) !== first) continue;
-    // The header's lines above its margin line (indented cells) belong to the repeat too.
+    // The header's lines above its margin line (indented cells) belong to the repeat too: as many as the first
+    // header had, and any more made only of the header's words.
     let from = i;
-    while (from > i - above && from - 1 > at && isIndentedCell(lines, at, from - 1)) from--;
+    while (from - 1 > at && isIndentedCell(lines, at, from - 1) && (from > i - above || isHeaderLine(lines[from - 1]))) from--;
     splits.add(from);
     keys.add(i);
   }
@@ -627,10 +790,85 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   return out;
 }
 
+/**
+ * A long line of one fragment, indented, is a wrapped line of a wide later column (mitigating actions written
+ * across half the page) when earlier lines of the table start a cell where it starts: indented prose starts
+ * nowhere in particular.
+ */
+function continuesWideColumn(f: Fragment, cellStarts: number[]): boolean {
+  if (f.start < FIXED_WIDTH.cellIndent) return false;
+  return cellStarts.filter((x) => Math.abs(x - f.start) <= FIXED_WIDTH.edgeSlack).length >= 2;
+}
+
+/**
+ * The first line of a table whose value was typeset one space after its label ("Minimum required 2014/15", the
+ * values of the lines below starting a few characters further right): the line with the value moved to where the
+ * values below start, or null. The value is a year or a figure, and two or more lines below start a value of the
+ * same kind within `cellIndent` of it.
+ */
+function valueRunIntoLabel(lines: string[], at: number): string | null {
+  const f = fragmentsOf(lines[at]);
+  if (f.length !== 1 || f[0].start >= FIXED_WIDTH.cellIndent || !isGapped(lines[at + 1] ?? '')) return null;
+  const m = /^(.*\S) (\S+)$/.exec(lines[at]);
+  if (!m) return null;
+  const [, label, value] = m;
+  const isYear = (t: string) => YEAR_ONLY.test(t);
+  const kind = isYear(value) ? isYear : FIGURE.test(value) && /\d/.test(value) ? (t: string) => FIGURE.test(t) && /\d/.test(t) && !isYear(t) : null;
+  if (!kind) return null;
+  const x = label.length + 1;
+  const starts: number[] = [];
+  for (const l of lines.slice(at + 1, at + 7)) {
+    if (isBlank(l)) break;
+    for (const g of fragmentsOf(l)) {
+      const first = g.text.split(/\s+/)[0];
+      if (g.start >= FIXED_WIDTH.cellIndent && kind(first) && Math.abs(g.start - x) <= FIXED_WIDTH.cellIndent) starts.push(g.start);
+    }
+  }
+  const to = starts.find((s0) => starts.filter((s1) => Math.abs(s1 - s0) <= FIXED_WIDTH.edgeSlack).length >= 2);
+  if (to === undefined || to < label.length + FIXED_WIDTH.columnGap) return null;
+  return label.padEnd(to) + value;
+}
+
+/** A heading's numbering at the margin, as the templates number their sections: "1)", "b)", "4 a)". */
+const NUMBERED_HEADING = /^(\d{1,2}\s*\)|\d{1,2}\s+[a-h]\)|[a-h]\))\s+[A-Z]/;
+
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
 function isIndentedCell(lines: string[], at: number, i: number): boolean {
   const f = fragmentsOf(lines[i]);
   return f.length >= 1 && f[0].start >= FIXED_WIDTH.cellIndent && i > at;
+}
+
+/** Short words a cell's line can start with: never the cut end of a longer word. */
+const SHORT_WORDS = new Set('a i an as at be by do go he if in is it me my no of on or so to up us we st nd rd th am pm eg ie vs ok'.split(' '));
+
+/**
+ * Words cut at a narrow cell's right edge rejoined (tables.md class 3: "Mediu" over "m", "materialis" over "e?",
+ * "Overal" over "l risk"): pdftotext writes the cell's next line from the cell's left edge, so the cut end opens a
+ * fragment exactly under the cut word, one or two lines down. The end is one or two lower-case letters (maybe with
+ * a stop or a question mark) and not a short word of its own; the cut word ends its fragment and has four letters
+ * or more. The end's place is left blank, so the other columns keep their places. Pure, line for line.
+ */
+export function rejoinCutWords(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    for (const f of fragmentsOf(out[i])) {
+      const last = /(\S+)$/.exec(f.text)![1];
+      const x = f.end - last.length;
+      if (!/^[A-Za-z(]?[A-Za-z]{3,}[a-z]$/.test(last)) continue;
+      for (const j of [i + 1, i + 2]) {
+        const below = out[j] ?? '';
+        // Two lines down only past a line with nothing under the word (another column's line).
+        if (j === i + 2 && (out[i + 1] ?? '').slice(x, x + last.length).trim() !== '') break;
+        const rest = /^([a-z]{1,2})([.?:,;)]?)(?=\s|$)/.exec(below.slice(x));
+        if (!rest || (x > 0 && below[x - 1] !== ' ') || SHORT_WORDS.has(rest[1])) continue;
+        const cut = rest[0].length;
+        out[i] = out[i].slice(0, f.end) + rest[0] + out[i].slice(f.end + Math.min(cut, Math.max(0, /^ */.exec(out[i].slice(f.end))![0].length - 1)));
+        out[j] = (below.slice(0, x) + ' '.repeat(cut) + below.slice(x + cut)).replace(/[ ]+$/, '');
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** A year cut at a narrow cell's edge in laid-out text: "2014/1" with its last digit on the line below, or
