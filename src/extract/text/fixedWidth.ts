@@ -578,7 +578,7 @@ function centredRows(
 ): TableRow[] {
   // One anchor per row: figure lines next to each other with no text of their own between them are one row.
   // With `figureCols`, a figure line with text of its own in another column is a row of its own even next to
-  // another ("2015/16   £17,403,000" under "budget: 2014/15   £957,000").
+  // another ("2015/16   £12,400,000" under "budget: 2014/15   £845,000").
   const ownText = (a: number) => figureCols !== undefined && grid[a].some((c, k) => c !== '' && !figureCols.has(k));
   const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && !ownText(a)));
   const centre = rowsAt.map((a) => a + (centreShift.get(a) ?? 0));
