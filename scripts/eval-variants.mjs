@@ -93,7 +93,8 @@ if (chromium && sets.includes('lo-html')) {
 // The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
 // breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
 // project's own PDF reader) and as pdftotext -layout of that PDF. "plain-headings" gives every heading the body
-// style (many plans type their headings as bold text), scored as the DOCX itself and as its PDF.
+// style (many plans type their headings as bold text), scored as the DOCX itself and as its PDF; "borderless"
+// takes every table's borders away (a known gap: the PDF reader finds tables by their rules first).
 const RETYPESET = {
   'type-large': { edit: (xml) => scaleType(xml, 1.25), as: ['pdf', 'layout'] },
   'type-small': { edit: (xml) => scaleType(xml, 0.85), as: ['pdf', 'layout'] },
@@ -102,6 +103,14 @@ const RETYPESET = {
     as: ['pdf', 'layout'],
   },
   'plain-headings': { edit: (xml) => xml.replace(/<w:pStyle w:val="(?:Heading|Title)[^"]*"\/>/g, ''), as: ['docx', 'pdf'] },
+  // Tables without borders, with Word's default cell margins: as PDF, tables with no rules at all.
+  borderless: {
+    edit: (xml) =>
+      xml
+        .replace(/<w:(tcBorders|tblBorders)>[\s\S]*?<\/w:\1>/g, '')
+        .replace(/<w:(left|right) w:w="\d+" w:type="dxa"\/>(?=[\s\S]*?<\/w:tblCellMar>)/g, '<w:$1 w:w="108" w:type="dxa"/>'),
+    as: ['pdf'],
+  },
 };
 function scaleType(xml, factor) {
   return xml.replace(/<w:sz(Cs)? w:val="(\d+)"/g, (_, cs, v) => `<w:sz${cs ?? ''} w:val="${Math.round(Number(v) * factor)}"`);
