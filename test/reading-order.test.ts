@@ -661,3 +661,45 @@ describe('risk log in reading order: a likelihood printed below its row\'s last 
     ]);
   });
 });
+
+describe('quarterly metric table in another writer\'s reading order (2022-23 planning template: "2021-22 Q1 Actual" … "2022-23 Q4 Plan")', () => {
+  it('a taller header cell\'s lines interleave with its neighbour\'s ("2021-22" / "2021-22 Q3" / "Q2"): a year\'s quarters go to its columns in time order', () => {
+    const text = [
+      'Avoidable',
+      'admissions',
+      '',
+      '2021-22 Q1',
+      'Actual',
+      '',
+      '2021-22',
+      '2021-22 Q3',
+      'Q2',
+      'Actual',
+      'Actual',
+      '',
+      '2021-22 Q4',
+      'Actual',
+      '',
+      'Indicator',
+      'value',
+      '',
+      '301.5',
+      '',
+      '287.2',
+      '',
+      '264.9',
+      '',
+      '240.6',
+      '',
+      'Rationale for how',
+      'ambition was set',
+      '',
+    ].join('\n');
+    expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
+      'avoidable_admissions 2021-22 Q1 actual 301.5 -/-',
+      'avoidable_admissions 2021-22 Q2 actual 287.2 -/-',
+      'avoidable_admissions 2021-22 Q3 actual 264.9 -/-',
+      'avoidable_admissions 2021-22 Q4 actual 240.6 -/-',
+    ]);
+  });
+});

@@ -204,6 +204,16 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: C
   const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
+  // In reading order the quarters of one year come in the order their lines did, and a taller header cell's
+  // lines interleave with its neighbour's ("2021-22" / "2021-22 Q3" / "Q2"): the columns of a year run forwards,
+  // so its quarters go to them in time order.
+  if (!laidOut && quarters.length > 0) {
+    for (const year of new Set(columns.map((c) => c.start))) {
+      const same = columns.filter((c) => c.start === year);
+      const sorted = same.map((c) => c.quarter!).sort();
+      same.forEach((c, k) => (c.quarter = sorted[k]));
+    }
+  }
   return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
 }
 
