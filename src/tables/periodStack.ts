@@ -6,8 +6,9 @@
 // labelled by the words just before it ("Numerator", "Denominato" cut at the cell edge). The name of the
 // table (a metric) is the nearest text before the stack the caller recognises. The result is an ordinary grid:
 // a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
-// across lines, the columns go in time order, a header can come in two parts with values between, and a row in
-// pieces (rowsOf).
+// across lines, the columns go in time order (a year's quarters too, whatever order their lines came in), a header
+// can come in two parts with values or the label cells between (its last column alone, the table's name between
+// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 
