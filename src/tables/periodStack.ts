@@ -6,8 +6,9 @@
 // labelled by the words just before it ("Numerator", "Denominato" cut at the cell edge). The name of the
 // table (a metric) is the nearest text before the stack the caller recognises. The result is an ordinary grid:
 // a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
-// across lines, the columns go in time order, a header can come in two parts with values between, and a row in
-// pieces (rowsOf).
+// across lines, the columns go in time order (a year's quarters too, whatever order their lines came in), a header
+// can come in two parts with values or the label cells between (its last column alone, the table's name between
+// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 
@@ -128,7 +129,7 @@ function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
  * line after it and the x where the columns begin (0 in reading order); null when the pieces do not make two or
  * more whole periods with a kind each.
  */
-function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
+function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
   const first = piecesOf(lines[at].text, at, spec);
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
@@ -174,7 +175,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: C
     .sort(order)
     .map((p) => ({ x: p.x, line: p.line, start: p.start!, end: p.end ?? null, quarter: null, kind: null }));
   if (!laidOut) columns.sort((a, b) => a.start - b.start);
-  if (columns.length < 2) return null;
+  if (columns.length < minColumns) return null;
   const open = columns.filter((c) => c.end === null);
   const ends = pieces.filter((p) => p.piece === 'end').sort(order);
   if (ends.length !== open.length) return null;
@@ -204,6 +205,16 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec): { columns: C
   const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
+  // In reading order the quarters of one year come in the order their lines did, and a taller header cell's
+  // lines interleave with its neighbour's ("2021-22" / "2021-22 Q3" / "Q2"): the columns of a year run forwards,
+  // so its quarters go to them in time order.
+  if (!laidOut && quarters.length > 0) {
+    for (const year of new Set(columns.map((c) => c.start))) {
+      const same = columns.filter((c) => c.start === year);
+      const sorted = same.map((c) => c.quarter!).sort();
+      same.forEach((c, k) => (c.quarter = sorted[k]));
+    }
+  }
   return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
 }
 
@@ -310,16 +321,26 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       let limit = Math.min(lines.length, end + SCOPE_LINES);
       let merged = false;
       for (let m = end; m < limit; m++) {
-        const next = m > end && /\b20\d\d/.test(lines[m].text) ? stackAt(lines, m, spec) : null;
+        // The second part of a header may be a single column ("2022-23" / "Plan", the last column's cell printed
+        // after the label cells beside it), taken only where it can be one (no row whole yet); a single column is
+        // no table of its own, so it may also come before any value.
+        const partialSoFar = (single = false) => !laidOut && !merged && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
+        const candidate = m > end && /\b20\d\d/.test(lines[m].text);
+        let next = candidate ? stackAt(lines, m, spec) : null;
+        const single = !next && candidate && partialSoFar(true);
+        if (single) next = stackAt(lines, m, spec, 1);
         if (next) {
           // In reading order a header can come in two parts with values between ("2020-21 Actual", "2021-22 Plan",
           // values of their first column, then "2021-22 estimated", "2022-23 Plan"): where no row is whole yet,
           // the second part's periods are more columns of the same table, in time order.
           close();
-          const partial = !laidOut && !next.laidOut && !merged && runs.length > 0 && runs.every((r) => r.values.length < k);
+          const partial = !next.laidOut && partialSoFar(single);
           const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
           if (!partial || !fresh) break;
           columns = [...columns, ...next.columns].sort((x, y) => x.start - y.start);
+          // The label column's cells can come between the parts ("8.3 Usual residence" after the first periods):
+          // the table's name is the last text naming one before the second part.
+          named = nameBefore(lines.slice(end, m).map((l) => l.text), spec) ?? named;
           k = columns.length;
           merged = true;
           limit = Math.min(lines.length, next.end + SCOPE_LINES);
@@ -335,7 +356,12 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           if (spec.isValue(t.text)) {
             // A row is complete at k values: a number after it ("8.4 Residential") starts something else.
             run.push(t);
-            if (run.length === k) close();
+            // Rows of a table in reading order can stand apart by long cells of text (a rationale beside them):
+            // the scope goes on past each whole row.
+            if (run.length === k) {
+              close();
+              if (!laidOut) limit = Math.max(limit, Math.min(lines.length, m + 1 + SCOPE_LINES));
+            }
           } else if (run.length > 0 && cut && !spec.roleWord.test(cut.text) && spec.roleWord.test(cut.text + t.text)) {
             // "Denominato" … "r": the tail of a label cut at the cell edge, in the middle of its run.
           } else {
