@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
+import { extractSchemes } from '../src/fields/schemes/index.js';
 import { figuresToTheirColumns, rejoinCutWords } from '../src/extract/text/fixedWidth.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
@@ -475,5 +476,39 @@ describe('an impact cell opening above the line where its row starts', () => {
       ['Providers cannot recruit enough staff for the teams', 3, 4, 12],
       ['Data sharing is late for the new system in the hospital', 2, 3, 6],
     ]);
+  });
+});
+
+describe('an expenditure table whose rows a writer pads apart with blank lines', () => {
+  // Scheme Name | Brief Description | Area of Spend | Commissioner | Provider | Source of Funding | Expenditure |
+  // New/Existing, each row a block centred on its figure line, a blank line between rows. A scheme name wrapped so
+  // its last line stands alone at the margin just before the blank ("Teams") is not a heading after the table.
+  const lines = [
+    'Spending Plan',
+    '',
+    '',
+    pad([[0, 'Scheme Name'], [16, 'Brief'], [30, 'Area of'], [44, 'Commissioner'], [58, 'Provider'], [70, 'Source of'], [84, 'Expenditure'], [98, 'New/ Existing']]),
+    pad([[16, 'Description'], [30, 'Spend'], [70, 'Funding'], [84, '(£)'], [98, 'Scheme']]),
+    '',
+    pad([[16, 'Home visits']]),
+    pad([[0, 'Falls Response'], [16, 'after a fall'], [30, 'Community'], [44, 'CCG'], [58, 'NHS'], [70, 'Minimum'], [84, '£412,300'], [98, 'Existing']]),
+    pad([[0, 'Night'], [16, 'at night'], [30, 'Health'], [70, 'Contribution']]),
+    pad([[0, 'Teams']]),
+    '',
+    pad([[0, 'Warm Homes'], [16, 'Small repairs'], [30, 'Social'], [44, 'LA'], [58, 'Local'], [70, 'Minimum'], [84, '£95,120'], [98, 'New']]),
+    pad([[0, 'Service'], [16, 'and heating'], [30, 'Care'], [58, 'Authority'], [70, 'Contribution']]),
+    '',
+    pad([[0, 'Carer Breaks'], [16, 'Short breaks'], [30, 'Social'], [44, 'LA'], [58, 'Charity'], [70, 'Minimum'], [84, '£60,000'], [98, 'Existing']]),
+    pad([[16, 'for carers'], [30, 'Care'], [70, 'Contribution']]),
+    '',
+    '',
+    'Next steps',
+  ];
+
+  it('reads every scheme into one table', () => {
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(tablesOf(doc)).toHaveLength(1);
+    const schemes = extractSchemes(doc, noSections).value;
+    expect(schemes.map((s) => s.name)).toEqual(['Falls Response Night Teams', 'Warm Homes Service', 'Carer Breaks']);
   });
 });

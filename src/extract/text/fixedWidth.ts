@@ -678,7 +678,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, i, cellStarts)) break;
     // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
     // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
     if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
@@ -831,6 +831,21 @@ function valueRunIntoLabel(lines: string[], at: number): string | null {
 
 /** A heading's numbering at the margin, as the templates number their sections: "1)", "b)", "4 a)". */
 const NUMBERED_HEADING = /^(\d{1,2}\s*\)|\d{1,2}\s+[a-h]\)|[a-h]\))\s+[A-Z]/;
+
+/**
+ * A line alone at the margin, then a blank line, that is the last wrapped line of a first-column cell of a table
+ * whose rows are padded apart by blank lines (a writer that spaces rows vertically): it follows a table line with
+ * no blank between, it fits inside the first column (ends before the table's next column starts), and the line
+ * after the blank opens another row at the margin with columns of its own. A heading or caption after a table is
+ * set apart from the table above it, or is wider than its first column.
+ */
+function endsRowBlock(lines: string[], i: number, cellStarts: number[]): boolean {
+  if (i === 0 || isBlank(lines[i - 1]) || cellStarts.length === 0) return false;
+  const own = fragmentsOf(lines[i]);
+  if (own.length !== 1 || own[0].end + 1 >= Math.min(...cellStarts)) return false;
+  const next = lines[i + 2] ?? '';
+  return isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent;
+}
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
 function isIndentedCell(lines: string[], at: number, i: number): boolean {
