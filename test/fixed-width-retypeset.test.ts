@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
+import { extractSchemes } from '../src/fields/schemes/index.js';
 import { figuresToTheirColumns, rejoinCutWords } from '../src/extract/text/fixedWidth.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
@@ -475,5 +476,77 @@ describe('an impact cell opening above the line where its row starts', () => {
       ['Providers cannot recruit enough staff for the teams', 3, 4, 12],
       ['Data sharing is late for the new system in the hospital', 2, 3, 6],
     ]);
+  });
+});
+
+describe('an expenditure table whose rows a writer pads apart with blank lines', () => {
+  // Scheme Name | Brief Description | Area of Spend | Commissioner | Provider | Source of Funding | Expenditure |
+  // New/Existing, each row a block centred on its figure line, a blank line between rows. A scheme name wrapped so
+  // its last line stands alone at the margin just before the blank ("Teams") is not a heading after the table.
+  const lines = [
+    'Spending Plan',
+    '',
+    '',
+    pad([[0, 'Scheme Name'], [16, 'Brief'], [30, 'Area of'], [44, 'Commissioner'], [58, 'Provider'], [70, 'Source of'], [84, 'Expenditure'], [98, 'New/ Existing']]),
+    pad([[16, 'Description'], [30, 'Spend'], [70, 'Funding'], [84, '(£)'], [98, 'Scheme']]),
+    '',
+    pad([[16, 'Home visits']]),
+    pad([[0, 'Falls Response'], [16, 'after a fall'], [30, 'Community'], [44, 'CCG'], [58, 'NHS'], [70, 'Minimum'], [84, '£412,300'], [98, 'Existing']]),
+    pad([[0, 'Night'], [16, 'at night'], [30, 'Health'], [70, 'Contribution']]),
+    pad([[0, 'Teams']]),
+    '',
+    pad([[0, 'Warm Homes'], [16, 'Small repairs'], [30, 'Social'], [44, 'LA'], [58, 'Local'], [70, 'Minimum'], [84, '£95,120'], [98, 'New']]),
+    pad([[0, 'Service'], [16, 'and heating'], [30, 'Care'], [58, 'Authority'], [70, 'Contribution']]),
+    '',
+    pad([[0, 'Carer Breaks'], [16, 'Short breaks'], [30, 'Social'], [44, 'LA'], [58, 'Charity'], [70, 'Minimum'], [84, '£60,000'], [98, 'Existing']]),
+    pad([[16, 'for carers'], [30, 'Care'], [70, 'Contribution']]),
+    '',
+    '',
+    'Next steps',
+  ];
+
+  it('reads every scheme into one table', () => {
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(tablesOf(doc)).toHaveLength(1);
+    const schemes = extractSchemes(doc, noSections).value;
+    expect(schemes.map((s) => s.name)).toEqual(['Falls Response Night Teams', 'Warm Homes Service', 'Carer Breaks']);
+  });
+});
+
+describe('rows padded apart by blank lines, their cells centred on the figure line, with no header above them', () => {
+  // Scheme Name | Brief Description | Area of Spend | Commissioner | Provider | Source of Funding | Expenditure |
+  // New/Existing: every row's cells centred on its amount, so a description opens lines above the name, the name's
+  // lines alternate with other cells' lines and go on below the amount. With no header to read the columns from
+  // (the rows of a page after the header's), a blank line between rows is the only sure bound of a row.
+  const block = (name: string[], desc: string[], area: string[], amount: string) => [
+    pad([[16, desc[0]]]),
+    pad([[16, desc[1]]]),
+    pad([[0, name[0]], [58, 'Minimum']]),
+    pad([[16, desc[2]], [32, area[0]], [48, 'Private']]),
+    pad([[0, name[1]], [42, 'CCG'], [58, 'NHS'], [71, amount], [82, 'Existing']]),
+    pad([[16, desc[3]], [32, area[1]], [48, 'Sector']]),
+    pad([[0, name[2]], [58, 'Contribution']]),
+    pad([[16, desc[4]]]),
+    pad([[16, desc[5]]]),
+    '',
+  ];
+  const lines = [
+    ...block(['Falls', 'Response', 'Service'], ['Visits to', 'people who', 'have fallen', 'at home by', 'a trained', 'responder'], ['Community', 'Health'], '£318,400'),
+    ...block(['Warm', 'Homes', 'Repairs'], ['Small', 'works to', 'keep homes', 'warm and', 'safe for', 'residents'], ['Social', 'Care'], '£72,950'),
+    ...block(['Carer', 'Break', 'Fund'], ['Short', 'breaks', 'for unpaid', 'carers in', 'each of', 'the towns'], ['Social', 'Care'], '£41,000'),
+    ...block(['Night', 'Sitting', 'Team'], ['Care', 'through', 'the night', 'for people', 'at the end', 'of life'], ['Community', 'Health'], '£150,000'),
+    ...block(['Home', 'Meals', 'Round'], ['Hot', 'meals', 'brought', 'to homes', 'on every', 'weekday'], ['Social', 'Care'], '£28,500'),
+    ...block(['Link', 'Worker', 'Hub'], ['Staff', 'who link', 'people to', 'groups', 'near where', 'they live'], ['Social', 'Care'], '£64,200'),
+    '',
+    'Next steps',
+  ];
+
+  it('reads each block between blank lines as one row', () => {
+    const doc = extractText(lines.join('\n'), 'txt');
+    const tables = tablesOf(doc);
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].kind === 'table' ? tables[0].rows : [];
+    expect(rows.map((r) => r.cells[0].text.replace(/\n/g, ' '))).toEqual(['Falls Response Service', 'Warm Homes Repairs', 'Carer Break Fund', 'Night Sitting Team', 'Home Meals Round', 'Link Worker Hub']);
+    expect(rows.map((r) => /£[\d,]+/.exec(r.cells.map((c) => c.text).join(' '))?.[0])).toEqual(['£318,400', '£72,950', '£41,000', '£150,000', '£28,500', '£64,200']);
   });
 });

@@ -36,6 +36,8 @@ export const FIXED_WIDTH = {
   centredOnShare: 0.75,
   /** What a centred cell opening in lower case costs, in lines of imbalance around its row's middle. */
   midSentenceCost: 2,
+  /** Rows padded apart by blank lines needed before the blank lines are taken as the rows' bounds. */
+  minPaddedRows: 3,
 } as const;
 
 interface Fragment {
@@ -678,7 +680,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '')) break;
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, i, cellStarts)) break;
     // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
     // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
     if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
@@ -739,7 +741,9 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     }
     grid = figuresToTheirColumns(grid);
     width = Math.max(width, grid[0].length);
-    rows.push(...groupRows(grid, part.page !== undefined ? part.page : pageOf(part.from), n > 0, keyLine));
+    const page = part.page !== undefined ? part.page : pageOf(part.from);
+    const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);
+    rows.push(...(padded ?? groupRows(grid, page, n > 0, keyLine)));
   }
   if (width < 2 || rows.length < 2) return null;
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
@@ -831,6 +835,49 @@ function valueRunIntoLabel(lines: string[], at: number): string | null {
 
 /** A heading's numbering at the margin, as the templates number their sections: "1)", "b)", "4 a)". */
 const NUMBERED_HEADING = /^(\d{1,2}\s*\)|\d{1,2}\s+[a-h]\)|[a-h]\))\s+[A-Z]/;
+
+/**
+ * Rows of a part whose rows a writer padded apart with blank lines: every block of lines between blank lines holds
+ * exactly one line of figures (a row's cells wrap and centre around it), the first block none (the header) or one.
+ * Each block is then one row, however its cells wrap: the blank lines say where rows end better than any guess
+ * from where entries start. `kept`: the part's line numbers (blank lines left out, so a jump is a blank line);
+ * `lines`: the part's lines, `grid` their cells.
+ * Null when the part is not laid out so.
+ */
+function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page: number | null, pageBreakBefore: boolean): TableRow[] | null {
+  const blocks: number[][] = [];
+  kept.forEach((line, j) => {
+    if (j === 0 || line - kept[j - 1] > 1) blocks.push([]);
+    blocks[blocks.length - 1].push(j);
+  });
+  // A figure is a fragment of its line (a cell can hold it beside words a column start does not separate).
+  const figureLines = (b: number[]) => b.filter((j) => fragmentsOf(lines[j]).some((f) => isFigure(f.text))).length;
+  if (blocks.length === 0 || figureLines(blocks[0]) > 1 || blocks.slice(1).some((b) => figureLines(b) !== 1)) return null;
+  const headed = figureLines(blocks[0]) === 0;
+  if (blocks.length - (headed ? 1 : 0) < FIXED_WIDTH.minPaddedRows) return null;
+  const rows = blocks.map((b, k): TableRow => ({
+    cells: mergeLines(b.map((j) => grid[j])).map((t) => ({ text: t })),
+    page,
+    ...(k === 0 && headed ? { header: true } : {}),
+  }));
+  if (pageBreakBefore) rows[0].pageBreakBefore = true;
+  return rows;
+}
+
+/**
+ * A line alone at the margin, then a blank line, that is the last wrapped line of a first-column cell of a table
+ * whose rows are padded apart by blank lines (a writer that spaces rows vertically): it follows a table line with
+ * no blank between, it fits inside the first column (ends before the table's next column starts), and the line
+ * after the blank opens another row at the margin with columns of its own. A heading or caption after a table is
+ * set apart from the table above it, or is wider than its first column.
+ */
+function endsRowBlock(lines: string[], i: number, cellStarts: number[]): boolean {
+  if (i === 0 || isBlank(lines[i - 1]) || cellStarts.length === 0) return false;
+  const own = fragmentsOf(lines[i]);
+  if (own.length !== 1 || own[0].end + 1 >= Math.min(...cellStarts)) return false;
+  const next = lines[i + 2] ?? '';
+  return isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent;
+}
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
 function isIndentedCell(lines: string[], at: number, i: number): boolean {
