@@ -210,6 +210,22 @@ describe('expenditure table in another writer\'s reading order: cells row by row
   });
 });
 
+/** The 2014 revised log's header in reading order, its third and fourth cells' lines interleaved by baseline. */
+const REVISED_LOG_HEADER = [
+  'There is a risk that:',
+  '',
+  'How likely is',
+  'the risk to',
+  'materialise?',
+  '',
+  'Potential impact',
+  '',
+  'Overall risk',
+  'Mitigating Actions',
+  'factor',
+  '',
+];
+
 const brief = (m: { metric: string; period: string | null; kind: string; value: number; numerator: number | null; denominator: number | null }) =>
   `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator ?? '-'}/${m.denominator ?? '-'}`;
 
@@ -516,18 +532,7 @@ describe('risk log in reading order (2014 revised: "There is a risk that: | How 
 describe('risk log in reading order: a header cell printed again on the first line of a cell\'s group', () => {
   it('"Mitigating Actions" over a mitigation\'s lines is not part of it; a group naming two roles in the header adds both', () => {
     const text = [
-      'There is a risk that:',
-      '',
-      'How likely is',
-      'the risk to',
-      'materialise?',
-      '',
-      'Potential impact',
-      '',
-      'Overall risk',
-      'Mitigating Actions',
-      'factor',
-      '',
+      ...REVISED_LOG_HEADER,
       'Providers cannot recruit',
       'enough reablement staff',
       '3',
@@ -571,18 +576,7 @@ describe('risk log in reading order: a header cell printed again on the first li
 describe('risk log in reading order: a score and rating glued to the mitigation\'s lines', () => {
   it('"20 High" opening a line of text, and a rating word whose score stands alone in the same group', () => {
     const text = [
-      'There is a risk that:',
-      '',
-      'How likely is',
-      'the risk to',
-      'materialise?',
-      '',
-      'Potential impact',
-      '',
-      'Overall risk',
-      'Mitigating Actions',
-      'factor',
-      '',
+      ...REVISED_LOG_HEADER,
       'Council savings reduce',
       'the prevention offer',
       '4',
@@ -618,18 +612,7 @@ describe('risk log in reading order: a score and rating glued to the mitigation\
 describe('risk log in reading order: a likelihood printed below its row\'s last cell', () => {
   it('a short cell with no text of its own before the next row\'s cells goes to the row above', () => {
     const text = [
-      'There is a risk that:',
-      '',
-      'How likely is',
-      'the risk to',
-      'materialise?',
-      '',
-      'Potential impact',
-      '',
-      'Overall risk',
-      'Mitigating Actions',
-      'factor',
-      '',
+      ...REVISED_LOG_HEADER,
       'Data sharing rules',
       'are not agreed',
       '',
