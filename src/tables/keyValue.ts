@@ -5,6 +5,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
 import { findYears } from '../text/years.js';
+import { CUT_DIGIT_GROUP } from '../text/figures.js';
 import { hasCellGap, type Grid, type GridRow } from './grids.js';
 
 export interface KeyValueSpec {
@@ -44,7 +45,7 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
     let text = cleanCell(block.text);
     // Digits of a figure wrapped onto the next line ("£12,345,00" + "0").
     const next = blocks[i + 1];
-    if (/\d,\d{0,2}$/.test(text) && next && next.kind === 'paragraph' && /^\d{1,3}\b/.test(next.text.trim())) {
+    if (CUT_DIGIT_GROUP.test(text) && next && next.kind === 'paragraph' && /^\d{1,3}\b/.test(next.text.trim())) {
       text = `${text}\n${next.text.trim()}`;
       i++;
     }

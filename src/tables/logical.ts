@@ -4,6 +4,7 @@
 //   furniture rows removed (class 5), overlaid duplicate rows collapsed (6), split digit groups rejoined (4),
 //   wrapped cells merged into the row they continue (1), header rows found wherever they are (2, 3).
 import { cleanCell, normaliseName } from '../text/clean.js';
+import { CUT_DIGIT_GROUP } from '../text/figures.js';
 
 export interface Row {
   cells: string[];
@@ -59,8 +60,6 @@ export function collapseOverlaidRows(rows: Row[]): { rows: Row[]; collapsed: num
   return { rows: out, collapsed };
 }
 
-/** A cell ending in a digit group cut short ("£9,000,00", "-12,") and a next-row cell of digits only ("0"). */
-const CUT_GROUP = /\d,\d{0,2}$|\d,$/;
 
 /**
  * Digit groups split over two rows ("£9,000,00" / "0"): the second row holds nothing but the rest of the
@@ -71,7 +70,7 @@ export function rejoinSplitDigits(rows: Row[]): Row[] {
   for (const r of rows) {
     const prev = out[out.length - 1];
     const rest = r.cells.map(cleanCell);
-    if (prev && rest.some((c) => c !== '') && rest.every((c, k) => c === '' || (/^\d{1,3}$/.test(c) && CUT_GROUP.test(cleanCell(prev.cells[k] ?? ''))))) {
+    if (prev && rest.some((c) => c !== '') && rest.every((c, k) => c === '' || (/^\d{1,3}$/.test(c) && CUT_DIGIT_GROUP.test(cleanCell(prev.cells[k] ?? ''))))) {
       out[out.length - 1] = {
         ...prev,
         cells: prev.cells.map((c, k) => (rest[k] ? `${cleanCell(c)}${rest[k]}` : c)),

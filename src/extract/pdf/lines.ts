@@ -1,5 +1,6 @@
 // Positioned runs -> text lines, and the rules for joining wrapped lines back together.
 import type { PlacedText, TextRun } from './types.js';
+import { CUT_DIGIT_GROUP } from '../../text/figures.js';
 
 /** A line of runs on one baseline; its size is the size most of its characters have, bold when all of them are. */
 export interface TextLine extends PlacedText {
@@ -113,9 +114,6 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
   return `${prev} ${next}`;
 }
 
-/** A figure whose last digit group is cut short at the cell's edge ("£2,323,30", "12,"). */
-export const CUT_FIGURE = /\d,\d{0,2}$/;
-
 /**
  * A row that is the second line of the row above, drawn or read as a row of its own: it finishes a figure cut at
  * its cell's edge ("£2,323,30" / "4"), and each of its other cells goes on mid-text under a cell of that row
@@ -123,7 +121,7 @@ export const CUT_FIGURE = /\d,\d{0,2}$/;
  */
 export function joinCutFigureRow(above: string[], below: string[]): string[] | null {
   if (above.length !== below.length) return null;
-  const cut = (k: number) => CUT_FIGURE.test(above[k].trim()) && /^\d{1,3}$/.test(below[k].trim());
+  const cut = (k: number) => CUT_DIGIT_GROUP.test(above[k].trim()) && /^\d{1,3}$/.test(below[k].trim());
   const goesOn = (k: number) => below[k].trim() === '' || cut(k) || (above[k].trim() !== '' && /^[\p{Ll}(]/u.test(below[k].trim()));
   if (!below.some((_, k) => cut(k)) || !below.every((_, k) => goesOn(k))) return null;
   return above.map((a, k) => (below[k].trim() ? joinWrapped(a, below[k].trim(), cut(k)) : a));

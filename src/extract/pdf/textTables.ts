@@ -2,7 +2,8 @@
 // (tab stops, spreadsheet exports without gridlines). Columns are found from the empty vertical strips
 // ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
 // columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
-import { CUT_FIGURE, joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
+import { joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
+import { CUT_DIGIT_GROUP } from '../../text/figures.js';
 import type { TextRun } from './types.js';
 
 export interface TextTable {
@@ -155,7 +156,7 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
     if (prev && tight && filled === 1) {
       const k = cells.findIndex((c) => c !== '');
       if (prev[k] !== '') {
-        prev[k] = joinWrapped(prev[k], cells[k], CUT_FIGURE.test(prev[k]) && /^\d{1,3}\b/.test(cells[k]));
+        prev[k] = joinWrapped(prev[k], cells[k], CUT_DIGIT_GROUP.test(prev[k]) && /^\d{1,3}\b/.test(cells[k]));
         prevLine = line;
         continue;
       }
