@@ -9,29 +9,10 @@ import { extractMetrics } from '../src/fields/metrics/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 
+import { SPENDING_HEADER } from './reading-order-shapes.js';
+
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 
-/** The 2022-23 expenditure table's header as pdftotext reads it, cells clipped at their edges. */
-const SPENDING_HEADER = [
-  'Spending Plan 2022/23',
-  '',
-  'Scheme Name',
-  '',
-  'Brief Description of Area of',
-  'Scheme',
-  'Spend',
-  '',
-  'Commissione',
-  'Source of',
-  'Provider',
-  'r',
-  'Funding',
-  '',
-  'New/',
-  'Expenditure',
-  'Existing',
-  '',
-];
 
 describe('expenditure table in reading order: an amount cut at its cell edge (2022-23 planning template)', () => {
   it('the last digits printed after another cell, in the amount\'s group or after the row\'s trailing cell, complete it', () => {

@@ -3,6 +3,7 @@
 // impact | Overall risk factor | Mitigating Actions". Every figure and phrase here is made up.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
+import { SPENDING_HEADER } from './reading-order-shapes.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import { markdownInlineToHtml } from '../src/extract/text/inline.js';
 import type { Segmentation } from '../src/segment/types.js';
@@ -483,24 +484,7 @@ describe('expenditure table in pdftotext reading order (2022-23 planning templat
     const { extractSchemes } = await import('../src/fields/schemes/index.js');
     const { extractBudgets } = await import('../src/fields/budgets/index.js');
     const text = [
-      'Spending Plan 2022/23',
-      '',
-      'Scheme Name',
-      '',
-      'Brief Description of Area of',
-      'Scheme',
-      'Spend',
-      '',
-      'Commissione',
-      'Source of',
-      'Provider',
-      'r',
-      'Funding',
-      '',
-      'New/',
-      'Expenditure',
-      'Existing',
-      '',
+      ...SPENDING_HEADER,
       'Falls Response',
       '',
       'Two-hour response to',
