@@ -8,6 +8,7 @@
 import type { Finding, RawBlock, TableRow } from '../../model/document.js';
 import { assignRunsToCells, findRuledTables, type RuledTable } from './grid.js';
 import { cellText, groupLines, joinCutFigureRow, joinWrapped, makeLine, splitBullet, vocabularyOf, type TextLine, type Vocabulary } from './lines.js';
+import { findBandTables } from './bandTables.js';
 import { findTextTables, type TextTable } from './textTables.js';
 import type { PageContent, TextRun } from './types.js';
 import { isYearOnly } from '../../text/years.js';
@@ -78,8 +79,10 @@ function layoutPage(content: PageContent, vocabulary: Vocabulary): PageLayout {
     const el = tableElement(table, content.page, vocabulary);
     if (el) elements.push(el);
   }
-  const { tables: textTables, rest } = findTextTables(groupLines(outside), DEFAULT_STEP_RATIO);
-  for (const t of textTables) {
+  const banded = findBandTables(groupLines(outside), DEFAULT_STEP_RATIO, vocabulary);
+  const found = [...banded.lineRegions, banded.rest].map((lines) => findTextTables(lines, DEFAULT_STEP_RATIO));
+  const rest = found.flatMap((f) => f.rest).sort((a, b) => a.base - b.base);
+  for (const t of [...banded.tables, ...found.flatMap((f) => f.tables)]) {
     if (t.proseColumns) {
       elements.push(...columnLines(t, content.page));
       continue;

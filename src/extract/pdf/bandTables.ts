@@ -1,0 +1,214 @@
+// Borderless tables whose cells wrap: a Word or LibreOffice table with its borders removed, or a sheet printed
+// without gridlines. With no rules, a wrapped cell's lines, and the lines of cells set at different heights
+// (vertically centred), interleave with the other cells' lines, so reading such a region line by line gives a
+// row per line. Here the region is read as columns first: the columns are the vertical strips the region's
+// text leaves empty on every line (gutters, narrower than the gaps textTables.ts needs, because they must
+// hold on every line of the region), and the rows are the horizontal bands of text between vertical gaps
+// wider than the region's own line spacing. A band whose first cell is empty goes on the row above (the
+// second paragraph of a long cell). textTables.ts reads the tables whose rows are single lines.
+import { cellText, type TextLine, type Vocabulary } from './lines.js';
+import type { TextRun } from './types.js';
+import { CUT_DIGIT_GROUP } from '../../text/figures.js';
+import type { TextTable } from './textTables.js';
+
+/** A gap this wide (in font sizes) between two runs of a line may be a gutter; it must then hold on every line. */
+const MIN_GUTTER = 0.7;
+/** A text line's extent above and below its baseline, in font sizes. */
+const ASCENT = 0.8;
+const DESCENT = 0.25;
+
+interface Chunk {
+  x0: number;
+  x1: number;
+  runs: TextRun[];
+  line: TextLine;
+}
+
+function chunksOf(line: TextLine): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const run of [...line.runs].sort((a, b) => a.x0 - b.x0)) {
+    if (run.text.trim() === '') continue;
+    const last = chunks[chunks.length - 1];
+    if (last && run.x0 - last.x1 <= MIN_GUTTER * line.size) {
+      last.runs.push(run);
+      last.x1 = Math.max(last.x1, run.x1);
+    } else {
+      chunks.push({ x0: run.x0, x1: run.x1, runs: [run], line });
+    }
+  }
+  return chunks;
+}
+
+type Columns = Array<[number, number]>;
+
+/**
+ * The columns with a line's chunks added, or null when a chunk bridges a gutter (touches two columns, or comes
+ * closer to a neighbour than a gutter's width).
+ */
+function withChunks(cols: Columns, chunks: Chunk[], gutter: number): Columns | null {
+  const next: Columns = cols.map(([a, b]) => [a, b]);
+  const filled = new Set<[number, number]>();
+  for (const c of chunks) {
+    const touched = next.filter(([a, b]) => c.x1 > a - gutter && c.x0 < b + gutter);
+    if (touched.length > 1) return null;
+    // Two cells of one line in one column: the columns change here (another table starts).
+    if (touched.length === 1 && filled.has(touched[0])) return null;
+    if (touched.length === 1) filled.add(touched[0]);
+    if (touched.length === 1) {
+      touched[0][0] = Math.min(touched[0][0], c.x0);
+      touched[0][1] = Math.max(touched[0][1], c.x1);
+    } else {
+      const col: [number, number] = [c.x0, c.x1];
+      next.push(col);
+      filled.add(col);
+    }
+    next.sort((p, q) => p[0] - q[0]);
+    for (let k = 1; k < next.length; k++) if (next[k][0] - next[k - 1][1] < gutter) return null;
+  }
+  return next;
+}
+
+const FIGURE = /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i;
+
+/** Two whole figures one above the other in a cell's chunks; the rest of a figure cut at the cell's edge is not one. */
+function stackedFigures(cells: Chunk[]): boolean {
+  const texts = cells.map((c) => c.runs.map((r) => r.text).join('').replace(/\s/g, ''));
+  let figures = 0;
+  texts.forEach((t, k) => {
+    if (FIGURE.test(t) && !(k > 0 && CUT_DIGIT_GROUP.test(texts[k - 1]) && /^\d{1,3}$/.test(t))) figures++;
+  });
+  return figures >= 2;
+}
+
+/**
+ * Find borderless tables with wrapped cells among a page's lines (sorted top to bottom). Returns the tables,
+ * the regions in columns whose rows are single lines (for textTables.ts, one region at a time, so that it
+ * cannot run one table into the next), and the other lines.
+ */
+export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?: Vocabulary): { tables: TextTable[]; lineRegions: TextLine[][]; rest: TextLine[] } {
+  const chunked = lines.map(chunksOf);
+  const tables: TextTable[] = [];
+  const lineRegions: TextLine[][] = [];
+  const used = new Set<TextLine>();
+  let i = 0;
+  while (i < lines.length) {
+    if (chunked[i].length < 2) {
+      i++;
+      continue;
+    }
+    const size = lines[i].size;
+    const gutter = MIN_GUTTER * size;
+    let cols: Columns | null = withChunks([], chunked[i], gutter);
+    if (!cols) {
+      i++;
+      continue;
+    }
+    // Lines just above at line spacing that fit the columns: the tops of a stacked header.
+    let start = i;
+    while (start > 0 && start > i - 3) {
+      const above = lines[start - 1];
+      const gap = lines[start].base - above.base;
+      if (used.has(above) || gap <= 0 || gap > 1.3 * stepRatio * size || Math.abs(above.size - size) > 1) break;
+      const grown = withChunks(cols, chunked[start - 1], gutter);
+      if (!grown || grown.length !== cols.length) break;
+      cols = grown;
+      start--;
+    }
+    let end = i + 1;
+    while (end < lines.length) {
+      const gap = lines[end].base - lines[end - 1].base;
+      if (gap <= 0 || gap > 2.6 * stepRatio * size || Math.abs(lines[end].size - size) > 1) break;
+      // Text set left of the first column's edge, where rows above align (a title at the body's margin), is
+      // outside the table.
+      const left = cols[0][0];
+      const aligned = chunked.slice(start, end).filter((cs) => cs.length > 0 && Math.abs(cs[0].x0 - left) < 1).length;
+      if (aligned >= 2 && chunked[end].length > 0 && chunked[end][0].x0 < left - 2) break;
+      const grown = withChunks(cols, chunked[end], gutter);
+      if (!grown) break;
+      // A line opening two or more new columns under several rows already in columns starts another table.
+      if (grown.length - cols.length >= 2 && chunked.slice(start, end).filter((c) => c.length >= 2).length >= 3) break;
+      cols = grown;
+      end++;
+    }
+    const table = cols.length >= 2 ? bandTable(chunked.slice(start, end).flat(), cols, vocabulary) : null;
+    if (table === 'single-lines') {
+      // Columns whose rows are single lines: textTables.ts reads them, within these bounds.
+      const region = lines.slice(start, end).filter((l) => !used.has(l));
+      lineRegions.push(region);
+      for (const line of region) used.add(line);
+      i = end;
+    } else if (table) {
+      tables.push(table);
+      for (const line of table.lines) used.add(line);
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  return { tables, lineRegions, rest: lines.filter((l) => !used.has(l)) };
+}
+
+function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): TextTable | 'single-lines' | null {
+  const column = (c: Chunk) => cols.findIndex(([a, b]) => c.x1 > a - 0.5 && c.x0 < b + 0.5);
+  // The region's line spacing: the commonest step between consecutive lines of one column.
+  const steps: number[] = [];
+  cols.forEach((_, k) => {
+    const bases = [...new Set(chunks.filter((c) => column(c) === k).map((c) => c.line.base))].sort((a, b) => a - b);
+    for (let j = 1; j < bases.length; j++) steps.push(bases[j] - bases[j - 1]);
+  });
+  const size = chunks[0].line.size;
+  const inCell = steps.filter((s) => s < 1.8 * size).sort((a, b) => a - b);
+  if (inCell.length === 0) return 'single-lines'; // no cell wraps
+  const step = inCell[Math.floor(inCell.length / 2)];
+  // Vertical blank between two lines at that step, plus a margin: a wider blank separates rows.
+  const tolerance = Math.max(0.15 * size, step - (ASCENT + DESCENT) * size + 0.2 * size);
+  const sorted = [...chunks].sort((a, b) => a.line.base - b.line.base);
+  const bands: Chunk[][] = [];
+  let bottom = -Infinity;
+  for (const c of sorted) {
+    const top = c.line.base - ASCENT * c.line.size;
+    if (bands.length === 0 || top > bottom + tolerance) bands.push([]);
+    bands[bands.length - 1].push(c);
+    bottom = Math.max(bottom, c.line.base + DESCENT * c.line.size);
+  }
+  if (bands.length < 2 || bands.length === sorted.length) {
+    // One band of lines in columns: rows set at line spacing, each a line.
+    const lineCount = new Set(chunks.map((c) => c.line)).size;
+    return lineCount > chunks.length - 2 ? null : 'single-lines';
+  }
+  const rows: string[][] = [];
+  const rowLines: TextLine[][] = [];
+  for (const band of bands) {
+    const cells = cols.map((_, k) => band.filter((c) => column(c) === k));
+    // Two figures one above the other in a column are two rows, not a wrapped cell: a sheet, read by textTables.ts.
+    if (cells.some(stackedFigures)) return 'single-lines';
+    const texts = cells.map((cs, k) => (cs.length ? cellText(cs.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : ''));
+    const prev = rows[rows.length - 1];
+    // A band with its first cell empty is a further paragraph of the row above.
+    if (prev && texts[0] === '') {
+      texts.forEach((t, k) => {
+        if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
+      });
+      rowLines[rowLines.length - 1].push(...band.map((c) => c.line));
+      continue;
+    }
+    rows.push(texts);
+    rowLines.push(band.map((c) => c.line));
+  }
+  // A one-cell row at either end is a title or a paragraph next to the table, not a row of it.
+  const oneCell = (r: string[]) => r.filter((t) => t !== '').length <= 1;
+  while (rows.length > 2 && oneCell(rows[rows.length - 1])) {
+    rows.pop();
+    rowLines.pop();
+  }
+  while (rows.length > 2 && oneCell(rows[0])) {
+    rows.shift();
+    rowLines.shift();
+  }
+  // Enough evidence of a table: two rows with two or more cells filled.
+  if (rows.filter((r) => r.filter((t) => t !== '').length >= 2).length < 2) return null;
+  const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
+  const lines = [...new Set(rowLines.flat())].sort((a, b) => a.base - b.base);
+  const first = lines[0];
+  return { top: first.base - first.size * ASCENT, x0: edges[0], x1: edges[edges.length - 1], edges, rows, lines, proseColumns: false };
+}
