@@ -70,14 +70,71 @@ function withChunks(cols: Columns, chunks: Chunk[], gutter: number): Columns | n
 
 const FIGURE = /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i;
 
-/** Two whole figures one above the other in a cell's chunks; the rest of a figure cut at the cell's edge is not one. */
-function stackedFigures(cells: Chunk[]): boolean {
+/**
+ * Two whole figures one above the other in a cell's chunks. The rest of a figure cut at the cell's edge
+ * ("£1,997,38" / "5", "252." / "9": the line above ends within an em of the column's right edge), or of a
+ * financial year wrapped before its hyphen ("2022" / "-23"), is not a second figure.
+ */
+function stackedFigures(cells: Chunk[], right: number): boolean {
   const texts = cells.map((c) => c.runs.map((r) => r.text).join('').replace(/\s/g, ''));
   let figures = 0;
   texts.forEach((t, k) => {
-    if (FIGURE.test(t) && !(k > 0 && CUT_DIGIT_GROUP.test(texts[k - 1]) && /^\d{1,3}$/.test(t))) figures++;
+    const cut = k > 0 && /\d[,.]?$/.test(texts[k - 1]) && cells[k - 1].x1 >= right - cells[k - 1].line.size && /^\d{1,3}$/.test(t);
+    const year = k > 0 && /^(?:19|20)\d\d$/.test(texts[k - 1]) && /^[-–/]\d\d$/.test(t); // "2022" / "-23"
+    if (year) return;
+    if (FIGURE.test(t) && !cut) figures++;
   });
   return figures >= 2;
+}
+
+/** A column's chunks (top to bottom) in paragraphs: a blank wider than `tolerance` ends one. */
+function paragraphsOf(chunks: Chunk[], tolerance: number): Chunk[][] {
+  const paras: Chunk[][] = [];
+  let bottom = -Infinity;
+  for (const c of [...chunks].sort((a, b) => a.line.base - b.line.base || a.x0 - b.x0)) {
+    if (paras.length === 0 || c.line.base - ASCENT * c.line.size > bottom + tolerance) paras.push([]);
+    paras[paras.length - 1].push(c);
+    bottom = Math.max(bottom, c.line.base + DESCENT * c.line.size);
+  }
+  return paras;
+}
+
+const topOf = (p: Chunk[]) => Math.min(...p.map((c) => c.line.base - ASCENT * c.line.size));
+const bottomOf = (p: Chunk[]) => Math.max(...p.map((c) => c.line.base + DESCENT * c.line.size));
+
+/**
+ * A band's cells (chunks per column) as one or more rows. Where two or more columns leave a blank at the
+ * same height, the band holds several rows, and the cells with text across that height span them (the
+ * metric name and rationale beside a metric's header, value and plan rows): a spanning cell's text goes to
+ * the row it starts in, as a spanned cell's text does in a ruled table.
+ */
+function splitBand(cells: Chunk[][], tolerance: number): Chunk[][][] {
+  const paras = cells.map((cs) => paragraphsOf(cs, tolerance));
+  const gaps = paras.map((ps) => ps.slice(1).map((p, j) => [bottomOf(ps[j]), topOf(p)] as [number, number]));
+  const cuts: number[] = [];
+  gaps.forEach((gs, k) => {
+    for (const [a, b] of gs) {
+      for (let j = k + 1; j < gaps.length; j++) {
+        for (const [c, d] of gaps[j]) {
+          const lo = Math.max(a, c);
+          const hi = Math.min(b, d);
+          if (hi > lo) cuts.push((lo + hi) / 2);
+        }
+      }
+    }
+  });
+  const boundaries: number[] = [];
+  for (const y of cuts.sort((a, b) => a - b)) {
+    if (boundaries.length === 0 || y - boundaries[boundaries.length - 1] > tolerance) boundaries.push(y);
+  }
+  const rows: Chunk[][][] = Array.from({ length: boundaries.length + 1 }, () => cells.map(() => []));
+  paras.forEach((ps, k) => {
+    for (const p of ps) {
+      const top = topOf(p);
+      rows[boundaries.filter((y) => y < top).length][k].push(...p);
+    }
+  });
+  return rows.filter((r) => r.some((cs) => cs.length > 0));
 }
 
 /**
@@ -113,6 +170,12 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       if (!grown || grown.length !== cols.length) break;
       cols = grown;
       start--;
+    }
+    // At the top of a page, lines that all fall inside the columns are the rest of a row cut by the page break.
+    const fits = (k: number) => !used.has(lines[k]) && Math.abs(lines[k].size - size) <= 1 && withChunks(cols!, chunked[k], gutter)?.length === cols!.length;
+    if (start > 0 && start <= 6 && Array.from({ length: start }, (_, k) => k).every(fits)) {
+      for (let k = start - 1; k >= 0; k--) cols = withChunks(cols, chunked[k], gutter)!;
+      start = 0;
     }
     let end = i + 1;
     while (end < lines.length) {
@@ -179,21 +242,25 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
   const rows: string[][] = [];
   const rowLines: TextLine[][] = [];
   for (const band of bands) {
-    const cells = cols.map((_, k) => band.filter((c) => column(c) === k));
-    // Two figures one above the other in a column are two rows, not a wrapped cell: a sheet, read by textTables.ts.
-    if (cells.some(stackedFigures)) return 'single-lines';
-    const texts = cells.map((cs, k) => (cs.length ? cellText(cs.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : ''));
-    const prev = rows[rows.length - 1];
-    // A band with its first cell empty is a further paragraph of the row above.
-    if (prev && texts[0] === '') {
-      texts.forEach((t, k) => {
-        if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
-      });
-      rowLines[rowLines.length - 1].push(...band.map((c) => c.line));
-      continue;
+    const subRows = splitBand(cols.map((_, k) => band.filter((c) => column(c) === k)), tolerance);
+    for (const [s, cells] of subRows.entries()) {
+      // Two figures one above the other in a cell are two rows, not a wrapped cell: a sheet, read by textTables.ts.
+      if (cells.some((cs, k) => stackedFigures(cs, cols[k][1]))) return 'single-lines';
+      const texts = cells.map((cs, k) => (cs.length ? cellText(cs.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : ''));
+      const prev = rows[rows.length - 1];
+      // A band with its first cell empty and one or two cells of words is a further paragraph of the row above;
+      // one with figures, or with more cells, is a row of its own (a metric's plan rows under its actuals).
+      const filled = texts.filter((t) => t !== '');
+      if (s === 0 && prev && texts[0] === '' && filled.length <= 2 && !filled.some((t) => FIGURE.test(t.replace(/\s/g, '')))) {
+        texts.forEach((t, k) => {
+          if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
+        });
+        rowLines[rowLines.length - 1].push(...cells.flat().map((c) => c.line));
+        continue;
+      }
+      rows.push(texts);
+      rowLines.push(cells.flat().map((c) => c.line));
     }
-    rows.push(texts);
-    rowLines.push(band.map((c) => c.line));
   }
   // A one-cell row at either end is a title or a paragraph next to the table, not a row of it.
   const oneCell = (r: string[]) => r.filter((t) => t !== '').length <= 1;

@@ -35,6 +35,8 @@ interface TableEl {
   /** Cell edges of the first and last kept rows, to recognise a continuation on the next page. */
   firstXs: number[];
   lastXs: number[];
+  /** Read from the text's gutters, not rules: its edges are where the text ends, which differs from page to page. */
+  borderless?: boolean;
 }
 
 type Element = LineEl | TableEl;
@@ -88,7 +90,7 @@ function layoutPage(content: PageContent, vocabulary: Vocabulary): PageLayout {
       continue;
     }
     const rows = t.rows.map((cells) => ({ cells: cells.map((text) => ({ text })), page: content.page }));
-    elements.push({ kind: 'table', page: content.page, top: t.top, x0: t.x0, x1: t.x1, rows, firstXs: t.edges, lastXs: t.edges });
+    elements.push({ kind: 'table', page: content.page, top: t.top, x0: t.x0, x1: t.x1, rows, firstXs: t.edges, lastXs: t.edges, borderless: true });
   }
   for (const line of rest) {
     elements.push({ kind: 'line', page: content.page, top: line.base - line.size * 0.8, line });
@@ -421,7 +423,7 @@ function classify(items: Item[], stats: TextStats, messages: Finding[]): RawBloc
         prevBlock === open.block &&
         (open.block.pageEnd ?? open.block.page ?? 0) === el.page - 1 &&
         Math.abs(open.x0 - el.x0) < 4 &&
-        Math.abs(open.x1 - el.x1) < 4 &&
+        (Math.abs(open.x1 - el.x1) < 4 || (open.el.borderless === true && el.borderless === true && open.lastXs.length === el.firstXs.length)) &&
         (sameEdges(open.lastXs, el.firstXs) || open.lastXs.length === el.firstXs.length || startsWithHeader(open.block.rows, el.rows) > 0);
       if (open && continues) {
         const repeated = startsWithHeader(open.block.rows, el.rows);
