@@ -167,31 +167,31 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       const gap = lines[start].base - above.base;
       if (used.has(above) || gap <= 0 || gap > 1.3 * stepRatio * size || Math.abs(above.size - size) > 1) break;
       const grown = withChunks(cols, chunked[start - 1], gutter);
-      if (!grown || grown.length !== cols.length) break;
+      if (!grown || chunked[start - 1].some((c) => c.x0 < cols![0][0] - 2)) break;
       cols = grown;
       start--;
-    }
-    // At the top of a page, lines that all fall inside the columns are the rest of a row cut by the page break.
-    const fits = (k: number) => !used.has(lines[k]) && Math.abs(lines[k].size - size) <= 1 && withChunks(cols!, chunked[k], gutter)?.length === cols!.length;
-    if (start > 0 && start <= 6 && Array.from({ length: start }, (_, k) => k).every(fits)) {
-      for (let k = start - 1; k >= 0; k--) cols = withChunks(cols, chunked[k], gutter)!;
-      start = 0;
     }
     let end = i + 1;
     while (end < lines.length) {
       const gap = lines[end].base - lines[end - 1].base;
       if (gap <= 0 || gap > 2.6 * stepRatio * size || Math.abs(lines[end].size - size) > 1) break;
-      // Text set left of the first column's edge, where rows above align (a title at the body's margin), is
-      // outside the table.
+      // A line of one piece of text set left of the first column's edge, where rows above align (a title at the
+      // body's margin), is outside the table.
       const left = cols[0][0];
       const aligned = chunked.slice(start, end).filter((cs) => cs.length > 0 && Math.abs(cs[0].x0 - left) < 1).length;
-      if (aligned >= 2 && chunked[end].length > 0 && chunked[end][0].x0 < left - 2) break;
+      if (aligned >= 2 && chunked[end].length === 1 && chunked[end][0].x0 < left - 2) break;
       const grown = withChunks(cols, chunked[end], gutter);
       if (!grown) break;
-      // A line opening two or more new columns under several rows already in columns starts another table.
-      if (grown.length - cols.length >= 2 && chunked.slice(start, end).filter((c) => c.length >= 2).length >= 3) break;
       cols = grown;
       end++;
+    }
+    // At the top of a page, lines whose every cell starts inside one of the columns are the rest of a row cut
+    // by the page break.
+    const inside = (c: Chunk) => cols!.some(([a, b]) => c.x0 >= a - 2 && c.x0 < b && c.x1 < b + 4 * gutter);
+    const fits = (k: number) => !used.has(lines[k]) && Math.abs(lines[k].size - size) <= 1 && chunked[k].every(inside) && withChunks(cols!, chunked[k], gutter)?.length === cols!.length;
+    if (start > 0 && start <= 6 && Array.from({ length: start }, (_, k) => k).every(fits)) {
+      for (let k = start - 1; k >= 0; k--) cols = withChunks(cols, chunked[k], gutter)!;
+      start = 0;
     }
     const table = cols.length >= 2 ? bandTable(chunked.slice(start, end).flat(), cols, vocabulary) : null;
     if (table === 'single-lines') {
@@ -213,7 +213,7 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
 
 function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): TextTable | 'single-lines' | null {
   const column = (c: Chunk) => cols.findIndex(([a, b]) => c.x1 > a - 0.5 && c.x0 < b + 0.5);
-  // The region's line spacing: the commonest step between consecutive lines of one column.
+  // The region's line spacing: a short step between consecutive lines of one column.
   const steps: number[] = [];
   cols.forEach((_, k) => {
     const bases = [...new Set(chunks.filter((c) => column(c) === k).map((c) => c.line.base))].sort((a, b) => a - b);
@@ -222,7 +222,8 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
   const size = chunks[0].line.size;
   const inCell = steps.filter((s) => s < 1.8 * size).sort((a, b) => a - b);
   if (inCell.length === 0) return 'single-lines'; // no cell wraps
-  const step = inCell[Math.floor(inCell.length / 2)];
+  // The lower quartile, since steps between rows of a column can be as many as those inside its cells.
+  const step = inCell[Math.floor(inCell.length / 4)];
   // Vertical blank between two lines at that step, plus a margin: a wider blank separates rows.
   const tolerance = Math.max(0.15 * size, step - (ASCENT + DESCENT) * size + 0.2 * size);
   const sorted = [...chunks].sort((a, b) => a.line.base - b.line.base);
@@ -234,11 +235,9 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
     bands[bands.length - 1].push(c);
     bottom = Math.max(bottom, c.line.base + DESCENT * c.line.size);
   }
-  if (bands.length < 2 || bands.length === sorted.length) {
-    // One band of lines in columns: rows set at line spacing, each a line.
-    const lineCount = new Set(chunks.map((c) => c.line)).size;
-    return lineCount > chunks.length - 2 ? null : 'single-lines';
-  }
+  // Lines in columns at line spacing, each a row, or no lines in columns at all.
+  const lineRows = () => (new Set(chunks.map((c) => c.line)).size > chunks.length - 2 ? null : 'single-lines');
+  if (bands.length === sorted.length) return lineRows();
   const rows: string[][] = [];
   const rowLines: TextLine[][] = [];
   for (const band of bands) {
@@ -273,7 +272,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
     rowLines.shift();
   }
   // Enough evidence of a table: two rows with two or more cells filled.
-  if (rows.filter((r) => r.filter((t) => t !== '').length >= 2).length < 2) return null;
+  if (rows.filter((r) => r.filter((t) => t !== '').length >= 2).length < 2) return bands.length < 2 ? lineRows() : null;
   const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
   const lines = [...new Set(rowLines.flat())].sort((a, b) => a.base - b.base);
   const first = lines[0];

@@ -128,7 +128,7 @@ export function joinCutFigureRow(above: string[], below: string[]): string[] | n
 }
 
 /** Short words that are seldom the tail of a longer one, so a line opening with one starts a new word. */
-const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have)\b/;
+const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have|in|on|at|or|as)\b/;
 
 /**
  * Was the break between these two lines inside one word? Only when the first line is a single token that
@@ -159,8 +159,6 @@ export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: numbe
   // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.
   const acronym = /^\p{Lu}{2,}$/u.test(prev.text) && /^\p{Lu}+\b/u.test(next.text);
   if (!/^[\p{Ll}\p{N}]/u.test(next.text) && !acronym) return false;
-  // A line that opens with a word of its own ("admissions" / "is the BCF planned…") was wrapped at a space.
-  if (FUNCTION_WORD.test(next.text)) return false;
   const first = next.runs[0];
   const charWidth = first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : next.size * 0.55;
   const slack = innerWidth - (prev.x1 - prev.x0);
@@ -171,10 +169,12 @@ export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: numbe
   // The geometry cannot tell "discharge" / "capacity" (a wrap at a space in a tight cell) from "Mediu" / "m": the
   // document's own words can. A whole word the document writes elsewhere is one word; two it writes apart are two.
   const tail = /^\p{L}+/u.exec(next.text)?.[0];
-  if (vocabulary && tail && /^\p{L}+$/u.test(prev.text)) {
-    if (vocabulary.has((prev.text + tail).toLowerCase())) return true;
-    if (vocabulary.has(prev.text.toLowerCase()) && vocabulary.has(tail.toLowerCase())) return false;
-  }
+  const joined = vocabulary !== undefined && tail !== undefined && /^\p{L}+$/u.test(prev.text) && vocabulary.has((prev.text + tail).toLowerCase());
+  if (joined) return true;
+  // A line that opens with a word of its own ("admissions" / "is the BCF planned…") was wrapped at a space,
+  // unless the document writes the joined word elsewhere ("With" / "in").
+  if (FUNCTION_WORD.test(next.text)) return false;
+  if (vocabulary && tail && /^\p{L}+$/u.test(prev.text) && vocabulary.has(prev.text.toLowerCase()) && vocabulary.has(tail.toLowerCase())) return false;
   return true;
 }
 
