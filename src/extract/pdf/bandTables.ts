@@ -160,17 +160,7 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       i++;
       continue;
     }
-    // Lines just above at line spacing that fit the columns: the tops of a stacked header.
-    let start = i;
-    while (start > 0 && start > i - 3) {
-      const above = lines[start - 1];
-      const gap = lines[start].base - above.base;
-      if (used.has(above) || gap <= 0 || gap > 1.3 * stepRatio * size || Math.abs(above.size - size) > 1) break;
-      const grown = withChunks(cols, chunked[start - 1], gutter);
-      if (!grown || chunked[start - 1].some((c) => c.x0 < cols![0][0] - 2)) break;
-      cols = grown;
-      start--;
-    }
+    const start = i;
     let end = i + 1;
     while (end < lines.length) {
       const gap = lines[end].base - lines[end - 1].base;
@@ -185,18 +175,29 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       cols = grown;
       end++;
     }
+    // Lines just above at line spacing that fit the columns, none left of the first: the tops of a stacked header.
+    let top = start;
+    while (top > 0 && top > start - 3) {
+      const above = lines[top - 1];
+      const gap = lines[top].base - above.base;
+      if (used.has(above) || gap <= 0 || gap > 1.3 * stepRatio * size || Math.abs(above.size - size) > 1) break;
+      const grown = withChunks(cols, chunked[top - 1], gutter);
+      if (!grown || chunked[top - 1].some((c) => c.x0 < cols![0][0] - 2)) break;
+      cols = grown;
+      top--;
+    }
     // At the top of a page, lines whose every cell starts inside one of the columns are the rest of a row cut
     // by the page break.
     const inside = (c: Chunk) => cols!.some(([a, b]) => c.x0 >= a - 2 && c.x0 < b && c.x1 < b + 4 * gutter);
     const fits = (k: number) => !used.has(lines[k]) && Math.abs(lines[k].size - size) <= 1 && chunked[k].every(inside) && withChunks(cols!, chunked[k], gutter)?.length === cols!.length;
-    if (start > 0 && start <= 6 && Array.from({ length: start }, (_, k) => k).every(fits)) {
-      for (let k = start - 1; k >= 0; k--) cols = withChunks(cols, chunked[k], gutter)!;
-      start = 0;
+    if (top > 0 && top <= 6 && Array.from({ length: top }, (_, k) => k).every(fits)) {
+      for (let k = top - 1; k >= 0; k--) cols = withChunks(cols, chunked[k], gutter)!;
+      top = 0;
     }
-    const table = cols.length >= 2 ? bandTable(chunked.slice(start, end).flat(), cols, vocabulary) : null;
+    const table = cols.length >= 2 ? bandTable(chunked.slice(top, end).flat(), cols, vocabulary) : null;
     if (table === 'single-lines') {
       // Columns whose rows are single lines: textTables.ts reads them, within these bounds.
-      const region = lines.slice(start, end).filter((l) => !used.has(l));
+      const region = lines.slice(top, end).filter((l) => !used.has(l));
       lineRegions.push(region);
       for (const line of region) used.add(line);
       i = end;

@@ -128,7 +128,7 @@ export function joinCutFigureRow(above: string[], below: string[]): string[] | n
 }
 
 /** Short words that are seldom the tail of a longer one, so a line opening with one starts a new word. */
-const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have|in|on|at|or|as)\b/;
+const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have|in)\b/;
 
 /**
  * Was the break between these two lines inside one word? Only when the first line is a single token that
