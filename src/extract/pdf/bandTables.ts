@@ -175,12 +175,14 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       cols = grown;
       end++;
     }
-    // Lines just above at line spacing that fit the columns, none left of the first: the tops of a stacked header.
+    // Lines just above that fit the columns, none left of the first: the tops of a stacked header, the top
+    // lines of a first row whose cells are centred (a title or a paragraph's last line above becomes a one-cell
+    // row, dropped below).
     let top = start;
-    while (top > 0 && top > start - 3) {
+    while (top > 0 && top > start - 6) {
       const above = lines[top - 1];
       const gap = lines[top].base - above.base;
-      if (used.has(above) || gap <= 0 || gap > 1.3 * stepRatio * size || Math.abs(above.size - size) > 1) break;
+      if (used.has(above) || gap <= 0 || gap > 2.6 * stepRatio * size || Math.abs(above.size - size) > 1) break;
       const grown = withChunks(cols, chunked[top - 1], gutter);
       if (!grown || chunked[top - 1].some((c) => c.x0 < cols![0][0] - 2)) break;
       cols = grown;
