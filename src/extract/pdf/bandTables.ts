@@ -6,7 +6,7 @@
 // hold on every line of the region), and the rows are the horizontal bands of text between vertical gaps
 // wider than the region's own line spacing. A band whose first cell is empty goes on the row above (the
 // second paragraph of a long cell). textTables.ts reads the tables whose rows are single lines.
-import { cellText, type TextLine, type Vocabulary } from './lines.js';
+import { cellText, joinCutFigureRow, joinWrapped, type TextLine, type Vocabulary } from './lines.js';
 import type { TextRun } from './types.js';
 import { CUT_DIGIT_GROUP } from '../../text/figures.js';
 import type { TextTable } from './textTables.js';
@@ -85,6 +85,15 @@ function stackedFigures(cells: Chunk[], right: number): boolean {
     if (FIGURE.test(t) && !cut) figures++;
   });
   return figures >= 2;
+}
+
+/** A row's cells read line by line: each line's text per column, top to bottom. */
+function lineRows(cells: Chunk[][], cols: Columns, vocabulary?: Vocabulary): Array<[TextLine, string[]]> {
+  const lines = [...new Set(cells.flat().map((c) => c.line))].sort((a, b) => a.base - b.base);
+  return lines.map((line) => [line, cells.map((cs, k) => {
+    const own = cs.filter((c) => c.line === line);
+    return own.length ? cellText(own.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : '';
+  })]);
 }
 
 /** A column's chunks (top to bottom) in paragraphs: a blank wider than `tolerance` ends one. */
@@ -225,8 +234,9 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
   const size = chunks[0].line.size;
   const inCell = steps.filter((s) => s < 1.8 * size).sort((a, b) => a - b);
   if (inCell.length === 0) return 'single-lines'; // no cell wraps
-  // The lower quartile, since steps between rows of a column can be as many as those inside its cells.
-  const step = inCell[Math.floor(inCell.length / 4)];
+  // The shortest step a line can make (no less than its size): steps between rows of a column can be as many
+  // as those inside its cells.
+  const step = inCell.find((s) => s >= 0.9 * size) ?? inCell[inCell.length - 1];
   // Vertical blank between two lines at that step, plus a margin: a wider blank separates rows.
   const tolerance = Math.max(0.15 * size, step - (ASCENT + DESCENT) * size + 0.2 * size);
   const sorted = [...chunks].sort((a, b) => a.line.base - b.line.base);
@@ -239,15 +249,36 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
     bottom = Math.max(bottom, c.line.base + DESCENT * c.line.size);
   }
   // Lines in columns at line spacing, each a row, or no lines in columns at all.
-  const lineRows = () => (new Set(chunks.map((c) => c.line)).size > chunks.length - 2 ? null : 'single-lines');
-  if (bands.length === sorted.length) return lineRows();
+  const singleLines = () => (new Set(chunks.map((c) => c.line)).size > chunks.length - 2 ? null : 'single-lines');
+  if (bands.length === sorted.length) return singleLines();
   const rows: string[][] = [];
   const rowLines: TextLine[][] = [];
+  let wrapped = 0;
   for (const band of bands) {
     const subRows = splitBand(cols.map((_, k) => band.filter((c) => column(c) === k)), tolerance);
     for (const [s, cells] of subRows.entries()) {
-      // Two figures one above the other in a cell are two rows, not a wrapped cell: a sheet, read by textTables.ts.
-      if (cells.some((cs, k) => stackedFigures(cs, cols[k][1]))) return 'single-lines';
+      // Two figures one above the other in a cell are two rows, not a wrapped cell: rows set at line spacing
+      // (a sheet's), each line a row, under a header that may still wrap.
+      if (cells.some((cs, k) => stackedFigures(cs, cols[k][1]))) {
+        const first = rows.length;
+        for (const [line, texts] of lineRows(cells, cols, vocabulary)) {
+          const prev = rows.length > first ? rows[rows.length - 1] : null;
+          const filled = texts.filter((t) => t !== '');
+          const k = texts.findIndex((t) => t !== '');
+          // A line with one cell of words under a filled cell of the line above is that cell wrapped.
+          const wrapsCell = prev !== null && filled.length === 1 && prev[k] !== '' && !FIGURE.test(filled[0].replace(/\s/g, ''));
+          const joined = wrapsCell ? prev.map((p, j) => (j === k ? joinWrapped(p, texts[k]) : p)) : prev ? joinCutFigureRow(prev, texts) : null;
+          if (joined) {
+            rows[rows.length - 1] = joined;
+            rowLines[rowLines.length - 1].push(line);
+          } else {
+            rows.push(texts);
+            rowLines.push([line]);
+          }
+        }
+        continue;
+      }
+      if (new Set(cells.flat().map((c) => c.line)).size > 1) wrapped++;
       const texts = cells.map((cs, k) => (cs.length ? cellText(cs.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : ''));
       const prev = rows[rows.length - 1];
       // A band with its first cell empty and one or two cells of words is a further paragraph of the row above;
@@ -264,6 +295,8 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
       rowLines.push(cells.flat().map((c) => c.line));
     }
   }
+  // Nothing wrapped: the rows are single lines, for textTables.ts.
+  if (wrapped === 0) return singleLines();
   // A one-cell row at either end is a title or a paragraph next to the table, not a row of it.
   const oneCell = (r: string[]) => r.filter((t) => t !== '').length <= 1;
   while (rows.length > 2 && oneCell(rows[rows.length - 1])) {
@@ -275,7 +308,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
     rowLines.shift();
   }
   // Enough evidence of a table: two rows with two or more cells filled.
-  if (rows.filter((r) => r.filter((t) => t !== '').length >= 2).length < 2) return bands.length < 2 ? lineRows() : null;
+  if (rows.filter((r) => r.filter((t) => t !== '').length >= 2).length < 2) return bands.length < 2 ? singleLines() : null;
   const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
   const lines = [...new Set(rowLines.flat())].sort((a, b) => a.base - b.base);
   const first = lines[0];
