@@ -28,9 +28,10 @@ const ROW_GAP = 6;
 
 /**
  * Draw a borderless table: columns start at `xs`; each cell is its lines ("\n"), centred vertically in its
- * row. A cell given as an array holds paragraphs separated by a blank line's worth of space. Returns the bottom.
+ * row, rows `rowGap` apart. A cell given as an array holds paragraphs separated by a blank line's worth of space.
+ * Returns the bottom.
  */
-function drawBorderless(doc: Doc, xs: number[], top: number, rows: Array<Array<string | string[]>>): number {
+function drawBorderless(doc: Doc, xs: number[], top: number, rows: Array<Array<string | string[]>>, rowGap = ROW_GAP): number {
   doc.font('Helvetica').fontSize(10);
   let y = top;
   for (const row of rows) {
@@ -42,7 +43,7 @@ function drawBorderless(doc: Doc, xs: number[], top: number, rows: Array<Array<s
         if (text) doc.text(text, xs[k], y + offset + j * LEADING, { lineBreak: false });
       });
     });
-    y += height + ROW_GAP;
+    y += height + rowGap;
   }
   return y;
 }
@@ -153,6 +154,32 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
       ['Minimum NHS Contribution', '£9,800,000'],
       ['iBCF Contribution', '£4,200,000'],
       ['Total', '£15,100,000'],
+    ]);
+  });
+
+  it('reads a 2022-23 income table: single-line rows under a wrapped header, and a wrapped question with its answer', async () => {
+    const bytes = await makePdf((doc) => {
+      drawBorderless(doc, [60, 290], 110, [
+        ['Disabled Facilities Grant (DFG)', 'Gross\nContribution'],
+        ['Northmoor', '£1,100,000'],
+        ['Total Minimum LA Contribution (exc iBCF)', '£1,100,000'],
+        ['iBCF Contribution', '£4,200,000'],
+        ['Minimum NHS Contribution', '£9,800,000'],
+        ['Total NHS Contribution', '£9,800,000'],
+        ['Are any additional LA Contributions being made\nin 2022-23? If yes, please detail below', 'Yes'],
+        ['Total BCF Pooled Budget', '£15,100,000'],
+      ]);
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table)).toEqual([
+      ['Disabled Facilities Grant (DFG)', 'Gross Contribution'],
+      ['Northmoor', '£1,100,000'],
+      ['Total Minimum LA Contribution (exc iBCF)', '£1,100,000'],
+      ['iBCF Contribution', '£4,200,000'],
+      ['Minimum NHS Contribution', '£9,800,000'],
+      ['Total NHS Contribution', '£9,800,000'],
+      ['Are any additional LA Contributions being made in 2022-23? If yes, please detail below', 'Yes'],
+      ['Total BCF Pooled Budget', '£15,100,000'],
     ]);
   });
 
