@@ -3,7 +3,8 @@
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
 // pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; Chromium's
-// PDF print of the LibreOffice HTML, as PDF and through pdftotext raw and -layout), scores each set against ../shared/gold with
+// PDF print of the LibreOffice HTML, as PDF and through pdftotext raw and -layout; the fixture workbooks printed to
+// PDF, scored against their own facts), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant (`--markdown`: variant × field, for the README). Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -149,6 +150,22 @@ if (has('soffice')) {
     }
   }
 } else skipped.push(`${Object.keys(RETYPESET).join(', ')}: soffice not installed (Debian: libreoffice-writer)`);
+// The synthetic Part 2 and 2022-23 workbooks (fixtures/workbooks, facts in their *.expected.json) printed to PDF
+// as an area prints its Excel template: no gridlines, each sheet fitted to one page, text clipped where the cell
+// next to it is filled. Scored against those facts, not ../shared/gold.
+const workbooks = join(here, 'fixtures', 'workbooks');
+if (has('soffice') && existsSync(workbooks)) {
+  const dir = join(out, 'sheets-pdf');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  mkdirSync(join(dir, 'gold'), { recursive: true });
+  const books = readdirSync(workbooks).filter((n) => n.endsWith('.xlsx'));
+  for (const b of books) copyFileSync(join(workbooks, b.replace(/\.xlsx$/, '.expected.json')), join(dir, 'gold', b.replace(/\.xlsx$/, '.json')));
+  const filter = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}';
+  const r = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', join(dir, 'docs'), ...books.map((b) => join(workbooks, b))], { encoding: 'utf8' });
+  if (r.status !== 0 || readdirSync(join(dir, 'docs')).length === 0) skipped.push(`sheets-pdf: soffice failed (${(r.stderr || '').trim().split('\n')[0]})`);
+  else sets.push('sheets-pdf');
+} else skipped.push('sheets-pdf: needs soffice (Debian: libreoffice-calc) and fixtures/workbooks');
 {
   // mammoth ships with the project: its markdown of each DOCX.
   const mammoth = (await import('mammoth')).default;

@@ -9,7 +9,7 @@
 import { cellText, joinCutFigureRow, joinWrapped, type TextLine, type Vocabulary } from './lines.js';
 import type { TextRun } from './types.js';
 import { CUT_DIGIT_GROUP } from '../../text/figures.js';
-import type { TextTable } from './textTables.js';
+import { isClippedHeader, type TextTable } from './textTables.js';
 
 /** A gap this wide (in font sizes) between two runs of a line may be a gutter; it must then hold on every line. */
 const MIN_GUTTER = 0.7;
@@ -207,7 +207,13 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
     }
     const table = cols.length >= 2 ? bandTable(chunked.slice(top, end).flat(), cols, vocabulary) : null;
     if (table === 'single-lines') {
-      // Columns whose rows are single lines: textTables.ts reads them, within these bounds.
+      // Columns whose rows are single lines: textTables.ts reads them, within these bounds, with the sheet's
+      // clipped header just above (and a line of spanned year groups over it), whose cells touch.
+      const above = (k: number) => k > 0 && !used.has(lines[k - 1]) && lines[k].base - lines[k - 1].base <= 2.6 * stepRatio * size;
+      if (above(top) && isClippedHeader(lines[top - 1])) {
+        top--;
+        if (above(top) && chunked[top - 1].length >= 2) top--;
+      }
       const region = lines.slice(top, end).filter((l) => !used.has(l));
       lineRegions.push(region);
       for (const line of region) used.add(line);
@@ -224,6 +230,9 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
 }
 
 function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): TextTable | 'single-lines' | null {
+  // Lines in columns at line spacing, each a row (two lines or more), or no lines in columns at all.
+  const lineCount = new Set(chunks.map((c) => c.line)).size;
+  const singleLines = () => (lineCount < 2 || lineCount > chunks.length - 2 ? null : 'single-lines');
   const column = (c: Chunk) => cols.findIndex(([a, b]) => c.x1 > a - 0.5 && c.x0 < b + 0.5);
   // The region's line spacing: a short step between consecutive lines of one column.
   const steps: number[] = [];
@@ -233,7 +242,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
   });
   const size = chunks[0].line.size;
   const inCell = steps.filter((s) => s < 1.8 * size).sort((a, b) => a - b);
-  if (inCell.length === 0) return 'single-lines'; // no cell wraps
+  if (inCell.length === 0) return singleLines(); // no cell wraps
   // The shortest step a line can make (no less than its size): steps between rows of a column can be as many
   // as those inside its cells.
   const step = inCell.find((s) => s >= 0.9 * size) ?? inCell[inCell.length - 1];
@@ -248,8 +257,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
     bands[bands.length - 1].push(c);
     bottom = Math.max(bottom, c.line.base + DESCENT * c.line.size);
   }
-  // Lines in columns at line spacing, each a row, or no lines in columns at all.
-  const singleLines = () => (new Set(chunks.map((c) => c.line)).size > chunks.length - 2 ? null : 'single-lines');
+
   if (bands.length === sorted.length) return singleLines();
   const rows: string[][] = [];
   const rowLines: TextLine[][] = [];

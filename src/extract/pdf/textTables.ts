@@ -40,8 +40,8 @@ function chunksOf(line: TextLine): Chunk[] {
     cur = [];
   };
   for (const run of line.runs) {
+    if (cur.length > 0 && (run.x0 - cur[cur.length - 1].x1 > COLUMN_GAP * line.size || clippedBoundary(cur[cur.length - 1], run, line.size))) flush();
     const prev = cur[cur.length - 1];
-    if (prev && run.x0 - prev.x1 > COLUMN_GAP * line.size) flush();
     // Runs that touch form one word: keep them together without a space.
     if (prev && run.x0 - prev.x1 <= 0.15 * line.size) {
       cur[cur.length - 1] = { ...prev, text: prev.text + run.text, x1: run.x1 };
@@ -51,6 +51,40 @@ function chunksOf(line: TextLine): Chunk[] {
   }
   flush();
   return chunks;
+}
+
+/**
+ * A sheet printed without gridlines clips a cell's text where the next cell is filled: the two cells' runs
+ * touch, or overlap by a glyph, with no space between them ("Holds the poole" "Spending on BCF sch"). Text of
+ * one cell runs on with a space, a hyphen or a lower-case letter; a capital, a digit or a "£" straight after a
+ * letter, with no space, starts the next cell.
+ */
+export function clippedBoundary(prev: TextRun, run: TextRun, size: number): boolean {
+  return run.x0 - prev.x1 < 0.5 * size && /[\p{L}(]$/u.test(prev.text) && /^[\p{Lu}\d£(]/u.test(run.text) && !/^\p{Lu}+$/u.test(prev.text.split(/\s/).pop() ?? '');
+}
+
+/** A line of three or more cells, two or more of them touching their neighbour: a sheet's clipped header. */
+export function isClippedHeader(line: TextLine): boolean {
+  const chunks = chunksOf(line);
+  return chunks.length >= 3 && chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length >= 2;
+}
+
+/**
+ * Column intervals from a header line of clipped cells: three or more cells, two or more of them touching
+ * their neighbour, start the columns (a sheet's header sits left-aligned at its columns' starts, over figures
+ * that may be right-aligned). Null when the region's first lines hold no such header.
+ */
+function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>, x1: number): Array<[number, number]> | null {
+  let best: Chunk[] | null = null;
+  for (const { line, chunks } of region.slice(0, 3)) {
+    if (chunks.length < 3) continue;
+    const touching = chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length;
+    if (touching >= 2 && (!best || chunks.length > best.length)) best = chunks;
+  }
+  if (!best) return null;
+  const starts = best.map((c) => c.x0);
+  const left = Math.min(starts[0], ...region.flatMap((r) => r.chunks.map((c) => c.x0)));
+  return starts.map((x, k) => [k === 0 ? left : x - 1, k + 1 < starts.length ? starts[k + 1] - 1.5 : Math.max(x1, best![best!.length - 1].x1)]);
 }
 
 /** The x-intervals covered by chunks, merged where they overlap or nearly touch: the columns. */
@@ -63,6 +97,10 @@ function coveredColumns(chunks: Chunk[], minGutter: number): Array<[number, numb
     else cols.push([c.x0, c.x1]);
   }
   return cols;
+}
+
+function columnsTouched(chunk: Chunk, cols: Array<[number, number]>): number {
+  return cols.filter(([a, b]) => chunk.x1 > a + 1 && chunk.x0 < b - 1).length;
 }
 
 function crossesGutter(chunk: Chunk, cols: Array<[number, number]>): boolean {
@@ -123,12 +161,15 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   const multi = region.filter((r) => r.chunks.length >= 2);
   if (multi.length < 2) return null;
   const size = region[0].line.size;
-  const cols = coveredColumns(multi.flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
+  const right = Math.max(...region.flatMap((r) => r.chunks.map((c) => c.x1)));
+  const headerCols = clippedHeaderColumns(region, right);
+  const cols = headerCols ?? coveredColumns(multi.flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
   if (cols.length < 2) return null;
-  // Cut the region at the first line that spans a gutter.
+  // Cut the region at the first line that spans a gutter (under a clipped header, whose columns touch, a chunk
+  // may run a little into the next column: one spanning three is prose).
   let used = region.length;
   for (let k = 0; k < region.length; k++) {
-    if (region[k].chunks.some((c) => crossesGutter(c, cols))) {
+    if (region[k].chunks.some((c) => (headerCols ? columnsTouched(c, cols) > 2 : crossesGutter(c, cols)))) {
       used = k;
       break;
     }
@@ -143,7 +184,8 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   for (const { line, chunks } of rowsIn) {
     const cells = cols.map(() => '');
     for (const c of chunks) {
-      const mid = (c.x0 + c.x1) / 2;
+      // Under a clipped header a cell starts in its column (and may overflow it); elsewhere its middle is in it.
+      const mid = headerCols ? c.x0 + 1 : (c.x0 + c.x1) / 2;
       let k = cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
       if (k < 0) k = cols.findIndex(([a]) => c.x0 < a) - 1;
       if (k < 0) k = cols.length - 1;
