@@ -46,11 +46,20 @@ function wordMatches(cellWord: string, word: string): boolean {
   return (cellWord.length >= 4 && (word.startsWith(cellWord) || word.endsWith(cellWord))) || (word.length >= 4 && cellWord.includes(word) && /^\d*$/.test(cellWord.replace(word, '')));
 }
 
-/** The phrase is in the cell: every word of it (clipping allowed), in any order. */
+/**
+ * The phrase is in the cell: every word of it (clipping allowed), in any order; or the cell is the phrase's
+ * start cut at the cell's edge, as a sheet printed without gridlines clips a header ("Holds the poole",
+ * "Spending on BCF sch"): two or more of its words, at least half of the phrase, the last one cut short.
+ */
 export function phraseIn(cell: string, phrase: string): boolean {
   const words = tokens(cell);
   const want = tokens(phrase);
-  return want.length > 0 && want.every((w) => words.some((c) => wordMatches(c, w)));
+  if (want.length === 0) return false;
+  if (want.every((w) => words.some((c) => wordMatches(c, w)))) return true;
+  const n = words.length;
+  if (n < 2 || n > want.length || n * 2 < want.length) return false;
+  const last = words[n - 1];
+  return words.slice(0, -1).every((w, k) => w === want[k]) && last.length >= 2 && want[n - 1].startsWith(last);
 }
 
 /** Index of the declared column a header cell names (the longest phrase wins), or null. */

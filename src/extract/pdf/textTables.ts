@@ -99,6 +99,15 @@ function coveredColumns(chunks: Chunk[], minGutter: number): Array<[number, numb
   return cols;
 }
 
+function headerColumn(chunk: Chunk, cols: Array<[number, number]>): number {
+  const width = Math.max(chunk.x1 - chunk.x0, 1);
+  const overlaps = cols.map(([a, b]) => Math.max(0, Math.min(b, chunk.x1) - Math.max(a, chunk.x0)) / width);
+  const most = overlaps.indexOf(Math.max(...overlaps));
+  if (overlaps[most] >= 0.3) return most;
+  const right = cols.findIndex(([a]) => a >= chunk.x0);
+  return right >= 0 ? right : cols.length - 1;
+}
+
 function columnsTouched(chunk: Chunk, cols: Array<[number, number]>): number {
   return cols.filter(([a, b]) => chunk.x1 > a + 1 && chunk.x0 < b - 1).length;
 }
@@ -163,7 +172,12 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   const size = region[0].line.size;
   const right = Math.max(...region.flatMap((r) => r.chunks.map((c) => c.x1)));
   const headerCols = clippedHeaderColumns(region, right);
-  const cols = headerCols ?? coveredColumns(multi.flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
+  // A header of words over columns of figures: the columns come from the figure rows, so that a header word
+  // set left in its cell, over right-aligned figures, cannot merge with the clipped label before it.
+  const isFigure = (c: Chunk) => /^[£$€(-]?\d[\d,.]*%?\)?$/.test(c.text.replace(/\s/g, ''));
+  const body = multi.slice(1);
+  const figureHeader = !headerCols && multi[0] === region[0] && !region[0].chunks.some(isFigure) && body.length >= 2 && body.filter((r) => r.chunks.some(isFigure)).length * 2 >= body.length;
+  const cols = headerCols ?? coveredColumns((figureHeader ? body : multi).flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
   if (cols.length < 2) return null;
   // Cut the region at the first line that spans a gutter (under a clipped header, whose columns touch, a chunk
   // may run a little into the next column: one spanning three is prose).
@@ -185,8 +199,9 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
     const cells = cols.map(() => '');
     for (const c of chunks) {
       // Under a clipped header a cell starts in its column (and may overflow it); elsewhere its middle is in it.
+      // A header word over figures goes to the column it overlaps most, or else the first to its right.
       const mid = headerCols ? c.x0 + 1 : (c.x0 + c.x1) / 2;
-      let k = cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
+      let k = figureHeader && line === region[0].line ? headerColumn(c, cols) : cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
       if (k < 0) k = cols.findIndex(([a]) => c.x0 < a) - 1;
       if (k < 0) k = cols.length - 1;
       cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
