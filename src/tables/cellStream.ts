@@ -155,6 +155,80 @@ function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][]
   return runs.filter((r) => r.length > 0);
 }
 
+/** Share of a group's longest line a line must fill to be wrapped (a word more would not have fitted on it). */
+const WRAPPED_LINE_SHARE = 0.7;
+/** Share of a group's longest line up to which the next line's first word would have fitted on a line: characters
+ *  stand in for widths in proportional type, and an interleaved neighbour may set the longest line, so a margin. */
+const ROOM_SHARE = 0.8;
+
+/**
+ * A group that runs one cell into the next: where two cells' lines share no baseline and the converter left no
+ * blank line between them (Chromium's PDFs read raw), one cell's last line, ending without a full stop
+ * ("overspends"), is followed by a wrapped line opening afresh with a capital whose first word would have fitted
+ * on the line before ("Lack of clear national …"): not its continuation. Cut there. A short line
+ * ending its sentence ("… outcomes." / "Review good practice …") may be a second paragraph of the same cell and is
+ * left; so is a short capitalised line after it (a title, a list item), and a short cell of the row ("High")
+ * printed inside the group.
+ */
+function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolean): LineGroup[] {
+  const { lines } = group;
+  if (lines.length < 3) return [group];
+  const width = Math.max(...lines.map((l) => l.trim().length));
+  // A group opening in lower case goes on from a cell above; where it ends and the next cell opens is not told.
+  if (!/^[\p{Lu}\d]/u.test(lines[0].trim())) return [group];
+  for (let n = 1; n < lines.length - 1; n++) {
+    const last = lines[n - 1].trim();
+    const next = lines[n].trim();
+    // The next line's first word would have fitted after the short one: it does not continue it.
+    const room = last.length + 1 + next.split(/\s+/)[0].length <= ROOM_SHARE * width;
+    if (!room || /[.;:!?)]$/.test(last) || isShortCell(last)) continue;
+    if (next.length < WRAPPED_LINE_SHARE * width || !/^\p{Lu}\p{Ll}/u.test(next)) continue;
+    return [{ lines: lines.slice(0, n), block: group.block }, ...splitRunOnCells({ lines: lines.slice(n), block: group.block + n }, isShortCell)];
+  }
+  return [group];
+}
+
+/** Words a wrapped line cannot end a cell on: its sentence goes on. */
+const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are|be|was|were|which|that|where|than|into|upon|their|its|our|this|these|will|may)$/i;
+
+/**
+ * One group holding two cells of a row, their lines interleaved by baseline (Chromium's PDFs read raw, and any
+ * writer whose neighbouring cells' baselines differ a little): a short cell of the row came out of the group's
+ * inner lines, so the group spans its row. The second cell opens on a line inside the group, a capital after a
+ * line that does not end its sentence ("… Mid-Staffordshire NHS" / "Gradual transformation …"); from there the
+ * lines alternate, the other cell's first `p` lines above and `q` below, the two about equal where one cell is
+ * centred beside the other (|p - q| <= 1). Of the readings that fit, the one whose cells both end where a cell can
+ * end ("overspends", not "… Hospitals on"), then the fewer alternating lines. The two cells in column order: a
+ * shorter cell centred beside a longer one first (a log's longest cells are its last column's, the mitigations);
+ * cells of equal length as they open. Null when the group reads as one cell.
+ *
+ * Not taken as a cue: a scale opening a line ("4 Commissioner failure", an impact rated and described). In the
+ * 2014 revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and
+ * splitting it moves those rows' cells further apart.
+ */
+function interleavedCells(lines: string[]): [string[], string[]] | null {
+  const n = lines.length;
+  if (n < 4) return null;
+  const opensAfresh = (l: string, before: string) => /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(before.trim()) && !OPEN_ENDED.test(before.trim());
+  const cues = [...lines.keys()].filter((s) => s > 0 && opensAfresh(lines[s], lines[s - 1]));
+  const endsOpen = (ls: string[]) => (OPEN_ENDED.test(ls[ls.length - 1].trim()) ? 1 : 0);
+  for (const p of cues) {
+    let best: { cost: number; m: number; inner: string[]; outer: string[] } | null = null;
+    for (const q of [p - 1, p, p + 1]) {
+      const m = (n - p - q + 1) / 2;
+      if (q < 0 || !Number.isInteger(m) || m < 2) continue;
+      const inner = Array.from({ length: m }, (_, t) => lines[p + 2 * t]);
+      const outer = lines.filter((_, i) => i < p || i >= p + 2 * m - 1 || (i - p) % 2 === 1);
+      const cost = endsOpen(inner) + endsOpen(outer);
+      if (!best || cost < best.cost || (cost === best.cost && m < best.m)) best = { cost, m, inner, outer };
+    }
+    if (!best) continue;
+    const { inner, outer } = best;
+    return inner.length === outer.length ? [outer, inner] : [inner, outer];
+  }
+  return null;
+}
+
 /**
  * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
@@ -204,6 +278,9 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const text = roles.filter((r) => !restricted.includes(r));
       if (restricted.length === 0 || text.length < 2) continue;
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
+      // The body's groups, each cut where it runs one cell into the next.
+      const isShortCell = (l: string) => l.trim().split(/\s+/).length <= 2 && fitsRestricted(l) !== null;
+      groups.splice(bodyStart, groups.length - bodyStart, ...groups.slice(bodyStart).flatMap((x) => splitRunOnCells(x, isShortCell)));
       // Cells in order: short cells taken out of the groups they sat in go before them.
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
@@ -223,6 +300,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const again = headerTexts.has(normaliseName(whole)) || (!!spec.roleOf(whole) && whole.length <= 40);
         if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
         const own: string[] = [];
+        // A short cell taken out of the group's inner lines: the row's middle, so the group spans its row.
+        let shortInside = false;
         // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
         // A short cell on a line of its own is a figure and a word at most ("20 High"): "5 Overall activity" opens
         // a text cell that starts with its figure (a potential impact rated and described).
@@ -245,11 +324,18 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
                 ? [bare[1], bare[2]]
                 : null;
           const glued = !alone && lead ? fitsRestricted(lead[0]) : null;
+          if ((alone && lines.length > 1) || glued) shortInside ||= n > 0 && n < lines.length - 1;
           if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
           else if (glued) {
             cells.push({ text: lead![0], role: glued, block });
             own.push(lead![1]);
           } else own.push(line);
+        }
+        const streams = shortInside ? interleavedCells(own) : null;
+        if (streams) {
+          for (const stream of streams) cells.push({ text: cleanCell(stream.join(' ')), role: null, block });
+          end = k + 1;
+          continue;
         }
         const joined = cleanCell(own.join(' '));
         const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;

@@ -1,0 +1,112 @@
+// Risk logs in the raw reading order of Chromium's PDFs (pdftotext without -layout), failure class 7 of
+// ../shared/spec/tables.md: a row's cells whose baselines differ a little come out line by line in one group, and a
+// cell whose last line has no blank line after it runs into the next row's risk. The 2014 original log's shape
+// ("Risk | Risk rating | Mitigating Actions"); every name and figure here is made up.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract/text/index.js';
+import { extractRisks } from '../src/fields/risks/index.js';
+import type { Segmentation } from '../src/segment/types.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+
+const HEADER = ['Risk', '', 'Risk', 'rating', '', 'Mitigating Actions', ''];
+
+const risksOf = (lines: string[]) =>
+  extractRisks(extractText([...HEADER, ...lines].join('\n'), 'txt'), noSections).value.map((r) => [r.description, r.rating, r.mitigation]);
+
+describe('risk log in Chromium\'s raw reading order: a row\'s risk and actions interleaved line by line', () => {
+  it('two cells of equal length alternate from the top, the rating glued inside; the next risk follows without a blank line', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Delays to the new county hospital',
+      'Staged investment in community',
+      'wing shift demand onto the',
+      'Medium teams with shared targets and',
+      'community services before the',
+      'monthly reviews of the waiting lists with',
+      'new beds are ready',
+      'the board',
+      'Recruitment of care workers falls short',
+      'of the levels the plan assumes',
+      '',
+      'High',
+      '',
+      'Joint recruitment campaign with',
+      'local colleges and providers',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      [
+        'Delays to the new county hospital wing shift demand onto the community services before the new beds are ready',
+        'medium',
+        'Staged investment in community teams with shared targets and monthly reviews of the waiting lists with the board',
+      ],
+      ['Recruitment of care workers falls short of the levels the plan assumes', 'high', 'Joint recruitment campaign with local colleges and providers'],
+    ]);
+  });
+
+  it('a short risk centred beside long actions: its lines alternate with the middle of theirs', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Programme office tracks every',
+      'scheme against its milestones.',
+      'Escalation to the joint board',
+      'Slow take-up of the new offer',
+      'Medium two months behind plan,',
+      'by older residents',
+      'with a recovery plan agreed',
+      'within four weeks.',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      [
+        'Slow take-up of the new offer by older residents',
+        'medium',
+        'Programme office tracks every scheme against its milestones. Escalation to the joint board two months behind plan, with a recovery plan agreed within four weeks.',
+      ],
+    ]);
+  });
+
+  // A guard on the cut above: it holds with or without it.
+  it('a cell\'s second paragraph after a full stop stays in the cell', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the board.',
+      'Review of the transfer each quarter',
+      'with every partner',
+      '',
+      'Providers cannot recruit the staff the',
+      'new services need',
+      '',
+      'Low',
+      '',
+      'Agency cover agreed for the first year',
+      'of the new services',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the board. Review of the transfer each quarter with every partner'],
+      ['Providers cannot recruit the staff the new services need', 'low', 'Agency cover agreed for the first year of the new services'],
+    ]);
+  });
+});
