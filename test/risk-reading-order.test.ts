@@ -110,3 +110,111 @@ describe('risk log in Chromium\'s raw reading order: a row\'s risk and actions i
     ]);
   });
 });
+
+describe('risk log in Chromium\'s raw reading order: pieces of cells', () => {
+  it('a piece opening a group in lower case, cut off before the next risk, goes on from the risk above', () => {
+    const risks = risksOf([
+      'Money for the fund is already committed to',
+      'existing services, so it cannot',
+      '',
+      'Low',
+      '',
+      'Recommission services at lower cost to',
+      'pay for the new community offer',
+      '',
+      'fund new activity',
+      'Delays to the county hospital wing',
+      'move demand onto community teams',
+      '',
+      'Medium',
+      '',
+      'Staged investment in the community',
+      'teams, reviewed monthly',
+      '',
+    ]);
+    expect(risks).toEqual([
+      [
+        'Money for the fund is already committed to existing services, so it cannot fund new activity',
+        'low',
+        'Recommission services at lower cost to pay for the new community offer',
+      ],
+      ['Delays to the county hospital wing move demand onto community teams', 'medium', 'Staged investment in the community teams, reviewed monthly'],
+    ]);
+  });
+
+  it('a row opening the log mid-sentence goes on from a row before it: no risk of its own', () => {
+    const risks = risksOf([
+      'commissioning of the new',
+      'services is delayed',
+      '',
+      'Low',
+      '',
+      'continued review by the',
+      'programme board',
+      '',
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+    ]);
+    expect(risks).toEqual([['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly']]);
+  });
+});
+
+/** The 2014 revised log's header in reading order, its score and mitigation cells' lines interleaved by baseline. */
+const REVISED_LOG_HEADER = [
+  'There is a risk that:',
+  '',
+  'How likely is',
+  'the risk to',
+  'materialise?',
+  '',
+  'Potential impact',
+  '',
+  'Overall risk',
+  'Mitigating Actions',
+  'factor',
+  '',
+];
+
+describe('2014 revised risk log in reading order: a rated impact read into the risk column', () => {
+  it('a row whose risk text went elsewhere, its impact ("4 Fewer providers …") in the risk column, is no risk', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '3',
+      'in the first year',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      '2',
+      '',
+      '4 Fewer providers bid',
+      'for the new contracts',
+      '',
+      'Market shaping plan',
+      'with the providers',
+      '',
+      '8 Medium',
+      '',
+      'reviewed each quarter',
+      'by the board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first year', 3, 4, 12, 'medium'],
+    ]);
+  });
+});

@@ -174,8 +174,6 @@ function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolea
   const { lines } = group;
   if (lines.length < 3) return [group];
   const width = Math.max(...lines.map((l) => l.trim().length));
-  // A group opening in lower case goes on from a cell above; where it ends and the next cell opens is not told.
-  if (!/^[\p{Lu}\d]/u.test(lines[0].trim())) return [group];
   for (let n = 1; n < lines.length - 1; n++) {
     const last = lines[n - 1].trim();
     const next = lines[n].trim();
@@ -280,11 +278,22 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
       // The body's groups, each cut where it runs one cell into the next.
       const isShortCell = (l: string) => l.trim().split(/\s+/).length <= 2 && fitsRestricted(l) !== null;
-      groups.splice(bodyStart, groups.length - bodyStart, ...groups.slice(bodyStart).flatMap((x) => splitRunOnCells(x, isShortCell)));
+      // A piece cut off the head of a group opening in lower case goes on from a cell above ("fund additional
+      // activity" / "Potential impact of …"): it takes no cell of its own.
+      const goesOn = new Set<LineGroup>();
+      groups.splice(
+        bodyStart,
+        groups.length - bodyStart,
+        ...groups.slice(bodyStart).flatMap((x) => {
+          const pieces = splitRunOnCells(x, isShortCell);
+          if (pieces.length > 1 && /^\p{Ll}/u.test(x.lines[0].trim())) goesOn.add(pieces[0]);
+          return pieces;
+        }),
+      );
       // Cells in order: short cells taken out of the groups they sat in go before them.
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
-      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
       const headerLines = new Set(headerCells.map(normaliseName));
@@ -299,6 +308,11 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const whole = cleanCell(lines.join(' '));
         const again = headerTexts.has(normaliseName(whole)) || (!!spec.roleOf(whole) && whole.length <= 40);
         if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
+        if (goesOn.has(groups[k])) {
+          cells.push({ text: cleanCell(lines.join(' ')), role: null, block, goesOn: true });
+          end = k + 1;
+          continue;
+        }
         const own: string[] = [];
         // A short cell taken out of the group's inner lines: the row's middle, so the group spans its row.
         let shortInside = false;
@@ -369,6 +383,20 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       };
       for (const cell of cells) {
         let c = cell;
+        // A piece going on from a cell above: the last text of the row under way, else the row above's first text
+        // cell left mid-sentence.
+        if (c.goesOn) {
+          const above = rows[rows.length - 1];
+          const open = (cs: string[]) => text.map((t) => roles.indexOf(t)).find((n) => cs[n] !== '' && !/[.!?)]$/.test(cs[n].trim()));
+          const under: string[] | null = row && filled > 0 ? row : null;
+          const at = under ? text.map((t) => roles.indexOf(t)).findLast((n) => under[n] !== '') : undefined;
+          const target = under ?? (above && !above.header ? above.cells : null);
+          const n = at ?? (target ? open(target) : undefined);
+          if (target && n !== undefined) {
+            target[n] += ` ${c.text}`;
+            continue;
+          }
+        }
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
