@@ -218,3 +218,28 @@ describe('2014 revised risk log in reading order: a rated impact read into the r
     ]);
   });
 });
+
+describe('2014 revised risk log in reading order: a row cut by a page break', () => {
+  it('the second half, with only the likelihood its first half lacks, leaves the rating read from the score cell', () => {
+    const page1 = [
+      ...REVISED_LOG_HEADER,
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+    ];
+    const page2 = [...REVISED_LOG_HEADER, 'in the first two years', '', '3', ''];
+    const text = [...page1, `\f${page2[0]}`, ...page2.slice(1)].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first two years', 3, 4, 12, 'medium'],
+    ]);
+  });
+});

@@ -98,7 +98,8 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       prev.likelihood ??= likelihood;
       prev.impact ??= impact;
       prev.score ??= score;
-      prev.rating = parseRating(prev.ratingText + ratingCell) ?? rating;
+      // A rating cut in two ("Mediu" / "m") reads whole again; else the first half keeps the rating it has.
+      prev.rating = parseRating(prev.ratingText + ratingCell) ?? prev.rating ?? rating;
       prev.mitigation = joinText(prev.mitigation, mitigation);
       prev.owner = joinText(prev.owner, owner);
       prev.texts.push(rowText(row));
