@@ -243,3 +243,39 @@ describe('2014 revised risk log in reading order: a row cut by a page break', ()
     ]);
   });
 });
+
+describe('2014 revised risk log in reading order: a likelihood glued to the end of a line of the risk', () => {
+  it('"… homes close 3" / "faster than …": the row\'s one figure for its empty likelihood; "… a 5" / "year plan" in a rated row stays text', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Care homes across the county close 3',
+      'faster than the plan assumes',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Partners do not agree a 5',
+      'year plan for the services',
+      '',
+      '2',
+      '',
+      '4 Services change',
+      'slower than planned',
+      '8 Medium',
+      '',
+      'Quarterly review by the',
+      'programme board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Care homes across the county close faster than the plan assumes', 3, 4, 12, 'medium'],
+      ['Partners do not agree a 5 year plan for the services', 2, 4, 8, 'medium'],
+    ]);
+  });
+});

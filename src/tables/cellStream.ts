@@ -227,6 +227,31 @@ function interleavedCells(lines: string[]): [string[], string[]] | null {
   return null;
 }
 
+/** A short cell glued to the end of a text line: the text as glued in the cell, without it, and the cell. */
+interface Trailing<Role extends string> {
+  role: Role;
+  text: string;
+  glued: string;
+  unglued: string;
+}
+
+/**
+ * A figure glued to the end of a line of a text cell whose sentence goes on in lower case on the next line ("…
+ * Community Sector has 3" / "not been fully scoped."): a likelihood or score of the row printed on that line's
+ * baseline. Only a candidate: "… whole system 5" / "year plan" is text, so the row decides (a column it left empty,
+ * one candidate for it). Figures only, not words: "… demand stays high" / "in winter" is text.
+ */
+function trailingShortCell<Role extends string>(lines: string[], fitsRestricted: (t: string) => Role | null): Trailing<Role> | null {
+  const found: Trailing<Role>[] = [];
+  for (let n = 0; n < lines.length - 1; n++) {
+    const m = /^(.*\p{L}\S*)\s+(\d{1,2}(?:\s+\p{L}{3,})?)$/u.exec(lines[n].trim());
+    if (!m || !/^\p{Ll}/u.test(lines[n + 1].trim())) continue;
+    const role = fitsRestricted(m[2]);
+    if (role) found.push({ role, text: m[2], glued: `${m[1]} ${m[2]} `, unglued: `${m[1]} ` });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
 /**
  * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
@@ -293,7 +318,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       // Cells in order: short cells taken out of the groups they sat in go before them.
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
-      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean }> = [];
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role> }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
       const headerLines = new Set(headerCells.map(normaliseName));
@@ -355,7 +380,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;
         const openRole = open ? fitsRestricted(open[1]) : null;
         const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening });
+        const trailing = trailingShortCell(own, fitsRestricted);
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
@@ -370,7 +396,22 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
+      // Short cells glued to the end of a text line of the row's cells, with the text column each sits in.
+      let trailings: Array<{ at: number; trailing: Trailing<Role> }> = [];
       const close = () => {
+        if (row && filled > 0) {
+          const r: string[] = row;
+          // The one such figure for a column the row left empty is that column's cell ("… has 3" / "not been …").
+          for (const role of new Set(trailings.map((t) => t.trailing.role))) {
+            const found = trailings.filter((t) => t.trailing.role === role);
+            const to = roles.indexOf(role);
+            const { at, trailing } = found[0];
+            if (found.length !== 1 || r[to] !== '' || !r[at].includes(trailing.glued)) continue;
+            r[to] = trailing.text;
+            r[at] = r[at].replace(trailing.glued, trailing.unglued);
+          }
+        }
+        trailings = [];
         if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
         else if (row) {
           // Short cells with no text of their own before the next row's: printed below the row above's last text
@@ -436,10 +477,12 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           row = roles.map(() => '');
           rowBlock = c.block;
           row[roles.indexOf(text[0])] = c.text;
+          if (c.trailing) trailings.push({ at: roles.indexOf(text[0]), trailing: c.trailing });
           filled = 1;
           continue;
         }
         r[roles.indexOf(next)] = c.text;
+        if (c.trailing) trailings.push({ at: roles.indexOf(next), trailing: c.trailing });
         filled++;
         if (next === text[text.length - 1]) close();
       }
