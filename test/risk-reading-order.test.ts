@@ -83,6 +83,28 @@ describe('risk log in Chromium\'s raw reading order: a row\'s risk and actions i
     ]);
   });
 
+  it('one cell listing its points a line each, its rating glued inside, is not read as two', () => {
+    const risks = risksOf([
+      'Practices cannot take on the',
+      'new work in the time planned',
+      '',
+      'Joint commissioning proposals',
+      'Engagement of local practices',
+      'High in all service changes',
+      'Practices to pilot a scheme for',
+      'Shared care records in',
+      'every practice.',
+      '',
+    ]);
+    expect(risks).toEqual([
+      [
+        'Practices cannot take on the new work in the time planned',
+        'high',
+        'Joint commissioning proposals Engagement of local practices in all service changes Practices to pilot a scheme for Shared care records in every practice.',
+      ],
+    ]);
+  });
+
   // A guard on the cut above: it holds with or without it.
   it('a cell\'s second paragraph after a full stop stays in the cell', () => {
     const risks = risksOf([

@@ -196,7 +196,8 @@ const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are
  * line that does not end its sentence ("… Mid-Staffordshire NHS" / "Gradual transformation …"); from there the
  * lines alternate, the other cell's first `p` lines above and `q` below, the two about equal where one cell is
  * centred beside the other (|p - q| <= 1). Of the readings that fit, the one whose cells both end where a cell can
- * end ("overspends", not "… Hospitals on"), then the fewer alternating lines. The two cells in column order: a
+ * end ("overspends", not "… Hospitals on"), then the fewer alternating lines; none where no reading ends both
+ * cells so (one cell's lines each opening with a capital, a list). The two cells in column order: a
  * shorter cell centred beside a longer one first (a log's longest cells are its last column's, the mitigations);
  * cells of equal length as they open. Null when the group reads as one cell.
  *
@@ -220,7 +221,8 @@ function interleavedCells(lines: string[]): [string[], string[]] | null {
       const cost = endsOpen(inner) + endsOpen(outer);
       if (!best || cost < best.cost || (cost === best.cost && m < best.m)) best = { cost, m, inner, outer };
     }
-    if (!best) continue;
+    // A cell ending on "… a Pilot for" is no cell: the lines are one cell's list ("CCG proposals" / "Engagement of …").
+    if (!best || best.cost > 0) continue;
     const { inner, outer } = best;
     return inner.length === outer.length ? [outer, inner] : [inner, outer];
   }
