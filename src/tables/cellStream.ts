@@ -162,13 +162,12 @@ const WRAPPED_LINE_SHARE = 0.7;
 const ROOM_SHARE = 0.8;
 
 /**
- * A group that runs one cell into the next: where two cells' lines share no baseline and the converter left no
- * blank line between them (Chromium's PDFs read raw), one cell's last line, ending without a full stop
- * ("overspends"), is followed by a wrapped line opening afresh with a capital whose first word would have fitted
- * on the line before ("Lack of clear national …"): not its continuation. Cut there. A short line
- * ending its sentence ("… outcomes." / "Review good practice …") may be a second paragraph of the same cell and is
- * left; so is a short capitalised line after it (a title, a list item), and a short cell of the row ("High")
- * printed inside the group.
+ * A group that runs one cell into the next: where two cells' lines share no baseline and the converter left no blank
+ * line between them (Chromium's PDFs read raw), one cell's last line, ending without a full stop ("the board"), is
+ * followed by a wrapped line opening afresh with a capital whose first word would have fitted on the line before
+ * ("Recruitment of care workers …"): not its continuation. Cut there. A short line ending its sentence ("… the board."
+ * / "Review of the transfer …") may be a second paragraph of the same cell and is left; so is a short capitalised line
+ * after it (a title, a list item), and a short cell of the row ("High") printed inside the group.
  */
 function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolean): LineGroup[] {
   const { lines } = group;
@@ -190,20 +189,20 @@ function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolea
 const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are|be|was|were|which|that|where|than|into|upon|their|its|our|this|these|will|may)$/i;
 
 /**
- * One group holding two cells of a row, their lines interleaved by baseline (Chromium's PDFs read raw, and any
- * writer whose neighbouring cells' baselines differ a little): a short cell of the row came out of the group's
- * inner lines, so the group spans its row. The second cell opens on a line inside the group, a capital after a
- * line that does not end its sentence ("… Mid-Staffordshire NHS" / "Gradual transformation …"); from there the
- * lines alternate, the other cell's first `p` lines above and `q` below, the two about equal where one cell is
- * centred beside the other (|p - q| <= 1). Of the readings that fit, the one whose cells both end where a cell can
- * end ("overspends", not "… Hospitals on"), then the fewer alternating lines; none where no reading ends both
- * cells so (one cell's lines each opening with a capital, a list). The two cells in column order: a
- * shorter cell centred beside a longer one first (a log's longest cells are its last column's, the mitigations);
- * cells of equal length as they open. Null when the group reads as one cell.
+ * One group holding two cells of a row, their lines interleaved by baseline (Chromium's PDFs read raw, and any writer
+ * whose neighbouring cells' baselines differ a little): a short cell of the row came out of the group's inner lines, so
+ * the group spans its row. The second cell opens on a line inside the group, a capital after a line that does not end
+ * its sentence ("… the new county hospital" / "Staged investment …"); from there the lines alternate, the other cell's
+ * first `p` lines above and `q` below, the two about equal where one cell is centred beside the other (|p - q| <= 1).
+ * Of the readings that fit, the one whose cells both end where a cell can end ("… the board", not "… the waiting lists
+ * with"), then the fewer alternating lines; none where no reading ends both cells so (one cell's lines each opening
+ * with a capital, a list). The two cells in column order: a shorter cell centred beside a longer one first (a log's
+ * longest cells are its last column's, the mitigations); cells of equal length as they open. Null when the group reads
+ * as one cell.
  *
- * Not taken as a cue: a scale opening a line ("4 Commissioner failure", an impact rated and described). In the
- * 2014 revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and
- * splitting it moves those rows' cells further apart.
+ * Not taken as a cue: a scale opening a line ("4 Fewer people return …", an impact rated and described). In the 2014
+ * revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and splitting it
+ * moves those rows' cells further apart.
  */
 function interleavedCells(lines: string[]): [string[], string[]] | null {
   const n = lines.length;
@@ -221,7 +220,8 @@ function interleavedCells(lines: string[]): [string[], string[]] | null {
       const cost = endsOpen(inner) + endsOpen(outer);
       if (!best || cost < best.cost || (cost === best.cost && m < best.m)) best = { cost, m, inner, outer };
     }
-    // A cell ending on "… a Pilot for" is no cell: the lines are one cell's list ("CCG proposals" / "Engagement of …").
+    // A cell ending on "… a scheme for" is no cell: the lines are one cell's list ("… proposals" /
+    // "Engagement of …").
     if (!best || best.cost > 0) continue;
     const { inner, outer } = best;
     return inner.length === outer.length ? [outer, inner] : [inner, outer];
@@ -238,10 +238,10 @@ interface Trailing<Role extends string> {
 }
 
 /**
- * A figure glued to the end of a line of a text cell whose sentence goes on in lower case on the next line ("…
- * Community Sector has 3" / "not been fully scoped."): a likelihood or score of the row printed on that line's
- * baseline. Only a candidate: "… whole system 5" / "year plan" is text, so the row decides (a column it left empty,
- * one candidate for it). Figures only, not words: "… demand stays high" / "in winter" is text.
+ * A figure glued to the end of a line of a text cell whose sentence goes on in lower case on the next line ("… homes
+ * across the county close 3" / "faster than the plan assumes"): a likelihood or score of the row printed on that line's
+ * baseline. Only a candidate: "… agree a 5" / "year plan" is text, so the row decides (a column it left empty, one
+ * candidate for it). Figures only, not words: "… demand stays high" / "in winter" is text.
  */
 function trailingShortCell<Role extends string>(lines: string[], fitsRestricted: (t: string) => Role | null): Trailing<Role> | null {
   const found: Trailing<Role>[] = [];
@@ -305,8 +305,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
       // The body's groups, each cut where it runs one cell into the next.
       const isShortCell = (l: string) => l.trim().split(/\s+/).length <= 2 && fitsRestricted(l) !== null;
-      // A piece cut off the head of a group opening in lower case goes on from a cell above ("fund additional
-      // activity" / "Potential impact of …"): it takes no cell of its own.
+      // A piece cut off the head of a group opening in lower case goes on from a cell above ("fund new
+      // activity" / "Delays to the county hospital …"): it takes no cell of its own.
       const goesOn = new Set<LineGroup>();
       groups.splice(
         bodyStart,
@@ -403,7 +403,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const close = () => {
         if (row && filled > 0) {
           const r: string[] = row;
-          // The one such figure for a column the row left empty is that column's cell ("… has 3" / "not been …").
+          // The one such figure for a column the row left empty is that column's cell ("… close 3" /
+          // "faster than …").
           for (const role of new Set(trailings.map((t) => t.trailing.role))) {
             const found = trailings.filter((t) => t.trailing.role === role);
             const to = roles.indexOf(role);

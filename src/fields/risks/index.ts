@@ -107,7 +107,7 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       continue;
     }
     afterBreak = false;
-    // Rebuilt from reading order, a risk cell opening with a rated impact ("4 Commissioner failure …", a 2014
+    // Rebuilt from reading order, a risk cell opening with a rated impact ("4 Fewer providers bid …", a 2014
     // revised log's impact cell) where the row's impact column has no scale, or opening mid-sentence with no row
     // above to go on from, is a piece of a row the reading order moved: no risk of its own. (Under a row, a piece
     // may head the next risk's text, "funds cannot follow the patient Potential impact of …", and stays; in a
