@@ -155,6 +155,105 @@ function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][]
   return runs.filter((r) => r.length > 0);
 }
 
+/** Share of a group's longest line a line must fill to be wrapped (a word more would not have fitted on it). */
+const WRAPPED_LINE_SHARE = 0.7;
+/** Share of a group's longest line up to which the next line's first word would have fitted on a line: characters
+ *  stand in for widths in proportional type, and an interleaved neighbour may set the longest line, so a margin. */
+const ROOM_SHARE = 0.8;
+
+/**
+ * A group that runs one cell into the next: where two cells' lines share no baseline and the converter left no blank
+ * line between them (Chromium's PDFs read raw), one cell's last line, ending without a full stop ("the board"), is
+ * followed by a wrapped line opening afresh with a capital whose first word would have fitted on the line before
+ * ("Recruitment of care workers …"): not its continuation. Cut there. A short line ending its sentence ("… the board."
+ * / "Review of the transfer …") may be a second paragraph of the same cell and is left; so is a short capitalised line
+ * after it (a title, a list item), and a short cell of the row ("High") printed inside the group.
+ */
+function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolean): LineGroup[] {
+  const { lines } = group;
+  if (lines.length < 3) return [group];
+  const width = Math.max(...lines.map((l) => l.trim().length));
+  for (let n = 1; n < lines.length - 1; n++) {
+    const last = lines[n - 1].trim();
+    const next = lines[n].trim();
+    // The next line's first word would have fitted after the short one: it does not continue it.
+    const room = last.length + 1 + next.split(/\s+/)[0].length <= ROOM_SHARE * width;
+    if (!room || /[.;:!?)]$/.test(last) || isShortCell(last)) continue;
+    if (next.length < WRAPPED_LINE_SHARE * width || !/^\p{Lu}\p{Ll}/u.test(next)) continue;
+    return [{ lines: lines.slice(0, n), block: group.block }, ...splitRunOnCells({ lines: lines.slice(n), block: group.block + n }, isShortCell)];
+  }
+  return [group];
+}
+
+/** Words a wrapped line cannot end a cell on: its sentence goes on. */
+const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are|be|was|were|which|that|where|than|into|upon|their|its|our|this|these|will|may)$/i;
+
+/**
+ * One group holding two cells of a row, their lines interleaved by baseline (Chromium's PDFs read raw, and any writer
+ * whose neighbouring cells' baselines differ a little): a short cell of the row came out of the group's inner lines, so
+ * the group spans its row. The second cell opens on a line inside the group, a capital after a line that does not end
+ * its sentence ("… the new county hospital" / "Staged investment …"); from there the lines alternate, the other cell's
+ * first `p` lines above and `q` below, the two about equal where one cell is centred beside the other (|p - q| <= 1).
+ * Of the readings that fit, the one whose cells both end where a cell can end ("… the board", not "… the waiting lists
+ * with"), then the fewer alternating lines; none where no reading ends both cells so (one cell's lines each opening
+ * with a capital, a list). The two cells in column order: a shorter cell centred beside a longer one first (a log's
+ * longest cells are its last column's, the mitigations); cells of equal length as they open. Null when the group reads
+ * as one cell.
+ *
+ * Not taken as a cue: a scale opening a line ("4 Fewer people return …", an impact rated and described). In the 2014
+ * revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and splitting it
+ * moves those rows' cells further apart.
+ */
+function interleavedCells(lines: string[]): [string[], string[]] | null {
+  const n = lines.length;
+  if (n < 4) return null;
+  const opensAfresh = (l: string, before: string) => /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(before.trim()) && !OPEN_ENDED.test(before.trim());
+  const cues = [...lines.keys()].filter((s) => s > 0 && opensAfresh(lines[s], lines[s - 1]));
+  const endsOpen = (ls: string[]) => (OPEN_ENDED.test(ls[ls.length - 1].trim()) ? 1 : 0);
+  for (const p of cues) {
+    let best: { cost: number; m: number; inner: string[]; outer: string[] } | null = null;
+    for (const q of [p - 1, p, p + 1]) {
+      const m = (n - p - q + 1) / 2;
+      if (q < 0 || !Number.isInteger(m) || m < 2) continue;
+      const inner = Array.from({ length: m }, (_, t) => lines[p + 2 * t]);
+      const outer = lines.filter((_, i) => i < p || i >= p + 2 * m - 1 || (i - p) % 2 === 1);
+      const cost = endsOpen(inner) + endsOpen(outer);
+      if (!best || cost < best.cost || (cost === best.cost && m < best.m)) best = { cost, m, inner, outer };
+    }
+    // A cell ending on "… a scheme for" is no cell: the lines are one cell's list ("… proposals" /
+    // "Engagement of …").
+    if (!best || best.cost > 0) continue;
+    const { inner, outer } = best;
+    return inner.length === outer.length ? [outer, inner] : [inner, outer];
+  }
+  return null;
+}
+
+/** A short cell glued to the end of a text line: the text as glued in the cell, without it, and the cell. */
+interface Trailing<Role extends string> {
+  role: Role;
+  text: string;
+  glued: string;
+  unglued: string;
+}
+
+/**
+ * A figure glued to the end of a line of a text cell whose sentence goes on in lower case on the next line ("… homes
+ * across the county close 3" / "faster than the plan assumes"): a likelihood or score of the row printed on that line's
+ * baseline. Only a candidate: "… agree a 5" / "year plan" is text, so the row decides (a column it left empty, one
+ * candidate for it). Figures only, not words: "… demand stays high" / "in winter" is text.
+ */
+function trailingShortCell<Role extends string>(lines: string[], fitsRestricted: (t: string) => Role | null): Trailing<Role> | null {
+  const found: Trailing<Role>[] = [];
+  for (let n = 0; n < lines.length - 1; n++) {
+    const m = /^(.*\p{L}\S*)\s+(\d{1,2}(?:\s+\p{L}{3,})?)$/u.exec(lines[n].trim());
+    if (!m || !/^\p{Ll}/u.test(lines[n + 1].trim())) continue;
+    const role = fitsRestricted(m[2]);
+    if (role) found.push({ role, text: m[2], glued: `${m[1]} ${m[2]} `, unglued: `${m[1]} ` });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
 /**
  * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
@@ -204,10 +303,24 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const text = roles.filter((r) => !restricted.includes(r));
       if (restricted.length === 0 || text.length < 2) continue;
       const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
+      // The body's groups, each cut where it runs one cell into the next.
+      const isShortCell = (l: string) => l.trim().split(/\s+/).length <= 2 && fitsRestricted(l) !== null;
+      // A piece cut off the head of a group opening in lower case goes on from a cell above ("fund new
+      // activity" / "Delays to the county hospital …"): it takes no cell of its own.
+      const goesOn = new Set<LineGroup>();
+      groups.splice(
+        bodyStart,
+        groups.length - bodyStart,
+        ...groups.slice(bodyStart).flatMap((x) => {
+          const pieces = splitRunOnCells(x, isShortCell);
+          if (pieces.length > 1 && /^\p{Ll}/u.test(x.lines[0].trim())) goesOn.add(pieces[0]);
+          return pieces;
+        }),
+      );
       // Cells in order: short cells taken out of the groups they sat in go before them.
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
-      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string } }> = [];
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role> }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
       const headerLines = new Set(headerCells.map(normaliseName));
@@ -222,7 +335,14 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const whole = cleanCell(lines.join(' '));
         const again = headerTexts.has(normaliseName(whole)) || (!!spec.roleOf(whole) && whole.length <= 40);
         if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
+        if (goesOn.has(groups[k])) {
+          cells.push({ text: cleanCell(lines.join(' ')), role: null, block, goesOn: true });
+          end = k + 1;
+          continue;
+        }
         const own: string[] = [];
+        // A short cell taken out of the group's inner lines: the row's middle, so the group spans its row.
+        let shortInside = false;
         // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
         // A short cell on a line of its own is a figure and a word at most ("20 High"): "5 Overall activity" opens
         // a text cell that starts with its figure (a potential impact rated and described).
@@ -245,17 +365,25 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
                 ? [bare[1], bare[2]]
                 : null;
           const glued = !alone && lead ? fitsRestricted(lead[0]) : null;
+          if ((alone && lines.length > 1) || glued) shortInside ||= n > 0 && n < lines.length - 1;
           if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
           else if (glued) {
             cells.push({ text: lead![0], role: glued, block });
             own.push(lead![1]);
           } else own.push(line);
         }
+        const streams = shortInside ? interleavedCells(own) : null;
+        if (streams) {
+          for (const stream of streams) cells.push({ text: cleanCell(stream.join(' ')), role: null, block });
+          end = k + 1;
+          continue;
+        }
         const joined = cleanCell(own.join(' '));
         const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;
         const openRole = open ? fitsRestricted(open[1]) : null;
         const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening });
+        const trailing = trailingShortCell(own, fitsRestricted);
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
@@ -270,7 +398,23 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
+      // Short cells glued to the end of a text line of the row's cells, with the text column each sits in.
+      let trailings: Array<{ at: number; trailing: Trailing<Role> }> = [];
       const close = () => {
+        if (row && filled > 0) {
+          const r: string[] = row;
+          // The one such figure for a column the row left empty is that column's cell ("… close 3" /
+          // "faster than …").
+          for (const role of new Set(trailings.map((t) => t.trailing.role))) {
+            const found = trailings.filter((t) => t.trailing.role === role);
+            const to = roles.indexOf(role);
+            const { at, trailing } = found[0];
+            if (found.length !== 1 || r[to] !== '' || !r[at].includes(trailing.glued)) continue;
+            r[to] = trailing.text;
+            r[at] = r[at].replace(trailing.glued, trailing.unglued);
+          }
+        }
+        trailings = [];
         if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
         else if (row) {
           // Short cells with no text of their own before the next row's: printed below the row above's last text
@@ -283,6 +427,20 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       };
       for (const cell of cells) {
         let c = cell;
+        // A piece going on from a cell above: the last text of the row under way, else the row above's first text
+        // cell left mid-sentence.
+        if (c.goesOn) {
+          const above = rows[rows.length - 1];
+          const open = (cs: string[]) => text.map((t) => roles.indexOf(t)).find((n) => cs[n] !== '' && !/[.!?)]$/.test(cs[n].trim()));
+          const under: string[] | null = row && filled > 0 ? row : null;
+          const at = under ? text.map((t) => roles.indexOf(t)).findLast((n) => under[n] !== '') : undefined;
+          const target = under ?? (above && !above.header ? above.cells : null);
+          const n = at ?? (target ? open(target) : undefined);
+          if (target && n !== undefined) {
+            target[n] += ` ${c.text}`;
+            continue;
+          }
+        }
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
@@ -322,10 +480,12 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           row = roles.map(() => '');
           rowBlock = c.block;
           row[roles.indexOf(text[0])] = c.text;
+          if (c.trailing) trailings.push({ at: roles.indexOf(text[0]), trailing: c.trailing });
           filled = 1;
           continue;
         }
         r[roles.indexOf(next)] = c.text;
+        if (c.trailing) trailings.push({ at: roles.indexOf(next), trailing: c.trailing });
         filled++;
         if (next === text[text.length - 1]) close();
       }

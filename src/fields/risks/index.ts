@@ -7,7 +7,7 @@
 // from text drawn twice is counted once (src/tables/overlays.ts).
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
-import { provenanceOf } from '../../tables/grids.js';
+import { provenanceOf, type Grid } from '../../tables/grids.js';
 import { cellStreamGrids, groupedCellGrids } from '../../tables/cellStream.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
@@ -26,7 +26,11 @@ interface RiskDraft extends Risk {
   ratingText: string;
 }
 
-function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
+/**
+ * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts), its
+ * cells placed in rows by their order alone, so a row may hold a piece of another row.
+ */
+function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false): Risk[] {
   const { cols } = log;
   const risks: RiskDraft[] = [];
   let afterBreak = false;
@@ -94,7 +98,8 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
       prev.likelihood ??= likelihood;
       prev.impact ??= impact;
       prev.score ??= score;
-      prev.rating = parseRating(prev.ratingText + ratingCell) ?? rating;
+      // A rating cut in two ("Mediu" / "m") reads whole again; else the first half keeps the rating it has.
+      prev.rating = parseRating(prev.ratingText + ratingCell) ?? prev.rating ?? rating;
       prev.mitigation = joinText(prev.mitigation, mitigation);
       prev.owner = joinText(prev.owner, owner);
       prev.texts.push(rowText(row));
@@ -102,6 +107,16 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[]): Risk[] {
       continue;
     }
     afterBreak = false;
+    // Rebuilt from reading order, a risk cell opening with a rated impact ("4 Fewer providers bid …", a 2014
+    // revised log's impact cell) where the row's impact column has no scale, or opening mid-sentence with no row
+    // above to go on from, is a piece of a row the reading order moved: no risk of its own. (Under a row, a piece
+    // may head the next risk's text, "funds cannot follow the patient Potential impact of …", and stays; in a
+    // table with its rows a risk in lower case is a risk.)
+    const ratedImpact = cols.index.impact !== undefined && impact === null && /^[1-5]\s+\p{Lu}/u.test(desc);
+    if (inReadingOrder && (ratedImpact || (!prev && /^[a-z(,;]/.test(desc)))) {
+      messages.push({ level: 'info', message: 'risk log row read from text is a piece of another row: not a risk of its own', page, source: rowText(row).slice(0, 200) });
+      continue;
+    }
     if (!desc) {
       if (prev && prev.likelihood === null && prev.impact === null && prev.score === null && prev.rating === null) {
         // Scores that landed on the second half of a split row.
@@ -136,6 +151,8 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   const risks: Risk[] = [];
   const messages: Finding[] = [];
   const grids = [...tables.grids];
+  // Grids rebuilt from a converter's reading order (groups of wrapped lines), whose rows were put together by order.
+  const inReadingOrder = new Set<Grid>();
   // Logs whose cells arrived one per line become grids too.
   // Only in the risk log's template section where segmentation found one, else everywhere.
   for (const [from, to] of fieldRanges(seg, 'risks', doc.blocks.length)) {
@@ -143,12 +160,14 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
     // each: the reading whose rows more often have their scores or ratings.
     const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
     const byGroup = groupedCellGrids(doc, from, to, RISK_CELLS);
-    grids.push(...(scoredShare(byGroup) > scoredShare(byLine) ? byGroup : byLine));
+    const read = scoredShare(byGroup) > scoredShare(byLine) ? byGroup : byLine;
+    grids.push(...read);
+    if (read === byGroup) for (const g of byGroup) inReadingOrder.add(g);
   }
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
-    for (const log of headerRuns(doc, grid, RISK_LOG)) risks.push(...parseLog(log, messages));
+    for (const log of headerRuns(doc, grid, RISK_LOG)) risks.push(...parseLog(log, messages, inReadingOrder.has(grid)));
   }
   // Text drawn twice (an overlaid PDF, overlapping scans) repeats a risk: counted once, and a note says so.
   const { items, copies } = collapseOverlaidItems(risks, RISK_OVERLAYS);

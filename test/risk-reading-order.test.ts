@@ -1,0 +1,303 @@
+// Risk logs in the raw reading order of Chromium's PDFs (pdftotext without -layout), failure class 7 of
+// ../shared/spec/tables.md: a row's cells whose baselines differ a little come out line by line in one group, and a
+// cell whose last line has no blank line after it runs into the next row's risk. The 2014 original log's shape
+// ("Risk | Risk rating | Mitigating Actions"); every name and figure here is made up.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract/text/index.js';
+import { extractRisks } from '../src/fields/risks/index.js';
+import type { Segmentation } from '../src/segment/types.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+
+const HEADER = ['Risk', '', 'Risk', 'rating', '', 'Mitigating Actions', ''];
+
+const risksOf = (lines: string[]) =>
+  extractRisks(extractText([...HEADER, ...lines].join('\n'), 'txt'), noSections).value.map((r) => [r.description, r.rating, r.mitigation]);
+
+describe('risk log in Chromium\'s raw reading order: a row\'s risk and actions interleaved line by line', () => {
+  it('two cells of equal length alternate from the top, the rating glued inside; the next risk follows without a blank line', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Delays to the new county hospital',
+      'Staged investment in community',
+      'wing shift demand onto the',
+      'Medium teams with shared targets and',
+      'community services before the',
+      'monthly reviews of the waiting lists with',
+      'new beds are ready',
+      'the board',
+      'Recruitment of care workers falls short',
+      'of the levels the plan assumes',
+      '',
+      'High',
+      '',
+      'Joint recruitment campaign with',
+      'local colleges and providers',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      [
+        'Delays to the new county hospital wing shift demand onto the community services before the new beds are ready',
+        'medium',
+        'Staged investment in community teams with shared targets and monthly reviews of the waiting lists with the board',
+      ],
+      ['Recruitment of care workers falls short of the levels the plan assumes', 'high', 'Joint recruitment campaign with local colleges and providers'],
+    ]);
+  });
+
+  it('a short risk centred beside long actions: its lines alternate with the middle of theirs', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Programme office tracks every',
+      'scheme against its milestones.',
+      'Escalation to the joint board',
+      'Slow take-up of the new offer',
+      'Medium two months behind plan,',
+      'by older residents',
+      'with a recovery plan agreed',
+      'within four weeks.',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      [
+        'Slow take-up of the new offer by older residents',
+        'medium',
+        'Programme office tracks every scheme against its milestones. Escalation to the joint board two months behind plan, with a recovery plan agreed within four weeks.',
+      ],
+    ]);
+  });
+
+  it('one cell listing its points a line each, its rating glued inside, is not read as two', () => {
+    const risks = risksOf([
+      'Practices cannot take on the',
+      'new work in the time planned',
+      '',
+      'Joint commissioning proposals',
+      'Engagement of local practices',
+      'High in all service changes',
+      'Practices to pilot a scheme for',
+      'Shared care records in',
+      'every practice.',
+      '',
+    ]);
+    expect(risks).toEqual([
+      [
+        'Practices cannot take on the new work in the time planned',
+        'high',
+        'Joint commissioning proposals Engagement of local practices in all service changes Practices to pilot a scheme for Shared care records in every practice.',
+      ],
+    ]);
+  });
+
+  // A guard on the cut above: it holds with or without it.
+  it('a cell\'s second paragraph after a full stop stays in the cell', () => {
+    const risks = risksOf([
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the board.',
+      'Review of the transfer each quarter',
+      'with every partner',
+      '',
+      'Providers cannot recruit the staff the',
+      'new services need',
+      '',
+      'Low',
+      '',
+      'Agency cover agreed for the first year',
+      'of the new services',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the board. Review of the transfer each quarter with every partner'],
+      ['Providers cannot recruit the staff the new services need', 'low', 'Agency cover agreed for the first year of the new services'],
+    ]);
+  });
+});
+
+describe('risk log in Chromium\'s raw reading order: pieces of cells', () => {
+  it('a piece opening a group in lower case, cut off before the next risk, goes on from the risk above', () => {
+    const risks = risksOf([
+      'Money for the fund is already committed to',
+      'existing services, so it cannot',
+      '',
+      'Low',
+      '',
+      'Recommission services at lower cost to',
+      'pay for the new community offer',
+      '',
+      'fund new activity',
+      'Delays to the county hospital wing',
+      'move demand onto community teams',
+      '',
+      'Medium',
+      '',
+      'Staged investment in the community',
+      'teams, reviewed monthly',
+      '',
+    ]);
+    expect(risks).toEqual([
+      [
+        'Money for the fund is already committed to existing services, so it cannot fund new activity',
+        'low',
+        'Recommission services at lower cost to pay for the new community offer',
+      ],
+      ['Delays to the county hospital wing move demand onto community teams', 'medium', 'Staged investment in the community teams, reviewed monthly'],
+    ]);
+  });
+
+  it('a row opening the log mid-sentence goes on from a row before it: no risk of its own', () => {
+    const risks = risksOf([
+      'commissioning of the new',
+      'services is delayed',
+      '',
+      'Low',
+      '',
+      'continued review by the',
+      'programme board',
+      '',
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+    ]);
+    expect(risks).toEqual([['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly']]);
+  });
+});
+
+/** The 2014 revised log's header in reading order, its score and mitigation cells' lines interleaved by baseline. */
+const REVISED_LOG_HEADER = [
+  'There is a risk that:',
+  '',
+  'How likely is',
+  'the risk to',
+  'materialise?',
+  '',
+  'Potential impact',
+  '',
+  'Overall risk',
+  'Mitigating Actions',
+  'factor',
+  '',
+];
+
+describe('2014 revised risk log in reading order: a rated impact read into the risk column', () => {
+  it('a row whose risk text went elsewhere, its impact ("4 Fewer providers …") in the risk column, is no risk', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '3',
+      'in the first year',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      '2',
+      '',
+      '4 Fewer providers bid',
+      'for the new contracts',
+      '',
+      'Market shaping plan',
+      'with the providers',
+      '',
+      '8 Medium',
+      '',
+      'reviewed each quarter',
+      'by the board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first year', 3, 4, 12, 'medium'],
+    ]);
+  });
+});
+
+describe('2014 revised risk log in reading order: a row cut by a page break', () => {
+  it('the second half, with only the likelihood its first half lacks, leaves the rating read from the score cell', () => {
+    const page1 = [
+      ...REVISED_LOG_HEADER,
+      'Providers cannot recruit',
+      'enough reablement staff',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+    ];
+    const page2 = [...REVISED_LOG_HEADER, 'in the first two years', '', '3', ''];
+    const text = [...page1, `\f${page2[0]}`, ...page2.slice(1)].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Providers cannot recruit enough reablement staff in the first two years', 3, 4, 12, 'medium'],
+    ]);
+  });
+});
+
+describe('2014 revised risk log in reading order: a likelihood glued to the end of a line of the risk', () => {
+  it('"… homes close 3" / "faster than …": the row\'s one figure for its empty likelihood; "… a 5" / "year plan" in a rated row stays text', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Care homes across the county close 3',
+      'faster than the plan assumes',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Partners do not agree a 5',
+      'year plan for the services',
+      '',
+      '2',
+      '',
+      '4 Services change',
+      'slower than planned',
+      '8 Medium',
+      '',
+      'Quarterly review by the',
+      'programme board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Care homes across the county close faster than the plan assumes', 3, 4, 12, 'medium'],
+      ['Partners do not agree a 5 year plan for the services', 2, 4, 8, 'medium'],
+    ]);
+  });
+});
