@@ -1,0 +1,114 @@
+// Spending plans in pdftotext's reading order (no -layout), failure class 7 of ../shared/spec/tables.md: where a
+// row's cells do not share baselines, its amount can come out before its name, and its name after the next rows'
+// amounts. The 2022-23 expenditure table's shape; every name and figure here is made up.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract/text/index.js';
+import { extractBudgets } from '../src/fields/budgets/index.js';
+import { extractSchemes } from '../src/fields/schemes/index.js';
+import type { Segmentation } from '../src/segment/types.js';
+import { SPENDING_HEADER } from './reading-order-shapes.js';
+
+const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
+
+const spendOf = (lines: string[]) => {
+  const doc = extractText([...SPENDING_HEADER, ...lines, 'Metrics for 2022/23', ''].join('\n'), 'txt');
+  return {
+    spend: extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend').map((b) => [b.scheme, b.amountGbp]),
+    names: extractSchemes(doc, noSections).value.map((s) => s.name),
+  };
+};
+
+/** One row as pdftotext reads it when its cells share baselines: name, description, options, amount. */
+const row = (name: string[], description: string[], amount: string) => [
+  ...name,
+  '',
+  ...description,
+  '',
+  'Social Care LA',
+  '',
+  'Local',
+  'Authority',
+  '',
+  'iBCF',
+  '',
+  amount,
+  '',
+  'Existing',
+  '',
+];
+
+describe('spending plan in reading order: an amount printed apart from its scheme', () => {
+  it('an amount before its scheme: the figure alone (only option cells with it) goes to the row later that has no figure', () => {
+    const { spend, names } = spendOf([
+      ...row(['Falls Response'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
+      // The next row's source and amount, its name and description not yet printed.
+      'Minimum',
+      'NHS',
+      '£88,450',
+      'Contribution',
+      '',
+      'Existing',
+      '',
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      ...row(['(iBCF) Discharge', 'Hub'], ['Hospital discharge', 'coordination'], '£705,900'),
+      // The row the £88,450 belongs to: name, description and its option cells, then the next row begins.
+      'Night Sitting',
+      'Service',
+      '',
+      'Overnight care at home',
+      '',
+      'Community',
+      'CCG',
+      'Health',
+      '',
+      'Private',
+      'Sector',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+      // A scheme named by an option keeps its name: its row has free text too.
+      ...row(['DFG'], ['Adaptations to', 'people\'s homes'], '£1,902,000'),
+    ]);
+    expect(spend).toEqual([
+      ['Falls Response', 412300],
+      ['Night Sitting Service', 88450],
+      ['Warm Homes', 61200],
+      ['(iBCF) Discharge Hub', 705900],
+      ['Stroke Recovery', 233640],
+      ['DFG', 1902000],
+    ]);
+    expect(names).toEqual(['Falls Response', 'Night Sitting Service', 'Warm Homes', '(iBCF) Discharge Hub', 'Stroke Recovery', 'DFG']);
+  });
+
+  it('a name after its amount: option cells of two columns interleaved, then the name, closed by its lone "Existing"', () => {
+    const { spend } = spendOf([
+      ...row(['Carers Breaks'], ['Short breaks for', 'carers'], '£150,000'),
+      // The row's commissioner and provider lines interleaved by baseline, its source and amount: no name yet.
+      'Social',
+      'Private',
+      'LA',
+      'Care',
+      'Sector',
+      '',
+      'iBCF',
+      '',
+      '£1,204,560',
+      '',
+      'Existing',
+      '',
+      '(iBCF) Care Market',
+      'Support',
+      '',
+      'Fee uplift for',
+      'home care providers',
+      '',
+      'Existing',
+      '',
+      ...row(['Sensory Support'], ['Advice for people with', 'sight loss'], '£48,316'),
+    ]);
+    expect(spend).toEqual([
+      ['Carers Breaks', 150000],
+      ['(iBCF) Care Market Support', 1204560],
+      ['Sensory Support', 48316],
+    ]);
+  });
+});
