@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
+import { extractMetrics } from '../src/fields/metrics/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 import { SPENDING_HEADER } from './reading-order-shapes.js';
 
@@ -109,6 +110,75 @@ describe('spending plan in reading order: an amount printed apart from its schem
       ['Carers Breaks', 150000],
       ['(iBCF) Care Market Support', 1204560],
       ['Sensory Support', 48316],
+    ]);
+  });
+});
+
+describe('annual metric table in reading order: a value cell joined to the rationale beside it', () => {
+  it('"84.0% 2018, and": a percentage opening a rationale line completes the value row short of it; one inside a line does not', () => {
+    const text = [
+      'Metrics for 2022/23',
+      '',
+      '8.5 Reablement',
+      '2020- 20212022- Rationale for',
+      '2021-22',
+      '21',
+      '22',
+      '23',
+      'how ambition',
+      'estimated',
+      'Actual Plan',
+      'Plan was set',
+      '',
+      'Proportion of older',
+      'people (65 and',
+      'over) who were',
+      'still at home 91',
+      'days after',
+      'Annual (%)',
+      'discharge from',
+      'hospital into',
+      'reablement /',
+      'rehabilitation',
+      'services',
+      '',
+      '81.6% 82.0% 83.5%',
+      '',
+      'At 84.1%',
+      'performance in',
+      'the first quarter',
+      'is the highest',
+      'since',
+      '84.0% 2018, and',
+      'well above the',
+      'regional average.',
+      '',
+      'Numerator',
+      '',
+      '310',
+      '',
+      '402',
+      '',
+      '415',
+      '',
+      '430',
+      '',
+      'Denominator 380',
+      '',
+      '490',
+      '',
+      '497',
+      '',
+      '512',
+      '',
+      'Appendix 1',
+    ].join('\n');
+    const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map((m) => `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator}/${m.denominator}`);
+    expect(metrics).toEqual([
+      'reablement 2020-21 actual 81.6 310/380',
+      'reablement 2021-22 plan 82 402/490',
+      'reablement 2021-22 estimate 83.5 415/497',
+      'reablement 2022-23 plan 84 430/512',
     ]);
   });
 });

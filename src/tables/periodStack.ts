@@ -8,7 +8,8 @@
 // a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
 // across lines, the columns go in time order (a year's quarters too, whatever order their lines came in), a header
 // can come in two parts with values or the label cells between (its last column alone, the table's name between
-// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf).
+// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf), one of them a value
+// joined to the next cell's line ("81.5% 17/18, and over").
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 
@@ -256,7 +257,12 @@ interface Run {
   label: string;
   /** Its lines hold only its values, set apart by blank lines: a cell's, not a figure in a wrapped label. */
   apart: boolean;
+  /** Its first value opens its line. */
+  opensLine: boolean;
 }
+
+const isPercent = (t: Token) => /%$/.test(t.text);
+const decimalsOf = (t: Token) => /\.(\d+)%?$/.exec(t.text)?.[1].length ?? 0;
 
 /**
  * The rows of a period table from its runs of values. A run of as many values as columns is a row. In reading
@@ -274,7 +280,14 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
       rows.push({ ...r });
       from = rows.length;
     } else if (spec.isRowType?.(r.label) ?? false) rows.push({ ...r, values: [...r.values] });
-    else if (!r.apart) continue; // "65 and over) met", "homes, per" / "100,000" / "population"
+    else if (!r.apart) {
+      // A value cell on the same baseline as the next cell's text comes joined to it ("81.5% 17/18, and over"):
+      // a percentage opening its line, written as the values of the row still short of it, is that row's.
+      // Other figures among words are the words' ("65 and over) met", "homes, per" / "100,000" / "population").
+      const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
+      const like = (o: Run) => r.values.every((v) => isPercent(v) && o.values.every((w) => isPercent(w) && decimalsOf(w) === decimalsOf(v)));
+      if (r.opensLine && short && like(short)) short.values.push(...r.values);
+    }
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
     else rows.slice(from).find((o) => o.values.length + r.values.length <= k)?.values.push(...r.values);
   }
@@ -313,7 +326,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const lastLine = run[run.length - 1].line;
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
           const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
-          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart });
+          const opensLine = run[0].x === lines[first].text.search(/\S/);
+          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine });
           words = [];
         }
         run = [];
