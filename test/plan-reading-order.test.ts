@@ -182,3 +182,55 @@ describe('annual metric table in reading order: a value cell joined to the ratio
     ]);
   });
 });
+
+/** A line of cells laid out with spaces: each text at its column. */
+const laid = (cells: Array<[number, string]>) => cells.reduce((line, [x, t]) => line.padEnd(x) + t, '');
+
+describe('metric tables laid out in large type: header pieces, labels and values cut at their cell edges', () => {
+  it('"2021" over "-22" (columns drifting), "Actu" over "al", "301." over "4", "Denomin" over "ator", "47,01" over "8" are read whole', () => {
+    const [c1, c2, c3, c4] = [28, 34, 41, 49];
+    const text = [
+      'Metrics for 2022/23',
+      '',
+      laid([[0, 'Avoidable'], [24, '2021'], [29, '2021'], [34, '2021'], [39, '2021'], [56, 'Rationale for how']]),
+      laid([[26, '-22'], [33, '-22'], [40, '-22'], [47, '-22']]),
+      laid([[26, 'Q1'], [33, 'Q2'], [40, 'Q3'], [47, 'Q4']]),
+      laid([[0, 'admissions'], [56, 'ambition was set']]),
+      laid([[26, 'Actu'], [33, 'Actu'], [40, 'Actu'], [47, 'Actu']]),
+      laid([[26, 'al'], [33, 'al'], [40, 'al'], [47, 'al']]),
+      laid([[0, 'Indirectly'], [13, 'Indicator'], [26, '301.'], [33, '288.'], [40, '276.'], [47, '290.'], [56, 'Activity fell']]),
+      laid([[0, 'standardised'], [56, 'in the winter']]),
+      laid([[13, 'value'], [26, '4'], [33, '0'], [40, '2'], [47, '5']]),
+      '',
+      '8.4 Residential',
+      'Admissions',
+      laid([[c1, '2020-']]),
+      laid([[c2, '2021'], [c3, '2021-22'], [c4, '2022'], [57, 'Rationale for']]),
+      laid([[c1, '21'], [68, 'Local plan']]),
+      laid([[c2, '-22'], [c3, 'estimat'], [c4, '-23'], [57, 'how ambition']]),
+      laid([[c1, 'Actua']]),
+      laid([[c2, 'Plan'], [c3, 'ed'], [c4, 'Plan'], [57, 'was set']]),
+      laid([[c1, 'l']]),
+      laid([[0, 'Long-term'], [16, 'Annual'], [c1, '640.2'], [c2, '633.0'], [c3, '627.5'], [c4, '618.4'], [57, 'Rates held']]),
+      laid([[0, 'support needs'], [16, 'Rate'], [57, 'steady']]),
+      laid([[14, 'Numerato'], [c1, '301'], [c2, '297'], [c3, '290'], [c4, '291']]),
+      laid([[14, 'r']]),
+      laid([[14, 'Denomin'], [c1, '47,01'], [c2, '46,92'], [c4, '47,05']]),
+      laid([[c3, '46,213']]),
+      laid([[14, 'ator'], [c1, '8'], [c2, '2'], [c4, '7']]),
+      '',
+      'Appendix 1',
+    ].join('\n');
+    const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map((m) => `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator}/${m.denominator}`);
+    expect(metrics).toEqual([
+      'avoidable_admissions 2021-22 Q1 actual 301.4 null/null',
+      'avoidable_admissions 2021-22 Q2 actual 288 null/null',
+      'avoidable_admissions 2021-22 Q3 actual 276.2 null/null',
+      'avoidable_admissions 2021-22 Q4 actual 290.5 null/null',
+      'residential_admissions 2020-21 actual 640.2 301/47018',
+      'residential_admissions 2021-22 plan 633 297/46922',
+      'residential_admissions 2021-22 estimate 627.5 290/46213',
+      'residential_admissions 2022-23 plan 618.4 291/47057',
+    ]);
+  });
+});
