@@ -233,4 +233,34 @@ describe('metric tables laid out in large type: header pieces, labels and values
       'residential_admissions 2022-23 plan 618.4 291/47057',
     ]);
   });
+
+  it('a row whose cut values ("78.0" / "%") sit half a line above its whole ones, words beside both lines, is one row', () => {
+    const [c1, c2, c3, c4] = [35, 42, 48, 57];
+    const text = [
+      'Metrics for 2022/23',
+      '',
+      '8.5 Reablement',
+      '',
+      laid([[c1, '2020-'], [c2, '2021-'], [c4, '2022-'], [63, 'Rationale for']]),
+      laid([[c3, '2021-22']]),
+      laid([[c1, '21'], [c2, '22'], [c4, '23'], [63, 'how ambition'], [87, 'Local plan to meet ambition']]),
+      laid([[c3, 'estimated']]),
+      laid([[c1, 'Actual'], [c2, 'Plan'], [c4, 'Plan'], [63, 'was set']]),
+      laid([[0, 'Proportion of older'], [63, 'Performance is'], [87, 'More community']]),
+      laid([[0, 'people still at home'], [c2, '80.9'], [c4, '82.3'], [63, 'the best since'], [87, 'capacity']]),
+      laid([[0, 'after discharge'], [21, 'Annual (%)'], [c1, '79.6%'], [c3, '81.2%'], [63, '2018, and'], [87, 'through the']]),
+      laid([[c2, '%'], [c4, '%'], [63, 'above target.'], [87, 'year.']]),
+      laid([[21, 'Numerator'], [c1, '211'], [c2, '224'], [c3, '229'], [c4, '237']]),
+      laid([[21, 'Denominator'], [c1, '265'], [c2, '277'], [c3, '282'], [c4, '288']]),
+      '',
+      'Appendix 1',
+    ].join('\n');
+    const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map((m) => `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator}/${m.denominator}`);
+    expect(metrics).toEqual([
+      'reablement 2020-21 actual 79.6 211/265',
+      'reablement 2021-22 plan 80.9 224/277',
+      'reablement 2021-22 estimate 81.2 229/282',
+      'reablement 2022-23 plan 82.3 237/288',
+    ]);
+  });
 });

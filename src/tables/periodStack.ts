@@ -279,6 +279,8 @@ interface Run {
   apart: boolean;
   /** Its first value opens its line. */
   opensLine: boolean;
+  /** Laid out, fewer values than columns: a row's values on one of its two lines (pairLaidOutPieces). */
+  partial?: boolean;
 }
 
 const isPercent = (t: Token) => /%$/.test(t.text);
@@ -373,6 +375,32 @@ function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
   return lines.map((l, n) => ({ ...l, text: place(tokens[n]), tokens: tokens[n] }));
 }
 
+/**
+ * Laid out, a row whose cut values ("78.0" / "%") sit half a line above its whole ones comes as two short runs on
+ * adjacent lines, the label and rationale cells' words between and around them: two such runs that together fill
+ * every column once (each value under its nearest column) are one row, left to right. Other short runs are not
+ * rows.
+ */
+function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec): Run[] {
+  const columnOf = (t: Token) => columns.reduce((best, c, i) => (Math.abs(c.x - t.x) < Math.abs(columns[best].x - t.x) ? i : best), 0);
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    if (!r.partial) {
+      out.push(r);
+      continue;
+    }
+    const next = runs[i + 1];
+    if (!next?.partial || Math.abs(next.values[0].line - r.values[0].line) !== 1) continue;
+    const values = [...r.values, ...next.values].sort((a, b) => a.x - b.x);
+    if (values.length !== columns.length || new Set(values.map(columnOf)).size !== columns.length) continue;
+    const label = [r.label, next.label].find((l) => spec.isRowType?.(l)) ?? (r.label || next.label);
+    out.push({ values, label, apart: false, opensLine: false });
+    i++;
+  }
+  return out;
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -400,7 +428,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       let run: Token[] = [];
       let words: Token[] = [];
       const close = () => {
-        if (run.length === k || (!laidOut && run.length > 0)) {
+        const partial = laidOut && run.length > 0 && run.length < k;
+        if (run.length === k || (!laidOut && run.length > 0) || partial) {
           // Laid out, a row's values can stand on two lines (a cell not cut centred between the cut ones'
           // lines): they go to the columns left to right.
           if (laidOut) run.sort((a, b) => a.x - b.x);
@@ -413,8 +442,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
           const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
           const opensLine = run[0].x === lines[first].text.search(/\S/);
-          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine });
-          words = [];
+          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine, partial });
+          if (!partial) words = [];
         }
         run = [];
       };
@@ -475,7 +504,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
       ];
       let last = end;
-      for (const r of rowsOf(runs, k, spec)) {
+      for (const r of rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec)) {
         const at = lines[r.values[0].line];
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));
