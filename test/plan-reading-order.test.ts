@@ -263,4 +263,41 @@ describe('metric tables laid out in large type: header pieces, labels and values
       'reablement 2022-23 plan 82.3 237/288',
     ]);
   });
+
+  it('a quarterly header whose taller cells open a line above the others ("2021-22" over "Q2"): the columns left of them count too', () => {
+    const text = [
+      'Metrics for 2022/23',
+      '',
+      laid([[46, '2021-22'], [69, '2021-']]),
+      laid([[0, 'Avoidable'], [30, '2021-22 Q1'], [54, '2021-22 Q3'], [78, 'Rationale for how']]),
+      laid([[46, 'Q2'], [69, '22 Q4']]),
+      laid([[0, 'admissions'], [30, 'Actual'], [54, 'Actual'], [78, 'ambition was set']]),
+      laid([[46, 'Actual'], [69, 'Actual']]),
+      '',
+      laid([[0, 'Indirectly'], [14, 'Indicator'], [30, '301.4'], [46, '288.0'], [54, '276.2'], [69, '290.5'], [78, 'Activity fell']]),
+      laid([[0, 'standardised value'], [78, 'in the winter']]),
+      '',
+      laid([[63, '2022-']]),
+      laid([[29, '2022-23 Q1'], [42, '2022-23'], [50, '2022-23 Q3']]),
+      laid([[63, '23 Q4']]),
+      laid([[29, 'Plan'], [42, 'Q2 Plan'], [50, 'Plan']]),
+      laid([[63, 'Plan']]),
+      '',
+      laid([[15, 'Indicator'], [29, '299'], [42, '287'], [50, '275'], [63, '289']]),
+      laid([[15, 'value']]),
+      '',
+      'Appendix 1',
+    ].join('\n');
+    const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map((m) => `${m.metric} ${m.period} ${m.kind} ${m.value}`);
+    expect(metrics).toEqual([
+      'avoidable_admissions 2021-22 Q1 actual 301.4',
+      'avoidable_admissions 2021-22 Q2 actual 288',
+      'avoidable_admissions 2021-22 Q3 actual 276.2',
+      'avoidable_admissions 2021-22 Q4 actual 290.5',
+      'avoidable_admissions 2022-23 Q1 plan 299',
+      'avoidable_admissions 2022-23 Q2 plan 287',
+      'avoidable_admissions 2022-23 Q3 plan 275',
+      'avoidable_admissions 2022-23 Q4 plan 289',
+    ]);
+  });
 });

@@ -144,13 +144,22 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
   // words ("Local plan to meet"). In reading order every line starts at the margin.
   const laidOut = years[0].x > 0;
-  // A year further right on a later line, next to the columns so far, is one more column (its cell centred
-  // lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next).
+  // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
+  // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
+  // "2021-22 Q1" left of it on the next).
+  let left = years[0].x;
   let right = years[years.length - 1].x;
-  const inColumns = (p: Piece) => {
-    const inside = !laidOut || (p.x >= years[0].x - 3 && p.x <= right + 12);
-    if (inside && laidOut && p.piece === 'year') right = Math.max(right, p.x);
-    return inside;
+  const inColumns = (p: Piece) => !laidOut || (p.x >= left - 3 && p.x <= right + 12) || (p.piece === 'year' && p.x < left && p.x + p.text.length >= left - 12);
+  const widen = (line: Piece[]) => {
+    for (let grew = laidOut; grew; ) {
+      grew = false;
+      for (const p of line) {
+        if (p.piece !== 'year' || !inColumns(p) || (p.x >= left && p.x <= right)) continue;
+        left = Math.min(left, p.x);
+        right = Math.max(right, p.x);
+        grew = true;
+      }
+    }
   };
   const pieces: Piece[] = [];
   let end = at;
@@ -161,6 +170,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     const whole = yearsIn.length > 0 && pieces.filter((p) => p.piece === 'end').length === halves && pieces.filter((p) => p.piece === 'kind').length >= yearsIn.length;
     if (laidOut && whole) break;
     const line = n === at ? first : piecesOf(lines[n], n, spec);
+    widen(line);
     const mine = line.filter(inColumns);
     // Once every first half has its second, two-digit numbers are values ("Indicator 45 52").
     let open = pieces.filter((q) => q.piece === 'year' && q.end === null).length;
