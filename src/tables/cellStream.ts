@@ -506,6 +506,11 @@ export interface FigureRowSpec {
   figureIn(text: string): { figure: string; rest: string } | null;
   /** A group that is another cell of the row's last line, not the start of the next row ("Existing"). */
   trails(text: string): boolean;
+  /** A group made only of the options of the columns whose cells the template fills from a fixed list (area of
+   *  spend, commissioner, provider, source of funding: "Social Care LA", "Local Authority"). A row whose groups
+   *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
+   *  opens the next row. Without it, every group is free text. */
+  isChoice?(text: string): boolean;
   /** The header cells the grid is given: the label column, the other words of the figure group, the figure. */
   header: [string, string, string];
 }
@@ -544,16 +549,30 @@ function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec:
 /** Most groups a row may hold before its figure: more, and the table has ended. */
 const MAX_ROW_GROUPS = 12;
 
+/** A row of a figure-row table as read: its groups, and its figure where one ended it. */
+interface FigureRowDraft {
+  groups: LineGroup[];
+  figure: { figure: string; rest: string } | null;
+}
+
 /**
  * Tables in pdftotext's reading order whose every row ends with one figure (a spending plan: scheme, description,
  * …, source of funding, expenditure): after the header's groups, each row is the groups up to the one holding its
  * figure; its first group is its label, the figure group's other words its last text cell (the source of funding
  * printed beside the amount). A grid of three columns: label, those words, the figure.
+ *
+ * Where a row's cells do not share baselines, pdftotext can print a row's amount before its name, or its name
+ * after the next rows' amounts (failure class 7): a figure whose groups before it hold no free text (only the
+ * fixed-list cells, spec.isChoice) has no name here, and a run of groups that ends without a figure (free text
+ * after the row's fixed-list cells opens the next row; a lone "Existing" closes it) has no figure. The names
+ * without a figure take the figures without a name in order (pairFigureRows), so neither is lost to, or taken
+ * from, the rows between them.
  */
 export function figureRowGrids(doc: DocumentModel, from: number, to: number, spec: FigureRowSpec): Grid[] {
   const grids: Grid[] = [];
+  const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
+  const choice = (g: LineGroup) => spec.isChoice?.(text(g)) ?? false;
   for (const groups of lineGroups(doc, from, to)) {
-    const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
     for (let g = 0; g < groups.length; g++) {
       // The header may open on a later line of its group: the table's title and the first lines of taller header
       // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
@@ -565,16 +584,30 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       // Opened inside a group, the header must go on through header groups of its own (not an annex's "Scheme
       // ref no." / "1" / "Scheme name" label block).
       if (opensAt > 0 && k - g - 1 < 2) continue;
-      const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      const drafts: FigureRowDraft[] = [];
       let row: LineGroup[] = [];
       let end = k;
       const consumed = new Set<number>();
+      // The row so far had free text and then a fixed-list cell: more free text is the next row's.
+      const pastChoices = () => {
+        const firstFree = row.findIndex((r) => !choice(r));
+        return firstFree >= 0 && row.slice(firstFree + 1).some(choice);
+      };
       for (; k < groups.length; k++) {
         if (consumed.has(k)) continue;
         let t = text(groups[k]);
-        if (row.length === 0 && spec.trails(t)) continue;
-        row.push(groups[k]);
+        if (spec.trails(t) && (row.length === 0 || spec.isChoice)) {
+          // A lone trailing cell ("Existing") closes its row: groups before it whose figure came earlier have none.
+          if (row.length > 0) drafts.push({ groups: row, figure: null });
+          row = [];
+          continue;
+        }
         let found = spec.figureIn(t);
+        if (!found && spec.isChoice && !choice(groups[k]) && pastChoices()) {
+          drafts.push({ groups: row, figure: null });
+          row = [];
+        }
+        row.push(groups[k]);
         const whole = found ? completeCutFigure(groups, k, found.figure, spec) : null;
         if (whole) {
           t = whole.text;
@@ -582,17 +615,43 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
           found = spec.figureIn(t);
         }
         if (found) {
-          const label = row.length > 1 ? text(row[0]) : '';
-          if (label) rows.push({ cells: [label, found.rest, found.figure], page: doc.blocks[row[0].block].page, block: row[0].block, header: false, pageBreakBefore: false });
+          drafts.push({ groups: row, figure: found });
           row = [];
           end = k + 1;
         } else if (row.length > MAX_ROW_GROUPS) break;
+      }
+      const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      for (const { name, figure } of pairFigureRows(drafts.filter((d) => d.figure || d.groups[0].block < groups[end - 1]?.block), choice)) {
+        rows.push({ cells: [text(name), figure.rest, figure.figure], page: doc.blocks[name.block].page, block: name.block, header: false, pageBreakBefore: false });
       }
       if (rows.length > 2) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[end - 1].block + 1 });
       g = end - 1;
     }
   }
   return grids;
+}
+
+/**
+ * The rows of a figure-row table: each row's name (its first group) with its figure. Rows keep their order
+ * whichever of their cells came first, so the names without a figure take the figures without a name in order,
+ * the first the first. A figure left without a name keeps the row's first group (as read without spec.isChoice);
+ * a name left without a figure is dropped.
+ */
+function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
+  // A row whose groups are all fixed-list cells has its name elsewhere ("DFG" alone can name a scheme whose
+  // description follows it, so a first group of options names its row where free text is in the row too).
+  const nameOf = (d: FigureRowDraft) => {
+    const cells = d.figure ? d.groups.slice(0, -1) : d.groups;
+    return cells.some((g) => !choice(g)) ? cells[0] : null;
+  };
+  const nameless = drafts.flatMap((d, i) => (d.figure && !nameOf(d) ? [i] : []));
+  const names = drafts.flatMap((d) => (!d.figure && nameOf(d) ? [nameOf(d)!] : []));
+  const taken = new Map<number, LineGroup>(nameless.slice(0, names.length).map((n, j) => [n, names[j]]));
+  return drafts.flatMap((d, i) => {
+    if (!d.figure) return [];
+    const name = nameOf(d) ?? taken.get(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
+    return name ? [{ name, figure: d.figure }] : [];
+  });
 }
 
 export interface PeriodicSpec {

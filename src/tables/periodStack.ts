@@ -8,9 +8,13 @@
 // a header row of "2021-22 Q1 Actual" cells and one row per run. In reading order, where positions say nothing
 // across lines, the columns go in time order (a year's quarters too, whatever order their lines came in), a header
 // can come in two parts with values or the label cells between (its last column alone, the table's name between
-// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf).
+// the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf), one of them a value
+// joined to the next cell's line ("81.5% 17/18, and over"). In large type a piece of a header or a value can be cut
+// at its cell edge onto the line below ("2021" / "-22", "Actu" / "al", "252." / "9"): made whole first
+// (rejoinCutPieces).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
+import { CUT_DIGIT_GROUP } from '../text/figures.js';
 
 export interface PeriodStackSpec {
   /** The kind a single header word announces ("Actual", "Plan", "estimated"), or null. */
@@ -33,6 +37,8 @@ interface Line {
   block: number;
   /** A blank line before it. */
   gap?: boolean;
+  /** Its tokens where they are not its text's words at their offsets (cut pieces made whole: rejoinCutPieces). */
+  tokens?: Token[];
 }
 
 interface Token {
@@ -50,8 +56,9 @@ const YEAR_START = /^(20\d\d)(?:[-–]|(?=[A-Z][a-z]))/;
 const YEAR_END = /^(\d\d)$/;
 const QUARTER = /^Q([1-4])$/;
 
-/** Most lines a header stack spans, and most lines after it that can hold its rows. */
-const STACK_LINES = 6;
+/** Most lines a header stack spans (in large type its pieces a line each, the label column's lines between),
+ *  and most lines after it that can hold its rows. */
+const STACK_LINES = 9;
 /** In reading order a stack's pieces come a line each where the columns' lines do not share a baseline. */
 const READING_STACK_LINES = 10;
 const SCOPE_LINES = 60;
@@ -67,9 +74,10 @@ interface Column {
   kind: string | null;
 }
 
-function tokensOf(line: string, n: number): Token[] {
+function tokensOf(line: string | Line, n: number): Token[] {
+  if (typeof line !== 'string' && line.tokens) return line.tokens.map((t) => ({ ...t, line: n }));
   const out: Token[] = [];
-  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], x: m.index ?? 0, line: n });
+  for (const m of (typeof line === 'string' ? line : line.text).matchAll(/\S+/g)) out.push({ text: m[0], x: m.index ?? 0, line: n });
   return out;
 }
 
@@ -103,7 +111,7 @@ function gluedPieces(text: string): Array<{ text: string; piece: PieceKind; star
   return out.length >= 2 ? out : null;
 }
 
-function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
+function piecesOf(line: Line, n: number, spec: PeriodStackSpec): Piece[] {
   const tokens = tokensOf(line, n);
   const out: Piece[] = [];
   tokens.forEach((t, k) => {
@@ -130,17 +138,39 @@ function piecesOf(line: string, n: number, spec: PeriodStackSpec): Piece[] {
  * more whole periods with a kind each.
  */
 function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
-  const first = piecesOf(lines[at].text, at, spec);
+  const first = piecesOf(lines[at], at, spec);
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
   // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
   // words ("Local plan to meet"). In reading order every line starts at the margin.
   const laidOut = years[0].x > 0;
-  const inColumns = (p: Piece) => !laidOut || (p.x >= years[0].x - 3 && p.x <= years[years.length - 1].x + 12);
+  // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
+  // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
+  // "2021-22 Q1" left of it on the next).
+  let left = years[0].x;
+  let right = years[years.length - 1].x;
+  const inColumns = (p: Piece) => !laidOut || (p.x >= left - 3 && p.x <= right + 12) || (p.piece === 'year' && p.x < left && p.x + p.text.length >= left - 12);
+  const widen = (line: Piece[]) => {
+    for (let grew = laidOut; grew; ) {
+      grew = false;
+      for (const p of line) {
+        if (p.piece !== 'year' || !inColumns(p) || (p.x >= left && p.x <= right)) continue;
+        left = Math.min(left, p.x);
+        right = Math.max(right, p.x);
+        grew = true;
+      }
+    }
+  };
   const pieces: Piece[] = [];
   let end = at;
   for (let n = at; n < Math.min(lines.length, at + (laidOut ? STACK_LINES : READING_STACK_LINES)); n++) {
-    const line = n === at ? first : piecesOf(lines[n].text, n, spec);
+    // Laid out, the stack is whole once each year is and has its kind: the lines after it are the rows'.
+    const yearsIn = pieces.filter((p) => p.piece === 'year');
+    const halves = yearsIn.filter((p) => p.end === null).length;
+    const whole = yearsIn.length > 0 && pieces.filter((p) => p.piece === 'end').length === halves && pieces.filter((p) => p.piece === 'kind').length >= yearsIn.length;
+    if (laidOut && whole) break;
+    const line = n === at ? first : piecesOf(lines[n], n, spec);
+    widen(line);
     const mine = line.filter(inColumns);
     // Once every first half has its second, two-digit numbers are values ("Indicator 45 52").
     let open = pieces.filter((q) => q.piece === 'year' && q.end === null).length;
@@ -156,7 +186,8 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind')) break;
     // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
     const kinds = header.filter((p) => p.piece === 'kind').length;
-    const words = mine.filter((p) => p.piece === 'word').length;
+    // Words right of the last column's start are the next cell's ("Plan  how ambition": the rationale header).
+    const words = mine.filter((p) => p.piece === 'word' && (!laidOut || p.x <= right)).length;
     // In reading order a kind may share its line with the next cell's words ("Plan was set"): it counts where it
     // opens the line and the years so far still lack kinds.
     const yearsSoFar = [...pieces, ...header].filter((p) => p.piece === 'year').length;
@@ -256,7 +287,14 @@ interface Run {
   label: string;
   /** Its lines hold only its values, set apart by blank lines: a cell's, not a figure in a wrapped label. */
   apart: boolean;
+  /** Its first value opens its line. */
+  opensLine: boolean;
+  /** Laid out, fewer values than columns: a row's values on one of its two lines (pairLaidOutPieces). */
+  partial?: boolean;
 }
+
+const isPercent = (t: Token) => /%$/.test(t.text);
+const decimalsOf = (t: Token) => /\.(\d+)%?$/.exec(t.text)?.[1].length ?? 0;
 
 /**
  * The rows of a period table from its runs of values. A run of as many values as columns is a row. In reading
@@ -274,17 +312,110 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
       rows.push({ ...r });
       from = rows.length;
     } else if (spec.isRowType?.(r.label) ?? false) rows.push({ ...r, values: [...r.values] });
-    else if (!r.apart) continue; // "65 and over) met", "homes, per" / "100,000" / "population"
+    else if (!r.apart) {
+      // A value cell on the same baseline as the next cell's text comes joined to it ("81.5% 17/18, and over"):
+      // a percentage opening its line, written as the values of the row still short of it, is that row's.
+      // Other figures among words are the words' ("65 and over) met", "homes, per" / "100,000" / "population").
+      const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
+      const like = (o: Run) => r.values.every((v) => isPercent(v) && o.values.every((w) => isPercent(w) && decimalsOf(w) === decimalsOf(v)));
+      if (r.opensLine && short && like(short)) short.values.push(...r.values);
+    }
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
     else rows.slice(from).find((o) => o.values.length + r.values.length <= k)?.values.push(...r.values);
   }
   return rows.filter((r) => r.values.length === k);
 }
 
+/**
+ * A cell's text cut at its edge onto the next line, the rest under its start (failure classes 3 and 4, large type
+ * in narrow period columns): a year's "2021" over "-22" or "202" over "1-22", a kind's "Actu" over "al", a value's
+ * "252." over "9", "97.9" over "%" or "42,36" over "1". The whole piece, or null where the two are not one.
+ */
+function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string | null {
+  const joined = upper + lower;
+  if (/^20\d\d$/.test(upper) && /^[-–]\d\d$/.test(lower)) return follows(Number(upper), Number(lower.slice(1))) ? joined : null;
+  if (/^20\d$/.test(upper) && /^\d[-–]\d\d$/.test(lower)) return follows(Number(upper + lower[0]), Number(lower.slice(2))) ? joined : null;
+  if (/^\d[\d,]*\.$/.test(upper) && /^\d+%?$/.test(lower)) return joined;
+  // "42,36" over "1": a digit group cut short, its last digits below.
+  const group = /\d,(\d{1,2})$/.exec(upper);
+  if (group && new RegExp(`^\\d{${3 - group[1].length}}$`).test(lower)) return joined;
+  if (lower === '%' && spec.isValue(upper) && !upper.endsWith('%')) return joined;
+  if (/^\p{L}+$/u.test(upper) && /^\p{Ll}+$/u.test(lower) && !spec.kindWord(upper) && spec.kindWord(joined)) return joined;
+  return null;
+}
+
+/** The lines with each cut piece whole on its first line (cutPiece), the rest of the lower line where it was. */
+function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
+  const tokens = lines.map((l, n) => tokensOf(l.text, n));
+  let changed = false;
+  // The line holding the rest of cells spanning [lo, hi) on line n: the next with a token there, a line of
+  // other columns' text (a label wrapping beside the values) between.
+  const below = (n: number, lo: number, hi: number) => {
+    for (let m = n + 1; m < Math.min(lines.length, n + 3); m++) if (tokens[m].some((t) => t.x < hi && t.x + t.text.length > lo)) return m;
+    return -1;
+  };
+  for (let n = 0; n + 1 < lines.length; n++) {
+    // Laid out, a line's columns can drift from the next line's ("2021" at 25, 30, 35, 40 over "-22" at 28, 35,
+    // 42, 49), or the first line be a paragraph whose spaces were collapsed: pieces that cannot stand alone (a
+    // year without its second half, a value ending at its point) take the tails on the next line in order, where
+    // the counts agree and every pair makes a whole, and stand where their tails do (the next lines' columns).
+    const ups = tokens[n].filter((t) => /^20\d\d$|^\d[\d,]*\.$/.test(t.text) || (/^[\d,]+$/.test(t.text) && CUT_DIGIT_GROUP.test(t.text)));
+    const m = ups.length > 0 ? below(n, ups[0].x, Number.MAX_SAFE_INTEGER) : -1;
+    const downs = m > 0 ? tokens[m].filter((t) => /^[-–]\d\d$|^\d+%?$/.test(t.text)) : [];
+    const wholes = ups.map((a, k) => (downs[k] ? cutPiece(a.text, downs[k].text, spec) : null));
+    if (ups.length > 0 && ups.length === downs.length && wholes.every(Boolean)) {
+      ups.forEach((a, k) => Object.assign(a, { text: wholes[k]!, x: Math.max(a.x, downs[k].x) }));
+      tokens[m] = tokens[m].filter((t) => !downs.includes(t));
+      changed = true;
+    }
+    // Otherwise each piece with the tail right under it.
+    for (const a of tokens[n]) {
+      const at = below(n, a.x - 1, a.x + a.text.length);
+      const b = at > 0 ? tokens[at].find((t) => t.x >= a.x - 1 && t.x < a.x + a.text.length) : undefined;
+      const whole = b ? cutPiece(a.text, b.text, spec) : null;
+      if (!whole) continue;
+      a.text = whole;
+      tokens[at] = tokens[at].filter((t) => t !== b);
+      changed = true;
+    }
+  }
+  if (!changed) return lines;
+  // The text: each token where it is, one space after the one before where a longer piece reaches it.
+  const place = (ts: Token[]) => ts.reduce((out, t) => (out.length === 0 && t.x === 0 ? t.text : `${out.padEnd(Math.max(t.x, out.length + 1))}${t.text}`), '');
+  return lines.map((l, n) => ({ ...l, text: place(tokens[n]), tokens: tokens[n] }));
+}
+
+/**
+ * Laid out, a row whose cut values ("78.0" / "%") sit half a line above its whole ones comes as two short runs on
+ * adjacent lines, the label and rationale cells' words between and around them: two such runs that together fill
+ * every column once (each value under its nearest column) are one row, left to right. Other short runs are not
+ * rows.
+ */
+function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec): Run[] {
+  const columnOf = (t: Token) => columns.reduce((best, c, i) => (Math.abs(c.x - t.x) < Math.abs(columns[best].x - t.x) ? i : best), 0);
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    if (!r.partial) {
+      out.push(r);
+      continue;
+    }
+    const next = runs[i + 1];
+    if (!next?.partial || Math.abs(next.values[0].line - r.values[0].line) !== 1) continue;
+    const values = [...r.values, ...next.values].sort((a, b) => a.x - b.x);
+    if (values.length !== columns.length || new Set(values.map(columnOf)).size !== columns.length) continue;
+    const label = [r.label, next.label].find((l) => spec.isRowType?.(l)) ?? (r.label || next.label);
+    out.push({ values, label, apart: false, opensLine: false });
+    i++;
+  }
+  return out;
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
-  for (const lines of linesOf(doc, from, to, skip)) {
+  for (const cut of linesOf(doc, from, to, skip)) {
+    const lines = rejoinCutPieces(cut, spec);
     let named: string | null = null;
     let since = 0; // first line after the last row read: where the next table's name can be
     for (let n = 0; n < lines.length; n++) {
@@ -295,7 +426,10 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       let k = columns.length;
       // The name: text before the stack, and (laid out) the label column beside it.
       const before = lines.slice(since, n).map((l) => (left ? l.text.slice(0, left) : l.text));
-      const beside = left ? lines.slice(n, end).map((l) => l.text.slice(0, left)) : [];
+      // The label column beside a stack can run on below it (a name taller than the header), up to the first row.
+      let besideEnd = end;
+      while (left && besideEnd < Math.min(lines.length, end + 4) && !tokensOf(lines[besideEnd], besideEnd).some((t) => t.x >= left - 3 && spec.isValue(t.text))) besideEnd++;
+      const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : [];
       named = nameBefore([...before, ...beside], spec) ?? named;
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
@@ -304,7 +438,11 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       let run: Token[] = [];
       let words: Token[] = [];
       const close = () => {
-        if (run.length === k || (!laidOut && run.length > 0)) {
+        const partial = laidOut && run.length > 0 && run.length < k;
+        if (run.length === k || (!laidOut && run.length > 0) || partial) {
+          // Laid out, a row's values can stand on two lines (a cell not cut centred between the cut ones'
+          // lines): they go to the columns left to right.
+          if (laidOut) run.sort((a, b) => a.x - b.x);
           const l = run[0].line;
           const own = words.filter((w) => w.line === l && w.x < run[0].x);
           const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
@@ -313,8 +451,9 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const lastLine = run[run.length - 1].line;
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
           const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
-          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart });
-          words = [];
+          const opensLine = run[0].x === lines[first].text.search(/\S/);
+          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine, partial });
+          if (!partial) words = [];
         }
         run = [];
       };
@@ -347,7 +486,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           m = next.end - 1;
           continue;
         }
-        const tokens = tokensOf(lines[m].text, m);
+        const tokens = tokensOf(lines[m], m);
         // In reading order a line that opens with a number and goes on in words ("8.5 Reablement", "65 and over)
         // met") is not more of the run above it.
         if (!laidOut && tokens.length > 1 && spec.isValue(tokens[0].text) && tokens.some((t) => !spec.isValue(t.text))) close();
@@ -375,7 +514,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
       ];
       let last = end;
-      for (const r of rowsOf(runs, k, spec)) {
+      for (const r of rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec)) {
         const at = lines[r.values[0].line];
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));

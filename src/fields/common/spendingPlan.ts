@@ -155,5 +155,27 @@ export const SPENDING_ROWS: FigureRowSpec = {
     return { figure: m[0], rest };
   },
   trails: (t) => /^(new|existing)$/i.test(t),
+  isChoice: (t) => t.split(/\s+/).every(isOptionWord),
   header: ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
 };
+
+/**
+ * Words of the options the 2022-23 expenditure sheet offers in its drop-down columns: area of spend ("Social
+ * Care", "Mental Health", "Community Health", "Continuing Care", "Primary Care", "Acute", "Other"), commissioner
+ * ("LA", "CCG", "NHS", "Joint"), provider ("Local Authority", "NHS Community Provider", "Private Sector", "Charity /
+ * Voluntary Sector", …) and source of funding ("Minimum NHS Contribution", "Additional LA Contribution", "iBCF",
+ * "DFG"). Cells of two columns sharing a baseline come as one group, their lines interleaved ("Social Private" /
+ * "LA" / "Care Sector"), so a group is an option cell when every word is one of these.
+ */
+const OPTION_WORDS = new Set(
+  ['social', 'care', 'mental', 'health', 'community', 'continuing', 'primary', 'acute', 'other', 'joint', 'local', 'authority', 'provider', 'private', 'sector', 'charity', 'voluntary', 'minimum', 'additional', 'contribution', '/', '&', 'and'],
+);
+/** Acronyms among the options; a piece of one cut at its cell edge ("CC" / "G") is still one. */
+const OPTION_ACRONYMS = ['LA', 'CCG', 'ICB', 'NHS', 'IBCF', 'DFG'];
+
+function isOptionWord(word: string): boolean {
+  const w = word.replace(/[,.;:]$/, '');
+  if (OPTION_WORDS.has(w.toLowerCase())) return true;
+  if (w.toLowerCase() === 'ibcf') return true;
+  return /^[A-Z]{1,4}$/.test(w) && OPTION_ACRONYMS.some((a) => a.startsWith(w) || a.endsWith(w));
+}

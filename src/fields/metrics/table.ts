@@ -72,15 +72,15 @@ const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|
 /** Role of a data row from its label cells. */
 function rowRole(labels: string[]): 'numerator' | 'denominator' | 'value' {
   const l = labels.join(' ').toLowerCase();
-  // Clipped at the cell edge ("Denominato" / "r") still says which row it is.
-  if (/\bnumerat/.test(l)) return 'numerator';
-  if (/\bdenomina/.test(l)) return 'denominator';
+  // Clipped at the cell edge ("Denominato" / "r", "Denomin" / "ator" in large type) still says which row it is.
+  if (/\bnumera/.test(l)) return 'numerator';
+  if (/\bdenomin/.test(l)) return 'denominator';
   return 'value';
 }
 
 /** Label cells that only say which row this is ("Indicator value", "Quarter (%)", "Annual Rate"). */
 export function isRowTypeLabel(text: string): boolean {
-  return /^(indicator value|metric value|value|quarter(ly)?\s*(\(%\)|rate)?|annual\s*(\(%\)|rate)?|(annual |quarterly )?rate( per 100,?000)?|%|percentage|numerat\w*(\s\w{1,2})?|denomina\w*(\s\w{1,2})?|actual|plan)$/i.test(text.trim());
+  return /^(indicator value|metric value|value|quarter(ly)?\s*(\(%\)|rate)?|annual\s*(\(%\)|rate)?|(annual |quarterly )?rate( per 100,?000)?|%|percentage|numera\w*(\s\w{1,2})?|denomin\w*(\s\w{1,2})?|actual|plan)$/i.test(text.trim());
 }
 
 export function updateContext(ctx: MetricContext, text: string): void {
