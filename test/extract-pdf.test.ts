@@ -166,21 +166,21 @@ describe('extractPdf: tables', () => {
   });
 
   it('joins a row that only finishes a figure cut at its cell edge and the text beside it, whatever cut it (a page break here)', async () => {
-    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,30', ''], ['(exc grants)', '4', ''])).toEqual(['Total Minimum Contribution (exc grants)', '£2,323,304', '']);
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£4,506,21', ''], ['(exc grants)', '7', ''])).toEqual(['Total Minimum Contribution (exc grants)', '£4,506,217', '']);
     // A row of its own, and a figure that was not cut, stay apart.
-    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,30', ''], ['Grants', '4', ''])).toBeNull();
-    expect(joinCutFigureRow(['Total Minimum Contribution', '£2,323,304', ''], ['(exc grants)', '4', ''])).toBeNull();
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£4,506,21', ''], ['Grants', '7', ''])).toBeNull();
+    expect(joinCutFigureRow(['Total Minimum Contribution', '£4,506,217', ''], ['(exc grants)', '7', ''])).toBeNull();
     const widths = [200, 80];
     const bytes = await makePdf((doc) => {
       const rows = [['Contribution', 'Amount']];
       for (let i = 1; i <= 38; i++) rows.push([`Source ${i}`, `£${i},000`]);
-      rows.push(['Total Minimum Contribution', '£2,323,30']);
+      rows.push(['Total Minimum Contribution', '£4,506,21']);
       drawTable(doc, 50, 60, widths, rows);
       doc.addPage();
-      drawTable(doc, 50, 50, widths, [['(exc grants)', '4'], ['Next source', '£5,000']]);
+      drawTable(doc, 50, 50, widths, [['(exc grants)', '7'], ['Next source', '£5,000']]);
     });
     const texts = cellTexts(tables((await extractPdf(bytes)).blocks)[0]);
-    expect(texts.slice(-2)).toEqual([['Total Minimum Contribution (exc grants)', '£2,323,304'], ['Next source', '£5,000']]);
+    expect(texts.slice(-2)).toEqual([['Total Minimum Contribution (exc grants)', '£4,506,217'], ['Next source', '£5,000']]);
   });
 
   it('joins words only, first cell empty, to the row a page break cut ("Gross" / "Contribution"), not a row with a figure', async () => {

@@ -304,7 +304,7 @@ describe('annual metric tables in reading order (2022-23 planning template: "202
       '',
       'More reablement',
       '',
-      '83.5%',
+      '83.7%',
       '',
       '84.0',
       '',
@@ -325,7 +325,7 @@ describe('annual metric tables in reading order (2022-23 planning template: "202
       '',
       '%',
       '',
-      '698',
+      '700',
       '',
       'performance in',
       'the first quarter',
@@ -342,7 +342,7 @@ describe('annual metric tables in reading order (2022-23 planning template: "202
     expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
       'reablement 2020-21 actual 81.1 210/259',
       'reablement 2021-22 plan 79 640/810',
-      'reablement 2021-22 estimate 83.5 698/836',
+      'reablement 2021-22 estimate 83.7 700/836',
       'reablement 2022-23 plan 84 735/875',
     ]);
   });

@@ -516,9 +516,9 @@ export interface FigureRowSpec {
 }
 
 /**
- * A figure cut at its cell's edge ("£2,323,30" … "4", failure class 4): its last digit group short of three, the
- * missing digits a line of their own after it, in its group ("£1,279,85" / "Community NHS" / "Existing" / "2") or
- * in the next group once the groups that trail the row are passed ("£2,323,30" / "Existing" / "4"). The group's
+ * A figure cut at its cell's edge ("£4,506,21" … "7", failure class 4): its last digit group short of three, the
+ * missing digits a line of their own after it, in its group ("£3,618,42" / "Community NHS" / "Existing" / "6") or
+ * in the next group once the groups that trail the row are passed ("£4,506,21" / "Existing" / "7"). The group's
  * text with the figure whole and the digits' line gone, and the later groups used up; null when not cut.
  */
 function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec: FigureRowSpec): { text: string; consumed: number[] } | null {

@@ -9,8 +9,8 @@
 // across lines, the columns go in time order (a year's quarters too, whatever order their lines came in), a header
 // can come in two parts with values or the label cells between (its last column alone, the table's name between
 // the parts), rows can stand apart by long text cells, and a row can come in pieces (rowsOf), one of them a value
-// joined to the next cell's line ("81.5% 17/18, and over"). In large type a piece of a header or a value can be cut
-// at its cell edge onto the line below ("2021" / "-22", "Actu" / "al", "252." / "9"): made whole first
+// joined to the next cell's line ("88.2% Rates held in the"). In large type a piece of a header or a value can be cut
+// at its cell edge onto the line below ("2021" / "-22", "Actu" / "al", "184." / "6"): made whole first
 // (rejoinCutPieces).
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
@@ -313,7 +313,7 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
       from = rows.length;
     } else if (spec.isRowType?.(r.label) ?? false) rows.push({ ...r, values: [...r.values] });
     else if (!r.apart) {
-      // A value cell on the same baseline as the next cell's text comes joined to it ("81.5% 17/18, and over"):
+      // A value cell on the same baseline as the next cell's text comes joined to it ("88.2% Rates held in the"):
       // a percentage opening its line, written as the values of the row still short of it, is that row's.
       // Other figures among words are the words' ("65 and over) met", "homes, per" / "100,000" / "population").
       const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
@@ -329,14 +329,14 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
 /**
  * A cell's text cut at its edge onto the next line, the rest under its start (failure classes 3 and 4, large type
  * in narrow period columns): a year's "2021" over "-22" or "202" over "1-22", a kind's "Actu" over "al", a value's
- * "252." over "9", "97.9" over "%" or "42,36" over "1". The whole piece, or null where the two are not one.
+ * "184." over "6", "93.4" over "%" or "51,27" over "4". The whole piece, or null where the two are not one.
  */
 function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string | null {
   const joined = upper + lower;
   if (/^20\d\d$/.test(upper) && /^[-–]\d\d$/.test(lower)) return follows(Number(upper), Number(lower.slice(1))) ? joined : null;
   if (/^20\d$/.test(upper) && /^\d[-–]\d\d$/.test(lower)) return follows(Number(upper + lower[0]), Number(lower.slice(2))) ? joined : null;
   if (/^\d[\d,]*\.$/.test(upper) && /^\d+%?$/.test(lower)) return joined;
-  // "42,36" over "1": a digit group cut short, its last digits below.
+  // "51,27" over "4": a digit group cut short, its last digits below.
   const group = /\d,(\d{1,2})$/.exec(upper);
   if (group && new RegExp(`^\\d{${3 - group[1].length}}$`).test(lower)) return joined;
   if (lower === '%' && spec.isValue(upper) && !upper.endsWith('%')) return joined;
@@ -386,7 +386,7 @@ function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
 }
 
 /**
- * Laid out, a row whose cut values ("78.0" / "%") sit half a line above its whole ones comes as two short runs on
+ * Laid out, a row whose cut values ("76.5" / "%") sit half a line above its whole ones comes as two short runs on
  * adjacent lines, the label and rationale cells' words between and around them: two such runs that together fill
  * every column once (each value under its nearest column) are one row, left to right. Other short runs are not
  * rows.

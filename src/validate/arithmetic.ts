@@ -92,7 +92,7 @@ export function budgetProblems(budgets: Budget[]): BudgetProblem[] {
   return problems;
 }
 
-/** Digits after the decimal point with which the value is written in its source text (97.0% -> 1). */
+/** Digits after the decimal point with which the value is written in its source text (93.0% -> 1). */
 export function writtenDecimals(metric: Metric): number {
   let best = -1;
   for (const m of (metric.text ?? '').matchAll(/\d[\d,]*(?:\.(\d+))?/g)) {

@@ -72,7 +72,7 @@ const FIGURE = /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i;
 
 /**
  * Two whole figures one above the other in a cell's chunks. The rest of a figure cut at the cell's edge
- * ("£1,997,38" / "5", "252." / "9": the line above ends within an em of the column's right edge), or of a
+ * ("£4,506,21" / "7", "184." / "6": the line above ends within an em of the column's right edge), or of a
  * financial year wrapped before its hyphen ("2022" / "-23"), is not a second figure.
  */
 function stackedFigures(cells: Chunk[], right: number): boolean {

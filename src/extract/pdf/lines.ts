@@ -116,7 +116,7 @@ export function joinWrapped(prev: string, next: string, midWord = false): string
 
 /**
  * A row that is the second line of the row above, drawn or read as a row of its own: it finishes a figure cut at
- * its cell's edge ("£2,323,30" / "4"), and each of its other cells goes on mid-text under a cell of that row
+ * its cell's edge ("£4,506,21" / "7"), and each of its other cells goes on mid-text under a cell of that row
  * ("Total Minimum LA Contribution" / "(exc iBCF)"). Returns the joined row, or null.
  */
 export function joinCutFigureRow(above: string[], below: string[]): string[] | null {

@@ -218,7 +218,7 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
         continue;
       }
     }
-    // Several wrapped cells around a figure cut at the cell's edge ("… Contribution | £2,323,30" / "(exc iBCF) | 4").
+    // Several wrapped cells around a figure cut at the cell's edge ("… Contribution | £4,506,21" / "(exc iBCF) | 7").
     const joined = prev && tight && filled > 1 ? joinCutFigureRow(prev, cells) : null;
     if (joined) {
       rows[rows.length - 1] = joined;

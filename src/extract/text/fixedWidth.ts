@@ -187,7 +187,7 @@ function cellsOf(line: string, starts: number[], figureCols?: Set<number>): stri
   return cells.map((ws) => ws.join(' '));
 }
 
-/** A short figure: "4", "20 High", "£1,874,512", "(3,400)", "97.0%", "12.5", "N/A" is not one. */
+/** A short figure: "4", "20 High", "£1,874,512", "(3,400)", "93.0%", "12.5", "N/A" is not one. */
 const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
 /** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. */
@@ -340,7 +340,7 @@ function mergeLines(lines: string[][]): string[] {
  * that cannot be the first entry are the header.
  */
 /**
- * A figure whose last digit group wrapped onto a line below ("£10,100,00" / "0", "£2,323,30" / "4" with other
+ * A figure whose last digit group wrapped onto a line below ("£10,100,00" / "0", "£4,506,21" / "7" with other
  * columns' words on that line) is one figure again. `centreShift`: for each line holding a rejoined figure, how far
  * below it the figure's middle lies (its cell spans both lines), for rows laid out around their figures.
  */

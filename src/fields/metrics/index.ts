@@ -29,7 +29,7 @@ const METRIC_STACK: PeriodStackSpec = {
   isValue: (t) => parseMetricNumber(t) !== null,
   namesTable: (t) => t.length < 200 && metricKeyOf(t) !== null,
   roleWord: /^(numerator|denominator)$/i,
-  // A row's label has words: a "%" alone is a value's sign cut off at its cell edge ("78.0" / "%").
+  // A row's label has words: a "%" alone is a value's sign cut off at its cell edge ("76.5" / "%").
   isRowType: (t) => /\p{L}/u.test(t) && isRowTypeLabel(t),
 };
 

@@ -74,7 +74,7 @@ function periodOfUncached(text: string): string | null {
 export interface MetricNumber {
   value: number;
   percent: boolean;
-  /** Digits written after the decimal point ("97.0%" -> 1): the precision a ratio check allows. */
+  /** Digits written after the decimal point ("93.0%" -> 1): the precision a ratio check allows. */
   decimals: number;
 }
 
@@ -86,7 +86,7 @@ function parseMetricNumberUncached(text: string): MetricNumber | null {
   if (!/\d/.test(text)) return null;
   let t = cleanCellText(text).replace(/\s*\([^)]*\)\s*$/, '').replace(/\*+$/, '').trim();
   const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%?)$/;
-  // A number wrapped inside a narrow PDF cell ("42,36 1").
+  // A number wrapped inside a narrow PDF cell ("51,27 4").
   if (!NUMBER.test(t) && /^[\d,.\s]+%?$/.test(t)) t = t.replace(/\s+/g, '');
   const m = NUMBER.exec(t);
   if (!m) return null;
