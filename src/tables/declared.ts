@@ -111,17 +111,29 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   const notes: string[] = [];
   // A cut digit group's rest ("0" under "£9,000,00") goes before furniture, or it would pass for a page number.
   let rows = dropFurniture(rejoinSplitDigits(rowsOf(grid)));
-  const h = findHeaderRow(rows, (c) => (c.length <= 300 ? columnNamed(table, c) : null), table.minColumns);
+  const named = (c: string) => (c.length <= 300 ? columnNamed(table, c) : null);
+  const namesOf = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k): k is number => k !== null));
+  const namesLabel = (r: Row | undefined) => !!r && [...namesOf(r)].some((k) => table.columns[k].role === 'label');
+  let h = findHeaderRow(rows, named, table.minColumns);
+  // A sheet's two-row header printed with its vertically merged names centred, level with the sub-header:
+  // "2014/15 spend | 2014/15 benefits" above "BCF Investment | Lead provider | Recurrent | Non-recurrent". The
+  // names of both rows count together, and the row naming the label column is the header.
+  if (h < 0) h = rows.findIndex((r, i) => i > 0 && namesLabel(r) && new Set([...namesOf(rows[i - 1]), ...namesOf(r)]).size >= table.minColumns);
   if (h < 0) return null;
+  if (!namesLabel(rows[h]) && namesLabel(rows[h + 1])) h++;
   const header = rows[h];
   const sub = rows[h + 1] && isSubHeader(rows[h + 1], table) ? rows[h + 1] : null;
-  const above = h > 0 && isYearRow(rows[h - 1]) ? rows[h - 1] : null;
+  // The group row above: years only, or column names only where the header row holds the sub-header (a sheet's
+  // vertically merged "BCF Investment" printed centred, level with "Recurrent | Non-recurrent").
+  const namesOnly = (r: Row) => r.cells.map(cleanCell).filter(Boolean).every((c) => columnNamed(table, c) !== null || singleYear(c) !== null);
+  const headerHoldsSub = table.subHeader.length > 0 && header.cells.some((c) => table.subHeader.some((w) => phraseIn(cleanCell(c), w)));
+  const above = h > 0 && (isYearRow(rows[h - 1]) || (headerHoldsSub && !sub && namesOnly(rows[h - 1]))) ? rows[h - 1] : null;
   const own = carried(header.cells, sub?.cells ?? null);
   const group = above ? carried(above.cells, header.cells) : null;
   const columns: LogicalColumn[] = own.map((text, k) => {
     const full = [group?.[k] ?? '', text, sub ? cleanCell(sub.cells[k] ?? '') : ''].filter(Boolean).join(' ');
-    const named = columnNamed(table, text || full);
-    return { declared: named === null ? null : table.columns[named], header: full };
+    const at = (text ? columnNamed(table, text) : null) ?? columnNamed(table, full);
+    return { declared: at === null ? null : table.columns[at], header: full };
   });
   const labelColumn = Math.max(0, columns.findIndex((c) => c.declared?.role === 'label'));
   // Data: the rows other than the header block and any repeat of it (page breaks); a header printed below the
