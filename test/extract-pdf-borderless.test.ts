@@ -183,6 +183,68 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     ]);
   });
 
+  it('reads a Finance - Summary sheet printed without gridlines: header cells clipped against each other start the columns', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      // Each header cell's text is cut where the next cell starts, so the cells touch with no space between.
+      const header = ['Organisation', 'Holds the poo', 'Spending on BC', 'Minimum contri', 'Actual contribu'];
+      const starts = [60, 200];
+      for (let k = 1; k < header.length - 1; k++) starts.push(starts[k] + doc.widthOfString(header[k]) + 1);
+      header.forEach((t, k) => doc.text(t, starts[k], 110, { lineBreak: false }));
+      const rows = [
+        ['Eastham Council', 'Y', '£1,200,000', '£1,100,000', '£1,600,000'],
+        ['NHS Eastham CCG', 'N', '£3,400,000', '£11,900,000', '£12,300,000'],
+        ['BCF Total', '', '£4,600,000', '£13,000,000', '£13,900,000'],
+      ];
+      rows.forEach((r, j) => {
+        doc.text(r[0], starts[0], 125 + j * 15, { lineBreak: false });
+        if (r[1]) doc.text(r[1], starts[1], 125 + j * 15, { lineBreak: false });
+        // Figures right-aligned in their cells, which end 2pt before the next cell starts.
+        [2, 3, 4].forEach((k) => {
+          const right = (starts[k + 1] ?? starts[k] + 90) - 2;
+          doc.text(r[k], right - doc.widthOfString(r[k]), 125 + j * 15, { lineBreak: false });
+        });
+      });
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table)).toEqual([
+      ['Organisation', 'Holds the poo', 'Spending on BC', 'Minimum contri', 'Actual contribu'],
+      ['Eastham Council', 'Y', '£1,200,000', '£1,100,000', '£1,600,000'],
+      ['NHS Eastham CCG', 'N', '£3,400,000', '£11,900,000', '£12,300,000'],
+      ['BCF Total', '', '£4,600,000', '£13,000,000', '£13,900,000'],
+    ]);
+  });
+
+  it('reads a contingency sheet: header words set left in their cells over right-aligned figures keep to their columns', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Contingency plan', 60, 110, { lineBreak: false });
+      doc.text('2015/16', 330, 110, { lineBreak: false });
+      doc.text('Ongoing', 430, 110, { lineBreak: false });
+      const rows = [
+        ['Reduction in residential admissions', 'Planned savings (i', '£120,000', '£160,000'],
+        ['', 'Maximum support n', '£60,000', '£80,000'],
+        ['Reduction in delayed transfers', 'Planned savings (i', '£90,000', '£110,000'],
+      ];
+      rows.forEach((r, j) => {
+        const y = 125 + j * 15;
+        if (r[0]) doc.text(r[0], 60, y, { lineBreak: false });
+        // The row label is clipped where the 2015/16 cell starts.
+        doc.text(r[1], 330 - doc.widthOfString(r[1]) + 1, y, { lineBreak: false });
+        doc.text(r[2], 428 - doc.widthOfString(r[2]), y, { lineBreak: false });
+        doc.text(r[3], 528 - doc.widthOfString(r[3]), y, { lineBreak: false });
+      });
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    const rows = cellTexts(table);
+    expect(rows[0].slice(-2)).toEqual(['2015/16', 'Ongoing']);
+    expect(rows.slice(1).map((r) => r.slice(-2))).toEqual([
+      ['£120,000', '£160,000'],
+      ['£60,000', '£80,000'],
+      ['£90,000', '£110,000'],
+    ]);
+  });
+
   it('joins a risk row cut by a page break, though the next page sets the columns a little apart', async () => {
     const bytes = await makePdf((doc) => {
       // Page 1 ends inside the second risk: its last lines go on at the top of page 2.

@@ -110,6 +110,25 @@ describe('Finance - Summary (declared columns, kinds by row)', () => {
     expect(result.messages.some((m) => /£300k - £450k" is a range/.test(m.message))).toBe(true);
   });
 
+  it('class 3: header cells clipped at the cell edge, as a sheet printed without gridlines cuts them, name their columns', () => {
+    // The cell is the phrase's start: two or more words, at least half of it, the last cut short.
+    expect(phraseIn('Holds the poole', 'holds the pooled budget')).toBe(true);
+    expect(phraseIn('Spending on BCF sch', 'spending on bcf schemes')).toBe(true);
+    expect(phraseIn('Spending', 'spending on bcf schemes')).toBe(false);
+    expect(phraseIn('Spending on other', 'spending on bcf schemes')).toBe(false);
+    const { result } = budgetsOf(
+      table([
+        ['Organisation', 'Holds the poole', 'Spending on BCF sch', 'Minimum contributio', 'Actual contribution ('],
+        ['NHS Eastham CCG', 'N', '£2,000,000', '£9,000,000', '£9,500,000'],
+      ]),
+    );
+    expect(brief(result.value)).toEqual(sorted([
+      ['nhs_minimum_contribution', '2015-16', 9_000_000, null],
+      ['other', '2014-15', 2_000_000, null],
+      ['other', '2015-16', 9_500_000, null],
+    ]));
+  });
+
   it('class 6: a row drawn twice is read once', () => {
     const { result } = budgetsOf(
       table([
@@ -146,6 +165,26 @@ describe('contingency table (row roles) and scheme sheet (two-row header)', () =
       table([
         ['BCF Investment', 'Lead provider', '2014/15 spend', '', '2014/15 benefits', '', '2015/16 spend', '', '2015/16 benefits', ''],
         ['', '', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent'],
+        ['Falls response', 'Eastham Health', '£100,000', '£20,000', '', '', '£300,000', '', '-£40,000', ''],
+        ['Carers breaks', 'Eastham Council', '', '£15,000', '', '', '£60,000', '', '', ''],
+        ['Total', '', '£135,000', '', '', '', '£360,000', '', '', ''],
+      ]),
+    );
+    expect(brief(result.value)).toEqual(sorted([
+      ['other', '2015-16', -40_000, 'Falls response'],
+      ['scheme_spend', '2014-15', 100_000, 'Falls response'],
+      ['scheme_spend', '2014-15', 15_000, 'Carers breaks'],
+      ['scheme_spend', '2014-15', 20_000, 'Falls response'],
+      ['scheme_spend', '2015-16', 300_000, 'Falls response'],
+      ['scheme_spend', '2015-16', 60_000, 'Carers breaks'],
+    ]));
+  });
+
+  it('the scheme sheet printed from Excel: the merged names set level with the sub-header, the year groups alone above', () => {
+    const { result } = budgetsOf(
+      table([
+        ['', '', '2014/15 spend', '', '2014/15 benefits', '', '2015/16 spend', '', '2015/16 benefits', ''],
+        ['BCF Investment', 'Lead provider', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent', 'Recurrent', 'Non-recurrent'],
         ['Falls response', 'Eastham Health', '£100,000', '£20,000', '', '', '£300,000', '', '-£40,000', ''],
         ['Carers breaks', 'Eastham Council', '', '£15,000', '', '', '£60,000', '', '', ''],
         ['Total', '', '£135,000', '', '', '', '£360,000', '', '', ''],

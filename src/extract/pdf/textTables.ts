@@ -60,7 +60,9 @@ function chunksOf(line: TextLine): Chunk[] {
  * letter, with no space, starts the next cell.
  */
 export function clippedBoundary(prev: TextRun, run: TextRun, size: number): boolean {
-  return run.x0 - prev.x1 < 0.5 * size && /[\p{L}(]$/u.test(prev.text) && /^[\p{Lu}\d£(]/u.test(run.text) && !/^\p{Lu}+$/u.test(prev.text.split(/\s/).pop() ?? '');
+  // An acronym cut at the edge ("CC" / "G") goes on in capitals.
+  const acronym = /^\p{Lu}+$/u.test(prev.text.split(/\s/).pop() ?? '') && /^\p{Lu}+\b/u.test(run.text);
+  return run.x0 - prev.x1 < 0.5 * size && /[\p{L}(]$/u.test(prev.text) && /^[\p{Lu}\d£(]/u.test(run.text) && !acronym;
 }
 
 /** A line of three or more cells, two or more of them touching their neighbour: a sheet's clipped header. */
