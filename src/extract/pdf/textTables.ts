@@ -65,23 +65,27 @@ export function clippedBoundary(prev: TextRun, run: TextRun, size: number): bool
   return run.x0 - prev.x1 < 0.5 * size && /[\p{L}(]$/u.test(prev.text) && /^[\p{Lu}\d£(]/u.test(run.text) && !acronym;
 }
 
-/** A line of three or more cells, two or more of them touching their neighbour: a sheet's clipped header. */
+/**
+ * A sheet's clipped header: three or more cells, two or more of them touching their neighbour (one is enough
+ * in a header of five or more cells, where the widths left most of them whole).
+ */
+function clippedHeaderCells(line: TextLine, chunks: Chunk[]): boolean {
+  const touching = chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length;
+  return chunks.length >= 3 && touching >= (chunks.length >= 5 ? 1 : 2);
+}
+
 export function isClippedHeader(line: TextLine): boolean {
-  const chunks = chunksOf(line);
-  return chunks.length >= 3 && chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length >= 2;
+  return clippedHeaderCells(line, chunksOf(line));
 }
 
 /**
- * Column intervals from a header line of clipped cells: three or more cells, two or more of them touching
- * their neighbour, start the columns (a sheet's header sits left-aligned at its columns' starts, over figures
+ * Column intervals from a header line of clipped cells (clippedHeaderCells): its cells start the columns (a sheet's header sits left-aligned at its columns' starts, over figures
  * that may be right-aligned). Null when the region's first lines hold no such header.
  */
 function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>, x1: number): Array<[number, number]> | null {
   let best: Chunk[] | null = null;
   for (const { line, chunks } of region.slice(0, 3)) {
-    if (chunks.length < 3) continue;
-    const touching = chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length;
-    if (touching >= 2 && (!best || chunks.length > best.length)) best = chunks;
+    if (clippedHeaderCells(line, chunks) && (!best || chunks.length > best.length)) best = chunks;
   }
   if (!best) return null;
   const starts = best.map((c) => c.x0);
