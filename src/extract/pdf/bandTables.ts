@@ -158,7 +158,8 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
   const used = new Set<TextLine>();
   let i = 0;
   while (i < lines.length) {
-    if (chunked[i].length < 2) {
+    // A sheet's clipped header starts no region: the rows under it take it (below).
+    if (chunked[i].length < 2 || isClippedHeader(lines[i])) {
       i++;
       continue;
     }
@@ -215,6 +216,18 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
         if (above(top) && chunked[top - 1].length >= 2) top--;
       }
       const region = lines.slice(top, end).filter((l) => !used.has(l));
+      // Under the same header, a sheet's rows can fall into several regions (a row whose clipped cells run into
+      // each other breaks one): the lines between two line regions at row spacing make them one.
+      const previous = lineRegions[lineRegions.length - 1];
+      const from = previous ? lines.indexOf(previous[previous.length - 1]) + 1 : -1;
+      const between = previous ? lines.slice(from, top) : [];
+      const tight = previous && [previous[previous.length - 1], ...between, lines[top]].every((l, k, all) => k === 0 || (!used.has(l) || k === all.length - 1) && l.base - all[k - 1].base <= 2.6 * stepRatio * size);
+      if (previous && tight && between.length <= 6) {
+        previous.push(...between, ...region);
+        for (const line of [...between, ...region]) used.add(line);
+        i = end;
+        continue;
+      }
       lineRegions.push(region);
       for (const line of region) used.add(line);
       i = end;

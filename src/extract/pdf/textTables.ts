@@ -84,13 +84,37 @@ export function isClippedHeader(line: TextLine): boolean {
  */
 function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>, x1: number): Array<[number, number]> | null {
   let best: Chunk[] | null = null;
+  let bestLine: TextLine | null = null;
   for (const { line, chunks } of region.slice(0, 3)) {
-    if (clippedHeaderCells(line, chunks) && (!best || chunks.length > best.length)) best = chunks;
+    if (clippedHeaderCells(line, chunks) && (!best || chunks.length > best.length)) {
+      best = chunks;
+      bestLine = line;
+    }
   }
-  if (!best) return null;
-  const starts = best.map((c) => c.x0);
+  if (!best || !bestLine) return null;
+  // A sheet prints each cell as a text run of its own: the header's runs, not its chunks, start the columns
+  // (two header cells a few points apart make one chunk).
+  const starts = cellRuns(bestLine).map((c) => c.x0);
   const left = Math.min(starts[0], ...region.flatMap((r) => r.chunks.map((c) => c.x0)));
   return starts.map((x, k) => [k === 0 ? left : x - 1, k + 1 < starts.length ? starts[k + 1] - 1.5 : Math.max(x1, best![best!.length - 1].x1)]);
+}
+
+/** A line's cells as a sheet prints them: its runs, those that touch joined unless a clipped cell ends there. */
+function cellRuns(line: TextLine): Chunk[] {
+  const cells: Chunk[] = [];
+  let last: TextRun | null = null;
+  for (const run of [...line.runs].sort((a, b) => a.x0 - b.x0)) {
+    if (run.text.trim() === '') continue;
+    const cell = cells[cells.length - 1];
+    if (cell && last && run.x0 - last.x1 <= 0.15 * line.size && !clippedBoundary(last, run, line.size)) {
+      cell.text += run.text;
+      cell.x1 = Math.max(cell.x1, run.x1);
+    } else {
+      cells.push({ x0: run.x0, x1: run.x1, text: run.text.trim() });
+    }
+    last = run;
+  }
+  return cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() }));
 }
 
 /** The x-intervals covered by chunks, merged where they overlap or nearly touch: the columns. */
@@ -203,7 +227,7 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   let prevLine: TextLine | null = null;
   for (const { line, chunks } of rowsIn) {
     const cells = cols.map(() => '');
-    for (const c of chunks) {
+    for (const c of headerCols ? cellRuns(line) : chunks) {
       // Under a clipped header a cell starts in its column (and may overflow it); elsewhere its middle is in it.
       // A header word over figures goes to the column it overlaps most, or else the first to its right.
       const mid = headerCols ? c.x0 + 1 : (c.x0 + c.x1) / 2;
