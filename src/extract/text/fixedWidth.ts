@@ -680,7 +680,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, i, cellStarts)) break;
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, at, i, cellStarts)) break;
     // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
     // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
     if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
@@ -871,12 +871,45 @@ function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page
  * after the blank opens another row at the margin with columns of its own. A heading or caption after a table is
  * set apart from the table above it, or is wider than its first column.
  */
-function endsRowBlock(lines: string[], i: number, cellStarts: number[]): boolean {
+function endsRowBlock(lines: string[], at: number, i: number, cellStarts: number[]): boolean {
   if (i === 0 || isBlank(lines[i - 1]) || cellStarts.length === 0) return false;
   const own = fragmentsOf(lines[i]);
   if (own.length !== 1 || own[0].end + 1 >= Math.min(...cellStarts)) return false;
   const next = lines[i + 2] ?? '';
-  return isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent;
+  if (isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent) return true;
+  // Where the blocks so far are rows padded apart (each, after the header, holds one line of figures), the next
+  // row may open with a line of a later column (its first cell centred lower down) or a first cell of several
+  // lines: it goes on when the block after the blank holds one line of figures too.
+  return paddedSoFar(lines, at, i) && figureLinesIn(blockAt(lines, i + 2)) === 1;
+}
+
+/** The lines from `from` to the next blank line. */
+function blockAt(lines: string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < lines.length && !isBlank(lines[i]); i++) out.push(lines[i]);
+  return out;
+}
+
+/** Lines holding a figure as a fragment of their own (a row's line of figures). */
+function figureLinesIn(block: string[]): number {
+  return block.filter((l) => fragmentsOf(l).some((f) => isFigure(f.text))).length;
+}
+
+/**
+ * Whether the table's lines `at`..`i` are rows padded apart by blank lines: every block between blank lines holds
+ * one line of figures (the first block may be a header, with none), at least `minPaddedRows` of them, the block
+ * ending at `i` included.
+ */
+function paddedSoFar(lines: string[], at: number, i: number): boolean {
+  const blocks: string[][] = [[]];
+  for (let j = at; j <= i; j++) {
+    if (isBlank(lines[j])) {
+      if (blocks[blocks.length - 1].length > 0) blocks.push([]);
+    } else blocks[blocks.length - 1].push(lines[j]);
+  }
+  const counts = blocks.map(figureLinesIn);
+  const rows = counts[0] === 0 ? counts.slice(1) : counts;
+  return rows.length >= FIXED_WIDTH.minPaddedRows && rows.every((n) => n === 1);
 }
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
