@@ -123,6 +123,68 @@ function columnsOf(lines: string[], minSupport?: number): number[] {
 }
 
 /**
+ * A header's lines read onto the columns of rows at other offsets (the rows on the next page): the header's own
+ * cells, laid onto the rows' columns in order by relative position across the table (`alignInOrder`). One cell per
+ * column of the rows.
+ */
+function headerOnColumns(headerLines: string[], cols: number[]): string[] {
+  // The header's own columns, or, where they are fewer than the rows' (columnsOf takes edges never used on one line
+  // for one column, and a header's cells of one line each are just that), every place a fragment starts.
+  const own = columnsOf(headerLines, 1);
+  const edges = own.length >= cols.length ? own : fragmentStarts(headerLines);
+  const target = alignInOrder(edges, cols);
+  const cells = cols.map(() => [] as string[]);
+  for (const l of headerLines) {
+    const line = cols.map(() => '');
+    cellsOf(l, edges).forEach((c, k) => c !== '' && (line[target[k]] = line[target[k]] ? `${line[target[k]]} ${c}` : c));
+    line.forEach((c, k) => c !== '' && cells[k].push(c));
+  }
+  return cells.map((ls) => ls.join('\n'));
+}
+
+/** Where fragments of the lines start, starts within `edgeSlack` taken as one. */
+function fragmentStarts(lines: string[]): number[] {
+  const xs = [...new Set(lines.flatMap((l) => fragmentsOf(l).map((f) => f.start)))].sort((a, b) => a - b);
+  return xs.filter((x, k) => k === 0 || x - xs[k - 1] > FIXED_WIDTH.edgeSlack);
+}
+
+/**
+ * Each edge of `from` matched to an edge of `to` keeping their order, by relative position between each list's first
+ * and last edge (pages and rows differ in offset and scale): the least total distance, two edges of `from` sharing
+ * one of `to` only where `from` has more. Returns the index in `to` for each edge of `from`.
+ */
+export function alignInOrder(from: number[], to: number[]): number[] {
+  const rel = (xs: number[]) => xs.map((x) => (x - xs[0]) / Math.max(1, xs[xs.length - 1] - xs[0]));
+  const a = rel(from);
+  const b = rel(to);
+  const shared = from.length > to.length;
+  // cost[i][j]: least cost of matching from[0..i] with from[i] on to[j]; back[i][j] the j of from[i - 1].
+  const cost = a.map(() => b.map(() => Infinity));
+  const back = a.map(() => b.map(() => -1));
+  b.forEach((y, j) => (cost[0][j] = Math.abs(a[0] - y)));
+  for (let i = 1; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      for (let p = 0; p <= j; p++) {
+        if (p === j && !shared) continue;
+        const c = cost[i - 1][p] + Math.abs(a[i] - b[j]);
+        if (c < cost[i][j]) {
+          cost[i][j] = c;
+          back[i][j] = p;
+        }
+      }
+    }
+  }
+  const last = a.length - 1;
+  let j = cost[last].indexOf(Math.min(...cost[last]));
+  const out: number[] = [];
+  for (let i = last; i >= 0; i--) {
+    out[i] = Math.max(0, j);
+    j = back[i][j];
+  }
+  return out;
+}
+
+/**
  * Columns of a part continued from the page before, without a header of its own: few lines, so edges need less
  * support; each edge is the previous part's column nearest it in relative position (pages differ in offsets).
  * Returns, for each of the part's edges, the previous part's column index.
@@ -719,13 +781,24 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
   const rows: TableRow[] = [];
   let width = 0;
   let previous: number[] | null = null;
+  // The lines of a first part that held the header alone (printed at the foot of a page) and where its row went.
+  let headerAlone: { lines: string[]; row: number; page: number | null } | null = null;
   for (const [n, part] of parts.entries()) {
     const kept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(lines[i]));
     const partLines = rejoinCutWords(kept.map((i) => lines[i]));
     if (partLines.length === 0) continue;
     const keyLine = kept.findIndex((i) => repeats.keys.has(i));
     let grid: string[][];
-    if (keyLine < 0 && previous) {
+    if (keyLine < 0 && previous && headerAlone && n === 1) {
+      // The rows under a header printed alone on the page before: each page has its own column positions, and a
+      // header's few lines show its columns poorly, so the rows' own columns are the table's and the header's cells
+      // are laid onto them in order (tables.md class 2: the header out of place).
+      const cols = columnsOf(partLines);
+      previous = cols;
+      const firstPass = partLines.map((l) => cellsOf(l, cols));
+      grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
+      rows[headerAlone.row] = { cells: headerOnColumns(headerAlone.lines, cols).map((t) => ({ text: t })), page: headerAlone.page, header: true };
+    } else if (keyLine < 0 && previous) {
       const { starts, target } = continuedColumns(partLines, previous);
       grid = partLines.map((l) => {
         const cells = previous!.map(() => '');
@@ -743,7 +816,9 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     width = Math.max(width, grid[0].length);
     const page = part.page !== undefined ? part.page : pageOf(part.from);
     const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);
-    rows.push(...(padded ?? groupRows(grid, page, n > 0, keyLine)));
+    const partRows = padded ?? groupRows(grid, page, n > 0, keyLine);
+    headerAlone = n === 0 && partRows.length === 1 && partRows[0].header ? { lines: partLines, row: rows.length, page } : null;
+    rows.push(...partRows);
   }
   if (width < 2 || rows.length < 2) return null;
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
