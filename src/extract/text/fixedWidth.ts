@@ -573,7 +573,9 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
   for (let k = 0; k < width; k++) {
     if (figureCols.has(k)) continue;
     const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
-    if (opens < 2 || opens < 0.5 * body.length) continue;
+    // Of the rows that open an entry: rows cut by a page break, or misread, open none and do not count.
+    const entries = body.filter((r) => startsEntry(r.cells[0]?.text ?? '')).length;
+    if (opens < 2 || opens < 0.5 * Math.max(2, entries)) continue;
     for (let r = 0; r + 1 < body.length; r++) {
       const own = body[r].cells[k]?.text.split('\n') ?? [];
       const next = body[r + 1].cells[k];
@@ -585,6 +587,18 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
     }
   }
   return rows;
+}
+
+/** Columns of rows whose cells are mostly figures (likelihood, score): never a column of scored sentences. */
+function figureColumnsOfRows(rows: TableRow[]): Set<number> {
+  const body = rows.filter((r) => !r.header);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const out = new Set<number>();
+  for (let k = 0; k < width; k++) {
+    const cells = body.map((r) => (r.cells[k]?.text ?? '').replace(/\n/g, ' ')).filter((t) => t !== '');
+    if (cells.length > 0 && cells.filter(isFigure).length >= 0.5 * cells.length) out.add(k);
+  }
+  return out;
 }
 
 /** Whether a table's figure lines hold sums of money ("£4,318,000"), not scores or counts. */
@@ -821,6 +835,8 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     rows.push(...partRows);
   }
   if (width < 2 || rows.length < 2) return null;
+  // Across the pages too: a page of the table may hold too few rows opening with their score to show the column.
+  scoredCellsToTheirRows(rows, figureColumnsOfRows(rows));
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
   for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '' });
   return { rows, end };
