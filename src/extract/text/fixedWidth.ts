@@ -95,25 +95,46 @@ function columnsOf(lines: string[], minSupport?: number): number[] {
   const frags = lines.map(fragmentsOf);
   // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
   const starts = frags.flatMap((fs, line) =>
-    fs.flatMap((f) => (isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line }, { x: f.start, line: -1 - line }] : [{ x: f.start, line }])),
+    fs.flatMap((f) => {
+      // A fragment opening with a score or a rating glued to the next column's words ("8 Medium Executives …",
+      // "Medium care …") counts as a figure, and so does a year (a plan-details table's year beside its amount).
+      const words = f.text.split(/\s+/);
+      const figure = isFigure(f.text) || isFigure(words[0]) || isFigure(words.slice(0, 2).join(' ')) || /^(19|20)\d{2}\s*[/\-–]\s*\d{1,2}/.test(f.text);
+      return isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line, figure }, { x: f.start, line: -1 - line, figure }] : [{ x: f.start, line, figure }];
+    }),
   );
   starts.sort((a, b) => a.x - b.x);
-  const clusters: Array<{ x: number; lines: Set<number> }> = [];
+  const clusters: Array<{ x: number; lines: Set<number>; figures: number; words: number }> = [];
   for (const s of starts) {
     const last = clusters[clusters.length - 1];
-    if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) last.lines.add(s.line);
-    else clusters.push({ x: s.x, lines: new Set([s.line]) });
+    const add = (c: { figures: number; words: number }) => (s.figure ? c.figures++ : c.words++);
+    if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) {
+      last.lines.add(s.line);
+      add(last);
+    } else {
+      clusters.push({ x: s.x, lines: new Set([s.line]), figures: 0, words: 0 });
+      add(clusters[clusters.length - 1]);
+    }
   }
+  // A column of figures beside a column of words (a risk score and its mitigating actions) is two columns even
+  // when no line uses both edges: right-aligned figures, or a column written at two offsets, are alike on both
+  // (mostly figures, the header's words among them; or words only).
+  const kind = (c: { figures: number; words: number }) => (c.figures > c.words ? 'figures' : c.figures === 0 ? 'words' : 'mixed');
+  // A header's few words over a column of figures ("Risk" / "rating" over centred ratings) are that column's.
+  const unlike = (a: { figures: number; words: number }, b: { figures: number; words: number }) =>
+    Math.min(a.figures + a.words, b.figures + b.words) >= 3 &&
+    ((kind(a) === 'figures' && kind(b) === 'words') || (kind(a) === 'words' && kind(b) === 'figures'));
   // An edge a few lines share is a gap inside justified text, not a column.
   const support = minSupport ?? Math.max(2, Math.ceil(FIXED_WIDTH.edgeSupport * lines.length));
-  let edges = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
+  let edges: Array<(typeof clusters)[number] & { last?: number }> = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
   for (let merged = true; merged; ) {
     merged = false;
     for (let k = 1; k < edges.length; k++) {
       const a = edges[k - 1];
       const b = edges[k];
-      if (b.x - a.x <= FIXED_WIDTH.mergeDistance && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
-        edges = [...edges.slice(0, k - 1), { x: a.x, lines: new Set([...a.lines, ...b.lines]) }, ...edges.slice(k + 1)];
+      // Measured from the edge merged last: a column written at offsets creeping from row to row is one column.
+      if (b.x - (a.last ?? a.x) <= FIXED_WIDTH.mergeDistance && !unlike(a, b) && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
+        edges = [...edges.slice(0, k - 1), { x: a.x, last: b.x, lines: new Set([...a.lines, ...b.lines]), figures: a.figures + b.figures, words: a.words + b.words }, ...edges.slice(k + 1)];
         merged = true;
         break;
       }
@@ -511,7 +532,11 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // line above the other figures of its row.
     const scoreGoesOn = (prev: number, a: number) =>
       [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && (RATING.test(grid[a][k]) || (grid[a][k] === '' && RATING.test(grid[a + 1]?.[k] ?? ''))));
-    const sameRow = (prev: number, a: number) => a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a));
+    // Or a line further down, with another column's line between (pdftotext interleaves the columns' lines).
+    const scoreGoesOnBelow = (prev: number, a: number) =>
+      a === prev + 2 && [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && grid[prev + 1][k] === '' && RATING.test(grid[a][k]));
+    const sameRow = (prev: number, a: number) =>
+      (a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a))) || scoreGoesOnBelow(prev, a);
     const rowAnchors = anchors.filter((a, k) => !(k > 0 && sameRow(anchors[k - 1], a)));
     // Each row's entry between the figures of the rows before and after it, or the pairing is a coincidence.
     const paired = rowAnchors.every((a, k) => (k === 0 || strong[k] > rowAnchors[k - 1]) && (k + 1 >= rowAnchors.length || strong[k] < rowAnchors[k + 1]));
