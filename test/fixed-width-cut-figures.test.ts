@@ -2,7 +2,7 @@
 // too narrow for its amounts (large type): the last digits of an amount on a line below it, under the amount, with
 // other columns' lines between. Every name and figure here is made up.
 import { describe, expect, it } from 'vitest';
-import { rejoinCutFigures } from '../src/extract/text/cutFigures.js';
+import { rejoinCutFigures, rejoinCutPercents } from '../src/extract/text/cutFigures.js';
 import { extractText } from '../src/extract/text/index.js';
 
 const pad = (cells: Array<[number, string]>) => {
@@ -65,5 +65,50 @@ describe('amounts cut at a narrow cell edge in laid-out text', () => {
     const cells = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)) : [b.text]));
     const amounts = cells.join('\n').match(/£[\d,]+/g);
     expect(amounts).toEqual(['£2,418,607', '£1,150,219', '£98,310']);
+  });
+});
+
+describe('percentages whose sign wrapped under the number in laid-out text', () => {
+  it('the sign goes back onto the number, on the line between the two where that line is free there', () => {
+    const lines = [
+      pad([[0, 'Proportion of'], [40, '78.0']]),
+      pad([[0, 'older people'], [20, 'Annual (%)'], [32, '76.4%'], [48, '80.5%']]),
+      pad([[0, 'at home'], [40, '%']]),
+    ];
+    expect(rejoinCutPercents(lines)).toEqual(['Proportion of', pad([[0, 'older people'], [20, 'Annual (%)'], [32, '76.4%'], [40, '78.0%'], [48, '80.5%']]), 'at home']);
+  });
+
+  it('on the number\'s line when the sign is on the next line', () => {
+    expect(rejoinCutPercents([pad([[0, 'Annual'], [20, '81.5']]), pad([[20, '%']])])).toEqual([pad([[0, 'Annual'], [20, '81.5%']]), '']);
+  });
+
+  it('leaves numbers one space apart, a sign under other text, and numbers with no sign under them', () => {
+    const run = [pad([[0, 'Quarter'], [20, '97.0 96.5 97.2']]), pad([[20, '%    %    %']])];
+    expect(rejoinCutPercents(run)).toEqual(run);
+    const blocked = [pad([[0, 'Annual'], [20, '81.5']]), pad([[18, 'rate %']])];
+    expect(rejoinCutPercents(blocked)).toEqual(blocked);
+    const none = [pad([[0, 'Annual'], [20, '81.5']]), pad([[20, 'Numerator']])];
+    expect(rejoinCutPercents(none)).toEqual(none);
+  });
+
+  it('a reablement row of metric values reads each value with its sign, on the row\'s line', () => {
+    const text = [
+      'Reablement',
+      '',
+      pad([[26, '2020-21'], [38, '2021-22'], [50, '2021-22'], [62, '2022-23']]),
+      pad([[26, 'Actual'], [38, 'Plan'], [50, 'estimated'], [62, 'Plan']]),
+      pad([[0, 'Proportion of older'], [38, '79.0']]),
+      pad([[0, 'people at home'], [26, '76.1%'], [50, '80.2%'], [62, '82.0%']]),
+      pad([[0, 'after discharge'], [38, '%']]),
+      pad([[0, 'Numerator'], [26, '204'], [38, '711'], [50, '754'], [62, '790']]),
+      pad([[0, 'Denominator'], [26, '268'], [38, '900'], [50, '940'], [62, '963']]),
+      '',
+      '',
+      'Next section',
+    ].join('\n');
+    const doc = extractText(text, 'txt');
+    // The row holding the first value holds the others, each in its own column and with its sign.
+    const rows = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text.split('\n').pop())) : []));
+    expect(rows.find((r) => r.includes('76.1%'))?.slice(1)).toEqual(['76.1%', '79.0%', '80.2%', '82.0%']);
   });
 });

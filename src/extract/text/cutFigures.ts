@@ -68,3 +68,44 @@ function insertKeepingColumns(line: string, x: number, end: number, digits: stri
   if (spacesBefore > digits.length && spacesBefore < before.length) return before.slice(0, x - digits.length) + line.slice(x, end) + digits + after;
   return line.slice(0, end) + digits + after;
 }
+
+/** A number that may have lost its per cent sign to the line below ("78.0" over "%"), alone between spaces. */
+const BARE_NUMBER = /(?<=^|\s)(\d{1,3}(?:\.\d+)?)(?=\s|$)/g;
+
+/**
+ * Percentages cut at a narrow cell's edge rejoined (tables.md class 4: "78.0" over "%", the sign wrapped under the
+ * number, a metric table's value beside others written whole): the "%" alone on one of the next two lines, under
+ * the number, nothing under it on the line between. The whole figure goes where the cell's middle is: on the line
+ * between the two parts when that line is free there (so it sits on its row's line of figures, like its whole
+ * neighbours), else on the number's line. Only a number that is a fragment of its own. Pure, line for line.
+ */
+export function rejoinCutPercents(lines: string[], pageOf: (i: number) => number | null = () => null): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    for (const m of [...out[i].matchAll(BARE_NUMBER)].reverse()) {
+      const x = m.index!;
+      const end = x + m[1].length;
+      // A run of numbers one space apart ("97.0 97.0 97.0" over "% % %") has no room for the signs: left as it is.
+      if (gluedToNeighbour(out[i], x, end)) continue;
+      for (let j = i + 1; j <= i + 2 && j < out.length && pageOf(j) === pageOf(i); j++) {
+        const below = out[j];
+        const span = below.slice(Math.max(0, x - 1), end + 2);
+        if (span.trim() === '') continue;
+        const at = below.indexOf('%', x);
+        if (span.trim() !== '%' || at < x || at > end || (below[at - 1] ?? ' ') !== ' ' || (below[at + 1] ?? ' ') !== ' ') break;
+        const figure = `${m[1]}%`;
+        const middle = j === i + 2 ? i + 1 : -1;
+        const free = (l: string) => l.slice(Math.max(0, x - 1), x + figure.length + 1).trim() === '';
+        out[j] = (below.slice(0, at) + ' ' + below.slice(at + 1)).replace(/[ ]+$/, '');
+        if (middle >= 0 && free(out[middle])) {
+          out[i] = (out[i].slice(0, x) + ' '.repeat(m[1].length) + out[i].slice(end)).replace(/[ ]+$/, '');
+          out[middle] = out[middle].padEnd(x).slice(0, x) + figure + out[middle].slice(x + figure.length);
+        } else {
+          out[i] = insertKeepingColumns(out[i], x, end, '%');
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { normaliseSpaces } from '../../text/clean.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
 import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';
-import { rejoinCutFigures } from './cutFigures.js';
+import { rejoinCutFigures, rejoinCutPercents } from './cutFigures.js';
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
@@ -96,7 +96,7 @@ export function textToBlocks(text: string): RawBlock[] {
     linePages.push(paged ? page : null);
   }
   const pageOf = (n: number) => linePages[n] ?? null;
-  const lines = rejoinCutFigures(rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''))), pageOf);
+  const lines = rejoinCutPercents(rejoinCutFigures(rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''))), pageOf), pageOf);
   const blocks: RawBlock[] = [];
   // Blocks take the page of the line they start on.
   let placed = 0;
