@@ -68,3 +68,38 @@ describe('rows padded apart by blank lines whose first cell ends alone at the ma
     expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === 'Spending Plan')).toBe(true);
   });
 });
+
+describe('a first row padded apart from the next, its label ending alone at the margin', () => {
+  // The 2014 provider-commentary figures (label | period and kind | value), each row a block between blank lines:
+  // the first row's label wraps to lines of its own at the margin before the first blank line, so only the blocks
+  // after it show that the rows are padded apart.
+  const lines = [
+    'For HWB to populate:',
+    '',
+    pad([[6, 'Total'], [16, '2013/14'], [32, '30412 (All']]),
+    pad([[6, 'number of'], [16, 'Outturn'], [32, 'Providers)']]),
+    pad([[6, 'non-']]),
+    pad([[6, 'elective']]),
+    pad([[6, 'FFCEs']]),
+    '',
+    pad([[16, '2014/15'], [32, '29870 (All']]),
+    pad([[16, 'Plan'], [32, 'Providers)']]),
+    '',
+    pad([[16, '2015/16'], [32, '29105 (All']]),
+    pad([[16, 'Plan'], [32, 'Providers)']]),
+    '',
+    '',
+    'For Provider to populate:',
+  ];
+
+  it('reads every row into one table', () => {
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(tablesOf(doc)).toHaveLength(1);
+    const rows = tablesOf(doc)[0].rows.map((r) => r.cells.map((c) => c.text.replace(/\n/g, ' ')));
+    expect(rows).toEqual([
+      ['Total number of non- elective FFCEs', '2013/14 Outturn', '30412 (All Providers)'],
+      ['', '2014/15 Plan', '29870 (All Providers)'],
+      ['', '2015/16 Plan', '29105 (All Providers)'],
+    ]);
+  });
+});

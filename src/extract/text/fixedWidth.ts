@@ -996,7 +996,7 @@ function endsRowBlock(lines: string[], at: number, i: number, cellStarts: number
   // Where the blocks so far are rows padded apart (each, after the header, holds one line of figures), the next
   // row may open with a line of a later column (its first cell centred lower down) or a first cell of several
   // lines: it goes on when the block after the blank holds one line of figures too.
-  return paddedSoFar(lines, at, i) && figureLinesIn(blockAt(lines, i + 2)) === 1;
+  return paddedAround(lines, at, i) && figureLinesIn(blockAt(lines, i + 2)) === 1;
 }
 
 /** The lines from `from` to the next blank line. */
@@ -1013,10 +1013,11 @@ function figureLinesIn(block: string[]): number {
 
 /**
  * Whether the table's lines `at`..`i` are rows padded apart by blank lines: every block between blank lines holds
- * one line of figures (the first block may be a header, with none), at least `minPaddedRows` of them, the block
- * ending at `i` included.
+ * one line of figures (the first block may be a header, with none), the block ending at `i` included, and with the
+ * blocks after it that hold one line of figures each (one blank line apart), at least `minPaddedRows` of them: a
+ * table's first row can end so, before the rows after it are read.
  */
-function paddedSoFar(lines: string[], at: number, i: number): boolean {
+function paddedAround(lines: string[], at: number, i: number): boolean {
   const blocks: string[][] = [[]];
   for (let j = at; j <= i; j++) {
     if (isBlank(lines[j])) {
@@ -1025,7 +1026,15 @@ function paddedSoFar(lines: string[], at: number, i: number): boolean {
   }
   const counts = blocks.map(figureLinesIn);
   const rows = counts[0] === 0 ? counts.slice(1) : counts;
-  return rows.length >= FIXED_WIDTH.minPaddedRows && rows.every((n) => n === 1);
+  if (rows.length === 0 || !rows.every((n) => n === 1)) return false;
+  let ahead = 0;
+  for (let j = i + 2; rows.length + ahead < FIXED_WIDTH.minPaddedRows && j < lines.length && !isBlank(lines[j]); ) {
+    const block = blockAt(lines, j);
+    if (figureLinesIn(block) !== 1) break;
+    ahead++;
+    j += block.length + 1;
+  }
+  return rows.length + ahead >= FIXED_WIDTH.minPaddedRows;
 }
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */
