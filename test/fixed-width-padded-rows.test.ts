@@ -103,3 +103,44 @@ describe('a first row padded apart from the next, its label ending alone at the 
     ]);
   });
 });
+
+describe('a risk log rated by words, rows padded apart, an action going on in a block of its own', () => {
+  // Risk | Risk rating | Mitigating Actions: a row's actions may run to a second paragraph, set apart by a blank line
+  // and holding nothing but that column; a risk's last line may stand alone at the margin before the blank.
+  const lines = [
+    '4) Risks',
+    '',
+    pad([[48, 'Risk']]),
+    pad([[0, 'Risk'], [58, 'Mitigating Actions']]),
+    pad([[48, 'rating']]),
+    '',
+    pad([[58, 'Focus the schemes on what saves most']]),
+    pad([[0, 'Partners cannot pool their share'], [48, 'High'], [58, 'money in the first year']]),
+    pad([[0, 'of the fund in time']]),
+    '',
+    pad([[58, 'Review what other areas have done']]),
+    pad([[58, 'and report to the board']]),
+    '',
+    pad([[0, 'Savings needed from hospital care'], [58, 'Talks with the trusts on shared']]),
+    pad([[0, 'are larger than planned'], [48, 'Medium'], [58, 'savings targets']]),
+    pad([[0, 'this year']]),
+    '',
+    pad([[0, 'Staff cannot be recruited for'], [48, 'Low'], [58, 'Joint recruitment with colleges']]),
+    pad([[0, 'the new teams'], [58, 'and providers']]),
+    '',
+    '',
+    '5) Next steps',
+  ];
+
+  it('reads one row per risk, the second paragraph with its row', () => {
+    const doc = extractText(lines.join('\n'), 'txt');
+    expect(tablesOf(doc)).toHaveLength(1);
+    const rows = tablesOf(doc)[0].rows.filter((r) => !r.header).map((r) => r.cells.map((c) => c.text.replace(/\n/g, ' ')));
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Partners cannot pool their share of the fund in time', 'High'],
+      ['Savings needed from hospital care are larger than planned this year', 'Medium'],
+      ['Staff cannot be recruited for the new teams', 'Low'],
+    ]);
+    expect(rows[0][2]).toBe('Focus the schemes on what saves most money in the first year Review what other areas have done and report to the board');
+  });
+});

@@ -968,6 +968,10 @@ function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page
   });
   // A figure is a fragment of its line (a cell can hold it beside words a column start does not separate).
   const figureLines = (b: number[]) => b.filter((j) => fragmentsOf(lines[j]).some((f) => isFigure(f.text))).length;
+  // A block of a later column's lines alone, no figures, is the row above's cell going on after a blank line.
+  for (let k = blocks.length - 1; k > 1; k--) {
+    if (isContinuationBlock(blocks[k].map((j) => lines[j]))) blocks.splice(k - 1, 2, [...blocks[k - 1], ...blocks[k]]);
+  }
   if (blocks.length === 0 || figureLines(blocks[0]) > 1 || blocks.slice(1).some((b) => figureLines(b) !== 1)) return null;
   const headed = figureLines(blocks[0]) === 0;
   if (blocks.length - (headed ? 1 : 0) < FIXED_WIDTH.minPaddedRows) return null;
@@ -996,7 +1000,14 @@ function endsRowBlock(lines: string[], at: number, i: number, cellStarts: number
   // Where the blocks so far are rows padded apart (each, after the header, holds one line of figures), the next
   // row may open with a line of a later column (its first cell centred lower down) or a first cell of several
   // lines: it goes on when the block after the blank holds one line of figures too.
-  return paddedAround(lines, at, i) && figureLinesIn(blockAt(lines, i + 2)) === 1;
+  const after = blockAt(lines, i + 2);
+  return paddedAround(lines, at, i) && (figureLinesIn(after) === 1 || isContinuationBlock(after));
+}
+
+/** A block of lines between blank lines holding no figure and nothing at the margin: a later column's cell going on
+ *  (a second paragraph of mitigating actions), part of the row above in a table whose rows are padded apart. */
+function isContinuationBlock(block: string[]): boolean {
+  return block.length > 0 && figureLinesIn(block) === 0 && block.every((l) => fragmentsOf(l)[0].start >= FIXED_WIDTH.cellIndent);
 }
 
 /** The lines from `from` to the next blank line. */
@@ -1024,14 +1035,15 @@ function paddedAround(lines: string[], at: number, i: number): boolean {
       if (blocks[blocks.length - 1].length > 0) blocks.push([]);
     } else blocks[blocks.length - 1].push(lines[j]);
   }
-  const counts = blocks.map(figureLinesIn);
+  const counts = blocks.filter((b, k) => k < 2 || !isContinuationBlock(b)).map(figureLinesIn);
   const rows = counts[0] === 0 ? counts.slice(1) : counts;
   if (rows.length === 0 || !rows.every((n) => n === 1)) return false;
   let ahead = 0;
   for (let j = i + 2; rows.length + ahead < FIXED_WIDTH.minPaddedRows && j < lines.length && !isBlank(lines[j]); ) {
     const block = blockAt(lines, j);
-    if (figureLinesIn(block) !== 1) break;
-    ahead++;
+    const goesOn = isContinuationBlock(block);
+    if (!goesOn && figureLinesIn(block) !== 1) break;
+    if (!goesOn) ahead++;
     j += block.length + 1;
   }
   return rows.length + ahead >= FIXED_WIDTH.minPaddedRows;
