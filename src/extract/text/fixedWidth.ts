@@ -95,31 +95,114 @@ function columnsOf(lines: string[], minSupport?: number): number[] {
   const frags = lines.map(fragmentsOf);
   // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
   const starts = frags.flatMap((fs, line) =>
-    fs.flatMap((f) => (isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line }, { x: f.start, line: -1 - line }] : [{ x: f.start, line }])),
+    fs.flatMap((f) => {
+      // A fragment opening with a score or a rating glued to the next column's words ("8 Medium Executives …",
+      // "Medium care …") counts as a figure, and so does a year (a plan-details table's year beside its amount).
+      const words = f.text.split(/\s+/);
+      const figure = isFigure(f.text) || isFigure(words[0]) || isFigure(words.slice(0, 2).join(' ')) || /^(19|20)\d{2}\s*[/\-–]\s*\d{1,2}/.test(f.text);
+      return isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line, figure }, { x: f.start, line: -1 - line, figure }] : [{ x: f.start, line, figure }];
+    }),
   );
   starts.sort((a, b) => a.x - b.x);
-  const clusters: Array<{ x: number; lines: Set<number> }> = [];
+  const clusters: Array<{ x: number; lines: Set<number>; figures: number; words: number }> = [];
   for (const s of starts) {
     const last = clusters[clusters.length - 1];
-    if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) last.lines.add(s.line);
-    else clusters.push({ x: s.x, lines: new Set([s.line]) });
+    const add = (c: { figures: number; words: number }) => (s.figure ? c.figures++ : c.words++);
+    if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) {
+      last.lines.add(s.line);
+      add(last);
+    } else {
+      clusters.push({ x: s.x, lines: new Set([s.line]), figures: 0, words: 0 });
+      add(clusters[clusters.length - 1]);
+    }
   }
+  // A column of figures beside a column of words (a risk score and its mitigating actions) is two columns even
+  // when no line uses both edges: right-aligned figures, or a column written at two offsets, are alike on both
+  // (mostly figures, the header's words among them; or words only).
+  const kind = (c: { figures: number; words: number }) => (c.figures > c.words ? 'figures' : c.figures === 0 ? 'words' : 'mixed');
+  // A header's few words over a column of figures ("Risk" / "rating" over centred ratings) are that column's.
+  const unlike = (a: { figures: number; words: number }, b: { figures: number; words: number }) =>
+    Math.min(a.figures + a.words, b.figures + b.words) >= 3 &&
+    ((kind(a) === 'figures' && kind(b) === 'words') || (kind(a) === 'words' && kind(b) === 'figures'));
   // An edge a few lines share is a gap inside justified text, not a column.
   const support = minSupport ?? Math.max(2, Math.ceil(FIXED_WIDTH.edgeSupport * lines.length));
-  let edges = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
+  let edges: Array<(typeof clusters)[number] & { last?: number }> = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
   for (let merged = true; merged; ) {
     merged = false;
     for (let k = 1; k < edges.length; k++) {
       const a = edges[k - 1];
       const b = edges[k];
-      if (b.x - a.x <= FIXED_WIDTH.mergeDistance && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
-        edges = [...edges.slice(0, k - 1), { x: a.x, lines: new Set([...a.lines, ...b.lines]) }, ...edges.slice(k + 1)];
+      // Measured from the edge merged last: a column written at offsets creeping from row to row is one column.
+      if (b.x - (a.last ?? a.x) <= FIXED_WIDTH.mergeDistance && !unlike(a, b) && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
+        edges = [...edges.slice(0, k - 1), { x: a.x, last: b.x, lines: new Set([...a.lines, ...b.lines]), figures: a.figures + b.figures, words: a.words + b.words }, ...edges.slice(k + 1)];
         merged = true;
         break;
       }
     }
   }
   return edges.map((e) => e.x);
+}
+
+/**
+ * A header's lines read onto the columns of rows at other offsets (the rows on the next page): the header's own
+ * cells, laid onto the rows' columns in order by relative position across the table (`alignInOrder`). One cell per
+ * column of the rows.
+ */
+function headerOnColumns(headerLines: string[], cols: number[]): string[] {
+  // The header's own columns, or, where they are fewer than the rows' (columnsOf takes edges never used on one line
+  // for one column, and a header's cells of one line each are just that), every place a fragment starts.
+  const own = columnsOf(headerLines, 1);
+  const edges = own.length >= cols.length ? own : fragmentStarts(headerLines);
+  const target = alignInOrder(edges, cols);
+  const cells = cols.map(() => [] as string[]);
+  for (const l of headerLines) {
+    const line = cols.map(() => '');
+    cellsOf(l, edges).forEach((c, k) => c !== '' && (line[target[k]] = line[target[k]] ? `${line[target[k]]} ${c}` : c));
+    line.forEach((c, k) => c !== '' && cells[k].push(c));
+  }
+  return cells.map((ls) => ls.join('\n'));
+}
+
+/** Where fragments of the lines start, starts within `edgeSlack` taken as one. */
+function fragmentStarts(lines: string[]): number[] {
+  const xs = [...new Set(lines.flatMap((l) => fragmentsOf(l).map((f) => f.start)))].sort((a, b) => a - b);
+  return xs.filter((x, k) => k === 0 || x - xs[k - 1] > FIXED_WIDTH.edgeSlack);
+}
+
+/**
+ * Each edge of `from` matched to an edge of `to` keeping their order, by relative position between each list's first
+ * and last edge (pages and rows differ in offset and scale): the least total distance, two edges of `from` sharing
+ * one of `to` only where `from` has more. Returns the index in `to` for each edge of `from`.
+ */
+export function alignInOrder(from: number[], to: number[]): number[] {
+  const rel = (xs: number[]) => xs.map((x) => (x - xs[0]) / Math.max(1, xs[xs.length - 1] - xs[0]));
+  const a = rel(from);
+  const b = rel(to);
+  const shared = from.length > to.length;
+  // cost[i][j]: least cost of matching from[0..i] with from[i] on to[j]; back[i][j] the j of from[i - 1].
+  const cost = a.map(() => b.map(() => Infinity));
+  const back = a.map(() => b.map(() => -1));
+  b.forEach((y, j) => (cost[0][j] = Math.abs(a[0] - y)));
+  for (let i = 1; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      for (let p = 0; p <= j; p++) {
+        if (p === j && !shared) continue;
+        const c = cost[i - 1][p] + Math.abs(a[i] - b[j]);
+        if (c < cost[i][j]) {
+          cost[i][j] = c;
+          back[i][j] = p;
+        }
+      }
+    }
+  }
+  const last = a.length - 1;
+  let j = cost[last].indexOf(Math.min(...cost[last]));
+  const out: number[] = [];
+  for (let i = last; i >= 0; i--) {
+    out[i] = Math.max(0, j);
+    j = back[i][j];
+  }
+  return out;
 }
 
 /**
@@ -449,7 +532,11 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     // line above the other figures of its row.
     const scoreGoesOn = (prev: number, a: number) =>
       [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && (RATING.test(grid[a][k]) || (grid[a][k] === '' && RATING.test(grid[a + 1]?.[k] ?? ''))));
-    const sameRow = (prev: number, a: number) => a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a));
+    // Or a line further down, with another column's line between (pdftotext interleaves the columns' lines).
+    const scoreGoesOnBelow = (prev: number, a: number) =>
+      a === prev + 2 && [...figureCols].some((k) => /^\d+$/.test(grid[prev][k]) && grid[prev + 1][k] === '' && RATING.test(grid[a][k]));
+    const sameRow = (prev: number, a: number) =>
+      (a === prev + 1 && (text(a) === '' || !startsEntry(text(a)) || scoreGoesOn(prev, a))) || scoreGoesOnBelow(prev, a);
     const rowAnchors = anchors.filter((a, k) => !(k > 0 && sameRow(anchors[k - 1], a)));
     // Each row's entry between the figures of the rows before and after it, or the pairing is a coincidence.
     const paired = rowAnchors.every((a, k) => (k === 0 || strong[k] > rowAnchors[k - 1]) && (k + 1 >= rowAnchors.length || strong[k] < rowAnchors[k + 1]));
@@ -511,7 +598,9 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
   for (let k = 0; k < width; k++) {
     if (figureCols.has(k)) continue;
     const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
-    if (opens < 2 || opens < 0.5 * body.length) continue;
+    // Of the rows that open an entry: rows cut by a page break, or misread, open none and do not count.
+    const entries = body.filter((r) => startsEntry(r.cells[0]?.text ?? '')).length;
+    if (opens < 2 || opens < 0.5 * Math.max(2, entries)) continue;
     for (let r = 0; r + 1 < body.length; r++) {
       const own = body[r].cells[k]?.text.split('\n') ?? [];
       const next = body[r + 1].cells[k];
@@ -523,6 +612,18 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
     }
   }
   return rows;
+}
+
+/** Columns of rows whose cells are mostly figures (likelihood, score): never a column of scored sentences. */
+function figureColumnsOfRows(rows: TableRow[]): Set<number> {
+  const body = rows.filter((r) => !r.header);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const out = new Set<number>();
+  for (let k = 0; k < width; k++) {
+    const cells = body.map((r) => (r.cells[k]?.text ?? '').replace(/\n/g, ' ')).filter((t) => t !== '');
+    if (cells.length > 0 && cells.filter(isFigure).length >= 0.5 * cells.length) out.add(k);
+  }
+  return out;
 }
 
 /** Whether a table's figure lines hold sums of money ("£4,318,000"), not scores or counts. */
@@ -680,7 +781,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, i, cellStarts)) break;
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, at, i, cellStarts)) break;
     // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
     // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
     if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
@@ -719,13 +820,24 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
   const rows: TableRow[] = [];
   let width = 0;
   let previous: number[] | null = null;
+  // The lines of a first part that held the header alone (printed at the foot of a page) and where its row went.
+  let headerAlone: { lines: string[]; row: number; page: number | null } | null = null;
   for (const [n, part] of parts.entries()) {
     const kept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(lines[i]));
     const partLines = rejoinCutWords(kept.map((i) => lines[i]));
     if (partLines.length === 0) continue;
     const keyLine = kept.findIndex((i) => repeats.keys.has(i));
     let grid: string[][];
-    if (keyLine < 0 && previous) {
+    if (keyLine < 0 && previous && headerAlone && n === 1) {
+      // The rows under a header printed alone on the page before: each page has its own column positions, and a
+      // header's few lines show its columns poorly, so the rows' own columns are the table's and the header's cells
+      // are laid onto them in order (tables.md class 2: the header out of place).
+      const cols = columnsOf(partLines);
+      previous = cols;
+      const firstPass = partLines.map((l) => cellsOf(l, cols));
+      grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
+      rows[headerAlone.row] = { cells: headerOnColumns(headerAlone.lines, cols).map((t) => ({ text: t })), page: headerAlone.page, header: true };
+    } else if (keyLine < 0 && previous) {
       const { starts, target } = continuedColumns(partLines, previous);
       grid = partLines.map((l) => {
         const cells = previous!.map(() => '');
@@ -743,9 +855,13 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     width = Math.max(width, grid[0].length);
     const page = part.page !== undefined ? part.page : pageOf(part.from);
     const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);
-    rows.push(...(padded ?? groupRows(grid, page, n > 0, keyLine)));
+    const partRows = padded ?? groupRows(grid, page, n > 0, keyLine);
+    headerAlone = n === 0 && partRows.length === 1 && partRows[0].header ? { lines: partLines, row: rows.length, page } : null;
+    rows.push(...partRows);
   }
   if (width < 2 || rows.length < 2) return null;
+  // Across the pages too: a page of the table may hold too few rows opening with their score to show the column.
+  scoredCellsToTheirRows(rows, figureColumnsOfRows(rows));
   // Every row as wide as the widest part: a page that lost an empty column pads on the right.
   for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '' });
   return { rows, end };
@@ -852,6 +968,10 @@ function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page
   });
   // A figure is a fragment of its line (a cell can hold it beside words a column start does not separate).
   const figureLines = (b: number[]) => b.filter((j) => fragmentsOf(lines[j]).some((f) => isFigure(f.text))).length;
+  // A block of a later column's lines alone, no figures, is the row above's cell going on after a blank line.
+  for (let k = blocks.length - 1; k > 1; k--) {
+    if (isContinuationBlock(blocks[k].map((j) => lines[j]))) blocks.splice(k - 1, 2, [...blocks[k - 1], ...blocks[k]]);
+  }
   if (blocks.length === 0 || figureLines(blocks[0]) > 1 || blocks.slice(1).some((b) => figureLines(b) !== 1)) return null;
   const headed = figureLines(blocks[0]) === 0;
   if (blocks.length - (headed ? 1 : 0) < FIXED_WIDTH.minPaddedRows) return null;
@@ -871,12 +991,62 @@ function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page
  * after the blank opens another row at the margin with columns of its own. A heading or caption after a table is
  * set apart from the table above it, or is wider than its first column.
  */
-function endsRowBlock(lines: string[], i: number, cellStarts: number[]): boolean {
+function endsRowBlock(lines: string[], at: number, i: number, cellStarts: number[]): boolean {
   if (i === 0 || isBlank(lines[i - 1]) || cellStarts.length === 0) return false;
   const own = fragmentsOf(lines[i]);
   if (own.length !== 1 || own[0].end + 1 >= Math.min(...cellStarts)) return false;
   const next = lines[i + 2] ?? '';
-  return isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent;
+  if (isGapped(next) && fragmentsOf(next)[0].start < FIXED_WIDTH.cellIndent) return true;
+  // Where the blocks so far are rows padded apart (each, after the header, holds one line of figures), the next
+  // row may open with a line of a later column (its first cell centred lower down) or a first cell of several
+  // lines: it goes on when the block after the blank holds one line of figures too.
+  const after = blockAt(lines, i + 2);
+  return paddedAround(lines, at, i) && (figureLinesIn(after) === 1 || isContinuationBlock(after));
+}
+
+/** A block of lines between blank lines holding no figure and nothing at the margin: a later column's cell going on
+ *  (a second paragraph of mitigating actions), part of the row above in a table whose rows are padded apart. */
+function isContinuationBlock(block: string[]): boolean {
+  return block.length > 0 && figureLinesIn(block) === 0 && block.every((l) => fragmentsOf(l)[0].start >= FIXED_WIDTH.cellIndent);
+}
+
+/** The lines from `from` to the next blank line. */
+function blockAt(lines: string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < lines.length && !isBlank(lines[i]); i++) out.push(lines[i]);
+  return out;
+}
+
+/** Lines holding a figure as a fragment of their own (a row's line of figures). */
+function figureLinesIn(block: string[]): number {
+  return block.filter((l) => fragmentsOf(l).some((f) => isFigure(f.text))).length;
+}
+
+/**
+ * Whether the table's lines `at`..`i` are rows padded apart by blank lines: every block between blank lines holds
+ * one line of figures (the first block may be a header, with none), the block ending at `i` included, and with the
+ * blocks after it that hold one line of figures each (one blank line apart), at least `minPaddedRows` of them: a
+ * table's first row can end so, before the rows after it are read.
+ */
+function paddedAround(lines: string[], at: number, i: number): boolean {
+  const blocks: string[][] = [[]];
+  for (let j = at; j <= i; j++) {
+    if (isBlank(lines[j])) {
+      if (blocks[blocks.length - 1].length > 0) blocks.push([]);
+    } else blocks[blocks.length - 1].push(lines[j]);
+  }
+  const counts = blocks.filter((b, k) => k < 2 || !isContinuationBlock(b)).map(figureLinesIn);
+  const rows = counts[0] === 0 ? counts.slice(1) : counts;
+  if (rows.length === 0 || !rows.every((n) => n === 1)) return false;
+  let ahead = 0;
+  for (let j = i + 2; rows.length + ahead < FIXED_WIDTH.minPaddedRows && j < lines.length && !isBlank(lines[j]); ) {
+    const block = blockAt(lines, j);
+    const goesOn = isContinuationBlock(block);
+    if (!goesOn && figureLinesIn(block) !== 1) break;
+    if (!goesOn) ahead++;
+    j += block.length + 1;
+  }
+  return rows.length + ahead >= FIXED_WIDTH.minPaddedRows;
 }
 
 /** A line with one fragment that sits under a later column of the table above (a wrapped cell). */

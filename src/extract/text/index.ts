@@ -7,6 +7,7 @@ import { normaliseSpaces } from '../../text/clean.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
 import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';
+import { rejoinCutFigures, rejoinCutPercents } from './cutFigures.js';
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
@@ -94,8 +95,8 @@ export function textToBlocks(text: string): RawBlock[] {
     page += (l.match(/\f/g) ?? []).length;
     linePages.push(paged ? page : null);
   }
-  const lines = rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, '')));
   const pageOf = (n: number) => linePages[n] ?? null;
+  const lines = rejoinCutPercents(rejoinCutFigures(rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''))), pageOf), pageOf);
   const blocks: RawBlock[] = [];
   // Blocks take the page of the line they start on.
   let placed = 0;
