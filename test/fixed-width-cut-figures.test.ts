@@ -71,23 +71,23 @@ describe('amounts cut at a narrow cell edge in laid-out text', () => {
 describe('percentages whose sign wrapped under the number in laid-out text', () => {
   it('the sign goes back onto the number, on the line between the two where that line is free there', () => {
     const lines = [
-      pad([[0, 'Proportion of'], [40, '78.0']]),
+      pad([[0, 'Proportion of'], [40, '76.5']]),
       pad([[0, 'older people'], [20, 'Annual (%)'], [32, '76.4%'], [48, '80.5%']]),
       pad([[0, 'at home'], [40, '%']]),
     ];
-    expect(rejoinCutPercents(lines)).toEqual(['Proportion of', pad([[0, 'older people'], [20, 'Annual (%)'], [32, '76.4%'], [40, '78.0%'], [48, '80.5%']]), 'at home']);
+    expect(rejoinCutPercents(lines)).toEqual(['Proportion of', pad([[0, 'older people'], [20, 'Annual (%)'], [32, '76.4%'], [40, '76.5%'], [48, '80.5%']]), 'at home']);
   });
 
   it('on the number\'s line when the sign is on the next line', () => {
-    expect(rejoinCutPercents([pad([[0, 'Annual'], [20, '81.5']]), pad([[20, '%']])])).toEqual([pad([[0, 'Annual'], [20, '81.5%']]), '']);
+    expect(rejoinCutPercents([pad([[0, 'Annual'], [20, '82.5']]), pad([[20, '%']])])).toEqual([pad([[0, 'Annual'], [20, '82.5%']]), '']);
   });
 
   it('leaves numbers one space apart, a sign under other text, and numbers with no sign under them', () => {
-    const run = [pad([[0, 'Quarter'], [20, '97.0 96.5 97.2']]), pad([[20, '%    %    %']])];
+    const run = [pad([[0, 'Quarter'], [20, '93.0 92.5 93.2']]), pad([[20, '%    %    %']])];
     expect(rejoinCutPercents(run)).toEqual(run);
-    const blocked = [pad([[0, 'Annual'], [20, '81.5']]), pad([[18, 'rate %']])];
+    const blocked = [pad([[0, 'Annual'], [20, '82.5']]), pad([[18, 'rate %']])];
     expect(rejoinCutPercents(blocked)).toEqual(blocked);
-    const none = [pad([[0, 'Annual'], [20, '81.5']]), pad([[20, 'Numerator']])];
+    const none = [pad([[0, 'Annual'], [20, '82.5']]), pad([[20, 'Numerator']])];
     expect(rejoinCutPercents(none)).toEqual(none);
   });
 

@@ -35,7 +35,7 @@ describe('rows padded apart by blank lines whose first cell ends alone at the ma
     pad([[0, 'House']]),
     '',
     pad([[20, 'Care through']]),
-    pad([[0, 'Night Sitting'], [20, 'the night'], [40, 'Community'], [54, 'Minimum'], [68, '£150,000'], [82, 'Existing']]),
+    pad([[0, 'Night Sitting'], [20, 'the night'], [40, 'Community'], [54, 'Minimum'], [68, '£152,000'], [82, 'Existing']]),
     pad([[0, 'Team - end of'], [20, 'for people'], [40, 'Health'], [54, 'Contribution']]),
     pad([[0, 'life care']]),
     pad([[0, 'costs']]),

@@ -5,7 +5,7 @@
 // the table reader would read the amount and that column's words as one cell: those amounts are rejoined here, on
 // the lines, before any column is found.
 
-/** A figure whose last digit group is short ("£1,997,3", "42,36", "£12,"), alone between spaces. */
+/** A figure whose last digit group is short ("£4,506,2", "51,27", "£12,"), alone between spaces. */
 const CUT_FIGURE = /(?<=^|\s)(£?\d{1,3}(?:,\d{3})*,(\d{0,2}))(?=\s|$)/g;
 
 /** Lines below a cut figure searched for its digits. */
@@ -49,7 +49,7 @@ export function rejoinCutFigures(lines: string[], pageOf: (i: number) => number 
 }
 
 /** Whether the text at `x`..`end` has another word within a column gap (under three spaces) of it: read by columns,
- *  it would be one cell with that word ("£1,997,3 Existin"). */
+ *  it would be one cell with that word ("£4,506,2 Existin"). */
 function gluedToNeighbour(line: string, x: number, end: number): boolean {
   return line.slice(Math.max(0, x - 2), x).trim() !== '' || line.slice(end, end + 2).trim() !== '';
 }
@@ -69,11 +69,11 @@ function insertKeepingColumns(line: string, x: number, end: number, digits: stri
   return line.slice(0, end) + digits + after;
 }
 
-/** A number that may have lost its per cent sign to the line below ("78.0" over "%"), alone between spaces. */
+/** A number that may have lost its per cent sign to the line below ("76.5" over "%"), alone between spaces. */
 const BARE_NUMBER = /(?<=^|\s)(\d{1,3}(?:\.\d+)?)(?=\s|$)/g;
 
 /**
- * Percentages cut at a narrow cell's edge rejoined (tables.md class 4: "78.0" over "%", the sign wrapped under the
+ * Percentages cut at a narrow cell's edge rejoined (tables.md class 4: "76.5" over "%", the sign wrapped under the
  * number, a metric table's value beside others written whole): the "%" alone on one of the next two lines, under
  * the number, nothing under it on the line between. The whole figure goes where the cell's middle is: on the line
  * between the two parts when that line is free there (so it sits on its row's line of figures, like its whole
@@ -85,7 +85,7 @@ export function rejoinCutPercents(lines: string[], pageOf: (i: number) => number
     for (const m of [...out[i].matchAll(BARE_NUMBER)].reverse()) {
       const x = m.index!;
       const end = x + m[1].length;
-      // A run of numbers one space apart ("97.0 97.0 97.0" over "% % %") has no room for the signs: left as it is.
+      // A run of numbers one space apart ("93.0 93.0 93.0" over "% % %") has no room for the signs: left as it is.
       if (gluedToNeighbour(out[i], x, end)) continue;
       for (let j = i + 1; j <= i + 2 && j < out.length && pageOf(j) === pageOf(i); j++) {
         const below = out[j];
