@@ -125,6 +125,28 @@ describe('extractMetrics on synthetic tables', () => {
     ]);
   });
 
+  it('reads a 2014 Part 2 block printed from Excel: names on the block\'s last row (bottom-aligned), header cells clipped', () => {
+    const doc = buildDocument('docx', null, [
+      table([
+        ['Metrics', '', 'Current Baseline (as at', 'Performance underpinnin'],
+        ['', 'Metric Value', '301.5', '280.0'],
+        ['', 'Numerator', '5,400', '5,050'],
+        ['Delayed transfers of care from hospital per 100,000 population (average pe', 'Denominator', '179,100', '180,357'],
+        ['', '', '( April - December 2013 )', '( April - December 2014 )'],
+        ['', 'Metric Value', '81.3', '84.0'],
+        ['', 'Numerator', '130', '147'],
+        ['Proportion of older people (65 and over) who were still at home 91 days after', 'Denominator', '160', '175'],
+        ['', '', '( April 2012 - March 2013 )', '( April 2014 - March 2015 )'],
+      ]),
+    ]);
+    expect(extractMetrics(doc, noSections).value.map(brief)).toEqual([
+      ['delayed_transfers_of_care', 'April - December 2013', 'baseline', 301.5, 'rate_per_100k', 5400, 179100],
+      ['delayed_transfers_of_care', 'April - December 2014', 'plan', 280, 'rate_per_100k', 5050, 180357],
+      ['reablement', '2012-13', 'baseline', 81.3, 'percent', 130, 160],
+      ['reablement', '2014-15', 'plan', 84, 'percent', 147, 175],
+    ]);
+  });
+
   it('reads the provider-commentary figures row by row and leaves out the % changes', () => {
     const doc = buildDocument('txt', null, [
       table([

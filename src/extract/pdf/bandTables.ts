@@ -243,9 +243,11 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
 }
 
 function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): TextTable | 'single-lines' | null {
-  // Lines in columns at line spacing, each a row (two lines or more), or no lines in columns at all.
-  const lineCount = new Set(chunks.map((c) => c.line)).size;
-  const singleLines = () => (lineCount < 2 || lineCount > chunks.length - 2 ? null : 'single-lines');
+  // Two or more lines in columns at line spacing, each a row; or no table at all.
+  const perLine = new Map<TextLine, number>();
+  for (const c of chunks) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1);
+  const inColumns = [...perLine.values()].filter((n) => n >= 2).length;
+  const singleLines = () => (inColumns < 2 ? null : 'single-lines');
   const column = (c: Chunk) => cols.findIndex(([a, b]) => c.x1 > a - 0.5 && c.x0 < b + 0.5);
   // The region's line spacing: a short step between consecutive lines of one column.
   const steps: number[] = [];

@@ -67,11 +67,16 @@ export function clippedBoundary(prev: TextRun, run: TextRun, size: number): bool
 
 /**
  * A sheet's clipped header: three or more cells, two or more of them touching their neighbour (one is enough
- * in a header of five or more cells, where the widths left most of them whole).
+ * in a header of five or more cells, where the widths left most of them whole, or where two overlap).
  */
 function clippedHeaderCells(line: TextLine, chunks: Chunk[]): boolean {
-  const touching = chunks.slice(1).filter((c, k) => c.x0 - chunks[k].x1 < 0.5 * line.size).length;
-  return chunks.length >= 3 && touching >= (chunks.length >= 5 ? 1 : 2);
+  const gaps = chunks.slice(1).map((c, k) => c.x0 - chunks[k].x1);
+  const touching = gaps.filter((g) => g < 0.5 * line.size).length;
+  // Text boxes that overlap (a clipped cell's last glyph under the next cell's first) never happen in prose.
+  const overlapping = gaps.filter((g) => g < -0.5).length;
+  // A header names; a row holding an amount is data, however clipped its cells.
+  const amount = chunks.some((c) => /£\s?\d|\d,\d{3}/.test(c.text));
+  return chunks.length >= 3 && !amount && (overlapping >= 1 || touching >= (chunks.length >= 5 ? 1 : 2));
 }
 
 export function isClippedHeader(line: TextLine): boolean {
@@ -94,7 +99,21 @@ function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>
   if (!best || !bestLine) return null;
   // A sheet prints each cell as a text run of its own: the header's runs, not its chunks, start the columns
   // (two header cells a few points apart make one chunk).
-  const starts = cellRuns(bestLine).map((c) => c.x0);
+  const headerStarts = cellRuns(bestLine).map((c) => c.x0);
+  // A column with no header text of its own (the row labels "Metric Value" / "Numerator" / "Denominator" beside
+  // a metric's name): words that start at one place on three or more lines start a column too. Figures do not
+  // (right-aligned amounts of one width would share a start inside their column).
+  const wordStarts = new Map<number, number>();
+  for (const { line } of region) {
+    if (line === bestLine) continue;
+    for (const c of cellRuns(line)) {
+      if (/^[£$€(-]?\d/.test(c.text)) continue;
+      const x = Math.round(c.x0);
+      wordStarts.set(x, (wordStarts.get(x) ?? 0) + 1);
+    }
+  }
+  const extra = [...wordStarts].filter(([x, n]) => n >= 3 && headerStarts.every((h) => Math.abs(h - x) > 3)).map(([x]) => x);
+  const starts = [...headerStarts, ...extra].sort((a, b) => a - b);
   const left = Math.min(starts[0], ...region.flatMap((r) => r.chunks.map((c) => c.x0)));
   return starts.map((x, k) => [k === 0 ? left : x - 1, k + 1 < starts.length ? starts[k + 1] - 1.5 : Math.max(x1, best![best!.length - 1].x1)]);
 }
@@ -213,7 +232,7 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   // may run a little into the next column: one spanning three is prose).
   let used = region.length;
   for (let k = 0; k < region.length; k++) {
-    if (region[k].chunks.some((c) => (headerCols ? columnsTouched(c, cols) > 2 : crossesGutter(c, cols)))) {
+    if (headerCols ? cellRuns(region[k].line).some((c) => columnsTouched(c, cols) > 2) : region[k].chunks.some((c) => crossesGutter(c, cols))) {
       used = k;
       break;
     }

@@ -17,7 +17,8 @@ function metricKeyOfUncached(text: string): MetricKey | null {
   if (/(usual|normal) place of residence/.test(t)) return 'discharge_usual_residence';
   if (/non[- ]?elective|\bffces?\b|emergency admissions/.test(t)) return 'non_elective_admissions';
   if (/delayed transfers? of care|delayed days|\bdtoc\b/.test(t)) return 'delayed_transfers_of_care';
-  if (/re-?ablement|91 days after discharge/.test(t)) return 'reablement';
+  // "91 days after" alone: the label clipped at its cell edge before "discharge".
+  if (/re-?ablement|91 days after( discharge)?\b/.test(t)) return 'reablement';
   if (/residential (and|&) nursing|care homes?\b|residential admissions|permanent admissions/.test(t)) return 'residential_admissions';
   if (/patient\s*\/?\s*(and\s*)?(service user )?experience|service user experience|eq-?5d/.test(t)) return 'patient_experience';
   if (/\blocal(ly)? (metric|measure|indicator|chosen|set|defined)/.test(t)) return 'local';
@@ -29,7 +30,7 @@ const KIND_WORDS: [RegExp, Metric['kind']][] = [
   [/(?<!\p{L})baseline\b/iu, 'baseline'],
   [/(?<!\p{L})(estimated?|forecast|projected|projection)\b/iu, 'estimate'],
   [/(?<!\p{L})(actuals?|outturn)\b/iu, 'actual'],
-  [/(?<!\p{L})(plans?|planned|planning|ambition|target|trajectory)\b|performance underpinning/iu, 'plan'],
+  [/(?<!\p{L})(plans?|planned|planning|ambition|target|trajectory)\b|performance underpin\p{L}*/iu, 'plan'],
 ];
 
 /** The kind of value a column or row header announces, or null. */

@@ -41,7 +41,7 @@ function columnsOf(cells: string[], yearRow: string[] | null): Map<number, Colum
       const year = above ? periodOf(above) : null;
       if (year) period = quarter ? `${year} Q${quarter}` : year;
     }
-    if (kind && (period || kind === 'baseline' || /performance underpinning/i.test(c))) cols.set(i, { kind, period });
+    if (kind && (period || kind === 'baseline' || /performance underpin\w*/i.test(c))) cols.set(i, { kind, period });
   });
   return cols.size > 0 ? cols : null;
 }
@@ -145,8 +145,22 @@ export function readMetricTable(doc: DocumentModel, table: Grid, messages: Findi
   let rowLabelCtx: MetricContext = { ...ctx };
   let grid: GridState | null = null;
   let previous: string[] | null = null;
-  for (const row of table.rows) {
-    const cells = row.cells.map(cleanCellText);
+  const allCells = table.rows.map((r) => r.cells.map(cleanCellText));
+  // The block's name may sit on any of its rows: on the value row, centred beside the block, or on its last row
+  // (a sheet bottom-aligns a merged cell). Looked for below the value row, up to the next value row.
+  const nameBelow = (from: number, firstCol: number): string | undefined => {
+    // Only the block's own numerator and denominator rows: a row without such a label ends the block.
+    for (let j = from + 1; j < allCells.length; j++) {
+      const labels = allCells[j].slice(0, firstCol).filter(Boolean);
+      const kind = labels.find(isRowTypeLabel);
+      if (!kind || rowRole([kind]) === 'value') return undefined;
+      const name = labels.find((l) => !isRowTypeLabel(l) && metricKeyOf(l));
+      if (name) return name;
+    }
+    return undefined;
+  };
+  for (const [index, row] of table.rows.entries()) {
+    const cells = allCells[index];
     const page = row.page;
     const text = row.cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t');
     if (cells.every((c) => !c)) continue;
@@ -172,7 +186,7 @@ export function readMetricTable(doc: DocumentModel, table: Grid, messages: Findi
         const labels = cells.slice(0, firstCol).filter(Boolean);
         if (labels.some((l) => MONEY_WORDS.test(l))) continue;
         const role = rowRole(labels);
-        const described = labels.find((l) => !isRowTypeLabel(l));
+        const described = labels.find((l) => !isRowTypeLabel(l)) ?? (role === 'value' ? nameBelow(index, firstCol) : undefined);
         if (described) {
           ctx.key = metricKeyOf(described) ?? ctx.key;
           ctx.label = described;
