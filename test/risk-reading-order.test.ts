@@ -301,3 +301,90 @@ describe('2014 revised risk log in reading order: a likelihood glued to the end 
     ]);
   });
 });
+
+// The 2014 revised log ("There is a risk that: | How likely … | Potential impact … | Overall risk factor | Mitigating
+// Actions") in pdftotext's raw reading order: a risk cell printed above its row's other cells comes out after the row
+// above's scores, and the row's actions and rated impact, interleaved by baseline, take its place.
+describe('revised risk log read raw: a risk cell moved into the row above, placed back by what the cells hold', () => {
+  it('the risk cell holding a rated impact whose product with the likelihood is the score is the row\'s impact', () => {
+    const doc = extractText(
+      [
+      'There is a risk that:',
+      '',
+      'How likely is',
+      'the risk to',
+      'materialise?',
+      '',
+      'Potential impact',
+      '',
+      'Please rate on',
+      'a scale of 1-5',
+      'with 1 being',
+      'very unlikely',
+      'and 5 being',
+      'very likely',
+      '',
+      'Overall risk',
+      'Mitigating Actions',
+      'factor',
+      '',
+      'Hospital discharges do not',
+      'fall at the rate the plan',
+      'expects because the new',
+      'teams start late',
+      '4',
+      'and winter demand rises',
+      '',
+      '5 Fewer admissions are',
+      'expected by the partners in',
+      'the first year. A late start',
+      '20 High',
+      'would raise the costs',
+      'of the council',
+      '',
+      'The current leases of',
+      'the community clinics',
+      'block the move of services',
+      '',
+      'Shared estates board',
+      '3 Partners lose',
+      'reviewing the leases',
+      'income from the clinics',
+      '12 Medium with landlords and',
+      'and must cover it',
+      'agreeing new terms.',
+      '',
+      'There is a risk that:',
+      '',
+      '4',
+      '',
+      'How likely is',
+      'the risk to',
+      'Potential impact',
+      'materialise?',
+      '',
+      'Weekly review of the',
+      'discharge figures by the',
+      'joint board',
+      '',
+      'Volunteer numbers fall',
+      '2',
+      'after the grant ends',
+      '',
+      '4 Fewer people get help',
+      'at home after a stay',
+      '',
+      '8 Medium',
+      'Recruitment drive with the',
+      'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description.split(' ').slice(0, 4).join(' '), r.likelihood, r.impact, r.score]);
+    expect(risks).toEqual([
+      ['Hospital discharges do not', 4, 5, 20],
+      ['The current leases of', 4, 3, 12],
+      ['Volunteer numbers fall after', 2, 4, 8],
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.
 import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
+import { restoreMovedRisks } from './movedRisk.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
 import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
@@ -35,7 +36,9 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
   const risks: RiskDraft[] = [];
   let afterBreak = false;
   let guidanceSig: string | null = null;
-  for (const { row, gridRow, page, afterBreak: breakHere } of log.rows) {
+  // Read in reading order, a risk cell the order moved into the row above goes back to its row (movedRisk.ts).
+  const rows = inReadingOrder ? restoreMovedRisks(log.rows, cols) : log.rows;
+  for (const { row, gridRow, page, afterBreak: breakHere } of rows) {
     afterBreak ||= breakHere;
     const sig = rowSignature(row);
     if (sig === log.headerSig || (row.header && risks.length > 0)) {
