@@ -388,3 +388,78 @@ describe('revised risk log read raw: a risk cell moved into the row above, place
     ]);
   });
 });
+
+// The same log in the raw text of Chromium's PDFs: header cells scattered among the rows, a row's figures printed
+// away from its risk (the first row's likelihood and impact before the header's first cell, a likelihood glued to the
+// next row's risk, a score inside an impact cell). No order holds the rows; what the cells hold does.
+describe('revised risk log read raw from Chromium: rows placed by what their cells hold', () => {
+  it('risks are clauses; likelihood x impact = score ties each row\'s scattered figures', () => {
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        'The leases of the',
+        'community clinics are',
+        'not renewed in time',
+        '3',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        '4 Services move to',
+        'less suitable rooms',
+        '12',
+        'Medium',
+        '',
+        'Shared estates board',
+        'agreeing new terms.',
+        '',
+        'Mitigating Actions',
+        '',
+        'Volunteer numbers',
+        'may fall after the grant',
+        'ends',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home after a stay',
+        '',
+        '8 Medium Recruitment drive with the',
+        'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
+    ]);
+  });
+});
