@@ -134,12 +134,12 @@ function rowAt<Role extends string>(doc: DocumentModel, j: number, to: number, r
 }
 
 /** A group of lines with no blank line between them: one cell of a table in pdftotext's reading order. */
-interface LineGroup {
+export interface LineGroup {
   lines: string[];
   block: number;
 }
 
-function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][] {
+export function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][] {
   const runs: LineGroup[][] = [[]];
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i];
@@ -169,7 +169,7 @@ const ROOM_SHARE = 0.8;
  * / "Review of the transfer …") may be a second paragraph of the same cell and is left; so is a short capitalised line
  * after it (a title, a list item), and a short cell of the row ("High") printed inside the group.
  */
-function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolean): LineGroup[] {
+export function splitRunOnCells(group: LineGroup, isShortCell: (line: string) => boolean): LineGroup[] {
   const { lines } = group;
   if (lines.length < 3) return [group];
   const width = Math.max(...lines.map((l) => l.trim().length));

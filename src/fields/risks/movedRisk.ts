@@ -1,0 +1,58 @@
+// A 2014 revised risk log ("There is a risk that: | How likely … 1-5 | Potential impact … 1-5 | Overall risk factor |
+// Mitigating Actions") rebuilt from pdftotext's raw reading order (failure class 7 of ../shared/spec/tables.md), read
+// by what its cells hold rather than by their order alone. Where a row's risk cell is printed above the row's other
+// cells (a tall row, or one a page break cut), the reading order puts it after the row above's scores, in that row's
+// last text column; the row's own impact and actions, their lines interleaved by baseline, then take its risk column
+// ("Partners' commitment 4 Providers lose income to …"). Content says which is which: an impact cell opens with its
+// 1-5 score and then its text, and the overall factor is the product likelihood × impact. A risk cell holding a rated
+// impact inside it, where the row's impact column has no scale and likelihood × that impact is the row's score, is
+// the row's impact and actions; the row's risk is the text the row above took last.
+import type { TableRow } from '../../model/document.js';
+import type { RunRow } from '../../tables/headerRuns.js';
+import { cleanCellText } from '../../text/clean.js';
+import { cellOf, leadingScale, parseScoreCell, type RiskColumns } from './columns.js';
+
+/** A 1-5 score opening an impact's text inside other text: "… commitment to 4 Providers lose …". */
+const INNER_RATED_IMPACT = /(\S\s+)([1-5])\s+(?=\p{Lu}\p{Ll})/gu;
+
+/** Where the row's risk cell holds its impact, tied to the row by the product check: the impact and where it opens. */
+function innerImpact(row: TableRow, cols: RiskColumns): { impact: number; at: number } | null {
+  if (cols.index.impact === undefined || cols.index.likelihood === undefined || cols.index.score === undefined) return null;
+  if (leadingScale(cellOf(row, cols, 'impact')) !== null) return null;
+  const likelihood = leadingScale(cellOf(row, cols, 'likelihood'));
+  const { score } = parseScoreCell(cellOf(row, cols, 'score'));
+  if (likelihood === null || score === null) return null;
+  const desc = cellOf(row, cols, 'description');
+  const found = [...desc.matchAll(INNER_RATED_IMPACT)].filter((m) => likelihood * Number(m[2]) === score);
+  if (found.length !== 1) return null;
+  const m = found[0];
+  return { impact: Number(m[2]), at: m.index! + m[1].length };
+}
+
+const withCell = (row: TableRow, i: number, text: string): TableRow => ({ ...row, cells: row.cells.map((c, n) => (n === i ? { ...c, text } : c)) });
+
+/**
+ * The rows of a log read in reading order with each moved risk cell put back: the row's risk is the last text cell
+ * of the row above (its actions column), which opens afresh with a capital; the row's risk cell, from its rated
+ * impact on, becomes its impact, and the text before that its actions. Rows are copies; the grid is left alone.
+ */
+export function restoreMovedRisks(rows: RunRow[], cols: RiskColumns): RunRow[] {
+  const out = rows.map((r) => ({ ...r }));
+  const { description: d, impact: imp, mitigation: mit } = cols.index;
+  if (d === undefined || imp === undefined || mit === undefined) return out;
+  for (let k = 1; k < out.length; k++) {
+    const found = innerImpact(out[k].row, cols);
+    const above = out[k - 1];
+    if (!found || above.row.header) continue;
+    const moved = cellOf(above.row, cols, 'mitigation');
+    if (!/^\p{Lu}/u.test(moved)) continue;
+    const desc = cellOf(out[k].row, cols, 'description');
+    const actions = cleanCellText([desc.slice(0, found.at), cellOf(out[k].row, cols, 'mitigation')].join(' '));
+    let row = withCell(out[k].row, d, moved);
+    row = withCell(row, imp, desc.slice(found.at));
+    row = withCell(row, mit, actions);
+    out[k] = { ...out[k], row };
+    out[k - 1] = { ...above, row: withCell(above.row, mit, '') };
+  }
+  return out;
+}

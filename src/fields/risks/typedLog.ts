@@ -1,0 +1,187 @@
+// The 2014 revised risk log ("There is a risk that: | How likely … 1-5 | Potential impact … 1-5 | Overall risk factor |
+// Mitigating Actions") read by what its cells hold, for reading orders that scatter a row's cells among other rows
+// (Chromium's PDFs read raw, failure class 7 of ../shared/spec/tables.md: header cells among the rows, one row's risk
+// before the row above's). Order cannot place such cells; content can:
+// - a likelihood is a lone 1-5 (or one glued to the end of a line that goes on in lower case);
+// - an impact cell opens with its 1-5 score and then its text ("4 Fewer providers bid …");
+// - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
+//   likelihood × impact: the product check ties three scattered figures to one row;
+// - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …"); actions
+//   are not ("Monthly review …", "To agree …").
+// Risks and product-tied rows are paired in reading order. Used only where the order-based reading leaves most rows
+// unscored (index.ts).
+import type { DocumentModel } from '../../model/document.js';
+import type { Risk } from '../../record/schema.js';
+import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
+import { cleanCellText } from '../../text/clean.js';
+import { parseRating, RISK_CELLS } from './columns.js';
+
+const RATING = 'very high|high|medium|low|red|amber|green';
+/** A score and its rating word opening a line ("20 High Board …") or ending one ("… additional 20 High"). */
+const SCORE_OPENING = new RegExp(`^(\\d{1,2})\\s+(${RATING})\\b\\s*(.*)$`, 'i');
+const SCORE_ENDING = new RegExp(`^(.*\\S)\\s+(\\d{1,2})\\s+(${RATING})$`, 'i');
+const RATING_ALONE = new RegExp(`^(${RATING})$`, 'i');
+/** A rating word printed into a neighbour's line, capitalised as a cell opens ("Medium associated …", "… This Medium"). */
+const RATING_OPENING = /^(Very High|High|Medium|Low|Red|Amber|Green)\s+(\p{Ll}.*)$/u;
+const RATING_ENDING = /^(.*\S)\s+(Very High|High|Medium|Low|Red|Amber|Green)$/u;
+/** An impact cell's first line: its score, then its text. */
+const IMPACT_OPENING = /^([1-5])\s+(\p{Lu}.*)$/u;
+/** A likelihood glued to the end of a risk's line ("… of qualified and skilled 4" / "preventive staff"). */
+const SCALE_ENDING = /^(.*\p{L}\S*)\s+([1-5])$/u;
+
+/** A finite verb or a negation in a risk's first sentence: the clause "There is a risk that" completes. */
+const CLAUSE = /\b(not|no|fails?|failure|unable|insufficient|lack\w*|cannot|will|may|might|could|does|do|did|is|are|was|were|has|have|affects?|impacts? on|means)\b/i;
+/** Actions open with an adverb of frequency, a gerund or an infinitive ("Monthly review", "Ongoing work", "To agree"). */
+const ACTION_OPENING = /^(to|\p{L}+ly|\p{L}+ing)$/iu;
+
+interface Scale {
+  value: number;
+  pos: number;
+  rating: Risk['rating'];
+  used?: boolean;
+}
+
+interface TextCell {
+  text: string;
+  pos: number;
+  block: number;
+  /** The score an impact cell opens with; null for other cells. */
+  impact: number | null;
+}
+
+/** Whether a free-text cell is a risk: a clause in its first sentence, not opening as an action does. */
+export function isRiskClause(text: string): boolean {
+  const first = text.split(/(?<=[.!?])\s+/)[0];
+  const opening = first.split(/\s+/)[0].replace(/[^\p{L}]/gu, '');
+  return CLAUSE.test(first) && !ACTION_OPENING.test(opening);
+}
+
+/** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"). */
+const isHeaderLine = (line: string) => !!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3;
+
+/** A group made only of header cells and guidance, printed again or scattered among the rows. */
+function isHeaderGroup(lines: string[]): boolean {
+  const whole = cleanCellText(lines.join(' '));
+  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || /^(overall|risk|factor|materialise\??)$/i.test(l));
+}
+
+/**
+ * The risks of a revised log whose header opens at block `from`, read by content up to `to` or the first line as
+ * wide as running prose (the log's cells are narrow columns). Positions order cells and figures as read.
+ */
+export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk[] {
+  const widths = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim().length] : []));
+  // A cell of a five-column log is far narrower than a line of prose: 60-80 characters ends it.
+  const proseWidth = Math.max(60, Math.min(80, 0.6 * Math.max(0, ...widths)));
+  const likelihoods: Scale[] = [];
+  const scores: Scale[] = [];
+  const cells: TextCell[] = [];
+  let ended = false;
+  let started = false;
+  let pos = 0;
+  for (const groups of lineGroups(doc, from, to)) {
+    for (const group of groups) {
+      if (ended) break;
+      const lines = group.lines.map((l) => cleanCellText(l)).filter((l) => l !== '');
+      // The log opens at its header's likelihood cell ("How likely is the risk to materialise?"), whatever came
+      // out before it; the text above is the section's prose.
+      started ||= RISK_CELLS.roleOf(cleanCellText(lines.join(' '))) === 'likelihood';
+      if (!started) continue;
+      if (lines.some((l) => l.length > proseWidth)) {
+        ended = true;
+        break;
+      }
+      if (lines.length === 0 || isHeaderGroup(lines)) continue;
+      let cell: { lines: string[]; pos: number; block: number; impact: number | null } | null = null;
+      const groupScores: Scale[] = [];
+      const flush = () => {
+        if (!cell || cell.lines.length === 0) return (cell = null);
+        // An impact's text is one cell; a free-text run may hold two cells with no blank line between.
+        const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false);
+        pieces.forEach((p, n) => cells.push({ text: cleanCellText(p.lines.join(' ')), pos: cell!.pos + n / 100, block: p.block, impact: n === 0 ? cell!.impact : null }));
+        cell = null;
+      };
+      const text = (line: string) => {
+        if (!cell) cell = { lines: [], pos, block: group.block, impact: null };
+        cell.lines.push(line);
+      };
+      const unrated = () => groupScores.find((s) => s.rating === null);
+      for (const [n, line] of lines.entries()) {
+        pos++;
+        if (isHeaderLine(line)) continue;
+        let m: RegExpExecArray | null;
+        // An impact's first line with the row's score printed on its baseline ("5 Fewer beds 20 High").
+        const impactOpening = IMPACT_OPENING.exec(line);
+        if (impactOpening && (m = SCORE_ENDING.exec(impactOpening[2]))) {
+          flush();
+          const s: Scale = { value: Number(m[2]), pos, rating: parseRating(m[3]) };
+          scores.push(s);
+          groupScores.push(s);
+          cell = { lines: [m[1]], pos, block: group.block, impact: Number(impactOpening[1]) };
+        } else if (/^[1-5]$/.test(line)) likelihoods.push({ value: Number(line), pos, rating: null });
+        else if (/^\d{1,2}$/.test(line) && Number(line) <= 25) {
+          const s: Scale = { value: Number(line), pos, rating: null };
+          scores.push(s);
+          groupScores.push(s);
+        } else if (RATING_ALONE.test(line) && unrated()) unrated()!.rating = parseRating(line);
+        else if ((m = SCORE_OPENING.exec(line)) || (m = SCORE_ENDING.exec(line))) {
+          const opening = SCORE_OPENING.test(line);
+          const s: Scale = { value: Number(opening ? m[1] : m[2]), pos, rating: parseRating(opening ? m[2] : m[3]) };
+          scores.push(s);
+          groupScores.push(s);
+          const rest = opening ? m[3] : m[1];
+          if (rest) text(rest);
+        } else if (unrated() && ((m = RATING_OPENING.exec(line)) || (m = RATING_ENDING.exec(line)))) {
+          const opening = RATING_OPENING.test(line);
+          unrated()!.rating = parseRating(opening ? m[1] : m[2]);
+          text(opening ? m[2] : m[1]);
+        } else if ((m = IMPACT_OPENING.exec(line))) {
+          flush();
+          cell = { lines: [m[2]], pos, block: group.block, impact: Number(m[1]) };
+        } else if ((m = SCALE_ENDING.exec(line)) && /^\p{Ll}/u.test(lines[n + 1] ?? '')) {
+          likelihoods.push({ value: Number(m[2]), pos, rating: null });
+          text(m[1]);
+        } else text(line);
+      }
+      flush();
+    }
+    if (ended) break;
+  }
+
+  // Rows: every likelihood, impact and score whose product ties them, the tightest first (a row's cells come out
+  // near each other however scattered the rows). An impact whose text came out elsewhere leaves its score a lone
+  // 1-5 like a likelihood's: one of those serves where no impact cell does.
+  const impacts: Scale[] = cells.filter((c) => c.impact !== null).map((c) => ({ value: c.impact!, pos: c.pos, rating: null }));
+  const LONE_IMPACT_COST = 1000;
+  const candidates: Array<{ l: Scale; i: Scale; s: Scale; cost: number }> = [];
+  for (const s of scores)
+    for (const i of [...impacts, ...likelihoods])
+      for (const l of likelihoods) {
+        if (l === i || l.value * i.value !== s.value) continue;
+        const span = Math.max(l.pos, i.pos, s.pos) - Math.min(l.pos, i.pos, s.pos);
+        candidates.push({ l, i, s, cost: span + (impacts.includes(i) ? 0 : LONE_IMPACT_COST) });
+      }
+  candidates.sort((x, y) => x.cost - y.cost);
+  const rows: Array<{ likelihood: number; impact: number; score: number; rating: Risk['rating']; pos: number }> = [];
+  for (const { l, i, s } of candidates) {
+    if (l.used || i.used || s.used) continue;
+    l.used = i.used = s.used = true;
+    rows.push({ likelihood: l.value, impact: i.value, score: s.value, rating: s.rating, pos: Math.min(l.pos, i.pos, s.pos) });
+  }
+  rows.sort((x, y) => x.pos - y.pos);
+
+  const risks = cells.filter((c) => c.impact === null && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
+  return risks.map((c, k) => ({
+    description: c.text,
+    likelihood: rows[k]?.likelihood ?? null,
+    impact: rows[k]?.impact ?? null,
+    score: rows[k]?.score ?? null,
+    rating: rows[k]?.rating ?? null,
+    // Actions are not tied to a row by anything they hold: left unread rather than guessed.
+    mitigation: null,
+    owner: null,
+    page: doc.blocks[c.block]?.page ?? null,
+    block: c.block,
+    text: c.text,
+  }));
+}
