@@ -9,4 +9,7 @@
 //        items carry their block (and, from workbooks, their cell).
 // 0.6.0: PDF table rows cut by a page break joined again, margin numbers dropped only where pages are numbered,
 //        numbered lists drawn as tables read as scheme lists.
-export const EXTRACTOR_VERSION = '0.6.0';
+// 0.7.0: PDF tables without rules read as columns and row bands (borderless Word tables, sheets printed without
+//        gridlines, their clipped headers); risk logs in reading order read by what their cells hold; spending
+//        plans, metric stacks and fixed-width tables cut or scattered by converters rebuilt.
+export const EXTRACTOR_VERSION = '0.7.0';
