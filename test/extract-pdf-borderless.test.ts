@@ -3,24 +3,11 @@
 // positions and with no rules, in the templates' table shapes (../shared/spec/tables.md); names and figures
 // are invented. Cells are centred vertically in their row as office suites set them, so the lines of
 // neighbouring cells interleave.
-import PDFDocument from 'pdfkit';
+import { makePdf, type Doc } from './pdfkit.js';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf/index.js';
 import type { Block, TableBlock } from '../src/model/document.js';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-function makePdf(draw: (doc: Doc) => void): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    draw(doc);
-    doc.end();
-  });
-}
 
 const LEADING = 11.5;
 /** Blank between rows (paragraph spacing), wider than a line's own. */

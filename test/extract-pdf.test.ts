@@ -1,24 +1,11 @@
 // PDF extractor on small PDFs drawn with pdfkit: every layout variant the extractor handles, each built
 // line by line at known positions so the expected blocks follow from the drawing.
-import PDFDocument from 'pdfkit';
+import { makePdf, type Doc } from './pdfkit.js';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf/index.js';
 import { joinCutFigureRow } from '../src/extract/pdf/lines.js';
 import { ExtractionError, type Block, type TableBlock } from '../src/model/document.js';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-function makePdf(draw: (doc: Doc) => void, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, ...options });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    draw(doc);
-    doc.end();
-  });
-}
 
 const LINE = 12;
 const PAD = 3;
