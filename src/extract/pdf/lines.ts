@@ -159,6 +159,8 @@ export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: numbe
   // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.
   const acronym = /^\p{Lu}{2,}$/u.test(prev.text) && /^\p{Lu}+\b/u.test(next.text);
   if (!/^[\p{Ll}\p{N}]/u.test(next.text) && !acronym) return false;
+  // A word then a number ("Autumn" / "2022") is two tokens; a figure then its digits ("£12,345,00" / "0") is one.
+  if (/\p{L}{2,}$/u.test(prev.text) && /^\p{N}/u.test(next.text)) return false;
   const first = next.runs[0];
   const charWidth = first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : next.size * 0.55;
   const slack = innerWidth - (prev.x1 - prev.x0);
