@@ -72,12 +72,13 @@ describe('extractPdf: tables', () => {
       const next = drawTable(doc, 50, bottom + 30, [110, word], [['Metric', 'Denominato\nr'], ['Label', 'Denominato\nis the count']]);
       // Two words the document writes apart elsewhere, in a cell as tight as the first: a wrap, not a cut word.
       const tight = doc.widthOfString('discharge') + 2 * PAD + 0.5;
-      drawTable(doc, 50, next + 30, [110, tight], [['Scheme', 'discharge\ncapacity']]);
+      drawTable(doc, 50, next + 30, [110, tight], [['Scheme', 'discharge\ncapacity'], ['By when', 'Autumn\n2022']]);
       line(doc, 'More discharge capacity opens in the winter months.', 50, next + 80);
     });
     const doc = await extractPdf(bytes);
     const [first, second, third] = tables(doc.blocks);
-    expect(cellTexts(third)).toEqual([['Scheme', 'discharge capacity']]);
+    // A word then a year on the next line of a cell as tight ("Autumn" / "2022") is a wrap too.
+    expect(cellTexts(third)).toEqual([['Scheme', 'discharge capacity'], ['By when', 'Autumn 2022']]);
     expect(cellTexts(first)).toEqual([
       ['Date agreed at Health and Well-Being Board:', '£19,276,000', '2010-11'],
       ['Clinical Commissioning Groups', '£812,000', 'Total value'],
