@@ -73,7 +73,7 @@ describe('extractPdf: tables', () => {
       // Two words the document writes apart elsewhere, in a cell as tight as the first: a wrap, not a cut word.
       const tight = doc.widthOfString('discharge') + 2 * PAD + 0.5;
       drawTable(doc, 50, next + 30, [110, tight], [['Scheme', 'discharge\ncapacity'], ['By when', 'Autumn\n2022']]);
-      line(doc, 'More discharge capacity opens in the winter months.', 50, next + 80);
+      line(doc, 'More discharge capacity opens in the winter months.', 50, next + 110);
     });
     const doc = await extractPdf(bytes);
     const [first, second, third] = tables(doc.blocks);
