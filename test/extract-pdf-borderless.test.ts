@@ -232,6 +232,18 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     ]);
   });
 
+  it('keeps a word and the year wrapped under it apart where the word fills its column ("Autumn" / "2022")', async () => {
+    const bytes = await makePdf((doc) => {
+      drawBorderless(doc, [60, 300], 110, [
+        ['Recommendation', 'By\nWhen'],
+        ['Review of the adaptations\npolicy', 'Autumn\n2022'],
+        ['An information sharing\nagreement', 'Spring\n2023'],
+      ]);
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table).slice(1).map((r) => r[1])).toEqual(['Autumn 2022', 'Spring 2023']);
+  });
+
   it('joins a risk row cut by a page break, though the next page sets the columns a little apart', async () => {
     const bytes = await makePdf((doc) => {
       // Page 1 ends inside the second risk: its last lines go on at the top of page 2.
