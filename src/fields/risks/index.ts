@@ -15,7 +15,7 @@ import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
 import { restoreMovedRisks } from './movedRisk.js';
-import { readTypedLog } from './typedLog.js';
+import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
 import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
@@ -160,7 +160,7 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   // Logs whose cells arrived one per line become grids too.
   // Only in the risk log's template section where segmentation found one, else everywhere.
   // The stream grids of each range, to read the range again by content where their rows come out unscored.
-  const streamRanges: Array<{ from: number; to: number; grids: Set<Grid>; risks: Risk[] }> = [];
+  const streamRanges: StreamRange[] = [];
   for (const [from, to] of fieldRanges(seg, 'risks', doc.blocks.length)) {
     // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
     // each: the reading whose rows more often have their scores or ratings.
@@ -179,19 +179,8 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
     for (const r of read) streamRanges.find((x) => x.grids.has(grid))?.risks.push(r);
   }
   // A revised log whose rows the order left mostly unscored (their cells scattered among other rows) read again by
-  // what its cells hold (typedLog.ts), where that reading ties more rows by likelihood x impact = score.
-  for (const range of streamRanges) {
-    // A range with no log read from its text at all, nor from a table in it, is read by content alone.
-    if (range.risks.length === 0 && risks.some((r) => r.block != null && r.block >= range.from && r.block < range.to)) continue;
-    const typed = readTypedLog(doc, range.from, range.to);
-    const tied = (rs: Risk[]) => rs.filter((r) => r.likelihood !== null && r.impact !== null && r.likelihood * r.impact === r.score).length;
-    if (tied(typed) < 3 || tied(typed) <= 2 * tied(range.risks) || typed.length < range.risks.length) continue;
-    const replaced = new Set(range.risks);
-    const first = risks.findIndex((r) => replaced.has(r));
-    const at = first >= 0 ? first : risks.filter((r) => (r.block ?? 0) < range.from).length;
-    risks.splice(0, risks.length, ...risks.slice(0, at).filter((r) => !replaced.has(r)), ...typed, ...risks.slice(at).filter((r) => !replaced.has(r)));
-    messages.push({ level: 'info', message: `risk log read by what its cells hold (reading order scattered its rows): ${typed.length} risks`, page: typed[0].page, source: typed[0].description.slice(0, 120) });
-  }
+  // what its cells hold, where that reading ties more rows by likelihood x impact = score (typedLog.ts).
+  for (const range of streamRanges) preferTypedReading(doc, range, risks, messages);
   // Text drawn twice (an overlaid PDF, overlapping scans) repeats a risk: counted once, and a note says so.
   const { items, copies } = collapseOverlaidItems(risks, RISK_OVERLAYS);
   for (const r of copies) {

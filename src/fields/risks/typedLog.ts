@@ -10,9 +10,10 @@
 //   are not ("Monthly review …", "To agree …").
 // Risks and product-tied rows are paired in reading order. Used only where the order-based reading leaves most rows
 // unscored (index.ts).
-import type { DocumentModel } from '../../model/document.js';
+import type { DocumentModel, Finding } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
+import type { Grid } from '../../tables/grids.js';
 import { cleanCellText } from '../../text/clean.js';
 import { parseRating, RISK_CELLS } from './columns.js';
 
@@ -184,4 +185,29 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
     block: c.block,
     text: c.text,
   }));
+}
+
+/** The blocks of one risk-log range, the reading-order grids read there, and the risks read from them. */
+export interface StreamRange {
+  from: number;
+  to: number;
+  grids: Set<Grid>;
+  risks: Risk[];
+}
+
+/**
+ * Replace, in `risks`, the range's risks by its content-typed reading where that reading ties at least three rows by
+ * likelihood × impact = score, more than twice as many as the order-based reading, and reads as many risks. A range
+ * with no log read from its text at all, nor from a table in it, is read by content alone.
+ */
+export function preferTypedReading(doc: DocumentModel, range: StreamRange, risks: Risk[], messages: Finding[]): void {
+  if (range.risks.length === 0 && risks.some((r) => r.block != null && r.block >= range.from && r.block < range.to)) return;
+  const typed = readTypedLog(doc, range.from, range.to);
+  const tied = (rs: Risk[]) => rs.filter((r) => r.likelihood !== null && r.impact !== null && r.likelihood * r.impact === r.score).length;
+  if (tied(typed) < 3 || tied(typed) <= 2 * tied(range.risks) || typed.length < range.risks.length) return;
+  const replaced = new Set(range.risks);
+  const first = risks.findIndex((r) => replaced.has(r));
+  const at = first >= 0 ? first : risks.filter((r) => (r.block ?? 0) < range.from).length;
+  risks.splice(0, risks.length, ...risks.slice(0, at).filter((r) => !replaced.has(r)), ...typed, ...risks.slice(at).filter((r) => !replaced.has(r)));
+  messages.push({ level: 'info', message: `risk log read by what its cells hold (reading order scattered its rows): ${typed.length} risks`, page: typed[0].page, source: typed[0].description.slice(0, 120) });
 }
