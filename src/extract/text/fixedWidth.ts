@@ -142,10 +142,15 @@ function columnsOf(lines: string[], minSupport?: number, headerLines = 0): numbe
   }
   // The first `headerLines` lines are the part's header: a column's name wrapped over two or more of its lines starts
   // where the column does, however few rows start a cell there (cells one space apart in text set in larger type).
-  // Only clear of every column found (more than `mergeDistance` away): near one, it is that column's name.
+  // Only clear of every column found (more than half `mergeDistance` away): nearer one, it is that column's name
+  // written a few characters off its start; and not beside a column of figures within `mergeDistance`, whose name
+  // it is (a rating column's cells centred at several offsets under "Risk rating").
   const named = clusters.filter((c) => [...c.lines].filter((l) => l >= 0 && l < headerLines).length >= 2);
   const xs = edges.map((e) => e.x);
-  for (const c of named) if (xs.every((x) => Math.abs(x - c.x) > FIXED_WIDTH.mergeDistance)) xs.push(c.x);
+  for (const c of named) {
+    const near = edges.filter((e) => Math.abs(e.x - c.x) <= FIXED_WIDTH.mergeDistance);
+    if (near.every((e) => Math.abs(e.x - c.x) > FIXED_WIDTH.mergeDistance / 2 && kind(e) !== 'figures')) xs.push(c.x);
+  }
   return xs.sort((a, b) => a - b);
 }
 
