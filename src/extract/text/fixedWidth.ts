@@ -91,7 +91,7 @@ function isProse(line: string): boolean {
  * two or more lines start (within `edgeSlack`) are columns. Two edges never used on the same line and close
  * together are one column written at different offsets (right-aligned figures, centred scores).
  */
-function columnsOf(lines: string[], minSupport?: number): number[] {
+function columnsOf(lines: string[], minSupport?: number, headerLines = 0): number[] {
   const frags = lines.map(fragmentsOf);
   // A lone figure ("3", "20 High") is a cell on its own: it counts as two lines' support.
   const starts = frags.flatMap((fs, line) =>
@@ -140,7 +140,18 @@ function columnsOf(lines: string[], minSupport?: number): number[] {
       }
     }
   }
-  return edges.map((e) => e.x);
+  // The first `headerLines` lines are the part's header: a column's name wrapped over two or more of its lines starts
+  // where the column does, however few rows start a cell there (cells one space apart in text set in larger type).
+  // Only clear of every column found (more than half `mergeDistance` away): nearer one, it is that column's name
+  // written a few characters off its start; and not beside a column of figures within `mergeDistance`, whose name
+  // it is (a rating column's cells centred at several offsets under "Risk rating").
+  const named = clusters.filter((c) => [...c.lines].filter((l) => l >= 0 && l < headerLines).length >= 2);
+  const xs = edges.map((e) => e.x);
+  for (const c of named) {
+    const near = edges.filter((e) => Math.abs(e.x - c.x) <= FIXED_WIDTH.mergeDistance);
+    if (near.every((e) => Math.abs(e.x - c.x) > FIXED_WIDTH.mergeDistance / 2 && kind(e) !== 'figures')) xs.push(c.x);
+  }
+  return xs.sort((a, b) => a - b);
 }
 
 /**
@@ -211,7 +222,8 @@ export function alignInOrder(from: number[], to: number[]): number[] {
  * Returns, for each of the part's edges, the previous part's column index.
  */
 function continuedColumns(lines: string[], previous: number[]): { starts: number[]; target: number[] } {
-  const starts = columnsOf(lines, 2);
+  // A few lines (a cut row's end above the header repeated on its page): a cell alone on its line is a column too.
+  const starts = columnsOf(lines, lines.length <= 6 ? 1 : 2);
   const span = (xs: number[]) => [xs[0], Math.max(xs[xs.length - 1], xs[0] + 1)];
   const [p0, p1] = span(previous);
   const [s0, s1] = span(starts);
@@ -258,6 +270,11 @@ function cellsOf(line: string, starts: number[], figureCols?: Set<number>): stri
       for (const w of words.slice(1)) cells[k + 2].push(w[0]);
       continue;
     }
+    // A fragment taken into column k by `edgeSlack`, starting left of its edge, whose second word starts at that edge
+    // ("risk Mitigating Actions", one space apart): the second word opens column k, the first is the column before's
+    // (cells one space apart in text set in larger type).
+    const second = words[1] ? f.start + words[1].index! : -1;
+    if (k > 0 && f.start < starts[k] && second >= starts[k] && second - starts[k] <= FIXED_WIDTH.edgeSlack) k--;
     for (const w of words) {
       const x = f.start + w.index!;
       if (k + 1 < starts.length && x >= starts[k + 1] - 1) {
@@ -812,7 +829,11 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     const next = parts[n + 1];
     const own = [...Array(p.to - p.from).keys()].map((k) => p.from + k).filter((i) => !isBlank(lines[i]));
     const key = own.findIndex((i) => repeats.keys.has(i));
-    const headerOnly = key >= 0 && own.length <= 2 * key + 1 + 1 && own.slice(key + 1).every((i) => isIndentedCell(lines, at - 1, i));
+    // Under its margin line: as many lines as above it (a header centred on it), or more made of the header's words
+    // only (its cells wrapped onto more lines than the first header's).
+    const headerOnly =
+      key >= 0 &&
+      own.slice(key + 1).every((i, k) => isIndentedCell(lines, at - 1, i) && (k <= key || repeats.ofHeaderWords(lines[i])));
     if (headerOnly && repeats.splits.has(p.from) && !repeats.splits.has(next.from)) {
       parts.splice(n, 2, { from: p.from, to: next.to, page: pageOf(next.from) });
     }
@@ -845,7 +866,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
         return cells;
       });
     } else {
-      const cols = columnsOf(partLines);
+      const cols = columnsOf(partLines, undefined, keyLine >= 0 ? 2 * keyLine + 2 : 0);
       if (cols.length < 2 && n === 0) return null;
       previous = cols;
       const firstPass = partLines.map((l) => cellsOf(l, cols));
@@ -871,10 +892,10 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
  * Lines where the table's header starts again (printed at each page of the original): a later line whose first
  * fragment at the margin is the header line's, with the header's indented lines above it.
  */
-function headerRepeats(lines: string[], at: number, end: number): { splits: Set<number>; keys: Set<number> } {
+function headerRepeats(lines: string[], at: number, end: number): { splits: Set<number>; keys: Set<number>; ofHeaderWords: (l: string) => boolean } {
   const splits = new Set<number>();
   const keys = new Set<number>();
-  const out = { splits, keys };
+  const out = { splits, keys, ofHeaderWords: (_l: string) => false };
   const key = (l: string) => {
     const f = fragmentsOf(l);
     return f.length >= 2 && f[0].start < FIXED_WIDTH.cellIndent ? f[0].text.toLowerCase() : null;
@@ -893,14 +914,21 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   // at other places ("How likely is the" over "risk to" on one page, "How likely is" over "the risk to" on the next).
   const headerText = lines.slice(at, Math.min(end, header + above + 8)).join(' ').replace(/\s+/g, ' ').toLowerCase();
   const isHeaderLine = (l: string) => fragmentsOf(l).every((f) => headerText.includes(f.text.toLowerCase()));
+  // Word by word, a word cut at a cell's edge ("Overal" over "l risk") being part of one of the header's words.
+  const headerWords = headerText.split(' ');
+  const ofHeaderWords = (l: string) => l.trim().toLowerCase().split(/\s+/).every((w) => headerWords.some((h) => h.includes(w)));
+  out.ofHeaderWords = ofHeaderWords;
   for (let i = header + 1; i < end; i++) {
-    if (key(lines[i]) !== first) continue;
+    const keyAt = key(lines[i]) === first ? i : wrappedKeyEnd(lines, i, end, first, ofHeaderWords);
+    if (keyAt < 0) continue;
     // The header's lines above its margin line (indented cells) belong to the repeat too: as many as the first
     // header had, and any more made only of the header's words.
     let from = i;
     while (from - 1 > at && isIndentedCell(lines, at, from - 1) && (from > i - above || isHeaderLine(lines[from - 1]))) from--;
     splits.add(from);
-    keys.add(i);
+    // The repeat's margin line is its last: the lines under it with nothing at the margin are its wrapped cells.
+    keys.add(keyAt);
+    i = keyAt;
   }
   // The margin line is the header when it comes again, names three or more columns, or has wrapped header cells
   // under it; a plan-details table's first label and value ("Local Authority   Eastham Council") is not one.
@@ -908,6 +936,30 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
   const wrappedUnder = !isBlank(next) && fragmentsOf(next)[0]?.start >= FIXED_WIDTH.cellIndent;
   if (keys.size > 0 || fragmentsOf(lines[header]).length >= 3 || wrappedUnder) keys.add(header);
   return out;
+}
+
+/**
+ * A repeat of the header whose margin cell wraps at another place than the first header's ("There is a risk" over
+ * "that:" on one page, "There is a risk that:" on one line on the first, its column narrower there): from line `i`,
+ * the margin fragments of the next few lines, read on, spell the first header's margin cell, and every line they
+ * span holds only the header's words (`ofHeaderWords`). Returns the line of the cell's last margin fragment, or -1.
+ */
+function wrappedKeyEnd(lines: string[], i: number, end: number, first: string, ofHeaderWords: (l: string) => boolean): number {
+  const marginText = (l: string) => {
+    const f = fragmentsOf(l)[0];
+    return f && f.start < FIXED_WIDTH.cellIndent ? f.text.toLowerCase() : null;
+  };
+  let read = marginText(lines[i]);
+  if (!read || !first.startsWith(`${read} `) || !ofHeaderWords(lines[i])) return -1;
+  for (let j = i + 1; j < Math.min(end, i + 6); j++) {
+    if (isBlank(lines[j]) || !ofHeaderWords(lines[j])) return -1;
+    const m = marginText(lines[j]);
+    if (!m) continue;
+    read = `${read} ${m}`;
+    if (read === first) return j;
+    if (!first.startsWith(`${read} `)) return -1;
+  }
+  return -1;
 }
 
 /**
