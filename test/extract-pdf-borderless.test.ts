@@ -244,6 +244,60 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     expect(cellTexts(table).slice(1).map((r) => r[1])).toEqual(['Autumn 2022', 'Spring 2023']);
   });
 
+  it('reads a 2022-23 metric sheet: the period header, set left in its cells over right-aligned values, heads its rows', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      const starts = [60, 300, 400];
+      const right = (k: number) => (starts[k + 1] ?? 500) - 2;
+      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
+      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
+      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
+      [['Indicator value', '198.4', '190.0'], ['Numerator', '3,120', '3,010'], ['Denominator', '157,300', '158,400']].forEach((r, j) => {
+        const y = 128 + j * 14;
+        doc.text(r[0], starts[0], y, { lineBreak: false });
+        doc.text(r[1], right(1) - doc.widthOfString(r[1]), y, { lineBreak: false });
+        doc.text(r[2], right(2) - doc.widthOfString(r[2]), y, { lineBreak: false });
+      });
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table)).toEqual([
+      ['', '2021-22 Actual', '2022-23 Plan'],
+      ['Indicator value', '198.4', '190.0'],
+      ['Numerator', '3,120', '3,010'],
+      ['Denominator', '157,300', '158,400'],
+    ]);
+  });
+
+  it('keeps two sheet tables apart where a line of prose stands between them', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      [['Local Authority', 'Eastham Council'], ['Clinical Commissioning Groups', 'NHS Eastham CCG'], ['Health and Wellbeing Board', 'Eastham Health and Wellbeing Board']].forEach((r, j) => {
+        doc.text(r[0], 60, 80 + j * 14, { lineBreak: false });
+        doc.text(r[1], 260, 80 + j * 14, { lineBreak: false });
+      });
+      doc.text('For each contributing organisation, please list any spending on BCF schemes in 2014/15 and the contributions.', 60, 130, { lineBreak: false });
+      const header = ['Organisation', 'Holds the poo', 'Spending on BC', 'Minimum contri', 'Actual contribu'];
+      const starts = [60, 200];
+      for (let k = 1; k < header.length - 1; k++) starts.push(starts[k] + doc.widthOfString(header[k]) + 1);
+      header.forEach((t, k) => doc.text(t, starts[k], 150, { lineBreak: false }));
+      [['Eastham Council', 'Y', '£1,200,000', '£1,100,000', '£1,600,000'], ['NHS Eastham CCG', 'N', '£3,400,000', '£11,900,000', '£12,300,000']].forEach((r, j) => {
+        const y = 164 + j * 14;
+        doc.text(r[0], starts[0], y, { lineBreak: false });
+        doc.text(r[1], starts[1], y, { lineBreak: false });
+        [2, 3, 4].forEach((k) => doc.text(r[k], (starts[k + 1] ?? starts[k] + 90) - 2 - doc.widthOfString(r[k]), y, { lineBreak: false }));
+      });
+    });
+    const found = tables((await extractPdf(bytes)).blocks).map(cellTexts);
+    expect(found).toEqual([
+      [['Local Authority', 'Eastham Council'], ['Clinical Commissioning Groups', 'NHS Eastham CCG'], ['Health and Wellbeing Board', 'Eastham Health and Wellbeing Board']],
+      [
+        ['Organisation', 'Holds the poo', 'Spending on BC', 'Minimum contri', 'Actual contribu'],
+        ['Eastham Council', 'Y', '£1,200,000', '£1,100,000', '£1,600,000'],
+        ['NHS Eastham CCG', 'N', '£3,400,000', '£11,900,000', '£12,300,000'],
+      ],
+    ]);
+  });
+
   it('joins a risk row cut by a page break, though the next page sets the columns a little apart', async () => {
     const bytes = await makePdf((doc) => {
       // Page 1 ends inside the second risk: its last lines go on at the top of page 2.

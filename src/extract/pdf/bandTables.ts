@@ -211,7 +211,11 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       // Columns whose rows are single lines: textTables.ts reads them, within these bounds, with the sheet's
       // clipped header just above (and a line of spanned year groups over it), whose cells touch.
       const above = (k: number) => k > 0 && !used.has(lines[k - 1]) && lines[k].base - lines[k - 1].base <= 2.6 * stepRatio * size;
-      if (above(top) && isClippedHeader(lines[top - 1])) {
+      // Or a header of words over rows of figures (period names over a sheet's values), set left in its cells
+      // so that it bridged the figures' gutters.
+      const words = (k: number) => chunked[k].length >= 2 && !chunked[k].some((c) => FIGURE.test(c.runs.map((r) => r.text).join('').replace(/\s/g, '')));
+      const figureRows = lines.slice(top, end).filter((_, k) => chunked[top + k].some((c) => FIGURE.test(c.runs.map((r) => r.text).join('').replace(/\s/g, '')))).length;
+      if (above(top) && (isClippedHeader(lines[top - 1]) || (words(top - 1) && figureRows * 2 >= end - top))) {
         top--;
         if (above(top) && chunked[top - 1].length >= 2) top--;
       }
@@ -222,7 +226,9 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       const from = previous ? lines.indexOf(previous[previous.length - 1]) + 1 : -1;
       const between = previous ? lines.slice(from, top) : [];
       const tight = previous && [previous[previous.length - 1], ...between, lines[top]].every((l, k, all) => k === 0 || (!used.has(l) || k === all.length - 1) && l.base - all[k - 1].base <= 2.6 * stepRatio * size);
-      if (previous && tight && between.length <= 6) {
+      // Only rows in columns between them: a line of prose between two tables keeps them apart.
+      const rowsBetween = between.every((l) => chunked[lines.indexOf(l)].length >= 2);
+      if (previous && tight && rowsBetween && between.length <= 6) {
         previous.push(...between, ...region);
         for (const line of [...between, ...region]) used.add(line);
         i = end;
