@@ -8,7 +8,7 @@
 // second paragraph of a long cell). textTables.ts reads the tables whose rows are single lines.
 import { cellText, joinCutFigureRow, joinWrapped, type TextLine, type Vocabulary } from './lines.js';
 import type { TextRun } from './types.js';
-import { CUT_DIGIT_GROUP } from '../../text/figures.js';
+import { CUT_DIGIT_GROUP, isWholeFigure } from '../../text/figures.js';
 import { isClippedHeader, type TextTable } from './textTables.js';
 
 /** A gap this wide (in font sizes) between two runs of a line may be a gutter; it must then hold on every line. */
@@ -68,7 +68,7 @@ function withChunks(cols: Columns, chunks: Chunk[], gutter: number): Columns | n
   return next;
 }
 
-const FIGURE = /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i;
+const chunkText = (c: Chunk) => c.runs.map((r) => r.text).join('');
 
 /**
  * Two whole figures one above the other in a cell's chunks. The rest of a figure cut at the cell's edge
@@ -76,13 +76,13 @@ const FIGURE = /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i;
  * financial year wrapped before its hyphen ("2022" / "-23"), is not a second figure.
  */
 function stackedFigures(cells: Chunk[], right: number): boolean {
-  const texts = cells.map((c) => c.runs.map((r) => r.text).join('').replace(/\s/g, ''));
+  const texts = cells.map((c) => chunkText(c).replace(/\s/g, ''));
   let figures = 0;
   texts.forEach((t, k) => {
     const cut = k > 0 && /\d[,.]?$/.test(texts[k - 1]) && cells[k - 1].x1 >= right - cells[k - 1].line.size && /^\d{1,3}$/.test(t);
     const year = k > 0 && /^(?:19|20)\d\d$/.test(texts[k - 1]) && /^[-–/]\d\d$/.test(t); // "2022" / "-23"
     if (year) return;
-    if (FIGURE.test(t) && !cut) figures++;
+    if (isWholeFigure(t) && !cut) figures++;
   });
   return figures >= 2;
 }
@@ -213,8 +213,9 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       const above = (k: number) => k > 0 && !used.has(lines[k - 1]) && lines[k].base - lines[k - 1].base <= 2.6 * stepRatio * size;
       // Or a header of words over rows of figures (period names over a sheet's values), set left in its cells
       // so that it bridged the figures' gutters.
-      const words = (k: number) => chunked[k].length >= 2 && !chunked[k].some((c) => FIGURE.test(c.runs.map((r) => r.text).join('').replace(/\s/g, '')));
-      const figureRows = lines.slice(top, end).filter((_, k) => chunked[top + k].some((c) => FIGURE.test(c.runs.map((r) => r.text).join('').replace(/\s/g, '')))).length;
+      const hasFigure = (k: number) => chunked[k].some((c) => isWholeFigure(chunkText(c)));
+      const words = (k: number) => chunked[k].length >= 2 && !hasFigure(k);
+      const figureRows = lines.slice(top, end).filter((_, k) => hasFigure(top + k)).length;
       if (above(top) && (isClippedHeader(lines[top - 1]) || (words(top - 1) && figureRows * 2 >= end - top))) {
         top--;
         if (above(top) && chunked[top - 1].length >= 2) top--;
@@ -295,7 +296,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
           const filled = texts.filter((t) => t !== '');
           const k = texts.findIndex((t) => t !== '');
           // A line with one cell of words under a filled cell of the line above is that cell wrapped.
-          const wrapsCell = prev !== null && filled.length === 1 && prev[k] !== '' && !FIGURE.test(filled[0].replace(/\s/g, ''));
+          const wrapsCell = prev !== null && filled.length === 1 && prev[k] !== '' && !isWholeFigure(filled[0]);
           const joined = wrapsCell ? prev.map((p, j) => (j === k ? joinWrapped(p, texts[k]) : p)) : prev ? joinCutFigureRow(prev, texts) : null;
           if (joined) {
             rows[rows.length - 1] = joined;
@@ -313,7 +314,7 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
       // A band with its first cell empty and one or two cells of words is a further paragraph of the row above;
       // one with figures, or with more cells, is a row of its own (a metric's plan rows under its actuals).
       const filled = texts.filter((t) => t !== '');
-      if (s === 0 && prev && texts[0] === '' && filled.length <= 2 && !filled.some((t) => FIGURE.test(t.replace(/\s/g, '')))) {
+      if (s === 0 && prev && texts[0] === '' && filled.length <= 2 && !filled.some(isWholeFigure)) {
         texts.forEach((t, k) => {
           if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
         });

@@ -3,7 +3,7 @@
 // ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
 // columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
 import { joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
-import { CUT_DIGIT_GROUP } from '../../text/figures.js';
+import { CUT_DIGIT_GROUP, isWholeFigure } from '../../text/figures.js';
 import type { TextRun } from './types.js';
 
 export interface TextTable {
@@ -223,7 +223,7 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   const headerCols = clippedHeaderColumns(region, right);
   // A header of words over columns of figures: the columns come from the figure rows, so that a header word
   // set left in its cell, over right-aligned figures, cannot merge with the clipped label before it.
-  const isFigure = (c: Chunk) => /^[£$€(-]?\d[\d,.]*%?\)?$/.test(c.text.replace(/\s/g, ''));
+  const isFigure = (c: Chunk) => isWholeFigure(c.text);
   const body = multi.slice(1);
   const figureHeader = !headerCols && multi[0] === region[0] && !region[0].chunks.some(isFigure) && body.length >= 2 && body.filter((r) => r.chunks.some(isFigure)).length * 2 >= body.length;
   const cols = headerCols ?? coveredColumns((figureHeader ? body : multi).flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
