@@ -320,4 +320,94 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
       ['Data cannot be shared', 'Low', 'Information sharing agreement signed'],
     ]);
   });
+  it('keeps a 2014 metric sheet\'s period rows in the table, though their cells are clipped against each other', async () => {
+    const bytes = await makePdf(
+      (doc) => {
+        doc.font('Helvetica').fontSize(10);
+        // A sheet sets each cell's text at its column's start and cuts it where the next cell is filled, its
+        // last glyph under the next cell's first.
+        const starts = [30, 250, 340, 470, 600];
+        const width = 130;
+        const clip = (t: string) => {
+          let cut = t;
+          while (doc.widthOfString(cut) > width + 2) cut = cut.slice(0, -1);
+          return cut;
+        };
+        const right = (k: number) => starts[k] + width - 2;
+        ['Metrics', '', 'Current Baseline (as at 31 March 2015)', 'Performance underpinning April 2016 payment', 'Performance underpinning October 2016 payment'].forEach((t, k) => t && doc.text(clip(t), starts[k], 60, { lineBreak: false }));
+        let y = 74;
+        const block = (label: string, figures: string[][], periods: string[]) => {
+          ['Metric Value', 'Numerator', 'Denominator'].forEach((rowLabel, j) => {
+            // A merged label cell is set at its bottom, level with the denominator.
+            if (j === 2) doc.text(label, starts[0], y, { lineBreak: false });
+            doc.text(rowLabel, starts[1], y, { lineBreak: false });
+            figures[j].forEach((f, k) => doc.text(f, right(k + 2) - doc.widthOfString(f), y, { lineBreak: false }));
+            y += 14;
+          });
+          periods.forEach((t, k) => doc.text(k < 2 ? clip(t) : t, starts[k + 2], y, { lineBreak: false }));
+          y += 14;
+        };
+        // Three period cells, the first two cut and overlapping the next.
+        block('Delayed transfers of care per 100,000 population', [['410.0', '395.5', '380.2'], ['520', '503', '486'], ['126,800', '127,200', '127,800']], ['( April 2015 - December 2015 )', '( April 2016 - September 2016 )', '( October 2016 - March 2017 )']);
+        // The first cell whole, set apart from the next by less than a column's gap.
+        block('Avoidable emergency admissions (composite measure)', [['1,402.3', '1,376.0', '1,350.1'], ['1,780', '1,752', '1,724'], ['126,900', '127,300', '127,700']], ['( 2014-15 )', '( April 2016 - September 2016 )', '( October 2016 - March 2017 )']);
+      },
+      { layout: 'landscape' },
+    );
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    const rows = cellTexts(table);
+    expect(rows.length).toBe(9);
+    expect(rows[4].slice(0, 2)).toEqual(['', '']);
+    expect(rows[4].slice(2).map((t) => t.slice(0, 16))).toEqual(['( April 2015 - D', '( April 2016 - S', '( October 2016 -']);
+    expect(rows[8].slice(2).map((t) => t.slice(0, 16))).toEqual(['( 2014-15 )', '( April 2016 - S', '( October 2016 -']);
+    expect(rows[7].slice(0, 3)).toEqual(['Avoidable emergency admissions (composite measure)', 'Denominator', '126,900']);
+  });
+
+  it('reads a 2022-23 metric block whose numerator and denominator are left empty: its row labels stay rows', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      const starts = [60, 300, 400];
+      const right = (k: number) => (starts[k + 1] ?? 500) - 2;
+      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
+      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
+      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
+      doc.text('Indicator value', starts[0], 128, { lineBreak: false });
+      for (const [k, f] of [[1, '204.6'], [2, '199.0']] as const) doc.text(f, right(k) - doc.widthOfString(f), 128, { lineBreak: false });
+      doc.text('Numerator', starts[0], 142, { lineBreak: false });
+      doc.text('Denominator', starts[0], 156, { lineBreak: false });
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table)).toEqual([
+      ['', '2021-22 Actual', '2022-23 Plan'],
+      ['Indicator value', '204.6', '199.0'],
+      ['Numerator', '', ''],
+      ['Denominator', '', ''],
+    ]);
+  });
+
+  it('reads a 2022-23 metric block whose empty cells say "N/A", set left in the columns its header starts', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      // Columns 120pt wide: "N/A" set left at a column's start, figures set right at its end, far apart.
+      const starts = [60, 300, 420];
+      const right = (k: number) => (starts[k + 1] ?? 540) - 2;
+      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
+      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
+      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
+      doc.text('Indicator value', starts[0], 128, { lineBreak: false });
+      for (const [k, f] of [[1, '204.6'], [2, '199.0']] as const) doc.text(f, right(k) - doc.widthOfString(f), 128, { lineBreak: false });
+      ['Numerator', 'Denominator'].forEach((label, j) => {
+        doc.text(label, starts[0], 142 + j * 14, { lineBreak: false });
+        doc.text('N/A', starts[1], 142 + j * 14, { lineBreak: false });
+        doc.text('N/A', starts[2], 142 + j * 14, { lineBreak: false });
+      });
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table)).toEqual([
+      ['', '2021-22 Actual', '2022-23 Plan'],
+      ['Indicator value', '204.6', '199.0'],
+      ['Numerator', 'N/A', 'N/A'],
+      ['Denominator', 'N/A', 'N/A'],
+    ]);
+  });
 });

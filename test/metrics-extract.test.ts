@@ -42,6 +42,15 @@ describe('metric labels', () => {
     expect(periodOf('How many non-elective admissions is the BCF planned to prevent in 14-15?')).toBe('2014-15');
     expect(periodOf('( April 2012 - March 2013 )')).toBe('2012-13');
     expect(periodOf('( April - December 2013 )')).toBe('April - December 2013');
+  });
+  it('completes a month range whose closing year a sheet cut at the cell edge, with the first year the range can end in', () => {
+    expect(periodOf('( April 2016 - September 20')).toBe('April 2016 - September 2016');
+    expect(periodOf('( October 2016 - March 2')).toBe('October 2016 - March 2017');
+    expect(periodOf('( April 2016 - March 20')).toBe('2016-17');
+    expect(periodOf('( April 2015 - December 201')).toBe('April 2015 - December 2015');
+    expect(periodOf('( November 2015 - February')).toBe('November 2015 - February 2016');
+    // The digits left must begin the year the months imply.
+    expect(periodOf('( April 2016 - September 21')).toBeNull();
     expect(kindOf('2021-22 estimated')).toBe('estimate');
     expect(kindOf('2021-22estimated')).toBe('estimate'); // wrapped tight: the word glued to its year
     expect(kindOf('Replanned services')).toBeNull();

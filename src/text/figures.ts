@@ -7,3 +7,8 @@ export const CUT_DIGIT_GROUP = /\d,\d{0,2}$/;
 export function isWholeFigure(text: string): boolean {
   return /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i.test(text.replace(/\s/g, ''));
 }
+
+/** A cell a sheet fills in place of a figure: a whole figure, or a mark that none applies ("N/A", "-"). */
+export function isValueCell(text: string): boolean {
+  return isWholeFigure(text) || /^(?:n\/a|-|–|—)$/i.test(text.trim());
+}

@@ -8,7 +8,7 @@
 // second paragraph of a long cell). textTables.ts reads the tables whose rows are single lines.
 import { cellText, joinCutFigureRow, joinWrapped, type TextLine, type Vocabulary } from './lines.js';
 import type { TextRun } from './types.js';
-import { CUT_DIGIT_GROUP, isWholeFigure } from '../../text/figures.js';
+import { CUT_DIGIT_GROUP, isValueCell, isWholeFigure } from '../../text/figures.js';
 import { isClippedHeader, type TextTable } from './textTables.js';
 
 /** A gap this wide (in font sizes) between two runs of a line may be a gutter; it must then hold on every line. */
@@ -213,7 +213,7 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       const above = (k: number) => k > 0 && !used.has(lines[k - 1]) && lines[k].base - lines[k - 1].base <= 2.6 * stepRatio * size;
       // Or a header of words over rows of figures (period names over a sheet's values), set left in its cells
       // so that it bridged the figures' gutters.
-      const hasFigure = (k: number) => chunked[k].some((c) => isWholeFigure(chunkText(c)));
+      const hasFigure = (k: number) => chunked[k].some((c) => isValueCell(chunkText(c)));
       const words = (k: number) => chunked[k].length >= 2 && !hasFigure(k);
       const figureRows = lines.slice(top, end).filter((_, k) => hasFigure(top + k)).length;
       if (above(top) && (isClippedHeader(lines[top - 1]) || (words(top - 1) && figureRows * 2 >= end - top))) {
@@ -228,15 +228,16 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
       const between = previous ? lines.slice(from, top) : [];
       const tight = previous && [previous[previous.length - 1], ...between, lines[top]].every((l, k, all) => k === 0 || (!used.has(l) || k === all.length - 1) && l.base - all[k - 1].base <= 2.6 * stepRatio * size);
       // Only rows in columns between them: a line of prose between two tables keeps them apart.
-      const rowsBetween = between.every((l) => chunked[lines.indexOf(l)].length >= 2);
-      if (previous && tight && rowsBetween && between.length <= 6) {
-        previous.push(...between, ...region);
-        for (const line of [...between, ...region]) used.add(line);
-        i = end;
-        continue;
-      }
-      lineRegions.push(region);
-      for (const line of region) used.add(line);
+      // A sheet row whose clipped cells run into each other is a row too.
+      const rowsBetween = between.every((l) => chunked[lines.indexOf(l)].length >= 2 || isClippedHeader(l));
+      const merged = previous && tight && rowsBetween && between.length <= 6 ? previous : null;
+      if (merged) merged.push(...between, ...region);
+      else lineRegions.push(region);
+      const whole = merged ?? region;
+      // Lines below whose cells sit where the region's cells sit are its rows too, however they bridge its
+      // gutters (a sheet's row of clipped or overflowing cells).
+      while (end < lines.length && !used.has(lines[end]) && lines[end].base - lines[end - 1].base <= 2.6 * stepRatio * size && alignedRow(lines[end], whole)) whole.push(lines[end++]);
+      for (const line of whole) used.add(line);
       i = end;
     } else if (table) {
       tables.push(table);
@@ -247,6 +248,24 @@ export function findBandTables(lines: TextLine[], stepRatio: number, vocabulary?
     }
   }
   return { tables, lineRegions, rest: lines.filter((l) => !used.has(l)) };
+}
+
+/**
+ * A line of two or more cells, each starting where cells start on two or more of the region's lines, or (a
+ * figure, set right) ending where they end: a row of a sheet whose columns the region shows.
+ */
+function alignedRow(line: TextLine, region: TextLine[]): boolean {
+  const cells = line.runs.filter((r) => r.text.trim() !== '');
+  if (cells.length < 2) return false;
+  const seen = (edge: (r: TextRun) => number) => {
+    const counts = new Map<number, number>();
+    for (const l of region) for (const x of new Set(l.runs.filter((r) => r.text.trim() !== '').map((r) => Math.round(edge(r))))) counts.set(x, (counts.get(x) ?? 0) + 1);
+    return [...counts].filter(([, n]) => n >= 2).map(([x]) => x);
+  };
+  const starts = seen((r) => r.x0);
+  const ends = seen((r) => r.x1);
+  const near = (xs: number[], x: number) => xs.some((v) => Math.abs(v - x) <= 1.5);
+  return cells.every((r) => near(starts, r.x0) || (isWholeFigure(r.text.trim()) && near(ends, r.x1)));
 }
 
 function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): TextTable | 'single-lines' | null {

@@ -3,7 +3,7 @@
 // ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
 // columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
 import { joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
-import { CUT_DIGIT_GROUP, isWholeFigure } from '../../text/figures.js';
+import { CUT_DIGIT_GROUP, isValueCell, isWholeFigure } from '../../text/figures.js';
 import type { TextRun } from './types.js';
 
 export interface TextTable {
@@ -62,7 +62,11 @@ function chunksOf(line: TextLine): Chunk[] {
 export function clippedBoundary(prev: TextRun, run: TextRun, size: number): boolean {
   // An acronym cut at the edge ("CC" / "G") goes on in capitals.
   const acronym = /^\p{Lu}+$/u.test(prev.text.split(/\s/).pop() ?? '') && /^\p{Lu}+\b/u.test(run.text);
-  return run.x0 - prev.x1 < 0.5 * size && /[\p{L}(]$/u.test(prev.text) && /^[\p{Lu}\d£(]/u.test(run.text) && !acronym;
+  if (run.x0 - prev.x1 >= 0.5 * size || !/^[\p{Lu}\d£(]/u.test(run.text) || acronym) return false;
+  // Text boxes that overlap by more than a point (a clipped cell's last glyph under the next cell's first) end a
+  // cell whatever it ends with ("… December 201" "( April 2014 …"); prose never overlaps its own text.
+  // An opening bracket straight after a figure ("… 20" "( October …") is a cut cell too.
+  return /[\p{L}(]$/u.test(prev.text) || run.x0 < prev.x1 - 1 || (/\d$/.test(prev.text) && run.text.startsWith('('));
 }
 
 /**
@@ -91,7 +95,7 @@ function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>
   let best: Chunk[] | null = null;
   let bestLine: TextLine | null = null;
   for (const { line, chunks } of region.slice(0, 3)) {
-    if (clippedHeaderCells(line, chunks) && (!best || chunks.length > best.length)) {
+    if ((clippedHeaderCells(line, chunks) || startsColumns(line, region)) && (!best || chunks.length > best.length)) {
       best = chunks;
       bestLine = line;
     }
@@ -116,6 +120,17 @@ function clippedHeaderColumns(region: Array<{ line: TextLine; chunks: Chunk[] }>
   const starts = [...headerStarts, ...extra].sort((a, b) => a - b);
   const left = Math.min(starts[0], ...region.flatMap((r) => r.chunks.map((c) => c.x0)));
   return starts.map((x, k) => [k === 0 ? left : x - 1, k + 1 < starts.length ? starts[k + 1] - 1.5 : Math.max(x1, best![best!.length - 1].x1)]);
+}
+
+/**
+ * A header of words whose every cell starts where a value cell of the rows below starts: a sheet's header, set
+ * left in its cells over cells set left ("N/A") and figures set right, which may be a gutter apart in one column.
+ */
+function startsColumns(line: TextLine, region: Array<{ line: TextLine; chunks: Chunk[] }>): boolean {
+  const cells = cellRuns(line);
+  if (cells.length < 2 || cells.some((c) => isValueCell(c.text))) return false;
+  const below = region.filter((r) => r.line.base > line.base).flatMap((r) => cellRuns(r.line).filter((c) => isValueCell(c.text)).map((c) => c.x0));
+  return cells.every((c) => below.some((x) => Math.abs(x - c.x0) <= 1.5));
 }
 
 /** A line's cells as a sheet prints them: its runs, those that touch joined unless a clipped cell ends there. */
@@ -223,10 +238,15 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   const headerCols = clippedHeaderColumns(region, right);
   // A header of words over columns of figures: the columns come from the figure rows, so that a header word
   // set left in its cell, over right-aligned figures, cannot merge with the clipped label before it.
-  const isFigure = (c: Chunk) => isWholeFigure(c.text);
+  const isFigure = (c: Chunk) => isValueCell(c.text);
   const body = multi.slice(1);
-  const figureHeader = !headerCols && multi[0] === region[0] && !region[0].chunks.some(isFigure) && body.length >= 2 && body.filter((r) => r.chunks.some(isFigure)).length * 2 >= body.length;
-  const cols = headerCols ?? coveredColumns((figureHeader ? body : multi).flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
+  const wordsOver = (header: Chunk[], rows: typeof body) => !headerCols && multi[0] === region[0] && !header.some(isFigure) && rows.filter((r) => r.chunks.some(isFigure)).length * 2 >= rows.length;
+  const figureHeader = body.length >= 2 && wordsOver(region[0].chunks, body);
+  // A metric block with one row filled ("Indicator value" and its figures, the numerator and denominator left
+  // empty): its header's cells, one over each figure, are the evidence two lines of columns lack.
+  const figuresUnder = (r: { chunks: Chunk[] }) => r.chunks.filter(isFigure).length;
+  const oneFilledRow = body.length === 1 && wordsOver(cellRuns(region[0].line), body) && figuresUnder(body[0]) >= 2 && figuresUnder(body[0]) === cellRuns(region[0].line).length;
+  const cols = headerCols ?? coveredColumns((figureHeader || oneFilledRow ? body : multi).flatMap((r) => r.chunks), COLUMN_GAP * size * 0.8);
   if (cols.length < 2) return null;
   // Cut the region at the first line that spans a gutter (under a clipped header, whose columns touch, a chunk
   // may run a little into the next column: one spanning three is prose).
@@ -241,29 +261,41 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
   const multiRows = rowsIn.filter((r) => r.chunks.length >= 2);
   const columnsPerLine = multiRows.map((r) => r.chunks.length);
   // Enough evidence: three lines in columns, or two lines with three or more columns each.
-  if (!(multiRows.length >= 3 || (multiRows.length >= 2 && Math.min(...columnsPerLine) >= 3))) return null;
+  if (!(multiRows.length >= 3 || (multiRows.length >= 2 && Math.min(...columnsPerLine) >= 3) || oneFilledRow)) return null;
   const rows: string[][] = [];
   let prevLine: TextLine | null = null;
+  // Where the previous line's text ends in each column.
+  let prevEnds: number[] = [];
   for (const { line, chunks } of rowsIn) {
     const cells = cols.map(() => '');
-    for (const c of headerCols ? cellRuns(line) : chunks) {
+    const ends: number[] = cols.map(() => -Infinity);
+    let firstWordWidth = 0;
+    // A sheet prints each header cell as a run of its own; two may come closer than a column gap.
+    const overFigures = (figureHeader || oneFilledRow) && line === region[0].line;
+    for (const c of headerCols || overFigures ? cellRuns(line) : chunks) {
       // Under a clipped header a cell starts in its column (and may overflow it); elsewhere its middle is in it.
       // A header word over figures goes to the column it overlaps most, or else the first to its right.
       const mid = headerCols ? c.x0 + 1 : (c.x0 + c.x1) / 2;
-      let k = figureHeader && line === region[0].line ? headerColumn(c, cols) : cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
+      let k = overFigures ? headerColumn(c, cols) : cols.findIndex(([a, b]) => mid >= a - 1 && mid <= b + 1);
       if (k < 0) k = cols.findIndex(([a]) => c.x0 < a) - 1;
       if (k < 0) k = cols.length - 1;
+      if (!cells[k]) firstWordWidth = ((c.x1 - c.x0) * (c.text.split(' ')[0].length + 1)) / Math.max(c.text.length, 1);
       cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
+      ends[k] = Math.max(ends[k], c.x1);
     }
     const filled = cells.filter((c) => c !== '').length;
     const prev = rows[rows.length - 1];
     const tight = !!prevLine && line.base - prevLine.base <= 1.3 * stepRatio * line.size;
     // One wrapped cell: a line with a single filled cell under a filled cell of the row above, at line spacing.
+    // Not when its first word would have fitted on the line above, before the next column: that line did not
+    // wrap, and this is the next row's label (a sheet's rows are set at line spacing).
     if (prev && tight && filled === 1) {
       const k = cells.findIndex((c) => c !== '');
-      if (prev[k] !== '') {
+      const fitted = k + 1 < cols.length && (prevEnds[k] ?? -Infinity) + firstWordWidth < cols[k + 1][0] - 0.5 * line.size;
+      if (prev[k] !== '' && !fitted) {
         prev[k] = joinWrapped(prev[k], cells[k], CUT_DIGIT_GROUP.test(prev[k]) && /^\d{1,3}\b/.test(cells[k]));
         prevLine = line;
+        prevEnds = ends;
         continue;
       }
     }
@@ -272,10 +304,12 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
     if (joined) {
       rows[rows.length - 1] = joined;
       prevLine = line;
+      prevEnds = ends;
       continue;
     }
     rows.push(cells);
     prevLine = line;
+    prevEnds = ends;
   }
   const edges = [cols[0][0], ...cols.slice(0, -1).map(([, b], k) => (b + cols[k + 1][0]) / 2), cols[cols.length - 1][1]];
   const top = rowsIn[0].line.base - rowsIn[0].line.size * 0.8;

@@ -48,6 +48,23 @@ function financialYear(start: number): string {
 /** A range of months: "April 2012 - March 2013", "Apr-Mar 2014". */
 const MONTH_RANGE = new RegExp(`\\b(${MONTHS})\\s*(20\\d\\d)?\\s*(?:-|–|to)\\s*(${MONTHS})\\s*(20\\d\\d)\\b`, 'i');
 
+/** A month range whose closing year is cut at the cell's edge, as a sheet prints a long period in a narrow
+ *  cell ("April 2014 - September 20"). */
+const CUT_MONTH_RANGE = new RegExp(`\\b(${MONTHS})\\s*(20\\d\\d)\\s*(-|–|to)\\s*(${MONTHS})\\s*(2|20|20\\d)?$`, 'i');
+
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The cut range with its closing year: the first at which the closing month follows the opening one (a
+ *  metric's period runs for a year at most); null when that year does not start with the digits left. */
+function completedRange(cut: RegExpExecArray): string | null {
+  const [, fromMonth, fromYear, dash, toMonth, digits = ''] = cut;
+  const month = (m: string) => MONTH_INDEX.indexOf(m.slice(0, 3).toLowerCase());
+  const toYear = Number(fromYear) + (month(toMonth) >= month(fromMonth) ? 0 : 1);
+  if (!String(toYear).startsWith(digits)) return null;
+  if (month(fromMonth) === 3 && month(toMonth) === 2) return financialYear(Number(fromYear));
+  return `${fromMonth} ${fromYear} ${dash} ${toMonth} ${toYear}`;
+}
+
 /** A period normalised to "2022-23", "2022-23 Q1", or a month range as written; null if none.
  *  "2013/14", "13/14", "14-15", "April 2012 - March 2013" are all financial years.
  *  Remembered: header and period cells are read again for every row beneath them. */
@@ -65,6 +82,8 @@ function periodOfUncached(text: string): string | null {
     if (/^apr/i.test(range[1]) && /^mar/i.test(range[3]) && from !== null && to === from + 1) return financialYear(from);
     return range[0];
   }
+  const cut = CUT_MONTH_RANGE.exec(t);
+  if (cut) return completedRange(cut);
   const year = normaliseYear(t);
   if (year) return withQuarter(year.replace('/', '-'));
   const single = /\b(?:Q[1-4]\s+)?(20\d\d)\b/.exec(t);
