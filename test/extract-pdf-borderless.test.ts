@@ -410,4 +410,44 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
       ['Denominator', 'N/A', 'N/A'],
     ]);
   });
+  it('keeps a metric row with no figures ("Denominator") a row of its own under the "Indicator value" row', async () => {
+    const xs = [60, 170, 250, 300, 350, 400];
+    const bytes = await makePdf((doc) => {
+      drawBorderless(doc, xs, 110, [
+        ['Avoidable admissions', '', '2022\n-23 Q1\nPlan', '2022\n-23 Q2\nPlan', '2022\n-23 Q3\nPlan', '2022\n-23 Q4\nPlan'],
+        ['', 'Indicator value', '180', '175', '185', '169'],
+        ['', 'Denominator', '', '', '', ''],
+        ['Discharge to usual place of residence', '', '2022\n-23 Q1\nPlan', '2022\n-23 Q2\nPlan', '2022\n-23 Q3\nPlan', '2022\n-23 Q4\nPlan'],
+      ]);
+    });
+    const [table] = tables((await extractPdf(bytes)).blocks);
+    expect(cellTexts(table).slice(1, 3)).toEqual([
+      ['', 'Indicator value', '180', '175', '185', '169'],
+      ['', 'Denominator', '', '', '', ''],
+    ]);
+  });
+
+  it('joins a header row begun at the foot of a page, read there as a line of text, to the table on the next page', async () => {
+    const xs = [40, 200, 290, 360, 430, 500, 580, 700];
+    const bytes = await makePdf(
+      (doc) => {
+        doc.font('Helvetica').fontSize(10);
+        doc.text('Metrics for the year', xs[0], 480, { lineBreak: false });
+        // The header's first line, alone at the page's foot: one line, so no table of its own.
+        const top = ['Avoidable', '', '2021', '2021', '2021', '2021', 'Rationale for how', 'Local plan to meet'];
+        top.forEach((t, k) => t && doc.text(t, xs[k], 520, { lineBreak: false }));
+        doc.addPage();
+        drawBorderless(doc, xs, 60, [
+          ['admissions', '', '-22 Q1\nActual', '-22 Q2\nActual', '-22 Q3\nActual', '-22 Q4\nActual', 'ambition was set', 'ambition'],
+          ['Indirectly standardised rate\nper 100,000', 'Indicator value', '181.2', '176.4', '190.3', '170.1', 'The rate fell\nlast year', 'New services'],
+        ]);
+      },
+      { layout: 'landscape' },
+    );
+    const blocks = (await extractPdf(bytes)).blocks;
+    const [table] = tables(blocks);
+    expect(cellTexts(table)[0]).toEqual(['Avoidable admissions', '', '2021-22 Q1 Actual', '2021-22 Q2 Actual', '2021-22 Q3 Actual', '2021-22 Q4 Actual', 'Rationale for how ambition was set', 'Local plan to meet ambition']);
+    expect(cellTexts(table)[1].slice(1, 3)).toEqual(['Indicator value', '181.2']);
+    expect(blocks.some((b) => b.kind !== 'table' && /2021/.test(b.text))).toBe(false);
+  });
 });

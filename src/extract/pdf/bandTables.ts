@@ -330,10 +330,12 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
       if (new Set(cells.flat().map((c) => c.line)).size > 1) wrapped++;
       const texts = cells.map((cs, k) => (cs.length ? cellText(cs.flatMap((c) => c.runs), cols[k][0], cols[k][1], vocabulary) : ''));
       const prev = rows[rows.length - 1];
-      // A band with its first cell empty and one or two cells of words is a further paragraph of the row above;
-      // one with figures, or with more cells, is a row of its own (a metric's plan rows under its actuals).
+      // A band with its first cell empty and one or two cells of words is a further paragraph of the row above,
+      // where that row names itself in its first cell; one with figures, or with more cells, is a row of its own
+      // (a metric's plan rows under its actuals), and so is one under a row that leaves its first cell empty too
+      // (a metric's "Denominator" row under its "Indicator value" row).
       const filled = texts.filter((t) => t !== '');
-      if (s === 0 && prev && texts[0] === '' && filled.length <= 2 && !filled.some(isWholeFigure)) {
+      if (s === 0 && prev && prev[0] !== '' && texts[0] === '' && filled.length <= 2 && !filled.some(isWholeFigure)) {
         texts.forEach((t, k) => {
           if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
         });

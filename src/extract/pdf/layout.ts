@@ -65,7 +65,7 @@ export function layoutDocument(pages: PageContent[]): LayoutResult {
   const layouts = pages.map((p) => layoutPage(p, vocabulary));
   dropRunningHeadersAndFooters(layouts, messages);
   const stats = textStats(layouts);
-  const items = groupElements(layouts, stats);
+  const items = joinRowsCutAbovePageBreak(groupElements(layouts, stats), messages);
   const blocks = classify(items, stats, messages);
   return { blocks, messages };
 }
@@ -383,6 +383,68 @@ function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats:
   // A short line followed by a capitalised line is a hard line break between paragraphs.
   if (last.x1 < left + 0.6 * width && /^\p{Lu}/u.test(line.text)) return false;
   return true;
+}
+
+/**
+ * A borderless table that opens a page may have begun at the foot of the page before with the top lines of
+ * its first row (a wrapped header cut by the page break: "2021" over "-22 Q1 Actual"). Without rules or gutters
+ * that held for more than a line, those lines were read as text. Here they are split at the table's column
+ * edges and joined to its first row, where that row goes on from them (continuesCutRow).
+ */
+function joinRowsCutAbovePageBreak(items: Item[], messages: Finding[]): Item[] {
+  for (let k = 1; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'table' || !item.el.borderless || item.el.rows.length === 0) continue;
+    const el = item.el;
+    const edges = el.firstXs;
+    // The lines at the foot of the page before, at line spacing, none left of the table.
+    const taken: Array<{ group: LineGroup; line: TextLine }> = [];
+    for (let g = k - 1; g >= 0; g--) {
+      const group = items[g];
+      if (group.kind !== 'group' || group.page !== el.page - 1) break;
+      let stop = false;
+      for (let j = group.lines.length - 1; j >= 0; j--) {
+        const line = group.lines[j];
+        const below = taken[taken.length - 1]?.line;
+        // Its right edge is where its text ends, which differs from page to page: only the left one binds.
+        const inside = line.x0 >= edges[0] - 0.5 * line.size;
+        if (!inside || taken.length >= 6 || (below && below.base - line.base > 1.6 * line.size)) {
+          stop = true;
+          break;
+        }
+        taken.push({ group, line });
+      }
+      if (stop) break;
+    }
+    if (taken.length === 0) continue;
+    const lines = taken.map((t) => t.line).reverse();
+    const columnOf = (x: number) => Math.max(0, Math.min(edges.length - 2, edges.findIndex((e, i) => i > 0 && x < e) - 1));
+    const cells = edges.slice(1).map(() => '');
+    for (const line of lines) {
+      const parts = edges.slice(1).map(() => '');
+      let prev: TextRun | null = null;
+      for (const run of line.runs) {
+        const c = columnOf((run.x0 + run.x1) / 2);
+        const glued = prev !== null && columnOf((prev.x0 + prev.x1) / 2) === c && run.x0 - prev.x1 <= 0.15 * line.size;
+        parts[c] = glued ? parts[c] + run.text : `${parts[c]} ${run.text}`.trim();
+        prev = run;
+      }
+      parts.forEach((t, c) => {
+        if (t) cells[c] = cells[c] ? joinWrapped(cells[c], t) : t;
+      });
+    }
+    const first = el.rows[0];
+    const cut: TableRow = { cells: cells.map((text) => ({ text })), page: el.page - 1 };
+    if (cells.filter((t) => t !== '').length < 2 || first.cells.length !== cells.length || !continuesCutRow(cut, first)) continue;
+    first.cells = first.cells.map((c, i) => {
+      const a = cells[i];
+      if (!a) return c;
+      return { ...c, text: completesYear(a, c.text) ? a.trim() + c.text.trim() : joinWrapped(a, c.text) };
+    });
+    for (const { group, line } of taken) group.lines.splice(group.lines.indexOf(line), 1);
+    messages.push({ level: 'info', message: `table row cut by the page break joined again (its first lines were at the foot of page ${el.page - 1})`, page: el.page });
+  }
+  return items.filter((it) => it.kind !== 'group' || it.lines.length > 0);
 }
 
 // ------------------------------------------------------------------------------------ classification
