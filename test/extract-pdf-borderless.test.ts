@@ -450,4 +450,18 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     expect(cellTexts(table)[1].slice(1, 3)).toEqual(['Indicator value', '181.2']);
     expect(blocks.some((b) => b.kind !== 'table' && /2021/.test(b.text))).toBe(false);
   });
+  it('keeps a heading under a table row left as lines (its text in two columns) a block of its own', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      // The last row of a two-column target table, too short a region to read as a table.
+      doc.text('At least 40 carers a year offered a break, and one', 60, 100, { lineBreak: false });
+      doc.text('38 carers were offered at least', 320, 100, { lineBreak: false });
+      doc.text('break each as a minimum offer', 60, 111.5, { lineBreak: false });
+      doc.text('one break in the year.', 320, 111.5, { lineBreak: false });
+      doc.text('Disabled Facilities Grant (DFG) and wider services', 56, 125, { lineBreak: false });
+      doc.text('A working group of the district councils reports to the board on adaptations.', 56, 150, { lineBreak: false });
+    });
+    const texts = (await extractPdf(bytes)).blocks.map((b) => (b.kind === 'table' ? '' : b.text));
+    expect(texts).toContain('Disabled Facilities Grant (DFG) and wider services');
+  });
 });

@@ -52,6 +52,8 @@ interface PageLayout {
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 /** A numbered paragraph or item marker: "1.", "2)", "(a)", "iv." */
 const NUMBERED = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s/i;
+/** A gap this wide within a line (in font sizes) parts two columns of text, as textTables.ts reads them. */
+const COLUMN_GAP_EMS = 1.2;
 const SENTENCE_END = /[.!?:;]["”’)\]]?$/;
 
 export interface LayoutResult {
@@ -380,6 +382,9 @@ function continuesGroup(g: LineGroup, line: TextLine, pageBreak: boolean, stats:
     if (Math.abs(line.x0 - ref) > 1.5 * size) return false;
   }
   if (!full && SENTENCE_END.test(last.text)) return false;
+  // Lines whose text stands in two columns (a table's row left as lines) and a line of prose are not one
+  // paragraph (a heading straight under such a row).
+  if (last.maxGap >= COLUMN_GAP_EMS !== line.maxGap >= COLUMN_GAP_EMS) return false;
   // A short line followed by a capitalised line is a hard line break between paragraphs.
   if (last.x1 < left + 0.6 * width && /^\p{Lu}/u.test(line.text)) return false;
   return true;
