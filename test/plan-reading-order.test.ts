@@ -450,4 +450,49 @@ describe('spending plan in reading order: free-text cells printed in another row
       ['Stroke Recovery', 233640],
     ]);
   });
+  it('a name and its description interleaved line by line in one group (a word doubled at a join): the short title names the row', () => {
+    const { spend, names } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      // The description's three lines centred beside the name's two: theirs alternate.
+      'Advice and visits for',
+      'Housing Options',
+      'people at risk of housing',
+      'Housing Officer',
+      'need after discharge',
+      '',
+      'Social Care LA',
+      '',
+      'Local',
+      'Authority',
+      '',
+      'iBCF',
+      '',
+      '£38,900',
+      '',
+      'Existing',
+      '',
+      // A three-line name with its description left empty: no word doubled at a join, read whole.
+      'Out of Hours',
+      'Emergency',
+      'Care',
+      '',
+      'Social Care LA',
+      '',
+      'iBCF',
+      '',
+      '£12,400',
+      '',
+      'Existing',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['Housing Options Housing Officer', 38900],
+      ['Out of Hours Emergency Care', 12400],
+      ['Stroke Recovery', 233640],
+    ]);
+    expect(names).toContain('Housing Options Housing Officer');
+  });
 });
+

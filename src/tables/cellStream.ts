@@ -669,6 +669,32 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
 }
 
 /**
+ * A group holding a row's name and its description, their lines interleaved by baseline (cells centred on their row,
+ * one a line longer than the other: its lines first, third, …, the other's between them). Read straight, the lines
+ * double a word at a join, the two cells sharing their words ("… surge" / "discharge" / "discharge capacity" /
+ * "capacity"): a single cell's wrapped lines rarely do. The name is the short title, at most half the description's
+ * words; where neither is, the group is left whole. [name, description], or null.
+ */
+function interleavedNameAndDescription(group: LineGroup): [LineGroup, LineGroup] | null {
+  const lines = group.lines.map((l) => l.trim());
+  if (lines.length < 3 || lines.length % 2 === 0) return null;
+  const word = (l: string, at: 'first' | 'last') => {
+    const ws = l.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+    return (at === 'first' ? ws[0] : ws[ws.length - 1]) ?? '';
+  };
+  if (!lines.slice(1).some((l, k) => word(lines[k], 'last') !== '' && word(lines[k], 'last') === word(l, 'first'))) return null;
+  const outer = lines.filter((_, k) => k % 2 === 0);
+  const inner = lines.filter((_, k) => k % 2 === 1);
+  const words = (ls: string[]) => ls.join(' ').split(/\s+/).length;
+  const [name, description] = words(inner) <= words(outer) ? [inner, outer] : [outer, inner];
+  if (2 * words(name) > words(description)) return null;
+  return [
+    { lines: name, block: group.block },
+    { lines: description, block: group.block },
+  ];
+}
+
+/**
  * Each draft's groups other than its figure's, with the free-text cells that reading order put in the wrong row
  * given back. A row of the expenditure sheet holds two free-text cells, its name then its description; the other
  * cells are options or its figure. Two misplacements are read back here (failure class 7):
@@ -680,7 +706,13 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
  *   nor figure: it is that row's description, and the figure is left waiting for its name.
  */
 function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): LineGroup[][] {
-  const cells = drafts.map((d) => (d.figure ? d.groups.slice(0, -1) : [...d.groups]));
+  const cells = drafts.map((d) => {
+    const own = d.figure ? d.groups.slice(0, -1) : [...d.groups];
+    // A row's only free-text group holds its name and its description when their lines interleave.
+    const free = own.filter((g) => !choice(g));
+    const both = free.length === 1 ? interleavedNameAndDescription(free[0]) : null;
+    return both ? own.flatMap((g) => (g === free[0] ? both : [g])) : own;
+  });
   const freeCount = (i: number) => cells[i].filter((g) => !choice(g)).length;
   const besideOptions = (g: LineGroup) => g.lines.length >= 3 && g.lines.some((l) => choice({ lines: [l], block: g.block }));
   let lastWithText = -1;
