@@ -494,5 +494,28 @@ describe('spending plan in reading order: free-text cells printed in another row
     ]);
     expect(names).toContain('Housing Options Housing Officer');
   });
+  it('the next sheet\'s title run into the last row\'s name, its options and amount after: the title and what follows it are no part of the name', () => {
+    const { spend } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      'Winter',
+      'Ward',
+      'Metrics for 2022/23',
+      'Avoidable',
+      'admissions',
+      '',
+      'Social Care LA',
+      '',
+      'iBCF',
+      '',
+      '£90,000',
+      '',
+      'Existing',
+      '',
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['Winter Ward', 90000],
+    ]);
+  });
 });
 

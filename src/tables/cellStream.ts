@@ -511,6 +511,10 @@ export interface FigureRowSpec {
    *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
    *  opens the next row. Without it, every group is free text. */
   isChoice?(text: string): boolean;
+  /** A line that opens the part of the plan after the table (the next sheet's title, "Metrics for 2022/23"): in a
+   *  group of the table's last row it ends the row's lines, the lines from it on being that part's, which reading
+   *  order put before the row's last cells. */
+  opensNextPart?(line: string): boolean;
   /** The header cells the grid is given: the label column, the other words of the figure group, the figure. */
   header: [string, string, string];
 }
@@ -595,6 +599,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       };
       for (; k < groups.length; k++) {
         if (consumed.has(k)) continue;
+        const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
+        if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
         let t = text(groups[k]);
         if (spec.trails(t) && (row.length === 0 || spec.isChoice)) {
           // A lone trailing cell ("Existing") closes its row: groups before it whose figure came earlier have none.
