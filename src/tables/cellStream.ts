@@ -703,7 +703,8 @@ function interleavedNameAndDescription(group: LineGroup): [LineGroup, LineGroup]
 /**
  * Each draft's groups other than its figure's, with the free-text cells that reading order put in the wrong row
  * given back. A row of the expenditure sheet holds two free-text cells, its name then its description; the other
- * cells are options or its figure. Two misplacements are read back here (failure class 7):
+ * cells are options or its figure. A row's only free-text group may hold both, interleaved
+ * (interleavedNameAndDescription). Two misplacements are read back here (failure class 7):
  * - a description printed after its row's figure: a figure row whose only free text was its name, then (figures
  *   without a name between) a row without a figure holding three or more free-text groups, more than one row's
  *   name and description: its first group is the earlier row's description;
