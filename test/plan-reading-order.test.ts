@@ -301,3 +301,221 @@ describe('metric tables laid out in large type: header pieces, labels and values
     ]);
   });
 });
+
+describe('spending plan in reading order: free-text cells printed in another row', () => {
+  // A row holds two free-text cells, its name then its description; the rest are options and its amount.
+  it('a description printed after its row\'s amount opens the next rows\' text: it is no name', () => {
+    const { spend } = spendOf([
+      ...row(['Falls Response'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
+      // A row whose name came with its amount, its description not yet printed.
+      'Handyperson',
+      '',
+      'Social Care LA',
+      '',
+      'Local',
+      'Authority',
+      '',
+      'iBCF',
+      '',
+      '£71,000',
+      '',
+      'Existing',
+      '',
+      // The next row's options and amount, its name not yet printed.
+      'Social',
+      '',
+      'LA Local',
+      '',
+      'iBCF',
+      '',
+      '£54,000',
+      '',
+      'Existing',
+      '',
+      // The Handyperson's description, then the next row's name and description.
+      'Small repairs at',
+      'home',
+      '',
+      'Hospital Night',
+      'Team',
+      '',
+      'Overnight discharge',
+      'support',
+      '',
+      'Care',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+    ]);
+    expect(spend).toEqual([
+      ['Falls Response', 412300],
+      ['Handyperson', 71000],
+      ['Hospital Night Team', 54000],
+      ['Stroke Recovery', 233640],
+    ]);
+  });
+
+  it('a description interleaved with the option cells beside it, after a row with only its name, is that row\'s: the amount after it waits for a name', () => {
+    const { spend } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      // Two rows' names and descriptions, the second's description still to come; no amounts yet.
+      'Memory Clinic',
+      '',
+      'Assessment after a',
+      'diagnosis',
+      '',
+      'Mental',
+      'Local',
+      'LA',
+      'Health',
+      'Authority',
+      '',
+      'Falls Triage',
+      '',
+      'Authority',
+      '',
+      // Its description, printed with the area-of-spend cell's lines, then the first row's source and amount.
+      'Checking calls and',
+      'Social Care LA',
+      'sending a responder',
+      '',
+      'iBCF',
+      '',
+      '£25,000',
+      '',
+      'Existing',
+      '',
+      'Local',
+      'Authority',
+      '',
+      'iBCF',
+      '',
+      '£7,000',
+      '',
+      'Existing',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['Memory Clinic', 25000],
+      ['Falls Triage', 7000],
+      ['Stroke Recovery', 233640],
+    ]);
+  });
+
+  it('two rows\' names and descriptions before one amount, an amount waiting for its name: the first row is the waiting amount\'s', () => {
+    const { spend } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      // A row's options and amount, its name not yet printed.
+      'Community CC',
+      'Health',
+      'G',
+      '',
+      'NHS',
+      'Minimum',
+      'Community NHS',
+      '£300,000',
+      'Provider',
+      'Contribution',
+      '',
+      'Existing',
+      '',
+      // The commissioner cell left over, that row's name and description, the next row's, and the next amount.
+      'LA',
+      '',
+      'District Nursing',
+      '',
+      'Home visits by',
+      'nurses',
+      '',
+      'Virtual Ward',
+      '',
+      'Remote monitoring',
+      'at home',
+      '',
+      'NHS',
+      'Minimum',
+      '£450,000',
+      'Community NHS',
+      'Existing',
+      'Provider',
+      'Contribution',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['District Nursing', 300000],
+      ['Virtual Ward', 450000],
+      ['Stroke Recovery', 233640],
+    ]);
+  });
+  it('a name and its description interleaved line by line in one group (a word doubled at a join): the short title names the row', () => {
+    const { spend, names } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      // The description's three lines centred beside the name's two: theirs alternate.
+      'Advice and visits for',
+      'Housing Options',
+      'people at risk of housing',
+      'Housing Officer',
+      'need after discharge',
+      '',
+      'Social Care LA',
+      '',
+      'Local',
+      'Authority',
+      '',
+      'iBCF',
+      '',
+      '£38,900',
+      '',
+      'Existing',
+      '',
+      // A three-line name with its description left empty: no word doubled at a join, read whole.
+      'Out of Hours',
+      'Emergency',
+      'Care',
+      '',
+      'Social Care LA',
+      '',
+      'iBCF',
+      '',
+      '£12,400',
+      '',
+      'Existing',
+      '',
+      ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['Housing Options Housing Officer', 38900],
+      ['Out of Hours Emergency Care', 12400],
+      ['Stroke Recovery', 233640],
+    ]);
+    expect(names).toContain('Housing Options Housing Officer');
+  });
+  it('the next sheet\'s title run into the last row\'s name, its options and amount after: the title and what follows it are no part of the name', () => {
+    const { spend } = spendOf([
+      ...row(['Warm Homes'], ['Heating repairs'], '£61,200'),
+      'Winter',
+      'Ward',
+      'Metrics for 2022/23',
+      'Avoidable',
+      'admissions',
+      '',
+      'Social Care LA',
+      '',
+      'iBCF',
+      '',
+      '£90,000',
+      '',
+      'Existing',
+      '',
+    ]);
+    expect(spend).toEqual([
+      ['Warm Homes', 61200],
+      ['Winter Ward', 90000],
+    ]);
+  });
+});
+

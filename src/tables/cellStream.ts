@@ -511,6 +511,10 @@ export interface FigureRowSpec {
    *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
    *  opens the next row. Without it, every group is free text. */
   isChoice?(text: string): boolean;
+  /** A line that opens the part of the plan after the table (the next sheet's title, "Metrics for 2022/23"): in a
+   *  group of the table's last row it ends the row's lines, the lines from it on being that part's, which reading
+   *  order put before the row's last cells. */
+  opensNextPart?(line: string): boolean;
   /** The header cells the grid is given: the label column, the other words of the figure group, the figure. */
   header: [string, string, string];
 }
@@ -595,6 +599,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       };
       for (; k < groups.length; k++) {
         if (consumed.has(k)) continue;
+        const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
+        if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
         let t = text(groups[k]);
         if (spec.trails(t) && (row.length === 0 || spec.isChoice)) {
           // A lone trailing cell ("Existing") closes its row: groups before it whose figure came earlier have none.
@@ -635,23 +641,100 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
  * The rows of a figure-row table: each row's name (its first group) with its figure. Rows keep their order
  * whichever of their cells came first, so the names without a figure take the figures without a name in order,
  * the first the first. A figure left without a name keeps the row's first group (as read without spec.isChoice);
- * a name left without a figure is dropped.
+ * a name left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
+ * back to their rows (restoreFreeCells).
  */
 function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
+  const cells = restoreFreeCells(drafts, choice);
+  const free = cells.map((c) => c.filter((g) => !choice(g)));
   // A row whose groups are all fixed-list cells has its name elsewhere ("DFG" alone can name a scheme whose
-  // description follows it, so a first group of options names its row where free text is in the row too).
-  const nameOf = (d: FigureRowDraft) => {
-    const cells = d.figure ? d.groups.slice(0, -1) : d.groups;
-    return cells.some((g) => !choice(g)) ? cells[0] : null;
-  };
-  const nameless = drafts.flatMap((d, i) => (d.figure && !nameOf(d) ? [i] : []));
-  const names = drafts.flatMap((d) => (!d.figure && nameOf(d) ? [nameOf(d)!] : []));
+  // description follows it, so a first group of options names its row where free text is in the row too; but
+  // where a name and description of their own follow it, the option is the cell of a row before).
+  const nameOf = (i: number) => (free[i].length === 0 ? null : choice(cells[i][0]) && free[i].length % 2 === 1 ? cells[i][0] : free[i][0]);
+  const nameless: number[] = [];
+  const names: LineGroup[] = [];
+  const own = new Map<number, LineGroup>();
+  drafts.forEach((d, i) => {
+    const name = nameOf(i);
+    if (!d.figure) {
+      if (name) names.push(name);
+    } else if (!name) nameless.push(i);
+    else if (free[i].length >= 4 && free[i].length % 2 === 0 && nameless.length > names.length) {
+      // Two rows' names and descriptions before one figure while a figure waits for its name: the first pair is
+      // that figure's row (its amount printed before its name), the second this figure's.
+      names.push(free[i][0]);
+      own.set(i, free[i][2]);
+    }
+  });
   const taken = new Map<number, LineGroup>(nameless.slice(0, names.length).map((n, j) => [n, names[j]]));
   return drafts.flatMap((d, i) => {
     if (!d.figure) return [];
-    const name = nameOf(d) ?? taken.get(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
+    const name = own.get(i) ?? nameOf(i) ?? taken.get(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
     return name ? [{ name, figure: d.figure }] : [];
   });
+}
+
+/**
+ * A group holding a row's name and its description, their lines interleaved by baseline (cells centred on their row,
+ * one a line longer than the other: its lines first, third, …, the other's between them). Read straight, the lines
+ * double a word at a join, the two cells sharing their words ("… surge" / "discharge" / "discharge capacity" /
+ * "capacity"): a single cell's wrapped lines rarely do. The name is the short title, at most half the description's
+ * words; where neither is, the group is left whole. [name, description], or null.
+ */
+function interleavedNameAndDescription(group: LineGroup): [LineGroup, LineGroup] | null {
+  const lines = group.lines.map((l) => l.trim());
+  if (lines.length < 3 || lines.length % 2 === 0) return null;
+  const word = (l: string, at: 'first' | 'last') => {
+    const ws = l.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+    return (at === 'first' ? ws[0] : ws[ws.length - 1]) ?? '';
+  };
+  if (!lines.slice(1).some((l, k) => word(lines[k], 'last') !== '' && word(lines[k], 'last') === word(l, 'first'))) return null;
+  const outer = lines.filter((_, k) => k % 2 === 0);
+  const inner = lines.filter((_, k) => k % 2 === 1);
+  const words = (ls: string[]) => ls.join(' ').split(/\s+/).length;
+  const [name, description] = words(inner) <= words(outer) ? [inner, outer] : [outer, inner];
+  if (2 * words(name) > words(description)) return null;
+  return [
+    { lines: name, block: group.block },
+    { lines: description, block: group.block },
+  ];
+}
+
+/**
+ * Each draft's groups other than its figure's, with the free-text cells that reading order put in the wrong row
+ * given back. A row of the expenditure sheet holds two free-text cells, its name then its description; the other
+ * cells are options or its figure. A row's only free-text group may hold both, interleaved
+ * (interleavedNameAndDescription). Two misplacements are read back here (failure class 7):
+ * - a description printed after its row's figure: a figure row whose only free text was its name, then (figures
+ *   without a name between) a row without a figure holding three or more free-text groups, more than one row's
+ *   name and description: its first group is the earlier row's description;
+ * - a description printed beside the option cells (lines of options interleaved with it: the description column is
+ *   the one next to the options), opening a figure row right after a row that has a name but neither description
+ *   nor figure: it is that row's description, and the figure is left waiting for its name.
+ */
+function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): LineGroup[][] {
+  const cells = drafts.map((d) => {
+    const own = d.figure ? d.groups.slice(0, -1) : [...d.groups];
+    // A row's only free-text group holds its name and its description when their lines interleave.
+    const free = own.filter((g) => !choice(g));
+    const both = free.length === 1 ? interleavedNameAndDescription(free[0]) : null;
+    return both ? own.flatMap((g) => (g === free[0] ? both : [g])) : own;
+  });
+  const freeCount = (i: number) => cells[i].filter((g) => !choice(g)).length;
+  const besideOptions = (g: LineGroup) => g.lines.length >= 3 && g.lines.some((l) => choice({ lines: [l], block: g.block }));
+  let lastWithText = -1;
+  for (let i = 0; i < drafts.length; i++) {
+    const prev = lastWithText;
+    if (freeCount(i) > 0) lastWithText = i;
+    if (prev < 0) continue;
+    const firstFree = cells[i].findIndex((g) => !choice(g));
+    if (!drafts[i].figure && freeCount(i) >= 3 && drafts[prev].figure && freeCount(prev) === 1) {
+      cells[i].splice(firstFree, 1);
+    } else if (drafts[i].figure && freeCount(i) === 1 && besideOptions(cells[i][firstFree]) && prev === i - 1 && !drafts[prev].figure && freeCount(prev) === 1) {
+      cells[i].splice(firstFree, 1);
+    }
+  }
+  return cells;
 }
 
 export interface PeriodicSpec {

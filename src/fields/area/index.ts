@@ -33,8 +33,15 @@ function labelRole(text: string): OrgRole | null {
 /** Names found for each role, in document order, deduplicated by nameKey. */
 class Names {
   private readonly lists: Record<OrgRole, string[]> = { la: [], ccg: [], hwb: [] };
-  /** `isPlace`: a bare name that is a council area of the plan's round (the gazetteer); `text`: the document's. */
-  constructor(readonly isPlace: (name: string) => boolean = () => false, readonly text = '') {}
+  /**
+   * `isPlace`: a bare name that is a council area of the plan's round (the gazetteer); `isNhsBody`: a bare
+   * "NHS <place>" that is a CCG or ICB of the round; `text`: the document's.
+   */
+  constructor(
+    readonly isPlace: (name: string) => boolean = () => false,
+    readonly text = '',
+    readonly isNhsBody: (name: string) => boolean = () => false,
+  ) {}
   add(role: OrgRole, name: string): void {
     const list = this.lists[role];
     if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
@@ -64,8 +71,10 @@ function addValues(out: Names, role: OrgRole, raw: string, paired = false, text 
       n++;
     } else if (
       r === null &&
-      // Unpaired (the value on the line under its label), a bare name must be an area the gazetteer knows.
-      (paired || (role === 'ccg' && /^NHS\s/.test(name)) || (role !== 'ccg' && out.isPlace(name))) &&
+      // Unpaired (the value on the line under its label), a bare name must be an organisation the gazetteer
+      // knows: a spending plan's cells one per line put a drop-down answer ("CCG", the commissioner) over the
+      // next cell ("NHS Community Provider" wrapped to "NHS Community"), which is no party of the plan.
+      (paired || (role === 'ccg' && /^NHS\s/.test(name) && out.isNhsBody(name)) || (role !== 'ccg' && out.isPlace(name))) &&
       BARE_NAME.test(name) &&
       !GENERIC_VALUE.test(name)
     ) {
@@ -286,7 +295,8 @@ function dropFragments(list: string[], round: string | null, kind: 'council' | '
 function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null): Pick<Area, 'localAuthorities' | 'ccgs' | 'healthAndWellbeingBoard'> {
   const g = loadGazetteer();
   const isPlace = (name: string) => matchOrganisation(g, name, round, 'council').organisation !== null;
-  const names = new Names(isPlace, doc.text);
+  const isNhsBody = (name: string) => matchOrganisation(g, name, round, 'ccg').organisation !== null;
+  const names = new Names(isPlace, doc.text, isNhsBody);
   readLabelledFields(doc, names);
   readSignoff(doc, names);
   const incomePlaces = readIncomeRows(doc, names);

@@ -156,6 +156,8 @@ export const SPENDING_ROWS: FigureRowSpec = {
   },
   trails: (t) => /^(new|existing)$/i.test(t),
   isChoice: (t) => t.split(/\s+/).every(isOptionWord),
+  // The 2022-23 template's sheet after the expenditure plan.
+  opensNextPart: (line) => /^(bcf\s+)?metrics(\s+for\s+20\d\d\s*[/-]\s*\d{2,4})?:?$/i.test(line),
   header: ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
 };
 
