@@ -41,7 +41,7 @@ const row = (name: string[], description: string[], amount: string) => [
 describe('spending plan in reading order: an amount printed apart from its scheme', () => {
   it('an amount before its scheme: the figure alone (only option cells with it) goes to the row later that has no figure', () => {
     const { spend, names } = spendOf([
-      ...row(['Falls Response'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
+      ...row(['Fall Recovery Team'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
       // The next row's source and amount, its name and description not yet printed.
       'Minimum',
       'NHS',
@@ -70,14 +70,14 @@ describe('spending plan in reading order: an amount printed apart from its schem
       ...row(['DFG'], ['Adaptations to', 'people\'s homes'], '£1,902,000'),
     ]);
     expect(spend).toEqual([
-      ['Falls Response', 412300],
+      ['Fall Recovery Team', 412300],
       ['Night Sitting Service', 88450],
       ['Warm Homes', 61200],
       ['(iBCF) Discharge Hub', 705900],
       ['Stroke Recovery', 233640],
       ['DFG', 1902000],
     ]);
-    expect(names).toEqual(['Falls Response', 'Night Sitting Service', 'Warm Homes', '(iBCF) Discharge Hub', 'Stroke Recovery', 'DFG']);
+    expect(names).toEqual(['Fall Recovery Team', 'Night Sitting Service', 'Warm Homes', '(iBCF) Discharge Hub', 'Stroke Recovery', 'DFG']);
   });
 
   it('a name after its amount: option cells of two columns interleaved, then the name, closed by its lone "Existing"', () => {
@@ -306,9 +306,9 @@ describe('spending plan in reading order: free-text cells printed in another row
   // A row holds two free-text cells, its name then its description; the rest are options and its amount.
   it('a description printed after its row\'s amount opens the next rows\' text: it is no name', () => {
     const { spend } = spendOf([
-      ...row(['Falls Response'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
+      ...row(['Fall Recovery Team'], ['Two-hour response to', 'people who have fallen'], '£412,300'),
       // A row whose name came with its amount, its description not yet printed.
-      'Handyperson',
+      'Minor Repairs',
       '',
       'Social Care LA',
       '',
@@ -332,7 +332,7 @@ describe('spending plan in reading order: free-text cells printed in another row
       '',
       'Existing',
       '',
-      // The Handyperson's description, then the next row's name and description.
+      // The Minor Repairs's description, then the next row's name and description.
       'Small repairs at',
       'home',
       '',
@@ -347,8 +347,8 @@ describe('spending plan in reading order: free-text cells printed in another row
       ...row(['Stroke Recovery'], ['Therapy after a', 'stroke'], '£233,640'),
     ]);
     expect(spend).toEqual([
-      ['Falls Response', 412300],
-      ['Handyperson', 71000],
+      ['Fall Recovery Team', 412300],
+      ['Minor Repairs', 71000],
       ['Hospital Night Team', 54000],
       ['Stroke Recovery', 233640],
     ]);
