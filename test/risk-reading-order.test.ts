@@ -463,3 +463,77 @@ describe('revised risk log read raw from Chromium: rows placed by what their cel
     ]);
   });
 });
+
+describe('revised risk log read raw from Chromium: a risk holding its row\'s likelihood', () => {
+  it('a risk whose lines hold a likelihood is that row\'s, though the order put it before the row above\'s risk', () => {
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        // The second row's risk, its likelihood on the baseline of its second line, read before the first row's.
+        'The leases of the',
+        'community clinics are',
+        '3',
+        'not renewed in time',
+        '',
+        '4 Services move to',
+        'less suitable rooms',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        '12',
+        'Medium',
+        '',
+        'Shared estates board',
+        'agreeing new terms.',
+        '',
+        'Mitigating Actions',
+        '',
+        'Volunteer numbers',
+        'may fall after the grant',
+        'ends',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home after a stay',
+        '',
+        '8 Medium Recruitment drive with the',
+        'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
+    ]);
+  });
+});
