@@ -537,3 +537,41 @@ describe('revised risk log read raw from Chromium: a risk holding its row\'s lik
     ]);
   });
 });
+
+describe('2014 revised risk log in reading order: an impact rated with no text beside it', () => {
+  it('a lone scale after the likelihood its risk holds is the row\'s potential impact, not the next row\'s likelihood', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Care homes across the county',
+      'close faster than the plan',
+      '3',
+      'assumes for the two years',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Shared records are not',
+      'in place across the',
+      '4',
+      'partners by the spring',
+      '',
+      '4',
+      '',
+      'Data sharing agreement',
+      'signed by every partner',
+      '16 High and a joint',
+      'records board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Care homes across the county close faster than the plan assumes for the two years', 3, 4, 12, 'medium'],
+      ['Shared records are not in place across the partners by the spring', 4, 4, 16, 'high'],
+    ]);
+  });
+});
