@@ -575,3 +575,53 @@ describe('2014 revised risk log in reading order: an impact rated with no text b
     ]);
   });
 });
+
+describe('2014 revised risk log in reading order: a risk printed after its row\'s other cells', () => {
+  it('a row read one text column left (rated impact as risk, actions as impact) takes back its risk from a row below\'s actions', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Partners do not agree',
+      'the pooled budget',
+      '',
+      '3',
+      '',
+      '4 Services change',
+      'slower than planned',
+      '',
+      '12 Medium',
+      '',
+      'Quarterly review by the',
+      'programme board',
+      '',
+      '4',
+      '',
+      '5 Services open late',
+      'and cost more to run',
+      '20 High',
+      '',
+      'Joint recruitment drive',
+      'with the local colleges',
+      '',
+      'Volunteer numbers',
+      'may fall after',
+      '2',
+      'the grant ends',
+      '',
+      '4 Fewer people get help',
+      'at home after a stay',
+      '',
+      '8 Medium',
+      '',
+      'Carers are not recruited',
+      'fast enough for the',
+      'new services',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Partners do not agree the pooled budget', 3, 4, 12, 'medium', 'Quarterly review by the programme board'],
+      ['Carers are not recruited fast enough for the new services', 4, 5, 20, 'high', 'Joint recruitment drive with the local colleges'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium', null],
+    ]);
+  });
+});
