@@ -93,6 +93,8 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   let ended = false;
   let started = false;
   let pos = 0;
+  // Where header cells were printed (again, after a page break, or scattered among the rows).
+  const headerAt: number[] = [];
   for (const groups of lineGroups(doc, from, to)) {
     for (const group of groups) {
       if (ended) break;
@@ -105,7 +107,11 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         ended = true;
         break;
       }
-      if (lines.length === 0 || isHeaderGroup(lines)) continue;
+      if (lines.length === 0) continue;
+      if (isHeaderGroup(lines)) {
+        headerAt.push(pos);
+        continue;
+      }
       let cell: OpenCell | null = null;
       const groupScores: Scale[] = [];
       const flush = () => {
@@ -201,7 +207,8 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   }
   rows.sort((x, y) => x.pos - y.pos);
 
-  const risks = cells.filter((c) => c.impact === null && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
+  const continued = cutRowContinuations(cells, headerAt, [...likelihoods, ...scores, ...impacts].map((x) => x.pos));
+  const risks = cells.filter((c) => c.impact === null && !continued.has(c) && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
   const rowOf = pairRisksWithRows(risks, rows);
   return risks.map((c) => ({
     description: c.text,
@@ -216,6 +223,24 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
     block: c.block,
     text: c.text,
   }));
+}
+
+/**
+ * The cells that go on from a row a page break cut. They come at the top of the next page, under the header printed
+ * again (after its last cell) and before the next row's figures: each column's rest of the row in column order, those whose sentence goes on
+ * opening in lower case ("result in failure …", "engaged in …"). A cell between the header and the last such piece is
+ * one of them, whatever it opens with (a new sentence of the cut impact: "Provider activity levels remain …"): no risk.
+ */
+function cutRowContinuations(cells: TextCell[], headerAt: number[], figureAt: number[]): Set<TextCell> {
+  const continued = new Set<TextCell>();
+  for (const h of headerAt) {
+    // Up to the next row's figures, or the next header cell (the header goes on; then the run starts after it).
+    const next = Math.min(...figureAt.filter((p) => p > h), ...headerAt.filter((p) => p > h));
+    const run = cells.filter((c) => c.pos > h && c.pos < next);
+    const last = run.findLastIndex((c) => /^\p{Ll}/u.test(c.text));
+    for (const c of run.slice(0, Math.max(0, last))) continued.add(c);
+  }
+  return continued;
 }
 
 /** A row tied by likelihood × impact = score: its figures, where it opens in reading order, and its likelihood. */
