@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
+import { isRiskClause } from '../src/fields/risks/typedLog.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
@@ -721,6 +722,79 @@ describe('revised risk log read raw from Chromium: a row cut by a page break', (
       ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
       ['Volunteer numbers may fall after the', 2, 4, 8, 'medium'],
       ['Partners do not agree the pooled budget', 3, 4, 12, 'medium'],
+    ]);
+  });
+});
+
+describe('revised risk log read raw from Chromium: a risk named by its topic', () => {
+  it('"Topic Name: description" is a risk though its description has no verb; an action opening "Monthly review:" is not', () => {
+    expect(isRiskClause('Shared Records: local arrangements pending a national agreement')).toBe(true);
+    expect(isRiskClause('Monthly review: progress reported to the board')).toBe(false);
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        'Shared Records: local',
+        'arrangements pending a',
+        'national agreement',
+        '',
+        '3',
+        '',
+        '4 Staff cannot see',
+        'the care plans',
+        '12',
+        'Medium',
+        '',
+        'Interim sharing protocol',
+        'agreed by the partners.',
+        '',
+        'Volunteer numbers',
+        'may fall after the grant',
+        'ends',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home after a stay',
+        '',
+        '8 Medium Recruitment drive with the',
+        'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['Shared Records: local arrangements pending a national agreement', 3, 4, 12, 'medium'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
     ]);
   });
 });

@@ -63,8 +63,13 @@ interface OpenCell {
   inner: Array<{ scale: Scale; at: number }>;
 }
 
-/** Whether a free-text cell is a risk: a clause in its first sentence, not opening as an action does. */
+/** A risk named by its topic, in title case, then described: "Information Governance: local arrangements …". */
+const TOPIC_OPENING = /^\p{Lu}[\p{L}&'/-]*(\s+\p{Lu}[\p{L}&'/-]*){0,3}:\s+\S/u;
+
+/** Whether a free-text cell is a risk: a clause in its first sentence, or a topic and its description; not opening as
+ *  an action does. */
 export function isRiskClause(text: string): boolean {
+  if (TOPIC_OPENING.test(text)) return true;
   const first = text.split(/(?<=[.!?])\s+/)[0];
   const opening = first.split(/\s+/)[0].replace(/[^\p{L}]/gu, '');
   return CLAUSE.test(first) && !ACTION_OPENING.test(opening);
