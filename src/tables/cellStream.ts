@@ -461,7 +461,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           // left empty or printed elsewhere (a risk holding its likelihood, then "4": its potential impact), not the
           // next row's. A scale taken out of a text cell's lines is that cell's row's.
           const nextText = text.find((t) => r[roles.indexOf(t)] === '');
-          if (r[at] !== '' && c.group && filled > 0 && nextText && spec.opensWithScale?.(nextText) && /^\d{1,2}$/.test(c.text.trim())) {
+          if (r[at] !== '' && c.group && filled > 0 && nextText && spec.opensWithScale?.(nextText) && /^[1-5]$/.test(c.text.trim())) {
             r[roles.indexOf(nextText)] = c.text;
             filled++;
             if (nextText === text[text.length - 1]) close();

@@ -6,11 +6,12 @@
 // - an impact cell opens with its 1-5 score and then its text ("4 Fewer providers bid …");
 // - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
 //   likelihood × impact: the product check ties three scattered figures to one row;
-// - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …"); actions
-//   are not ("Monthly review …", "To agree …").
+// - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …") or a
+//   topic and its description ("Information Governance: local arrangements …"); actions are not ("Monthly review …",
+//   "To agree …"); nor are the pieces of a row a page break cut, printed under the header again.
 // Risks and product-tied rows are paired in reading order, except that a risk whose lines hold a row's likelihood (on
-// the baseline of one of them) is that row's. Used only where the order-based reading leaves most rows
-// unscored (index.ts).
+// the baseline of one of them) is that row's. Used only where the order-based reading leaves most rows unscored
+// (index.ts).
 import type { DocumentModel, Finding } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
@@ -231,10 +232,11 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
 }
 
 /**
- * The cells that go on from a row a page break cut. They come at the top of the next page, under the header printed
- * again (after its last cell) and before the next row's figures: each column's rest of the row in column order, those whose sentence goes on
- * opening in lower case ("result in failure …", "engaged in …"). A cell between the header and the last such piece is
- * one of them, whatever it opens with (a new sentence of the cut impact: "Provider activity levels remain …"): no risk.
+ * The cells that go on from a row a page break cut. They come at the top of the next page, after the last cell of the
+ * header printed again and before the next row's figures: each column's rest of the row in column order, those whose
+ * sentence goes on opening in lower case ("result in failure …", "engaged in …"). A cell between the header and the
+ * last such piece is one of them, whatever it opens with (a new sentence of the cut impact: "Provider activity levels
+ * remain …"): no risk.
  */
 function cutRowContinuations(cells: TextCell[], headerAt: number[], figureAt: number[]): Set<TextCell> {
   const continued = new Set<TextCell>();
