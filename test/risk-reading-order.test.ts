@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
+import { isRiskClause } from '../src/fields/risks/typedLog.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
@@ -459,6 +460,340 @@ describe('revised risk log read raw from Chromium: rows placed by what their cel
     expect(risks).toEqual([
       ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
       ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
+    ]);
+  });
+});
+
+describe('revised risk log read raw from Chromium: a risk holding its row\'s likelihood', () => {
+  it('a risk whose lines hold a likelihood is that row\'s, though the order put it before the row above\'s risk', () => {
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        // The second row's risk, its likelihood on the baseline of its second line, read before the first row's.
+        'The leases of the',
+        'community clinics are',
+        '3',
+        'not renewed in time',
+        '',
+        '4 Services move to',
+        'less suitable rooms',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        '12',
+        'Medium',
+        '',
+        'Shared estates board',
+        'agreeing new terms.',
+        '',
+        'Mitigating Actions',
+        '',
+        'Volunteer numbers',
+        'may fall after the grant',
+        'ends',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home after a stay',
+        '',
+        '8 Medium Recruitment drive with the',
+        'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
+    ]);
+  });
+});
+
+describe('2014 revised risk log in reading order: an impact rated with no text beside it', () => {
+  it('a lone scale after the likelihood its risk holds is the row\'s potential impact, not the next row\'s likelihood', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Care homes across the county',
+      'close faster than the plan',
+      '3',
+      'assumes for the two years',
+      '',
+      '4 Fewer people return',
+      'home after a stay in',
+      '12 Medium',
+      'hospital, at extra cost',
+      '',
+      'Joint workforce plan',
+      'with local colleges',
+      '',
+      'Shared records are not',
+      'in place across the',
+      '4',
+      'partners by the spring',
+      '',
+      '4',
+      '',
+      'Data sharing agreement',
+      'signed by every partner',
+      '16 High and a joint',
+      'records board',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Care homes across the county close faster than the plan assumes for the two years', 3, 4, 12, 'medium'],
+      ['Shared records are not in place across the partners by the spring', 4, 4, 16, 'high'],
+    ]);
+  });
+});
+
+describe('2014 revised risk log in reading order: a risk printed after its row\'s other cells', () => {
+  it('a row read one text column left (rated impact as risk, actions as impact) takes back its risk from a row below\'s actions', () => {
+    const text = [
+      ...REVISED_LOG_HEADER,
+      'Partners do not agree',
+      'the pooled budget',
+      '',
+      '3',
+      '',
+      '4 Services change',
+      'slower than planned',
+      '',
+      '12 Medium',
+      '',
+      'Quarterly review by the',
+      'programme board',
+      '',
+      '4',
+      '',
+      '5 Services open late',
+      'and cost more to run',
+      '20 High',
+      '',
+      'Joint recruitment drive',
+      'with the local colleges',
+      '',
+      'Volunteer numbers',
+      'may fall after',
+      '2',
+      'the grant ends',
+      '',
+      '4 Fewer people get help',
+      'at home after a stay',
+      '',
+      '8 Medium',
+      '',
+      'Carers are not recruited',
+      'fast enough for the',
+      'new services',
+      '',
+    ].join('\n');
+    const risks = extractRisks(extractText(text, 'txt'), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating, r.mitigation])).toEqual([
+      ['Partners do not agree the pooled budget', 3, 4, 12, 'medium', 'Quarterly review by the programme board'],
+      ['Carers are not recruited fast enough for the new services', 4, 5, 20, 'high', 'Joint recruitment drive with the local colleges'],
+      ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium', null],
+    ]);
+  });
+});
+
+describe('revised risk log read raw from Chromium: a row cut by a page break', () => {
+  it('the cut row\'s rest under the header printed again, up to its last piece in lower case, holds no risk', () => {
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        'The leases of the',
+        'community clinics are',
+        'not renewed in time',
+        '3',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        '4 Services move to',
+        'less suitable rooms',
+        '12',
+        'Medium',
+        '',
+        'Shared estates board',
+        'agreeing new terms.',
+        '',
+        'Volunteer numbers',
+        'may fall after the',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home. Services:',
+        '',
+        '8 Medium Recruitment drive with the',
+        '',
+        // The page breaks inside the third row: the header again, then the row's rest, column by column.
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Mitigating Actions',
+        '',
+        'grant ends',
+        '',
+        'Day centres will close earlier',
+        'and carers take on more',
+        'of the care at home',
+        '',
+        'volunteer centre.',
+        '',
+        'Partners do not agree',
+        'the pooled budget',
+        '',
+        '3',
+        '',
+        '4 Services change',
+        'slower than planned',
+        '',
+        '12 Medium',
+        '',
+        'Quarterly review by the',
+        'programme board',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['The leases of the community clinics are not renewed in time', 3, 4, 12, 'medium'],
+      ['Volunteer numbers may fall after the', 2, 4, 8, 'medium'],
+      ['Partners do not agree the pooled budget', 3, 4, 12, 'medium'],
+    ]);
+  });
+});
+
+describe('revised risk log read raw from Chromium: a risk named by its topic', () => {
+  it('"Topic Name: description" is a risk though its description has no verb; an action opening "Monthly review:" is not', () => {
+    expect(isRiskClause('Shared Records: local arrangements pending a national agreement')).toBe(true);
+    expect(isRiskClause('Monthly review: progress reported to the board')).toBe(false);
+    const doc = extractText(
+      [
+        'How likely is',
+        'the risk to',
+        'materialise?',
+        '',
+        'Potential impact',
+        '',
+        'Overall',
+        'risk factor',
+        '',
+        'Please rate on',
+        'a scale of 1-5',
+        '',
+        '4',
+        '',
+        '5 Fewer discharges',
+        'happen before noon and',
+        'beds stay full',
+        '',
+        'There is a risk that:',
+        '',
+        'Discharge teams do not',
+        'reach the planned',
+        'numbers by winter',
+        '',
+        '20 High',
+        '',
+        'Weekly review of the',
+        'discharge figures by',
+        'the joint board',
+        '',
+        'Shared Records: local',
+        'arrangements pending a',
+        'national agreement',
+        '',
+        '3',
+        '',
+        '4 Staff cannot see',
+        'the care plans',
+        '12',
+        'Medium',
+        '',
+        'Interim sharing protocol',
+        'agreed by the partners.',
+        '',
+        'Volunteer numbers',
+        'may fall after the grant',
+        'ends',
+        '',
+        '2',
+        '',
+        '4 Fewer people get help',
+        'at home after a stay',
+        '',
+        '8 Medium Recruitment drive with the',
+        'volunteer centre.',
+      ].join('\n'),
+      'txt',
+    );
+    const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
+    expect(risks).toEqual([
+      ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
+      ['Shared Records: local arrangements pending a national agreement', 3, 4, 12, 'medium'],
       ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
     ]);
   });

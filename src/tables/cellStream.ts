@@ -15,6 +15,9 @@ export interface CellStreamSpec<Role extends string> {
   fits(role: Role, cell: string): boolean;
   /** Guidance lines printed under the header ("Please rate on a scale of 1-5 …"): skipped. */
   isGuidance(cell: string): boolean;
+  /** A text role whose cells open with a scale and then describe it ("4 Fewer providers bid …", a potential impact
+   *  rated and described), so the scale alone may be its whole cell. None where absent. */
+  opensWithScale?(role: Role): boolean;
 }
 
 function blankLinesBefore(doc: DocumentModel, i: number): number {
@@ -320,7 +323,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       // Cells in order: short cells taken out of the groups they sat in go before them.
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
-      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role> }> = [];
+      // `group`: a short cell that is a group of its own, not taken out of a text cell's lines.
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role>; group?: boolean }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
       const headerLines = new Set(headerCells.map(normaliseName));
@@ -383,7 +387,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const openRole = open ? fitsRestricted(open[1]) : null;
         const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
         const trailing = trailingShortCell(own, fitsRestricted);
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined });
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined, group: lines.length === 1 });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
@@ -451,6 +455,16 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           // Two lines of one short cell wrapped inside the same group ("12" / "Medium"): one cell.
           if (r[at] !== '' && filledFrom[at] === c.block) {
             r[at] += ` ${c.text}`;
+            continue;
+          }
+          // A second scale, a group of its own, where the row's next text cell opens with one is that cell, its text
+          // left empty or printed elsewhere (a risk holding its likelihood, then "4": its potential impact), not the
+          // next row's. A scale taken out of a text cell's lines is that cell's row's.
+          const nextText = text.find((t) => r[roles.indexOf(t)] === '');
+          if (r[at] !== '' && c.group && filled > 0 && nextText && spec.opensWithScale?.(nextText) && /^[1-5]$/.test(c.text.trim())) {
+            r[roles.indexOf(nextText)] = c.text;
+            filled++;
+            if (nextText === text[text.length - 1]) close();
             continue;
           }
           if (r[at] !== '') {

@@ -155,6 +155,7 @@ export const RISK_CELLS: CellStreamSpec<RiskColumn> = {
     }
   },
   isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
+  opensWithScale: (role) => role === 'impact',
 };
 
 /** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */

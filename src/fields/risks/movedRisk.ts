@@ -7,10 +7,18 @@
 // 1-5 score and then its text, and the overall factor is the product likelihood × impact. A risk cell holding a rated
 // impact inside it, where the row's impact column has no scale and likelihood × that impact is the row's score, is
 // the row's impact and actions; the row's risk is the text the row above took last.
+// Where a row's risk cell is printed after its other cells instead (the page broke inside the row, the risk continued
+// at the top of the next page), the row's cells each come out one text column left: its rated impact in the risk
+// column, its actions in the impact column, none in the actions column; and the risk lands in the actions column of a
+// row below. A risk is a clause (typedLog.ts isRiskClause), actions are not.
 import type { TableRow } from '../../model/document.js';
 import type { RunRow } from '../../tables/headerRuns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { cellOf, leadingScale, parseScoreCell, type RiskColumns } from './columns.js';
+import { isRiskClause } from './typedLog.js';
+
+/** A risk in an actions column: a clause opening afresh with a capital, not one opening with a rated impact. */
+const isLateRisk = (text: string) => /^\p{Lu}\p{Ll}/u.test(text) && text.split(/\s+/).length >= 3 && isRiskClause(text);
 
 /** A 1-5 score opening an impact's text inside other text: "… commitment to 4 Providers lose …". */
 const INNER_RATED_IMPACT = /(\S\s+)([1-5])\s+(?=\p{Lu}\p{Ll})/gu;
@@ -30,6 +38,19 @@ function innerImpact(row: TableRow, cols: RiskColumns): { impact: number; at: nu
 }
 
 const withCell = (row: TableRow, i: number, text: string): TableRow => ({ ...row, cells: row.cells.map((c, n) => (n === i ? { ...c, text } : c)) });
+
+/** A row whose cells came out one text column left: its risk column opens with a rated impact whose product with the
+ *  row's likelihood is its score, its impact column has no scale, its actions column is empty. */
+function shiftedLeft(row: TableRow, cols: RiskColumns): boolean {
+  const rated = /^([1-5])\s+\p{Lu}/u.exec(cellOf(row, cols, 'description'));
+  const likelihood = leadingScale(cellOf(row, cols, 'likelihood'));
+  const { score } = parseScoreCell(cellOf(row, cols, 'score'));
+  if (!rated || likelihood === null || score === null || likelihood * Number(rated[1]) !== score) return false;
+  return leadingScale(cellOf(row, cols, 'impact')) === null && cellOf(row, cols, 'mitigation') === '';
+}
+
+/** Rows below a row whose risk was printed after it, where its risk may have landed. */
+const LATE_RISK_ROWS = 3;
 
 /**
  * The rows of a log read in reading order with each moved risk cell put back: the row's risk is the last text cell
@@ -53,6 +74,17 @@ export function restoreMovedRisks(rows: RunRow[], cols: RiskColumns): RunRow[] {
     row = withCell(row, mit, actions);
     out[k] = { ...out[k], row };
     out[k - 1] = { ...above, row: withCell(above.row, mit, '') };
+  }
+  // A row shifted one text column left takes back its risk from the actions column of one of the next rows.
+  for (let k = 0; k < out.length; k++) {
+    if (out[k].row.header || !shiftedLeft(out[k].row, cols)) continue;
+    const j = out.findIndex((r, n) => n > k && n <= k + LATE_RISK_ROWS && !r.row.header && isLateRisk(cellOf(r.row, cols, 'mitigation')));
+    if (j < 0) continue;
+    let row = withCell(out[k].row, d, cellOf(out[j].row, cols, 'mitigation'));
+    row = withCell(row, imp, cellOf(out[k].row, cols, 'description'));
+    row = withCell(row, mit, cellOf(out[k].row, cols, 'impact'));
+    out[k] = { ...out[k], row };
+    out[j] = { ...out[j], row: withCell(out[j].row, mit, '') };
   }
   return out;
 }

@@ -6,10 +6,12 @@
 // - an impact cell opens with its 1-5 score and then its text ("4 Fewer providers bid …");
 // - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
 //   likelihood × impact: the product check ties three scattered figures to one row;
-// - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …"); actions
-//   are not ("Monthly review …", "To agree …").
-// Risks and product-tied rows are paired in reading order. Used only where the order-based reading leaves most rows
-// unscored (index.ts).
+// - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …") or a
+//   topic and its description ("Information Governance: local arrangements …"); actions are not ("Monthly review …",
+//   "To agree …"); nor are the pieces of a row a page break cut, printed under the header again.
+// Risks and product-tied rows are paired in reading order, except that a risk whose lines hold a row's likelihood (on
+// the baseline of one of them) is that row's. Used only where the order-based reading leaves most rows unscored
+// (index.ts).
 import type { DocumentModel, Finding } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
@@ -48,10 +50,27 @@ interface TextCell {
   block: number;
   /** The score an impact cell opens with; null for other cells. */
   impact: number | null;
+  /** Likelihoods printed among this cell's lines (a line of text before and after it, or glued to one): on the
+   *  baseline of one of its lines, so of its row. */
+  inner: Scale[];
 }
 
-/** Whether a free-text cell is a risk: a clause in its first sentence, not opening as an action does. */
+/** A text cell being read: its lines, and the likelihoods found between them (each before line `at`). */
+interface OpenCell {
+  lines: string[];
+  pos: number;
+  block: number;
+  impact: number | null;
+  inner: Array<{ scale: Scale; at: number }>;
+}
+
+/** A risk named by its topic, in title case, then described: "Information Governance: local arrangements …". */
+const TOPIC_OPENING = /^\p{Lu}[\p{L}&'/-]*(\s+\p{Lu}[\p{L}&'/-]*){0,3}:\s+\S/u;
+
+/** Whether a free-text cell is a risk: a clause in its first sentence, or a topic and its description; not opening as
+ *  an action does. */
 export function isRiskClause(text: string): boolean {
+  if (TOPIC_OPENING.test(text)) return true;
   const first = text.split(/(?<=[.!?])\s+/)[0];
   const opening = first.split(/\s+/)[0].replace(/[^\p{L}]/gu, '');
   return CLAUSE.test(first) && !ACTION_OPENING.test(opening);
@@ -80,6 +99,8 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   let ended = false;
   let started = false;
   let pos = 0;
+  // Where header cells were printed (again, after a page break, or scattered among the rows).
+  const headerAt: number[] = [];
   for (const groups of lineGroups(doc, from, to)) {
     for (const group of groups) {
       if (ended) break;
@@ -92,19 +113,35 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         ended = true;
         break;
       }
-      if (lines.length === 0 || isHeaderGroup(lines)) continue;
-      let cell: { lines: string[]; pos: number; block: number; impact: number | null } | null = null;
+      if (lines.length === 0) continue;
+      if (isHeaderGroup(lines)) {
+        headerAt.push(pos);
+        continue;
+      }
+      let cell: OpenCell | null = null;
       const groupScores: Scale[] = [];
       const flush = () => {
         if (!cell || cell.lines.length === 0) return (cell = null);
         // An impact's text is one cell; a free-text run may hold two cells with no blank line between.
         const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false);
-        pieces.forEach((p, n) => cells.push({ text: cleanCellText(p.lines.join(' ')), pos: cell!.pos + n / 100, block: p.block, impact: n === 0 ? cell!.impact : null }));
+        let first = 0;
+        pieces.forEach((p, n) => {
+          const last = first + p.lines.length;
+          // Inside the piece: a line of it before the likelihood and one after.
+          const inner = cell!.inner.filter((x) => x.at > first && x.at < last).map((x) => x.scale);
+          cells.push({ text: cleanCellText(p.lines.join(' ')), pos: cell!.pos + n / 100, block: p.block, impact: n === 0 ? cell!.impact : null, inner });
+          first = last;
+        });
         cell = null;
       };
       const text = (line: string) => {
-        if (!cell) cell = { lines: [], pos, block: group.block, impact: null };
+        if (!cell) cell = { lines: [], pos, block: group.block, impact: null, inner: [] };
         cell.lines.push(line);
+      };
+      // A likelihood read while a text cell is open sits between its last line so far and its next.
+      const among = (scale: Scale) => {
+        const open = cell as OpenCell | null;
+        open?.inner.push({ scale, at: open.lines.length });
       };
       const unrated = () => groupScores.find((s) => s.rating === null);
       for (const [n, line] of lines.entries()) {
@@ -118,9 +155,12 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           const s: Scale = { value: Number(m[2]), pos, rating: parseRating(m[3]) };
           scores.push(s);
           groupScores.push(s);
-          cell = { lines: [m[1]], pos, block: group.block, impact: Number(impactOpening[1]) };
-        } else if (/^[1-5]$/.test(line)) likelihoods.push({ value: Number(line), pos, rating: null });
-        else if (/^\d{1,2}$/.test(line) && Number(line) <= 25) {
+          cell = { lines: [m[1]], pos, block: group.block, impact: Number(impactOpening[1]), inner: [] };
+        } else if (/^[1-5]$/.test(line)) {
+          const scale: Scale = { value: Number(line), pos, rating: null };
+          likelihoods.push(scale);
+          among(scale);
+        } else if (/^\d{1,2}$/.test(line) && Number(line) <= 25) {
           const s: Scale = { value: Number(line), pos, rating: null };
           scores.push(s);
           groupScores.push(s);
@@ -138,10 +178,12 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           text(opening ? m[2] : m[1]);
         } else if ((m = IMPACT_OPENING.exec(line))) {
           flush();
-          cell = { lines: [m[2]], pos, block: group.block, impact: Number(m[1]) };
+          cell = { lines: [m[2]], pos, block: group.block, impact: Number(m[1]), inner: [] };
         } else if ((m = SCALE_ENDING.exec(line)) && /^\p{Ll}/u.test(lines[n + 1] ?? '')) {
-          likelihoods.push({ value: Number(m[2]), pos, rating: null });
+          const scale: Scale = { value: Number(m[2]), pos, rating: null };
+          likelihoods.push(scale);
           text(m[1]);
+          among(scale); // glued to the line, so between it and the next
         } else text(line);
       }
       flush();
@@ -163,21 +205,23 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         candidates.push({ l, i, s, cost: span + (impacts.includes(i) ? 0 : LONE_IMPACT_COST) });
       }
   candidates.sort((x, y) => x.cost - y.cost);
-  const rows: Array<{ likelihood: number; impact: number; score: number; rating: Risk['rating']; pos: number }> = [];
+  const rows: Row[] = [];
   for (const { l, i, s } of candidates) {
     if (l.used || i.used || s.used) continue;
     l.used = i.used = s.used = true;
-    rows.push({ likelihood: l.value, impact: i.value, score: s.value, rating: s.rating, pos: Math.min(l.pos, i.pos, s.pos) });
+    rows.push({ likelihood: l.value, impact: i.value, score: s.value, rating: s.rating, pos: Math.min(l.pos, i.pos, s.pos), scale: l });
   }
   rows.sort((x, y) => x.pos - y.pos);
 
-  const risks = cells.filter((c) => c.impact === null && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
-  return risks.map((c, k) => ({
+  const continued = cutRowContinuations(cells, headerAt, [...likelihoods, ...scores, ...impacts].map((x) => x.pos));
+  const risks = cells.filter((c) => c.impact === null && !continued.has(c) && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
+  const rowOf = pairRisksWithRows(risks, rows);
+  return risks.map((c) => ({
     description: c.text,
-    likelihood: rows[k]?.likelihood ?? null,
-    impact: rows[k]?.impact ?? null,
-    score: rows[k]?.score ?? null,
-    rating: rows[k]?.rating ?? null,
+    likelihood: rowOf.get(c)?.likelihood ?? null,
+    impact: rowOf.get(c)?.impact ?? null,
+    score: rowOf.get(c)?.score ?? null,
+    rating: rowOf.get(c)?.rating ?? null,
     // Actions are not tied to a row by anything they hold: left unread rather than guessed.
     mitigation: null,
     owner: null,
@@ -185,6 +229,53 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
     block: c.block,
     text: c.text,
   }));
+}
+
+/**
+ * The cells that go on from a row a page break cut. They come at the top of the next page, after the last cell of the
+ * header printed again and before the next row's figures: each column's rest of the row in column order, those whose
+ * sentence goes on opening in lower case ("result in failure …", "engaged in …"). A cell between the header and the
+ * last such piece is one of them, whatever it opens with (a new sentence of the cut impact: "Provider activity levels
+ * remain …"): no risk.
+ */
+function cutRowContinuations(cells: TextCell[], headerAt: number[], figureAt: number[]): Set<TextCell> {
+  const continued = new Set<TextCell>();
+  for (const h of headerAt) {
+    // Up to the next row's figures, or the next header cell (the header goes on; then the run starts after it).
+    const next = Math.min(...figureAt.filter((p) => p > h), ...headerAt.filter((p) => p > h));
+    const run = cells.filter((c) => c.pos > h && c.pos < next);
+    const last = run.findLastIndex((c) => /^\p{Ll}/u.test(c.text));
+    for (const c of run.slice(0, Math.max(0, last))) continued.add(c);
+  }
+  return continued;
+}
+
+/** A row tied by likelihood × impact = score: its figures, where it opens in reading order, and its likelihood. */
+interface Row {
+  likelihood: number;
+  impact: number;
+  score: number;
+  rating: Risk['rating'];
+  pos: number;
+  scale: Scale;
+}
+
+/**
+ * Each risk's row. A risk whose lines hold the likelihood of a row shares that row's baseline: it is that row's,
+ * wherever the reading order put it (a row's risk printed after the next row's, under the header cell read late). The
+ * other risks take the other rows in reading order, the first the first.
+ */
+function pairRisksWithRows(risks: TextCell[], rows: Row[]): Map<TextCell, Row> {
+  const rowOf = new Map<TextCell, Row>();
+  for (const risk of risks) {
+    const held = rows.filter((r) => risk.inner.includes(r.scale));
+    if (held.length === 1) rowOf.set(risk, held[0]);
+  }
+  const taken = new Set(rowOf.values());
+  const free = rows.filter((r) => !taken.has(r));
+  let k = 0;
+  for (const risk of risks) if (!rowOf.has(risk) && k < free.length) rowOf.set(risk, free[k++]);
+  return rowOf;
 }
 
 /** The blocks of one risk-log range, the reading-order grids read there, and the risks read from them. */
