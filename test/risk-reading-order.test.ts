@@ -728,7 +728,7 @@ describe('revised risk log read raw from Chromium: a row cut by a page break', (
 
 describe('revised risk log read raw from Chromium: a risk named by its topic', () => {
   it('"Topic Name: description" is a risk though its description has no verb; an action opening "Monthly review:" is not', () => {
-    expect(isRiskClause('Shared Records: local arrangements pending a national agreement')).toBe(true);
+    expect(isRiskClause('Shared Records: local access for care staff subject to a regional protocol')).toBe(true);
     expect(isRiskClause('Monthly review: progress reported to the board')).toBe(false);
     const doc = extractText(
       [
@@ -762,9 +762,9 @@ describe('revised risk log read raw from Chromium: a risk named by its topic', (
         'discharge figures by',
         'the joint board',
         '',
-        'Shared Records: local',
-        'arrangements pending a',
-        'national agreement',
+        'Shared Records:',
+        'local access for care staff',
+        'subject to a regional protocol',
         '',
         '3',
         '',
@@ -793,7 +793,7 @@ describe('revised risk log read raw from Chromium: a risk named by its topic', (
     const risks = extractRisks(doc, noSections).value.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
     expect(risks).toEqual([
       ['Discharge teams do not reach the planned numbers by winter', 4, 5, 20, 'high'],
-      ['Shared Records: local arrangements pending a national agreement', 3, 4, 12, 'medium'],
+      ['Shared Records: local access for care staff subject to a regional protocol', 3, 4, 12, 'medium'],
       ['Volunteer numbers may fall after the grant ends', 2, 4, 8, 'medium'],
     ]);
   });

@@ -7,7 +7,7 @@
 // - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
 //   likelihood × impact: the product check ties three scattered figures to one row;
 // - a risk is a clause ("There is a risk that" completes it: "Partners do not agree …", "Demand will rise …") or a
-//   topic and its description ("Information Governance: local arrangements …"); actions are not ("Monthly review …",
+//   topic and its description ("Shared Records: local access for care staff …"); actions are not ("Monthly review …",
 //   "To agree …"); nor are the pieces of a row a page break cut, printed under the header again.
 // Risks and product-tied rows are paired in reading order, except that a risk whose lines hold a row's likelihood (on
 // the baseline of one of them) is that row's. Used only where the order-based reading leaves most rows unscored
@@ -64,7 +64,7 @@ interface OpenCell {
   inner: Array<{ scale: Scale; at: number }>;
 }
 
-/** A risk named by its topic, in title case, then described: "Information Governance: local arrangements …". */
+/** A risk named by its topic, in title case, then described: "Shared Records: local access for care staff …". */
 const TOPIC_OPENING = /^\p{Lu}[\p{L}&'/-]*(\s+\p{Lu}[\p{L}&'/-]*){0,3}:\s+\S/u;
 
 /** Whether a free-text cell is a risk: a clause in its first sentence, or a topic and its description; not opening as
