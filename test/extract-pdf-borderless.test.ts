@@ -464,4 +464,32 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     const texts = (await extractPdf(bytes)).blocks.map((b) => (b.kind === 'table' ? '' : b.text));
     expect(texts).toContain('Disabled Facilities Grant (DFG) and wider services');
   });
+  it('joins a risk row cut by a page break to its rest above the header repeated on the next page', async () => {
+    // A 2014 revised risk log; the next page sets its repeated header's columns a little apart from the row's.
+    const header = ['There is a risk\nthat:', 'How\nlikely?', 'Potential\nimpact', 'Overall\nrisk\nfactor', 'Mitigating Actions'];
+    const bytes = await makePdf((doc) => {
+      drawBorderless(doc, [62, 190, 240, 370, 420], 640, [
+        header,
+        ['Partners cannot release\nthe funding', '3', '4 Savings are\nnot made', '12\nMediu', 'Monthly review by the\njoint finance group'],
+        ['Demand for care\nrises faster', '4', '4 Costs rise\nabove plan', '16\nMediu', 'Demand model refreshed'],
+      ]);
+      doc.addPage();
+      doc.font('Helvetica').fontSize(10);
+      // The rest of the cut row's cells, in its own columns: mostly one cell a line.
+      doc.text('than planned', 62, 40, { lineBreak: false });
+      doc.text('by the partners', 62, 51.5, { lineBreak: false });
+      doc.text('every quarter by the', 420, 51.5, { lineBreak: false });
+      doc.text('m', 370, 57, { lineBreak: false });
+      doc.text('board', 420, 63, { lineBreak: false });
+      drawBorderless(doc, [62, 200, 252, 385, 432], 90, [header, ['Data cannot be\nshared', '2', '3 Care is\ndelayed', '6\nLow', 'Information sharing\nagreement signed']]);
+    });
+    const blocks = (await extractPdf(bytes)).blocks;
+    const rows = tables(blocks).flatMap(cellTexts);
+    const cut = rows.find((r) => r[0].startsWith('Demand for care'));
+    expect(cut?.[0]).toBe('Demand for care rises faster than planned by the partners');
+    expect(cut?.[3]).toMatch(/^16 Mediu ?m$/);
+    expect(cut?.[4]).toBe('Demand model refreshed every quarter by the board');
+    expect(rows).toContainEqual(['Data cannot be shared', '2', '3 Care is delayed', '6 Low', 'Information sharing agreement signed']);
+    expect(blocks.some((b) => b.kind !== 'table' && /planned|quarter/.test(b.text))).toBe(false);
+  });
 });

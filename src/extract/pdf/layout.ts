@@ -67,7 +67,7 @@ export function layoutDocument(pages: PageContent[]): LayoutResult {
   const layouts = pages.map((p) => layoutPage(p, vocabulary));
   dropRunningHeadersAndFooters(layouts, messages);
   const stats = textStats(layouts);
-  const items = joinRowsCutAbovePageBreak(groupElements(layouts, stats), messages);
+  const items = joinRowRestsAboveRepeatedHeader(joinRowsCutAbovePageBreak(groupElements(layouts, stats), messages), vocabulary, messages);
   const blocks = classify(items, stats, messages);
   return { blocks, messages };
 }
@@ -422,22 +422,7 @@ function joinRowsCutAbovePageBreak(items: Item[], messages: Finding[]): Item[] {
       if (stop) break;
     }
     if (taken.length === 0) continue;
-    const lines = taken.map((t) => t.line).reverse();
-    const columnOf = (x: number) => Math.max(0, Math.min(edges.length - 2, edges.findIndex((e, i) => i > 0 && x < e) - 1));
-    const cells = edges.slice(1).map(() => '');
-    for (const line of lines) {
-      const parts = edges.slice(1).map(() => '');
-      let prev: TextRun | null = null;
-      for (const run of line.runs) {
-        const c = columnOf((run.x0 + run.x1) / 2);
-        const glued = prev !== null && columnOf((prev.x0 + prev.x1) / 2) === c && run.x0 - prev.x1 <= 0.15 * line.size;
-        parts[c] = glued ? parts[c] + run.text : `${parts[c]} ${run.text}`.trim();
-        prev = run;
-      }
-      parts.forEach((t, c) => {
-        if (t) cells[c] = cells[c] ? joinWrapped(cells[c], t) : t;
-      });
-    }
+    const cells = rowFromLines(taken.map((t) => t.line).reverse(), edges);
     const first = el.rows[0];
     const cut: TableRow = { cells: cells.map((text) => ({ text })), page: el.page - 1 };
     if (cells.filter((t) => t !== '').length < 2 || first.cells.length !== cells.length || !continuesCutRow(cut, first)) continue;
@@ -450,6 +435,76 @@ function joinRowsCutAbovePageBreak(items: Item[], messages: Finding[]): Item[] {
     messages.push({ level: 'info', message: `table row cut by the page break joined again (its first lines were at the foot of page ${el.page - 1})`, page: el.page });
   }
   return items.filter((it) => it.kind !== 'group' || it.lines.length > 0);
+}
+
+/**
+ * The other half: a borderless table's last row cut by a page break goes on at the top of the next page, above
+ * the header the table repeats there. Without rules those lines were read as text between two tables. Split at
+ * the columns of the row they continue, they are joined to it.
+ */
+function joinRowRestsAboveRepeatedHeader(items: Item[], vocabulary: Vocabulary, messages: Finding[]): Item[] {
+  for (let k = 2; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'table' || !item.el.borderless) continue;
+    const el = item.el;
+    let p = k - 1;
+    const onThisPage = (it: Item) => it.kind === 'group' && it.page === el.page;
+    while (p >= 0 && onThisPage(items[p])) p--;
+    const before = items[p];
+    if (p === k - 1 || !before || before.kind !== 'table' || !before.el.borderless || before.el.page !== el.page - 1) continue;
+    const groups = items.slice(p + 1, k) as LineGroup[];
+    const lines = groups.flatMap((g) => g.lines);
+    const edges = before.el.lastXs;
+    const last = before.el.rows[before.el.rows.length - 1];
+    if (lines.length > 6 || lines.some((l) => l.x0 < edges[0] - 0.5 * l.size) || !last || last.cells.length !== edges.length - 1) continue;
+    // The table below opens with the header of the table above: the same table, its header repeated (each of
+    // its cells opens the cell above, which may hold more: the rest of a row cut by the page before).
+    // Spaces aside: a wrapped header cell may be joined with or without one on either page.
+    const norm = (t: string) => t.replace(/\s+/g, '').toLowerCase();
+    const header = before.el.rows[0].cells.map((c) => norm(c.text));
+    const repeats = el.rows[0].cells.length === header.length && el.rows[0].cells.every((c, i) => norm(c.text) !== '' && header[i].startsWith(norm(c.text)));
+    if (!repeats) continue;
+    // The row's rest is set in the row's own columns, those of the table above, whichever way the repeated header
+    // below was set.
+    const cells = rowFromLines(lines, edges);
+    if (cells.filter((t) => t !== '').length < 2) continue;
+    last.cells = last.cells.map((c, i) => {
+      const b = cells[i];
+      if (!b) return c;
+      if (completesYear(c.text, b)) return { ...c, text: c.text.trim() + b.trim() };
+      return { ...c, text: joinWrapped(c.text, b, cutWord(c.text, b, vocabulary)) };
+    });
+    for (const g of groups) g.lines.length = 0;
+    messages.push({ level: 'info', message: `table row cut by the page break joined again (its last lines were at the top of page ${el.page}, above the repeated header)`, page: el.page });
+  }
+  return items.filter((it) => it.kind !== 'group' || it.lines.length > 0);
+}
+
+/** "Mediu" then "m": a word cut at a cell's edge, where the document writes the joined word and not the piece. */
+function cutWord(a: string, b: string, vocabulary: Vocabulary): boolean {
+  const head = /\p{L}+$/u.exec(a.trim())?.[0];
+  const tail = /^\p{L}+/u.exec(b.trim())?.[0];
+  return !!head && !!tail && vocabulary.has((head + tail).toLowerCase()) && !vocabulary.has(head.toLowerCase());
+}
+
+/** Lines split at column edges into one row's cells, each column's pieces joined as wrapped text. */
+function rowFromLines(lines: TextLine[], edges: number[]): string[] {
+  const columnOf = (x: number) => Math.max(0, Math.min(edges.length - 2, edges.findIndex((e, i) => i > 0 && x < e) - 1));
+  const cells = edges.slice(1).map(() => '');
+  for (const line of lines) {
+    const parts = edges.slice(1).map(() => '');
+    let prev: TextRun | null = null;
+    for (const run of line.runs) {
+      const c = columnOf((run.x0 + run.x1) / 2);
+      const glued = prev !== null && columnOf((prev.x0 + prev.x1) / 2) === c && run.x0 - prev.x1 <= 0.15 * line.size;
+      parts[c] = glued ? parts[c] + run.text : `${parts[c]} ${run.text}`.trim();
+      prev = run;
+    }
+    parts.forEach((t, c) => {
+      if (t) cells[c] = cells[c] ? joinWrapped(cells[c], t) : t;
+    });
+  }
+  return cells;
 }
 
 // ------------------------------------------------------------------------------------ classification
