@@ -228,9 +228,9 @@ export function readRowColumns(lines: string[], headerLine: number, page: number
   const rows: TableRow[] = [];
   if (starts[0] > 0) {
     const leadWords = words.filter((w) => w.line < starts[0]);
-    // The header's cells (or the end of a row cut by the page break) by order where it has the usual number, else
-    // each to the column it overlaps most.
-    const lead = toRow(cellsOf(leadWords), cellsOf(leadWords).length === usual, pageBreakBefore ? { pageBreakBefore: true } : {});
+    // The header's cells by order where it has the usual number, else each to the column it overlaps most.
+    // The end of a cut row holds some of its cells only: by overlap.
+    const lead = toRow(cellsOf(leadWords), headerLine >= 0 && cellsOf(leadWords).length === usual, pageBreakBefore ? { pageBreakBefore: true } : {});
     rows.push(headerLine >= 0 ? { ...lead, header: true } : lead);
   }
   const amountColumns: number[] = [];
