@@ -774,11 +774,9 @@ function centredRows(
 
 /**
  * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
- * table running over pages is read page by page: each page has its own column positions.
- */
-/**
- * `unjoined`: the same lines before figures cut at a cell's edge were rejoined on them (src/extract/text/cutFigures.ts),
- * for the per-row reader, to which a cut figure's two lines say where its row's middle is.
+ * table running over pages is read page by page: each page has its own column positions. `unjoined`: the same
+ * lines before figures cut at a cell's edge were rejoined on them (cutFigures.ts), for the per-row reader
+ * (rowColumns.ts), to which a cut figure's two lines say where its row's middle is.
  */
 export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null, unjoined: string[] = input): FixedWidthTable | null {
   let lines = input;
