@@ -7,6 +7,7 @@
 // figures, split where a new entry starts in the first text column.
 import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
+import { preferRowColumns } from './rowColumns.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -773,9 +774,11 @@ function centredRows(
 
 /**
  * The fixed-width table starting at `lines[at]`, or null. `pageOf(i)` gives a line's page (form feeds), so a
- * table running over pages is read page by page: each page has its own column positions.
+ * table running over pages is read page by page: each page has its own column positions. `unjoined`: the same
+ * lines before figures cut at a cell's edge were rejoined on them (cutFigures.ts), for the per-row reader
+ * (rowColumns.ts), to which a cut figure's two lines say where its row's middle is.
  */
-export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null): FixedWidthTable | null {
+export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null, unjoined: string[] = input): FixedWidthTable | null {
   let lines = input;
   if (!isGapped(lines[at])) {
     const moved = valueRunIntoLabel(lines, at);
@@ -876,7 +879,12 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     width = Math.max(width, grid[0].length);
     const page = part.page !== undefined ? part.page : pageOf(part.from);
     const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);
-    const partRows = padded ?? groupRows(grid, page, n > 0, keyLine);
+    // Rows at offsets of their own (text set larger than its cells) are read row by row where that puts every
+    // row's amount in one column (rowColumns.ts).
+    const rowKept = [...Array(part.to - part.from).keys()].map((k) => part.from + k).filter((i) => !isBlank(unjoined[i]));
+    const rowLines = rejoinCutWords(rowKept.map((i) => (i === at ? lines[i] : unjoined[i])));
+    const rowKey = keyLine >= 0 ? rowKept.indexOf(kept[keyLine]) : -1;
+    const partRows = padded ?? preferRowColumns(groupRows(grid, page, n > 0, keyLine), rowLines, rowKey, page, n > 0);
     headerAlone = n === 0 && partRows.length === 1 && partRows[0].header ? { lines: partLines, row: rows.length, page } : null;
     rows.push(...partRows);
   }

@@ -96,7 +96,8 @@ export function textToBlocks(text: string): RawBlock[] {
     linePages.push(paged ? page : null);
   }
   const pageOf = (n: number) => linePages[n] ?? null;
-  const lines = rejoinCutPercents(rejoinCutFigures(rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''))), pageOf), pageOf);
+  const unjoined = rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, '')));
+  const lines = rejoinCutPercents(rejoinCutFigures(unjoined, pageOf), pageOf);
   const blocks: RawBlock[] = [];
   // Blocks take the page of the line they start on.
   let placed = 0;
@@ -122,7 +123,7 @@ export function textToBlocks(text: string): RawBlock[] {
     }
 
     // A table laid out with spaces (no tabs): columns from the gutters the lines share.
-    const fixed = fixedWidthTableAt(lines, i, pageOf);
+    const fixed = fixedWidthTableAt(lines, i, pageOf, unjoined);
     if (fixed) {
       const layout = lines.slice(i, fixed.end).map((text, k) => ({ text, page: pageOf(i + k) }));
       blocks.push({ kind: 'table', rows: fixed.rows, page: pageOf(i), pageEnd: pageOf(fixed.end - 1), layout });
