@@ -35,7 +35,8 @@ function riskColumnOfUncached(header: string): RiskColumn | null {
   // "Riskrating": a header wrapped as "Risk" / "ratin" / "g" cannot be told from one word cut at the cell edge.
   if (/(?:\b|risk)rating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
   if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
-  if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
+  // Not "ownership" ("a shared ownership of …" in prose): an owner column names its owner.
+  if (/\bowners?\b|\blead\b|responsib|accountab/.test(h)) return 'owner';
   // Not "Risk stratification", "At risk groups", "Risk sharing": those name other things.
   if (/risk strat|risk profil|\bat risk\b|high risk|risk shar|risk pool/.test(h)) return null;
   if (/risk|description|issue|hazard/.test(h)) return 'description';
