@@ -32,8 +32,12 @@ interface RiskDraft extends Risk {
  * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts), its
  * cells placed in rows by their order alone, so a row may hold a piece of another row.
  */
-function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false): Risk[] {
+function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false, before?: Risk): Risk[] {
   const { cols } = log;
+  // The risk read last, on this log's page or the one before, when this log is its table going on after a page
+  // break (the header printed again, the table a new one): the log's first row may be that risk's cells the break cut.
+  const firstPage = log.rows[0]?.page ?? null;
+  const carried = before && before.page !== null && firstPage !== null && firstPage >= before.page && firstPage - before.page <= 1 ? before : undefined;
   const risks: RiskDraft[] = [];
   let afterBreak = false;
   let guidanceSig: string | null = null;
@@ -81,6 +85,16 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       !!prev?.mitigation &&
       /[.!?)]$/.test(prev.mitigation.trim()) &&
       (!mitigation || /^[A-Z0-9]/.test(mitigation));
+    // The same across tables: the log's first row, unscored and opening mid-sentence, ends the risk cut off on the
+    // page before (tables.md class 1, a wrapped cell the page break made a row of its own).
+    if (!prev && carried && !scored && desc && /^[a-z(,;]/.test(desc)) {
+      carried.description = joinText(carried.description, desc) ?? carried.description;
+      carried.mitigation = joinText(carried.mitigation, mitigation);
+      carried.owner = joinText(carried.owner, owner);
+      carried.text = [carried.text, rowText(row)].filter(Boolean).join('\n');
+      afterBreak = false;
+      continue;
+    }
     if (prev && !scored && (!desc || (afterBreak && !freshAfterBreak) || /^[a-z(,;]/.test(desc))) {
       prev.description = joinText(prev.description, desc) ?? prev.description;
       prev.mitigation = joinText(prev.mitigation, mitigation);
@@ -174,7 +188,8 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
-    const read = headerRuns(doc, grid, RISK_LOG).flatMap((log) => parseLog(log, messages, inReadingOrder.has(grid)));
+    const read: Risk[] = [];
+    for (const log of headerRuns(doc, grid, RISK_LOG)) read.push(...parseLog(log, messages, inReadingOrder.has(grid), read[read.length - 1] ?? risks[risks.length - 1]));
     risks.push(...read);
     for (const r of read) streamRanges.find((x) => x.grids.has(grid))?.risks.push(r);
   }
