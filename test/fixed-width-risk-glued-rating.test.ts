@@ -85,3 +85,42 @@ describe('a rating glued one space before the next column', () => {
     expect(separateGluedRatings(prose)).toEqual(prose);
   });
 });
+
+describe('a score glued one space after the text of the column before', () => {
+  // There is a risk that: | How likely | Potential impact | Overall risk factor | Mitigating Actions, the score
+  // centred in its column, one row's ending the impact's line ("… to the council 20 High").
+  const lines = [
+    '4) Risks',
+    '',
+    pad([[0, 'There is a risk that:'], [27, 'How likely'], [43, 'Potential impact'], [70, 'Overall'], [84, 'Mitigating Actions']]),
+    pad([[27, 'is the risk?'], [70, 'risk factor']]),
+    '',
+    pad([[0, 'Partners cannot agree the'], [27, '4'], [43, '5 Cost of extra beds'], [72, '20 High'], [84, 'Monthly review at the']]),
+    pad([[0, 'pooled amounts in time'], [43, 'over the winter'], [84, 'joint board']]),
+    '',
+    pad([[0, 'Council budgets are cut'], [27, '4'], [43, '5 Cost to the council 20 High'], [84, 'A joint plan for savings']]),
+    pad([[0, 'and prevention stops'], [43, 'and its partners'], [84, 'agreed each year']]),
+    '',
+    pad([[0, 'Home care providers leave'], [27, '3'], [43, '4 Fewer care hours'], [73, '12'], [84, 'Market support fund']]),
+    pad([[0, 'the area'], [43, 'at home'], [73, 'Medium'], [84, 'for the providers']]),
+    '',
+    pad([[0, 'Falls services close early'], [27, '2'], [43, '4 Longer stays in hospital'], [73, '8 Medium'], [84, 'Joint rotas']]),
+    '',
+    '',
+    '5) Next steps',
+  ];
+
+  it('gives the score its column gap back, the columns after it in place', () => {
+    expect(separateGluedRatings(lines)[8]).toBe(pad([[0, 'Council budgets are cut'], [27, '4'], [43, '5 Cost to the council'], [67, '20 High'], [84, 'A joint plan for savings']]));
+  });
+
+  it('reads the score into its row', () => {
+    const risks = risksOf(lines);
+    expect(risks.map((r) => [r.description.split(' ').slice(0, 2).join(' '), r.likelihood, r.impact, r.score])).toEqual([
+      ['Partners cannot', 4, 5, 20],
+      ['Council budgets', 4, 5, 20],
+      ['Home care', 3, 4, 12],
+      ['Falls services', 2, 4, 8],
+    ]);
+  });
+});

@@ -62,16 +62,57 @@ function ratingCells(lines: string[]): RatingCell[] {
   return out;
 }
 
-/** Lines with each glued rating set apart from the text after it by a column gap. */
+/** A score with its rating ("20 High", "8 Medium"): an overall risk factor cell. */
+const SCORED_RATING = /^\d{1,2}\s(very\s+)?(high|medium|med|low|red|amber|green)$/i;
+
+/** A cell of a score column alone: a whole number or a rating word. */
+const SCORE_OR_RATING = /^(\d{1,2}|(very\s+)?(high|medium|med|low|red|amber|green))$/i;
+
+interface ScoreCell {
+  line: number;
+  x: number;
+  /** It ends a fragment one space after another column's text. */
+  glued: boolean;
+}
+
+/** Score cells ("20 High") standing alone, and those ending a fragment one space after another column's text
+ *  ("… impact on the council 20 High"), with where each starts. */
+function scoreCells(lines: string[]): ScoreCell[] {
+  const out: ScoreCell[] = [];
+  lines.forEach((line, i) => {
+    for (const f of fragments(line)) {
+      // The column's other cells: a score and its rating, or either alone (a score cell wrapped "12" over "Medium"),
+      // or a score and rating glued to the actions after it.
+      const words = f.text.split(/\s+/);
+      if (SCORED_RATING.test(words.slice(0, 2).join(' ')) || SCORE_OR_RATING.test(f.text)) out.push({ line: i, x: f.start, glued: false });
+      const tail = /(?<=\S )\d{1,2} (very )?[A-Za-z]+$/.exec(f.text);
+      if (tail && SCORED_RATING.test(tail[0]) && f.start + tail.index >= FIXED_WIDTH.cellIndent) out.push({ line: i, x: f.start + tail.index, glued: true });
+    }
+  });
+  return out;
+}
+
+/** Other cells of the kind near `c` on the lines around it: enough of them and `c` is in a column of its own. */
+function inColumn<C extends { line: number; x: number }>(c: C, cells: C[]): C[] {
+  const others = cells.filter((o) => o.line !== c.line && Math.abs(o.line - c.line) <= WINDOW && Math.abs(o.x - c.x) <= FIXED_WIDTH.mergeDistance);
+  return others.length >= MIN_OTHERS ? others : [];
+}
+
+/**
+ * Lines with each glued rating set apart from the text after it by a column gap, and each glued score ("… on the
+ * council 20 High", the score centred in the overall-risk column a space after the impact's text) from the text
+ * before it.
+ */
 export function separateGluedRatings(lines: string[]): string[] {
   const cells = ratingCells(lines);
-  if (!cells.some((c) => c.glued)) return lines;
+  const scores = scoreCells(lines);
+  if (!cells.some((c) => c.glued) && !scores.some((c) => c.glued)) return lines;
   const out = [...lines];
   const widen = FIXED_WIDTH.columnGap - 1;
   for (const c of cells) {
     if (!c.glued) continue;
-    const others = cells.filter((o) => o.line !== c.line && Math.abs(o.line - c.line) <= WINDOW && Math.abs(o.x - c.x) <= FIXED_WIDTH.mergeDistance);
-    if (others.length < MIN_OTHERS) continue;
+    const others = inColumn(c, cells);
+    if (others.length === 0) continue;
     // A rating right of where its column's ratings start moves left into the blank before it, where there is room
     // (towards its column; the text after it keeps its place, and with it the next column's start); else the text
     // after it moves right (the rating keeps its place at its column's start). A cut rating stays, its rest under it.
@@ -85,6 +126,15 @@ export function separateGluedRatings(lines: string[]): string[] {
     } else {
       out[c.line] = line.slice(0, end) + ' '.repeat(widen) + line.slice(end);
     }
+  }
+  // A glued score moves right, into the blank after it where there is room (the columns after it keep their places).
+  for (const c of scores) {
+    if (!c.glued || inColumn(c, scores).length === 0) continue;
+    const line = out[c.line];
+    const end = c.x + /^\S+ \S+( \S+)?/.exec(line.slice(c.x))![0].length;
+    const after = line.slice(end, end + widen + FIXED_WIDTH.columnGap);
+    const rest = end + widen >= line.length || after.trim() === '' ? line.slice(end + widen) : line.slice(end);
+    out[c.line] = line.slice(0, c.x) + ' '.repeat(widen) + line.slice(c.x, end) + rest;
   }
   return out;
 }
