@@ -15,6 +15,7 @@ import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
 import { restoreMovedRisks } from './movedRisk.js';
+import { joinHeadRows, strayScore } from './strayCells.js';
 import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
@@ -42,7 +43,8 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
   let afterBreak = false;
   let guidanceSig: string | null = null;
   // Read in reading order, a risk cell the order moved into the row above goes back to its row (movedRisk.ts).
-  const rows = inReadingOrder ? restoreMovedRisks(log.rows, cols) : log.rows;
+  // A risk cell's first lines read as a row of their own go back on top of their row (strayCells.ts).
+  const rows = joinHeadRows(inReadingOrder ? restoreMovedRisks(log.rows, cols) : log.rows, cols);
   for (const { row, gridRow, page, afterBreak: breakHere } of rows) {
     afterBreak ||= breakHere;
     const sig = rowSignature(row);
@@ -62,10 +64,16 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     const impact = leadingScale(cellOf(row, cols, 'impact')) ?? scoreCell.impact;
     const ratingCell = cellOf(row, cols, 'rating');
     const ratingScore = cols.index.score === undefined ? parseScoreCell(ratingCell).score : null;
-    const score = scoreCell.score ?? ratingScore;
-    const rating = parseRating(ratingCell) ?? scoreCell.rating;
+    let score = scoreCell.score ?? ratingScore;
+    let rating = parseRating(ratingCell) ?? scoreCell.rating;
+    let mitigation = cellOf(row, cols, 'mitigation');
+    // The score read into the actions beside an empty score column (the columns shifted on that page).
+    const stray = cols.index.score !== undefined && score === null && rating === null ? strayScore(row.cells[cols.index.mitigation ?? -1]?.text ?? '', likelihood, impact) : null;
+    if (stray) {
+      ({ score, rating } = stray);
+      mitigation = cleanCellText(stray.rest);
+    }
     const scored = likelihood !== null || impact !== null || score !== null || rating !== null;
-    const mitigation = cellOf(row, cols, 'mitigation');
     const owner = cellOf(row, cols, 'owner');
     const prev = risks[risks.length - 1];
 
