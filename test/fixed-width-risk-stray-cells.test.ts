@@ -4,7 +4,7 @@
 // figure here is made up.
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
-import { extractRisks } from '../src/fields/risks/index.js';
+import { extractRisks, riskColumnOf } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
@@ -56,5 +56,26 @@ describe('a score read into the actions', () => {
       row(['Staff leave for other work', '3', '4 Fewer care hours', '', 'Recruitment over\n12 weeks']),
     ]);
     expect(risks.map((r) => r.score)).toEqual([null, null]);
+  });
+});
+
+describe('a rating read into the column beside a narrow rating column', () => {
+  // Risk | Risk rating | Mitigating Actions in large type: the rating header cut ("ratin" over "g"), the ratings
+  // centred at offsets creeping from row to row, some past the rating column's edge, in a column that names no role.
+  const rows = [
+    row(['Risk', 'Risk\nratin\ng', '', 'Mitigating Actions'], { header: true }),
+    row(['Partners cannot agree the pooled amounts', 'High', 'Agree', 'the amounts at the board.']),
+    row(['Care providers leave the area', '', 'Low\nfor', 'A market support fund the providers.']),
+    row(['Falls services close early in winter', '', 'Medium', 'Extra staff trained in falls response.']),
+  ];
+
+  it('reads the cut header as the rating column, and each row\'s rating from where it went', () => {
+    expect(riskColumnOf('Risk ratin g')).toBe('rating');
+    expect(risksOf(rows).map((r) => r.rating)).toEqual(['high', 'low', 'medium']);
+  });
+
+  it('takes no word of the actions for a rating', () => {
+    const named = [row(['Risk', 'Risk rating', 'Mitigating Actions'], { header: true }), row(['Care providers leave the area', '', 'Low\ncost providers.'])];
+    expect(risksOf(named)[0].rating).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
 import { restoreMovedRisks } from './movedRisk.js';
-import { joinHeadRows, strayScore } from './strayCells.js';
+import { joinHeadRows, strayRating, strayScore } from './strayCells.js';
 import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
@@ -65,7 +65,7 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     const ratingCell = cellOf(row, cols, 'rating');
     const ratingScore = cols.index.score === undefined ? parseScoreCell(ratingCell).score : null;
     let score = scoreCell.score ?? ratingScore;
-    let rating = parseRating(ratingCell) ?? scoreCell.rating;
+    let rating = parseRating(ratingCell) ?? scoreCell.rating ?? strayRating(row, cols);
     let mitigation = cellOf(row, cols, 'mitigation');
     // The score read into the actions beside an empty score column (the columns shifted on that page).
     const stray = cols.index.score !== undefined && score === null && rating === null ? strayScore(row.cells[cols.index.mitigation ?? -1]?.text ?? '', likelihood, impact) : null;

@@ -70,3 +70,23 @@ export function strayScore(cell: string, likelihood: number | null, impact: numb
   const { score, rating } = parseScoreCell(lines[at]);
   return { score: score!, rating, rest: lines.filter((_, i) => i !== at).join('\n') };
 }
+
+/** A rating word alone on a line of a cell. */
+const RATING_ALONE = /^(very\s+)?(high|medium|low|red|amber|green)$/i;
+
+/**
+ * A rating read into a column beside the rating column that names no role (a narrow rating column whose cells,
+ * centred at offsets creeping from row to row, start past its edge): the first line of that cell that is a rating
+ * word alone. Null where there is none, or the log has no rating column.
+ */
+export function strayRating(row: TableRow, cols: RiskColumns): ReturnType<typeof parseRating> {
+  const k = cols.index.rating;
+  if (k === undefined) return null;
+  const named = new Set(Object.values(cols.index));
+  for (const j of [k + 1, k - 1]) {
+    if (j < 0 || named.has(j)) continue;
+    const line = (row.cells[j]?.text ?? '').split('\n').map(cleanCellText).find((l) => RATING_ALONE.test(l));
+    if (line) return parseRating(line);
+  }
+  return null;
+}
