@@ -124,3 +124,21 @@ describe('a score glued one space after the text of the column before', () => {
     ]);
   });
 });
+
+describe('a score alone glued after the impact, its rating wrapped below', () => {
+  const lines = [
+    pad([[0, 'Partners cannot agree'], [27, '4'], [43, '5 Delay to the schemes'], [72, '20 High'], [84, 'Monthly review']]),
+    pad([[0, 'Home care providers'], [27, '3'], [43, '4 Fewer care hours for a 12'], [84, 'Market support fund']]),
+    pad([[0, 'leave the area'], [43, 'people at home'], [73, 'Medium'], [84, 'for the providers']]),
+    pad([[0, 'Falls services close'], [27, '2'], [43, '4 Longer stays'], [73, '8 Medium'], [84, 'Joint rotas']]),
+  ];
+
+  it('is set apart in a rated score column', () => {
+    expect(separateGluedRatings(lines)[1]).toBe(pad([[0, 'Home care providers'], [27, '3'], [43, '4 Fewer care hours for a'], [70, '12'], [84, 'Market support fund']]));
+  });
+
+  it('is left alone among columns of small numbers with no rating', () => {
+    const numbers = [pad([[0, 'North'], [20, 'Visits in week 12'], [40, '14']]), pad([[0, 'South'], [38, '9']]), pad([[0, 'East'], [39, '11']])];
+    expect(separateGluedRatings(numbers)).toEqual(numbers);
+  });
+});

@@ -73,6 +73,8 @@ interface ScoreCell {
   x: number;
   /** It ends a fragment one space after another column's text. */
   glued: boolean;
+  /** It holds a rating word: the column is a rated log's score column, not any column of small numbers. */
+  rated: boolean;
 }
 
 /** Score cells ("20 High") standing alone, and those ending a fragment one space after another column's text
@@ -84,9 +86,10 @@ function scoreCells(lines: string[]): ScoreCell[] {
       // The column's other cells: a score and its rating, or either alone (a score cell wrapped "12" over "Medium"),
       // or a score and rating glued to the actions after it.
       const words = f.text.split(/\s+/);
-      if (SCORED_RATING.test(words.slice(0, 2).join(' ')) || SCORE_OR_RATING.test(f.text)) out.push({ line: i, x: f.start, glued: false });
-      const tail = /(?<=\S )\d{1,2} (very )?[A-Za-z]+$/.exec(f.text);
-      if (tail && SCORED_RATING.test(tail[0]) && f.start + tail.index >= FIXED_WIDTH.cellIndent) out.push({ line: i, x: f.start + tail.index, glued: true });
+      if (SCORED_RATING.test(words.slice(0, 2).join(' ')) || SCORE_OR_RATING.test(f.text)) out.push({ line: i, x: f.start, glued: false, rated: /\p{L}/u.test(words.slice(0, 2).join(' ')) });
+      // Glued: a score and rating, or a score alone whose rating wrapped below ("… sector play a 12" over "Medium").
+      const tail = /(?<=\S )\d{1,2}( (very )?[A-Za-z]+)?$/.exec(f.text);
+      if (tail && (SCORED_RATING.test(tail[0]) || !tail[1]) && f.start + tail.index >= FIXED_WIDTH.cellIndent) out.push({ line: i, x: f.start + tail.index, glued: true, rated: !!tail[1] });
     }
   });
   return out;
@@ -129,9 +132,9 @@ export function separateGluedRatings(lines: string[]): string[] {
   }
   // A glued score moves right, into the blank after it where there is room (the columns after it keep their places).
   for (const c of scores) {
-    if (!c.glued || inColumn(c, scores).length === 0) continue;
+    if (!c.glued || !inColumn(c, scores).some((o) => o.rated)) continue;
     const line = out[c.line];
-    const end = c.x + /^\S+ \S+( \S+)?/.exec(line.slice(c.x))![0].length;
+    const end = c.x + /^\S+( \S+)*/.exec(line.slice(c.x))![0].length;
     const after = line.slice(end, end + widen + FIXED_WIDTH.columnGap);
     const rest = end + widen >= line.length || after.trim() === '' ? line.slice(end + widen) : line.slice(end);
     out[c.line] = line.slice(0, c.x) + ' '.repeat(widen) + line.slice(c.x, end) + rest;
