@@ -1032,6 +1032,22 @@ function paddedRowBlocks(kept: number[], lines: string[], grid: string[][], page
   for (let k = blocks.length - 1; k > 1; k--) {
     if (isContinuationBlock(blocks[k].map((j) => lines[j]))) blocks.splice(k - 1, 2, [...blocks[k - 1], ...blocks[k]]);
   }
+  // A block opening mid-sentence at the margin, above its own entry and figures, opens with the row above's cells
+  // going on after a blank line their lines spread over (tables.md class 1): those lines are the row above's.
+  for (let k = 1; k < blocks.length; k++) {
+    if (figureLines(blocks[k - 1]) !== 1) continue;
+    const b = blocks[k];
+    const margin = b.flatMap((j, n) => {
+      const f = fragmentsOf(lines[j])[0];
+      return f.start < FIXED_WIDTH.cellIndent ? [{ n, text: f.text }] : [];
+    });
+    const entry = margin.find((m) => startsEntry(m.text));
+    if (!entry || margin[0] === entry || !/^[a-z]/.test(margin[0].text)) continue;
+    const firstFigure = b.findIndex((j) => fragmentsOf(lines[j]).some((f) => isFigure(f.text)));
+    if (firstFigure < entry.n) continue;
+    blocks[k - 1].push(...b.slice(0, entry.n));
+    blocks[k] = b.slice(entry.n);
+  }
   if (blocks.length === 0 || figureLines(blocks[0]) > 1 || blocks.slice(1).some((b) => figureLines(b) !== 1)) return null;
   const headed = figureLines(blocks[0]) === 0;
   if (blocks.length - (headed ? 1 : 0) < FIXED_WIDTH.minPaddedRows) return null;

@@ -8,6 +8,7 @@ import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
 import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';
 import { rejoinCutFigures, rejoinCutPercents } from './cutFigures.js';
+import { separateGluedRatings } from './gluedRatings.js';
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const LIST_MARKER = new RegExp(`^([ \\t]*)(?:[-*+–${BULLET_CHARS}])[ \\t]+(?=\\S)`);
@@ -96,7 +97,7 @@ export function textToBlocks(text: string): RawBlock[] {
     linePages.push(paged ? page : null);
   }
   const pageOf = (n: number) => linePages[n] ?? null;
-  const unjoined = rejoinClippedYears(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, '')));
+  const unjoined = rejoinClippedYears(separateGluedRatings(raw.map((l) => normaliseSpaces(l.replace(/\f/g, '')).replace(/[ ]+$/, ''))));
   const lines = rejoinCutPercents(rejoinCutFigures(unjoined, pageOf), pageOf);
   const blocks: RawBlock[] = [];
   // Blocks take the page of the line they start on.

@@ -33,9 +33,11 @@ function riskColumnOfUncached(header: string): RiskColumn | null {
   if (/likel|probab|^[lp]$/.test(h)) return 'likelihood';
   if (/impact|severity|consequence|^i$/.test(h)) return 'impact';
   // "Riskrating": a header wrapped as "Risk" / "ratin" / "g" cannot be told from one word cut at the cell edge.
-  if (/(?:\b|risk)rating\b|\brag\b|risk level|priority|^level$/.test(h)) return 'rating';
+  // Or with its cut end apart ("Risk ratin g": the end wrapped under the cut word, read back with a space).
+  if (/(?:\b|risk)rating\b|\brag\b|risk level|priority|^level$/.test(h) || /^(risk)?rating$/.test(h.replace(/\s+/g, ''))) return 'rating';
   if (/mitigat|action|controls?\b|response|contingency/.test(h)) return 'mitigation';
-  if (/owner|\blead\b|responsib|accountab/.test(h)) return 'owner';
+  // Not "ownership" ("a shared ownership of …" in prose): an owner column names its owner.
+  if (/\bowners?\b|\blead\b|responsib|accountab/.test(h)) return 'owner';
   // Not "Risk stratification", "At risk groups", "Risk sharing": those name other things.
   if (/risk strat|risk profil|\bat risk\b|high risk|risk shar|risk pool/.test(h)) return null;
   if (/risk|description|issue|hazard/.test(h)) return 'description';

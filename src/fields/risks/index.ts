@@ -15,6 +15,7 @@ import { cleanCellText } from '../../text/clean.js';
 import { rowText } from '../../text/rows.js';
 import { joinText } from './cells.js';
 import { restoreMovedRisks } from './movedRisk.js';
+import { joinHeadRows, strayRating, strayScore } from './strayCells.js';
 import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
@@ -32,13 +33,18 @@ interface RiskDraft extends Risk {
  * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts), its
  * cells placed in rows by their order alone, so a row may hold a piece of another row.
  */
-function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false): Risk[] {
+function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false, before?: Risk): Risk[] {
   const { cols } = log;
+  // The risk read last, on this log's page or the one before, when this log is its table going on after a page
+  // break (the header printed again, the table a new one): the log's first row may be that risk's cells the break cut.
+  const firstPage = log.rows[0]?.page ?? null;
+  const carried = before && before.page !== null && firstPage !== null && firstPage >= before.page && firstPage - before.page <= 1 ? before : undefined;
   const risks: RiskDraft[] = [];
   let afterBreak = false;
   let guidanceSig: string | null = null;
   // Read in reading order, a risk cell the order moved into the row above goes back to its row (movedRisk.ts).
-  const rows = inReadingOrder ? restoreMovedRisks(log.rows, cols) : log.rows;
+  // A risk cell's first lines read as a row of their own go back on top of their row (strayCells.ts).
+  const rows = joinHeadRows(inReadingOrder ? restoreMovedRisks(log.rows, cols) : log.rows, cols);
   for (const { row, gridRow, page, afterBreak: breakHere } of rows) {
     afterBreak ||= breakHere;
     const sig = rowSignature(row);
@@ -58,10 +64,16 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     const impact = leadingScale(cellOf(row, cols, 'impact')) ?? scoreCell.impact;
     const ratingCell = cellOf(row, cols, 'rating');
     const ratingScore = cols.index.score === undefined ? parseScoreCell(ratingCell).score : null;
-    const score = scoreCell.score ?? ratingScore;
-    const rating = parseRating(ratingCell) ?? scoreCell.rating;
+    let score = scoreCell.score ?? ratingScore;
+    let rating = parseRating(ratingCell) ?? scoreCell.rating ?? strayRating(row, cols);
+    let mitigation = cellOf(row, cols, 'mitigation');
+    // The score read into the actions beside an empty score column (the columns shifted on that page).
+    const stray = cols.index.score !== undefined && score === null && rating === null ? strayScore(row.cells[cols.index.mitigation ?? -1]?.text ?? '', likelihood, impact) : null;
+    if (stray) {
+      ({ score, rating } = stray);
+      mitigation = cleanCellText(stray.rest);
+    }
     const scored = likelihood !== null || impact !== null || score !== null || rating !== null;
-    const mitigation = cellOf(row, cols, 'mitigation');
     const owner = cellOf(row, cols, 'owner');
     const prev = risks[risks.length - 1];
 
@@ -81,6 +93,16 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       !!prev?.mitigation &&
       /[.!?)]$/.test(prev.mitigation.trim()) &&
       (!mitigation || /^[A-Z0-9]/.test(mitigation));
+    // The same across tables: the log's first row, unscored and opening mid-sentence, ends the risk cut off on the
+    // page before (tables.md class 1, a wrapped cell the page break made a row of its own).
+    if (!prev && carried && !scored && desc && /^[a-z(,;]/.test(desc)) {
+      carried.description = joinText(carried.description, desc) ?? carried.description;
+      carried.mitigation = joinText(carried.mitigation, mitigation);
+      carried.owner = joinText(carried.owner, owner);
+      carried.text = [carried.text, rowText(row)].filter(Boolean).join('\n');
+      afterBreak = false;
+      continue;
+    }
     if (prev && !scored && (!desc || (afterBreak && !freshAfterBreak) || /^[a-z(,;]/.test(desc))) {
       prev.description = joinText(prev.description, desc) ?? prev.description;
       prev.mitigation = joinText(prev.mitigation, mitigation);
@@ -174,7 +196,8 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   grids.sort((a, b) => a.blockStart - b.blockStart);
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
-    const read = headerRuns(doc, grid, RISK_LOG).flatMap((log) => parseLog(log, messages, inReadingOrder.has(grid)));
+    const read: Risk[] = [];
+    for (const log of headerRuns(doc, grid, RISK_LOG)) read.push(...parseLog(log, messages, inReadingOrder.has(grid), read[read.length - 1] ?? risks[risks.length - 1]));
     risks.push(...read);
     for (const r of read) streamRanges.find((x) => x.grids.has(grid))?.risks.push(r);
   }
