@@ -13,7 +13,7 @@ describe('prose whose lines name risk-log roles by chance', () => {
     'Local priorities',
     '•   Blood pressure checks: to find people early and lower',
     '    the risk of strokes and heart attacks',
-    'Principles and Actions',
+    'Aims and Actions',
     '•   A joint ownership of the aims across the partners',
     '•   Clear roles for every partner, each knowing its part',
     '    in reaching the aims',

@@ -25,9 +25,9 @@ const plan = [
   pad([[0, 'response'], [11, 'visits by'], [26, 'NHS'], [37, '£412,500'], [47, 'Existing']]),
   pad([[0, 'team'], [11, 'responders'], [26, 'funding']]),
   // A row whose text sits further left: its amount where the row above has its source.
-  pad([[0, 'Hospital'], [10, 'Ward team'], [20, 'Improved']]),
+  pad([[0, 'Rehab'], [10, 'Ward team'], [20, 'Improved']]),
   pad([[0, 'social'], [10, 'discharge'], [20, 'iBCF'], [25, '£1,250,000'], [36, 'New']]),
-  pad([[0, 'work'], [10, 'support'], [20, 'grant']]),
+  pad([[0, 'workers'], [10, 'support'], [20, 'grant']]),
   // An amount cut after its fifth digit, its row centred on both lines.
   pad([[11, 'Adaptations']]),
   pad([[0, 'Home'], [11, 'for older'], [26, 'Disabled'], [37, '£980,12'], [47, 'Existing']]),
@@ -48,12 +48,12 @@ describe('a spending plan typed larger than its cells (rows at offsets of their 
     expect(table?.kind).toBe('table');
     const rows = table!.kind === 'table' ? table!.rows : [];
     const body = rows.filter((r) => !r.header).map((r) => r.cells.map((c) => c.text.replace(/\n/g, ' ')));
-    expect(body.map((r) => r[0])).toEqual(['Falls response team', 'Hospital social work', 'Home adapt', 'Carers help line']);
+    expect(body.map((r) => r[0])).toEqual(['Falls response team', 'Rehab social workers', 'Home adapt', 'Carers help line']);
     expect(body.map((r) => r[3])).toEqual(['£412,500', '£1,250,000', '£980,125', '£76,400']);
     const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
     expect(spend.map((b) => [b.scheme, b.amountGbp])).toEqual([
       ['Falls response team', 412500],
-      ['Hospital social work', 1250000],
+      ['Rehab social workers', 1250000],
       ['Home adapt', 980125],
       ['Carers help line', 76400],
     ]);

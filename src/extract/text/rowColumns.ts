@@ -25,7 +25,7 @@ interface Cell {
   words: Word[];
 }
 
-/** An amount: "£1,486,230", "£12,045,01" (cut at its cell's edge), "12,400". */
+/** An amount: "£1,486,230", "£14,206,33" (cut at its cell's edge), "12,400". */
 const AMOUNT = /^[(\-–]?£\d[\d,]*(\.\d+)?\)?$|^\d{1,3}(,\d{3})+$/;
 
 /** Named thresholds of the per-row reader. */
@@ -49,7 +49,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 /**
  * Whether two words on different lines are one cell's: their spans share two characters, or one with their starts
  * at most two apart (a cell's lines start together, give or take the shift). Each line is shifted on its own, so
- * the first character of the next cell's word can sit under this one's last. An amount is a cell of its own, with only the digits cut off it on a line below ("£1,997,3" over "85"):
+ * the first character of the next cell's word can sit under this one's last. An amount is a cell of its own, with only the digits cut off it on a line below ("£3,418,2" over "07"):
  * a long word of the cell before it ("Contributi") can reach under it, and under the cut digits.
  */
 function sameCell(a: Word, b: Word): boolean {
@@ -101,7 +101,7 @@ function cellsOf(words: Word[]): Cell[] {
     .sort((a, b) => a.start - b.start);
 }
 
-/** A cell's text: its lines in order, a figure cut at the cell's edge ("£1,997,3" over "85") whole again. */
+/** A cell's text: its lines in order, a figure cut at the cell's edge ("£3,418,2" over "07") whole again. */
 function cellText(c: Cell): string {
   const lines: string[] = [];
   let line = -1;

@@ -19,7 +19,7 @@ function isScored(row: TableRow, cols: RiskColumns): boolean {
 }
 
 /**
- * A risk cell's first lines read as a row of their own ("Patient/Service" above "User/Carer resistance to …", the
+ * A risk cell's first lines read as a row of their own ("Care home" above "providers leave the market …", the
  * row's figures on a later line, another column's line between): an unscored row whose actions stop mid-sentence,
  * over a scored row whose actions go on in lower case, is that row's top. The two become one row.
  */
