@@ -12,4 +12,8 @@
 // 0.7.0: PDF tables without rules read as columns and row bands (borderless Word tables, sheets printed without
 //        gridlines, their clipped headers); risk logs in reading order read by what their cells hold; spending
 //        plans, metric stacks and fixed-width tables cut or scattered by converters rebuilt.
-export const EXTRACTOR_VERSION = '0.7.0';
+// 0.8.0: PDF rows cut by a page break joined across a header repeated (or begun) there, sheets' clipped period rows
+//        and one-row metric blocks, clipped month ranges completed; fixed-width tables read row by row where each
+//        row sits at its own offsets, glued ratings and stray risk cells placed; spending plans in reading order
+//        pair their free-text cells; a bare "NHS …" name is a party only where the gazetteer knows it.
+export const EXTRACTOR_VERSION = '0.8.0';
