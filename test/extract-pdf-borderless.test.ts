@@ -35,6 +35,26 @@ function drawBorderless(doc: Doc, xs: number[], top: number, rows: Array<Array<s
   return y;
 }
 
+/**
+ * Draw a 2022-23 metric sheet's block as a sheet prints it without gridlines: the metric's title, its period header
+ * set left at the columns' starts, and rows of a label set left, figures set right at their column's end (2pt short
+ * of the next column) and words ("N/A") set left. Rows 14pt apart; an empty string leaves a cell empty.
+ */
+function drawSheetBlock(doc: Doc, starts: number[], end: number, header: string[], rows: string[][]): void {
+  doc.font('Helvetica').fontSize(10);
+  const right = (k: number) => (starts[k + 1] ?? end) - 2;
+  doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', starts[0], 100, { lineBreak: false });
+  header.forEach((t, k) => t && doc.text(t, starts[k + 1], 114, { lineBreak: false }));
+  rows.forEach((r, j) => {
+    const y = 128 + j * 14;
+    r.forEach((t, k) => {
+      if (!t) return;
+      const figure = k > 0 && /\d/.test(t);
+      doc.text(t, figure ? right(k) - doc.widthOfString(t) : starts[k], y, { lineBreak: false });
+    });
+  });
+}
+
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 const cellTexts = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')));
 
@@ -245,20 +265,9 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
   });
 
   it('reads a 2022-23 metric sheet: the period header, set left in its cells over right-aligned values, heads its rows', async () => {
-    const bytes = await makePdf((doc) => {
-      doc.font('Helvetica').fontSize(10);
-      const starts = [60, 300, 400];
-      const right = (k: number) => (starts[k + 1] ?? 500) - 2;
-      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
-      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
-      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
-      [['Indicator value', '198.4', '190.0'], ['Numerator', '3,120', '3,010'], ['Denominator', '157,300', '158,400']].forEach((r, j) => {
-        const y = 128 + j * 14;
-        doc.text(r[0], starts[0], y, { lineBreak: false });
-        doc.text(r[1], right(1) - doc.widthOfString(r[1]), y, { lineBreak: false });
-        doc.text(r[2], right(2) - doc.widthOfString(r[2]), y, { lineBreak: false });
-      });
-    });
+    const bytes = await makePdf((doc) =>
+      drawSheetBlock(doc, [60, 300, 400], 500, ['2021-22 Actual', '2022-23 Plan'], [['Indicator value', '198.4', '190.0'], ['Numerator', '3,120', '3,010'], ['Denominator', '157,300', '158,400']]),
+    );
     const [table] = tables((await extractPdf(bytes)).blocks);
     expect(cellTexts(table)).toEqual([
       ['', '2021-22 Actual', '2022-23 Plan'],
@@ -364,18 +373,7 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
   });
 
   it('reads a 2022-23 metric block whose numerator and denominator are left empty: its row labels stay rows', async () => {
-    const bytes = await makePdf((doc) => {
-      doc.font('Helvetica').fontSize(10);
-      const starts = [60, 300, 400];
-      const right = (k: number) => (starts[k + 1] ?? 500) - 2;
-      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
-      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
-      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
-      doc.text('Indicator value', starts[0], 128, { lineBreak: false });
-      for (const [k, f] of [[1, '204.6'], [2, '199.0']] as const) doc.text(f, right(k) - doc.widthOfString(f), 128, { lineBreak: false });
-      doc.text('Numerator', starts[0], 142, { lineBreak: false });
-      doc.text('Denominator', starts[0], 156, { lineBreak: false });
-    });
+    const bytes = await makePdf((doc) => drawSheetBlock(doc, [60, 300, 400], 500, ['2021-22 Actual', '2022-23 Plan'], [['Indicator value', '204.6', '199.0'], ['Numerator'], ['Denominator']]));
     const [table] = tables((await extractPdf(bytes)).blocks);
     expect(cellTexts(table)).toEqual([
       ['', '2021-22 Actual', '2022-23 Plan'],
@@ -386,22 +384,10 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
   });
 
   it('reads a 2022-23 metric block whose empty cells say "N/A", set left in the columns its header starts', async () => {
-    const bytes = await makePdf((doc) => {
-      doc.font('Helvetica').fontSize(10);
-      // Columns 120pt wide: "N/A" set left at a column's start, figures set right at its end, far apart.
-      const starts = [60, 300, 420];
-      const right = (k: number) => (starts[k + 1] ?? 540) - 2;
-      doc.text('Indirectly standardised rate (ISR) of admissions per 100,000 population', 60, 100, { lineBreak: false });
-      doc.text('2021-22 Actual', starts[1], 114, { lineBreak: false });
-      doc.text('2022-23 Plan', starts[2], 114, { lineBreak: false });
-      doc.text('Indicator value', starts[0], 128, { lineBreak: false });
-      for (const [k, f] of [[1, '204.6'], [2, '199.0']] as const) doc.text(f, right(k) - doc.widthOfString(f), 128, { lineBreak: false });
-      ['Numerator', 'Denominator'].forEach((label, j) => {
-        doc.text(label, starts[0], 142 + j * 14, { lineBreak: false });
-        doc.text('N/A', starts[1], 142 + j * 14, { lineBreak: false });
-        doc.text('N/A', starts[2], 142 + j * 14, { lineBreak: false });
-      });
-    });
+    // Columns 120pt wide: "N/A" set left at a column's start, figures set right at its end, far apart.
+    const bytes = await makePdf((doc) =>
+      drawSheetBlock(doc, [60, 300, 420], 540, ['2021-22 Actual', '2022-23 Plan'], [['Indicator value', '204.6', '199.0'], ['Numerator', 'N/A', 'N/A'], ['Denominator', 'N/A', 'N/A']]),
+    );
     const [table] = tables((await extractPdf(bytes)).blocks);
     expect(cellTexts(table)).toEqual([
       ['', '2021-22 Actual', '2022-23 Plan'],
