@@ -64,4 +64,46 @@ describe('plan-details years wrapped in a narrow cell, in laid-out text', () => 
     ];
     expect(budgets(lines)).toEqual(expected);
   });
+
+  it('a label wrapped around its figures, its last row cut off into a laid-out table, keeps each label whole', () => {
+    // Rows one blank line apart (no table found there): the label's first line above the figure's line, its rest
+    // below; the last label's end opens the next table ("pooled budget 2015/16 | A minimum of …").
+    const lines = [
+      'Minimum required',
+      pad([[26, '2014/15 £9,450,000']]),
+      'value',
+      '',
+      pad([[0, 'of BCF pooled budget'], [26, '2015/16 £31,720,000']]),
+      '',
+      'Total proposed value of 2014/15 £9,450,000',
+      '',
+      pad([[36, 'A minimum of £31,720,000 with likely total']]),
+      pad([[0, 'pooled budget'], [26, '2015/16']]),
+      pad([[36, 'pooled']]),
+      '',
+      pad([[36, 'budget being in excess of £88,000,000']]),
+    ];
+    expect(budgets(lines)).toEqual(expected);
+  });
+
+  it('a label wrapped around its figures, its last row cut off into a laid-out table, keeps each label whole', () => {
+    // Rows one blank line apart (no table found there): the label's first line above the figure's line, its rest
+    // below; the last label's end opens the next table ("pooled budget 2015/16 | A minimum of …").
+    const lines = [
+      'Minimum required',
+      pad([[26, '2014/15 £9,450,000']]),
+      'value',
+      '',
+      pad([[0, 'of BCF pooled budget'], [26, '2015/16 £31,720,000']]),
+      '',
+      'Total proposed value of 2014/15 £9,450,000',
+      '',
+      pad([[36, 'A minimum of £31,720,000 with likely total']]),
+      pad([[0, 'pooled budget'], [26, '2015/16']]),
+      pad([[36, 'pooled']]),
+      '',
+      pad([[36, 'budget being in excess of £88,000,000']]),
+    ];
+    expect(budgets(lines)).toEqual(expected);
+  });
 });

@@ -59,8 +59,12 @@ interface RowState {
   pendingYear: string | null;
 }
 
-/** Budget rows of one label/value grid (plan details, income table, finance summary). */
-export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null): void {
+/**
+ * Budget rows of one label/value grid (plan details, income table, finance summary). `following` is the grid that
+ * starts where this one ends: a converter that cut the table in two there may have cut a label with it ("Total
+ * proposed value of" closing these lines, "pooled budget | A minimum of £…" opening a laid-out table).
+ */
+export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null, following: Grid | null = null): void {
   const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
   if (NOT_FINANCE_TABLE.test(head)) return;
   const year0 = contextYear(doc, grid) ?? docYear;
@@ -69,9 +73,12 @@ export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], mess
     FINANCE_WORDS.test(head) ||
     grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
   const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null, datedInCell: false, pendingYear: null };
+  const rowsOn = following?.rows[0] ? [...grid.rows, following.rows[0]] : grid.rows;
   grid.rows.forEach((row, i) => {
-    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
-    const lookahead = labelWrappedBelow(grid.rows, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
+    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole; a year in the
+    // next row's label is that row's.
+    const below = labelWrappedBelow(rowsOn, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
+    const lookahead = findYears(below).reduce((t, y) => t.replace(y.text, ' '), below).replace(/\s+/g, ' ').trim();
     readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
   });
 }
