@@ -128,7 +128,6 @@ function readRow(
     const whole = filled.join(' ');
     // A one-cell title row ("BCF Income for X 2022/23") dates the rows beneath it.
     if (filled.length === 1 && filled[0].length <= 160 && singleYear(filled[0])) state.year = singleYear(filled[0]);
-    // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
     // In a table dating its figures in their own cells, a year alone in its cell beside (at most) the rest of a
     // label is the next row's figure's year, wrapped apart from it by a narrow cell, not a column header.
     const lone = filled.filter((c) => isYearOnly(c));
@@ -137,6 +136,7 @@ function readRow(
       return;
     }
     state.pendingYear = null;
+    // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
     const kind = classifyBudgetLabel(filled[0] ?? '');
     if (kind) state.sectionKind = kind;
     const scale = unitScaleOf(whole);
