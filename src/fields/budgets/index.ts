@@ -53,7 +53,8 @@ function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYea
 const BUDGET_LINES: KeyValueSpec = {
   figureIn: (text) => parseMoney(text),
   isLabel: (label) => isSpecificKind(classifyBudgetLabel(label)),
-  isOpenLabel: (label) => classifyBudgetLabel(label) === 'other' && /^total\b/i.test(label),
+  // "Total proposed value of", "Minimum required": a label begun, its object on the line(s) after the figure.
+  isOpenLabel: (label) => /^(total|minimum)\b/i.test(label) && !isSpecificKind(classifyBudgetLabel(label)),
   proseWords: /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|invested|spend|spent|save|saving|savings|shall|we|our|this|which|that)\b/i,
 };
 
@@ -76,7 +77,8 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
   // A declared table is read by its declaration, not again as a spending plan.
   for (const plan of plans) if (read(plan.grids[0]) && !plan.grids.some((g) => claimed.has(g))) spendRows(plan, doc, out, docYear);
-  for (const grid of [...grids, ...keyValueGrids(doc, grids, BUDGET_LINES)]) {
+  const allGrids = [...grids, ...keyValueGrids(doc, grids, BUDGET_LINES)];
+  for (const grid of allGrids) {
     if (continued.has(grid) || claimed.has(grid) || !read(grid)) continue;
     for (const row of grid.rows) {
       for (const cell of row.cells) {
@@ -91,7 +93,9 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
     // Segmentation as a hint only: a table inside a risk section is a risk log, whatever its header says.
     const section = sectionOfBlock(seg, grid.blockStart);
     if (section && section.id.startsWith('risks.')) continue;
-    labelledRows(own, doc, out, messages, docYear);
+    // The grid straight after it, in case the converter cut the table, and a label, between the two.
+    const following = planStart >= 0 ? null : (allGrids.find((g) => g !== grid && g.blockStart === grid.blockEnd) ?? null);
+    labelledRows(own, doc, out, messages, docYear, following);
   }
   return { value: dropRepeatedOther(out), messages };
 }

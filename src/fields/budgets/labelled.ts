@@ -13,6 +13,7 @@ import { contextScale, contextYear } from './context.js';
 import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
 import { pushUnique } from './rows.js';
 import { labelWrappedBelow, startsMidSentence } from '../../tables/keyValue.js';
+import { yearLedPieces } from './yearPieces.js';
 
 /** Grids whose header says they are a risk log or a benefits/outcomes table: money there is not a budget. */
 const NOT_FINANCE_TABLE = /likelihood|mitigat|risk rating|risk factor|probability|there is a risk|\brisks?\b\s*$|benefits?\b|outcome measure/i;
@@ -24,6 +25,19 @@ const FINANCE_WORDS = /contribution|budget|expenditure|funding|income|allocation
 function moneyShaped(cell: string, money: Money): boolean {
   const rest = cleanCell(cell.replace(/\s*\n\s*/g, ' ')).replace(money.text, ' ').replace(/[()£:\-–\s]/g, ' ').trim();
   return rest.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 2;
+}
+
+interface Found {
+  index: number;
+  money: Money;
+  /** The cell, or the year-led piece of it, the figure was read from. */
+  text: string;
+}
+
+/** An annotated value without the year its piece of the cell began with ("2015/16 A minimum of …"). */
+function withoutLeadingYear(text: string): string {
+  const first = findYears(text)[0];
+  return first && text.slice(0, first.index).trim() === '' ? text.slice(first.index + first.text.length).trim() : text;
 }
 
 interface RowState {
@@ -39,10 +53,18 @@ interface RowState {
   headerJustSet: boolean;
   /** Year of a title row inside the table. */
   year: string | null;
+  /** The last figure recorded was dated by a year in its own cell ("2014/15 £845,000"). */
+  datedInCell: boolean;
+  /** A year alone in its cell, wrapped apart from the figure on the row below ("2015/" "16" over "£…"). */
+  pendingYear: string | null;
 }
 
-/** Budget rows of one label/value grid (plan details, income table, finance summary). */
-export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null): void {
+/**
+ * Budget rows of one label/value grid (plan details, income table, finance summary). `following` is the grid that
+ * starts where this one ends: a converter that cut the table in two there may have cut a label with it ("Total
+ * proposed value of" closing these lines, "pooled budget | A minimum of £…" opening a laid-out table).
+ */
+export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null, following: Grid | null = null): void {
   const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
   if (NOT_FINANCE_TABLE.test(head)) return;
   const year0 = contextYear(doc, grid) ?? docYear;
@@ -50,10 +72,13 @@ export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], mess
   const financeTable =
     FINANCE_WORDS.test(head) ||
     grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
-  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null };
+  const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null, datedInCell: false, pendingYear: null };
+  const rowsOn = following?.rows[0] ? [...grid.rows, following.rows[0]] : grid.rows;
   grid.rows.forEach((row, i) => {
-    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole.
-    const lookahead = labelWrappedBelow(grid.rows, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
+    // A label split over two rows ("Total proposed value of" / "pooled budget") is classified whole; a year in the
+    // next row's label is that row's.
+    const below = labelWrappedBelow(rowsOn, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
+    const lookahead = findYears(below).reduce((t, y) => t.replace(y.text, ' '), below).replace(/\s+/g, ' ').trim();
     readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
   });
 }
@@ -68,8 +93,9 @@ function readRow(
   const cells = row.cells.map((c) => cleanCell(c.replace(/\s*\n\s*/g, ' ')));
   // A unit in the row label ("Total pooled budget (£000s)") scales the row; one in a row of its own, the rows below.
   const rowScale = unitScaleOf(cells.find((c) => c !== '') ?? '') ?? state.scale ?? ctx.gridScale;
-  // Money cells: the first figure of each cell, unless the column says it is not a budget amount.
-  const found: { index: number; money: Money }[] = [];
+  // Money cells: the first figure of each cell (of each year-led piece of a cell holding several years with their
+  // figures, yearPieces.ts), unless the column says it is not a budget amount.
+  const found: Found[] = [];
   cells.forEach((c, index) => {
     const header = state.header?.[index] ?? '';
     if (NOT_MONEY_COLUMN.test(header)) return;
@@ -77,12 +103,15 @@ function readRow(
     const headerScale = unitScaleOf(header);
     // Under a money header ("£000s", "Expenditure (£)") a bare number is an amount.
     const bare = headerScale !== null || /£|\bgbp\b|expenditure/i.test(header);
-    const money = parseMoney(row.cells[index] ?? '', { unitScale: headerScale ?? rowScale ?? undefined, bare });
-    if (money) found.push({ index, money });
+    const opts = { unitScale: headerScale ?? rowScale ?? undefined, bare };
+    for (const text of yearLedPieces(row.cells[index] ?? '', (t) => parseMoney(t, opts) !== null)) {
+      const money = parseMoney(text, opts);
+      if (money) found.push({ index, money, text });
+    }
   });
   // A year written in the figure's own cell ("2015/16 £12,345,000") belongs to that figure.
-  const yearInCell = (f: { index: number; money: Money }) => {
-    const c = cells[f.index];
+  const yearInCell = (f: Found) => {
+    const c = cleanCell(f.text.replace(/\s*\n\s*/g, ' '));
     const at = c.indexOf(f.money.text);
     return at > 0 ? singleYear(c.slice(0, at)) : null;
   };
@@ -99,6 +128,14 @@ function readRow(
     const whole = filled.join(' ');
     // A one-cell title row ("BCF Income for X 2022/23") dates the rows beneath it.
     if (filled.length === 1 && filled[0].length <= 160 && singleYear(filled[0])) state.year = singleYear(filled[0]);
+    // In a table dating its figures in their own cells, a year alone in its cell beside (at most) the rest of a
+    // label is the next row's figure's year, wrapped apart from it by a narrow cell, not a column header.
+    const lone = filled.filter((c) => isYearOnly(c));
+    if (state.datedInCell && lone.length === 1 && filled.every((c) => isYearOnly(c) || startsMidSentence(c))) {
+      state.pendingYear = singleYear(lone[0]);
+      return;
+    }
+    state.pendingYear = null;
     // The section a row opens is named in its first cell ("iBCF Contribution"); the rest are column names.
     const kind = classifyBudgetLabel(filled[0] ?? '');
     if (kind) state.sectionKind = kind;
@@ -156,16 +193,24 @@ function readRow(
     f.money.text.includes('£') || /£|\bgbp\b|expenditure|\bspend|cost|budget|contribution/i.test(state.header?.[f.index] ?? '') || rowScale !== null;
   const labelledKind = isSpecificKind(classifyBudgetLabel(label));
   let recorded: BudgetKind | null = null;
+  let datedInCell = false;
+  // The year wrapped onto the row above dates this row's first figure without a year of its own.
+  let pending = state.pendingYear;
+  state.pendingYear = null;
   for (const [i, f] of found.entries()) {
     const kind = kindOf(f.index);
     if (!kind || (kind === 'other' && !moneyEvidence(f))) continue;
-    const cellText = row.cells[f.index] ?? '';
+    const cellText = f.text;
     // A sentence holding a figure only counts under a label that names a budget kind (the plan-details
     // "A minimum of £12,400,000 with likely total …"); elsewhere it is prose.
     if (!moneyShaped(cellText, f.money) && !(labelledKind || (continuation && isSpecificKind(kind)))) continue;
-    if (i > 0 && !state.header) break; // several figures and no column headers: only the first is known
+    const ownYear = yearInCell(f);
+    // Several figures and no column headers: only the first is known, unless each carries its year.
+    if (i > 0 && !state.header && !ownYear) break;
     const header = state.header?.[f.index] ?? '';
-    const year = singleYear(header) ?? yearInCell(f) ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? state.year ?? ctx.year0;
+    const wrappedYear = ownYear ? null : pending;
+    if (!ownYear) pending = null;
+    const year = wrappedYear ?? singleYear(header) ?? ownYear ?? (yearCells.length === 1 ? singleYear(yearCells[0]) : null) ?? labelYear ?? state.year ?? ctx.year0;
     pushUnique(out, {
       kind,
       year,
@@ -174,16 +219,18 @@ function readRow(
       source: null,
       label: label || null,
       // An annotated value keeps its words ("A minimum of £12,400,000 with likely total …"): they qualify the figure.
-      text: moneyShaped(cellText, f.money) ? f.money.text : cleanCell(cellText.replace(/\s*\n\s*/g, ' ')),
+      text: moneyShaped(cellText, f.money) ? f.money.text : withoutLeadingYear(cleanCell(cellText.replace(/\s*\n\s*/g, ' '))),
       page: row.page,
       ...provenanceOf(row),
     });
     recorded ??= kind;
+    datedInCell = ownYear !== null;
     if (findMoney(cellText).length > 1 && !moneyShaped(cellText, f.money)) {
       messages.push({ level: 'info', message: `kept the first of several figures under "${label}"`, page: row.page, source: cleanCell(cellText).slice(0, 200) });
     }
   }
   if (!recorded) return;
+  state.datedInCell = datedInCell;
   state.lastKind = recorded;
   state.lastLabel = label || state.lastLabel;
 }
