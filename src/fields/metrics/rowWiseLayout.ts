@@ -62,9 +62,8 @@ interface Split {
 }
 
 /**
- * Metrics of a table laid out with spaces, read row-wise from its lines; null where the table has no layout or its
- * lines do not read as label | value rows. Each value cell's row is found by centring, so a table whose rows the
- * grid kept apart reads the same here.
+ * Metrics of a table laid out with spaces, read row-wise from its lines; null where the table has no layout or
+ * fewer than two value cells. The caller keeps whichever of this and the grid's reading finds more.
  */
 export function rowWiseLaidOut(doc: DocumentModel, table: Grid): Metric[] | null {
   const block = doc.blocks[table.blockStart];
@@ -115,7 +114,8 @@ export function rowWiseLaidOut(doc: DocumentModel, table: Grid): Metric[] | null
     const m = (named && rowWiseMetric([named.name, named.rowLabel, cell.text], ctx, page, text, row)) ?? rowWiseMetric([label, cell.text], ctx, page, text, row);
     if (m) out.push(m);
     else if (label.length < 160) updateContext(ctx, label);
-    // A long label that named the metric is the context of the rows after it ("2014/15 Plan").
+    // A label read whole (name and row label not told apart) that named the metric is the context of the rows
+    // after it ("2014/15 Plan").
     if (m && !ctx.key && !/\?\s*$/.test(m.label)) updateContext(ctx, m.label);
   });
   return out;
