@@ -14,6 +14,7 @@ import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tabl
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
+import { rowWiseLaidOut } from './rowWiseLayout.js';
 import { isRowTypeLabel, readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
 
 /** What a metric table's cells look like, for tables saved one cell per line. */
@@ -50,7 +51,12 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
   const grids = tables.grids.filter((g) => !stacked.some((s) => s.blockStart < g.blockEnd && g.blockStart < s.blockEnd));
   for (const table of [...grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
     // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
-    if (fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) metrics.push(...readMetricTable(doc, table, messages));
+    if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
+    const read = readMetricTable(doc, table, messages);
+    // A row-wise table laid out with spaces whose rows ran together is read again from its lines (./rowWiseLayout.ts),
+    // where that finds more of its figures than its cells did.
+    const laidOut = rowWiseLaidOut(doc, table);
+    metrics.push(...(laidOut && laidOut.length > read.length ? laidOut : read));
   }
   metrics.push(...rowWiseLines(doc, seg, stream));
   return { value: dedupe(metrics), messages };
