@@ -1,9 +1,9 @@
 // Row-wise metric figures in a table laid out with spaces (pdftotext -layout) whose rows the fixed-width reader
 // could not tell apart: the 2014 provider-commentary annex (metric name | period and kind | value, "2013/14
-// Outturn | 28884 (All Providers)") on a wide or landscape page, or in large type, where every cell wraps over
+// Outturn | 31207 (All Providers)") on a wide or landscape page, or in large type, where every cell wraps over
 // several lines, is centred on its row, and no blank line parts the rows. The rows are rebuilt from the table's
 // lines as laid out: the value column is where the figures start, a value cell opens at a figure (not inside the
-// bracketed note of the one before, "260 (this is the BCF for Quarter 4 14/15)"), and the label lines left of it
+// bracketed note of the one before, "315 (this is the BCF for Quarter 4 16/17)"), and the label lines left of it
 // are cut between rows where each label sits most evenly around its value and opens as a row label does.
 import type { DocumentModel } from '../../model/document.js';
 import type { Grid } from '../../tables/grids.js';
@@ -15,7 +15,7 @@ interface Word {
   x: number;
 }
 
-/** A figure opening a value cell: "28884", "260", "-3.4%" (a change row's value: it still holds its row). */
+/** A figure opening a value cell: "31207", "315", "-3.4%" (a change row's value: it still holds its row). */
 const VALUE_OPENING = /^[-–+]?\d[\d,]*(\.\d+)?%?$/;
 /** Characters pdftotext moves a cell's words left where they would run into the cell before ("admissions BCF for"). */
 const SQUEEZE = 3;
