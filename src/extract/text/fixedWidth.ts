@@ -615,7 +615,13 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   for (let k = 0; k < width; k++) {
     if (figureCols.has(k)) continue;
-    const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
+    // Cells that open with a score, counting those that will once moved: a scored line inside a cell opens the
+    // next row's (a page of the log whose every cell opened above its row, under a header repeated there).
+    const opens = body.filter((r, i) => {
+      const below = body[i + 1]?.cells[k]?.text;
+      const lines = r.cells[k]?.text.split('\n') ?? [];
+      return SCORED_LINE.test(lines[0] ?? '') || (below !== undefined && !SCORED_LINE.test(below) && lines.some((l, n) => n > 0 && SCORED_LINE.test(l)));
+    }).length;
     // Of the rows that open an entry: rows cut by a page break, or misread, open none and do not count.
     const entries = body.filter((r) => startsEntry(r.cells[0]?.text ?? '')).length;
     if (opens < 2 || opens < 0.5 * Math.max(2, entries)) continue;
