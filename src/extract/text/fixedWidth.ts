@@ -291,8 +291,9 @@ function cellsOf(line: string, starts: number[], figureCols?: Set<number>): stri
 /** A short figure: "4", "20 High", "£1,874,512", "(3,400)", "93.0%", "12.5", "N/A" is not one. */
 const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
-/** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. */
-const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
+/** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. Also one
+ *  cut at its cell's edge ("Mediu", its rest on a line below or over the page break). */
+const RATING = /^(very\s+)?(high|medium|mediu|med|low|red|amber|green|h|m|l)$/i;
 
 function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
