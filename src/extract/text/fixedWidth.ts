@@ -612,13 +612,31 @@ function groupBody(
   // many lines): read so, each row's figures are centred at their own heights (a two-line score a line above a
   // one-line likelihood), and under a header repeated after a page break the cut row's end comes first.
   const scoresOnly = anchors.every((a) => [...figureCols].every((k) => grid[a][k] === '' || /^\d{1,2}(\s+\S+)?$/.test(grid[a][k]) || RATING.test(grid[a][k])));
-  if (tryCentred && !lineRows && headed && afterBreak && anchors.length >= 3 && scoresOnly && midSentenceCells(usual) > 0) {
+  if (tryCentred && !lineRows && headed && afterBreak && anchors.length >= 3 && scoresOnly && !textTopAligned(grid, figureCols, anchors) && midSentenceCells(usual) > 0) {
     const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, undefined, { groupCentre: true, leadAfterBreak: afterBreak });
     // Only where every score cell the usual reading opens with its figure still does (no other column's line on top).
     const better = midSentenceCells(centred) < midSentenceCells(usual) && figureOpenings(centred, figureCols) >= figureOpenings(usual, figureCols);
     if (better) return scoredCellsToTheirRows(centred, figureCols);
   }
   return lineRows ? usual : scoredCellsToTheirRows(usual, figureCols);
+}
+
+/**
+ * Whether a log's risk text is top-aligned beside its centred figures: at half or more of its rows' figure lines
+ * (lines next to each other one row's), the first text column opens an entry there, the nearest line above it in
+ * that column going on from an earlier one (lower case, the row above's end). Centred text opens above its figures.
+ */
+function textTopAligned(grid: string[][], figureCols: Set<number>, anchors: number[]): boolean {
+  const col = (grid[0] ?? []).findIndex((_, k) => !figureCols.has(k) && grid.some((r) => r[k] !== ''));
+  if (col < 0) return true;
+  const groups = anchors.filter((a, i) => i === 0 || a !== anchors[i - 1] + 1);
+  const top = groups.filter((a) => {
+    if (!startsEntry(grid[a][col])) return false;
+    let i = a - 1;
+    while (i >= 0 && grid[i][col] === '') i--;
+    return i < 0 || !startsEntry(grid[i][col]);
+  }).length;
+  return top >= 0.5 * groups.length;
 }
 
 /** Cells of the figure columns that open with a figure. */
