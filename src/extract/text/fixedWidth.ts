@@ -291,8 +291,9 @@ function cellsOf(line: string, starts: number[], figureCols?: Set<number>): stri
 /** A short figure: "4", "20 High", "£1,874,512", "(3,400)", "93.0%", "12.5", "N/A" is not one. */
 const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{1,10})?$/i;
 
-/** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. */
-const RATING = /^(very\s+)?(high|medium|med|low|red|amber|green|h|m|l)$/i;
+/** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. Also one
+ *  cut at its cell's edge ("Mediu", its rest on a line below or over the page break). */
+const RATING = /^(very\s+)?(high|medium|mediu|med|low|red|amber|green|h|m|l)$/i;
 
 function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
@@ -483,12 +484,20 @@ function groupRows(grid: string[][], page: number | null, pageBreakBefore: boole
     headerEnd > 0 ? [{ cells: mergeLines(all.slice(0, headerEnd)).map((t) => ({ text: t })), page, header: true }] : [];
   if (headerEnd >= all.length) return headerRows;
   const { grid: lines, centreShift } = rejoinCutFigures(all.slice(headerEnd));
-  const body = groupBody(lines, page, pageBreakBefore && headerEnd === 0, headerEnd > 0, centreShift);
+  const body = groupBody(lines, page, pageBreakBefore && headerEnd === 0, headerEnd > 0, centreShift, true, pageBreakBefore);
   if (pageBreakBefore && headerRows[0]) headerRows[0].pageBreakBefore = true;
   return [...headerRows, ...body];
 }
 
-function groupBody(grid: string[][], page: number | null, pageBreakBefore: boolean, headed: boolean, centreShift = new Map<number, number>(), tryCentred = true): TableRow[] {
+function groupBody(
+  grid: string[][],
+  page: number | null,
+  pageBreakBefore: boolean,
+  headed: boolean,
+  centreShift = new Map<number, number>(),
+  tryCentred = true,
+  afterBreak = pageBreakBefore,
+): TableRow[] {
   const figureCols = figureColumns(grid);
   // In a column of numbers, a rating word beside them ("12" over "Medium") is part of the cell, not a new row.
   const numeric = new Set([...figureCols].filter((k) => grid.filter((r) => r[k] !== '' && FIGURE.test(r[k]) && r[k].length <= FIXED_WIDTH.figureLength).length >= 2));
@@ -599,7 +608,40 @@ function groupBody(grid: string[][], page: number | null, pageBreakBefore: boole
     const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, figureCols);
     if (midSentenceCells(centred) < midSentenceCells(usual)) return centred;
   }
+  // A log scored by numbers whose text cells are centred on their rows too (set large, every cell wrapping over
+  // many lines): read so, each row's figures are centred at their own heights (a two-line score a line above a
+  // one-line likelihood), and under a header repeated after a page break the cut row's end comes first.
+  const scoresOnly = anchors.every((a) => [...figureCols].every((k) => grid[a][k] === '' || /^\d{1,2}(\s+\S+)?$/.test(grid[a][k]) || RATING.test(grid[a][k])));
+  if (tryCentred && !lineRows && headed && afterBreak && anchors.length >= 3 && scoresOnly && !textTopAligned(grid, figureCols, anchors) && midSentenceCells(usual) > 0) {
+    const centred = centredRows(grid, anchors, centreShift, page, pageBreakBefore, headed, undefined, { groupCentre: true, leadAfterBreak: afterBreak });
+    // Only where every score cell the usual reading opens with its figure still does (no other column's line on top).
+    const better = midSentenceCells(centred) < midSentenceCells(usual) && figureOpenings(centred, figureCols) >= figureOpenings(usual, figureCols);
+    if (better) return scoredCellsToTheirRows(centred, figureCols);
+  }
   return lineRows ? usual : scoredCellsToTheirRows(usual, figureCols);
+}
+
+/**
+ * Whether a log's risk text is top-aligned beside its centred figures: at half or more of its rows' figure lines
+ * (lines next to each other one row's), the first text column opens an entry there, the nearest line above it in
+ * that column going on from an earlier one (lower case, the row above's end). Centred text opens above its figures.
+ */
+function textTopAligned(grid: string[][], figureCols: Set<number>, anchors: number[]): boolean {
+  const col = (grid[0] ?? []).findIndex((_, k) => !figureCols.has(k) && grid.some((r) => r[k] !== ''));
+  if (col < 0) return true;
+  const groups = anchors.filter((a, i) => i === 0 || a !== anchors[i - 1] + 1);
+  const top = groups.filter((a) => {
+    if (!startsEntry(grid[a][col])) return false;
+    let i = a - 1;
+    while (i >= 0 && grid[i][col] === '') i--;
+    return i < 0 || !startsEntry(grid[i][col]);
+  }).length;
+  return top >= 0.5 * groups.length;
+}
+
+/** Cells of the figure columns that open with a figure. */
+function figureOpenings(rows: TableRow[], figureCols: Set<number>): number {
+  return rows.reduce((n, r) => n + [...figureCols].filter((k) => isFigure(r.cells[k]?.text.split('\n')[0] ?? '')).length, 0);
 }
 
 /** A line of a cell opening with a score and its words ("4 Change does not happen"). */
@@ -615,7 +657,13 @@ function scoredCellsToTheirRows(rows: TableRow[], figureCols: Set<number>): Tabl
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   for (let k = 0; k < width; k++) {
     if (figureCols.has(k)) continue;
-    const opens = body.filter((r) => SCORED_LINE.test(r.cells[k]?.text ?? '')).length;
+    // Cells that open with a score, counting those that will once moved: a scored line inside a cell opens the
+    // next row's (a page of the log whose every cell opened above its row, under a header repeated there).
+    const opens = body.filter((r, i) => {
+      const below = body[i + 1]?.cells[k]?.text;
+      const lines = r.cells[k]?.text.split('\n') ?? [];
+      return SCORED_LINE.test(lines[0] ?? '') || (below !== undefined && !SCORED_LINE.test(below) && lines.some((l, n) => n > 0 && SCORED_LINE.test(l)));
+    }).length;
     // Of the rows that open an entry: rows cut by a page break, or misread, open none and do not count.
     const entries = body.filter((r) => startsEntry(r.cells[0]?.text ?? '')).length;
     if (opens < 2 || opens < 0.5 * Math.max(2, entries)) continue;
@@ -696,26 +744,35 @@ function centredRows(
   pageBreakBefore: boolean,
   headed: boolean,
   figureCols?: Set<number>,
+  risk: { groupCentre: boolean; leadAfterBreak: boolean } = { groupCentre: false, leadAfterBreak: false },
 ): TableRow[] {
   // One anchor per row: figure lines next to each other with no text of their own between them are one row.
   // With `figureCols`, a figure line with text of its own in another column is a row of its own even next to
   // another ("2015/16   £12,400,000" under "budget: 2014/15   £845,000").
   const ownText = (a: number) => figureCols !== undefined && grid[a].some((c, k) => c !== '' && !figureCols.has(k));
   const rowsAt = anchors.filter((a, k) => !(k > 0 && a === anchors[k - 1] + 1 && !ownText(a)));
-  const centre = rowsAt.map((a) => a + (centreShift.get(a) ?? 0));
+  // With `groupCentre`, a row's middle is the middle of its figure lines (each figure centred at its own height).
+  const groupEnd = (a: number) => {
+    let e = a;
+    while (risk.groupCentre && anchors.includes(e + 1) && !rowsAt.includes(e + 1)) e++;
+    return e;
+  };
+  const centre = rowsAt.map((a) => (a + groupEnd(a)) / 2 + (centreShift.get(a) ?? 0));
   const n = rowsAt.length;
   const width = grid[0].length;
   // cells[r + 1][k]: lines of column k for row r; cells[0] is the lead row (header, or the end of a cut row).
   const cells: string[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: width }, () => [] as string[]));
-  const lead = !headed;
+  // Under a header repeated after a page break, lines above the first row's cells may end the row cut off there.
+  const lead = !headed || risk.leadAfterBreak;
   for (let k = 0; k < width; k++) {
     const lines = grid.flatMap((l, i) => (l[k] !== '' ? [i] : []));
     // Gaps: lines before the first anchor, between anchors, after the last one (on an anchor: that row's).
     const gaps: number[][] = Array.from({ length: n + 1 }, () => []);
-    const onAnchor = new Map<number, number>();
+    const onAnchor = new Map<number, number[]>();
     for (const i of lines) {
-      const r = rowsAt.indexOf(i);
-      if (r >= 0) onAnchor.set(r, i);
+      // A row's figure lines are its own (with `groupCentre`, every line of the group).
+      const r = rowsAt.findIndex((a) => a <= i && i <= groupEnd(a));
+      if (r >= 0) onAnchor.set(r, [...(onAnchor.get(r) ?? []), i]);
       else gaps[rowsAt.filter((a) => a < i).length].push(i);
     }
     // Row r's cost: how unevenly its lines sit around its middle; an empty cell costs a little (most rows fill
@@ -727,7 +784,8 @@ function centredRows(
       const down = Math.max(...own) - centre[r];
       const opening = grid[Math.min(...own)][k];
       const opensMidSentence = /^[a-z]/.test(opening) && !startsEntry(opening) ? FIXED_WIDTH.midSentenceCost : 0;
-      return opensMidSentence + (r === n - 1 ? Math.max(0, down - up) : Math.abs(up - down));
+      // With `groupCentre` (a log's rows, each whole on its page) the last row is balanced like the others.
+      return opensMidSentence + (r === n - 1 && !risk.groupCentre ? Math.max(0, down - up) : Math.abs(up - down));
     };
     // best[s]: least cost of rows before r when s lines of the gap above row r go to row r (the rest above).
     let best = new Map<number, { cost: number; splits: number[] }>();
@@ -740,7 +798,7 @@ function centredRows(
       for (const [s, prev] of best) {
         // The last row takes every line after it.
         for (const keepBelow of r === n - 1 ? [below.length] : [...Array(below.length + 1).keys()]) {
-          const own = [...above.slice(above.length - s), ...(onAnchor.has(r) ? [onAnchor.get(r)!] : []), ...below.slice(0, keepBelow)];
+          const own = [...above.slice(above.length - s), ...(onAnchor.get(r) ?? []), ...below.slice(0, keepBelow)];
           const total = prev.cost + cost(r, own);
           const carry = below.length - keepBelow;
           const seen = next.get(carry);
@@ -757,7 +815,7 @@ function centredRows(
     for (let r = 0; r < n; r++) {
       if (onAnchor.has(r)) {
         // Keep line order: the anchor's line after those above it.
-        cells[r + 1][k].push(grid[onAnchor.get(r)!][k]);
+        for (const i of onAnchor.get(r)!) cells[r + 1][k].push(grid[i][k]);
       }
       const below = gaps[r + 1];
       taken = splits[r + 1];
@@ -767,7 +825,7 @@ function centredRows(
   }
   const rows: TableRow[] = [];
   const leadCells = cells[0].map((ls) => ls.join('\n'));
-  if (leadCells.some((c) => c !== '')) rows.push({ cells: leadCells.map((t) => ({ text: t })), page, ...(pageBreakBefore ? { pageBreakBefore: true } : { header: true }) });
+  if (leadCells.some((c) => c !== '')) rows.push({ cells: leadCells.map((t) => ({ text: t })), page, ...(pageBreakBefore ? { pageBreakBefore: true } : headed ? {} : { header: true }) });
   for (let r = 0; r < n; r++) rows.push({ cells: cells[r + 1].map((ls) => ({ text: ls.join('\n') })), page, ...(r === 0 && pageBreakBefore && rows.length === 0 ? { pageBreakBefore: true } : {}) });
   return rows;
 }

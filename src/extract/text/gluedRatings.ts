@@ -39,6 +39,8 @@ function isCutRating(word: string, lines: string[], i: number, x: number): boole
   const whole = ['medium', 'high', 'amber', 'green'].find((w) => w.length > word.length && w.startsWith(word.toLowerCase()));
   if (!whole) return false;
   const rest = whole.slice(word.length);
+  // On a page's last line, the rest went over the page break to the next page's first lines, at that page's offsets.
+  if (word.length >= 4 && (lines[i + 1] ?? '').startsWith('\f')) return true;
   return [i + 1, i + 2].some((j) => {
     const below = lines[j] ?? '';
     return (x === 0 || below[x - 1] === ' ') && below.slice(x, x + rest.length).toLowerCase() === rest && /^\s?$/.test(below.charAt(x + rest.length));

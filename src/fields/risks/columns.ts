@@ -68,11 +68,12 @@ export function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
 }
 
 /** Words a rating cell may hold beside its rating. */
-const RATING_VOCABULARY = /\b(very|high|medium|med|moderate|low|red|amber|green|severe|risk|rating|rag|overall|score|to)\b/gi;
+const RATING_VOCABULARY = /\b(very|high|medium|mediu|med|moderate|low|red|amber|green|severe|risk|rating|rag|overall|score|to)\b/gi;
 
 const RATING_WORDS: [RegExp, Risk['rating']][] = [
   [/\b(very high|high|red|severe|h)\b/i, 'high'],
-  [/\b(medium|med|moderate|amber|m)\b/i, 'medium'],
+  // "Mediu": the word cut at its cell edge, its rest lost (over a page break).
+  [/\b(medium|mediu|med|moderate|amber|m)\b/i, 'medium'],
   [/\b(very low|low|green|l)\b/i, 'low'],
 ];
 

@@ -113,7 +113,8 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     }
     // The second half of a row a page break cut: mid-sentence, with only the scores the first half lacks
     // (a rating cell cut "Mediu" / "m" reads whole again).
-    const lacking = (k: 'likelihood' | 'impact' | 'score' | 'rating') => prev?.[k] === null;
+    // A rating read from a word cut at its cell edge ("Mediu") still lacks its rest.
+    const lacking = (k: 'likelihood' | 'impact' | 'score' | 'rating') => prev?.[k] === null || (k === 'rating' && /^mediu$/i.test(prev?.ratingText.trim() ?? ''));
     const cutScores =
       (likelihood === null || lacking('likelihood')) &&
       (impact === null || lacking('impact')) &&

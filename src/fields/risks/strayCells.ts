@@ -71,8 +71,8 @@ export function strayScore(cell: string, likelihood: number | null, impact: numb
   return { score: score!, rating, rest: lines.filter((_, i) => i !== at).join('\n') };
 }
 
-/** A rating word alone on a line of a cell. */
-const RATING_ALONE = /^(very\s+)?(high|medium|low|red|amber|green)$/i;
+/** A rating word alone on a line of a cell ("Mediu": cut at its cell edge, its rest lost over a page break). */
+const RATING_ALONE = /^(very\s+)?(high|medium|mediu|low|red|amber|green)$/i;
 
 /**
  * A rating read into a column beside the rating column that names no role (a narrow rating column whose cells,
