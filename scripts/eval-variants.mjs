@@ -2,13 +2,14 @@
 // `npm run eval:variants`: how extraction holds when the same plans arrive through other converters.
 // Builds converter variants of ../shared/corpus (pdftotext raw and -layout of each PDF; LibreOffice text, HTML
 // and PDF of each DOCX; mammoth's markdown of each DOCX; each DOCX retypeset in other type sizes and on landscape
-// pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; Chromium's
-// PDF print of the LibreOffice HTML, as PDF and through pdftotext raw and -layout; the fixture workbooks printed to
-// PDF, scored against their own facts), scores each set against ../shared/gold with
+// pages, as PDF and as its pdftotext -layout; each DOCX with its headings unstyled, as DOCX and PDF; each DOCX with
+// its table borders removed, as PDF and through pdftotext -layout and raw; Chromium's PDF print of the LibreOffice
+// HTML, as PDF and through pdftotext raw and -layout; the fixture workbooks printed to PDF, and that PDF through
+// pdftotext -layout and raw, scored against their own facts), scores each set against ../shared/gold with
 // `plansift eval --json`, and prints one table: field × variant (`--markdown`: variant × field, for the README). Sets whose converter is not installed are
 // skipped with a line saying why. Variants derive from the corpus: they live in a temp folder, never the repo.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +111,7 @@ const RETYPESET = {
       xml
         .replace(/<w:(tcBorders|tblBorders)>[\s\S]*?<\/w:\1>/g, '')
         .replace(/<w:(left|right) w:w="\d+" w:type="dxa"\/>(?=[\s\S]*?<\/w:tblCellMar>)/g, '<w:$1 w:w="108" w:type="dxa"/>'),
-    as: ['pdf'],
+    as: ['pdf', 'layout', 'text'],
   },
 };
 function scaleType(xml, factor) {
@@ -148,6 +149,11 @@ if (has('soffice')) {
       for (const pdf of readdirSync(docs)) execFileSync('pdftotext', ['-layout', join(docs, pdf), join(text, basename(pdf, '.pdf') + '.txt')]);
       sets.push(`${name}-layout`);
     }
+    if (how.as.includes('text') && has('pdftotext')) {
+      const text = newSet(`${name}-pdftotext`);
+      for (const pdf of readdirSync(docs)) execFileSync('pdftotext', [join(docs, pdf), join(text, basename(pdf, '.pdf') + '.txt')]);
+      sets.push(`${name}-pdftotext`);
+    }
   }
 } else skipped.push(`${Object.keys(RETYPESET).join(', ')}: soffice not installed (Debian: libreoffice-writer)`);
 // The synthetic Part 2 and 2022-23 workbooks (fixtures/workbooks, facts in their *.expected.json) printed to PDF
@@ -164,7 +170,20 @@ if (has('soffice') && existsSync(workbooks)) {
   const filter = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}';
   const r = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', join(dir, 'docs'), ...books.map((b) => join(workbooks, b))], { encoding: 'utf8' });
   if (r.status !== 0 || readdirSync(join(dir, 'docs')).length === 0) skipped.push(`sheets-pdf: soffice failed (${(r.stderr || '').trim().split('\n')[0]})`);
-  else sets.push('sheets-pdf');
+  else {
+    sets.push('sheets-pdf');
+    // And their text as pdftotext gives it, laid out and raw, scored against the same facts.
+    if (has('pdftotext')) {
+      for (const [name, flags] of [['sheets-layout', ['-layout']], ['sheets-pdftotext', []]]) {
+        const sub = join(out, name);
+        rmSync(sub, { recursive: true, force: true });
+        mkdirSync(join(sub, 'docs'), { recursive: true });
+        cpSync(join(dir, 'gold'), join(sub, 'gold'), { recursive: true });
+        for (const pdf of readdirSync(join(dir, 'docs'))) execFileSync('pdftotext', [...flags, join(dir, 'docs', pdf), join(sub, 'docs', basename(pdf, '.pdf') + '.txt')]);
+        sets.push(name);
+      }
+    }
+  }
 } else skipped.push('sheets-pdf: needs soffice (Debian: libreoffice-calc) and fixtures/workbooks');
 {
   // mammoth ships with the project: its markdown of each DOCX.
