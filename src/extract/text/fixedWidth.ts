@@ -954,6 +954,9 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
   return { rows, end };
 }
 
+/** An amount in a line: a figure in pounds, or one with thousands separators. */
+const HEADER_AMOUNT = /£\s?\d|\b\d{1,3}(,\d{3})+\b/;
+
 /**
  * Lines where the table's header starts again (printed at each page of the original): a later line whose first
  * fragment at the margin is the header line's, with the header's indented lines above it.
@@ -974,7 +977,17 @@ function headerRepeats(lines: string[], at: number, end: number): { splits: Set<
     }
   }
   if (header < 0) return out;
-  const first = key(lines[header])!;
+  // A header centred on its margin line has no amount within as many lines under it as above it: a margin line
+  // that close to an amount is the first row's name cell (a borderless table, no blank line parting header and
+  // rows, its header's margin cell alone on its line: "Scheme Name"). The header's margin line is then the last
+  // line above it with a cell at the margin; without one there is no header to repeat.
+  if (!HEADER_AMOUNT.test(lines[header]) && lines.slice(header + 1, Math.min(end, 2 * header - at + 1)).some((l) => HEADER_AMOUNT.test(l))) {
+    let above = header - 1;
+    while (above >= at && !(fragmentsOf(lines[above])[0]?.start < FIXED_WIDTH.cellIndent)) above--;
+    if (above < at) return out;
+    header = above;
+  }
+  const first = key(lines[header]) ?? fragmentsOf(lines[header])[0].text.toLowerCase();
   const above = header - at;
   // The first header's words, its lines above and below its margin line: a repeat prints them again, wrapped
   // at other places ("How likely is the" over "risk to" on one page, "How likely is" over "the risk to" on the next).
