@@ -106,12 +106,67 @@ function carried(cells: string[], under: string[] | null): string[] {
   });
 }
 
+/**
+ * The pieces of a header cell that holds several declared headers run together, each cut at the next one's cell
+ * edge, as a sheet printed without gridlines clips them and text conversion reads them as one cell ("Holds the
+ * pooleSpending on BCF sch Minimum contributio"): cut where a word starts (after a space, or a capital glued to a
+ * lower-case letter), into at most `most` pieces that each name a different declared column, left to right.
+ * The cut with the most pieces; null unless there are two or more.
+ */
+function gluedHeaderPieces(table: DeclaredTable, cell: string, most: number): string[] | null {
+  const text = cell.replace(/\s+/g, ' ').trim();
+  if (text.length > 200) return null;
+  const ends = [...[...text.matchAll(/(?<= )\S|(?<=\p{Ll})\p{Lu}/gu)].map((m) => m.index ?? 0), text.length];
+  // The most pieces covering text[from..] with columns after `after`, at most `left` of them (memoised: a cell
+  // has a few dozen word starts and a table a few columns).
+  const memo = new Map<string, string[] | null>();
+  const tail = (from: number, after: number, left: number): string[] | null => {
+    if (from >= text.length) return [];
+    if (left === 0) return null;
+    const key = `${from}|${after}|${left}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let best: string[] | null = null;
+    for (const end of ends.filter((e) => e > from)) {
+      const piece = text.slice(from, end).trim();
+      const k = columnNamed(table, piece);
+      if (k === null || k <= after) continue;
+      const rest = tail(end, k, left - 1);
+      if (rest && (!best || rest.length + 1 > best.length)) best = [piece, ...rest];
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const best = tail(0, -1, most);
+  return best && best.length >= 2 ? best : null;
+}
+
+/** A header row whose glued cells (gluedHeaderPieces) are spread over the empty cells right of them. */
+function splitGluedHeaders(row: Row, table: DeclaredTable): Row {
+  const cells = [...row.cells];
+  for (let k = 0; k < cells.length; k++) {
+    let empty = 0;
+    while (k + 1 + empty < cells.length && !cleanCell(cells[k + 1 + empty])) empty++;
+    if (empty === 0 || !cleanCell(cells[k])) continue;
+    const pieces = gluedHeaderPieces(table, cleanCell(cells[k]), empty + 1);
+    if (!pieces) continue;
+    pieces.forEach((p, d) => (cells[k + d] = p));
+    k += empty;
+  }
+  return { ...row, cells };
+}
+
 /** Match one declared table against one grid: a LogicalTable, or null when the grid has no such header. */
 export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | null {
   const notes: string[] = [];
   // A cut digit group's rest ("0" under "£9,000,00") goes before furniture, or it would pass for a page number.
   let rows = dropFurniture(rejoinSplitDigits(rowsOf(grid)));
   const named = (c: string) => (c.length <= 300 ? columnNamed(table, c) : null);
+  // Header cells run together at their clipped edges are cut apart, where that names more columns.
+  const namedIn = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k) => k !== null)).size;
+  rows = rows.map((r) => {
+    const split = splitGluedHeaders(r, table);
+    return namedIn(split) > namedIn(r) ? split : r;
+  });
   const namesOf = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k): k is number => k !== null));
   const namesLabel = (r: Row | undefined) => !!r && [...namesOf(r)].some((k) => table.columns[k].role === 'label');
   let h = findHeaderRow(rows, named, table.minColumns);
