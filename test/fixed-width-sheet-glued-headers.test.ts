@@ -42,3 +42,24 @@ describe('sheet headers run together at their clipped edges (pdftotext -layout)'
     );
   });
 });
+
+// The contingency table under it: the header line ("2015/16", "Ongoing", centred over right-aligned figures) has
+// nothing in the label column, so the fixed-width reader joins it to the first data line, and places each header a
+// cell left of its figures.
+const CONTINGENCY = `Contingency plan                                                       2015/16                Ongoing
+                                                      Planned savings (i           £310,000               £420,000
+Reduction in permanent residential admissions         Maximum support n            £155,000               £210,000
+                                                      Planned savings (i            £88,000               £116,000
+Increased effectiveness of reablement                 Maximum support n             £44,000                £58,000
+`;
+
+describe('sheet contingency header joined to its first row (pdftotext -layout)', () => {
+  it('reads every row, each figure under its own year', () => {
+    const doc = extractText(CONTINGENCY, 'txt');
+    const rebuilt = rebuildTables(doc, seg, template);
+    const got = extractBudgets(doc, seg, documentTables(doc, rebuilt)).value.map((b) => `${b.year} ${b.amountGbp}`);
+    expect(got.sort()).toEqual(
+      ['2015-16 310000', 'null 420000', '2015-16 155000', 'null 210000', '2015-16 88000', 'null 116000', '2015-16 44000', 'null 58000'].sort(),
+    );
+  });
+});

@@ -155,6 +155,46 @@ function splitGluedHeaders(row: Row, table: DeclaredTable): Row {
   return { ...row, cells };
 }
 
+const FIGURE = /^[-–]?£?\s?\d[\d,.]*\s?[km]?$/i;
+
+/**
+ * A header line the fixed-width reader joined to the line below it as one row (the data line's label cell empty, as
+ * a sheet's header over "| Planned savings | £210,000 | £280,000"): the cells' first lines, and the one-line cells
+ * that are no figure, are the header; the rest the data row. Null unless the header so cut names enough columns.
+ */
+function unjoinedHeader(row: Row, named: (c: string) => number | null, min: number): Row[] | null {
+  if (!row.cells.some((c) => c.includes('\n'))) return null;
+  const head: string[] = [];
+  const data: string[] = [];
+  for (const c of row.cells) {
+    const [first, ...rest] = c.split('\n');
+    const one = rest.length === 0;
+    head.push(one && FIGURE.test(cleanCell(c)) ? '' : first);
+    data.push(one ? (FIGURE.test(cleanCell(c)) ? c : '') : rest.join('\n'));
+  }
+  if (new Set(head.map((c) => named(cleanCell(c))).filter((k) => k !== null)).size < min) return null;
+  if (!data.some((c) => FIGURE.test(cleanCell(c)))) return null;
+  return [
+    { ...row, cells: head },
+    { ...row, cells: data },
+  ];
+}
+
+/**
+ * A header whose amount headers stand one cell left of the figures they head (a sheet's header centred over
+ * right-aligned figures starts left of them, and the fixed-width reader put it in the cell before): where no data
+ * row has a figure under the first of them and the cell right of each has figures, they move right by one.
+ */
+function overFigures(header: Row, data: Row[], isAmount: (c: string) => boolean): Row {
+  const cells = header.cells;
+  const amounts = cells.flatMap((c, k) => (isAmount(cleanCell(c)) ? [k] : []));
+  if (amounts.length === 0 || cleanCell(cells[cells.length - 1] ?? '')) return header;
+  const figures = (k: number) => data.filter((r) => FIGURE.test(cleanCell(r.cells[k] ?? ''))).length;
+  if (figures(amounts[0]) > 0 || !amounts.every((k) => figures(k + 1) > 0)) return header;
+  const from = amounts[0];
+  return { ...header, cells: [...cells.slice(0, from), '', ...cells.slice(from, -1)] };
+}
+
 /** Match one declared table against one grid: a LogicalTable, or null when the grid has no such header. */
 export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | null {
   const notes: string[] = [];
@@ -169,6 +209,7 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   });
   const namesOf = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k): k is number => k !== null));
   const namesLabel = (r: Row | undefined) => !!r && [...namesOf(r)].some((k) => table.columns[k].role === 'label');
+  rows = rows.flatMap((r) => unjoinedHeader(r, named, table.minColumns) ?? [r]);
   let h = findHeaderRow(rows, named, table.minColumns);
   // A sheet's two-row header printed with its vertically merged names centred, level with the sub-header:
   // "2014/15 spend | 2014/15 benefits" above "BCF Investment | Lead provider | Recurrent | Non-recurrent". The
@@ -176,6 +217,10 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   if (h < 0) h = rows.findIndex((r, i) => i > 0 && namesLabel(r) && new Set([...namesOf(rows[i - 1]), ...namesOf(r)]).size >= table.minColumns);
   if (h < 0) return null;
   if (!namesLabel(rows[h]) && namesLabel(rows[h + 1])) h++;
+  rows[h] = overFigures(rows[h], rows.slice(h + 1), (c) => {
+    const k = named(c);
+    return k !== null && table.columns[k].role === 'amount';
+  });
   const header = rows[h];
   const sub = rows[h + 1] && isSubHeader(rows[h + 1], table) ? rows[h + 1] : null;
   // The group row above: years only, or column names only where the header row holds the sub-header (a sheet's
