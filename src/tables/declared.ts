@@ -106,14 +106,110 @@ function carried(cells: string[], under: string[] | null): string[] {
   });
 }
 
+/**
+ * The pieces of a header cell that holds several declared headers run together, each cut at the next one's cell
+ * edge, as a sheet printed without gridlines clips them and text conversion reads them as one cell ("Holds the
+ * pooleSpending on BCF sch Minimum contributio"): cut where a word starts (after a space, or a capital glued to a
+ * lower-case letter), into at most `most` pieces that each name a different declared column, left to right.
+ * The cut with the most pieces; null unless there are two or more.
+ */
+function gluedHeaderPieces(table: DeclaredTable, cell: string, most: number): string[] | null {
+  const text = cell.replace(/\s+/g, ' ').trim();
+  if (text.length > 200) return null;
+  const ends = [...[...text.matchAll(/(?<= )\S|(?<=\p{Ll})\p{Lu}/gu)].map((m) => m.index ?? 0), text.length];
+  // The most pieces covering text[from..] with columns after `after`, at most `left` of them (memoised: a cell
+  // has a few dozen word starts and a table a few columns).
+  const memo = new Map<string, string[] | null>();
+  const tail = (from: number, after: number, left: number): string[] | null => {
+    if (from >= text.length) return [];
+    if (left === 0) return null;
+    const key = `${from}|${after}|${left}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let best: string[] | null = null;
+    for (const end of ends.filter((e) => e > from)) {
+      const piece = text.slice(from, end).trim();
+      const k = columnNamed(table, piece);
+      if (k === null || k <= after) continue;
+      const rest = tail(end, k, left - 1);
+      if (rest && (!best || rest.length + 1 > best.length)) best = [piece, ...rest];
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const best = tail(0, -1, most);
+  return best && best.length >= 2 ? best : null;
+}
+
+/** A header row whose glued cells (gluedHeaderPieces) are spread over the empty cells right of them. */
+function splitGluedHeaders(row: Row, table: DeclaredTable): Row {
+  const cells = [...row.cells];
+  for (let k = 0; k < cells.length; k++) {
+    let empty = 0;
+    while (k + 1 + empty < cells.length && !cleanCell(cells[k + 1 + empty])) empty++;
+    if (empty === 0 || !cleanCell(cells[k])) continue;
+    const pieces = gluedHeaderPieces(table, cleanCell(cells[k]), empty + 1);
+    if (!pieces) continue;
+    pieces.forEach((p, d) => (cells[k + d] = p));
+    k += empty;
+  }
+  return { ...row, cells };
+}
+
+const FIGURE = /^[-–]?£?\s?\d[\d,.]*\s?[km]?$/i;
+
+/**
+ * A header line the fixed-width reader joined to the line below it as one row (the data line's label cell empty, as
+ * a sheet's header over "| Planned savings | £210,000 | £280,000"): the cells' first lines, and the one-line cells
+ * that are no figure, are the header; the rest the data row. Null unless the header so cut names enough columns.
+ */
+function unjoinedHeader(row: Row, named: (c: string) => number | null, min: number): Row[] | null {
+  if (!row.cells.some((c) => c.includes('\n'))) return null;
+  const head: string[] = [];
+  const data: string[] = [];
+  for (const c of row.cells) {
+    const [first, ...rest] = c.split('\n');
+    const one = rest.length === 0;
+    head.push(one && FIGURE.test(cleanCell(c)) ? '' : first);
+    data.push(one ? (FIGURE.test(cleanCell(c)) ? c : '') : rest.join('\n'));
+  }
+  if (new Set(head.map((c) => named(cleanCell(c))).filter((k) => k !== null)).size < min) return null;
+  if (!data.some((c) => FIGURE.test(cleanCell(c)))) return null;
+  return [
+    { ...row, cells: head },
+    { ...row, cells: data },
+  ];
+}
+
+/**
+ * A header whose amount headers stand one cell left of the figures they head (a sheet's header centred over
+ * right-aligned figures starts left of them, and the fixed-width reader put it in the cell before): where no data
+ * row has a figure under the first of them and the cell right of each has figures, they move right by one.
+ */
+function overFigures(header: Row, data: Row[], isAmount: (c: string) => boolean): Row {
+  const cells = header.cells;
+  const amounts = cells.flatMap((c, k) => (isAmount(cleanCell(c)) ? [k] : []));
+  if (amounts.length === 0 || cleanCell(cells[cells.length - 1] ?? '')) return header;
+  const figures = (k: number) => data.filter((r) => FIGURE.test(cleanCell(r.cells[k] ?? ''))).length;
+  if (figures(amounts[0]) > 0 || !amounts.every((k) => figures(k + 1) > 0)) return header;
+  const from = amounts[0];
+  return { ...header, cells: [...cells.slice(0, from), '', ...cells.slice(from, -1)] };
+}
+
 /** Match one declared table against one grid: a LogicalTable, or null when the grid has no such header. */
 export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | null {
   const notes: string[] = [];
   // A cut digit group's rest ("0" under "£9,000,00") goes before furniture, or it would pass for a page number.
   let rows = dropFurniture(rejoinSplitDigits(rowsOf(grid)));
   const named = (c: string) => (c.length <= 300 ? columnNamed(table, c) : null);
+  // Header cells run together at their clipped edges are cut apart, where that names more columns.
+  const namedIn = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k) => k !== null)).size;
+  rows = rows.map((r) => {
+    const split = splitGluedHeaders(r, table);
+    return namedIn(split) > namedIn(r) ? split : r;
+  });
   const namesOf = (r: Row) => new Set(r.cells.map((c) => named(cleanCell(c))).filter((k): k is number => k !== null));
   const namesLabel = (r: Row | undefined) => !!r && [...namesOf(r)].some((k) => table.columns[k].role === 'label');
+  rows = rows.flatMap((r) => unjoinedHeader(r, named, table.minColumns) ?? [r]);
   let h = findHeaderRow(rows, named, table.minColumns);
   // A sheet's two-row header printed with its vertically merged names centred, level with the sub-header:
   // "2014/15 spend | 2014/15 benefits" above "BCF Investment | Lead provider | Recurrent | Non-recurrent". The
@@ -121,6 +217,10 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   if (h < 0) h = rows.findIndex((r, i) => i > 0 && namesLabel(r) && new Set([...namesOf(rows[i - 1]), ...namesOf(r)]).size >= table.minColumns);
   if (h < 0) return null;
   if (!namesLabel(rows[h]) && namesLabel(rows[h + 1])) h++;
+  rows[h] = overFigures(rows[h], rows.slice(h + 1), (c) => {
+    const k = named(c);
+    return k !== null && table.columns[k].role === 'amount';
+  });
   const header = rows[h];
   const sub = rows[h + 1] && isSubHeader(rows[h + 1], table) ? rows[h + 1] : null;
   // The group row above: years only, or column names only where the header row holds the sub-header (a sheet's

@@ -430,7 +430,10 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       let besideEnd = end;
       while (left && besideEnd < Math.min(lines.length, end + 4) && !tokensOf(lines[besideEnd], besideEnd).some((t) => t.x >= left - 3 && spec.isValue(t.text))) besideEnd++;
       const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : [];
-      named = nameBefore([...before, ...beside], spec) ?? named;
+      // A sheet prints a cell's text on across the empty cells right of it: a heading line that is one cell (no
+      // wide gap in it) is read whole where the label column's width cut its name ("… discharged from acute hos").
+      const oneCell = lines.slice(since, n).filter((l) => /\S/.test(l.text) && !/\S\s{3,}\S/.test(l.text)).map((l) => l.text);
+      named = nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null) ?? named;
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
