@@ -332,7 +332,7 @@ describe('spending plan in reading order: free-text cells printed in another row
       '',
       'Existing',
       '',
-      // The Minor Repairs's description, then the next row's name and description.
+      // The Minor Repairs row's description, then the next row's name and description.
       'Small repairs at',
       'home',
       '',
