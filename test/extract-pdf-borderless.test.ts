@@ -478,4 +478,79 @@ describe('extractPdf: borderless tables with wrapped cells', () => {
     expect(rows).toContainEqual(['Data cannot be shared', '2', '3 Care is delayed', '6 Low', 'Information sharing agreement signed']);
     expect(blocks.some((b) => b.kind !== 'table' && /planned|quarter/.test(b.text))).toBe(false);
   });
+
+  /**
+   * The 2014 non-elective annex ("For HWB to populate"), as a Word table without borders prints it: the label cell
+   * spans the rows, every cell set at the top of its row. `cut` lines of the first row go to the foot of page 1, the
+   * rest to the top of page 2 above the table's other rows. With `pageHeading`, page 2 opens with that heading over
+   * the annex's rows again: a table of its own in the same columns.
+   */
+  async function drawAnnex(cut = Infinity, pageHeading = ''): Promise<Uint8Array> {
+    const first = [
+      ['Total', '2013/14', '41250'],
+      ['number of', 'Outturn', '(All'],
+      ['non-', '', 'Trusts)'],
+      ['elective', '', ''],
+      ['FFCEs in', '', ''],
+      ['general &', '', ''],
+      ['acute', '', ''],
+    ];
+    const xs = [62, 122, 380];
+    return makePdf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('For HWB to populate:', 62, 600, { lineBreak: false });
+      let y = cut === Infinity ? 620 : 792 - 40 - cut * LEADING;
+      first.forEach((line, j) => {
+        if (j === cut) {
+          doc.addPage();
+          doc.font('Helvetica').fontSize(10);
+          y = 40;
+        }
+        line.forEach((t, k) => t && doc.text(t, xs[k], y, { lineBreak: false }));
+        y += LEADING;
+      });
+      y += ROW_GAP;
+      const rest = [
+        ['2014/15 Plan', '40100 (All Trusts)'],
+        ['2015/16 Plan', '39020 (All Trusts)'],
+        ['14/15 Change compared to 13/14 outturn', '-2.8%'],
+        ['15/16 Change compared to planned 14/15 outturn', '-2.7%'],
+      ];
+      const drawRest = () => {
+        for (const [period, value] of rest) {
+          doc.text(period, xs[1], y, { lineBreak: false });
+          doc.text(value, xs[2], y, { lineBreak: false });
+          y += LEADING + ROW_GAP;
+        }
+      };
+      drawRest();
+      if (pageHeading) {
+        doc.addPage();
+        doc.font('Helvetica').fontSize(10);
+        doc.text(pageHeading, 62, 40, { lineBreak: false });
+        y = 40 + 2 * LEADING;
+        drawRest();
+      }
+    });
+  }
+
+  it('joins a row whose cells all wrapped together (a label cell and its period and value cells)', async () => {
+    const rows = tables((await extractPdf(await drawAnnex())).blocks).flatMap(cellTexts);
+    expect(rows[0]).toEqual(['Total number of non-elective FFCEs in general & acute', '2013/14 Outturn', '41250 (All Trusts)']);
+    expect(rows.slice(1, 3).map((r) => r.slice(-2))).toEqual([['2014/15 Plan', '40100 (All Trusts)'], ['2015/16 Plan', '39020 (All Trusts)']]);
+  });
+
+  it('joins a row cut by a page break to its rest at the top of the next page, above the rest of its table', async () => {
+    const blocks = (await extractPdf(await drawAnnex(3))).blocks;
+    const rows = tables(blocks).flatMap(cellTexts);
+    expect(rows[0]).toEqual(['Total number of non-elective FFCEs in general & acute', '2013/14 Outturn', '41250 (All Trusts)']);
+    expect(rows.map((r) => r.slice(-2))).toContainEqual(['2014/15 Plan', '40100 (All Trusts)']);
+    expect(blocks.some((b) => b.kind !== 'table' && /elective|acute/.test(b.text))).toBe(false);
+  });
+
+  it('leaves a heading at the top of the next page, above a table in the same columns, out of the row above', async () => {
+    const blocks = (await extractPdf(await drawAnnex(Infinity, 'Plans'))).blocks;
+    expect(tables(blocks).flatMap(cellTexts)).toContainEqual(['', '15/16 Change compared to planned 14/15 outturn', '-2.7%']);
+    expect(blocks.some((b) => b.kind !== 'table' && b.page === 2 && b.text === 'Plans')).toBe(true);
+  });
 });

@@ -12,3 +12,9 @@ export function isWholeFigure(text: string): boolean {
 export function isValueCell(text: string): boolean {
   return isWholeFigure(text) || /^(?:n\/a|-|–|—)$/i.test(text.trim());
 }
+
+/** A whole figure followed by its note in brackets, as an annex writes it: "27,500 (All Trusts)". */
+export function isNotedFigure(text: string): boolean {
+  const m = /^(\S+)\s*\(.*\)?$/.exec(text.trim());
+  return !!m && isWholeFigure(m[1]);
+}

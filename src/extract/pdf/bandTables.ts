@@ -8,7 +8,7 @@
 // second paragraph of a long cell). textTables.ts reads the tables whose rows are single lines.
 import { cellText, joinCutFigureRow, joinWrapped, type TextLine, type Vocabulary } from './lines.js';
 import type { TextRun } from './types.js';
-import { CUT_DIGIT_GROUP, isValueCell, isWholeFigure } from '../../text/figures.js';
+import { CUT_DIGIT_GROUP, isValueCell, isNotedFigure, isWholeFigure } from '../../text/figures.js';
 import { isClippedHeader, type TextTable } from './textTables.js';
 
 /** A gap this wide (in font sizes) between two runs of a line may be a gutter; it must then hold on every line. */
@@ -333,9 +333,10 @@ function bandTable(chunks: Chunk[], cols: Columns, vocabulary?: Vocabulary): Tex
       // A band with its first cell empty and one or two cells of words is a further paragraph of the row above,
       // where that row names itself in its first cell; one with figures, or with more cells, is a row of its own
       // (a metric's plan rows under its actuals), and so is one under a row that leaves its first cell empty too
-      // (a metric's "Denominator" row under its "Indicator value" row).
+      // (a metric's "Denominator" row under its "Indicator value" row). A figure may carry its note ("27,500 (All
+      // Trusts)": an annex's plan rows under the label cell spanning them).
       const filled = texts.filter((t) => t !== '');
-      if (s === 0 && prev && prev[0] !== '' && texts[0] === '' && filled.length <= 2 && !filled.some(isWholeFigure)) {
+      if (s === 0 && prev && prev[0] !== '' && texts[0] === '' && filled.length <= 2 && !filled.some((t) => isWholeFigure(t) || isNotedFigure(t))) {
         texts.forEach((t, k) => {
           if (t) prev[k] = prev[k] ? `${prev[k]}\n${t}` : t;
         });

@@ -463,11 +463,20 @@ function joinRowRestsAboveRepeatedHeader(items: Item[], vocabulary: Vocabulary, 
     const norm = (t: string) => t.replace(/\s+/g, '').toLowerCase();
     const header = before.el.rows[0].cells.map((c) => norm(c.text));
     const repeats = el.rows[0].cells.length === header.length && el.rows[0].cells.every((c, i) => norm(c.text) !== '' && header[i].startsWith(norm(c.text)));
-    if (!repeats) continue;
+    // Or it goes on without a header, its cells in the columns of the table above (some of them: a label cell
+    // spanning the rows, left empty below, is dropped as a column there).
+    const continues = !repeats && el.rows[0].cells.length >= 2 && startsInColumns(el.firstXs, edges, el.rows[0].cells.length);
+    if (!repeats && !continues) continue;
     // The row's rest is set in the row's own columns, those of the table above, whichever way the repeated header
     // below was set.
+    // Two cells or more, or lines that each keep inside one column: a paragraph would run across them.
     const cells = rowFromLines(lines, edges);
-    if (cells.filter((t) => t !== '').length < 2) continue;
+    const inColumns = lines.every((l) => edges.some((e, i) => i + 1 < edges.length && l.x0 >= e - 1 && l.x1 <= edges[i + 1] + 1));
+    if (cells.filter((t) => t !== '').length < 2 && !inColumns) continue;
+    // Without a repeated header to say so, the text itself must go on: the first cell it fills continues a word
+    // or sentence (the cell above ends in a hyphen, or this starts in lower case). A page's heading does not.
+    const k0 = cells.findIndex((t) => t !== '');
+    if (continues && !(/\p{L}-$/u.test(last.cells[k0].text.trim()) || /^[\p{Ll}(]/u.test(cells[k0]))) continue;
     last.cells = last.cells.map((c, i) => {
       const b = cells[i];
       if (!b) return c;
@@ -475,9 +484,21 @@ function joinRowRestsAboveRepeatedHeader(items: Item[], vocabulary: Vocabulary, 
       return { ...c, text: joinWrapped(c.text, b, cutWord(c.text, b, vocabulary)) };
     });
     for (const g of groups) g.lines.length = 0;
-    messages.push({ level: 'info', message: `table row cut by the page break joined again (its last lines were at the top of page ${el.page}, above the repeated header)`, page: el.page });
+    const above = repeats ? 'above the repeated header' : 'above the rest of its table';
+    messages.push({ level: 'info', message: `table row cut by the page break joined again (its last lines were at the top of page ${el.page}, ${above})`, page: el.page });
   }
   return items.filter((it) => it.kind !== 'group' || it.lines.length > 0);
+}
+
+/**
+ * Each column of the table below (`xs`, the edges of its `n` cells) starts inside its own column of the table
+ * above (`edges`), in order. A borderless table's edges are where its text ends and its gutters' middles, which move
+ * from page to page with the text; the column a cell's text starts in does not.
+ */
+function startsInColumns(xs: number[], edges: number[], n: number): boolean {
+  if (xs.length !== n + 1) return false;
+  const columns = xs.slice(0, -1).map((x) => edges.findIndex((e, i) => i + 1 < edges.length && x >= e - 1 && x < edges[i + 1]));
+  return columns.every((c, i) => c >= 0 && (i === 0 || c > columns[i - 1]));
 }
 
 /** "Mediu" then "m": a word cut at a cell's edge, where the document writes the joined word and not the piece. */

@@ -127,14 +127,27 @@ export function joinCutFigureRow(above: string[], below: string[]): string[] | n
   return above.map((a, k) => (below[k].trim() ? joinWrapped(a, below[k].trim(), cut(k)) : a));
 }
 
+/**
+ * A line of a table without rules that goes on with every cell of the row above: its first filled cell goes on
+ * the row's label (which broke at a hyphen, or this line starts in lower case or with "("), every filled cell sits
+ * under a filled one, and none is a figure (a figure would be the next row's). "Total | 2013/14 | 41250" over
+ * "number of | Outturn | (All" is one row whose three cells wrapped together.
+ */
+export function joinWrappedRow(above: string[], below: string[], isFigure: (cell: string) => boolean): string[] | null {
+  if (above.length !== below.length) return null;
+  // The line goes on the row's label: the first cell filled on both lines, and not a figure.
+  const first = below.findIndex((c) => c.trim() !== '');
+  if (first < 0 || first !== above.findIndex((c) => c.trim() !== '') || isFigure(above[first].trim())) return null;
+  const label = above[first].trim();
+  const goesOnLabel = /[\p{L}]-$/u.test(label) || /^[\p{Ll}(]/u.test(below[first].trim());
+  const under = below.every((c, k) => c.trim() === '' || (above[k].trim() !== '' && !isFigure(c.trim())));
+  if (!goesOnLabel || !under || below.filter((c) => c.trim() !== '').length < 2) return null;
+  return above.map((a, k) => (below[k].trim() ? joinWrapped(a, below[k].trim()) : a));
+}
+
 /** Short words that are seldom the tail of a longer one, so a line opening with one starts a new word. */
 const FUNCTION_WORD = /^(is|the|of|and|to|for|by|with|are|was|from|that|this|which|will|were|has|have|in)\b/;
 
-/**
- * Was the break between these two lines inside one word? Only when the first line is a single token that
- * fills its cell so tightly that the next line's first character would not have fitted, and the next line
- * starts like the rest of a word or number (lower case or digit), and no other line of the cell is wider.
- */
 /**
  * How often each word (lower case, letters only) stands inside a run of the document's text with more text after
  * it: a word there was written whole, never cut at a cell's edge. A run's last word is left out, since that is
@@ -154,6 +167,11 @@ export function vocabularyOf(runs: Iterable<TextRun>): Vocabulary {
   return words;
 }
 
+/**
+ * Was the break between these two lines inside one word? Only when the first line is a single token that
+ * fills its cell so tightly that the next line's first character would not have fitted, and the next line
+ * starts like the rest of a word or number (lower case or digit), and no other line of the cell is wider.
+ */
 export function isMidWordBreak(prev: TextLine, next: TextLine, innerWidth: number, cellLines: TextLine[] = [prev], vocabulary?: Vocabulary): boolean {
   if (/\s/.test(prev.text) || !/[\p{L}\p{N},.]$/u.test(prev.text)) return false;
   // The rest of a word starts in lower case or a digit; an all-capitals token ("CC" + "G") may go on in capitals.

@@ -2,7 +2,7 @@
 // (tab stops, spreadsheet exports without gridlines). Columns are found from the empty vertical strips
 // ("gutters") shared by all those lines, as a projection profile, so left-, right- and centre-aligned
 // columns all work. Prose never qualifies: its words are separated by spaces, not by gaps of an em or more.
-import { joinCutFigureRow, joinWrapped, type TextLine } from './lines.js';
+import { joinCutFigureRow, joinWrapped, joinWrappedRow, type TextLine } from './lines.js';
 import { CUT_DIGIT_GROUP, isValueCell, isWholeFigure } from '../../text/figures.js';
 import type { TextRun } from './types.js';
 
@@ -299,8 +299,9 @@ function regionTable(region: Array<{ line: TextLine; chunks: Chunk[] }>, stepRat
         continue;
       }
     }
-    // Several wrapped cells around a figure cut at the cell's edge ("… Contribution | £4,506,21" / "(exc iBCF) | 7").
-    const joined = prev && tight && filled > 1 ? joinCutFigureRow(prev, cells) : null;
+    // Several wrapped cells: around a figure cut at the cell's edge ("… Contribution | £4,506,21" / "(exc iBCF) | 7"),
+    // or a row whose cells all wrapped together.
+    const joined = prev && tight && filled > 1 ? (joinCutFigureRow(prev, cells) ?? joinWrappedRow(prev, cells, isValueCell)) : null;
     if (joined) {
       rows[rows.length - 1] = joined;
       prevLine = line;
