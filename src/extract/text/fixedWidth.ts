@@ -8,7 +8,7 @@
 import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
 import { preferRowColumns } from './rowColumns.js';
-import { sheetColumns } from './sheetColumns.js';
+import { sheetColumns, splitRunTogetherAmounts } from './sheetColumns.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -934,7 +934,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
       const firstPass = partLines.map((l) => cellsOf(l, cols));
       grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
     }
-    grid = figuresToTheirColumns(grid);
+    grid = splitRunTogetherAmounts(figuresToTheirColumns(grid));
     width = Math.max(width, grid[0].length);
     const page = part.page !== undefined ? part.page : pageOf(part.from);
     const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);

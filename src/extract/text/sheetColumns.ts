@@ -50,22 +50,42 @@ function withOneSpaceColumns(frags: Frag[][], cols: number[]): number[] {
 }
 
 /**
- * An amount column's start moved left to its header: a header line's fragment that is the second in the column
- * before (after a gap: not that column's own header), within `mergeDistance` left of a column whose cells below
- * the header are amounts, where no line below the header has text between the fragment's start and the column.
+ * An amount column's start moved left to its header: a header line's fragment within `mergeDistance` left of a
+ * column whose cells below the header are amounts, where no line below the header has text between the fragment's
+ * start and the column, and which is not the column before's own header.
  */
 function amountHeaderStarts(frags: Frag[][], cols: number[], firstFigureLine: number): number[] {
   const out = [...cols];
   const body = frags.slice(firstFigureLine);
   for (let k = 1; k < out.length; k++) {
     const inColumn = body.flatMap((fs) => fs.filter((f) => f.start >= out[k] - FIXED_WIDTH.edgeSlack && (k + 1 >= out.length || f.start < out[k + 1])));
-    if (inColumn.length < FIXED_WIDTH.minGappedLines || inColumn.filter((f) => isFigure(f.text.split(' ')[0])).length * 2 < inColumn.length) continue;
+    if (inColumn.length < 2 || inColumn.filter((f) => isFigure(f.text.split(' ')[0])).length * 2 < inColumn.length) continue;
     for (const fs of frags.slice(0, firstFigureLine)) {
-      const f = fs.find((g, n) => n > 0 && g.start > out[k - 1] && g.start < out[k] - FIXED_WIDTH.edgeSlack && out[k] - g.start <= FIXED_WIDTH.mergeDistance && fs[n - 1].start >= out[k - 1] - FIXED_WIDTH.edgeSlack);
+      // Not the column before's own header: that starts near its column, first on its line in that column.
+      const ownOfColumnBefore = (g: Frag, n: number) => g.start - out[k - 1] <= FIXED_WIDTH.mergeDistance && !(n > 0 && fs[n - 1].end > out[k - 1]);
+      const f = fs.find((g, n) => g.start > out[k - 1] && g.start < out[k] - FIXED_WIDTH.edgeSlack && out[k] - g.start <= FIXED_WIDTH.mergeDistance && !ownOfColumnBefore(g, n));
       if (!f) continue;
-      const clear = body.every((bs) => bs.every((b) => b.end < f.start - 1 || b.start >= out[k] - FIXED_WIDTH.edgeSlack));
+      const clear = body.every((bs) => bs.every((b) => b.end < f.start || b.start >= out[k] - FIXED_WIDTH.edgeSlack));
       if (clear) out[k] = f.start;
     }
   }
   return out;
+}
+
+/**
+ * A cell holding two amounts one space apart ("£5,100,000 £19,832,000") beside an empty cell on its right: a
+ * figure written wider than its column or shifted left reaches the amount before it, and the two read as one
+ * cell. The second amount is the empty cell's. Pure, line for line.
+ */
+export function splitRunTogetherAmounts(grid: string[][]): string[][] {
+  return grid.map((cells) => {
+    const out = [...cells];
+    for (let k = 0; k + 1 < out.length; k++) {
+      const m = /^(\S+) (\S+)$/.exec(out[k]);
+      if (!m || out[k + 1] !== '' || !AMOUNT.test(m[1]) || !AMOUNT.test(m[2])) continue;
+      out[k] = m[1];
+      out[k + 1] = m[2];
+    }
+    return out;
+  });
 }
