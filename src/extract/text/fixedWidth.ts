@@ -8,6 +8,7 @@
 import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
 import { preferRowColumns } from './rowColumns.js';
+import { sheetColumns, splitRunTogetherAmounts } from './sheetColumns.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -54,7 +55,7 @@ export interface FixedWidthTable {
 }
 
 /** Words of a line grouped into fragments separated by `columnGap` or more spaces. */
-function fragmentsOf(line: string): Fragment[] {
+export function fragmentsOf(line: string): Fragment[] {
   const out: Fragment[] = [];
   const re = new RegExp(`\\S+(?: {1,${FIXED_WIDTH.columnGap - 1}}\\S+)*`, 'g');
   for (const m of line.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
@@ -295,7 +296,7 @@ const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{
  *  cut at its cell's edge ("Mediu", its rest on a line below or over the page break). */
 const RATING = /^(very\s+)?(high|medium|mediu|med|low|red|amber|green|h|m|l)$/i;
 
-function isFigure(cell: string): boolean {
+export function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));
 }
 
@@ -859,7 +860,7 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
     if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
     // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && !endsRowBlock(lines, at, i, cellStarts)) break;
+    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && (!endsRowBlock(lines, at, i, cellStarts) || opensWiderTable(lines, at, i, pageOf))) break;
     // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
     // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
     if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
@@ -927,13 +928,13 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
         return cells;
       });
     } else {
-      const cols = columnsOf(partLines, undefined, keyLine >= 0 ? 2 * keyLine + 2 : 0);
+      const cols = sheetColumns(partLines, columnsOf(partLines, undefined, keyLine >= 0 ? 2 * keyLine + 2 : 0));
       if (cols.length < 2 && n === 0) return null;
       previous = cols;
       const firstPass = partLines.map((l) => cellsOf(l, cols));
       grid = partLines.map((l) => cellsOf(l, cols, figureColumns(firstPass)));
     }
-    grid = figuresToTheirColumns(grid);
+    grid = splitRunTogetherAmounts(figuresToTheirColumns(grid));
     width = Math.max(width, grid[0].length);
     const page = part.page !== undefined ? part.page : pageOf(part.from);
     const padded = paddedRowBlocks(kept, partLines, grid, page, n > 0);
@@ -1149,6 +1150,19 @@ function endsRowBlock(lines: string[], at: number, i: number, cellStarts: number
   // lines: it goes on when the block after the blank holds one line of figures too.
   const after = blockAt(lines, i + 2);
   return paddedAround(lines, at, i) && (figureLinesIn(after) === 1 || isContinuationBlock(after));
+}
+
+/**
+ * A title opening a page over a wider table: a workbook printed sheet by sheet puts each sheet's title at the top
+ * of its page, a blank line, then the sheet's own header. Where that header has more cells than any line of the
+ * table so far (an expenditure plan under a two-column income grid), the title starts a new table, not a row.
+ */
+function opensWiderTable(lines: string[], at: number, i: number, pageOf: (i: number) => number | null): boolean {
+  if (pageOf(i) === pageOf(i - 1)) return false;
+  const next = lines.slice(i + 1).find((l) => !isBlank(l));
+  if (next === undefined || !isGapped(next)) return false;
+  const widest = Math.max(...lines.slice(at, i).map((l) => fragmentsOf(l).length));
+  return fragmentsOf(next).length > widest;
 }
 
 /** A block of lines between blank lines holding no figure and nothing at the margin: a later column's cell going on
