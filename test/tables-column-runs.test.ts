@@ -4,7 +4,7 @@
 // templates; every name and figure here is invented.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
-import { columnRunGrids } from '../src/tables/columnRuns.js';
+import { columnRunGrids, twoCells, wideColumnRunGrids } from '../src/tables/columnRuns.js';
 import { extractArea } from '../src/fields/area/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import type { Segmentation } from '../src/segment/types.js';
@@ -85,5 +85,55 @@ describe('tables printed column by column (raw pdftotext of a sheet without grid
     const rows = ['Funding', '2015/16', '', 'Minimum NHS Contribution', '£5,000,000', '', 'Improved Better Care Fund', '£2,000,000', ''];
     const prose = ['We will pool budgets', 'across the partners', 'from April', '', 'Plans are agreed', 'by the board', 'each quarter', ''];
     expect(columnRunGrids(extractText([...rows, ...prose].join('\n'), 'txt'))).toEqual([]);
+  });
+
+  // A 2022-23 spending plan: scheme ID and name share a group (printed row by row in it), the type/area and
+  // provider/source groups have some rows on one line and some on two (left out), the figure column last.
+  const SPENDING_2022 = [
+    'Spending Plan 2022/23',
+    'Scheme',
+    'Scheme I Scheme Name',
+    'Q1', 'Night Sitting Service', 'Q2', 'Hospital Step Down', 'Q2', 'Hospital Step Down', 'Q3', 'Handyperson Visits',
+    '',
+    'Brief Description of Scheme',
+    'Overnight care at home', 'Short stays after discharge', 'Short stays after discharge', 'Small repairs at home',
+    '',
+    'Scheme Type',
+    'Area of Spend',
+    'Home Care or Domiciliary Care Social Care', 'Bed Based Interm Community Health', 'Bed Based Interm Community Health', 'Other', 'Social Care',
+    '',
+    'Commissioner',
+    'LA', 'NHS', 'NHS', 'LA',
+    '',
+    'Expenditure (£) New/Existing Sc',
+    '£410,000 Existing', '£1,200,000 Existing', '£95,000 New', '£64,500 Existing',
+    '',
+  ];
+
+  it('rebuilds a wide table whose column groups differ in header lines, two columns sharing a group', () => {
+    const grids = wideColumnRunGrids(extractText(SPENDING_2022.join('\n'), 'txt')).map((g) => g.rows.map((r) => r.cells));
+    expect(grids).toHaveLength(1);
+    expect(grids[0][0]).toEqual(['Scheme I', 'Scheme Name', 'Brief Description of Scheme', 'Commissioner', 'Expenditure (£)', 'New/Existing Sc']);
+    expect(grids[0][3]).toEqual(['Q2', 'Hospital Step Down', 'Short stays after discharge', 'NHS', '£95,000', 'New']);
+    expect(grids[0]).toHaveLength(5);
+  });
+
+  it('reads the spending plan\'s schemes and amounts', () => {
+    const doc = extractText(SPENDING_2022.join('\n'), 'txt');
+    const spend = extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend');
+    expect(spend.map((b) => [b.scheme, b.amountGbp])).toEqual([
+      ['Night Sitting Service', 410000],
+      ['Hospital Step Down', 1200000],
+      ['Hospital Step Down', 95000],
+      ['Handyperson Visits', 64500],
+    ]);
+  });
+
+  it('cuts a line holding two cells where the sheet cut them', () => {
+    expect(twoCells('Scheme I Scheme Name')).toEqual(['Scheme I', 'Scheme Name']);
+    expect(twoCells('Expenditure (£) New/Existing Sc')).toEqual(['Expenditure (£)', 'New/Existing Sc']);
+    expect(twoCells('£64,500 Existing')).toEqual(['£64,500', 'Existing']);
+    expect(twoCells('Charity / Voluntary SectorMinimum NHS Contribution')).toEqual(['Charity / Voluntary Sector', 'Minimum NHS Contribution']);
+    expect(twoCells('Brief Description of Scheme')).toBeNull();
   });
 });

@@ -108,3 +108,97 @@ function gridOf(doc: DocumentModel, run: LineGroup[], isLabel: (line: string) =>
   const last = run[run.length - 1].blocks;
   return { rows, blockStart: first, blockEnd: last[last.length - 1] + 1, columnRun: true };
 }
+
+/** A line holding an amount of money ("£880,000", "12,500"), not a scheme's reference number. */
+const HOLDS_AMOUNT = /£\s*\d|\d{1,3}(,\d{3})+/;
+
+/** A line that opens with an amount: a figure column's cell, maybe with the next column's short cell glued on. */
+const OPENS_WITH_AMOUNT = /^[-–(]?\s*£\s*\d[\d,]*(\.\d+)?\)?(?=\s|$)/;
+
+/**
+ * Where a line holding two cells of a sheet is cut between them: where a word is glued to the one before it
+ * ("Charity / Voluntary SectorMinimum NHS Contribution"), after an amount ("£1,450,000 Existing"), after a
+ * closing bracket ("Expenditure (£) New/Existing Sc") or after a one- or two-letter fragment the cell edge clipped
+ * ("Scheme I Scheme Name"). Null where none of these is in the line.
+ */
+export function twoCells(line: string): [string, string] | null {
+  const cuts: Array<RegExp> = [/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u, /(?<=^[-–(]?\s*£\s*\d[\d,]*(\.\d+)?\)?)\s+(?=\S)/, /(?<=\))\s+(?=\S)/, /(?<=\s\p{Lu}\p{Ll}?)\s+(?=\p{Lu})/u];
+  for (const cut of cuts) {
+    const m = cut.exec(line);
+    if (!m || m.index === 0) continue;
+    const left = line.slice(0, m.index).trim();
+    const right = line.slice(m.index + m[0].length).trim();
+    if (left && right) return [left, right];
+  }
+  return null;
+}
+
+/**
+ * Lines of a group that holds two columns, some rows on one line: a line ends with another line of the group
+ * ("Home Care or Domiciliary Care Social Care" where a row of its own reads "Social Care"), the second column's
+ * cell printed beside the first's.
+ */
+function holdsTwoColumns(lines: string[]): boolean {
+  return lines.some((l) => lines.some((o) => o.length < l.length && l.endsWith(o) && /[\s\p{Ll}]$/u.test(l.slice(0, l.length - o.length))));
+}
+
+/**
+ * A wide table printed column by column, where a column group holds two of the sheet's columns (printed row by
+ * row inside the group: "1" / "Community Equipment Service" / "2" / …) and header lines differ from group to group
+ * (a title, a spanned group name over two headers). The rows are counted in the figure column (its lines open with
+ * an amount, under one header line); each text group before it, of one to three header lines and then one line per
+ * row, or exactly two per row (two cells), becomes its columns; a group with some rows on one line and some on
+ * two cannot be cut without the sheet's widths, and is left out. Every text group holds no figure (rows printed row
+ * by row mix figures into every group) and the grid has a column besides the figures'.
+ */
+export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
+  const groups = lineGroups(doc).filter((g) => g.lines.length >= 3 && g.lines.every(cellLike));
+  const grids: Grid[] = [];
+  groups.forEach((money, m) => {
+    const rowsCount = money.lines.length - 1;
+    if (rowsCount < 3 || isFigure(money.lines[0]) || !money.lines.slice(1).every((l) => OPENS_WITH_AMOUNT.test(l))) return;
+    // The text groups before it, nearest first, as long as each fits the row count.
+    const columns: Array<{ header: string[]; cells: string[][]; blocks: number[] }> = [];
+    let start = money.blocks[0];
+    for (let k = m - 1; k >= 0; k--) {
+      const g = groups[k];
+      if (g.blocks[g.blocks.length - 1] + 1 !== start || g.lines.some((l) => HOLDS_AMOUNT.test(l))) break;
+      const len = g.lines.length;
+      if (len < rowsCount + 1 || len > 2 * rowsCount + 3) break;
+      start = g.blocks[0];
+      const one = len - rowsCount;
+      const two = len - 2 * rowsCount;
+      if (one >= 1 && one <= 3 && !holdsTwoColumns(g.lines)) {
+        columns.unshift({ header: [g.lines[one - 1]], cells: g.lines.slice(one).map((l) => [l]), blocks: g.blocks.slice(one) });
+      } else if (two >= 1 && two <= 3 && twoCells(g.lines[two - 1])) {
+        // Two columns in the group: their headers are one line too, cut at the cell edge.
+        const data = g.lines.slice(two);
+        columns.unshift({
+          header: twoCells(g.lines[two - 1])!,
+          cells: Array.from({ length: rowsCount }, (_, r) => [data[2 * r], data[2 * r + 1]]),
+          blocks: Array.from({ length: rowsCount }, (_, r) => g.blocks[two + 2 * r]),
+        });
+      } else {
+        columns.unshift({ header: [], cells: [], blocks: [] });
+      }
+    }
+    const read = columns.filter((c) => c.header.length > 0);
+    if (read.length === 0) return;
+    const figureCells = money.lines.slice(1).map((l) => twoCells(l) ?? [l, '']);
+    const figureHeader = figureCells.some((c) => c[1] !== '') ? (twoCells(money.lines[0]) ?? [money.lines[0], '']) : [money.lines[0]];
+    const width = figureHeader.length;
+    const first = read[0].blocks[0];
+    const rows: GridRow[] = [
+      { cells: [...read.flatMap((c) => c.header), ...figureHeader], page: doc.blocks[first].page, block: first - 1, header: true, pageBreakBefore: false },
+      ...Array.from({ length: rowsCount }, (_, r) => ({
+        cells: [...read.flatMap((c) => c.cells[r]), ...figureCells[r].slice(0, width)],
+        page: doc.blocks[read[0].blocks[r]].page,
+        block: read[0].blocks[r],
+        header: false,
+        pageBreakBefore: false,
+      })),
+    ];
+    grids.push({ rows, blockStart: start, blockEnd: money.blocks[money.blocks.length - 1] + 1, columnRun: true });
+  });
+  return grids;
+}
