@@ -2,6 +2,7 @@
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
+import { columnRunGrids, wideColumnRunGrids } from './columnRuns.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
@@ -31,6 +32,8 @@ export interface Grid {
   /** Block index range (end exclusive) the grid covers. */
   blockStart: number;
   blockEnd: number;
+  /** Rebuilt from a table printed column by column (columnRuns.ts): its columns' headers lie inside its range. */
+  columnRun?: boolean;
 }
 
 /** Cell separator of a flattened table line: a tab, or a run of three or more spaces (layout-preserving text). */
@@ -203,6 +206,9 @@ export function collectGrids(doc: DocumentModel): Grid[] {
     gap = 0;
   });
   const flattened = [...cellLineGrids(doc), ...columnMajorGrids(doc)];
+  // Sheets printed column by column (columnRuns.ts), where no other reading took their lines.
+  const taken = (g: Grid) => [...grids, ...flattened].some((o) => o.blockStart < g.blockEnd && g.blockStart < o.blockEnd);
+  flattened.push(...[...columnRunGrids(doc), ...wideColumnRunGrids(doc)].filter((g) => !taken(g)));
   if (flattened.length === 0) return grids;
   return [...grids, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
 }

@@ -13,6 +13,7 @@ import { areaFromMentions, scanOrganisations, type ScannedArea } from './scan.js
 import { loadGazetteer } from '../../reference/gazetteer.js';
 import { matchOrganisation, roundWindow } from '../../reference/match.js';
 import { plainName } from '../../reference/names.js';
+import { columnRunGrids } from '../../tables/columnRuns.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -138,6 +139,19 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
     if (!role) continue;
     if (inline && labelRole(inline[1])) addValues(out, role, inline[2], true, doc.text);
     else readFollowing(blocks, i + 1, role, out);
+  }
+}
+
+/**
+ * A plan-details block printed column by column (a sheet without gridlines through raw pdftotext: the labels, a
+ * blank line, their values in the same order), rebuilt as label/value rows by columnRuns.ts.
+ */
+function readColumnRuns(doc: DocumentModel, out: Names): void {
+  for (const grid of columnRunGrids(doc, (l) => labelRole(l) !== null || /:$/.test(l))) {
+    for (const row of grid.rows) {
+      const role = labelRole(row.cells[0] ?? '');
+      if (role && row.cells.length === 2) addValues(out, role, row.cells[1], true, doc.text);
+    }
   }
 }
 
@@ -298,6 +312,7 @@ function findNames(doc: DocumentModel, _seg: Segmentation, round: string | null)
   const isNhsBody = (name: string) => matchOrganisation(g, name, round, 'ccg').organisation !== null;
   const names = new Names(isPlace, doc.text, isNhsBody);
   readLabelledFields(doc, names);
+  readColumnRuns(doc, names);
   readSignoff(doc, names);
   const incomePlaces = readIncomeRows(doc, names);
 

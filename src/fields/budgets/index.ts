@@ -74,7 +74,9 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const planHeaders = new Set(plans.map((p) => p.header));
   const continued = new Set(plans.flatMap((p) => p.grids.filter((g) => !g.rows.includes(p.header))));
   // Only the tables in the sections the template gives budgets (plan details, finance, income, spending plan).
-  const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length);
+  // A table printed column by column (columnRuns.ts) may have its section's heading found among its column
+  // headers: it is read where it ends in a budget section too.
+  const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length) || (g.columnRun === true && fieldReads(seg, 'budgets', g.blockEnd - 1, doc.blocks.length));
   // A declared table is read by its declaration, not again as a spending plan.
   for (const plan of plans) if (read(plan.grids[0]) && !plan.grids.some((g) => claimed.has(g))) spendRows(plan, doc, out, docYear);
   const allGrids = [...grids, ...keyValueGrids(doc, grids, BUDGET_LINES)];
