@@ -8,6 +8,7 @@
 import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
 import { preferRowColumns } from './rowColumns.js';
+import { RATING_OR_CUT_SOURCE } from '../../text/ratingWords.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -293,7 +294,7 @@ const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{
 
 /** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. Also one
  *  cut at its cell's edge ("Mediu", its rest on a line below or over the page break). */
-const RATING = /^(very\s+)?(high|medium|mediu|med|low|red|amber|green|h|m|l)$/i;
+const RATING = new RegExp(`^(?:${RATING_OR_CUT_SOURCE}|[hml])$`, 'i');
 
 function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));

@@ -5,6 +5,7 @@ import type { TableRow } from '../../model/document.js';
 import type { RunRow } from '../../tables/headerRuns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { cellOf, leadingScale, parseRating, parseScoreCell, type RiskColumns } from './columns.js';
+import { RATING_OR_CUT_CELL } from '../../text/ratingWords.js';
 
 /** A row with any of likelihood, impact, score or rating. */
 function isScored(row: TableRow, cols: RiskColumns): boolean {
@@ -72,7 +73,7 @@ export function strayScore(cell: string, likelihood: number | null, impact: numb
 }
 
 /** A rating word alone on a line of a cell ("Mediu": cut at its cell edge, its rest lost over a page break). */
-const RATING_ALONE = /^(very\s+)?(high|medium|mediu|low|red|amber|green)$/i;
+const RATING_ALONE = RATING_OR_CUT_CELL;
 
 /**
  * A rating read into a column beside the rating column that names no role (a narrow rating column whose cells,
