@@ -120,7 +120,11 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       (impact === null || lacking('impact')) &&
       (score === null || lacking('score')) &&
       (rating === null || lacking('rating'));
-    if (prev && scored && afterBreak && /^[a-z]/.test(desc) && cutScores) {
+    // Or a row whose cells, centred on it, put its likelihood a few lines below its impact's opening (tables.md
+    // class 1 and 7: laid-out text of a log without rules, the row read as two): the second half fills scores the
+    // first half lacks and has none the first half has.
+    const fillsGap = (['likelihood', 'impact', 'score', 'rating'] as const).some((k) => ({ likelihood, impact, score, rating })[k] !== null && prev?.[k] === null);
+    if (prev && scored && (afterBreak || fillsGap) && /^[a-z]/.test(desc) && cutScores) {
       prev.description = joinText(prev.description, desc) ?? prev.description;
       prev.likelihood ??= likelihood;
       prev.impact ??= impact;

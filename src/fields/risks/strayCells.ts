@@ -20,6 +20,18 @@ function isScored(row: TableRow, cols: RiskColumns): boolean {
 }
 
 /**
+ * The first lines of a row's taller cells, read as a row of their own above its risk text (cells centred on their
+ * row in laid-out text without rules: the impact and the actions open a line or two above the risk's first line):
+ * a row with no risk text whose every cell stops mid-sentence and goes on, in lower case, in the same column of a
+ * next row that opens a risk.
+ */
+function isCellTops(head: TableRow, next: TableRow, cols: RiskColumns): boolean {
+  if (cellOf(head, cols, 'description') !== '' || !/^['"‘“]?\p{Lu}/u.test(cellOf(next, cols, 'description'))) return false;
+  const filled = head.cells.map((c, i) => [cleanCellText(c.text), cleanCellText(next.cells[i]?.text ?? '')]).filter(([h]) => h !== '');
+  return filled.length > 0 && filled.every(([h, n]) => /[\p{L},]$/u.test(h) && /^\p{Ll}/u.test(n));
+}
+
+/**
  * A risk cell's first lines read as a row of their own ("Care home" above "providers leave the market …", the
  * row's figures on a later line, another column's line between): an unscored row whose actions stop mid-sentence,
  * over a scored row whose actions go on in lower case, is that row's top. The two become one row.
@@ -42,7 +54,8 @@ export function joinHeadRows(rows: RunRow[], cols: RiskColumns): RunRow[] {
       isScored(next.row, cols) &&
       /\p{L}$/u.test(cellOf(head.row, cols, 'mitigation')) &&
       /^\p{Ll}/u.test(cellOf(next.row, cols, 'mitigation'));
-    if (!joins) {
+    const topOnly = next && !head.row.header && !next.row.header && !next.afterBreak && isCellTops(head.row, next.row, cols);
+    if (!joins && !topOnly) {
       out.push(head);
       continue;
     }
