@@ -104,3 +104,34 @@ describe('a risk row read as two, its likelihood lines below its impact', () => 
     expect(risks).toHaveLength(2);
   });
 });
+
+describe('a score cell with its rating cut at the edge and at a page break ("9 Mediu" / "m")', () => {
+  it('reads the rating whole and the risk once, in a log whose rating shares the overall factor cell', () => {
+    const blocks: RawBlock[] = [
+      {
+        kind: 'table',
+        page: 4,
+        rows: [
+          row(HEADER, { header: true }),
+          row(['Partners cannot agree the pooled amounts', '4', '5 Delay to every scheme', '20 High', 'Monthly review at the board']),
+          row(['Care users resist the new', '3', '3 Lower satisfaction', '9 Mediu', 'An engagement plan for']),
+        ],
+      },
+      {
+        kind: 'table',
+        page: 5,
+        rows: [
+          row(['ways of working in the towns', '', '', 'm', 'users and carers'], { page: 5, pageBreakBefore: true }),
+          row(HEADER, { header: true, page: 5 }),
+          row(['Falls services close early', '3', '3 More falls admissions', '9 Medium', 'Extra staff trained'], { page: 5 }),
+        ],
+      },
+    ];
+    const risks = extractRisks(buildDocument('txt', 5, blocks), noSections).value;
+    expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
+      ['Partners cannot agree the pooled amounts', 4, 5, 20, 'high'],
+      ['Care users resist the new ways of working in the towns', 3, 3, 9, 'medium'],
+      ['Falls services close early', 3, 3, 9, 'medium'],
+    ]);
+  });
+});
