@@ -9,6 +9,7 @@ import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
 import { preferRowColumns } from './rowColumns.js';
 import { sheetColumns, splitRunTogetherAmounts } from './sheetColumns.js';
+import { RATING_OR_CUT_SOURCE } from '../../text/ratingWords.js';
 
 /** Named thresholds of the fixed-width reader (characters and shares of lines). */
 export const FIXED_WIDTH = {
@@ -88,6 +89,11 @@ function isProse(line: string): boolean {
   return f.length === 1 && f[0].start < FIXED_WIDTH.cellIndent && f[0].text.length >= FIXED_WIDTH.proseLength;
 }
 
+/** Lines of words per line opening with a number under which a column is still one of sentences. */
+const FIGURES_AMONG_WORDS = 8;
+/** A fragment opening with a rating word, or a score and one ("Mediu", "12 Medium"). */
+const RATED_OPENING = new RegExp(`^(\\d{1,2}\\s+)?${RATING_OR_CUT_SOURCE}\\b`, 'i');
+
 /**
  * Column starts from the left edges the lines share: a fragment starts a cell, so the places where fragments of
  * two or more lines start (within `edgeSlack`) are columns. Two edges never used on the same line and close
@@ -102,19 +108,20 @@ function columnsOf(lines: string[], minSupport?: number, headerLines = 0): numbe
       // "Medium care …") counts as a figure, and so does a year (a plan-details table's year beside its amount).
       const words = f.text.split(/\s+/);
       const figure = isFigure(f.text) || isFigure(words[0]) || isFigure(words.slice(0, 2).join(' ')) || /^(19|20)\d{2}\s*[/\-–]\s*\d{1,2}/.test(f.text);
-      return isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line, figure }, { x: f.start, line: -1 - line, figure }] : [{ x: f.start, line, figure }];
+      const rated = figure && RATED_OPENING.test(f.text);
+      return isFigure(f.text) && fs.length > 1 ? [{ x: f.start, line, figure, rated }, { x: f.start, line: -1 - line, figure, rated }] : [{ x: f.start, line, figure, rated }];
     }),
   );
   starts.sort((a, b) => a.x - b.x);
-  const clusters: Array<{ x: number; lines: Set<number>; figures: number; words: number }> = [];
+  const clusters: Array<{ x: number; lines: Set<number>; figures: number; words: number; ratings: number }> = [];
   for (const s of starts) {
     const last = clusters[clusters.length - 1];
-    const add = (c: { figures: number; words: number }) => (s.figure ? c.figures++ : c.words++);
+    const add = (c: { figures: number; words: number; ratings: number }) => (s.figure ? c.figures++ : c.words++, s.rated && c.ratings++);
     if (last && s.x - last.x <= FIXED_WIDTH.edgeSlack) {
       last.lines.add(s.line);
       add(last);
     } else {
-      clusters.push({ x: s.x, lines: new Set([s.line]), figures: 0, words: 0 });
+      clusters.push({ x: s.x, lines: new Set([s.line]), figures: 0, words: 0, ratings: 0 });
       add(clusters[clusters.length - 1]);
     }
   }
@@ -123,9 +130,17 @@ function columnsOf(lines: string[], minSupport?: number, headerLines = 0): numbe
   // (mostly figures, the header's words among them; or words only).
   const kind = (c: { figures: number; words: number }) => (c.figures > c.words ? 'figures' : c.figures === 0 ? 'words' : 'mixed');
   // A header's few words over a column of figures ("Risk" / "rating" over centred ratings) are that column's.
-  const unlike = (a: { figures: number; words: number }, b: { figures: number; words: number }) =>
+  // A risk log's score column (ratings among its figures) beside its actions is two columns even when a few lines
+  // of the actions open with a number ("14 to develop …"): in laid-out text of a log without rules, the score cell's
+  // lines ("12" / "Mediu" / "m") sit on lines of their own between the actions' lines, never on one with them.
+  const sentences = (c: { figures: number; words: number }) => c.figures * FIGURES_AMONG_WORDS <= c.words;
+  const scoreColumn = (c: { figures: number; words: number; ratings: number }) => kind(c) === 'figures' && c.ratings >= 2;
+  const unlike = (a: { figures: number; words: number; ratings: number }, b: { figures: number; words: number; ratings: number }) =>
     Math.min(a.figures + a.words, b.figures + b.words) >= 3 &&
-    ((kind(a) === 'figures' && kind(b) === 'words') || (kind(a) === 'words' && kind(b) === 'figures'));
+    ((kind(a) === 'figures' && kind(b) === 'words') ||
+      (kind(a) === 'words' && kind(b) === 'figures') ||
+      (scoreColumn(a) && sentences(b)) ||
+      (sentences(a) && scoreColumn(b)));
   // An edge a few lines share is a gap inside justified text, not a column.
   const support = minSupport ?? Math.max(2, Math.ceil(FIXED_WIDTH.edgeSupport * lines.length));
   let edges: Array<(typeof clusters)[number] & { last?: number }> = clusters.filter((c, k) => k === 0 || c.lines.size >= support);
@@ -136,7 +151,7 @@ function columnsOf(lines: string[], minSupport?: number, headerLines = 0): numbe
       const b = edges[k];
       // Measured from the edge merged last: a column written at offsets creeping from row to row is one column.
       if (b.x - (a.last ?? a.x) <= FIXED_WIDTH.mergeDistance && !unlike(a, b) && ![...b.lines].some((l) => a.lines.has(l) || a.lines.has(-1 - l))) {
-        edges = [...edges.slice(0, k - 1), { x: a.x, last: b.x, lines: new Set([...a.lines, ...b.lines]), figures: a.figures + b.figures, words: a.words + b.words }, ...edges.slice(k + 1)];
+        edges = [...edges.slice(0, k - 1), { x: a.x, last: b.x, lines: new Set([...a.lines, ...b.lines]), figures: a.figures + b.figures, words: a.words + b.words, ratings: a.ratings + b.ratings }, ...edges.slice(k + 1)];
         merged = true;
         break;
       }
@@ -294,7 +309,7 @@ const FIGURE = /^[(\-–−]?\s*£?\s*\d[\d,.]*\s*(%|k|m|bn)?\)?(\s+\(?[A-Za-z]{
 
 /** A rating alone ("High", "Amber", "M"): a risk log's score column, as good a row anchor as a figure. Also one
  *  cut at its cell's edge ("Mediu", its rest on a line below or over the page break). */
-const RATING = /^(very\s+)?(high|medium|mediu|med|low|red|amber|green|h|m|l)$/i;
+const RATING = new RegExp(`^(?:${RATING_OR_CUT_SOURCE}|[hml])$`, 'i');
 
 export function isFigure(cell: string): boolean {
   return cell.length <= FIXED_WIDTH.figureLength && (FIGURE.test(cell) || RATING.test(cell));

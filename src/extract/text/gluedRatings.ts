@@ -4,10 +4,10 @@
 // no line of figures to anchor it, so it runs into the row above (tables.md class 7, fixed-width text; class 3
 // where the word is also cut at the cell edge, "Mediu" over "m"). Where the lines around carry ratings at about
 // the same place, alone or glued alike, each glued rating gets its column gap back. Pure, line for line.
+import { RATING_CELL, RATING_SOURCE, SCORED_RATING_CELL, wholeRatingOf } from '../../text/ratingWords.js';
 import { FIXED_WIDTH } from './fixedWidth.js';
 
-/** The words a rating cell holds. Single letters (H/M/L) are left out: too many lines open with "A" or "I". */
-const RATING_WORD = /^(very\s+)?(high|medium|med|low|red|amber|green)$/i;
+// Rating cells are whole words (RATING_CELL). Single letters (H/M/L) are left out: too many lines open with "A" or "I".
 
 /** Lines above and below a glued rating searched for the other ratings of its column. */
 const WINDOW = 60;
@@ -35,8 +35,7 @@ function fragments(line: string): Array<{ start: number; text: string }> {
 /** A rating word cut at its cell's edge: a proper prefix of one ("Mediu", "Hig") whose rest opens one of the next
  *  two lines exactly under it ("m", "h"), alone there or a column gap before other text. */
 function isCutRating(word: string, lines: string[], i: number, x: number): boolean {
-  if (word.length < 3) return false;
-  const whole = ['medium', 'high', 'amber', 'green'].find((w) => w.length > word.length && w.startsWith(word.toLowerCase()));
+  const whole = wholeRatingOf(word);
   if (!whole) return false;
   const rest = whole.slice(word.length);
   // On a page's last line, the rest went over the page break to the next page's first lines, at that page's offsets.
@@ -55,20 +54,18 @@ function ratingCells(lines: string[]): RatingCell[] {
       if (f.start < FIXED_WIDTH.cellIndent) continue;
       const words = f.text.split(/\s+/);
       const two = words.slice(0, 2).join(' ');
-      const word = RATING_WORD.test(two) ? two : words[0];
-      const cut = !RATING_WORD.test(word) && isCutRating(word, lines, i, f.start);
-      if (!RATING_WORD.test(word) && !cut) continue;
+      const word = RATING_CELL.test(two) ? two : words[0];
+      const cut = !RATING_CELL.test(word) && isCutRating(word, lines, i, f.start);
+      if (!RATING_CELL.test(word) && !cut) continue;
       out.push({ line: i, x: f.start, length: word.length, glued: f.text.length > word.length, cut });
     }
   });
   return out;
 }
 
-/** A score with its rating ("20 High", "8 Medium"): an overall risk factor cell. */
-const SCORED_RATING = /^\d{1,2}\s(very\s+)?(high|medium|med|low|red|amber|green)$/i;
 
 /** A cell of a score column alone: a whole number or a rating word. */
-const SCORE_OR_RATING = /^(\d{1,2}|(very\s+)?(high|medium|med|low|red|amber|green))$/i;
+const SCORE_OR_RATING = new RegExp(`^(\\d{1,2}|${RATING_SOURCE})$`, 'i');
 
 interface ScoreCell {
   line: number;
@@ -88,10 +85,10 @@ function scoreCells(lines: string[]): ScoreCell[] {
       // The column's other cells: a score and its rating, or either alone (a score cell wrapped "12" over "Medium"),
       // or a score and rating glued to the actions after it.
       const words = f.text.split(/\s+/);
-      if (SCORED_RATING.test(words.slice(0, 2).join(' ')) || SCORE_OR_RATING.test(f.text)) out.push({ line: i, x: f.start, glued: false, rated: /\p{L}/u.test(words.slice(0, 2).join(' ')) });
+      if (SCORED_RATING_CELL.test(words.slice(0, 2).join(' ')) || SCORE_OR_RATING.test(f.text)) out.push({ line: i, x: f.start, glued: false, rated: /\p{L}/u.test(words.slice(0, 2).join(' ')) });
       // Glued: a score and rating, or a score alone whose rating wrapped below ("… sector play a 12" over "Medium").
       const tail = /(?<=\S )\d{1,2}( (very )?[A-Za-z]+)?$/.exec(f.text);
-      if (tail && (SCORED_RATING.test(tail[0]) || !tail[1]) && f.start + tail.index >= FIXED_WIDTH.cellIndent) out.push({ line: i, x: f.start + tail.index, glued: true, rated: !!tail[1] });
+      if (tail && (SCORED_RATING_CELL.test(tail[0]) || !tail[1]) && f.start + tail.index >= FIXED_WIDTH.cellIndent) out.push({ line: i, x: f.start + tail.index, glued: true, rated: !!tail[1] });
     }
   });
   return out;

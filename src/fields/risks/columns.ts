@@ -9,6 +9,7 @@ import type { HeaderRunSpec } from '../../tables/headerRuns.js';
 import type { OverlaySpec } from '../../tables/overlays.js';
 import { cleanCellText } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
+import { RATING_ANYWHERE, RATING_OR_CUT_SOURCE } from '../../text/ratingWords.js';
 
 export type RiskColumn = 'ref' | 'description' | 'likelihood' | 'impact' | 'score' | 'rating' | 'mitigation' | 'owner';
 
@@ -68,14 +69,8 @@ export function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
 }
 
 /** Words a rating cell may hold beside its rating. */
-const RATING_VOCABULARY = /\b(very|high|medium|mediu|med|moderate|low|red|amber|green|severe|risk|rating|rag|overall|score|to)\b/gi;
+const RATING_VOCABULARY = new RegExp(`\\b(${RATING_OR_CUT_SOURCE}|very|risk|rating|rag|overall|score|to)\\b`, 'gi');
 
-const RATING_WORDS: [RegExp, Risk['rating']][] = [
-  [/\b(very high|high|red|severe|h)\b/i, 'high'],
-  // "Mediu": the word cut at its cell edge, its rest lost (over a page break).
-  [/\b(medium|mediu|med|moderate|amber|m)\b/i, 'medium'],
-  [/\b(very low|low|green|l)\b/i, 'low'],
-];
 
 /** high | medium | low from a rating cell: "H", "High", "20 High", "Red", "Amber". */
 export function parseRating(text: string): Risk['rating'] {
@@ -86,7 +81,7 @@ export function parseRating(text: string): Risk['rating'] {
   if (rag) return rag;
   // The first rating word in the cell wins ("Medium/High" -> medium, as written first).
   let best: { at: number; rating: Risk['rating'] } | null = null;
-  for (const [re, rating] of RATING_WORDS) {
+  for (const [re, rating] of RATING_ANYWHERE) {
     const m = re.exec(t);
     if (m && (!best || m.index < best.at)) best = { at: m.index, rating };
   }

@@ -20,6 +20,7 @@ import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
 import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
+import { wholeRatingOf } from '../../text/ratingWords.js';
 
 export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
 
@@ -66,6 +67,8 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     const ratingScore = cols.index.score === undefined ? parseScoreCell(ratingCell).score : null;
     let score = scoreCell.score ?? ratingScore;
     let rating = parseRating(ratingCell) ?? scoreCell.rating ?? strayRating(row, cols);
+    // The cell the rating is written in: its own column, or the overall factor beside its score ("9 Mediu").
+    const ratingWritten = cleanCellText(ratingCell || (scoreCell.rating !== null ? cellOf(row, cols, 'score') : ''));
     let mitigation = cellOf(row, cols, 'mitigation');
     // The score read into the actions beside an empty score column (the columns shifted on that page).
     const stray = cols.index.score !== undefined && score === null && rating === null ? strayScore(row.cells[cols.index.mitigation ?? -1]?.text ?? '', likelihood, impact) : null;
@@ -113,20 +116,25 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
     }
     // The second half of a row a page break cut: mid-sentence, with only the scores the first half lacks
     // (a rating cell cut "Mediu" / "m" reads whole again).
-    // A rating read from a word cut at its cell edge ("Mediu") still lacks its rest.
-    const lacking = (k: 'likelihood' | 'impact' | 'score' | 'rating') => prev?.[k] === null || (k === 'rating' && /^mediu$/i.test(prev?.ratingText.trim() ?? ''));
+    // A rating read from a word cut at its cell edge ("Mediu", alone or after its score, "9 Mediu") lacks its rest.
+    const cutRating = wholeRatingOf(prev?.ratingText.split(/\s+/).pop() ?? '') !== undefined;
+    const lacking = (k: 'likelihood' | 'impact' | 'score' | 'rating') => prev?.[k] === null || (k === 'rating' && cutRating);
     const cutScores =
       (likelihood === null || lacking('likelihood')) &&
       (impact === null || lacking('impact')) &&
       (score === null || lacking('score')) &&
       (rating === null || lacking('rating'));
-    if (prev && scored && afterBreak && /^[a-z]/.test(desc) && cutScores) {
+    // Or a row whose cells, centred on it, put its likelihood a few lines below its impact's opening (tables.md
+    // class 1 and 7: laid-out text of a log without rules, the row read as two): the second half fills scores the
+    // first half lacks and has none the first half has.
+    const fillsGap = (['likelihood', 'impact', 'score', 'rating'] as const).some((k) => ({ likelihood, impact, score, rating })[k] !== null && prev?.[k] === null);
+    if (prev && scored && (afterBreak || fillsGap) && /^[a-z]/.test(desc) && cutScores) {
       prev.description = joinText(prev.description, desc) ?? prev.description;
       prev.likelihood ??= likelihood;
       prev.impact ??= impact;
       prev.score ??= score;
       // A rating cut in two ("Mediu" / "m") reads whole again; else the first half keeps the rating it has.
-      prev.rating = parseRating(prev.ratingText + ratingCell) ?? prev.rating ?? rating;
+      prev.rating = parseRating(prev.ratingText + ratingWritten) ?? prev.rating ?? rating;
       prev.mitigation = joinText(prev.mitigation, mitigation);
       prev.owner = joinText(prev.owner, owner);
       prev.texts.push(rowText(row));
@@ -167,7 +175,7 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
       ...provenanceOf(gridRow),
       text: null,
       texts: [rowText(row)],
-      ratingText: cleanCellText(ratingCell),
+      ratingText: ratingWritten,
     });
   }
   return risks.map(({ texts, ratingText: _, ...r }) => ({ ...r, text: texts.join('\n') }));

@@ -5,6 +5,7 @@ import type { TableRow } from '../../model/document.js';
 import type { RunRow } from '../../tables/headerRuns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { cellOf, leadingScale, parseRating, parseScoreCell, type RiskColumns } from './columns.js';
+import { RATING_OR_CUT_CELL } from '../../text/ratingWords.js';
 
 /** A row with any of likelihood, impact, score or rating. */
 function isScored(row: TableRow, cols: RiskColumns): boolean {
@@ -16,6 +17,18 @@ function isScored(row: TableRow, cols: RiskColumns): boolean {
     s.rating !== null ||
     parseRating(cellOf(row, cols, 'rating')) !== null
   );
+}
+
+/**
+ * The first lines of a row's taller cells, read as a row of their own above its risk text (cells centred on their
+ * row in laid-out text without rules: the impact and the actions open a line or two above the risk's first line):
+ * a row with no risk text whose every cell stops mid-sentence and goes on, in lower case, in the same column of a
+ * next row that opens a risk.
+ */
+function isCellTops(head: TableRow, next: TableRow, cols: RiskColumns): boolean {
+  if (cellOf(head, cols, 'description') !== '' || !/^['"‘“]?\p{Lu}/u.test(cellOf(next, cols, 'description'))) return false;
+  const filled = head.cells.map((c, i) => [cleanCellText(c.text), cleanCellText(next.cells[i]?.text ?? '')]).filter(([h]) => h !== '');
+  return filled.length > 0 && filled.every(([h, n]) => /[\p{L},]$/u.test(h) && /^\p{Ll}/u.test(n));
 }
 
 /**
@@ -41,7 +54,8 @@ export function joinHeadRows(rows: RunRow[], cols: RiskColumns): RunRow[] {
       isScored(next.row, cols) &&
       /\p{L}$/u.test(cellOf(head.row, cols, 'mitigation')) &&
       /^\p{Ll}/u.test(cellOf(next.row, cols, 'mitigation'));
-    if (!joins) {
+    const topOnly = next && !head.row.header && !next.row.header && !next.afterBreak && isCellTops(head.row, next.row, cols);
+    if (!joins && !topOnly) {
       out.push(head);
       continue;
     }
@@ -72,7 +86,7 @@ export function strayScore(cell: string, likelihood: number | null, impact: numb
 }
 
 /** A rating word alone on a line of a cell ("Mediu": cut at its cell edge, its rest lost over a page break). */
-const RATING_ALONE = /^(very\s+)?(high|medium|mediu|low|red|amber|green)$/i;
+const RATING_ALONE = RATING_OR_CUT_CELL;
 
 /**
  * A rating read into a column beside the rating column that names no role (a narrow rating column whose cells,

@@ -18,15 +18,15 @@ import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
 import type { Grid } from '../../tables/grids.js';
 import { cleanCellText } from '../../text/clean.js';
 import { parseRating, RISK_CELLS } from './columns.js';
+import { CAPITALISED_RATING_SOURCE, RATING_SOURCE } from '../../text/ratingWords.js';
 
-const RATING = 'very high|high|medium|low|red|amber|green';
 /** A score and its rating word opening a line ("20 High Board …") or ending one ("… additional 20 High"). */
-const SCORE_OPENING = new RegExp(`^(\\d{1,2})\\s+(${RATING})\\b\\s*(.*)$`, 'i');
-const SCORE_ENDING = new RegExp(`^(.*\\S)\\s+(\\d{1,2})\\s+(${RATING})$`, 'i');
-const RATING_ALONE = new RegExp(`^(${RATING})$`, 'i');
+const SCORE_OPENING = new RegExp(`^(\\d{1,2})\\s+(${RATING_SOURCE})\\b\\s*(.*)$`, 'i');
+const SCORE_ENDING = new RegExp(`^(.*\\S)\\s+(\\d{1,2})\\s+(${RATING_SOURCE})$`, 'i');
+const RATING_ALONE = new RegExp(`^(${RATING_SOURCE})$`, 'i');
 /** A rating word printed into a neighbour's line, capitalised as a cell opens ("Medium associated …", "… This Medium"). */
-const RATING_OPENING = /^(Very High|High|Medium|Low|Red|Amber|Green)\s+(\p{Ll}.*)$/u;
-const RATING_ENDING = /^(.*\S)\s+(Very High|High|Medium|Low|Red|Amber|Green)$/u;
+const RATING_OPENING = new RegExp(`^(${CAPITALISED_RATING_SOURCE})\\s+(\\p{Ll}.*)$`, 'u');
+const RATING_ENDING = new RegExp(`^(.*\\S)\\s+(${CAPITALISED_RATING_SOURCE})$`, 'u');
 /** An impact cell's first line: its score, then its text. */
 const IMPACT_OPENING = /^([1-5])\s+(\p{Lu}.*)$/u;
 /** A likelihood glued to the end of a risk's line ("… of qualified and skilled 4" / "preventive staff"). */
