@@ -71,7 +71,6 @@ export function sameRoles(a: RiskColumns, b: RiskColumns): boolean {
 /** Words a rating cell may hold beside its rating. */
 const RATING_VOCABULARY = new RegExp(`\\b(${RATING_OR_CUT_SOURCE}|very|risk|rating|rag|overall|score|to)\\b`, 'gi');
 
-
 /** high | medium | low from a rating cell: "H", "High", "20 High", "Red", "Amber". */
 export function parseRating(text: string): Risk['rating'] {
   const t = cleanCellText(text);
