@@ -48,4 +48,27 @@ describe('a sheet\'s 2014 metric blocks printed without gridlines (pdftotext -la
     );
     expect(got).toHaveLength(7);
   });
+
+  it('reads them through rows padded apart by blank lines, a name wrapped over two lines and a page break', () => {
+    const lines = SHEET.split('\n');
+    const header = lines[2];
+    // The first name wrapped: its first words alone at the margin above the row holding the rest.
+    const named = lines[5];
+    const padded = [...lines.slice(0, 5), 'Permanent admissions of older', named.replace('Permanent admissions of older', '                             ')];
+    // Every row after it printed taller than its text (a blank line under it), a new page after the second block.
+    for (const l of lines.slice(6, 11)) padded.push(l, '');
+    padded.push('\f' + header, ...lines.slice(11));
+    const doc = extractText(padded.join('\n'), 'txt');
+    const got = extractMetrics(doc, noSections).value.map((m) => `${m.metric} ${m.period} ${m.kind} ${m.value} ${m.numerator}/${m.denominator}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'residential_admissions 2012-13 baseline 512.4 311/60700',
+        'reablement 2014-15 plan 79 166/210',
+        'delayed_transfers_of_care October 2014 - March 2015 plan 385.1 406/105450',
+      ]),
+    );
+    expect(got).toHaveLength(7);
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.text === 'Denominator')));
+    expect(table?.kind === 'table' && table.rows.find((r) => r.cells[1].text === 'Denominator')?.cells[0].text).toMatch(/^Permanent admissions of older people \(aged/);
+  });
 });

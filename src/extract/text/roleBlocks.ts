@@ -68,8 +68,10 @@ function classify(text: string, index: number): Line | null {
     }
     return null;
   }
-  // A name alone at the margin: too long for its cell, the printer set it on a line of its own.
-  if (frags.length === 1 && !valueCells(text, 0)) return { index, kind: 'name', name: frags[0].text, role: '', roleStart: -1, roleEnd: -1, values: [] };
+  // A name alone at the margin: too long for its cell, the printer set it on a line of its own (its wrapped
+  // rest may open with a bracket: "(aged 65 and over)"); figures alone there are no name.
+  const asValues = valueCells(text, 0);
+  if (frags.length === 1 && !asValues?.every((v) => !v.text.startsWith('('))) return { index, kind: 'name', name: frags[0].text, role: '', roleStart: -1, roleEnd: -1, values: [] };
   return null;
 }
 
@@ -78,6 +80,11 @@ function isHeaderLine(text: string): boolean {
   const frags = fragmentsOf(text);
   if (frags.length === 0 || ROLE.test(text) || /\d[\d,]*\.\d|\d,\d{3}/.test(text)) return false;
   return frags.length >= 2 || frags[0].start >= FIXED_WIDTH.cellIndent;
+}
+
+/** A line with its runs of spaces made one: a repeated header compared with the first. */
+function squeezed(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
 }
 
 /** Blocks needed before lines are read as a sheet's metric blocks. */
@@ -95,7 +102,12 @@ export function roleBlockTableAt(lines: string[], at: number, pageOf: (i: number
   const opening = classify(lines[first] ?? '', first);
   if (!opening || opening.kind !== 'role' || !VALUE_ROLE.test(opening.role)) return null;
   const body: Line[] = [];
+  const header = lines.slice(at, first).map(squeezed);
   for (let i = first; i < lines.length; i++) {
+    // A blank line between rows (rows printed taller than their text) and the header repeated over a new page
+    // are no end: the next line is read as the block's.
+    if (lines[i].trim() === '' && lines[i - 1].trim() !== '') continue;
+    if (header.includes(squeezed(lines[i])) && pageOf(i) !== pageOf(i - 1)) continue;
     const line = classify(lines[i], i);
     if (!line) break;
     body.push(line);
@@ -132,17 +144,20 @@ export function roleBlockTableAt(lines: string[], at: number, pageOf: (i: number
     rowOf.set(line, row);
     rows.push(row);
   }
-  // A name alone goes with the next role row of its block (the row the sheet set it on), else the one before.
+  // A name alone goes with the next role row of its block (the row the sheet set it on; a block's name above its
+  // value row), else the one before: its lines in reading order around the row's own part of the name.
+  const namesOf = new Map<Line, { above: string[]; below: string[] }>();
   body.forEach((line, n) => {
     if (line.kind !== 'name') return;
     const next = body.slice(n + 1).find((l) => l.kind !== 'name');
     const before = body.slice(0, n).reverse().find((l) => l.kind !== 'name');
-    const owner = next && next.kind === 'role' && (!VALUE_ROLE.test(next.role) || !before || before.kind === 'period') ? next : before?.kind === 'role' ? before : next?.kind === 'role' ? next : undefined;
+    const sameBlock = next?.kind === 'role' && (!VALUE_ROLE.test(next.role) || !before || before.kind === 'period');
+    const owner = sameBlock ? next : before?.kind === 'role' ? before : next?.kind === 'role' ? next : undefined;
     if (!owner) return;
-    const cell = rowOf.get(owner)!.cells[0];
-    const after = owner.index < line.index;
-    cell.text = [after ? cell.text : line.name, after ? line.name : cell.text].filter(Boolean).join(' ');
+    if (!namesOf.has(owner)) namesOf.set(owner, { above: [], below: [] });
+    namesOf.get(owner)![line.index < owner.index ? 'above' : 'below'].push(line.name);
   });
+  for (const [owner, { above, below }] of namesOf) rowOf.get(owner)!.cells[0].text = [...above, owner.name, ...below].filter(Boolean).join(' ');
   const last = body[body.length - 1];
   return { rows, end: last.index + 1 };
 }
