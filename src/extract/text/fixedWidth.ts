@@ -8,6 +8,7 @@
 import type { TableRow } from '../../model/document.js';
 import { BULLET_CHARS } from './html.js';
 import { preferRowColumns } from './rowColumns.js';
+import { roleBlockTableAt } from './roleBlocks.js';
 import { sheetColumns, splitRunTogetherAmounts } from './sheetColumns.js';
 import { RATING_OR_CUT_SOURCE } from '../../text/ratingWords.js';
 
@@ -853,6 +854,9 @@ function centredRows(
  * (rowColumns.ts), to which a cut figure's two lines say where its row's middle is.
  */
 export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: number) => number | null, unjoined: string[] = input): FixedWidthTable | null {
+  // A sheet's metric blocks, whose clipped cells run together where no gutter shows them (roleBlocks.ts).
+  const roleBlocks = roleBlockTableAt(input, at, pageOf);
+  if (roleBlocks) return roleBlocks;
   let lines = input;
   if (!isGapped(lines[at])) {
     const moved = valueRunIntoLabel(lines, at);
