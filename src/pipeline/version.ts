@@ -16,4 +16,7 @@
 //        and one-row metric blocks, clipped month ranges completed; fixed-width tables read row by row where each
 //        row sits at its own offsets, glued ratings and stray risk cells placed; spending plans in reading order
 //        pair their free-text cells; a bare "NHS …" name is a party only where the gazetteer knows it.
-export const EXTRACTOR_VERSION = '0.8.0';
+// 0.9.0: PDF rows whose cells wrapped together, and rows cut by a page break above the rest of their table, one row;
+//        sheets printed without gridlines read from laid-out text (amount columns, stacked sheets, metric blocks)
+//        and from raw text given column by column; one rating vocabulary for every risk-log reader.
+export const EXTRACTOR_VERSION = '0.9.0';
