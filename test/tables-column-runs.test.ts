@@ -129,6 +129,41 @@ describe('tables printed column by column (raw pdftotext of a sheet without grid
     ]);
   });
 
+  // The 2014 contingency sheet: a header wider than its figure column, centred over it, reaches into the column
+  // before and comes out with it ("2015/16" over the row labels, "Ongoing" over the 2015/16 figures).
+  const CONTINGENCY_2014 = [
+    'Contingency plan',
+    'Reduction in permanent residential admissions',
+    'Increased effectiveness of reablement',
+    '',
+    '2015/16',
+    'Planned savings (i',
+    'Maximum support n',
+    'Planned savings (i',
+    'Maximum support n',
+    '',
+    'Ongoing',
+    '£31,000',
+    '£15,500',
+    '£42,000',
+    '£21,000',
+    '',
+    '£41,000',
+    '£20,500',
+    '£56,000',
+    '£28,000',
+    '',
+  ];
+
+  it('puts figure headers that came out one column to the left over their own columns', () => {
+    const doc = extractText(CONTINGENCY_2014.join('\n'), 'txt');
+    const grids = [...columnRunGrids(doc), ...wideColumnRunGrids(doc)].map((g) => g.rows.map((r) => r.cells));
+    expect(grids).toHaveLength(1);
+    expect(grids[0][0]).toEqual(['', '2015/16', 'Ongoing']);
+    expect(grids[0][1]).toEqual(['Planned savings (i', '£31,000', '£41,000']);
+    expect(grids[0]).toHaveLength(5);
+  });
+
   it('cuts a line holding two cells where the sheet cut them', () => {
     expect(twoCells('Scheme I Scheme Name')).toEqual(['Scheme I', 'Scheme Name']);
     expect(twoCells('Expenditure (£) New/Existing Sc')).toEqual(['Expenditure (£)', 'New/Existing Sc']);

@@ -98,6 +98,15 @@ function gridOf(doc: DocumentModel, run: LineGroup[], isLabel: (line: string) =>
   // The top row is the header where the columns under it hold figures and it holds none.
   const header = figures && !values.some((v) => isFigure(v.lines[0]));
   const first = run[0].blocks[run[0].blocks.length - n];
+  const shifted = shiftedHeaders(run, n);
+  if (shifted) {
+    const rows: GridRow[] = [
+      { cells: ['', ...shifted], page: doc.blocks[run[0].blocks[0]].page, block: run[0].blocks[0], header: true, pageBreakBefore: false },
+      ...Array.from({ length: n }, (_, r) => ({ cells: tails.map((t) => t.lines[r]), page: doc.blocks[labels.blocks[r]].page, block: labels.blocks[r], header: false, pageBreakBefore: false })),
+    ];
+    const last = run[run.length - 1].blocks;
+    return { rows, blockStart: run[0].blocks[0], blockEnd: last[last.length - 1] + 1, columnRun: true };
+  }
   const rows: GridRow[] = Array.from({ length: n }, (_, r) => ({
     cells: tails.map((t) => t.lines[r]),
     page: doc.blocks[labels.blocks[r]].page,
@@ -107,6 +116,22 @@ function gridOf(doc: DocumentModel, run: LineGroup[], isLabel: (line: string) =>
   }));
   const last = run[run.length - 1].blocks;
   return { rows, blockStart: first, blockEnd: last[last.length - 1] + 1, columnRun: true };
+}
+
+/**
+ * Figure columns whose headers came out one column to the left: a header cell wider than its column, centred over
+ * it, reaches into the column before, and pdftotext reads it with that column ("2015/16" over the row labels,
+ * "Ongoing" over the 2015/16 figures, nothing over the last). Every group but the last has one line above the rows,
+ * none of them a figure, the last none, and every column but the labels holds figures: the headers of the figure
+ * columns, in order; else null. Two figure columns at least, so a title over a label column is not taken for one.
+ */
+function shiftedHeaders(run: LineGroup[], n: number): string[] | null {
+  if (run.length < 3) return null;
+  const last = run[run.length - 1];
+  const before = run.slice(0, -1);
+  if (last.lines.length !== n || !before.every((g) => g.lines.length === n + 1 && !isFigure(g.lines[0]))) return null;
+  if (!run.slice(1).every((g) => g.lines.slice(-n).every(isFigure))) return null;
+  return before.map((g) => g.lines[0]);
 }
 
 /** A line holding an amount of money ("£880,000", "12,500"), not a scheme's reference number. */
@@ -157,6 +182,10 @@ export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
   groups.forEach((money, m) => {
     const rowsCount = money.lines.length - 1;
     if (rowsCount < 3 || isFigure(money.lines[0]) || !money.lines.slice(1).every((l) => OPENS_WITH_AMOUNT.test(l))) return;
+    // A column of as many figures and no header right after it: the headers came one column left (shiftedHeaders),
+    // and its top line is the next column's.
+    const after = groups[m + 1];
+    if (after && after.blocks[0] === money.blocks[money.blocks.length - 1] + 1 && after.lines.length === rowsCount && after.lines.every(isFigure)) return;
     // The text groups before it, nearest first, as long as each fits the row count.
     const columns: Array<{ header: string[]; cells: string[][]; blocks: number[] }> = [];
     let start = money.blocks[0];
