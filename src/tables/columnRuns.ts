@@ -231,3 +231,58 @@ export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
   });
   return grids;
 }
+
+/** A short text cell beside figures in a row: a flag ("Y", "N", "Yes"), not a label. */
+const FLAG_CELL = /^(y|n|yes|no)$/i;
+
+/**
+ * A label column printed as its own group, then the rest of the table in one group, row by row with its empty cells
+ * dropped (the 2014 finance summary: "Organisation" and the organisations, then the header lines, "Y", three
+ * amounts, "N", three amounts, the total row's three amounts). The header lines (one may hold two cells glued:
+ * twoCells) give a flag column and the figure columns; in the rows a flag opens a row and figures fill it, a figure
+ * past a full row opening the next with no flag. Taken only where that makes exactly one row per label.
+ */
+export function rowByRowBlockGrids(doc: DocumentModel): Grid[] {
+  const groups = lineGroups(doc);
+  const grids: Grid[] = [];
+  groups.forEach((whole, k) => {
+    const rest = groups[k + 1];
+    // The label column's lines: after the sheet's instructions printed above it in the same group.
+    const from = whole.lines.length - [...whole.lines].reverse().findIndex((l) => !cellLike(l));
+    const labels = from > whole.lines.length ? whole : { lines: whole.lines.slice(from), blocks: whole.blocks.slice(from) };
+    const count = labels.lines.length - 1;
+    if (count < 2 || !rest || !rest.lines.every(cellLike) || rest.blocks[0] !== whole.blocks[whole.blocks.length - 1] + 1 || labels.lines.some(isFigure)) return;
+    const firstCell = rest.lines.findIndex((l) => isFigure(l) || FLAG_CELL.test(l));
+    if (firstCell < 1 || firstCell > 4) return;
+    const data = rest.lines.slice(firstCell);
+    if (!data.every((l) => isFigure(l) || FLAG_CELL.test(l))) return;
+    // The figure columns: the figures between the first two flags (a row with no flag runs on into the next).
+    const flags = data.map((l, i) => (FLAG_CELL.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (flags.length < 2) return;
+    const figures = flags[1] - flags[0] - 1;
+    const rows: Array<{ flag: string; figures: string[] }> = [];
+    for (const l of data) {
+      const cur = rows[rows.length - 1];
+      if (FLAG_CELL.test(l) || !cur || cur.figures.length === figures) rows.push({ flag: FLAG_CELL.test(l) ? l : '', figures: [] });
+      if (isFigure(l)) rows[rows.length - 1].figures.push(l);
+    }
+    if (figures < 2 || rows.length !== count || rows.some((r) => r.figures.length !== figures)) return;
+    let header = rest.lines.slice(0, firstCell);
+    for (let i = 0; header.length < figures + 1 && i < header.length; i++) {
+      const two = twoCells(header[i]);
+      if (two) header = [...header.slice(0, i), ...two, ...header.slice(i + 1)];
+    }
+    if (header.length !== figures + 1) return;
+    const block = (r: number) => labels.blocks[r + 1];
+    grids.push({
+      rows: [
+        { cells: [labels.lines[0], ...header], page: doc.blocks[labels.blocks[0]].page, block: labels.blocks[0], header: true, pageBreakBefore: false },
+        ...rows.map((r, i) => ({ cells: [labels.lines[i + 1], r.flag, ...r.figures], page: doc.blocks[block(i)].page, block: block(i), header: false, pageBreakBefore: false })),
+      ],
+      blockStart: labels.blocks[0],
+      blockEnd: rest.blocks[rest.blocks.length - 1] + 1,
+      columnRun: true,
+    });
+  });
+  return grids;
+}
