@@ -4,7 +4,7 @@
 // templates; every name and figure here is invented.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
-import { columnRunGrids, twoCells, wideColumnRunGrids } from '../src/tables/columnRuns.js';
+import { columnRunGrids, rowByRowBlockGrids, twoCells, wideColumnRunGrids } from '../src/tables/columnRuns.js';
 import { extractArea } from '../src/fields/area/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import type { Segmentation } from '../src/segment/types.js';
@@ -126,6 +126,79 @@ describe('tables printed column by column (raw pdftotext of a sheet without grid
       ['Hospital Step Down', 1200000],
       ['Hospital Step Down', 95000],
       ['Handyperson Visits', 64500],
+    ]);
+  });
+
+  // The 2014 contingency sheet: a header wider than its figure column, centred over it, reaches into the column
+  // before and comes out with it ("2015/16" over the row labels, "Ongoing" over the 2015/16 figures).
+  const CONTINGENCY_2014 = [
+    'Contingency plan',
+    'Reduction in permanent residential admissions',
+    'Increased effectiveness of reablement',
+    '',
+    '2015/16',
+    'Planned savings (i',
+    'Maximum support n',
+    'Planned savings (i',
+    'Maximum support n',
+    '',
+    'Ongoing',
+    '£31,000',
+    '£15,500',
+    '£42,000',
+    '£21,000',
+    '',
+    '£41,000',
+    '£20,500',
+    '£56,000',
+    '£28,000',
+    '',
+  ];
+
+  it('puts figure headers that came out one column to the left over their own columns', () => {
+    const doc = extractText(CONTINGENCY_2014.join('\n'), 'txt');
+    const grids = [...columnRunGrids(doc), ...wideColumnRunGrids(doc)].map((g) => g.rows.map((r) => r.cells));
+    expect(grids).toHaveLength(1);
+    expect(grids[0][0]).toEqual(['', '2015/16', 'Ongoing']);
+    expect(grids[0][1]).toEqual(['Planned savings (i', '£31,000', '£41,000']);
+    expect(grids[0]).toHaveLength(5);
+  });
+
+  // The 2014 finance summary: the organisations as one group, then the rest of the table row by row in one group,
+  // its empty cells dropped (the total row has no Y/N), two header cells glued on one line.
+  const FINANCE_2014 = [
+    'For each contributing organisation, please list any spending on BCF schemes in 2014/15 and the minimum and actual contributions to the Bet',
+    'Organisation',
+    'Wexmoor District Council',
+    'NHS Wexmoor CCG',
+    'BCF Total',
+    '',
+    'Holds the pooleSpending on BCF sch',
+    'Minimum contributio',
+    'Actual contribution (',
+    'Y',
+    '£210,000',
+    '£330,000',
+    '£400,000',
+    'N',
+    '£1,100,000',
+    '£4,400,000',
+    '£4,500,000',
+    '£1,310,000',
+    '£4,730,000',
+    '£4,900,000',
+    '',
+  ];
+
+  it('rebuilds a table printed row by row beside its label column, empty cells dropped', () => {
+    const grids = rowByRowBlockGrids(extractText(FINANCE_2014.join('\n'), 'txt')).map((g) => g.rows.map((r) => r.cells));
+    expect(grids).toEqual([
+      [
+        ['Organisation', 'Holds the poole', 'Spending on BCF sch', 'Minimum contributio', 'Actual contribution ('],
+        ['Wexmoor District Council', 'Y', '£210,000', '£330,000', '£400,000'],
+        ['NHS Wexmoor CCG', 'N', '£1,100,000', '£4,400,000', '£4,500,000'],
+        ['BCF Total', '', '£1,310,000', '£4,730,000', '£4,900,000'],
+      ],
     ]);
   });
 

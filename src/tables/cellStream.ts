@@ -798,21 +798,48 @@ export function periodicCellGrids(doc: DocumentModel, from: number, to: number, 
     const rows: GridRow[] = [];
     let at = start;
     let idle = 0;
+    // The row that holds the column headers the rows below it are read under, and where it starts in the cells.
+    let headerRow = -1;
+    let headerAt = start;
+    let misread = false;
     while (at + k <= cells.length) {
       const row = cells.slice(at, at + k);
       if (row.some((c) => c.text === '\u0000')) break;
       const useful = row.some((c) => spec.isValue(c.text) || spec.isColumnHeader(c.text));
       idle = useful ? 0 : idle + 1;
       if (idle >= 2) break;
+      if (at === start || (!row.some((c) => spec.isValue(c.text)) && row.some((c) => spec.isColumnHeader(c.text)))) {
+        headerRow = rows.length;
+        headerAt = at;
+      } else if (headerRow >= 0 && !underHeaders(rows[headerRow].cells, row.map((c) => c.text), spec)) {
+        misread = true;
+        break;
+      }
       const first = row.find((c) => c.text !== '') ?? row[0];
       rows.push({ cells: row.map((c) => c.text), page: doc.blocks[first.block].page, block: first.block, header: at === start, pageBreakBefore: false });
       at += k;
     }
+    // A row whose values are not under the headers: the cells are not a grid of k a row from that header on (a
+    // table printed row by row with its empty cells dropped, pdftotext's reading order): what was read under it is
+    // dropped, and a later header is looked at again.
+    if (misread) {
+      rows.splice(headerRow);
+      at = headerRow > 0 ? headerAt : at;
+    }
     while (rows.length > 0 && !rows[rows.length - 1].cells.some((c) => spec.isValue(c))) rows.pop();
     if (rows.length >= 2) grids.push({ rows, blockStart: cells[start].block, blockEnd: cells[Math.min(at, cells.length) - 1].block + 1 });
-    n = Math.max(at, end);
+    n = misread && headerRow > 0 ? at : Math.max(at, end);
   }
   return grids;
+}
+
+/**
+ * A row of a grid read k cells a row holds its values under the column headers of the header row above it, each
+ * header's cell a value or empty ("Indicator value" under "2021-22 Actual" is a misread row).
+ */
+function underHeaders(header: string[], row: string[], spec: PeriodicSpec): boolean {
+  if (!row.some((c) => spec.isValue(c))) return true;
+  return row.every((c, j) => (spec.isColumnHeader(header[j] ?? '') ? c === '' || spec.isValue(c) : !spec.isValue(c)));
 }
 
 /** The row width and first cell that put the most values under the header run [a, b) in the next rows. */
@@ -838,6 +865,15 @@ function bestPeriod(cells: Array<{ text: string }>, a: number, b: number, spec: 
 export interface TypedLineSpec extends PeriodicSpec {
   /** A label that only says which row this is ("Indicator value", "Numerator"). */
   isRowType(cell: string): boolean;
+}
+
+/**
+ * The column headers of one line: in reading order two header cells on one baseline come on one line
+ * ("2021-22 estimated 2022-23 Plan"), cut before each period where every piece is a header of its own.
+ */
+function headerCells(line: string, spec: PeriodicSpec): string[] {
+  const pieces = line.split(/\s+(?=20\d\d\s*[-/–]\s*\d\d\b)/);
+  return pieces.length >= 2 && pieces.every((p) => spec.isColumnHeader(p)) ? pieces : [line];
 }
 
 /**
@@ -897,7 +933,7 @@ export function typedLineGrids(doc: DocumentModel, from: number, to: number, rea
         flush();
         cur = { header: true, label, rowType: '', cells: [], texts: [], block: i };
       }
-      cur!.cells.push(c);
+      cur!.cells.push(...headerCells(c, spec));
       width = Math.max(width, cur!.cells.length);
     } else if (spec.isRowType(c)) {
       const label: string = d && !d.header && !d.rowType && d.cells.length === 0 ? d.label : '';

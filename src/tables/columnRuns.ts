@@ -98,6 +98,15 @@ function gridOf(doc: DocumentModel, run: LineGroup[], isLabel: (line: string) =>
   // The top row is the header where the columns under it hold figures and it holds none.
   const header = figures && !values.some((v) => isFigure(v.lines[0]));
   const first = run[0].blocks[run[0].blocks.length - n];
+  const shifted = shiftedHeaders(run, n);
+  if (shifted) {
+    const rows: GridRow[] = [
+      { cells: ['', ...shifted], page: doc.blocks[run[0].blocks[0]].page, block: run[0].blocks[0], header: true, pageBreakBefore: false },
+      ...Array.from({ length: n }, (_, r) => ({ cells: tails.map((t) => t.lines[r]), page: doc.blocks[labels.blocks[r]].page, block: labels.blocks[r], header: false, pageBreakBefore: false })),
+    ];
+    const last = run[run.length - 1].blocks;
+    return { rows, blockStart: run[0].blocks[0], blockEnd: last[last.length - 1] + 1, columnRun: true };
+  }
   const rows: GridRow[] = Array.from({ length: n }, (_, r) => ({
     cells: tails.map((t) => t.lines[r]),
     page: doc.blocks[labels.blocks[r]].page,
@@ -107,6 +116,22 @@ function gridOf(doc: DocumentModel, run: LineGroup[], isLabel: (line: string) =>
   }));
   const last = run[run.length - 1].blocks;
   return { rows, blockStart: first, blockEnd: last[last.length - 1] + 1, columnRun: true };
+}
+
+/**
+ * Figure columns whose headers came out one column to the left: a header cell wider than its column, centred over
+ * it, reaches into the column before, and pdftotext reads it with that column ("2015/16" over the row labels,
+ * "Ongoing" over the 2015/16 figures, nothing over the last). Every group but the last has one line above the rows,
+ * none of them a figure, the last none, and every column but the labels holds figures: the headers of the figure
+ * columns, in order; else null. Two figure columns at least, so a title over a label column is not taken for one.
+ */
+function shiftedHeaders(run: LineGroup[], n: number): string[] | null {
+  if (run.length < 3) return null;
+  const last = run[run.length - 1];
+  const before = run.slice(0, -1);
+  if (last.lines.length !== n || !before.every((g) => g.lines.length === n + 1 && !isFigure(g.lines[0]))) return null;
+  if (!run.slice(1).every((g) => g.lines.slice(-n).every(isFigure))) return null;
+  return before.map((g) => g.lines[0]);
 }
 
 /** A line holding an amount of money ("£880,000", "12,500"), not a scheme's reference number. */
@@ -157,6 +182,10 @@ export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
   groups.forEach((money, m) => {
     const rowsCount = money.lines.length - 1;
     if (rowsCount < 3 || isFigure(money.lines[0]) || !money.lines.slice(1).every((l) => OPENS_WITH_AMOUNT.test(l))) return;
+    // A column of as many figures and no header right after it: the headers came one column left (shiftedHeaders),
+    // and its top line is the next column's.
+    const after = groups[m + 1];
+    if (after && after.blocks[0] === money.blocks[money.blocks.length - 1] + 1 && after.lines.length === rowsCount && after.lines.every(isFigure)) return;
     // The text groups before it, nearest first, as long as each fits the row count.
     const columns: Array<{ header: string[]; cells: string[][]; blocks: number[] }> = [];
     let start = money.blocks[0];
@@ -199,6 +228,61 @@ export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
       })),
     ];
     grids.push({ rows, blockStart: start, blockEnd: money.blocks[money.blocks.length - 1] + 1, columnRun: true });
+  });
+  return grids;
+}
+
+/** A short text cell beside figures in a row: a flag ("Y", "N", "Yes"), not a label. */
+const FLAG_CELL = /^(y|n|yes|no)$/i;
+
+/**
+ * A label column printed as its own group, then the rest of the table in one group, row by row with its empty cells
+ * dropped (the 2014 finance summary: "Organisation" and the organisations, then the header lines, "Y", three
+ * amounts, "N", three amounts, the total row's three amounts). The header lines (one may hold two cells glued:
+ * twoCells) give a flag column and the figure columns; in the rows a flag opens a row and figures fill it, a figure
+ * past a full row opening the next with no flag. Taken only where that makes exactly one row per label.
+ */
+export function rowByRowBlockGrids(doc: DocumentModel): Grid[] {
+  const groups = lineGroups(doc);
+  const grids: Grid[] = [];
+  groups.forEach((whole, k) => {
+    const rest = groups[k + 1];
+    // The label column's lines: after the sheet's instructions printed above it in the same group.
+    const from = whole.lines.length - [...whole.lines].reverse().findIndex((l) => !cellLike(l));
+    const labels = from > whole.lines.length ? whole : { lines: whole.lines.slice(from), blocks: whole.blocks.slice(from) };
+    const count = labels.lines.length - 1;
+    if (count < 2 || !rest || !rest.lines.every(cellLike) || rest.blocks[0] !== whole.blocks[whole.blocks.length - 1] + 1 || labels.lines.some(isFigure)) return;
+    const firstCell = rest.lines.findIndex((l) => isFigure(l) || FLAG_CELL.test(l));
+    if (firstCell < 1 || firstCell > 4) return;
+    const data = rest.lines.slice(firstCell);
+    if (!data.every((l) => isFigure(l) || FLAG_CELL.test(l))) return;
+    // The figure columns: the figures between the first two flags (a row with no flag runs on into the next).
+    const flags = data.map((l, i) => (FLAG_CELL.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (flags.length < 2) return;
+    const figures = flags[1] - flags[0] - 1;
+    const rows: Array<{ flag: string; figures: string[] }> = [];
+    for (const l of data) {
+      const cur = rows[rows.length - 1];
+      if (FLAG_CELL.test(l) || !cur || cur.figures.length === figures) rows.push({ flag: FLAG_CELL.test(l) ? l : '', figures: [] });
+      if (isFigure(l)) rows[rows.length - 1].figures.push(l);
+    }
+    if (figures < 2 || rows.length !== count || rows.some((r) => r.figures.length !== figures)) return;
+    let header = rest.lines.slice(0, firstCell);
+    for (let i = 0; header.length < figures + 1 && i < header.length; i++) {
+      const two = twoCells(header[i]);
+      if (two) header = [...header.slice(0, i), ...two, ...header.slice(i + 1)];
+    }
+    if (header.length !== figures + 1) return;
+    const block = (r: number) => labels.blocks[r + 1];
+    grids.push({
+      rows: [
+        { cells: [labels.lines[0], ...header], page: doc.blocks[labels.blocks[0]].page, block: labels.blocks[0], header: true, pageBreakBefore: false },
+        ...rows.map((r, i) => ({ cells: [labels.lines[i + 1], r.flag, ...r.figures], page: doc.blocks[block(i)].page, block: block(i), header: false, pageBreakBefore: false })),
+      ],
+      blockStart: labels.blocks[0],
+      blockEnd: rest.blocks[rest.blocks.length - 1] + 1,
+      columnRun: true,
+    });
   });
   return grids;
 }

@@ -2,7 +2,7 @@
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
-import { columnRunGrids, wideColumnRunGrids } from './columnRuns.js';
+import { columnRunGrids, rowByRowBlockGrids, wideColumnRunGrids } from './columnRuns.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
@@ -208,7 +208,7 @@ export function collectGrids(doc: DocumentModel): Grid[] {
   const flattened = [...cellLineGrids(doc), ...columnMajorGrids(doc)];
   // Sheets printed column by column (columnRuns.ts), where no other reading took their lines.
   const taken = (g: Grid) => [...grids, ...flattened].some((o) => o.blockStart < g.blockEnd && g.blockStart < o.blockEnd);
-  flattened.push(...[...columnRunGrids(doc), ...wideColumnRunGrids(doc)].filter((g) => !taken(g)));
+  flattened.push(...[...columnRunGrids(doc), ...wideColumnRunGrids(doc), ...rowByRowBlockGrids(doc)].filter((g) => !taken(g)));
   if (flattened.length === 0) return grids;
   return [...grids, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
 }

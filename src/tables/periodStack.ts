@@ -232,7 +232,12 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // comes out before theirs.
   const lower = (c: Column) => c.line > at;
   const byKind = laidOut ? columns : [...columns.filter(lower), ...columns.filter((c) => !lower(c))];
-  kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  // In reading order a header cell printed whole on its line ("2021-22 Actual", two on one line: "2021-22
+  // estimated 2022-23 Plan") says its own kind: where every kind follows a whole year on its line, each is that
+  // year's.
+  const ownKinds = laidOut ? null : kinds.map((t) => wholeYearBefore(pieces, t, columns));
+  if (ownKinds && ownKinds.every(Boolean) && new Set(ownKinds).size === columns.length) kinds.forEach((t, k) => (ownKinds[k]!.kind = spec.kindWord(t.text)));
+  else kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
   const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
@@ -247,6 +252,14 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     }
   }
   return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
+}
+
+/** The column whose whole year is the piece just before a kind on its line (a quarter between), or null. */
+function wholeYearBefore(pieces: Piece[], kind: Piece, columns: Column[]): Column | null {
+  const before = pieces.filter((p) => p.line === kind.line && p.x < kind.x).sort((a, b) => a.x - b.x);
+  const last = before[before.length - 1]?.piece === 'quarter' ? before[before.length - 2] : before[before.length - 1];
+  if (!last || last.piece !== 'year' || last.end === null || last.end === undefined) return null;
+  return columns.find((c) => c.line === last.line && c.x === last.x) ?? null;
 }
 
 function periodText(c: Column): string {
