@@ -139,6 +139,53 @@ describe('2022-23 detection', () => {
   it('a later plan on the same headings (2023-25) is not taken for 2022-23', () => {
     expect(segmentDocument(narrative('2023-25'), templates).template).toBe('unknown');
   });
+
+  // The planning workbook printed without gridlines, as raw pdftotext gives it: each table column by column, one
+  // line a cell (its labels, then its amounts). A funding source repeats part of the narrative's DFG heading.
+  const planningAsText = (dfgLabel: string) =>
+    buildDocument('txt', 2, [
+      ...['Better Care Fund 2022-23 Planning Template', 'BCF Income for 2022/23', 'Funding Sources', dfgLabel, 'Minimum NHS Contribution'].map((t) => para(t)),
+      ...['Improved Better Care Fund (iBCF)', 'Additional LA Contribution', 'Total BCF Pooled Budget', 'Income (£)', '£1,870,400', '£15,230,800'].map((t) => para(t)),
+      para('Spending Plan 2022/23'),
+      ...['Scheme ID', 'Scheme Name', '1', 'Rapid Response Team', '2', 'Home from Hospital', 'Expenditure (£)', '£640,000', '£1,120,000'].map((t) => para(t)),
+      para('Metrics for 2022/23'),
+      ...['Indicator value', 'Numerator', 'Denominator', '2021-22 Actual', '2022-23 Plan', '188.2', '181.0'].map((t) => para(t)),
+    ]);
+
+  it('a label in a column of labels read as text is not a narrative heading it repeats part of', () => {
+    const seg = segmentDocument(planningAsText('Disabled Facilities Grant (DFG)'), templates);
+    expect(seg.template).toBe('bcf-2022-23');
+    expect(seg.sections.find((s) => s.id === 'narrative.dfg')?.status ?? 'absent').not.toBe('present');
+    expect(seg.flags.filter((f) => f.section?.startsWith('narrative.'))).toEqual([]);
+  });
+
+  it('a long numbered heading wrapped one line a paragraph (large type, laid-out text) is still the heading', () => {
+    // Each heading cut into lines of at most 48 characters, as pdftotext -layout leaves a question set in large type.
+    const wrap = (text: string) => text.match(/.{1,48}(?:\s|$)/g)!.map((l) => para(l.trim()));
+    const blocks: RawBlock[] = REVISED.flatMap(([id, text]) => [...wrap(text), ...(id ? [answer(id)] : [])]);
+    const seg = segmentDocument(buildDocument('txt', 30, blocks), templates);
+    expect(seg.template).toBe('bcf-2014-revised');
+    for (const id of ['vision.vision', 'plan_of_action.oversight', 'alignment.other_initiatives']) {
+      expect(seg.sections.find((x) => x.id === id)?.status).toBe('present');
+    }
+  });
+
+  it('a shortened heading standing on its own, over its answer, is still the heading', () => {
+    const doc = buildDocument('txt', 12, [
+      para('Better Care Fund narrative plan 2022-23'),
+      ...[
+        'Executive summary',
+        'Governance',
+        'Overall BCF plan and approach to integration',
+        'Implementing the BCF Policy Objectives (national condition four)',
+        'Supporting unpaid carers',
+        'Disabled Facilities Grant (DFG)',
+        'Equality and health inequalities',
+      ].flatMap((h) => [para(h), answer(h)]),
+    ]);
+    const seg = segmentDocument(doc, templates);
+    expect(seg.sections.find((s) => s.id === 'narrative.dfg')?.status).toBe('present');
+  });
 });
 
 describe('text helpers', () => {

@@ -26,6 +26,8 @@ export interface Candidate {
   keys: Set<string>;
   /** Ends in a page number or dot leaders: a contents entry. */
   tocLike: boolean;
+  /** One of a run of short single-line paragraphs: a table's column read as text (its labels, then its values). */
+  inLabelRun: boolean;
 }
 
 /** Longest text that can be a heading line on its own (the 2014 templates' question headings run to ~190 chars). */
@@ -59,7 +61,7 @@ function makeCandidate(
   const prefix = parseHeadingPrefix(display);
   const tokens = contentTokens(prefix.rest).slice(0, 60);
   if (tokens.length === 0) return null;
-  return { blockIndex, rowIndex, offset, end: offset + rawLine.length, page, display, prefix, tokens, kind, tocLike, keys: tokenKeys(tokens) };
+  return { blockIndex, rowIndex, offset, end: offset + rawLine.length, page, display, prefix, tokens, kind, tocLike, inLabelRun: false, keys: tokenKeys(tokens) };
 }
 
 function textCandidates(block: Exclude<Block, { kind: 'table' }>, index: number): Candidate[] {
@@ -152,13 +154,47 @@ export function contentsBlocks(doc: DocumentModel): Set<number> {
   return out;
 }
 
+/** Fewest short single-line paragraphs in a row that are a table's column read as text, not headings and prose. */
+const LABEL_RUN = 4;
+const LABEL_LINE_CHARS = 80;
+/** A line ending in a word a phrase goes on after: wrapped, not a whole label. */
+const WRAPPED_TAIL = /\b(?:and|or|of|for|the|to|with|in|on|by|your|our|a|an|from|at|as)$/i;
+
+/**
+ * Blocks in a run of LABEL_RUN or more plain paragraphs of one short line each, none ending a sentence: a table
+ * without rules that a converter gave column by column (an income table's funding sources one a line, then their
+ * amounts). A label there may repeat part of a section heading ("Disabled Facilities Grant (DFG)"); it is not one.
+ */
+export function labelRunBlocks(doc: DocumentModel): Set<number> {
+  const out = new Set<number>();
+  // A label is whole: a line that opens or ends mid-phrase, or that the next line goes on from, is wrapped text.
+  const isLabelLine = (b: Block, next: Block | undefined) => {
+    if (b.kind !== 'paragraph' || b.bold || b.text.includes('\n')) return false;
+    const t = b.text.trim();
+    if (t.length > LABEL_LINE_CHARS) return false;
+    if (/[.!?,;\-–]$/.test(t) || WRAPPED_TAIL.test(t) || /^\p{Ll}/u.test(t)) return false;
+    return !(next !== undefined && next.kind !== 'table' && /^\p{Ll}/u.test(next.text.trim()));
+  };
+  let start = 0;
+  doc.blocks.forEach((b, i) => {
+    if (!isLabelLine(b, doc.blocks[i + 1])) start = i + 1;
+    else if (i + 1 - start === LABEL_RUN) for (let k = start; k <= i; k++) out.add(k);
+    else if (i + 1 - start > LABEL_RUN) out.add(i);
+  });
+  return out;
+}
+
 /** Every place in the document that could be a section heading, in document order. */
 export function findCandidates(doc: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
   const contents = contentsBlocks(doc);
+  const labelRuns = labelRunBlocks(doc);
   doc.blocks.forEach((block, i) => {
     const found = block.kind === 'table' ? rowCandidates(block, i) : textCandidates(block, i);
-    if (contents.has(i)) for (const c of found) c.tocLike = true;
+    for (const c of found) {
+      if (contents.has(i)) c.tocLike = true;
+      if (labelRuns.has(i)) c.inLabelRun = true;
+    }
     out.push(...found);
   });
   return out;

@@ -127,6 +127,13 @@ export function textScore(m: HeadingMatcher, cand: Candidate): number {
   return best;
 }
 
+/** The candidate's words are all among a longer heading's, and no heading's words are all in the candidate. */
+function isPartOfHeading(m: HeadingMatcher, cand: Candidate): boolean {
+  const c = cand.tokens;
+  if (m.variants.some((v) => matchedCount(v, c) === v.length)) return false;
+  return m.variants.some((v) => v.length > c.length && matchedCount(c, v) === c.length);
+}
+
 /** Score with the numbering and layout taken into account. */
 export function headingScore(m: HeadingMatcher, cand: Candidate): number {
   if (cand.prefix.sub) return 0;
@@ -151,5 +158,9 @@ export function headingScore(m: HeadingMatcher, cand: Candidate): number {
   if (!m.sentenceLike && SENTENCE_START.test(p.rest)) s -= 0.15;
   if (/[^.]\.$/.test(p.rest) && p.rest.split(' ').length > 6) s -= 0.1;
   if (cand.tocLike) s -= 0.45;
+  // A label among a column of labels read as text is not a heading it only repeats part of ("Disabled Facilities
+  // Grant (DFG)" in an income table is not the narrative's "Disabled Facilities Grant (DFG) and wider services"); a
+  // title over the column holding a whole heading ("BCF Income for <area> 2022/23:") still is.
+  if (cand.inLabelRun && !p.letter && !p.number && isPartOfHeading(m, cand)) s -= 0.4;
   return s;
 }

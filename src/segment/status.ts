@@ -24,7 +24,7 @@ const SIGNOFF_LABELS = new Set(
 function lineCandidate(text: string, prefix: HeadingPrefix, tokens: string[]): Candidate {
   return {
     blockIndex: -1, rowIndex: null, offset: 0, end: 0, page: null, display: text, prefix,
-    tokens, keys: tokenKeys(tokens), kind: 'short', tocLike: false,
+    tokens, keys: tokenKeys(tokens), kind: 'short', tocLike: false, inLabelRun: false,
   };
 }
 
