@@ -5,6 +5,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
 import { cleanCell, normaliseName } from '../text/clean.js';
+import { joinCutWord, textVocabulary, type WordVocabulary } from '../text/cutWords.js';
 
 export interface CellStreamSpec<Role extends string> {
   /** The role a header cell names, or null. */
@@ -142,6 +143,17 @@ export interface LineGroup {
   block: number;
 }
 
+const vocabularies = new WeakMap<DocumentModel, WordVocabulary>();
+function vocabularyOf(doc: DocumentModel): WordVocabulary {
+  let v = vocabularies.get(doc);
+  if (!v) vocabularies.set(doc, (v = textVocabulary(doc.text.split('\n'))));
+  return v;
+}
+
+/**
+ * The line groups of blocks [from, to), in runs between tables and headings. A word a narrow cell cut at its edge
+ * ("Contributio" / "n") is one word again in its group where the document writes it whole (src/text/cutWords.ts).
+ */
 export function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][] {
   const runs: LineGroup[][] = [[]];
   for (let i = from; i < to; i++) {
@@ -152,8 +164,11 @@ export function lineGroups(doc: DocumentModel, from: number, to: number): LineGr
     }
     const run = runs[runs.length - 1];
     const last = run[run.length - 1];
-    if (last && !blankLinesBefore(doc, i) && b.text.length <= 200) last.lines.push(b.text);
-    else run.push({ lines: [b.text], block: i });
+    if (last && !blankLinesBefore(doc, i) && b.text.length <= 200) {
+      const joined = joinCutWord(last.lines[last.lines.length - 1], b.text, vocabularyOf(doc));
+      if (joined !== null) last.lines[last.lines.length - 1] = joined;
+      else last.lines.push(b.text);
+    } else run.push({ lines: [b.text], block: i });
   }
   return runs.filter((r) => r.length > 0);
 }
