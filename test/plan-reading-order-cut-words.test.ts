@@ -81,3 +81,69 @@ describe('a word cut at a narrow cell edge, read as text', () => {
     expect(names).toEqual(['Falls Recovery Service', 'Warm Homes', 'Night Sitting']);
   });
 });
+
+// A page of the table read column group by column group (failure class 7): every row's name, description and area
+// first, then the rest of the header, then every row's options, amount and "Existing".
+const FIRST_COLUMNS = ['Scheme Name', '', 'Brief Description', 'of Scheme', '', 'Area of', 'Spend', ''];
+const OTHER_COLUMNS = ['Commission', 'er', '', 'Provide', 'r', '', 'Source of', 'Funding', '', 'Expenditu', 're (£)', '', 'New/', 'Existing', 'Schem', 'e', ''];
+const named = (name: string[], description: string[]) => [...name, '', ...description, '', 'Social', 'Care', ''];
+const options = (amount: string) => ['LA', '', 'Local', 'Authority', '', 'Minimum', 'NHS', 'Contribution', '', amount, '', 'Existing', ''];
+
+const pageOf = (lines: string[]) => {
+  const doc = extractText([...PROSE, 'Spending Plan 2022/23', '', ...lines, 'Metrics for 2022/23', ''].join('\n'), 'txt');
+  return extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend').map((b) => [b.scheme, b.amountGbp]);
+};
+
+describe('a spending plan page read column group by column group', () => {
+  it('the names first, then the amounts: each amount is the name of its place, the last name not run into the first amount', () => {
+    const spend = pageOf([
+      ...FIRST_COLUMNS,
+      ...named(['Falls Recovery', 'Service'], ['Two-hour response', 'to falls at home']),
+      ...named(['Warm Homes'], ['Heating repairs']),
+      ...named(['Night Sitting'], ['Overnight care']),
+      ...OTHER_COLUMNS,
+      ...options('£412,300'),
+      ...options('£61,200'),
+      ...options('£88,450'),
+    ]);
+    expect(spend).toEqual([
+      ['Falls Recovery Service', 412300],
+      ['Warm Homes', 61200],
+      ['Night Sitting', 88450],
+    ]);
+  });
+
+  it('a row\'s lowest lines printed after its "Existing" ("Team", then the "n" of "Contributio") open no row', () => {
+    const spend = pageOf([
+      ...FIRST_COLUMNS,
+      ...named(['Falls Recovery'], ['Two-hour response', 'to falls at home']),
+      ...named(['Carers Respite'], ['Short breaks']),
+      ...OTHER_COLUMNS,
+      ...options('£412,300'),
+      'Local',
+      'Authority',
+      '',
+      'Minimum',
+      'NHS',
+      'Contributio',
+      '',
+      'LA',
+      '',
+      '£61,200',
+      '',
+      'Existing',
+      '',
+      'Team',
+      '',
+      'n',
+      '',
+      ...named(['Warm Homes'], ['Heating repairs']),
+      ...options('£88,450'),
+    ]);
+    expect(spend).toEqual([
+      ['Falls Recovery', 412300],
+      ['Carers Respite', 61200],
+      ['Warm Homes', 88450],
+    ]);
+  });
+});
