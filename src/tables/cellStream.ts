@@ -5,6 +5,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
 import { cleanCell, normaliseName } from '../text/clean.js';
+import { joinCutWord, textVocabulary, type WordVocabulary } from '../text/cutWords.js';
 
 export interface CellStreamSpec<Role extends string> {
   /** The role a header cell names, or null. */
@@ -142,6 +143,17 @@ export interface LineGroup {
   block: number;
 }
 
+const vocabularies = new WeakMap<DocumentModel, WordVocabulary>();
+function vocabularyOf(doc: DocumentModel): WordVocabulary {
+  let v = vocabularies.get(doc);
+  if (!v) vocabularies.set(doc, (v = textVocabulary(doc.text.split('\n'))));
+  return v;
+}
+
+/**
+ * The line groups of blocks [from, to), in runs between tables and headings. A word a narrow cell cut at its edge
+ * ("Contributio" / "n") is one word again in its group where the document writes it whole (src/text/cutWords.ts).
+ */
 export function lineGroups(doc: DocumentModel, from: number, to: number): LineGroup[][] {
   const runs: LineGroup[][] = [[]];
   for (let i = from; i < to; i++) {
@@ -152,8 +164,11 @@ export function lineGroups(doc: DocumentModel, from: number, to: number): LineGr
     }
     const run = runs[runs.length - 1];
     const last = run[run.length - 1];
-    if (last && !blankLinesBefore(doc, i) && b.text.length <= 200) last.lines.push(b.text);
-    else run.push({ lines: [b.text], block: i });
+    if (last && !blankLinesBefore(doc, i) && b.text.length <= 200) {
+      const joined = joinCutWord(last.lines[last.lines.length - 1], b.text, vocabularyOf(doc));
+      if (joined !== null) last.lines[last.lines.length - 1] = joined;
+      else last.lines.push(b.text);
+    } else run.push({ lines: [b.text], block: i });
   }
   return runs.filter((r) => r.length > 0);
 }
@@ -564,6 +579,35 @@ function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec:
   return null;
 }
 
+/** Groups back from a lone word's rest within which its head may stand (a row's cells). */
+const LATE_TAIL_REACH = 8;
+
+/**
+ * A row's lowest lines printed after its other cells (raw pdftotext reads a row by baseline; the lines of its tallest
+ * cells below the others' last come after them, past the row's trailing "Existing"): a group that is only the rest of
+ * a word cut at a cell's edge ("n", whose head "Contributio" ends a group of the row above) shows it. The rest goes
+ * back on its word, and the groups between the row's trailing cell and it, the other tall cells' last lines, are
+ * dropped: a row's cells are kept, and they would otherwise open a row of their own.
+ */
+function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: FigureRowSpec): LineGroup[] {
+  const out = groups.map((g) => ({ ...g, lines: [...g.lines] }));
+  const dropped = new Set<number>();
+  for (let k = 1; k < out.length; k++) {
+    if (out[k].lines.length !== 1 || !/^\p{Ll}+$/u.test(out[k].lines[0].trim())) continue;
+    for (let j = k - 1; j >= Math.max(0, k - LATE_TAIL_REACH); j--) {
+      const lines = out[j].lines;
+      const joined = dropped.has(j) ? null : joinCutWord(lines[lines.length - 1], out[k].lines[0], vocabulary);
+      if (joined === null) continue;
+      const trail = out.findIndex((g, n) => n > j && n < k && spec.trails(cleanCell(g.lines.join(' '))));
+      if (trail < 0) break;
+      lines[lines.length - 1] = joined;
+      for (let n = trail + 1; n <= k; n++) dropped.add(n);
+      break;
+    }
+  }
+  return out.filter((_, n) => !dropped.has(n));
+}
+
 /** Most groups a row may hold before its figure: more, and the table has ended. */
 const MAX_ROW_GROUPS = 12;
 
@@ -590,7 +634,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
   const grids: Grid[] = [];
   const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
   const choice = (g: LineGroup) => spec.isChoice?.(text(g)) ?? false;
-  for (const groups of lineGroups(doc, from, to)) {
+  for (const read of lineGroups(doc, from, to)) {
+    const groups = withLateTails(read, vocabularyOf(doc), spec);
     for (let g = 0; g < groups.length; g++) {
       // The header may open on a later line of its group: the table's title and the first lines of taller header
       // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
@@ -616,6 +661,9 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
         const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
         if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
         let t = text(groups[k]);
+        // The rest of the header, printed after the first columns' rows (a page's cells read column group by
+        // column group): header words, more than one, are no cell.
+        if (t.split(/\s+/).length > 1 && spec.inHeader(t) && !spec.trails(t) && !choice(groups[k])) continue;
         if (spec.trails(t) && (row.length === 0 || spec.isChoice)) {
           // A lone trailing cell ("Existing") closes its row: groups before it whose figure came earlier have none.
           if (row.length > 0) drafts.push({ groups: row, figure: null });
@@ -668,11 +716,25 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   const nameless: number[] = [];
   const names: LineGroup[] = [];
   const own = new Map<number, LineGroup>();
+  // The figures without a name in a run from draft `i` on.
+  const namelessRun = (i: number) => {
+    let n = i;
+    while (n < drafts.length && drafts[n].figure && !nameOf(n)) n++;
+    return n - i;
+  };
   drafts.forEach((d, i) => {
     const name = nameOf(i);
+    const waiting = names.length - nameless.length;
     if (!d.figure) {
       if (name) names.push(name);
     } else if (!name) nameless.push(i);
+    else if (waiting > 0 && namelessRun(i + 1) >= waiting) {
+      // Names waiting for their figures, then a named figure and enough figures without a name for them all: a
+      // page read column group by column group (every row's name, then every row's options and amount), the last
+      // name run into the first figure. Rows keep their order: this figure is the first waiting name's.
+      names.push(name);
+      nameless.push(i);
+    }
     else if (free[i].length >= 4 && free[i].length % 2 === 0 && nameless.length > names.length) {
       // Two rows' names and descriptions before one figure while a figure waits for its name: the first pair is
       // that figure's row (its amount printed before its name), the second this figure's.
@@ -683,7 +745,7 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   const taken = new Map<number, LineGroup>(nameless.slice(0, names.length).map((n, j) => [n, names[j]]));
   return drafts.flatMap((d, i) => {
     if (!d.figure) return [];
-    const name = own.get(i) ?? nameOf(i) ?? taken.get(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
+    const name = own.get(i) ?? taken.get(i) ?? nameOf(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
     return name ? [{ name, figure: d.figure }] : [];
   });
 }

@@ -144,10 +144,22 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
 /** Header words of the templates' spending plans (2022-23 expenditure, 2014 scheme spend), clipped or not. */
 const SPENDING_HEADER_WORDS = /^(scheme|schemes|name|id|ref|brief|description|of|area|spend|commissione?r?|provider|source|funding|expenditure|\(£\)|£|new\/?|existing|type|r|sub-?types?)$/i;
 
+/**
+ * Every word a header word, or a header word cut in two at a narrow cell's edge where the document also writes the
+ * head as a word of its own, so the pieces were not rejoined ("Commission" / "er", "Expenditu" / "re (£)").
+ */
+function headerWordsOnly(words: string[]): boolean {
+  for (let n = 0; n < words.length; n++) {
+    if (n + 1 < words.length && /^\p{Ll}/u.test(words[n + 1]) && SPENDING_HEADER_WORDS.test(words[n] + words[n + 1])) n++;
+    else if (!SPENDING_HEADER_WORDS.test(words[n])) return false;
+  }
+  return true;
+}
+
 /** A spending plan in pdftotext's reading order (src/tables figureRowGrids): rows end with their amount. */
 export const SPENDING_ROWS: FigureRowSpec = {
   opensHeader: (t) => /^(bcf\s+)?scheme\s+name\b/i.test(t),
-  inHeader: (t) => t.split(/\s+/).every((w) => SPENDING_HEADER_WORDS.test(w)),
+  inHeader: (t) => headerWordsOnly(t.split(/\s+/)),
   figureIn(t) {
     const m = /£\s?\d[\d,]*(\.\d+)?/.exec(t);
     if (!m) return null;
