@@ -69,16 +69,16 @@ describe('a word cut at a narrow cell edge, read as text', () => {
 
   it('spending plan rows whose option cells broke their words keep their scheme names', () => {
     const { spend, names } = spendOf([
-      ...row(['Falls Recovery', 'Service'], ['Two-hour response', 'to falls at home'], '£412,300'),
+      ...row(['Stroke Rehab', 'Service'], ['Therapy at home', 'after a stroke'], '£412,300'),
       ...row(['Warm Homes'], ['Heating repairs for', 'older residents'], '£61,200'),
-      ...row(['Night Sitting'], ['Overnight care at', 'home'], '£88,450'),
+      ...row(['Evening Visits'], ['Overnight care at', 'home'], '£88,450'),
     ]);
     expect(spend).toEqual([
-      ['Falls Recovery Service', 412300],
+      ['Stroke Rehab Service', 412300],
       ['Warm Homes', 61200],
-      ['Night Sitting', 88450],
+      ['Evening Visits', 88450],
     ]);
-    expect(names).toEqual(['Falls Recovery Service', 'Warm Homes', 'Night Sitting']);
+    expect(names).toEqual(['Stroke Rehab Service', 'Warm Homes', 'Evening Visits']);
   });
 });
 
@@ -98,25 +98,25 @@ describe('a spending plan page read column group by column group', () => {
   it('the names first, then the amounts: each amount is the name of its place, the last name not run into the first amount', () => {
     const spend = pageOf([
       ...FIRST_COLUMNS,
-      ...named(['Falls Recovery', 'Service'], ['Two-hour response', 'to falls at home']),
+      ...named(['Stroke Rehab', 'Service'], ['Therapy at home', 'after a stroke']),
       ...named(['Warm Homes'], ['Heating repairs']),
-      ...named(['Night Sitting'], ['Overnight care']),
+      ...named(['Evening Visits'], ['Overnight care']),
       ...OTHER_COLUMNS,
       ...options('£412,300'),
       ...options('£61,200'),
       ...options('£88,450'),
     ]);
     expect(spend).toEqual([
-      ['Falls Recovery Service', 412300],
+      ['Stroke Rehab Service', 412300],
       ['Warm Homes', 61200],
-      ['Night Sitting', 88450],
+      ['Evening Visits', 88450],
     ]);
   });
 
   it('a row\'s lowest lines printed after its "Existing" ("Team", then the "n" of "Contributio") open no row', () => {
     const spend = pageOf([
       ...FIRST_COLUMNS,
-      ...named(['Falls Recovery'], ['Two-hour response', 'to falls at home']),
+      ...named(['Stroke Rehab'], ['Therapy at home', 'after a stroke']),
       ...named(['Carers Respite'], ['Short breaks']),
       ...OTHER_COLUMNS,
       ...options('£412,300'),
@@ -141,7 +141,7 @@ describe('a spending plan page read column group by column group', () => {
       ...options('£88,450'),
     ]);
     expect(spend).toEqual([
-      ['Falls Recovery', 412300],
+      ['Stroke Rehab', 412300],
       ['Carers Respite', 61200],
       ['Warm Homes', 88450],
     ]);
