@@ -5,7 +5,7 @@
 // where the word is also cut at the cell edge, "Mediu" over "m"). Where the lines around carry ratings at about
 // the same place, alone or glued alike, each glued rating gets its column gap back. Pure, line for line.
 import { RATING_CELL, RATING_SOURCE, SCORED_RATING_CELL, wholeRatingOf } from '../../text/ratingWords.js';
-import { FIXED_WIDTH } from './fixedWidth.js';
+import { FIXED_WIDTH } from './fragments.js';
 
 // Rating cells are whole words (RATING_CELL). Single letters (H/M/L) are left out: too many lines open with "A" or "I".
 
