@@ -13,13 +13,13 @@ import type { TableRow } from '../../model/document.js';
 import { preferRowColumns } from './rowColumns.js';
 import { roleBlockTableAt } from './roleBlocks.js';
 import { sheetColumns, splitRunTogetherAmounts } from './sheetColumns.js';
-import { FIXED_WIDTH, type FixedWidthTable, fragmentsOf, BULLET_LINE, isBlank, isBulletedCellRow, isGapped, isProse, join } from './fragments.js';
+import { type FixedWidthTable, isBlank, isGapped, join } from './fragments.js';
 import { columnsOf, headerOnColumns, continuedColumns } from './columnEdges.js';
 import { cellsOf, figuresToTheirColumns, figureColumns } from './lineCells.js';
 import { groupRows } from './rowGroups.js';
 import { scoredCellsToTheirRows, figureColumnsOfRows } from './scoredCells.js';
-import { paddedRowBlocks, endsRowBlock } from './paddedRows.js';
-import { continuesWideColumn, valueRunIntoLabel, NUMBERED_HEADING, opensWiderTable, isIndentedCell } from './tableBounds.js';
+import { paddedRowBlocks } from './paddedRows.js';
+import { isIndentedCell, tableEnd, valueRunIntoLabel } from './tableBounds.js';
 import { headerRepeats } from './headerRepeats.js';
 import { rejoinCutWords } from './cutWords.js';
 
@@ -40,38 +40,8 @@ export function fixedWidthTableAt(input: string[], at: number, pageOf: (i: numbe
     lines = [...lines];
     lines[at] = moved;
   }
-  let end = at;
-  let gapped = 0;
-  let blanks = 0;
-  // Where the table's lines so far start a cell past the margin: a long wrapped line of a wide column starts at one.
-  const cellStarts: number[] = [];
-  for (let i = at; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) {
-      blanks++;
-      if (blanks >= 2) break;
-      continue;
-    }
-    // A bulleted line ends the table, unless it is a row whose first cell opens with a dash ("- new cases   and …").
-    if (line.includes('\t') || isProse(line) || /^\s{0,3}#/.test(line) || (BULLET_LINE.test(line) && (i === at || !isBulletedCellRow(line)))) break;
-    // A line alone at the margin with a blank line after it is a heading or a caption: the table ended.
-    if (i > at && !isGapped(line) && fragmentsOf(line)[0].start < FIXED_WIDTH.cellIndent && isBlank(lines[i + 1] ?? '') && (!endsRowBlock(lines, at, i, cellStarts) || opensWiderTable(lines, at, i, pageOf))) break;
-    // So is a line alone at the margin with a heading's numbering ("b) Authorisation", "5) RISKS") opening a page
-    // or after a blank line: a row cut by the page break goes on with its words, not with a numbered heading.
-    if (i > at && (pageOf(i) !== pageOf(i - 1) || isBlank(lines[i - 1])) && !isGapped(line) && fragmentsOf(line).length === 1 && NUMBERED_HEADING.test(line)) break;
-    if (isGapped(line)) {
-      gapped++;
-      for (const f of fragmentsOf(line)) if (f.start >= FIXED_WIDTH.cellIndent) cellStarts.push(f.start);
-    } else if (fragmentsOf(line)[0].text.length > 60 && !continuesWideColumn(fragmentsOf(line)[0], cellStarts)) break;
-    blanks = 0;
-    end = i + 1;
-  }
-  const body = lines.slice(at, end);
-  if (gapped < FIXED_WIDTH.minGappedLines) return null;
-  // Trailing lines without a gap after the last gapped line are text after the table.
-  while (end > at && !isGapped(lines[end - 1]) && fragmentsOf(lines[end - 1]).length <= 1 && !isIndentedCell(lines, at, end - 1)) end--;
-  const used = lines.slice(at, end);
-  if (used.filter(isGapped).length < FIXED_WIDTH.minGappedLines || body.length === 0) return null;
+  const end = tableEnd(lines, at, pageOf);
+  if (end === null) return null;
   // One part per page, and one per repetition of the header: each part has its own column positions.
   const repeats = headerRepeats(lines, at, end);
   const parts: Array<{ from: number; to: number; page?: number | null }> = [];
