@@ -311,7 +311,7 @@ describe('extractText: document model', () => {
 
 describe('extractText: years cut at a cell edge in laid-out text (tables.md class 3)', () => {
   it('"2014/1" over "5", with another column\'s line between, is 2014/15 on the year\'s line', async () => {
-    const { rejoinClippedYears } = await import('../src/extract/text/fixedWidth.js');
+    const { rejoinClippedYears } = await import('../src/extract/text/cutWords.js');
     const lines = [
       'Minimum required             2014/1',
       '                                    £9,250,000',
@@ -326,7 +326,7 @@ describe('extractText: years cut at a cell edge in laid-out text (tables.md clas
     ]);
   });
   it('leaves a digit that does not complete the year, or is not alone under it', async () => {
-    const { rejoinClippedYears } = await import('../src/extract/text/fixedWidth.js');
+    const { rejoinClippedYears } = await import('../src/extract/text/cutWords.js');
     const wrongDigit = ['Total      2014/1', '           7'];
     expect(rejoinClippedYears(wrongDigit)).toEqual(wrongDigit);
     const notAlone = ['Total      2014/1', '           5 schemes'];

@@ -2,7 +2,7 @@
 // header a browser printed at the foot of one page and its rows on the next: each page laid out on its own, so the
 // header's columns sit at other offsets than the rows'. Every name and figure here is made up.
 import { describe, expect, it } from 'vitest';
-import { alignInOrder } from '../src/extract/text/fixedWidth.js';
+import { alignInOrder } from '../src/extract/text/columnEdges.js';
 import { extractText } from '../src/extract/text/index.js';
 import type { DocumentModel } from '../src/model/document.js';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
-import { figuresToTheirColumns, rejoinCutWords } from '../src/extract/text/fixedWidth.js';
+import { figuresToTheirColumns } from '../src/extract/text/lineCells.js';
+import { rejoinCutWords } from '../src/extract/text/cutWords.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
 

@@ -5,7 +5,7 @@
 // where the word is also cut at the cell edge, "Mediu" over "m"). Where the lines around carry ratings at about
 // the same place, alone or glued alike, each glued rating gets its column gap back. Pure, line for line.
 import { RATING_CELL, RATING_SOURCE, SCORED_RATING_CELL, wholeRatingOf } from '../../text/ratingWords.js';
-import { FIXED_WIDTH } from './fixedWidth.js';
+import { FIXED_WIDTH, fragmentsOf } from './fragments.js';
 
 // Rating cells are whole words (RATING_CELL). Single letters (H/M/L) are left out: too many lines open with "A" or "I".
 
@@ -26,12 +26,6 @@ interface RatingCell {
   cut: boolean;
 }
 
-/** Fragments of a line: words separated by fewer than `columnGap` spaces. */
-function fragments(line: string): Array<{ start: number; text: string }> {
-  const re = new RegExp(`\\S+(?: {1,${FIXED_WIDTH.columnGap - 1}}\\S+)*`, 'g');
-  return [...line.matchAll(re)].map((m) => ({ start: m.index!, text: m[0] }));
-}
-
 /** A rating word cut at its cell's edge: a proper prefix of one ("Mediu", "Hig") whose rest opens one of the next
  *  two lines exactly under it ("m", "h"), alone there or a column gap before other text. */
 function isCutRating(word: string, lines: string[], i: number, x: number): boolean {
@@ -49,7 +43,7 @@ function isCutRating(word: string, lines: string[], i: number, x: number): boole
 function ratingCells(lines: string[]): RatingCell[] {
   const out: RatingCell[] = [];
   lines.forEach((line, i) => {
-    for (const f of fragments(line)) {
+    for (const f of fragmentsOf(line)) {
       // At the margin it is the risk's own text ("High level of savings …"), not a rating.
       if (f.start < FIXED_WIDTH.cellIndent) continue;
       const words = f.text.split(/\s+/);
@@ -81,7 +75,7 @@ interface ScoreCell {
 function scoreCells(lines: string[]): ScoreCell[] {
   const out: ScoreCell[] = [];
   lines.forEach((line, i) => {
-    for (const f of fragments(line)) {
+    for (const f of fragmentsOf(line)) {
       // The column's other cells: a score and its rating, or either alone (a score cell wrapped "12" over "Medium"),
       // or a score and rating glued to the actions after it.
       const words = f.text.split(/\s+/);

@@ -6,7 +6,8 @@ import { BULLET_CHARS, htmlToBlocks, htmlToText, type InitialRole } from './html
 import { normaliseSpaces } from '../../text/clean.js';
 import { markdownInlineToHtml } from './inline.js';
 import { protectNonMarkup } from './markup.js';
-import { fixedWidthTableAt, rejoinClippedYears } from './fixedWidth.js';
+import { fixedWidthTableAt } from './fixedWidth.js';
+import { rejoinClippedYears } from './cutWords.js';
 import { rejoinCutFigures, rejoinCutPercents } from './cutFigures.js';
 import { separateGluedRatings } from './gluedRatings.js';
 

@@ -10,7 +10,7 @@
 // period cells), so one space between them is enough; the columns come from the lines holding every column's
 // value, and the header is cut where those columns begin. The result is one logical table: name | role | values.
 import type { TableRow } from '../../model/document.js';
-import { FIXED_WIDTH, fragmentsOf, type FixedWidthTable } from './fixedWidth.js';
+import { FIXED_WIDTH, fragmentsOf, type FixedWidthTable } from './fragments.js';
 
 /** A row's role label: the block's value row, or its numerator or denominator row. */
 const ROLE = /(?<=^|\s)(metric value|indicator value|numerator|denominator)(?=\s|$)/i;

@@ -4,7 +4,7 @@
 //   starts at its left): the gutter-found start is the figures', and the header is read into the column before;
 // - a text column just right of an amount column starts one space after the amounts ("£1,450,000 Existing"),
 //   so no gutter shows it, and the header over it runs on from the amount column's ("Expenditure (£) New/Existing").
-import { FIXED_WIDTH, fragmentsOf, isFigure } from './fixedWidth.js';
+import { FIXED_WIDTH, fragmentsOf, isFigure } from './fragments.js';
 
 /** An amount of money or a count with thousands separators ("£1,450,000", "-£120,000", "15,600"): never a score. */
 const AMOUNT = /^[(\-–−]?£\s?\d[\d,]*(\.\d+)?\)?$|^[(\-–−]?\d{1,3}(,\d{3})+(\.\d+)?\)?$/;
