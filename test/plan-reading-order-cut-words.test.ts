@@ -7,7 +7,7 @@ import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import { extractSchemes } from '../src/fields/schemes/index.js';
 import type { Segmentation } from '../src/segment/types.js';
-import { cutWordAt, joinCutWord, textVocabulary } from '../src/text/cutWords.js';
+import { cutWordAt, joinCutWord, textVocabulary } from '../src/text/vocabulary.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 

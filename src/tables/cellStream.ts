@@ -5,7 +5,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
 import { cleanCell, normaliseName } from '../text/clean.js';
-import { joinCutWord, textVocabulary, type WordVocabulary } from '../text/cutWords.js';
+import { joinCutWord, textVocabulary, type WordVocabulary } from '../text/vocabulary.js';
 
 export interface CellStreamSpec<Role extends string> {
   /** The role a header cell names, or null. */
