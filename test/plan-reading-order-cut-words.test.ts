@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
-import { extractSchemes } from '../src/fields/schemes/index.js';
 import type { Segmentation } from '../src/segment/types.js';
 import { cutWordAt, joinCutWord, textVocabulary } from '../src/text/vocabulary.js';
+import { spendOf as spendOfLines } from './reading-order-shapes.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 
@@ -20,13 +20,7 @@ const PROSE = [
 ];
 const HEADER = ['Scheme Name', '', 'Brief Description', 'of Scheme', '', 'Area of', 'Spend', '', 'Commission', 'er', '', 'Provide', 'r', '', 'Source of', 'Funding', '', 'Expenditu', 're (£)', '', 'New/', 'Existing', 'Schem', 'e', ''];
 
-const spendOf = (lines: string[]) => {
-  const doc = extractText([...PROSE, 'Spending Plan 2022/23', '', ...HEADER, ...lines, 'Metrics for 2022/23', ''].join('\n'), 'txt');
-  return {
-    spend: extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend').map((b) => [b.scheme, b.amountGbp]),
-    names: extractSchemes(doc, noSections).value.map((s) => s.name),
-  };
-};
+const spendOf = (lines: string[]) => spendOfLines([...PROSE, 'Spending Plan 2022/23', '', ...HEADER, ...lines]);
 
 /** A row whose option cells are too narrow for their words. */
 const row = (name: string[], description: string[], amount: string) => [

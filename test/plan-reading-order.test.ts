@@ -3,21 +3,13 @@
 // amounts. The 2022-23 expenditure table's shape; every name and figure here is made up.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
-import { extractBudgets } from '../src/fields/budgets/index.js';
-import { extractSchemes } from '../src/fields/schemes/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
 import type { Segmentation } from '../src/segment/types.js';
-import { SPENDING_HEADER } from './reading-order-shapes.js';
+import { SPENDING_HEADER, spendOf as spendOfLines } from './reading-order-shapes.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 
-const spendOf = (lines: string[]) => {
-  const doc = extractText([...SPENDING_HEADER, ...lines, 'Metrics for 2022/23', ''].join('\n'), 'txt');
-  return {
-    spend: extractBudgets(doc, noSections).value.filter((b) => b.kind === 'scheme_spend').map((b) => [b.scheme, b.amountGbp]),
-    names: extractSchemes(doc, noSections).value.map((s) => s.name),
-  };
-};
+const spendOf = (lines: string[]) => spendOfLines([...SPENDING_HEADER, ...lines]);
 
 /** One row as pdftotext reads it when its cells share baselines: name, description, options, amount. */
 const row = (name: string[], description: string[], amount: string) => [
