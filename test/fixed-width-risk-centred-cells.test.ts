@@ -18,6 +18,10 @@ const pad = (cells: Array<[number, string]>) => {
 };
 const HEADER = ['There is a risk that:', 'How likely is the risk to materialise?', 'Potential impact', 'Overall risk factor', 'Mitigating Actions'];
 const row = (cells: string[], extra: Partial<TableRow> = {}): TableRow => ({ cells: cells.map((text) => ({ text })), page: 4, ...extra });
+/** A 2014 revised log on page 4: its header, then `rows`. */
+const logPage4 = (...rows: TableRow[]): RawBlock => ({ kind: 'table', page: 4, rows: [row(HEADER, { header: true }), ...rows] });
+/** A whole row that opens the logs below, read as it should be. */
+const FIRST_RISK = ['Partners cannot agree the pooled amounts', '4', '5 Delay to every scheme', '20 High', 'Monthly review at the board'];
 
 describe('a risk log whose cells are centred on their rows, in laid-out text without rules', () => {
   const lines = [
@@ -68,17 +72,12 @@ describe('a risk log whose cells are centred on their rows, in laid-out text wit
 describe('a risk row read as two, its likelihood lines below its impact', () => {
   it('is one risk: the second half opens mid-sentence with only the scores the first half lacks', () => {
     const blocks: RawBlock[] = [
-      {
-        kind: 'table',
-        page: 4,
-        rows: [
-          row(HEADER, { header: true }),
-          row(['Partners cannot agree the pooled amounts', '4', '5 Delay to every scheme', '20 High', 'Monthly review at the board']),
-          row(['Care providers leave the area for', '', '4 Fewer care hours in the community', '', 'A market support fund for']),
-          row(['better paid work elsewhere', '3', 'and longer waits for home care', '12 Medium', 'the providers with the lowest rates']),
-          row(['Falls services close early', '3', '3 More falls admissions', '9 Medium', 'Extra staff trained']),
-        ],
-      },
+      logPage4(
+        row(FIRST_RISK),
+        row(['Care providers leave the area for', '', '4 Fewer care hours in the community', '', 'A market support fund for']),
+        row(['better paid work elsewhere', '3', 'and longer waits for home care', '12 Medium', 'the providers with the lowest rates']),
+        row(['Falls services close early', '3', '3 More falls admissions', '9 Medium', 'Extra staff trained']),
+      ),
     ];
     const risks = extractRisks(buildDocument('txt', 4, blocks), noSections).value;
     expect(risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating])).toEqual([
@@ -90,15 +89,10 @@ describe('a risk row read as two, its likelihood lines below its impact', () => 
 
   it('keeps a lower-case risk of its own that repeats a score the row above has', () => {
     const blocks: RawBlock[] = [
-      {
-        kind: 'table',
-        page: 4,
-        rows: [
-          row(HEADER, { header: true }),
-          row(['Care providers leave the area', '', '4 Fewer care hours', '', 'A market support fund']),
-          row(['waiting lists grow in the winter', '3', '4 Longer waits', '12 Medium', 'Extra clinics']),
-        ],
-      },
+      logPage4(
+        row(['Care providers leave the area', '', '4 Fewer care hours', '', 'A market support fund']),
+        row(['waiting lists grow in the winter', '3', '4 Longer waits', '12 Medium', 'Extra clinics']),
+      ),
     ];
     const risks = extractRisks(buildDocument('txt', 4, blocks), noSections).value;
     expect(risks).toHaveLength(2);
@@ -108,15 +102,10 @@ describe('a risk row read as two, its likelihood lines below its impact', () => 
 describe('a score cell with its rating cut at the edge and at a page break ("9 Mediu" / "m")', () => {
   it('reads the rating whole and the risk once, in a log whose rating shares the overall factor cell', () => {
     const blocks: RawBlock[] = [
-      {
-        kind: 'table',
-        page: 4,
-        rows: [
-          row(HEADER, { header: true }),
-          row(['Partners cannot agree the pooled amounts', '4', '5 Delay to every scheme', '20 High', 'Monthly review at the board']),
-          row(['Care users resist the new', '3', '3 Lower satisfaction', '9 Mediu', 'An engagement plan for']),
-        ],
-      },
+      logPage4(
+        row(FIRST_RISK),
+        row(['Care users resist the new', '3', '3 Lower satisfaction', '9 Mediu', 'An engagement plan for']),
+      ),
       {
         kind: 'table',
         page: 5,
