@@ -59,8 +59,9 @@ const QUARTER = /^Q([1-4])$/;
 /** Most lines a header stack spans (in large type its pieces a line each, the label column's lines between),
  *  and most lines after it that can hold its rows. */
 const STACK_LINES = 9;
-/** In reading order a stack's pieces come a line each where the columns' lines do not share a baseline. */
-const READING_STACK_LINES = 10;
+/** In reading order a stack's pieces come a line each where the columns' lines do not share a baseline (four cells
+ *  printed one after another, year, quarter and kind a line each: twelve). */
+const READING_STACK_LINES = 12;
 const SCOPE_LINES = 60;
 
 interface Column {
@@ -163,7 +164,9 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   };
   const pieces: Piece[] = [];
   let end = at;
-  for (let n = at; n < Math.min(lines.length, at + (laidOut ? STACK_LINES : READING_STACK_LINES)); n++) {
+  // Lines a cut piece was moved off (rejoinCutPieces: "2022" / "-23") hold nothing and do not count.
+  for (let n = at, counted = 0; n < lines.length && counted < (laidOut ? STACK_LINES : READING_STACK_LINES); n++) {
+    if (/\S/.test(lines[n].text)) counted++;
     // Laid out, the stack is whole once each year is and has its kind: the lines after it are the rows'.
     const yearsIn = pieces.filter((p) => p.piece === 'year');
     const halves = yearsIn.filter((p) => p.end === null).length;
@@ -320,6 +323,7 @@ const decimalsOf = (t: Token) => /\.(\d+)%?$/.exec(t.text)?.[1].length ?? 0;
 function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
   const rows: Run[] = [];
   let from = 0; // rows before a whole one are not gone back to
+  const overfull = new Set<Run>();
   for (const r of runs) {
     if (r.values.length === k) {
       rows.push({ ...r });
@@ -334,9 +338,15 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
       if (r.opensLine && short && like(short)) short.values.push(...r.values);
     }
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
-    else rows.slice(from).find((o) => o.values.length + r.values.length <= k)?.values.push(...r.values);
+    else {
+      const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
+      if (short) short.values.push(...r.values);
+      // A piece that fits no row right after one, no word between: the row had more values than the header has
+      // columns (a column of the header not read), so which value is whose is not known: that row is no row.
+      else if (rows.length > 0 && r.label === '') overfull.add(rows[rows.length - 1]);
+    }
   }
-  return rows.filter((r) => r.values.length === k);
+  return rows.filter((r) => r.values.length === k && !overfull.has(r));
 }
 
 /**
