@@ -6,13 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractBudgets } from '../src/fields/budgets/index.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const budgets = (lines: string[]) =>
   extractBudgets(extractText(['a) Summary of Plan', '', ...lines, '', 'b) Authorisation and signoff', ''].join('\n'), 'txt'), noSections)
     .value.map((b) => `${b.kind} ${b.year} ${b.amountGbp}`)

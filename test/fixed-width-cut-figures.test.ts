@@ -4,12 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { rejoinCutFigures, rejoinCutPercents } from '../src/extract/text/cutFigures.js';
 import { extractText } from '../src/extract/text/index.js';
-
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
+import { pad } from './fixed-width-lines.js';
 
 describe('amounts cut at a narrow cell edge in laid-out text', () => {
   it('an amount and its digits each a fragment of their own are left to the table reader (it knows the cell spans both lines)', () => {

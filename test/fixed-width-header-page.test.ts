@@ -5,12 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { alignInOrder } from '../src/extract/text/columnEdges.js';
 import { extractText } from '../src/extract/text/index.js';
 import type { DocumentModel } from '../src/model/document.js';
+import { pad } from './fixed-width-lines.js';
 
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const tablesOf = (doc: DocumentModel) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
 
 describe('a spending plan whose header ends one page and whose rows, at other offsets, fill the next', () => {

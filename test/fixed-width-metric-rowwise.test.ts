@@ -7,13 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const brief = (m: { metric: string; period: string | null; kind: string; value: number }) => `${m.metric} ${m.period} ${m.kind} ${m.value}`;
 
 const EXPECTED = [

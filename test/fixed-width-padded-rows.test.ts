@@ -4,12 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import type { DocumentModel } from '../src/model/document.js';
+import { pad } from './fixed-width-lines.js';
 
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const tablesOf = (doc: DocumentModel) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
 const firstCells = (doc: DocumentModel) => tablesOf(doc).flatMap((t) => t.rows.filter((r) => !r.header).map((r) => r.cells[0].text.replace(/\n/g, ' ')));
 

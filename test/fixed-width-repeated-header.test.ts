@@ -6,13 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const risksOf = (lines: string[]) => extractRisks(extractText(lines.join('\n'), 'txt'), noSections).value;
 const attributes = (lines: string[]) =>
   risksOf(lines).map((r) => [r.description.split(' ').slice(0, 3).join(' '), r.likelihood, r.impact, r.score, r.rating]);

@@ -9,14 +9,10 @@ import { figuresToTheirColumns } from '../src/extract/text/lineCells.js';
 import { rejoinCutWords } from '../src/extract/text/cutWords.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 const risksOf = (doc: DocumentModel) => extractRisks(doc, noSections).value;
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const tablesOf = (doc: DocumentModel) => doc.blocks.filter((b) => b.kind === 'table');
 
 describe('a log rated by words whose columns move from row to row (Risk | Risk rating | Mitigating Actions)', () => {

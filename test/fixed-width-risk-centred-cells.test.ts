@@ -9,13 +9,9 @@ import { extractText } from '../src/extract/text/index.js';
 import { buildDocument, type RawBlock, type TableRow } from '../src/model/document.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const HEADER = ['There is a risk that:', 'How likely is the risk to materialise?', 'Potential impact', 'Overall risk factor', 'Mitigating Actions'];
 const row = (cells: string[], extra: Partial<TableRow> = {}): TableRow => ({ cells: cells.map((text) => ({ text })), page: 4, ...extra });
 /** A 2014 revised log on page 4: its header, then `rows`. */
@@ -54,7 +50,6 @@ describe('a risk log whose cells are centred on their rows, in laid-out text wit
     '',
     '6) Contingency plan',
   ];
-
 
   it('reads each risk once, with its likelihood, impact, score and rating, and its actions whole', () => {
     const risks = extractRisks(extractText(lines.join('\n'), 'txt'), noSections).value;

@@ -6,13 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const o = [0, 25, 35, 62, 72];
 const header = [
   pad([[o[0], 'There is a risk that:'], [o[1], 'How likely'], [o[2], 'Potential impact'], [o[3], 'Overall'], [o[4], 'Mitigating Actions']]),

@@ -7,13 +7,9 @@ import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
 import { separateGluedRatings } from '../src/extract/text/gluedRatings.js';
 import type { Segmentation } from '../src/segment/types.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 const risksOf = (lines: string[]) => extractRisks(extractText(lines.join('\n'), 'txt'), noSections).value;
 
 describe('a rating glued one space before the next column', () => {

@@ -8,16 +8,12 @@ import { extractRisks } from '../src/fields/risks/index.js';
 import { markdownInlineToHtml } from '../src/extract/text/inline.js';
 import type { Segmentation } from '../src/segment/types.js';
 import type { DocumentModel } from '../src/model/document.js';
+import { pad } from './fixed-width-lines.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };
 const risksOf = (doc: DocumentModel) => extractRisks(doc, noSections).value;
 /** Each risk's text and scores, as the expectations list them. */
 const scoresOf = (risks: ReturnType<typeof risksOf>) => risks.map((r) => [r.description, r.likelihood, r.impact, r.score, r.rating]);
-const pad = (cells: Array<[number, string]>) => {
-  let line = '';
-  for (const [x, t] of cells) line = line.padEnd(x) + t;
-  return line;
-};
 
 /** A fixed-width log as pdftotext -layout writes one: wrapped cells, figures on a middle line of each row. */
 function layoutLog(offsets: number[], rows: Array<{ desc: string[]; l: string; impact: string[]; score: string; mit: string[] }>): string[] {
