@@ -3,7 +3,7 @@
 // Extractors only read them.
 import type { DocumentModel } from '../../model/document.js';
 import { findSpendingPlans, SPENDING_ROWS, type SpendingPlan } from './spendingPlan.js';
-import { figureRowGrids } from '../../tables/cellStream.js';
+import { figureRowGrids } from '../../tables/figureRows.js';
 import { collectGrids, type Grid } from '../../tables/grids.js';
 import type { RebuiltTables } from '../../tables/index.js';
 import type { LogicalTable } from '../../tables/declared.js';

@@ -3,7 +3,7 @@
 // budgets (scheme_spend rows). Found by header labels, never by position in a template.
 import { cleanCell } from '../../text/clean.js';
 import { filledCells, sameRow, type Grid, type GridRow } from '../../tables/grids.js';
-import type { FigureRowSpec } from '../../tables/cellStream.js';
+import type { FigureRowSpec } from '../../tables/figureRows.js';
 
 export interface SpendingColumns {
   scheme: number;

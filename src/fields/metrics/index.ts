@@ -10,7 +10,7 @@ import { documentTables, type DocumentTables } from '../common/documentTables.js
 import type { Grid } from '../../tables/grids.js';
 import type { Metric } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
-import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tables/cellStream.js';
+import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tables/periodicCells.js';
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';

@@ -1,6 +1,6 @@
 // Risk logs. Reads: every grid in the risk log's template section (every grid for an unknown template), plus the
-// logs flattened to one cell per line or to groups of wrapped lines (src/tables/cellStream.ts), each cut into the
-// runs under a risk header row (src/tables/headerRuns.ts). Columns by role, never by position (columns.ts: ref,
+// logs flattened to one cell per line or to groups of wrapped lines (src/tables/cellStream.ts, groupedCells.ts),
+// each cut into the runs under a risk header row (src/tables/headerRuns.ts). Columns by role, never by position (columns.ts: ref,
 // risk, likelihood, impact, score, rating, mitigation, owner), so the 2014 "There is a risk that: | How likely… |
 // Potential impact | Overall risk factor | Mitigating Actions" log, a "Risk | Risk rating | Mitigating Actions" H/M/L
 // log and logs with an owner column all read the same way. A row becomes a risk here (parseLog); a risk read twice
@@ -8,7 +8,8 @@
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import { provenanceOf, type Grid } from '../../tables/grids.js';
-import { cellStreamGrids, groupedCellGrids } from '../../tables/cellStream.js';
+import { cellStreamGrids } from '../../tables/cellStream.js';
+import { groupedCellGrids } from '../../tables/groupedCells.js';
 import type { Risk } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../../text/clean.js';
@@ -31,7 +32,7 @@ interface RiskDraft extends Risk {
 }
 
 /**
- * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts), its
+ * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts, groupedCells.ts), its
  * cells placed in rows by their order alone, so a row may hold a piece of another row.
  */
 function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrder = false, before?: Risk): Risk[] {

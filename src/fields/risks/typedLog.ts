@@ -14,7 +14,7 @@
 // (index.ts).
 import type { DocumentModel, Finding } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
-import { lineGroups, splitRunOnCells } from '../../tables/cellStream.js';
+import { lineGroups, splitRunOnCells } from '../../tables/lineGroups.js';
 import type { Grid } from '../../tables/grids.js';
 import { cleanCellText } from '../../text/clean.js';
 import { parseRating, RISK_CELLS } from './columns.js';

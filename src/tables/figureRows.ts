@@ -1,0 +1,295 @@
+// A table whose rows each hold one figure (a spending plan: name, description, choices, the amount), given in
+// pdftotext's reading order: rows are found by their figures and their other cells paired to them.
+import type { DocumentModel } from '../model/document.js';
+import { type Grid, type GridRow } from './grids.js';
+import { cleanCell } from '../text/clean.js';
+import { joinCutWord, type WordVocabulary } from '../text/vocabulary.js';
+import { lineGroups, vocabularyOf, type LineGroup } from './lineGroups.js';
+
+export interface FigureRowSpec {
+  /** A group of the header that names the table ("Scheme Name"). */
+  opensHeader(text: string): boolean;
+  /** A group made only of header words ("Brief Description of", "Source of Funding", "New/ Existing"). */
+  inHeader(text: string): boolean;
+  /** The row's figure in a group, and the group's other words; null when the group holds none. */
+  figureIn(text: string): { figure: string; rest: string } | null;
+  /** A group that is another cell of the row's last line, not the start of the next row ("Existing"). */
+  trails(text: string): boolean;
+  /** A group made only of the options of the columns whose cells the template fills from a fixed list (area of
+   *  spend, commissioner, provider, source of funding: "Social Care LA", "Local Authority"). A row whose groups
+   *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
+   *  opens the next row. Without it, every group is free text. */
+  isChoice?(text: string): boolean;
+  /** A line that opens the part of the plan after the table (the next sheet's title, "Metrics for 2022/23"): in a
+   *  group of the table's last row it ends the row's lines, the lines from it on being that part's, which reading
+   *  order put before the row's last cells. */
+  opensNextPart?(line: string): boolean;
+  /** The header cells the grid is given: the label column, the other words of the figure group, the figure. */
+  header: [string, string, string];
+}
+
+/**
+ * A figure cut at its cell's edge ("£4,506,21" … "7", failure class 4): its last digit group short of three, the
+ * missing digits a line of their own after it, in its group ("£3,618,42" / "Community NHS" / "Existing" / "6") or
+ * in the next group once the groups that trail the row are passed ("£4,506,21" / "Existing" / "7"). The group's
+ * text with the figure whole and the digits' line gone, and the later groups used up; null when not cut.
+ */
+function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec: FigureRowSpec): { text: string; consumed: number[] } | null {
+  const short = /,(\d{1,2})$/.exec(figure);
+  if (!short) return null;
+  const missing = 3 - short[1].length;
+  const digits = (line: string) => new RegExp(`^\\d{${missing}}$`).test(line.trim());
+  const whole = (lines: string[]) => cleanCell(lines.join(' '));
+  const lines = groups[k].lines;
+  const at = lines.findIndex((l) => l.includes(figure));
+  if (at < 0) return null;
+  const own = lines.findIndex((l, n) => n > at && digits(l));
+  if (own > at) {
+    const rest = lines.filter((_, n) => n !== own);
+    return { text: whole(rest.map((l, n) => (n === at ? l.replace(figure, figure + lines[own].trim()) : l))), consumed: [] };
+  }
+  for (let n = k + 1; n < Math.min(groups.length, k + 3); n++) {
+    const t = cleanCell(groups[n].lines.join(' '));
+    if (groups[n].lines.length === 1 && digits(t)) {
+      const used = Array.from({ length: n - k }, (_, d) => k + 1 + d);
+      return { text: whole(lines.map((l, m) => (m === at ? l.replace(figure, figure + t) : l))), consumed: used };
+    }
+    if (!spec.trails(t)) break;
+  }
+  return null;
+}
+
+/** Groups back from a lone word's rest within which its head may stand (a row's cells). */
+const LATE_TAIL_REACH = 8;
+
+/**
+ * A row's lowest lines printed after its other cells (raw pdftotext reads a row by baseline; the lines of its tallest
+ * cells below the others' last come after them, past the row's trailing "Existing"): a group that is only the rest of
+ * a word cut at a cell's edge ("n", whose head "Contributio" ends a group of the row above) shows it. The rest goes
+ * back on its word, and the groups between the row's trailing cell and it, the other tall cells' last lines, are
+ * dropped: a row's cells are kept, and they would otherwise open a row of their own.
+ */
+function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: FigureRowSpec): LineGroup[] {
+  const out = groups.map((g) => ({ ...g, lines: [...g.lines] }));
+  const dropped = new Set<number>();
+  for (let k = 1; k < out.length; k++) {
+    if (out[k].lines.length !== 1 || !/^\p{Ll}+$/u.test(out[k].lines[0].trim())) continue;
+    for (let j = k - 1; j >= Math.max(0, k - LATE_TAIL_REACH); j--) {
+      const lines = out[j].lines;
+      const joined = dropped.has(j) ? null : joinCutWord(lines[lines.length - 1], out[k].lines[0], vocabulary);
+      if (joined === null) continue;
+      const trail = out.findIndex((g, n) => n > j && n < k && spec.trails(cleanCell(g.lines.join(' '))));
+      if (trail < 0) break;
+      lines[lines.length - 1] = joined;
+      for (let n = trail + 1; n <= k; n++) dropped.add(n);
+      break;
+    }
+  }
+  return out.filter((_, n) => !dropped.has(n));
+}
+
+/** Most groups a row may hold before its figure: more, and the table has ended. */
+const MAX_ROW_GROUPS = 12;
+
+/** A row of a figure-row table as read: its groups, and its figure where one ended it. */
+interface FigureRowDraft {
+  groups: LineGroup[];
+  figure: { figure: string; rest: string } | null;
+}
+
+/**
+ * Tables in pdftotext's reading order whose every row ends with one figure (a spending plan: scheme, description,
+ * …, source of funding, expenditure): after the header's groups, each row is the groups up to the one holding its
+ * figure; its first group is its label, the figure group's other words its last text cell (the source of funding
+ * printed beside the amount). A grid of three columns: label, those words, the figure.
+ *
+ * Where a row's cells do not share baselines, pdftotext can print a row's amount before its name, or its name
+ * after the next rows' amounts (failure class 7): a figure whose groups before it hold no free text (only the
+ * fixed-list cells, spec.isChoice) has no name here, and a run of groups that ends without a figure (free text
+ * after the row's fixed-list cells opens the next row; a lone "Existing" closes it) has no figure. The names
+ * without a figure take the figures without a name in order (pairFigureRows), so neither is lost to, or taken
+ * from, the rows between them.
+ */
+export function figureRowGrids(doc: DocumentModel, from: number, to: number, spec: FigureRowSpec): Grid[] {
+  const grids: Grid[] = [];
+  const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
+  const choice = (g: LineGroup) => spec.isChoice?.(text(g)) ?? false;
+  for (const read of lineGroups(doc, from, to)) {
+    const groups = withLateTails(read, vocabularyOf(doc), spec);
+    for (let g = 0; g < groups.length; g++) {
+      // The header may open on a later line of its group: the table's title and the first lines of taller header
+      // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
+      const lines = groups[g].lines;
+      const opensAt = lines.findIndex((_, j) => spec.opensHeader(cleanCell(lines.slice(j).join(' '))));
+      if (opensAt < 0) continue;
+      let k = g + 1;
+      while (k < groups.length && spec.inHeader(text(groups[k]))) k++;
+      // Opened inside a group, the header must go on through header groups of its own (not an annex's "Scheme
+      // ref no." / "1" / "Scheme name" label block).
+      if (opensAt > 0 && k - g - 1 < 2) continue;
+      const drafts: FigureRowDraft[] = [];
+      let row: LineGroup[] = [];
+      let end = k;
+      const consumed = new Set<number>();
+      // The row so far had free text and then a fixed-list cell: more free text is the next row's.
+      const pastChoices = () => {
+        const firstFree = row.findIndex((r) => !choice(r));
+        return firstFree >= 0 && row.slice(firstFree + 1).some(choice);
+      };
+      for (; k < groups.length; k++) {
+        if (consumed.has(k)) continue;
+        const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
+        if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
+        let t = text(groups[k]);
+        // The rest of the header, printed after the first columns' rows (a page's cells read column group by
+        // column group): header words, more than one, are no cell.
+        if (t.split(/\s+/).length > 1 && spec.inHeader(t) && !spec.trails(t) && !choice(groups[k])) continue;
+        if (spec.trails(t) && (row.length === 0 || spec.isChoice)) {
+          // A lone trailing cell ("Existing") closes its row: groups before it whose figure came earlier have none.
+          if (row.length > 0) drafts.push({ groups: row, figure: null });
+          row = [];
+          continue;
+        }
+        let found = spec.figureIn(t);
+        if (!found && spec.isChoice && !choice(groups[k]) && pastChoices()) {
+          drafts.push({ groups: row, figure: null });
+          row = [];
+        }
+        row.push(groups[k]);
+        const whole = found ? completeCutFigure(groups, k, found.figure, spec) : null;
+        if (whole) {
+          t = whole.text;
+          for (const c of whole.consumed) consumed.add(c);
+          found = spec.figureIn(t);
+        }
+        if (found) {
+          drafts.push({ groups: row, figure: found });
+          row = [];
+          end = k + 1;
+        } else if (row.length > MAX_ROW_GROUPS) break;
+      }
+      const rows: GridRow[] = [{ cells: [...spec.header], page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      for (const { name, figure } of pairFigureRows(drafts.filter((d) => d.figure || d.groups[0].block < groups[end - 1]?.block), choice)) {
+        rows.push({ cells: [text(name), figure.rest, figure.figure], page: doc.blocks[name.block].page, block: name.block, header: false, pageBreakBefore: false });
+      }
+      if (rows.length > 2) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[end - 1].block + 1 });
+      g = end - 1;
+    }
+  }
+  return grids;
+}
+
+/**
+ * The rows of a figure-row table: each row's name (its first group) with its figure. Rows keep their order
+ * whichever of their cells came first, so the names without a figure take the figures without a name in order,
+ * the first the first. A figure left without a name keeps the row's first group (as read without spec.isChoice);
+ * a name left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
+ * back to their rows (restoreFreeCells).
+ */
+function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
+  const cells = restoreFreeCells(drafts, choice);
+  const free = cells.map((c) => c.filter((g) => !choice(g)));
+  // A row whose groups are all fixed-list cells has its name elsewhere ("DFG" alone can name a scheme whose
+  // description follows it, so a first group of options names its row where free text is in the row too; but
+  // where a name and description of their own follow it, the option is the cell of a row before).
+  const nameOf = (i: number) => (free[i].length === 0 ? null : choice(cells[i][0]) && free[i].length % 2 === 1 ? cells[i][0] : free[i][0]);
+  const nameless: number[] = [];
+  const names: LineGroup[] = [];
+  const own = new Map<number, LineGroup>();
+  // The figures without a name in a run from draft `i` on.
+  const namelessRun = (i: number) => {
+    let n = i;
+    while (n < drafts.length && drafts[n].figure && !nameOf(n)) n++;
+    return n - i;
+  };
+  drafts.forEach((d, i) => {
+    const name = nameOf(i);
+    const waiting = names.length - nameless.length;
+    if (!d.figure) {
+      if (name) names.push(name);
+    } else if (!name) nameless.push(i);
+    else if (waiting > 0 && namelessRun(i + 1) >= waiting) {
+      // Names waiting for their figures, then a named figure and enough figures without a name for them all: a
+      // page read column group by column group (every row's name, then every row's options and amount), the last
+      // name run into the first figure. Rows keep their order: this figure is the first waiting name's.
+      names.push(name);
+      nameless.push(i);
+    }
+    else if (free[i].length >= 4 && free[i].length % 2 === 0 && nameless.length > names.length) {
+      // Two rows' names and descriptions before one figure while a figure waits for its name: the first pair is
+      // that figure's row (its amount printed before its name), the second this figure's.
+      names.push(free[i][0]);
+      own.set(i, free[i][2]);
+    }
+  });
+  const taken = new Map<number, LineGroup>(nameless.slice(0, names.length).map((n, j) => [n, names[j]]));
+  return drafts.flatMap((d, i) => {
+    if (!d.figure) return [];
+    const name = own.get(i) ?? taken.get(i) ?? nameOf(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
+    return name ? [{ name, figure: d.figure }] : [];
+  });
+}
+
+/**
+ * A group holding a row's name and its description, their lines interleaved by baseline (cells centred on their row,
+ * one a line longer than the other: its lines first, third, …, the other's between them). Read straight, the lines
+ * double a word at a join, the two cells sharing their words ("… surge" / "discharge" / "discharge capacity" /
+ * "capacity"): a single cell's wrapped lines rarely do. The name is the short title, at most half the description's
+ * words; where neither is, the group is left whole. [name, description], or null.
+ */
+function interleavedNameAndDescription(group: LineGroup): [LineGroup, LineGroup] | null {
+  const lines = group.lines.map((l) => l.trim());
+  if (lines.length < 3 || lines.length % 2 === 0) return null;
+  const word = (l: string, at: 'first' | 'last') => {
+    const ws = l.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+    return (at === 'first' ? ws[0] : ws[ws.length - 1]) ?? '';
+  };
+  if (!lines.slice(1).some((l, k) => word(lines[k], 'last') !== '' && word(lines[k], 'last') === word(l, 'first'))) return null;
+  const outer = lines.filter((_, k) => k % 2 === 0);
+  const inner = lines.filter((_, k) => k % 2 === 1);
+  const words = (ls: string[]) => ls.join(' ').split(/\s+/).length;
+  const [name, description] = words(inner) <= words(outer) ? [inner, outer] : [outer, inner];
+  if (2 * words(name) > words(description)) return null;
+  return [
+    { lines: name, block: group.block },
+    { lines: description, block: group.block },
+  ];
+}
+
+/**
+ * Each draft's groups other than its figure's, with the free-text cells that reading order put in the wrong row
+ * given back. A row of the expenditure sheet holds two free-text cells, its name then its description; the other
+ * cells are options or its figure. A row's only free-text group may hold both, interleaved
+ * (interleavedNameAndDescription). Two misplacements are read back here (failure class 7):
+ * - a description printed after its row's figure: a figure row whose only free text was its name, then (figures
+ *   without a name between) a row without a figure holding three or more free-text groups, more than one row's
+ *   name and description: its first group is the earlier row's description;
+ * - a description printed beside the option cells (lines of options interleaved with it: the description column is
+ *   the one next to the options), opening a figure row right after a row that has a name but neither description
+ *   nor figure: it is that row's description, and the figure is left waiting for its name.
+ */
+function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): LineGroup[][] {
+  const cells = drafts.map((d) => {
+    const own = d.figure ? d.groups.slice(0, -1) : [...d.groups];
+    // A row's only free-text group holds its name and its description when their lines interleave.
+    const free = own.filter((g) => !choice(g));
+    const both = free.length === 1 ? interleavedNameAndDescription(free[0]) : null;
+    return both ? own.flatMap((g) => (g === free[0] ? both : [g])) : own;
+  });
+  const freeCount = (i: number) => cells[i].filter((g) => !choice(g)).length;
+  const besideOptions = (g: LineGroup) => g.lines.length >= 3 && g.lines.some((l) => choice({ lines: [l], block: g.block }));
+  let lastWithText = -1;
+  for (let i = 0; i < drafts.length; i++) {
+    const prev = lastWithText;
+    if (freeCount(i) > 0) lastWithText = i;
+    if (prev < 0) continue;
+    const firstFree = cells[i].findIndex((g) => !choice(g));
+    if (!drafts[i].figure && freeCount(i) >= 3 && drafts[prev].figure && freeCount(prev) === 1) {
+      cells[i].splice(firstFree, 1);
+    } else if (drafts[i].figure && freeCount(i) === 1 && besideOptions(cells[i][firstFree]) && prev === i - 1 && !drafts[prev].figure && freeCount(prev) === 1) {
+      cells[i].splice(firstFree, 1);
+    }
+  }
+  return cells;
+}
+

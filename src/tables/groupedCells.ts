@@ -1,0 +1,330 @@
+// A table given in pdftotext's reading order (no -layout), each cell a group of lines, rebuilt as a grid by the
+// columns of its header (the risk logs read raw).
+import type { DocumentModel } from '../model/document.js';
+import { type Grid, type GridRow } from './grids.js';
+import { cleanCell, normaliseName } from '../text/clean.js';
+import type { CellStreamSpec } from './cellStream.js';
+import { lineGroups, splitRunOnCells, type LineGroup } from './lineGroups.js';
+
+/** Words a wrapped line cannot end a cell on: its sentence goes on. */
+const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are|be|was|were|which|that|where|than|into|upon|their|its|our|this|these|will|may)$/i;
+
+/**
+ * One group holding two cells of a row, their lines interleaved by baseline (Chromium's PDFs read raw, and any writer
+ * whose neighbouring cells' baselines differ a little): a short cell of the row came out of the group's inner lines, so
+ * the group spans its row. The second cell opens on a line inside the group, a capital after a line that does not end
+ * its sentence ("… the new county hospital" / "Staged investment …"); from there the lines alternate, the other cell's
+ * first `p` lines above and `q` below, the two about equal where one cell is centred beside the other (|p - q| <= 1).
+ * Of the readings that fit, the one whose cells both end where a cell can end ("… the board", not "… the waiting lists
+ * with"), then the fewer alternating lines; none where no reading ends both cells so (one cell's lines each opening
+ * with a capital, a list). The two cells in column order: a shorter cell centred beside a longer one first (a log's
+ * longest cells are its last column's, the mitigations); cells of equal length as they open. Null when the group reads
+ * as one cell.
+ *
+ * Not taken as a cue: a scale opening a line ("4 Fewer people return …", an impact rated and described). In the 2014
+ * revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and splitting it
+ * moves those rows' cells further apart.
+ */
+function interleavedCells(lines: string[]): [string[], string[]] | null {
+  const n = lines.length;
+  if (n < 4) return null;
+  const opensAfresh = (l: string, before: string) => /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(before.trim()) && !OPEN_ENDED.test(before.trim());
+  const cues = [...lines.keys()].filter((s) => s > 0 && opensAfresh(lines[s], lines[s - 1]));
+  const endsOpen = (ls: string[]) => (OPEN_ENDED.test(ls[ls.length - 1].trim()) ? 1 : 0);
+  for (const p of cues) {
+    let best: { cost: number; m: number; inner: string[]; outer: string[] } | null = null;
+    for (const q of [p - 1, p, p + 1]) {
+      const m = (n - p - q + 1) / 2;
+      if (q < 0 || !Number.isInteger(m) || m < 2) continue;
+      const inner = Array.from({ length: m }, (_, t) => lines[p + 2 * t]);
+      const outer = lines.filter((_, i) => i < p || i >= p + 2 * m - 1 || (i - p) % 2 === 1);
+      const cost = endsOpen(inner) + endsOpen(outer);
+      if (!best || cost < best.cost || (cost === best.cost && m < best.m)) best = { cost, m, inner, outer };
+    }
+    // A cell ending on "… a scheme for" is no cell: the lines are one cell's list ("… proposals" /
+    // "Engagement of …").
+    if (!best || best.cost > 0) continue;
+    const { inner, outer } = best;
+    return inner.length === outer.length ? [outer, inner] : [inner, outer];
+  }
+  return null;
+}
+
+/** A short cell glued to the end of a text line: the text as glued in the cell, without it, and the cell. */
+interface Trailing<Role extends string> {
+  role: Role;
+  text: string;
+  glued: string;
+  unglued: string;
+}
+
+/**
+ * A figure glued to the end of a line of a text cell whose sentence goes on in lower case on the next line ("… homes
+ * across the county close 3" / "faster than the plan assumes"): a likelihood or score of the row printed on that line's
+ * baseline. Only a candidate: "… agree a 5" / "year plan" is text, so the row decides (a column it left empty, one
+ * candidate for it). Figures only, not words: "… demand stays high" / "in winter" is text.
+ */
+function trailingShortCell<Role extends string>(lines: string[], fitsRestricted: (t: string) => Role | null): Trailing<Role> | null {
+  const found: Trailing<Role>[] = [];
+  for (let n = 0; n < lines.length - 1; n++) {
+    const m = /^(.*\p{L}\S*)\s+(\d{1,2}(?:\s+\p{L}{3,})?)$/u.exec(lines[n].trim());
+    if (!m || !/^\p{Ll}/u.test(lines[n + 1].trim())) continue;
+    const role = fitsRestricted(m[2]);
+    if (role) found.push({ role, text: m[2], glued: `${m[1]} ${m[2]} `, unglued: `${m[1]} ` });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
+/**
+ * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
+ * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
+ * neighbour's group ("… services are" / "High" / "unachievable …", or "Medium contracts with …"); such a line is
+ * taken out as its own cell, before the group it sat in. Rows: the text columns take the groups in order, the
+ * columns only some lines fit take the short cells; a row ends with its last text column. Cells whose baselines
+ * differ come out of order; the steps below each say which such order they read back (a rating after the next
+ * row's risk, a likelihood after its row's last text, a header printed again among the rows).
+ */
+export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: number, to: number, spec: CellStreamSpec<Role>): Grid[] {
+  const grids: Grid[] = [];
+  for (const groups of lineGroups(doc, from, to)) {
+    for (let g = 0; g < groups.length; g++) {
+      // The header: consecutive groups each naming a different role.
+      const roles: Role[] = [];
+      for (let h = g; h < groups.length; h++) {
+        // The first header cell may close the group of the text above it ("… a key feature." / "Risk").
+        const words = h === g ? groups[h].lines[groups[h].lines.length - 1] : groups[h].lines.join(' ');
+        const role = spec.roleOf(cleanCell(words));
+        if (!role || roles.includes(role)) break;
+        roles.push(role);
+      }
+      if (roles.length < 3 || !spec.required(roles)) continue;
+      const headerCells = roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' ')));
+      // The header goes on past guidance groups ("Please rate on a scale of 1-5 …") through groups whose lines name
+      // further roles, the cells of a header whose baselines differ read together ("Overall risk" / "Mitigating
+      // Actions" / "factor").
+      const lineRoles = (h: number): boolean => {
+        const ls = groups[h].lines.map(cleanCell);
+        const named = ls.map((l) => spec.roleOf(l));
+        const fresh = named.filter((r, n): r is Role => !!r && !roles.includes(r) && named.indexOf(r) === n);
+        if (fresh.length === 0 || !ls.every((l, n) => named[n] || spec.isGuidance(l) || l.length <= 12)) return false;
+        for (const r of fresh) {
+          roles.push(r);
+          headerCells.push(ls[named.indexOf(r)]);
+        }
+        return true;
+      };
+      let bodyStart = g + roles.length;
+      for (let h = g + 1; h < bodyStart; h++) lineRoles(h);
+      for (let h = bodyStart; h < Math.min(groups.length, bodyStart + 4); h++) {
+        if (spec.isGuidance(cleanCell(groups[h].lines.join(' ')))) continue;
+        if (!lineRoles(h)) break;
+        bodyStart = h + 1;
+      }
+      const restricted = roles.filter((r) => !spec.fits(r, 'a line of prose'));
+      const text = roles.filter((r) => !restricted.includes(r));
+      if (restricted.length === 0 || text.length < 2) continue;
+      const fitsRestricted = (t: string) => restricted.find((r) => spec.fits(r, cleanCell(t))) ?? null;
+      // The body's groups, each cut where it runs one cell into the next.
+      const isShortCell = (l: string) => l.trim().split(/\s+/).length <= 2 && fitsRestricted(l) !== null;
+      // A piece cut off the head of a group opening in lower case goes on from a cell above ("fund new
+      // activity" / "Delays to the county hospital …"): it takes no cell of its own.
+      const goesOn = new Set<LineGroup>();
+      groups.splice(
+        bodyStart,
+        groups.length - bodyStart,
+        ...groups.slice(bodyStart).flatMap((x) => {
+          const pieces = splitRunOnCells(x, isShortCell);
+          if (pieces.length > 1 && /^\p{Ll}/u.test(x.lines[0].trim())) goesOn.add(pieces[0]);
+          return pieces;
+        }),
+      );
+      // Cells in order: short cells taken out of the groups they sat in go before them.
+      // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
+      // text unless the rows around it say it is a cell of its own (below).
+      // `group`: a short cell that is a group of its own, not taken out of a text cell's lines.
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role>; group?: boolean }> = [];
+      const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
+      let end = bodyStart;
+      const headerLines = new Set(headerCells.map(normaliseName));
+      for (let k = bodyStart; k < groups.length; k++) {
+        const { block } = groups[k];
+        // A header cell printed again on the first line of the next cell's group ("Mitigating Actions" /
+        // "engaged in the development of …"): not part of the cell.
+        const lines = groups[k].lines.length > 1 && headerLines.has(normaliseName(groups[k].lines[0])) ? groups[k].lines.slice(1) : groups[k].lines;
+        // Guidance, and header cells printed again (a page break) or scattered among the rows by baseline.
+        // A header cell again is one of the header's texts, or short: "fund additional activity Potential impact of
+        // …" names a role in its words but is a risk.
+        const whole = cleanCell(lines.join(' '));
+        const again = headerTexts.has(normaliseName(whole)) || (!!spec.roleOf(whole) && whole.length <= 40);
+        if (spec.isGuidance(whole) || again || lines.every((l) => spec.roleOf(cleanCell(l)) || spec.isGuidance(cleanCell(l)))) continue;
+        if (goesOn.has(groups[k])) {
+          cells.push({ text: cleanCell(lines.join(' ')), role: null, block, goesOn: true });
+          end = k + 1;
+          continue;
+        }
+        const own: string[] = [];
+        // A short cell taken out of the group's inner lines: the row's middle, so the group spans its row.
+        let shortInside = false;
+        // A group with a rating line of its own has its rating; its lines' first words are text ("High level of …").
+        // A short cell on a line of its own is a figure and a word at most ("20 High"): "5 Overall activity" opens
+        // a text cell that starts with its figure (a potential impact rated and described).
+        const aloneIn = (l: string) => (l.trim().split(/\s+/).length <= 2 ? fitsRestricted(l) : null);
+        const hasAlone = lines.length > 1 && lines.some((l) => aloneIn(l));
+        for (const [n, line] of lines.entries()) {
+          const alone = aloneIn(line);
+          // A rating glued to the start of a line that goes on in lower case ("Medium contracts with …"), not on
+          // the cell's first line, which is the cell's own text. Also a score and its rating word glued to any text
+          // ("20 High Board /HWBB …"), and a rating word whose score stands alone in the same group ("12" / …
+          // "Medium Group and …": one cell's two lines, joined below).
+          const word = n > 0 && !hasAlone ? /^(\S{3,})\s+([a-z].*)$/.exec(line) : null;
+          const pair = n > 0 && !hasAlone ? /^(\d{1,2}\s+(\p{L}{3,}))\s+(\S.*)$/u.exec(line) : null;
+          const bare = n > 0 && !word && !pair ? /^(\p{L}{3,})\s+(\S.*)$/u.exec(line) : null;
+          const lead: [string, string] | null = word
+            ? [word[1], word[2]]
+            : pair && fitsRestricted(pair[2])
+              ? [pair[1], pair[3]]
+              : bare && lines.some((l) => /^\d{1,2}$/.test(l.trim()) && fitsRestricted(l) === fitsRestricted(bare[1]))
+                ? [bare[1], bare[2]]
+                : null;
+          const glued = !alone && lead ? fitsRestricted(lead[0]) : null;
+          if ((alone && lines.length > 1) || glued) shortInside ||= n > 0 && n < lines.length - 1;
+          if (alone && lines.length > 1) cells.push({ text: line, role: alone, block });
+          else if (glued) {
+            cells.push({ text: lead![0], role: glued, block });
+            own.push(lead![1]);
+          } else own.push(line);
+        }
+        const streams = shortInside ? interleavedCells(own) : null;
+        if (streams) {
+          for (const stream of streams) cells.push({ text: cleanCell(stream.join(' ')), role: null, block });
+          end = k + 1;
+          continue;
+        }
+        const joined = cleanCell(own.join(' '));
+        const open = lines.length > 1 && !hasAlone ? /^(\S{3,})\s+(\p{Lu}.*)$/u.exec(own[0] ?? '') : null;
+        const openRole = open ? fitsRestricted(open[1]) : null;
+        const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
+        const trailing = trailingShortCell(own, fitsRestricted);
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined, group: lines.length === 1 });
+        end = k + 1;
+      }
+      // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
+      const body = groups.slice(bodyStart, end);
+      if (body.filter((b) => b.lines.length > 1).length < 0.3 * body.length) {
+        g = end - 1;
+        continue;
+      }
+      const rows: GridRow[] = [{ cells: headerCells, page: doc.blocks[groups[g].block].page, block: groups[g].block, header: true, pageBreakBefore: false }];
+      let row: string[] | null = null;
+      // The group each short cell of the row came out of.
+      const filledFrom: number[] = roles.map(() => -1);
+      let filled = 0;
+      let rowBlock = 0;
+      // Short cells glued to the end of a text line of the row's cells, with the text column each sits in.
+      let trailings: Array<{ at: number; trailing: Trailing<Role> }> = [];
+      const close = () => {
+        if (row && filled > 0) {
+          const r: string[] = row;
+          // The one such figure for a column the row left empty is that column's cell ("… close 3" /
+          // "faster than …").
+          for (const role of new Set(trailings.map((t) => t.trailing.role))) {
+            const found = trailings.filter((t) => t.trailing.role === role);
+            const to = roles.indexOf(role);
+            const { at, trailing } = found[0];
+            if (found.length !== 1 || r[to] !== '' || !r[at].includes(trailing.glued)) continue;
+            r[to] = trailing.text;
+            r[at] = r[at].replace(trailing.glued, trailing.unglued);
+          }
+        }
+        trailings = [];
+        if (row && filled > 0) rows.push({ cells: row, page: doc.blocks[rowBlock].page, block: rowBlock, header: false, pageBreakBefore: false });
+        else if (row) {
+          // Short cells with no text of their own before the next row's: printed below the row above's last text
+          // (centred in a tall row), they are its cells where it has none.
+          const above = rows[rows.length - 1];
+          if (above && !above.header) row.forEach((c, n) => c !== '' && above.cells[n] === '' && (above.cells[n] = c));
+        }
+        row = null;
+        filled = 0;
+      };
+      for (const cell of cells) {
+        let c = cell;
+        // A piece going on from a cell above: the last text of the row under way, else the row above's first text
+        // cell left mid-sentence.
+        if (c.goesOn) {
+          const above = rows[rows.length - 1];
+          const open = (cs: string[]) => text.map((t) => roles.indexOf(t)).find((n) => cs[n] !== '' && !/[.!?)]$/.test(cs[n].trim()));
+          const under: string[] | null = row && filled > 0 ? row : null;
+          const at = under ? text.map((t) => roles.indexOf(t)).findLast((n) => under[n] !== '') : undefined;
+          const target = under ?? (above && !above.header ? above.cells : null);
+          const n = at ?? (target ? open(target) : undefined);
+          if (target && n !== undefined) {
+            target[n] += ` ${c.text}`;
+            continue;
+          }
+        }
+        if (!row) {
+          row = roles.map(() => '');
+          rowBlock = c.block;
+        }
+        const r: string[] = row;
+        if (c.role) {
+          const at = roles.indexOf(c.role);
+          // Two lines of one short cell wrapped inside the same group ("12" / "Medium"): one cell.
+          if (r[at] !== '' && filledFrom[at] === c.block) {
+            r[at] += ` ${c.text}`;
+            continue;
+          }
+          // A second scale, a group of its own, where the row's next text cell opens with one is that cell, its text
+          // left empty or printed elsewhere (a risk holding its likelihood, then "4": its potential impact), not the
+          // next row's. A scale taken out of a text cell's lines is that cell's row's.
+          const nextText = text.find((t) => r[roles.indexOf(t)] === '');
+          if (r[at] !== '' && c.group && filled > 0 && nextText && spec.opensWithScale?.(nextText) && /^[1-5]$/.test(c.text.trim())) {
+            r[roles.indexOf(nextText)] = c.text;
+            filled++;
+            if (nextText === text[text.length - 1]) close();
+            continue;
+          }
+          if (r[at] !== '') {
+            close();
+            row = roles.map(() => '');
+            rowBlock = c.block;
+          }
+          row![at] = c.text;
+          filledFrom[at] = c.block;
+          continue;
+        }
+        // A rating printed below the first line of its row's risk comes out after the next row's risk text: the row
+        // above has none, this row has one already, and its next text cell opens with another ("Medium Robust
+        // approach …"). The first rating was the row above's; the one opening the text is this row's.
+        if (c.opening) {
+          const at = roles.indexOf(c.opening.role);
+          const above = rows[rows.length - 1];
+          if (r[at] !== '' && above && !above.header && above.cells[at] === '') {
+            above.cells[at] = r[at];
+            r[at] = c.opening.text;
+            c = { ...c, text: c.opening.rest };
+          }
+        }
+        const next = text.find((t) => r[roles.indexOf(t)] === '');
+        if (!next) {
+          close();
+          row = roles.map(() => '');
+          rowBlock = c.block;
+          row[roles.indexOf(text[0])] = c.text;
+          if (c.trailing) trailings.push({ at: roles.indexOf(text[0]), trailing: c.trailing });
+          filled = 1;
+          continue;
+        }
+        r[roles.indexOf(next)] = c.text;
+        if (c.trailing) trailings.push({ at: roles.indexOf(next), trailing: c.trailing });
+        filled++;
+        if (next === text[text.length - 1]) close();
+      }
+      close();
+      if (rows.length > 1) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[Math.min(end, groups.length) - 1].block + 1 });
+      g = end - 1;
+    }
+  }
+  return grids;
+}
