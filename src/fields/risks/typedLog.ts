@@ -1,7 +1,9 @@
 // The 2014 revised risk log ("There is a risk that: | How likely … 1-5 | Potential impact … 1-5 | Overall risk factor |
 // Mitigating Actions") read by what its cells hold, for reading orders that scatter a row's cells among other rows
 // (Chromium's PDFs read raw, failure class 7 of ../shared/spec/tables.md: header cells among the rows, one row's risk
-// before the row above's). Order cannot place such cells; content can:
+// before the row above's; a log printed without rules read raw, which comes out column by column a few rows at a
+// time, the first risks right after the header's first cell, before its other cells). Order cannot place such cells;
+// content can:
 // - a likelihood is a lone 1-5 (or one glued to the end of a line that goes on in lower case);
 // - an impact cell opens with its 1-5 score and then its text ("4 Fewer providers bid …");
 // - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
@@ -85,13 +87,15 @@ function isHeaderGroup(lines: string[]): boolean {
   return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || /^(overall|risk|factor|materialise\??)$/i.test(l));
 }
 
+/** Share of a cell's longest line up to which the next line's first word would have fitted on its last line. */
+const ROOM_SHARE = 0.8;
+
 /**
  * A run opening in lower case is the rest of a cell a page break or the reading order cut; it ends with its cell, and
  * a capitalised word that would have fitted on the line before opens the next cell ("… for the BCF" / "schemes" /
  * "Partners withdraw …"), even where that cell's lines are short (a narrow column: splitRunOnCells asks a wrapped
  * line of a cell in the same run's width).
  */
-const ROOM_SHARE = 0.8;
 function splitAfterContinuation(group: LineGroup): LineGroup[] {
   const { lines } = group;
   if (!/^\p{Ll}/u.test(lines[0] ?? '')) return [group];
