@@ -1,7 +1,9 @@
 // The 2014 revised risk log ("There is a risk that: | How likely … 1-5 | Potential impact … 1-5 | Overall risk factor |
 // Mitigating Actions") read by what its cells hold, for reading orders that scatter a row's cells among other rows
 // (Chromium's PDFs read raw, failure class 7 of ../shared/spec/tables.md: header cells among the rows, one row's risk
-// before the row above's). Order cannot place such cells; content can:
+// before the row above's; a log printed without rules read raw, which comes out column by column a few rows at a
+// time, the first risks right after the header's first cell, before its other cells). Order cannot place such cells;
+// content can:
 // - a likelihood is a lone 1-5 (or one glued to the end of a line that goes on in lower case);
 // - an impact cell opens with its 1-5 score and then its text ("4 Fewer providers bid …");
 // - the overall factor is a figure, often with its rating word ("12" / "Medium", "20 High"), and is the product
@@ -14,11 +16,11 @@
 // (index.ts).
 import type { DocumentModel, Finding } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
-import { lineGroups, splitRunOnCells } from '../../tables/lineGroups.js';
+import { lineGroups, splitRunOnCells, type LineGroup } from '../../tables/lineGroups.js';
 import type { Grid } from '../../tables/grids.js';
 import { cleanCellText } from '../../text/clean.js';
 import { parseRating, RISK_CELLS } from './columns.js';
-import { CAPITALISED_RATING_SOURCE, RATING_SOURCE } from '../../text/ratingWords.js';
+import { CAPITALISED_RATING_SOURCE, RATING_SOURCE, wholeRatingOf } from '../../text/ratingWords.js';
 
 /** A score and its rating word opening a line ("20 High Board …") or ending one ("… additional 20 High"). */
 const SCORE_OPENING = new RegExp(`^(\\d{1,2})\\s+(${RATING_SOURCE})\\b\\s*(.*)$`, 'i');
@@ -85,6 +87,30 @@ function isHeaderGroup(lines: string[]): boolean {
   return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || /^(overall|risk|factor|materialise\??)$/i.test(l));
 }
 
+/** Share of a cell's longest line up to which the next line's first word would have fitted on its last line. */
+const ROOM_SHARE = 0.8;
+
+/**
+ * A run opening in lower case is the rest of a cell a page break or the reading order cut; it ends with its cell, and
+ * a capitalised word that would have fitted on the line before opens the next cell ("… for the BCF" / "schemes" /
+ * "Partners withdraw …"), even where that cell's lines are short (a narrow column: splitRunOnCells asks a wrapped
+ * line of a cell in the same run's width).
+ */
+function splitAfterContinuation(group: LineGroup): LineGroup[] {
+  const { lines } = group;
+  if (!/^\p{Ll}/u.test(lines[0] ?? '')) return [group];
+  for (let n = 1; n < lines.length; n++) {
+    const last = lines[n - 1];
+    const next = lines[n];
+    if (/[.;:!?,]$/.test(last) || !/^\p{Lu}\p{Ll}/u.test(next)) continue;
+    // Room measured on the cell's own lines so far ("… the Adult Care" / "Board …" filled its line: it goes on).
+    const width = Math.max(...lines.slice(0, n).map((l) => l.length));
+    if (last.length + 1 + next.split(/\s+/)[0].length > ROOM_SHARE * width) continue;
+    return [{ lines: lines.slice(0, n), block: group.block }, { lines: lines.slice(n), block: group.block + n }];
+  }
+  return [group];
+}
+
 /**
  * The risks of a revised log whose header opens at block `from`, read by content up to `to` or the first line as
  * wide as running prose (the log's cells are narrow columns). Positions order cells and figures as read.
@@ -104,11 +130,20 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   for (const groups of lineGroups(doc, from, to)) {
     for (const group of groups) {
       if (ended) break;
-      const lines = group.lines.map((l) => cleanCellText(l)).filter((l) => l !== '');
-      // The log opens at its header's likelihood cell ("How likely is the risk to materialise?"), whatever came
-      // out before it; the text above is the section's prose.
-      started ||= RISK_CELLS.roleOf(cleanCellText(lines.join(' '))) === 'likelihood';
-      if (!started) continue;
+      let lines = group.lines.map((l) => cleanCellText(l)).filter((l) => l !== '');
+      // The log opens at its header's risk or likelihood cell ("There is a risk that:", "How likely is the risk to
+      // materialise?"), whatever came out before it; the text above is the section's prose. Read raw, the risk
+      // cell's header may end the prose's last group, the risks following it before the other header cells.
+      const opensLog = (text: string) => ['likelihood', 'description'].includes(RISK_CELLS.roleOf(text) ?? '');
+      // (A group as wide as prose is prose, though it opens like a header cell: "Risk log Please provide …".)
+      const narrow = lines.every((l) => l.length <= proseWidth);
+      if (!started && !(narrow && opensLog(cleanCellText(lines.join(' '))))) {
+        const at = lines.findIndex((l) => l.length <= 40 && opensLog(l));
+        if (at < 0) continue;
+        headerAt.push(pos);
+        lines = lines.slice(at + 1);
+      }
+      started = true;
       if (lines.some((l) => l.length > proseWidth)) {
         ended = true;
         break;
@@ -123,7 +158,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
       const flush = () => {
         if (!cell || cell.lines.length === 0) return (cell = null);
         // An impact's text is one cell; a free-text run may hold two cells with no blank line between.
-        const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false);
+        const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false).flatMap(splitAfterContinuation);
         let first = 0;
         pieces.forEach((p, n) => {
           const last = first + p.lines.length;
@@ -164,7 +199,9 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           const s: Scale = { value: Number(line), pos, rating: null };
           scores.push(s);
           groupScores.push(s);
-        } else if (RATING_ALONE.test(line) && unrated()) unrated()!.rating = parseRating(line);
+        } else if ((RATING_ALONE.test(line) || wholeRatingOf(line) !== undefined) && unrated()) unrated()!.rating = parseRating(line);
+        // The rest of a rating word its cell edge cut ("Mediu" / "m"): no text of its own.
+        else if (/^\p{Ll}{1,2}$/u.test(line) && n > 0 && wholeRatingOf(lines[n - 1]) !== undefined) continue;
         else if ((m = SCORE_OPENING.exec(line)) || (m = SCORE_ENDING.exec(line))) {
           const opening = SCORE_OPENING.test(line);
           const s: Scale = { value: Number(opening ? m[1] : m[2]), pos, rating: parseRating(opening ? m[2] : m[3]) };
@@ -295,7 +332,10 @@ export function preferTypedReading(doc: DocumentModel, range: StreamRange, risks
   if (range.risks.length === 0 && risks.some((r) => r.block != null && r.block >= range.from && r.block < range.to)) return;
   const typed = readTypedLog(doc, range.from, range.to);
   const tied = (rs: Risk[]) => rs.filter((r) => r.likelihood !== null && r.impact !== null && r.likelihood * r.impact === r.score).length;
-  if (tied(typed) < 3 || tied(typed) <= 2 * tied(range.risks) || typed.length < range.risks.length) return;
+  // The order-based reading's rows count where their text reads as a risk: read raw, a log without rules puts
+  // action cells in the risk column (tables.md class 7), and those are no risks the typed reading missed.
+  const riskLike = range.risks.filter((r) => isRiskClause(r.description)).length;
+  if (tied(typed) < 3 || tied(typed) <= 2 * tied(range.risks) || typed.length < riskLike) return;
   const replaced = new Set(range.risks);
   const first = risks.findIndex((r) => replaced.has(r));
   const at = first >= 0 ? first : risks.filter((r) => (r.block ?? 0) < range.from).length;
