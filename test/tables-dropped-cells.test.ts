@@ -111,6 +111,12 @@ describe('figures printed row by row with empty cells dropped', () => {
     ]);
   });
 
+  it('reads nothing where a label wrapped onto two lines leaves the rows to be cut more than one way', () => {
+    // "Community Link" / "Workers": four label lines for three rows, and the lead providers one short of them.
+    const lines = SCHEME_SHEET.flatMap((l) => (l === 'Community Link Workers' ? ['Community Link', 'Workers'] : [l]));
+    expect(droppedCellGrids(extractText(lines.join('\n'), 'txt'))).toEqual([]);
+  });
+
   it('leaves a group of figures alone when no label column ends with a Total row', () => {
     const doc = extractText(SCHEME_SHEET.map((l) => (l === 'Total' ? 'Other' : l)).join('\n'), 'txt');
     expect(droppedCellGrids(doc)).toEqual([]);

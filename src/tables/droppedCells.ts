@@ -24,31 +24,41 @@ export function pence(line: string): number | null {
 const READING_BUDGET = 20_000;
 /** Figures above the Total row searched at most (each column's figures are a subset of them). */
 const MAX_DATA_FIGURES = 20;
+/** Columns placed at most: the Total row's columns are tried as every subset of them. */
+const MAX_COLUMNS = 12;
+/** Subset-search steps for one table before it is left unread. */
+const STEP_BUDGET = 2_000_000;
 
 /**
  * Places a run of figures, printed row by row with empty cells dropped, in `rows` rows of `columns` columns (the
  * last row the Total row where `total`). Returns the cells (rows × columns, each the figure's index, null for
  * empty, undefined for a figure the readings put in different rows or column groups). Readings that differ only in
  * a column inside one group (`groupOf`: "Recurrent" / "Non-recurrent" under one "2015/16 spend", which a record
- * does not tell apart) agree; the figure is put where the first reading puts it. Null where no reading fits or the search
+ * does not tell apart) agree; the figure is put where the first reading puts it. Null where the readings cut the
+ * rows differently (the labels then cannot be trusted to be one a row either), or where no reading fits or the search
  * ran too long. Without a Total row only a full run (rows × columns figures) is determined. A reading: the Total
  * row is the run's last figures, in some of the columns; each column's figures above it sum to its total (an
  * empty total: no figures); each row's figures run left to right, so a figure in a column left of the one before
- * it opens a new row.
+ * it opens a new row; every row holds a figure.
  */
 export function placeDroppedCells(figures: number[], rows: number, columns: number, total: boolean, groupOf: (column: number) => number = (c) => c): PlacedCell[][] | null {
   const n = figures.length;
   if (n === rows * columns) return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => r * columns + c));
-  if (!total || rows < 2) return null;
+  if (!total || rows < 2 || columns > MAX_COLUMNS) return null;
   const dataRows = rows - 1;
+  const budget = { steps: 0 };
   // Per figure: where the first reading puts it, and whether every reading puts it in that row and column group.
   let first: Array<{ row: number; column: number }> | null = null;
   const agreed = new Array<boolean>(n).fill(true);
+  let rowsAgree = true;
   let readings = 0;
   const agree = (at: Array<{ row: number; column: number }>) => {
     readings++;
     if (!first) first = at.map((p) => ({ ...p }));
-    else at.forEach((p, i) => { if (p.row !== first![i].row || groupOf(p.column) !== groupOf(first![i].column)) agreed[i] = false; });
+    else at.forEach((p, i) => {
+      if (p.row !== first![i].row) rowsAgree = false;
+      if (p.row !== first![i].row || groupOf(p.column) !== groupOf(first![i].column)) agreed[i] = false;
+    });
   };
   const sum = (from: number, to: number) => figures.slice(from, to).reduce((a, b) => a + b, 0);
   for (let k = 1; k <= Math.min(columns, n - 1); k++) {
@@ -61,36 +71,38 @@ export function placeDroppedCells(figures: number[], rows: number, columns: numb
       const column = new Array<number>(start).fill(-1);
       // Each column in turn takes a subset of the figures left whose sum is its total.
       const fill = (c: number, left: number[]): void => {
-        if (readings > READING_BUDGET) return;
+        if (readings > READING_BUDGET || budget.steps > STEP_BUDGET) return;
         if (c === columns) {
-          if (left.length === 0) rowReadings(column, dataRows, columns, (rowOf) => {
+          if (left.length === 0) rowReadings(column, dataRows, (rowOf) => {
             agree([...rowOf.map((r, i) => ({ row: r, column: column[i] })), ...totalColumns.map((tc) => ({ row: dataRows, column: tc }))]);
             return readings <= READING_BUDGET;
           });
           return;
         }
         if (target[c] === null) return fill(c + 1, left);
-        for (const pick of subsetsSummingTo(left, figures, target[c]!, dataRows)) {
+        for (const pick of subsetsSummingTo(left, figures, target[c]!, dataRows, budget)) {
           pick.forEach((i) => (column[i] = c));
           fill(c + 1, left.filter((i) => !pick.includes(i)));
           pick.forEach((i) => (column[i] = -1));
         }
       };
       fill(0, Array.from({ length: start }, (_, i) => i));
-      if (readings > READING_BUDGET) return null;
+      if (readings > READING_BUDGET || budget.steps > STEP_BUDGET) return null;
     }
   }
-  if (!first) return null;
+  // Rows the readings cut differently: the labels may not be one a row (a label wrapped onto two lines).
+  if (!first || !rowsAgree) return null;
   const cells: PlacedCell[][] = Array.from({ length: rows }, () => new Array<PlacedCell>(columns).fill(null));
   (first as Array<{ row: number; column: number }>).forEach((p, i) => (cells[p.row][p.column] = agreed[i] ? i : undefined));
   return cells;
 }
 
 /** The non-empty subsets of `pool` (figure indices) of at most `most` figures whose figures sum to `target`. */
-function subsetsSummingTo(pool: number[], figures: number[], target: number, most: number): number[][] {
+function subsetsSummingTo(pool: number[], figures: number[], target: number, most: number, budget: { steps: number }): number[][] {
   const out: number[][] = [];
   const pick: number[] = [];
   const walk = (from: number, s: number) => {
+    if (++budget.steps > STEP_BUDGET) return;
     if (pick.length > 0 && s === target) out.push([...pick]);
     if (pick.length === most) return;
     for (let j = from; j < pool.length; j++) {
@@ -104,25 +116,27 @@ function subsetsSummingTo(pool: number[], figures: number[], target: number, mos
 }
 
 /**
- * The ways to cut figures with these columns into `rows` rows, left to right in each (rows may be empty): every
- * figure whose column is not right of the one before it opens a row. `each` returns false to stop.
+ * The ways to cut figures with these columns into `rows` rows, left to right in each, every row holding a figure
+ * (a label row with no figure could be any row, and a label wrapped onto a second line is such a row: neither is
+ * read): every figure whose column is not right of the one before it opens a row. `each` returns false to stop.
  */
-function rowReadings(column: number[], rows: number, columns: number, each: (rowOf: number[]) => boolean): void {
+function rowReadings(column: number[], rows: number, each: (rowOf: number[]) => boolean): void {
   const rowOf = new Array<number>(column.length).fill(0);
   let go = true;
   const walk = (i: number, r: number) => {
     if (!go) return;
     if (i === column.length) {
-      go = each(rowOf);
+      if (r === rows - 1) go = each(rowOf);
       return;
     }
-    for (let rr = i === 0 ? 0 : column[i] > column[i - 1] ? r : r + 1; rr < rows && go; rr++) {
+    const stay = i > 0 && column[i] > column[i - 1];
+    for (const rr of i === 0 ? [0] : stay ? [r, r + 1] : [r + 1]) {
+      if (rr >= rows || !go) continue;
       rowOf[i] = rr;
       walk(i + 1, rr);
     }
   };
   walk(0, 0);
-  void columns;
 }
 
 /** The k-subsets of 0..n-1, each in increasing order. */
