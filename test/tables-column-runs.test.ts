@@ -202,6 +202,13 @@ describe('tables printed column by column (raw pdftotext of a sheet without grid
     ]);
   });
 
+  it('cuts a line of two amounts, one typed as text beside the figure before it, into two cells', () => {
+    // A left-aligned text amount comes close enough to the figure before it for pdftotext to print one line.
+    const lines = FINANCE_2014.map((l) => (l === '£1,100,000' ? '£1,100,000 £4,400,000' : l)).filter((l, i, all) => !(l === '£4,400,000' && all[i - 1].endsWith('£4,400,000')));
+    const grids = rowByRowBlockGrids(extractText(lines.join('\n'), 'txt')).map((g) => g.rows.map((r) => r.cells));
+    expect(grids[0][2]).toEqual(['NHS Wexmoor CCG', 'N', '£1,100,000', '£4,400,000', '£4,500,000']);
+  });
+
   it('cuts a line holding two cells where the sheet cut them', () => {
     expect(twoCells('Scheme I Scheme Name')).toEqual(['Scheme I', 'Scheme Name']);
     expect(twoCells('Expenditure (£) New/Existing Sc')).toEqual(['Expenditure (£)', 'New/Existing Sc']);

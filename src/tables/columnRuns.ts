@@ -232,6 +232,12 @@ export function wideColumnRunGrids(doc: DocumentModel): Grid[] {
   return grids;
 }
 
+/** A line of two amounts with a space between ("£5,100,000 £19,832,000") as its two cells; any other line as it is. */
+function splitFigurePair(line: string): string[] {
+  const parts = line.split(/\s+(?=[-–(]?£)/);
+  return parts.length === 2 && parts.every(isFigure) ? parts : [line];
+}
+
 /** A short text cell beside figures in a row: a flag ("Y", "N", "Yes"), not a label. */
 const FLAG_CELL = /^(y|n|yes|no)$/i;
 
@@ -254,7 +260,9 @@ export function rowByRowBlockGrids(doc: DocumentModel): Grid[] {
     if (count < 2 || !rest || !rest.lines.every(cellLike) || rest.blocks[0] !== whole.blocks[whole.blocks.length - 1] + 1 || labels.lines.some(isFigure)) return;
     const firstCell = rest.lines.findIndex((l) => isFigure(l) || FLAG_CELL.test(l));
     if (firstCell < 1 || firstCell > 4) return;
-    const data = rest.lines.slice(firstCell);
+    // An amount typed as text sits left in its cell, close enough to the figure before it for pdftotext to print
+    // both on one line ("£5,100,000 £19,832,000"): two cells.
+    const data = rest.lines.slice(firstCell).flatMap(splitFigurePair);
     if (!data.every((l) => isFigure(l) || FLAG_CELL.test(l))) return;
     // The figure columns: the figures between the first two flags (a row with no flag runs on into the next).
     const flags = data.map((l, i) => (FLAG_CELL.test(l) ? i : -1)).filter((i) => i >= 0);

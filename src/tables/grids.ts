@@ -3,6 +3,7 @@
 import type { Block, DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
 import { columnRunGrids, rowByRowBlockGrids, wideColumnRunGrids } from './columnRuns.js';
+import { droppedCellGrids } from './droppedCells.js';
 
 export interface GridRow {
   /** Cell texts as written (line breaks inside a cell kept), one per grid column (colSpan expanded with ''). */
@@ -209,6 +210,8 @@ export function collectGrids(doc: DocumentModel): Grid[] {
   // Sheets printed column by column (columnRuns.ts), where no other reading took their lines.
   const taken = (g: Grid) => [...grids, ...flattened].some((o) => o.blockStart < g.blockEnd && g.blockStart < o.blockEnd);
   flattened.push(...[...columnRunGrids(doc), ...wideColumnRunGrids(doc), ...rowByRowBlockGrids(doc)].filter((g) => !taken(g)));
+  // Figures printed row by row with empty cells dropped (droppedCells.ts), where none of those took the lines.
+  flattened.push(...droppedCellGrids(doc).filter((g) => !taken(g)));
   if (flattened.length === 0) return grids;
   return [...grids, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
 }
