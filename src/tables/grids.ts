@@ -121,7 +121,7 @@ function isCellLine(block: Block): boolean {
 export function cellLineGrids(doc: DocumentModel): Grid[] {
   const blocks = doc.blocks;
   const amounts: number[] = [];
-  // A figure cut at its cell's edge, its digits finished on the next line ("£5,264,00" / "0"), is not one cell
+  // A figure cut at its cell's edge, its digits finished on the next line ("£4,902,00" / "0"), is not one cell
   // per line: counted as an amount it sets a false period over a plan-details summary broken into short lines.
   const cutFigure = (t: string, next: Block | undefined) =>
     CUT_DIGIT_GROUP.test(t) && next !== undefined && next.kind !== 'table' && /^\d{1,3}$/.test(cleanCell(next.text));
