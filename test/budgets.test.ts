@@ -268,6 +268,37 @@ describe('plan-details lines with the table layout lost', () => {
     expect(rows[0].label).toBe('Minimum required value of BCF pooled budget');
   });
 
+  it('rebuilds a label wrapped over lines with its year on the last, and figures cut at the cell edge (raw text, no rulings)', () => {
+    // "BCF pooled" starts with a capital but continues "required value of": the row is the minimum, not a total.
+    // The cut figures also spread the amounts three lines apart, which must not read as a cell-per-line table.
+    const rows = budgets([
+      para('Date submitted:'),
+      para('14/01/15'),
+      para('Minimum'),
+      para('required value of'),
+      para('BCF pooled'),
+      para('budget: 2014/15'),
+      para('£734,000'),
+      para('2015/16'),
+      para('£15,118,000'),
+      para('Total agreed value of pooled budget:'),
+      para('2014/15'),
+      para('£4,902,00'),
+      para('0'),
+      para('2015/16'),
+      para('£15,118,0'),
+      para('00'),
+      para('b) Authorisation and signoff'),
+    ]);
+    expect(rows.map(brief)).toEqual([
+      'minimum_pooled_budget 2014-15 734000 ',
+      'minimum_pooled_budget 2015-16 15118000 ',
+      'total_pooled_budget 2014-15 4902000 ',
+      'total_pooled_budget 2015-16 15118000 ',
+    ]);
+    expect(rows[0].label).toBe('Minimum required value of BCF pooled budget');
+  });
+
   it('joins a split label and reads the annotated value line', () => {
     const rows = budgets([
       para('Minimum required value 2014/15 £13,500,000'),

@@ -62,6 +62,12 @@ describe('keyValueGrids', () => {
     ]);
   });
 
+  it('does not start a label after a fragment broken off mid-phrase, even at a capitalised fragment', () => {
+    // "Total" would make a label on its own with the lines after it; "Minimum value of" runs on into it.
+    const d = doc([para('Date submitted:'), para('02/02/15'), para('Minimum value of'), para('Total'), para('pooled budget: 2014/15'), para('£610,000')]);
+    expect(cellsOf(keyValueGrids(d, [], SPEC))).toEqual([[['Minimum value of Total pooled budget', '2014/15', '£610,000']]]);
+  });
+
   it('does not read a sentence holding a figure, and a sentence ends the grid', () => {
     const d = doc([para('Minimum pooled budget: £500,000'), para('We will invest £200,000 in carers.'), para('2015/16 £5,000,000')]);
     expect(cellsOf(keyValueGrids(d, [], SPEC))).toEqual([[['Minimum pooled budget', '£500,000']]]);

@@ -2,6 +2,7 @@
 // extractor produced a real table block or the table arrived flattened as tab-separated lines.
 import type { Block, DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
+import { CUT_DIGIT_GROUP } from '../text/figures.js';
 import { columnRunGrids, rowByRowBlockGrids, wideColumnRunGrids } from './columnRuns.js';
 import { droppedCellGrids } from './droppedCells.js';
 
@@ -121,8 +122,14 @@ function isCellLine(block: Block): boolean {
 export function cellLineGrids(doc: DocumentModel): Grid[] {
   const blocks = doc.blocks;
   const amounts: number[] = [];
+  // A figure cut at its cell's edge, its digits finished on the next line ("£4,902,00" / "0"), is not one cell
+  // per line: counted as an amount it sets a false period over a plan-details summary broken into short lines.
+  const cutFigure = (t: string, next: Block | undefined) =>
+    CUT_DIGIT_GROUP.test(t) && next !== undefined && next.kind !== 'table' && /^\d{1,3}$/.test(cleanCell(next.text));
   blocks.forEach((b, i) => {
-    if (b.kind !== 'table' && isCellLine(b) && CELL_AMOUNT.test(cleanCell(b.text))) amounts.push(i);
+    if (b.kind === 'table' || !isCellLine(b)) return;
+    const t = cleanCell(b.text);
+    if (CELL_AMOUNT.test(t) && !cutFigure(t, blocks[i + 1])) amounts.push(i);
   });
   const allCellLines = (from: number, to: number) => from >= 0 && blocks.slice(from, to).every(isCellLine);
   const grids: Grid[] = [];

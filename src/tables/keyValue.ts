@@ -83,6 +83,9 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
       const k = Math.max(0, start);
       const lead = pending.slice(k);
       if (lead.length > 0 && !/^[A-Z0-9(]/.test(lead[0].text) && start >= 0) continue;
+      // Nor where the fragment before it breaks off mid-phrase: "Minimum" / "required value of" / "BCF pooled" /
+      // "budget: 2014/15" is one label, not a row starting at "BCF".
+      if (lead.length > 0 && k > 0 && start >= 0 && endsMidPhrase(pending[k - 1].text)) continue;
       row = keyValueRow([...lead.map((p) => p.text), text].join(' '), current !== null, spec);
       rowStart = k;
     }
@@ -115,6 +118,11 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
     current.blockEnd = i + 1;
   }
   return grids;
+}
+
+/** A line broken off before the end of its phrase ("required value of", "Health and"): the next line continues it. */
+function endsMidPhrase(text: string): boolean {
+  return /\b(of|and|or|the|a|an|to|for|in|on|by|with|from|per)$|[,&]$/i.test(text.trim());
 }
 
 /** One label/value line as cells: [label, figure], [label, year, figure], or a year continuing the row above. */
