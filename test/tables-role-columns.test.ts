@@ -1,7 +1,8 @@
 // The 2014 Part 2 metrics sheet (../shared/spec/tables.md: per metric a block of "Metric Value / Numerator /
 // Denominator" rows and a period row under it) printed without gridlines and read by raw pdftotext: the label
 // column first (a clipped name glued before the role of its row, or alone on a line where it wrapped), then the
-// clipped value headers, then the figures row by row, a row's cells on one line or one per line. Invented figures.
+// clipped value headers, then the figures row by row (a row's cells on one line or one per line) or column by
+// column. Invented figures.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractMetrics } from '../src/fields/metrics/index.js';
@@ -89,6 +90,19 @@ describe('a sheet\'s 2014 metric blocks printed column by column (raw pdftotext)
     expect(got).toContain('avoidable_admissions October 2014 - March 2015 plan 1601.8 1905/118900');
     expect(got.filter((m) => m.startsWith('delayed_transfers_of_care'))).toHaveLength(3);
     expect(got).toHaveLength(10);
+  });
+
+  it('reads the figures given column by column, one cell a line', () => {
+    // The sheet's rows (three value columns), printed down each column in turn.
+    const rows = [
+      ['512.4', 'N/A', '498.0'], ['311', 'N/A', '305'], ['60,700', 'N/A', '61,250'], ['( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )'],
+      ['76.5%', 'N/A', '79.0%'], ['153', 'N/A', '166'], ['200', 'N/A', '210'], ['( April 2012 - March 2013 )', 'N/A', '( April 2014 - March 2015 )'],
+      ['412.0', '398.5', '385.1'], ['433', '420', '406'], ['105,100', '105,400', '105,450'], ['( April 2013 - December 201', '( April 2014 - September 20', '( October 2014 - March 2015'],
+      ['64.0', 'N/A', '66.5'], ['( 2012-13 survey )', 'N/A', '( 2014-15 survey )'],
+    ];
+    const byColumn = [0, 1, 2].flatMap((c) => rows.map((r) => r[c]));
+    expect(read([...LABELS, ...HEADER, ...byColumn])).toEqual(read([...LABELS, ...HEADER, ...FIGURES]));
+    expect(read([...LABELS, ...HEADER, ...byColumn])).toHaveLength(9);
   });
 
   it('reads nothing where a dropped cell leaves the rows undetermined', () => {

@@ -4,11 +4,11 @@
 // pdftotext, the sheet comes out as its label columns first (one line per role, a clipped name glued before the
 // role of the row it sits on, "… residential an Denominator", or alone on a line where it wrapped), then the
 // clipped period headers ("Current Baseline (as at Performance underpinnin"), then the figures row by row (a row's
-// cells on one line or one per line, "N/A" kept). The laid-out twin of this shape is read by
+// cells on one line or one per line, "N/A" kept), or column by column where the columns print far apart. The laid-out twin of this shape is read by
 // src/extract/text/roleBlocks.ts; here the figures are dealt back into rows only where that is determined: the
 // roles give the rows (each block's role rows and its period row), the figures must fill every row with the same
 // number of cells, no printed line may straddle two rows, period rows hold periods or no-value words only and role
-// rows no period. Anything else (a dropped empty cell, a stray figure) leaves the table unread: a wrong figure is
+// rows no period, and only one of the two reading orders may fit. Anything else (a dropped empty cell, a stray figure) leaves the table unread: a wrong figure is
 // worse than a missing one. The result is the grid the laid-out reader gives: name | role | values.
 import type { DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
@@ -121,7 +121,7 @@ function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string
   }
 
   // The figures: one group of value lines under the header.
-  const lines: Array<{ cells: string[]; block: number }> = [];
+  const lines: Dealt[] = [];
   for (let k = figuresAt; k < doc.blocks.length; k++) {
     const b = doc.blocks[k];
     if (k > figuresAt && b.kind === 'paragraph' && (b.blankLinesBefore ?? 0) > 0) break;
@@ -137,14 +137,14 @@ function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string
   const header = headerCells(headerLines, width, spec);
   if (!header) return null;
 
-  // Deal the cells into rows: every line inside one row.
-  const dealt: Array<{ cells: string[]; block: number }> = [];
-  let row: { cells: string[]; block: number } | null = null;
-  for (const line of lines) {
-    if (!row || row.cells.length === width) dealt.push((row = { cells: [], block: line.block }));
-    if (row.cells.length + line.cells.length > width) return null;
-    row.cells.push(...line.cells);
-  }
+  // The row each role and period row is: a period row under each block.
+  const kinds = blocks.flatMap((b) => [...b.roles.map(() => 'role' as const), 'period' as const]);
+  const fits = (dealt: Dealt[]) =>
+    dealt.every((row, r) => (kinds[r] === 'period' ? row.cells.every((c) => PERIOD_CELL.test(c) || NO_VALUE.test(c)) : !row.cells.some((c) => PERIOD_CELL.test(c))));
+  // Row by row (the sheet's rows in reading order) or column by column; taken only where one order fits.
+  const orders = [rowMajor(lines, width), columnMajor(lines, width, rowCount)].filter((d): d is Dealt[] => d !== null && fits(d));
+  if (orders.length === 0 || (orders.length === 2 && JSON.stringify(orders[0]) !== JSON.stringify(orders[1]))) return null;
+  const dealt = orders[0];
   const page = (b: number) => doc.blocks[b].page;
   const headerBlock = figuresAt - headerLines.length;
   const labelHeader = text(first - 1);
@@ -159,12 +159,31 @@ function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string
     const periods = dealt[r++];
     rows.push({ cells: ['', '', ...periods.cells], page: page(periods.block), block: periods.block, header: false, pageBreakBefore: false });
   }
-  // Period rows hold periods and no-value words, role rows no period; else the rows are not where they seem.
-  for (const row of rows.slice(1)) {
-    const values = row.cells.slice(2);
-    if (row.cells[1] === '' ? !values.every((c) => PERIOD_CELL.test(c) || NO_VALUE.test(c)) : values.some((c) => PERIOD_CELL.test(c))) return null;
-  }
   return { rows, blockStart: opensWithHeader ? first - 1 : first, blockEnd: lines[lines.length - 1].block + 1, columnRun: true };
+}
+
+/** One row's value cells and the block its first cell was read from. */
+interface Dealt {
+  cells: string[];
+  block: number;
+}
+
+/** The cells dealt row by row: every printed line inside one row (a line never holds two rows' cells). */
+function rowMajor(lines: Dealt[], width: number): Dealt[] | null {
+  const dealt: Dealt[] = [];
+  let row: Dealt | null = null;
+  for (const line of lines) {
+    if (!row || row.cells.length === width) dealt.push((row = { cells: [], block: line.block }));
+    if (row.cells.length + line.cells.length > width) return null;
+    row.cells.push(...line.cells);
+  }
+  return dealt;
+}
+
+/** The cells dealt column by column (each value column a run of `rowCount` lines, one cell a line), or null. */
+function columnMajor(lines: Dealt[], width: number, rowCount: number): Dealt[] | null {
+  if (lines.some((l) => l.cells.length !== 1)) return null;
+  return Array.from({ length: rowCount }, (_, r) => ({ cells: Array.from({ length: width }, (_, c) => lines[c * rowCount + r].cells[0]), block: lines[r].block }));
 }
 
 /** A block's name: its pieces in reading order. */
