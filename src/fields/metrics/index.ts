@@ -12,6 +12,7 @@ import type { Metric } from '../../record/schema.js';
 import { fieldRanges, fieldReads, type Segmentation } from '../../segment/types.js';
 import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tables/periodicCells.js';
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
+import { roleColumnGrids, type RoleColumnSpec } from '../../tables/roleColumns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
 import { rowWiseLaidOut } from './rowWiseLayout.js';
@@ -34,6 +35,10 @@ const METRIC_STACK: PeriodStackSpec = {
   isRowType: (t) => /\p{L}/u.test(t) && isRowTypeLabel(t),
 };
 
+/** What a metrics sheet's value column header looks like: a kind of value ("Current Baseline", "Performance
+ *  underpinnin", clipped). */
+const METRIC_ROLE_COLUMNS: RoleColumnSpec = { namesColumn: (t) => t.length <= 80 && (kindOf(t) !== null || /performance underpin/i.test(t)) };
+
 /** Every metric value in the document's metric tables, in document order. */
 export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
   const metrics: Metric[] = [];
@@ -46,9 +51,11 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
   // Where text conversion flattened the table (pdftotext), its period header and runs of values.
   const inStream = (i: number) => [...periodic, ...typed].some((g) => i >= g.blockStart && i < g.blockEnd);
   const stacked = ranges.flatMap(([from, to]) => periodStackGrids(doc, from, to, METRIC_STACK, inStream));
-  const stream = [...periodic, ...typed, ...stacked];
+  // A metrics sheet printed column by column (raw pdftotext): its blocks dealt back into rows.
+  const roleColumns = roleColumnGrids(doc, METRIC_ROLE_COLUMNS).filter((g) => !inStream(g.blockStart));
+  const stream = [...periodic, ...typed, ...stacked, ...roleColumns];
   // A laid-out table read as a period stack is not read again as its (garbled) columns.
-  const grids = tables.grids.filter((g) => !stacked.some((s) => s.blockStart < g.blockEnd && g.blockStart < s.blockEnd));
+  const grids = tables.grids.filter((g) => ![...stacked, ...roleColumns].some((s) => s.blockStart < g.blockEnd && g.blockStart < s.blockEnd));
   for (const table of [...grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
     // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
     if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
