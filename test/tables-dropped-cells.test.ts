@@ -111,6 +111,47 @@ describe('figures printed row by row with empty cells dropped', () => {
     ]);
   });
 
+  it('puts no negative figure in a spend column: savings written negative are benefits', () => {
+    // Spend and benefits for two years, three columns empty everywhere: the sums alone leave every figure's column
+    // group open; a saving written negative can only be a benefit, which places the four negative figures.
+    const lines = [
+      'BCF Investment',
+      'Willowmere Falls Service',
+      'Community Link Workers',
+      'Carers Respite Fund',
+      'Total',
+      '',
+      'Lead provider',
+      'Willowmere Community Trust',
+      'NHS Willowmere CCG',
+      'Willowmere District Council',
+      '',
+      '2014/15 spend',
+      '2014/15 benefits',
+      '2015/16 spend',
+      '2015/16 benefits',
+      'Recurrent',
+      'Non-recurrent Recurrent',
+      'Non-recurrent Recurrent',
+      'Non-recurrent Recurrent',
+      'Non-recurrent',
+      ...['£400,000', '£900,000', '-£100,000', '£200,000', '-£50,000', '£600,000', '£80,000', '£100,000', '£300,000', '-£30,000'],
+      ...['£700,000', '-£50,000', '£1,800,000', '£80,000', '-£130,000'],
+      '',
+    ];
+    const grid = droppedCellGrids(extractText(lines.join('\n'), 'txt'))[0].rows.map((r) => r.cells);
+    expect(grid[0].slice(2)).toEqual(['2014/15 spend', '2014/15 spend', '2014/15 benefits', '2014/15 benefits', '2015/16 spend', '2015/16 spend', '2015/16 benefits', '2015/16 benefits']);
+    // The benefit columns of each row (2014/15 recurrent and non-recurrent, then 2015/16).
+    expect(grid.slice(2).map((r) => r.slice(4, 6).concat(r.slice(8, 10)))).toEqual([
+      ['', '', '-£100,000', ''],
+      ['-£50,000', '', '', ''],
+      ['', '', '-£30,000', ''],
+      ['-£50,000', '', '-£130,000', ''],
+    ]);
+    // No positive figure is placed where another reading puts it in another year or group.
+    expect(grid.slice(2).flatMap((r) => r.slice(2)).filter((c) => c !== '' && !c.startsWith('-'))).toEqual([]);
+  });
+
   it('reads nothing where a label wrapped onto two lines leaves the rows to be cut more than one way', () => {
     // "Community Link" / "Workers": four label lines for three rows, and the lead providers one short of them.
     const lines = SCHEME_SHEET.flatMap((l) => (l === 'Community Link Workers' ? ['Community Link', 'Workers'] : [l]));

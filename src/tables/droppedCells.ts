@@ -41,7 +41,7 @@ const STEP_BUDGET = 2_000_000;
  * empty total: no figures); each row's figures run left to right, so a figure in a column left of the one before
  * it opens a new row; every row holds a figure.
  */
-export function placeDroppedCells(figures: number[], rows: number, columns: number, total: boolean, groupOf: (column: number) => number = (c) => c): PlacedCell[][] | null {
+export function placeDroppedCells(figures: number[], rows: number, columns: number, total: boolean, groupOf: (column: number) => number = (c) => c, holds: (column: number, figure: number) => boolean = () => true): PlacedCell[][] | null {
   const n = figures.length;
   if (n === rows * columns) return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => r * columns + c));
   if (!total || rows < 2 || columns > MAX_COLUMNS) return null;
@@ -66,6 +66,7 @@ export function placeDroppedCells(figures: number[], rows: number, columns: numb
     // The totals add up to the figures above them: this alone fixes k, nearly always.
     if (start > MAX_DATA_FIGURES || sum(0, start) !== sum(start, n)) continue;
     for (const totalColumns of subsets(columns, k)) {
+      if (totalColumns.some((c, j) => !holds(c, figures[start + j]))) continue;
       const target: Array<number | null> = new Array(columns).fill(null);
       totalColumns.forEach((c, j) => (target[c] = figures[start + j]));
       const column = new Array<number>(start).fill(-1);
@@ -81,6 +82,7 @@ export function placeDroppedCells(figures: number[], rows: number, columns: numb
         }
         if (target[c] === null) return fill(c + 1, left);
         for (const pick of subsetsSummingTo(left, figures, target[c]!, dataRows, budget)) {
+          if (pick.some((i) => !holds(c, figures[i]))) continue;
           pick.forEach((i) => (column[i] = c));
           fill(c + 1, left.filter((i) => !pick.includes(i)));
           pick.forEach((i) => (column[i] = -1));
@@ -178,6 +180,9 @@ export function twoRowHeader(lines: string[]): { groups: string[]; subs: string[
   return null;
 }
 
+/** A column of money spent ("2014/15 spend"): it holds no negative figure, savings are written negative. */
+const SPEND_HEADER = /\b(spend|spending|expenditure|investment)\b/i;
+
 /** A line that can be one cell of a sheet: short, not a sentence. */
 const cellLike = (line: string) => line !== '' && line.length <= 100 && !/[.!?]$/.test(line);
 
@@ -216,7 +221,8 @@ export function droppedCellGrids(doc: DocumentModel): Grid[] {
     const columns = figureHeads.length;
     const perGroup = two ? two.subs.length : 1;
     const figures = block.lines.slice(p);
-    const cells = placeDroppedCells(figures.map((l) => pence(l)!), rows, columns, true, (c) => Math.floor(c / perGroup));
+    const spend = (c: number) => SPEND_HEADER.test(figureHeads[c]);
+    const cells = placeDroppedCells(figures.map((l) => pence(l)!), rows, columns, true, (c) => Math.floor(c / perGroup), (c, f) => f >= 0 || !spend(c));
     if (!cells) return;
     const at = (r: number) => labels.blocks[r + 1];
     const head = (cellsOf: string[]): GridRow => ({ cells: cellsOf, page: doc.blocks[labels.blocks[0]].page, block: labels.blocks[0], header: true, pageBreakBefore: false });
