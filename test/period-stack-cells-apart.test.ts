@@ -44,3 +44,33 @@ describe('period header cells taken apart by reading order', () => {
     ]);
   });
 });
+
+describe('annual period cells taken apart by reading order', () => {
+  it('gives each kind to the column whose tail it follows, the one left over to the whole year', () => {
+    const text = paragraphs(
+      '2020-', '2021', '2021-22', '8.4 Residential\nAdmissions', '2022', 'Rationale for', '21', 'Actua\nl',
+      'Long-term\nsupport needs\nof older people\n(age 65 and\nover) met by\nadmission to\nresidential and\nnursing care\nhomes, per\n100,000\npopulation',
+      '-22', 'Plan', 'estimate\nd', '-23', 'Plan', 'how ambition\nwas set', 'Annual\nRate', '501.5', '502.5', '503.5', '504.5',
+    );
+    expect(read(text)).toEqual([
+      'residential_admissions 2020-21 actual 501.5',
+      'residential_admissions 2021-22 plan 502.5',
+      'residential_admissions 2021-22 estimate 503.5',
+      'residential_admissions 2022-23 plan 504.5',
+    ]);
+  });
+
+  it('joins a header printed as several single cells, the name between, its plan before its estimate', () => {
+    const text = paragraphs(
+      '2021-22\nestimate\nd', '202\n2-23\nPlan', '8.5 Reablement', '2020\n-21\nActu\nal',
+      'Proportion of older\npeople (65 and\nover) who were\nstill at home 91\ndays after\ndischarge', '202\n1-22\nPlan',
+      'Annual\n(%)', '71.0\n%', '72.0\n%', '73.0\n%', '74.0\n%',
+    );
+    expect(read(text)).toEqual([
+      'reablement 2020-21 actual 71',
+      'reablement 2021-22 plan 72',
+      'reablement 2021-22 estimate 73',
+      'reablement 2022-23 plan 74',
+    ]);
+  });
+});

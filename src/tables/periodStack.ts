@@ -203,10 +203,11 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
       else if (p.piece === 'end') p.piece = 'value';
     }
     // The stack ends at the first line holding values, or at a line with no header piece once kinds are in.
-    // In reading order, while a year waits for its tail, a figure among words is the label cells' ("per
-    // 100,000", "8.4 Residential"), and lines of words alone are the cells printed between.
+    // In reading order, while a year waits for its tail, figures are the label cells' ("per 100,000", "8.4
+    // Residential", "100,000" on its own line in a wrapped name), and lines of words are the cells printed
+    // between: the stack holds only where the tails come.
     const waitingTail = !laidOut && waiting();
-    if (n > at && mine.some((p) => p.piece === 'value') && !(waitingTail && mine.some((p) => p.piece === 'word'))) break;
+    if (n > at && mine.some((p) => p.piece === 'value') && !waitingTail) break;
     // In reading order a kind after a word on its line is prose ("2021/22 a target"), not a header cell's.
     if (!laidOut) mine.forEach((p, k) => p.piece === 'kind' && mine.slice(0, k).some((q) => q.piece === 'word' || q.piece === 'value') && (p.piece = 'word'));
     const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
@@ -237,6 +238,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   const open = columns.filter((c) => c.end === null);
   const ends = pieces.filter((p) => p.piece === 'end').sort(order);
   if (ends.length !== open.length) return null;
+  const tailOf = new Map<Piece, Column>();
   if (laidOut) {
     // Second halves go, in order, to the columns waiting for one; each must be the year after its first half.
     for (let k = 0; k < open.length; k++) {
@@ -250,6 +252,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
       const c = open.find((o) => o.end === null && follows(o.start, Number(e.text)));
       if (!c) return null;
       c.end = Number(e.text);
+      tailOf.set(e, c);
     }
   }
   const kinds = pieces.filter((p) => p.piece === 'kind').sort(order);
@@ -264,7 +267,11 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // year's.
   const ownKinds = laidOut ? null : kinds.map((t) => wholeYearBefore(pieces, t, columns));
   if (ownKinds && ownKinds.every(Boolean) && new Set(ownKinds).size === columns.length) kinds.forEach((t, k) => (ownKinds[k]!.kind = spec.kindWord(t.text)));
-  else kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  else {
+    const byTail = laidOut ? null : kindsAfterTails([...pieces].sort(order), kinds, tailOf, columns);
+    if (byTail) byTail.forEach((c, t) => (c.kind = spec.kindWord(t.text)));
+    else kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  }
   const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
@@ -279,6 +286,32 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     }
   }
   return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
+}
+
+/**
+ * In reading order a cell's pieces come in its order, year, tail, quarter, kind, whatever other cells' pieces
+ * came between its lines ("2020-", "2021", "2021-22", "2022", then "21" / "Actual", "-22" / "Plan", "estimated",
+ * "-23" / "Plan"): a kind right after a tail (a quarter between) is the tail's column's, one right after a whole
+ * year that year's; a single kind left over goes to the single column left over (the whole "2021-22" its
+ * "estimated"). Null where that leaves any kind's column unknown, or where a line holds more than one piece.
+ */
+function kindsAfterTails(inOrder: Piece[], kinds: Piece[], tailOf: Map<Piece, Column>, columns: Column[]): Map<Piece, Column> | null {
+  // Only where every piece is alone on its line: a line of several ("20222021-22" over "23", "22" over "Actual
+  // Plan") is a row of cells read across, whose order is the columns', not one cell's.
+  if (inOrder.some((p) => inOrder.filter((q) => q.line === p.line).length > 1)) return null;
+  const owner = new Map<Piece, Column>();
+  for (const kind of kinds) {
+    let k = inOrder.indexOf(kind) - 1;
+    while (k >= 0 && inOrder[k].piece === 'quarter') k--;
+    const before = inOrder[k];
+    const column = !before ? undefined : before.piece === 'end' ? tailOf.get(before) : before.piece === 'year' && before.end != null ? columns.find((c) => c.line === before.line && c.x === before.x) : undefined;
+    if (column && ![...owner.values()].includes(column)) owner.set(kind, column);
+  }
+  const leftKinds = kinds.filter((t) => !owner.has(t));
+  const leftColumns = columns.filter((c) => ![...owner.values()].includes(c));
+  if (leftKinds.length > 1 || leftKinds.length !== leftColumns.length) return null;
+  if (leftKinds.length === 1) owner.set(leftKinds[0], leftColumns[0]);
+  return owner;
 }
 
 /** The column whose whole year is the piece just before a kind on its line (a quarter between), or null. */
@@ -387,7 +420,8 @@ function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string |
   const group = /\d,(\d{1,2})$/.exec(upper);
   if (group && new RegExp(`^\\d{${3 - group[1].length}}$`).test(lower)) return joined;
   if (lower === '%' && spec.isValue(upper) && !upper.endsWith('%')) return joined;
-  if (/^\p{L}+$/u.test(upper) && /^\p{Ll}+$/u.test(lower) && !spec.kindWord(upper) && spec.kindWord(joined)) return joined;
+  // "estimate" / "d": a kind whole before its cut, the same kind after.
+  if (/^\p{L}+$/u.test(upper) && /^\p{Ll}+$/u.test(lower) && spec.kindWord(joined) && (!spec.kindWord(upper) || spec.kindWord(upper) === spec.kindWord(joined))) return joined;
   return null;
 }
 
@@ -458,6 +492,10 @@ function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec
   return out;
 }
 
+/** Periods in time order; within a year, an estimate of it after its plan (the templates' "2021-22 Plan",
+ *  "2021-22 estimated"). */
+const inTimeOrder = (x: Column, y: Column) => x.start - y.start || (x.quarter ?? '').localeCompare(y.quarter ?? '') || Number(x.kind === 'estimate') - Number(y.kind === 'estimate');
+
 /** Most lines between a block's first header cell printed apart and the rest of its header (the label cells). */
 const APART_LINES = 20;
 
@@ -477,7 +515,7 @@ function stackWithFirstColumnApart(lines: Line[], at: number, spec: PeriodStackS
     if (!/\b20\d\d/.test(lines[m].text)) continue;
     const rest = stackAt(lines, m, spec);
     if (!rest || rest.laidOut || rest.columns.some((c) => periodText(c) === periodText(single.columns[0]))) return null;
-    const columns = [...single.columns, ...rest.columns].sort((x, y) => x.start - y.start || (x.quarter ?? '').localeCompare(y.quarter ?? ''));
+    const columns = [...single.columns, ...rest.columns].sort(inTimeOrder);
     return { stack: { ...rest, columns }, between: [single.end, m] };
   }
   return null;
@@ -503,7 +541,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // The label column beside a stack can run on below it (a name taller than the header), up to the first row.
       let besideEnd = end;
       while (left && besideEnd < Math.min(lines.length, end + 4) && !tokensOf(lines[besideEnd], besideEnd).some((t) => t.x >= left - 3 && spec.isValue(t.text))) besideEnd++;
-      const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : [];
+      // In reading order the label cells' lines can come between the stack's own ("2020-", "8.4 Residential", "21").
+      const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : lines.slice(n, end).map((l) => l.text);
       // A sheet prints a cell's text on across the empty cells right of it: a heading line that is one cell (no
       // wide gap in it) is read whole where the label column's width cut its name ("… discharged from acute hos").
       const oneCell = lines.slice(since, n).filter((l) => /\S/.test(l.text) && !/\S\s{3,}\S/.test(l.text)).map((l) => l.text);
@@ -541,11 +580,15 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         // The second part of a header may be a single column ("2022-23" / "Plan", the last column's cell printed
         // after the label cells beside it), taken only where it can be one (no row whole yet); a single column is
         // no table of its own, so it may also come before any value.
-        const partialSoFar = (single = false) => !laidOut && !merged && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
+        // The header's parts can be several where no value cell came between (its cells printed one after
+        // another, the label cells between them, figures in their words: "(65 and over)").
+        const partialSoFar = (single = false) => !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
         const candidate = m > end && /\b20\d\d/.test(lines[m].text);
         let next = candidate ? stackAt(lines, m, spec) : null;
         const single = !next && candidate && partialSoFar(true);
         if (single) next = stackAt(lines, m, spec, 1);
+        // A single period cell after the rows is the next table's header: it ends this one's scope.
+        else if (candidate && !next && !laidOut && stackAt(lines, m, spec, 1)) break;
         if (next) {
           // In reading order a header can come in two parts with values between ("2020-21 Actual", "2021-22 Plan",
           // values of their first column, then "2021-22 estimated", "2022-23 Plan"): where no row is whole yet,
@@ -554,7 +597,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const partial = !next.laidOut && partialSoFar(single);
           const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
           if (!partial || !fresh) break;
-          columns = [...columns, ...next.columns].sort((x, y) => x.start - y.start);
+          columns = [...columns, ...next.columns].sort(inTimeOrder);
           // The label column's cells can come between the parts ("8.3 Usual residence" after the first periods):
           // the table's name is the last text naming one before the second part.
           named = nameBefore(lines.slice(end, m).map((l) => l.text), spec) ?? named;
