@@ -18,8 +18,8 @@ describe('period header cells printed one after another in reading order', () =>
   });
 
   it('leaves a row unread where it has more values than the header read columns', () => {
-    // The first column's header lost (another cell between its pieces): four values under three columns.
-    const text = `8.3 Discharge to usual place of residence\n\n2022\n\nOther cell text\n\n-23\nQ1\nPlan\n\n${[2, 3, 4].map(header).join('\n')}\nQuarter\n(%)\n\n91.0\n%\n\n92.0\n%\n\n93.0\n%\n\n94.0\n%\n`;
+    // The first column's header lost (another cell printed in its place): four values under three columns.
+    const text = `8.3 Discharge to usual place of residence\n\nOther cell text\n\n${[2, 3, 4].map(header).join('\n')}\nQuarter\n(%)\n\n91.0\n%\n\n92.0\n%\n\n93.0\n%\n\n94.0\n%\n`;
     const metrics = extractMetrics(extractText(text, 'txt'), noSections).value.map(brief);
     expect(metrics.filter((m) => m.startsWith('discharge_usual_residence'))).toEqual([]);
   });

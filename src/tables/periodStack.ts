@@ -55,6 +55,7 @@ const GLUED_YEAR = /^(20\d\d)(\d\d)$/;
 const YEAR_START = /^(20\d\d)(?:[-–]|(?=[A-Z][a-z]))/;
 const YEAR_END = /^(\d\d)$/;
 const QUARTER = /^Q([1-4])$/;
+const YEAR_TAIL = /^[-–](\d\d)$/;
 
 /** Most lines a header stack spans (in large type its pieces a line each, the label column's lines between),
  *  and most lines after it that can hold its rows. */
@@ -63,6 +64,13 @@ const STACK_LINES = 9;
  *  printed one after another, year, quarter and kind a line each: twelve). */
 const READING_STACK_LINES = 12;
 const SCOPE_LINES = 60;
+/** In reading order the rationale cells beside a block's header (two of them, a dozen or more lines each) can
+ *  come before its first row; the next stack still ends the scope. */
+const READING_SCOPE_LINES = 100;
+/** In reading order, where a row of header cells prints their first lines together ("2021" four times, the
+ *  rationale headers' first lines) and then each cell's rest, the label cells' text between: most lines a stack
+ *  spans while a year still waits for its second half. */
+const OPEN_STACK_LINES = 40;
 
 interface Column {
   x: number;
@@ -112,7 +120,7 @@ function gluedPieces(text: string): Array<{ text: string; piece: PieceKind; star
   return out.length >= 2 ? out : null;
 }
 
-function piecesOf(line: Line, n: number, spec: PeriodStackSpec): Piece[] {
+function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = false): Piece[] {
   const tokens = tokensOf(line, n);
   const out: Piece[] = [];
   tokens.forEach((t, k) => {
@@ -124,8 +132,14 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec): Piece[] {
       out.push({ ...t, piece: 'year', start: Number(m[1]), end: glued ? null : Number(m[2]) });
       if (glued) out.push({ text: m[2], x: t.x + 4, line: n, piece: 'end' });
     } else if ((m = YEAR_START.exec(t.text))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: null });
+    // In reading order a year alone on its line ("2021", its "-22" cut off) is a first half: the stack holds
+    // only where its tail comes.
+    else if (readingOrder && tokens.length === 1 && /^20\d\d$/.test(t.text)) out.push({ ...t, piece: 'year', start: Number(t.text), end: null });
     else if (gluedPieces(t.text)) out.push(...gluedPieces(t.text)!.map((g, d) => ({ ...t, ...g, x: t.x + d })));
     else if (YEAR_END.test(t.text)) out.push({ ...t, piece: 'end' });
+    // In reading order a year cut at its cell edge ("2021" / "-22") can have its tail lines away from it, the
+    // first lines of the cells beside it between (YEAR_TAIL).
+    else if (readingOrder && (m = YEAR_TAIL.exec(t.text))) out.push({ ...t, text: m[1], piece: 'end' });
     else if (QUARTER.test(t.text)) out.push({ ...t, piece: 'quarter' });
     else if (spec.kindWord(t.text)) out.push({ ...t, piece: 'kind' });
     else out.push({ ...t, piece: spec.isValue(t.text) ? 'value' : 'word' });
@@ -139,7 +153,7 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec): Piece[] {
  * more whole periods with a kind each.
  */
 function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
-  const first = piecesOf(lines[at], at, spec);
+  const first = piecesOf(lines[at], at, spec, /^\S/.test(lines[at].text));
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
   // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
@@ -165,16 +179,21 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   const pieces: Piece[] = [];
   let end = at;
   // Lines a cut piece was moved off (rejoinCutPieces: "2022" / "-23") hold nothing and do not count.
-  for (let n = at, counted = 0; n < lines.length && counted < (laidOut ? STACK_LINES : READING_STACK_LINES); n++) {
+  const waiting = () => pieces.filter((p) => p.piece === 'year' && p.end === null).length > pieces.filter((p) => p.piece === 'end').length;
+  let waited = false;
+  for (let n = at, counted = 0; n < lines.length && counted < (laidOut ? STACK_LINES : waited ? OPEN_STACK_LINES : READING_STACK_LINES); n++) {
     if (/\S/.test(lines[n].text)) counted++;
+    waited ||= !laidOut && waiting();
     // Laid out, the stack is whole once each year is and has its kind: the lines after it are the rows'.
     const yearsIn = pieces.filter((p) => p.piece === 'year');
     const halves = yearsIn.filter((p) => p.end === null).length;
     const whole = yearsIn.length > 0 && pieces.filter((p) => p.piece === 'end').length === halves && pieces.filter((p) => p.piece === 'kind').length >= yearsIn.length;
     if (laidOut && whole) break;
-    const line = n === at ? first : piecesOf(lines[n], n, spec);
+    const line = n === at ? first : piecesOf(lines[n], n, spec, !laidOut);
     widen(line);
     const mine = line.filter(inColumns);
+    // A two-digit figure among words ("(age 65 and") is no year's second half.
+    if (!laidOut && mine.some((p) => p.piece === 'word')) for (const p of mine) if (p.piece === 'end') p.piece = 'value';
     // Once every first half has its second, two-digit numbers are values ("Indicator 45 52").
     let open = pieces.filter((q) => q.piece === 'year' && q.end === null).length;
     let ends = pieces.filter((q) => q.piece === 'end').length;
@@ -184,9 +203,15 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
       else if (p.piece === 'end') p.piece = 'value';
     }
     // The stack ends at the first line holding values, or at a line with no header piece once kinds are in.
-    if (n > at && mine.some((p) => p.piece === 'value')) break;
+    // In reading order, while a year waits for its tail, figures are the label cells' ("per 100,000", "8.4
+    // Residential", "100,000" on its own line in a wrapped name), and lines of words are the cells printed
+    // between: the stack holds only where the tails come.
+    const waitingTail = !laidOut && waiting();
+    if (n > at && mine.some((p) => p.piece === 'value') && !waitingTail) break;
+    // In reading order a kind after a word on its line is prose ("2021/22 a target"), not a header cell's.
+    if (!laidOut) mine.forEach((p, k) => p.piece === 'kind' && mine.slice(0, k).some((q) => q.piece === 'word' || q.piece === 'value') && (p.piece = 'word'));
     const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
-    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind')) break;
+    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail) break;
     // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
     const kinds = header.filter((p) => p.piece === 'kind').length;
     // Words right of the last column's start are the next cell's ("Plan  how ambition": the rationale header).
@@ -213,6 +238,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   const open = columns.filter((c) => c.end === null);
   const ends = pieces.filter((p) => p.piece === 'end').sort(order);
   if (ends.length !== open.length) return null;
+  const tailOf = new Map<Piece, Column>();
   if (laidOut) {
     // Second halves go, in order, to the columns waiting for one; each must be the year after its first half.
     for (let k = 0; k < open.length; k++) {
@@ -226,6 +252,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
       const c = open.find((o) => o.end === null && follows(o.start, Number(e.text)));
       if (!c) return null;
       c.end = Number(e.text);
+      tailOf.set(e, c);
     }
   }
   const kinds = pieces.filter((p) => p.piece === 'kind').sort(order);
@@ -240,7 +267,11 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // year's.
   const ownKinds = laidOut ? null : kinds.map((t) => wholeYearBefore(pieces, t, columns));
   if (ownKinds && ownKinds.every(Boolean) && new Set(ownKinds).size === columns.length) kinds.forEach((t, k) => (ownKinds[k]!.kind = spec.kindWord(t.text)));
-  else kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  else {
+    const byTail = laidOut ? null : kindsAfterTails([...pieces].sort(order), kinds, tailOf, columns);
+    if (byTail) byTail.forEach((c, t) => (c.kind = spec.kindWord(t.text)));
+    else kinds.forEach((t, k) => (byKind[k].kind = spec.kindWord(t.text)));
+  }
   const quarters = pieces.filter((p) => p.piece === 'quarter').sort(order);
   if (quarters.length === columns.length) quarters.forEach((t, k) => (columns[k].quarter = t.text));
   else if (quarters.length > 0) return null;
@@ -255,6 +286,32 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     }
   }
   return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
+}
+
+/**
+ * In reading order a cell's pieces come in its order, year, tail, quarter, kind, whatever other cells' pieces
+ * came between its lines ("2020-", "2021", "2021-22", "2022", then "21" / "Actual", "-22" / "Plan", "estimated",
+ * "-23" / "Plan"): a kind right after a tail (a quarter between) is the tail's column's, one right after a whole
+ * year that year's; a single kind left over goes to the single column left over (the whole "2021-22" its
+ * "estimated"). Null where that leaves any kind's column unknown, or where a line holds more than one piece.
+ */
+function kindsAfterTails(inOrder: Piece[], kinds: Piece[], tailOf: Map<Piece, Column>, columns: Column[]): Map<Piece, Column> | null {
+  // Only where every piece is alone on its line: a line of several ("20222021-22" over "23", "22" over "Actual
+  // Plan") is a row of cells read across, whose order is the columns', not one cell's.
+  if (inOrder.some((p) => inOrder.filter((q) => q.line === p.line).length > 1)) return null;
+  const owner = new Map<Piece, Column>();
+  for (const kind of kinds) {
+    let k = inOrder.indexOf(kind) - 1;
+    while (k >= 0 && inOrder[k].piece === 'quarter') k--;
+    const before = inOrder[k];
+    const column = !before ? undefined : before.piece === 'end' ? tailOf.get(before) : before.piece === 'year' && before.end != null ? columns.find((c) => c.line === before.line && c.x === before.x) : undefined;
+    if (column && ![...owner.values()].includes(column)) owner.set(kind, column);
+  }
+  const leftKinds = kinds.filter((t) => !owner.has(t));
+  const leftColumns = columns.filter((c) => ![...owner.values()].includes(c));
+  if (leftKinds.length > 1 || leftKinds.length !== leftColumns.length) return null;
+  if (leftKinds.length === 1) owner.set(leftKinds[0], leftColumns[0]);
+  return owner;
 }
 
 /** The column whose whole year is the piece just before a kind on its line (a quarter between), or null. */
@@ -363,7 +420,8 @@ function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string |
   const group = /\d,(\d{1,2})$/.exec(upper);
   if (group && new RegExp(`^\\d{${3 - group[1].length}}$`).test(lower)) return joined;
   if (lower === '%' && spec.isValue(upper) && !upper.endsWith('%')) return joined;
-  if (/^\p{L}+$/u.test(upper) && /^\p{Ll}+$/u.test(lower) && !spec.kindWord(upper) && spec.kindWord(joined)) return joined;
+  // "estimate" / "d": a kind whole before its cut, the same kind after.
+  if (/^\p{L}+$/u.test(upper) && /^\p{Ll}+$/u.test(lower) && spec.kindWord(joined) && (!spec.kindWord(upper) || spec.kindWord(upper) === spec.kindWord(joined))) return joined;
   return null;
 }
 
@@ -434,6 +492,35 @@ function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec
   return out;
 }
 
+/** Periods in time order; within a year, an estimate of it after its plan (the templates' "2021-22 Plan",
+ *  "2021-22 estimated"). */
+const inTimeOrder = (x: Column, y: Column) => x.start - y.start || (x.quarter ?? '').localeCompare(y.quarter ?? '') || Number(x.kind === 'estimate') - Number(y.kind === 'estimate');
+
+/** Most lines between a block's first header cell printed apart and the rest of its header (the label cells). */
+const APART_LINES = 20;
+
+/**
+ * In reading order a block's first header cell can print apart from the others, the label cells (the metric's
+ * name) between: "2021-22" / "Q1" / "Actual", "8.3 Discharge to usual place …", then "2021-22" / "Q2" / "Actual"
+ * and the rest. A single column followed, before any row of values, by a stack of other periods is one header,
+ * its columns in time order (as every reading-order stack's are); `between` holds the lines that can name it.
+ */
+function stackWithFirstColumnApart(lines: Line[], at: number, spec: PeriodStackSpec): { stack: NonNullable<ReturnType<typeof stackAt>>; between: [number, number] } | null {
+  const single = stackAt(lines, at, spec, 1);
+  if (!single || single.laidOut || single.columns.length !== 1) return null;
+  for (let m = single.end; m < Math.min(lines.length, single.end + APART_LINES); m++) {
+    const tokens = tokensOf(lines[m], m);
+    // A row before the rest of the header: the single column is not a header's first cell.
+    if (tokens.length > 0 && tokens.every((t) => spec.isValue(t.text))) return null;
+    if (!/\b20\d\d/.test(lines[m].text)) continue;
+    const rest = stackAt(lines, m, spec);
+    if (!rest || rest.laidOut || rest.columns.some((c) => periodText(c) === periodText(single.columns[0]))) return null;
+    const columns = [...single.columns, ...rest.columns].sort(inTimeOrder);
+    return { stack: { ...rest, columns }, between: [single.end, m] };
+  }
+  return null;
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -442,7 +529,9 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
     let named: string | null = null;
     let since = 0; // first line after the last row read: where the next table's name can be
     for (let n = 0; n < lines.length; n++) {
-      const stack = /\b20\d\d/.test(lines[n].text) ? stackAt(lines, n, spec) : null;
+      const candidate = /\b20\d\d/.test(lines[n].text);
+      const apart = candidate && !stackAt(lines, n, spec) ? stackWithFirstColumnApart(lines, n, spec) : null;
+      const stack = apart?.stack ?? (candidate ? stackAt(lines, n, spec) : null);
       if (!stack) continue;
       const { end, left, laidOut } = stack;
       let columns = stack.columns;
@@ -452,11 +541,13 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // The label column beside a stack can run on below it (a name taller than the header), up to the first row.
       let besideEnd = end;
       while (left && besideEnd < Math.min(lines.length, end + 4) && !tokensOf(lines[besideEnd], besideEnd).some((t) => t.x >= left - 3 && spec.isValue(t.text))) besideEnd++;
-      const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : [];
+      // In reading order the label cells' lines can come between the stack's own ("2020-", "8.4 Residential", "21").
+      const beside = left ? lines.slice(n, besideEnd).map((l) => l.text.slice(0, left)) : lines.slice(n, end).map((l) => l.text);
       // A sheet prints a cell's text on across the empty cells right of it: a heading line that is one cell (no
       // wide gap in it) is read whole where the label column's width cut its name ("… discharged from acute hos").
       const oneCell = lines.slice(since, n).filter((l) => /\S/.test(l.text) && !/\S\s{3,}\S/.test(l.text)).map((l) => l.text);
-      named = nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null) ?? named;
+      const betweenParts = apart ? nameBefore(lines.slice(...apart.between).map((l) => l.text), spec) : null;
+      named = betweenParts ?? nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null) ?? named;
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
@@ -483,17 +574,21 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         }
         run = [];
       };
-      let limit = Math.min(lines.length, end + SCOPE_LINES);
+      let limit = Math.min(lines.length, end + (laidOut ? SCOPE_LINES : READING_SCOPE_LINES));
       let merged = false;
       for (let m = end; m < limit; m++) {
         // The second part of a header may be a single column ("2022-23" / "Plan", the last column's cell printed
         // after the label cells beside it), taken only where it can be one (no row whole yet); a single column is
         // no table of its own, so it may also come before any value.
-        const partialSoFar = (single = false) => !laidOut && !merged && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
+        // The header's parts can be several where no value cell came between (its cells printed one after
+        // another, the label cells between them, figures in their words: "(65 and over)").
+        const partialSoFar = (single = false) => !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
         const candidate = m > end && /\b20\d\d/.test(lines[m].text);
         let next = candidate ? stackAt(lines, m, spec) : null;
         const single = !next && candidate && partialSoFar(true);
         if (single) next = stackAt(lines, m, spec, 1);
+        // A single period cell after the rows is the next table's header: it ends this one's scope.
+        else if (candidate && !next && !laidOut && stackAt(lines, m, spec, 1)) break;
         if (next) {
           // In reading order a header can come in two parts with values between ("2020-21 Actual", "2021-22 Plan",
           // values of their first column, then "2021-22 estimated", "2022-23 Plan"): where no row is whole yet,
@@ -502,7 +597,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const partial = !next.laidOut && partialSoFar(single);
           const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
           if (!partial || !fresh) break;
-          columns = [...columns, ...next.columns].sort((x, y) => x.start - y.start);
+          columns = [...columns, ...next.columns].sort(inTimeOrder);
           // The label column's cells can come between the parts ("8.3 Usual residence" after the first periods):
           // the table's name is the last text naming one before the second part.
           named = nameBefore(lines.slice(end, m).map((l) => l.text), spec) ?? named;
@@ -529,6 +624,9 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
             }
           } else if (run.length > 0 && cut && !spec.roleWord.test(cut.text) && spec.roleWord.test(cut.text + t.text)) {
             // "Denominato" … "r": the tail of a label cut at the cell edge, in the middle of its run.
+          } else if (run.length === 0 && cut && cut.line < t.line && !spec.roleWord.test(cut.text) && spec.roleWord.test(cut.text + t.text)) {
+            // "Denominat" / "or" over the run: the label cut at its cell edge onto the next line, made whole.
+            cut.text += t.text;
           } else {
             close();
             words.push(t);
