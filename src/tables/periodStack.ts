@@ -208,7 +208,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     // between: the stack holds only where the tails come.
     const waitingTail = !laidOut && waiting();
     if (n > at && mine.some((p) => p.piece === 'value') && !waitingTail) break;
-    // In reading order a kind after a word on its line is prose ("2021/22 a target"), not a header cell's.
+    // In reading order a kind after a word on its line is prose ("… 2021/22 a target of …"), not a header cell's.
     if (!laidOut) mine.forEach((p, k) => p.piece === 'kind' && mine.slice(0, k).some((q) => q.piece === 'word' || q.piece === 'value') && (p.piece = 'word'));
     const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
     if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail) break;
