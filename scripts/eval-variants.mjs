@@ -94,15 +94,15 @@ if (chromium && sets.includes('lo-html')) {
 } else skipped.push(chromium ? 'chromium-pdf: needs the lo-html set' : 'chromium-pdf: chromium not installed (Debian: chromium)');
 // The same DOCX typeset again by LibreOffice on other pages and type sizes, so every cell wraps and every page
 // breaks somewhere else: the nearest this corpus gets to a plan it has never seen. Each is scored as PDF (the
-// project's own PDF reader) and as pdftotext -layout of that PDF. "plain-headings" gives every heading the body
+// project's own PDF reader) and as pdftotext -layout and raw text of that PDF. "plain-headings" gives every heading the body
 // style (many plans type their headings as bold text), scored as the DOCX itself and as its PDF; "borderless"
 // takes every table's borders away (a known gap: the PDF reader finds tables by their rules first).
 const RETYPESET = {
-  'type-large': { edit: (xml) => scaleType(xml, 1.25), as: ['pdf', 'layout'] },
-  'type-small': { edit: (xml) => scaleType(xml, 0.85), as: ['pdf', 'layout'] },
+  'type-large': { edit: (xml) => scaleType(xml, 1.25), as: ['pdf', 'layout', 'text'] },
+  'type-small': { edit: (xml) => scaleType(xml, 0.85), as: ['pdf', 'layout', 'text'] },
   landscape: {
     edit: (xml) => xml.replace(/<w:pgSz w:w="(\d+)" w:h="(\d+)"\/>/g, (_, w, h) => `<w:pgSz w:w="${h}" w:h="${w}" w:orient="landscape"/>`),
-    as: ['pdf', 'layout'],
+    as: ['pdf', 'layout', 'text'],
   },
   'plain-headings': { edit: (xml) => xml.replace(/<w:pStyle w:val="(?:Heading|Title)[^"]*"\/>/g, ''), as: ['docx', 'pdf'] },
   // Tables without borders, with Word's default cell margins: as PDF, tables with no rules at all.
