@@ -19,4 +19,7 @@
 // 0.9.0: PDF rows whose cells wrapped together, and rows cut by a page break above the rest of their table, one row;
 //        sheets printed without gridlines read from laid-out text (amount columns, stacked sheets, metric blocks)
 //        and from raw text given column by column; one rating vocabulary for every risk-log reader.
-export const EXTRACTOR_VERSION = '0.9.0';
+// 0.10.0: raw text of tables without rules or gridlines: a scheme sheet's figures with empty cells dropped placed
+//        where the Total row decides, 2014 Part 2 metric blocks given column by column, the revised risk log given
+//        column by column, wrapped plan-details labels, period headers whose cells come apart.
+export const EXTRACTOR_VERSION = '0.10.0';
