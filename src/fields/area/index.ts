@@ -14,6 +14,7 @@ import { loadGazetteer } from '../../reference/gazetteer.js';
 import { matchOrganisation, roundWindow } from '../../reference/match.js';
 import { plainName } from '../../reference/names.js';
 import { columnRunGrids } from '../../tables/columnRuns.js';
+import { isPageBreakFurniture, readInterleavedLabel, type InterleavedLabel } from './labelLines.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -136,7 +137,11 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
     const text = b.text.trim();
     const inline = /^([^:\t]{2,60})[:\t]\s*(.+)$/.exec(text);
     const role = labelRole(text) ?? (inline ? labelRole(inline[1]) : null);
-    if (!role) continue;
+    if (!role) {
+      const wrapped = readInterleavedLabel(blocks, i, labelRole);
+      if (wrapped) i = readAfterWrappedLabel(blocks, wrapped, out);
+      continue;
+    }
     if (inline && labelRole(inline[1])) addValues(out, role, inline[2], true, doc.text);
     else readFollowing(blocks, i + 1, role, out);
   }
@@ -155,12 +160,43 @@ function readColumnRuns(doc: DocumentModel, out: Names): void {
   }
 }
 
-/** Names one per block after a label paragraph, until a block that is not such a name. */
+/**
+ * The names under a label that wrapped over several lines (raw text, labelLines.ts). A value whose lines sat
+ * between the label's is one name, its last lines perhaps after the label ("NHS North" / "Commissioning Groups" /
+ * "Eastham CCG"); then names one per line as under a label of one line. Returns the last block read.
+ */
+function readAfterWrappedLabel(blocks: Block[], label: InterleavedLabel, out: Names): number {
+  let next = label.end + 1;
+  if (label.value !== null) {
+    // A value cell taller than its label starts a line above it: "Northby" / "Name of Health" / "Health and" /
+    // "& Wellbeing" / "Well-being" / "Board" / "Board". A name that is only its kind's words lacks that line.
+    const above = blocks[label.start - 1];
+    const withAbove = (v: string) =>
+      above && above.kind !== 'table' && above.kind !== 'heading' && splitNames(v).some((n) => roleOfName(n) !== null && placeOf(n) === '')
+        ? `${above.text.trim()} ${v}`
+        : v;
+    let value = label.value;
+    let found = addValues(out, label.role, withAbove(value));
+    for (let k = next; found === 0 && k < label.end + 3 && k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b.kind === 'table') break;
+      value = `${value} ${b.text.trim()}`;
+      found = addValues(out, label.role, withAbove(value));
+      if (found > 0) next = k + 1;
+    }
+    if (found === 0) return label.end;
+  }
+  readFollowing(blocks, next, label.role, out);
+  return label.end;
+}
+
+/** Names one per block after a label paragraph, until a block that is not such a name (a page number at a page break is skipped). */
 function readFollowing(blocks: Block[], from: number, role: OrgRole, out: Names): number {
   let n = 0;
   for (let k = from; k < blocks.length && k < from + 40; k++) {
     const b = blocks[k];
     if (b.kind === 'table') break;
+    if (n > 0 && isPageBreakFurniture(blocks, k)) continue;
     const added = addValues(out, role, b.text);
     if (added === 0) break;
     n += added;
