@@ -79,3 +79,23 @@ describe('a page break inside a list of names', () => {
     expect(b.localAuthorities).toEqual(['Kent County Council']);
   });
 });
+
+describe('a name wrapped over two lines under its label', () => {
+  it('joins the lines where neither is a name alone, a word cut between them rejoined where the text writes it whole', () => {
+    const a = area([
+      para('Local Authority'),
+      para('Kent County Council'),
+      para('Tonbridge and Malling Borough'),
+      para('Council'),
+      para('Clinical Commissioning Groups'),
+      para('NHS Dartford Gravesham and Swan'),
+      para('ley CCG'),
+      para('Commissioning'),
+      para('NHS West Kent CCG'),
+      para('Swanley and Dartford share a hospital.'),
+    ]);
+    expect(a.localAuthorities).toEqual(['Kent County Council', 'Tonbridge and Malling Borough Council']);
+    // "Commissioning" and the name under it: the name alone is one, so the stray line ends the list.
+    expect(a.ccgs).toEqual(['NHS Dartford Gravesham and Swanley CCG']);
+  });
+});

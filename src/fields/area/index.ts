@@ -14,7 +14,8 @@ import { loadGazetteer } from '../../reference/gazetteer.js';
 import { matchOrganisation, roundWindow } from '../../reference/match.js';
 import { plainName } from '../../reference/names.js';
 import { columnRunGrids } from '../../tables/columnRuns.js';
-import { isPageBreakFurniture, readInterleavedLabel, type InterleavedLabel } from './labelLines.js';
+import { isPageBreakFurniture, joinLines, readInterleavedLabel, type InterleavedLabel } from './labelLines.js';
+import { textVocabulary, type WordVocabulary } from '../../text/vocabulary.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -44,6 +45,15 @@ class Names {
     readonly text = '',
     readonly isNhsBody: (name: string) => boolean = () => false,
   ) {}
+  private words: WordVocabulary | null = null;
+  /** The words the document writes whole, to rejoin a word a line break cut. */
+  get vocabulary(): WordVocabulary {
+    return (this.words ??= textVocabulary(this.text.split('\n')));
+  }
+  /** An empty list with the same tests, to ask what a text would add. */
+  probe(): Names {
+    return new Names(this.isPlace, this.text, this.isNhsBody);
+  }
   add(role: OrgRole, name: string): void {
     const list = this.lists[role];
     if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
@@ -138,7 +148,7 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
     const inline = /^([^:\t]{2,60})[:\t]\s*(.+)$/.exec(text);
     const role = labelRole(text) ?? (inline ? labelRole(inline[1]) : null);
     if (!role) {
-      const wrapped = readInterleavedLabel(blocks, i, labelRole);
+      const wrapped = readInterleavedLabel(blocks, i, labelRole, out.vocabulary);
       if (wrapped) i = readAfterWrappedLabel(blocks, wrapped, out);
       continue;
     }
@@ -173,14 +183,14 @@ function readAfterWrappedLabel(blocks: Block[], label: InterleavedLabel, out: Na
     const above = blocks[label.start - 1];
     const withAbove = (v: string) =>
       above && above.kind !== 'table' && above.kind !== 'heading' && splitNames(v).some((n) => roleOfName(n) !== null && placeOf(n) === '')
-        ? `${above.text.trim()} ${v}`
+        ? joinLines(above.text, v, out.vocabulary)
         : v;
     let value = label.value;
     let found = addValues(out, label.role, withAbove(value));
     for (let k = next; found === 0 && k < label.end + 3 && k < blocks.length; k++) {
       const b = blocks[k];
       if (b.kind === 'table') break;
-      value = `${value} ${b.text.trim()}`;
+      value = joinLines(value, b.text, out.vocabulary);
       found = addValues(out, label.role, withAbove(value));
       if (found > 0) next = k + 1;
     }
@@ -197,7 +207,13 @@ function readFollowing(blocks: Block[], from: number, role: OrgRole, out: Names)
     const b = blocks[k];
     if (b.kind === 'table') break;
     if (n > 0 && isPageBreakFurniture(blocks, k)) continue;
-    const added = addValues(out, role, b.text);
+    let added = addValues(out, role, b.text);
+    const next = blocks[k + 1];
+    if (added === 0 && next && next.kind !== 'table' && addValues(out.probe(), role, next.text) === 0) {
+      // A name wrapped over two lines ("Newcastle-under-Lyme Borough" / "Council"): neither line a name alone.
+      added = addValues(out, role, joinLines(b.text, next.text, out.vocabulary));
+      if (added > 0) k++;
+    }
     if (added === 0) break;
     n += added;
   }

@@ -5,6 +5,12 @@
 // between the names of one list (a lone page number at the foot of the page).
 import type { Block } from '../../model/document.js';
 import type { OrgRole } from './orgs.js';
+import { joinCutWord, type WordVocabulary } from '../../text/vocabulary.js';
+
+/** Two lines of one cell as one: without a space where a word was cut between them ("Derbysh" / "ire CCG"). */
+export function joinLines(line: string, next: string, vocabulary: WordVocabulary): string {
+  return joinCutWord(line.trim(), next.trim(), vocabulary) ?? `${line.trim()} ${next.trim()}`;
+}
 
 /** The labels' words in full, normalised (norm): a label's lines are read while they are a start of one of these. */
 const LABEL_PHRASES = [
@@ -59,7 +65,12 @@ export interface InterleavedLabel {
  * lines are those that go on with a label phrase (joined with a space, or without one where a word was cut); the
  * others before the label is whole are the value's. `labelRole` says whether the joined label is a field's label.
  */
-export function readInterleavedLabel(blocks: Block[], from: number, labelRole: (text: string) => OrgRole | null): InterleavedLabel | null {
+export function readInterleavedLabel(
+  blocks: Block[],
+  from: number,
+  labelRole: (text: string) => OrgRole | null,
+  vocabulary: WordVocabulary = new Map(),
+): InterleavedLabel | null {
   const first = lineOf(blocks[from]);
   if (first === null) return null;
   let label = norm(first);
@@ -77,7 +88,7 @@ export function readInterleavedLabel(blocks: Block[], from: number, labelRole: (
       label = cut ? glued : spaced;
       written = cut ? `${written}${line}` : `${written} ${line}`;
       const role = labelRole(written);
-      if (role) return { role, value: value.length > 0 ? value.join(' ') : null, start: from, end: k };
+      if (role) return { role, value: value.length > 0 ? value.reduce((a, b) => joinLines(a, b, vocabulary)) : null, start: from, end: k };
       continue;
     }
     // A value's line: at most a few before the label is whole.
