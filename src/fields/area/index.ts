@@ -14,6 +14,8 @@ import { loadGazetteer } from '../../reference/gazetteer.js';
 import { matchOrganisation, roundWindow } from '../../reference/match.js';
 import { plainName } from '../../reference/names.js';
 import { columnRunGrids } from '../../tables/columnRuns.js';
+import { isPageBreakFurniture, joinLines, readInterleavedLabel, type InterleavedLabel } from './labelLines.js';
+import { textVocabulary, type WordVocabulary } from '../../text/vocabulary.js';
 
 /** Labels of the plan-details rows that name the parties. */
 const LABELS: Array<[OrgRole, RegExp]> = [
@@ -43,6 +45,15 @@ class Names {
     readonly text = '',
     readonly isNhsBody: (name: string) => boolean = () => false,
   ) {}
+  private words: WordVocabulary | null = null;
+  /** The words the document writes whole, to rejoin a word a line break cut. */
+  get vocabulary(): WordVocabulary {
+    return (this.words ??= textVocabulary(this.text.split('\n')));
+  }
+  /** An empty list with the same tests, to ask what a text would add. */
+  probe(): Names {
+    return new Names(this.isPlace, this.text, this.isNhsBody);
+  }
   add(role: OrgRole, name: string): void {
     const list = this.lists[role];
     if (!list.some((n) => nameKey(n) === nameKey(name))) list.push(name);
@@ -136,7 +147,11 @@ function readLabelledFields(doc: DocumentModel, out: Names): void {
     const text = b.text.trim();
     const inline = /^([^:\t]{2,60})[:\t]\s*(.+)$/.exec(text);
     const role = labelRole(text) ?? (inline ? labelRole(inline[1]) : null);
-    if (!role) continue;
+    if (!role) {
+      const wrapped = readInterleavedLabel(blocks, i, labelRole, out.vocabulary);
+      if (wrapped) i = readAfterWrappedLabel(blocks, wrapped, out);
+      continue;
+    }
     if (inline && labelRole(inline[1])) addValues(out, role, inline[2], true, doc.text);
     else readFollowing(blocks, i + 1, role, out);
   }
@@ -155,13 +170,50 @@ function readColumnRuns(doc: DocumentModel, out: Names): void {
   }
 }
 
-/** Names one per block after a label paragraph, until a block that is not such a name. */
+/**
+ * The names under a label that wrapped over several lines (raw text, labelLines.ts). A value whose lines sat
+ * between the label's is one name, its last lines perhaps after the label ("NHS North" / "Commissioning Groups" /
+ * "Eastham CCG"); then names one per line as under a label of one line. Returns the last block read.
+ */
+function readAfterWrappedLabel(blocks: Block[], label: InterleavedLabel, out: Names): number {
+  let next = label.end + 1;
+  if (label.value !== null) {
+    // A value cell taller than its label starts a line above it: "Northby" / "Name of Health" / "Health and" /
+    // "& Wellbeing" / "Well-being" / "Board" / "Board". A name that is only its kind's words lacks that line.
+    const above = blocks[label.start - 1];
+    const withAbove = (v: string) =>
+      above && above.kind !== 'table' && above.kind !== 'heading' && splitNames(v).some((n) => roleOfName(n) !== null && placeOf(n) === '')
+        ? joinLines(above.text, v, out.vocabulary)
+        : v;
+    let value = label.value;
+    let found = addValues(out, label.role, withAbove(value));
+    for (let k = next; found === 0 && k < label.end + 3 && k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b.kind === 'table') break;
+      value = joinLines(value, b.text, out.vocabulary);
+      found = addValues(out, label.role, withAbove(value));
+      if (found > 0) next = k + 1;
+    }
+    if (found === 0) return label.end;
+  }
+  readFollowing(blocks, next, label.role, out);
+  return label.end;
+}
+
+/** Names one per block after a label paragraph, until a block that is not such a name (a page number at a page break is skipped). */
 function readFollowing(blocks: Block[], from: number, role: OrgRole, out: Names): number {
   let n = 0;
   for (let k = from; k < blocks.length && k < from + 40; k++) {
     const b = blocks[k];
     if (b.kind === 'table') break;
-    const added = addValues(out, role, b.text);
+    if (n > 0 && isPageBreakFurniture(blocks, k)) continue;
+    let added = addValues(out, role, b.text);
+    const next = blocks[k + 1];
+    if (added === 0 && next && next.kind !== 'table' && addValues(out.probe(), role, next.text) === 0) {
+      // A name wrapped over two lines ("Newcastle-under-Lyme Borough" / "Council"): neither line a name alone.
+      added = addValues(out, role, joinLines(b.text, next.text, out.vocabulary));
+      if (added > 0) k++;
+    }
     if (added === 0) break;
     n += added;
   }
