@@ -210,7 +210,7 @@ function readFollowing(blocks: Block[], from: number, role: OrgRole, out: Names)
     let added = addValues(out, role, b.text);
     const next = blocks[k + 1];
     if (added === 0 && next && next.kind !== 'table' && addValues(out.probe(), role, next.text) === 0) {
-      // A name wrapped over two lines ("Newcastle-under-Lyme Borough" / "Council"): neither line a name alone.
+      // A name wrapped over two lines ("Tunbridge Wells Borough" / "Council"): neither line a name alone.
       added = addValues(out, role, joinLines(b.text, next.text, out.vocabulary));
       if (added > 0) k++;
     }
