@@ -3,7 +3,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
 import { cleanCell } from '../text/clean.js';
-import { joinCutWord, type WordVocabulary } from '../text/vocabulary.js';
+import { joinCutWord, joinInterleavedCutWords, type WordVocabulary } from '../text/vocabulary.js';
 import { lineGroups, vocabularyOf, type LineGroup } from './lineGroups.js';
 
 export interface FigureRowSpec {
@@ -57,6 +57,48 @@ function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec:
     if (!spec.trails(t)) break;
   }
   return null;
+}
+
+/**
+ * A group's lines with a cut figure's missing digits put back where they were printed at the end of a later line of
+ * the group, after the words of the cells to its left that share their baseline ("£1,997,3 Existin" / "Sector
+ * Contributi 85": the amount column wrapped, the source of funding's second line beside its rest). The digits' own
+ * line, or the next group, is completeCutFigure's.
+ */
+function withTrailingFigureDigits(lines: string[]): string[] {
+  const at = lines.findIndex((l) => /£\s?\d[\d,]*,\d{1,2}(?!\d)/.test(l));
+  if (at < 0) return lines;
+  const figure = /£\s?\d[\d,]*,(\d{1,2})(?!\d)/.exec(lines[at])!;
+  const missing = 3 - figure[1].length;
+  const own = new RegExp(`^\\d{${missing}}$`);
+  const trailing = new RegExp(`\\s(\\d{${missing}})$`);
+  for (let n = at + 1; n < lines.length; n++) {
+    if (own.test(lines[n].trim()) || /£/.test(lines[n])) return lines;
+    const digits = trailing.exec(lines[n].trimEnd());
+    if (!digits || !/\p{L}/u.test(lines[n])) continue;
+    return lines.map((l, m) => (m === at ? l.replace(figure[0], figure[0] + digits[1]) : m === n ? l.trimEnd().slice(0, -digits[1].length).trimEnd() : l));
+  }
+  return lines;
+}
+
+/**
+ * A group that is only the rest of a fixed-list or trailing cell's word cut at the cell's edge, its head ending the
+ * group before ("£2,323,304 Existin" / "g": the amount's second line printed apart): the rest goes back on its word.
+ */
+function withKnownTails(groups: LineGroup[], known: (word: string) => boolean): LineGroup[] {
+  const out: LineGroup[] = [];
+  for (const g of groups) {
+    const prev = out[out.length - 1];
+    const tail = g.lines.length === 1 ? /^\p{Ll}+$/u.exec(g.lines[0].trim())?.[0] : undefined;
+    const last = prev?.lines[prev.lines.length - 1];
+    const head = last ? /(?:^|\s)(\p{L}+)$/u.exec(last.trimEnd())?.[1] : undefined;
+    if (tail && head && known(head + tail)) {
+      out[out.length - 1] = { ...prev, lines: [...prev.lines.slice(0, -1), last!.trimEnd() + tail] };
+      continue;
+    }
+    out.push(g);
+  }
+  return out;
 }
 
 /** Groups back from a lone word's rest within which its head may stand (a row's cells). */
@@ -115,7 +157,11 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
   const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
   const choice = (g: LineGroup) => spec.isChoice?.(text(g)) ?? false;
   for (const read of lineGroups(doc, from, to)) {
-    const groups = withLateTails(read, vocabularyOf(doc), spec);
+    const vocabulary = vocabularyOf(doc);
+    // The words of the fixed-list and trailing cells, which a narrow column cuts the same way on every row.
+    const knownWord = (w: string) => /^\p{L}{4,}$/u.test(w) && (spec.trails(w) || (spec.isChoice?.(w) ?? false));
+    const tidied = read.map((g) => ({ ...g, lines: joinInterleavedCutWords(withTrailingFigureDigits(g.lines), vocabulary, knownWord) }));
+    const groups = withLateTails(withKnownTails(tidied, knownWord), vocabulary, spec);
     for (let g = 0; g < groups.length; g++) {
       // The header may open on a later line of its group: the table's title and the first lines of taller header
       // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
