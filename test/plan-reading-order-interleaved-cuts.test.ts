@@ -61,3 +61,45 @@ describe('cells interleaved by baseline, their words and figures cut', () => {
     expect(names).toEqual(['Stroke Rehab Service', 'Warm Homes', '(iBCF) Night Sitting', '(iBCF) Falls Response']);
   });
 });
+
+// A header whose cells wrap onto more lines than the first rows' (smaller type): by baseline, the header cells
+// that start at the top come first, then the first rows, then the rest of the header ("Scheme Name" …).
+describe('rows printed before the header name cell', () => {
+  const row = (name: string[], amount: string) => [...name, '', 'Short breaks for', 'carers', '', 'Social Care', '', 'LA', '', 'Local', 'Authority', '', 'Minimum NHS', amount, 'Contribution', '', 'Existing', ''];
+  it('are rows of the table, not lost before it', () => {
+    const { spend } = spendOfLines([
+      ...PROSE,
+      'Spending Plan 2022/23',
+      'Commissioner',
+      '',
+      'Provider',
+      '',
+      'Source of',
+      'Funding',
+      '',
+      'Expenditure',
+      '(£)',
+      '',
+      'New/',
+      'Existing',
+      'Scheme',
+      '',
+      ...row(['Carers Breaks'], '£140,250'),
+      ...row(['Falls Prevention', 'Team'], '£96,400'),
+      'Scheme Name',
+      '',
+      'Brief Description of',
+      'Scheme',
+      '',
+      'Area of',
+      'Spend',
+      '',
+      ...row(['Night Sitting'], '£58,700'),
+    ]);
+    expect(spend).toEqual([
+      ['Carers Breaks', 140250],
+      ['Falls Prevention Team', 96400],
+      ['Night Sitting', 58700],
+    ]);
+  });
+});

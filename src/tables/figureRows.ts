@@ -130,6 +130,29 @@ function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: Fi
   return out.filter((_, n) => !dropped.has(n));
 }
 
+/** Most groups back from the header's name cell that rows printed before it may hold. */
+const EARLY_ROWS_REACH = 48;
+/** Longest line of a table cell read before the header: a longer one is the plan's prose before the table. */
+const CELL_LINE_CHARS = 60;
+
+/**
+ * Where a page's first rows were printed before the header's name cell ("Scheme Name"): the header cells that share
+ * the top baseline (the taller ones: "Commissioner", "Source of Funding", "New/ Existing Scheme") come first, then
+ * the first rows' cells, shorter than the header's tallest cell, then the rest of the header (a retypeset table, its
+ * header wrapping onto more lines than its first rows). The group after the earlier header cells when figures stand
+ * between them and the name cell, in table cells only; -1 otherwise.
+ */
+function rowsBeforeHeader(groups: LineGroup[], opens: number, spec: FigureRowSpec): number {
+  let figures = 0;
+  for (let b = opens - 1; b >= Math.max(0, opens - EARLY_ROWS_REACH); b--) {
+    const t = cleanCell(groups[b].lines.join(' '));
+    if (groups[b].lines.some((l) => l.trim().length > CELL_LINE_CHARS)) return -1;
+    if (t.split(/\s+/).length > 1 && spec.inHeader(t) && !spec.trails(t) && !(spec.isChoice?.(t) ?? false)) return figures > 0 ? b + 1 : -1;
+    if (spec.figureIn(t)) figures++;
+  }
+  return -1;
+}
+
 /** Most groups a row may hold before its figure: more, and the table has ended. */
 const MAX_ROW_GROUPS = 12;
 
@@ -173,17 +196,21 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       // Opened inside a group, the header must go on through header groups of its own (not an annex's "Scheme
       // ref no." / "1" / "Scheme name" label block).
       if (opensAt > 0 && k - g - 1 < 2) continue;
+      const headerEnd = k;
       const drafts: FigureRowDraft[] = [];
       let row: LineGroup[] = [];
       let end = k;
       const consumed = new Set<number>();
+      // Rows printed before the header's name cell: their cells' lines, by baseline, come first (below).
+      const early = rowsBeforeHeader(groups, g, spec);
+      if (early >= 0) k = early;
       // The row so far had free text and then a fixed-list cell: more free text is the next row's.
       const pastChoices = () => {
         const firstFree = row.findIndex((r) => !choice(r));
         return firstFree >= 0 && row.slice(firstFree + 1).some(choice);
       };
       for (; k < groups.length; k++) {
-        if (consumed.has(k)) continue;
+        if (consumed.has(k) || (k >= g && k < headerEnd)) continue;
         const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
         if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
         let t = text(groups[k]);
@@ -218,7 +245,9 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       for (const { name, figure } of pairFigureRows(drafts.filter((d) => d.figure || d.groups[0].block < groups[end - 1]?.block), choice)) {
         rows.push({ cells: [text(name), figure.rest, figure.figure], page: doc.blocks[name.block].page, block: name.block, header: false, pageBreakBefore: false });
       }
-      if (rows.length > 2) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[end - 1].block + 1 });
+      // The grid starts at its first row where rows were printed before the header.
+      const blockStart = early >= 0 ? Math.min(groups[g].block, groups[early].block) : groups[g].block;
+      if (rows.length > 2) grids.push({ rows, blockStart, blockEnd: groups[end - 1].block + 1 });
       g = end - 1;
     }
   }
