@@ -103,3 +103,37 @@ describe('rows printed before the header name cell', () => {
     ]);
   });
 });
+
+// Landscape pages: wider cells, so a row's lowest lines ("… Carers" / "Strategy", "Minimum NHS" / "Contribution")
+// print after its "Existing", and a row's name and description can run into the next row's before one figure.
+describe('a row\'s lowest lines and a row printed into the next', () => {
+  const options = (amount: string) => ['Social Care LA', '', 'Local', 'Minimum', 'Authority NHS', '', amount, '', 'Existing', ''];
+  const HEAD = [...PROSE, 'Spending Plan 2022/23', '', 'Scheme Name', '', 'Brief Description of Scheme', '', 'Area of Spend', ''];
+  it('the last lines of a description and an option after "Existing" open no row', () => {
+    const { spend } = spendOfLines([
+      ...HEAD,
+      'Carers Breaks', '', 'Short breaks and the', 'Carers Plan for the', '', ...options('£140,250'), 'borough', '', 'Contribution', '',
+      // The next row's amount printed before its name, which it takes in order.
+      ...options('£58,700'), 'Night Sitting', '', 'Overnight care at', 'home', '',
+      'Day Centre', '', 'Day care for older', 'people', '', ...options('£12,400'),
+    ]);
+    expect(spend).toEqual([
+      ['Carers Breaks', 140250],
+      ['Night Sitting', 58700],
+      ['Day Centre', 12400],
+    ]);
+  });
+
+  it('two names and descriptions before one figure: the figure is the second row\'s', () => {
+    const { spend } = spendOfLines([
+      ...HEAD,
+      'Warm Homes', '', 'Heating repairs for', 'older residents', '',
+      'Falls Response', '', 'Help after a fall', 'at home', '', ...options('£231,900'),
+      'Night Sitting', '', 'Overnight care at', 'home', '', ...options('£58,700'),
+    ]);
+    expect(spend).toEqual([
+      ['Falls Response', 231900],
+      ['Night Sitting', 58700],
+    ]);
+  });
+});

@@ -20,6 +20,9 @@ export interface FigureRowSpec {
    *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
    *  opens the next row. Without it, every group is free text. */
   isChoice?(text: string): boolean;
+  /** A line that ends a fixed-list cell of more than one line and is no such cell alone ("Contribution" of "Minimum
+   *  NHS Contribution"). */
+  closesChoice?(line: string): boolean;
   /** A line that opens the part of the plan after the table (the next sheet's title, "Metrics for 2022/23"): in a
    *  group of the table's last row it ends the row's lines, the lines from it on being that part's, which reading
    *  order put before the row's last cells. */
@@ -109,12 +112,20 @@ const LATE_TAIL_REACH = 8;
  * cells below the others' last come after them, past the row's trailing "Existing"): a group that is only the rest of
  * a word cut at a cell's edge ("n", whose head "Contributio" ends a group of the row above) shows it. The rest goes
  * back on its word, and the groups between the row's trailing cell and it, the other tall cells' last lines, are
- * dropped: a row's cells are kept, and they would otherwise open a row of their own.
+ * dropped: a row's cells are kept, and they would otherwise open a row of their own. So is a lone last line of an
+ * option cell (spec.closesChoice) just after the trailing cell, and the lines between.
  */
 function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: FigureRowSpec): LineGroup[] {
   const out = groups.map((g) => ({ ...g, lines: [...g.lines] }));
   const dropped = new Set<number>();
   for (let k = 1; k < out.length; k++) {
+    // The last line of a fixed-list cell, which no cell is alone ("Contribution"), just after a trailing cell: the
+    // groups from that cell on are the row's lowest lines.
+    if (out[k].lines.length === 1 && spec.closesChoice?.(out[k].lines[0].trim())) {
+      const trail = [k - 1, k - 2].find((n) => n > 0 && !dropped.has(n) && spec.trails(cleanCell(out[n].lines.join(' '))));
+      if (trail !== undefined) for (let n = trail + 1; n <= k; n++) dropped.add(n);
+      continue;
+    }
     if (out[k].lines.length !== 1 || !/^\p{Ll}+$/u.test(out[k].lines[0].trim())) continue;
     for (let j = k - 1; j >= Math.max(0, k - LATE_TAIL_REACH); j--) {
       const lines = out[j].lines;
@@ -290,9 +301,9 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
       names.push(name);
       nameless.push(i);
     }
-    else if (free[i].length >= 4 && free[i].length % 2 === 0 && nameless.length > names.length) {
-      // Two rows' names and descriptions before one figure while a figure waits for its name: the first pair is
-      // that figure's row (its amount printed before its name), the second this figure's.
+    else if (free[i].length >= 4 && free[i].length % 2 === 0) {
+      // Two rows' names and descriptions before one figure: the second pair is this figure's row (beside it), the
+      // first a row whose figure was printed apart, before (a figure waiting for its name) or after.
       names.push(free[i][0]);
       own.set(i, free[i][2]);
     }
