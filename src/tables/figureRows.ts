@@ -3,7 +3,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { type Grid, type GridRow } from './grids.js';
 import { cleanCell } from '../text/clean.js';
-import { joinCutWord, type WordVocabulary } from '../text/vocabulary.js';
+import { joinCutWord, joinInterleavedCutWords, type WordVocabulary } from '../text/vocabulary.js';
 import { lineGroups, vocabularyOf, type LineGroup } from './lineGroups.js';
 
 export interface FigureRowSpec {
@@ -20,6 +20,9 @@ export interface FigureRowSpec {
    *  are all such has its name elsewhere, and free text after such a group, once the row has had free text,
    *  opens the next row. Without it, every group is free text. */
   isChoice?(text: string): boolean;
+  /** A line that ends a fixed-list cell of more than one line and is no such cell alone ("Contribution" of "Minimum
+   *  NHS Contribution"). */
+  closesChoice?(line: string): boolean;
   /** A line that opens the part of the plan after the table (the next sheet's title, "Metrics for 2022/23"): in a
    *  group of the table's last row it ends the row's lines, the lines from it on being that part's, which reading
    *  order put before the row's last cells. */
@@ -59,6 +62,48 @@ function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec:
   return null;
 }
 
+/**
+ * A group's lines with a cut figure's missing digits put back where they were printed at the end of a later line of
+ * the group, after the words of the cells to its left that share their baseline ("£1,997,3 Existin" / "Sector
+ * Contributi 85": the amount column wrapped, the source of funding's second line beside its rest). The digits' own
+ * line, or the next group, is completeCutFigure's.
+ */
+function withTrailingFigureDigits(lines: string[]): string[] {
+  const at = lines.findIndex((l) => /£\s?\d[\d,]*,\d{1,2}(?!\d)/.test(l));
+  if (at < 0) return lines;
+  const figure = /£\s?\d[\d,]*,(\d{1,2})(?!\d)/.exec(lines[at])!;
+  const missing = 3 - figure[1].length;
+  const own = new RegExp(`^\\d{${missing}}$`);
+  const trailing = new RegExp(`\\s(\\d{${missing}})$`);
+  for (let n = at + 1; n < lines.length; n++) {
+    if (own.test(lines[n].trim()) || /£/.test(lines[n])) return lines;
+    const digits = trailing.exec(lines[n].trimEnd());
+    if (!digits || !/\p{L}/u.test(lines[n])) continue;
+    return lines.map((l, m) => (m === at ? l.replace(figure[0], figure[0] + digits[1]) : m === n ? l.trimEnd().slice(0, -digits[1].length).trimEnd() : l));
+  }
+  return lines;
+}
+
+/**
+ * A group that is only the rest of a fixed-list or trailing cell's word cut at the cell's edge, its head ending the
+ * group before ("£2,323,304 Existin" / "g": the amount's second line printed apart): the rest goes back on its word.
+ */
+function withKnownTails(groups: LineGroup[], known: (word: string) => boolean): LineGroup[] {
+  const out: LineGroup[] = [];
+  for (const g of groups) {
+    const prev = out[out.length - 1];
+    const tail = g.lines.length === 1 ? /^\p{Ll}+$/u.exec(g.lines[0].trim())?.[0] : undefined;
+    const last = prev?.lines[prev.lines.length - 1];
+    const head = last ? /(?:^|\s)(\p{L}+)$/u.exec(last.trimEnd())?.[1] : undefined;
+    if (tail && head && known(head + tail)) {
+      out[out.length - 1] = { ...prev, lines: [...prev.lines.slice(0, -1), last!.trimEnd() + tail] };
+      continue;
+    }
+    out.push(g);
+  }
+  return out;
+}
+
 /** Groups back from a lone word's rest within which its head may stand (a row's cells). */
 const LATE_TAIL_REACH = 8;
 
@@ -67,12 +112,20 @@ const LATE_TAIL_REACH = 8;
  * cells below the others' last come after them, past the row's trailing "Existing"): a group that is only the rest of
  * a word cut at a cell's edge ("n", whose head "Contributio" ends a group of the row above) shows it. The rest goes
  * back on its word, and the groups between the row's trailing cell and it, the other tall cells' last lines, are
- * dropped: a row's cells are kept, and they would otherwise open a row of their own.
+ * dropped: a row's cells are kept, and they would otherwise open a row of their own. So is a lone last line of an
+ * option cell (spec.closesChoice) just after the trailing cell, and the lines between.
  */
 function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: FigureRowSpec): LineGroup[] {
   const out = groups.map((g) => ({ ...g, lines: [...g.lines] }));
   const dropped = new Set<number>();
   for (let k = 1; k < out.length; k++) {
+    // The last line of a fixed-list cell, which no cell is alone ("Contribution"), just after a trailing cell: the
+    // groups from that cell on are the row's lowest lines.
+    if (out[k].lines.length === 1 && spec.closesChoice?.(out[k].lines[0].trim())) {
+      const trail = [k - 1, k - 2].find((n) => n > 0 && !dropped.has(n) && spec.trails(cleanCell(out[n].lines.join(' '))));
+      if (trail !== undefined) for (let n = trail + 1; n <= k; n++) dropped.add(n);
+      continue;
+    }
     if (out[k].lines.length !== 1 || !/^\p{Ll}+$/u.test(out[k].lines[0].trim())) continue;
     for (let j = k - 1; j >= Math.max(0, k - LATE_TAIL_REACH); j--) {
       const lines = out[j].lines;
@@ -86,6 +139,29 @@ function withLateTails(groups: LineGroup[], vocabulary: WordVocabulary, spec: Fi
     }
   }
   return out.filter((_, n) => !dropped.has(n));
+}
+
+/** Most groups back from the header's name cell that rows printed before it may hold. */
+const EARLY_ROWS_REACH = 48;
+/** Longest line of a table cell read before the header: a longer one is the plan's prose before the table. */
+const CELL_LINE_CHARS = 60;
+
+/**
+ * Where a page's first rows were printed before the header's name cell ("Scheme Name"): the header cells that share
+ * the top baseline (the taller ones: "Commissioner", "Source of Funding", "New/ Existing Scheme") come first, then
+ * the first rows' cells, shorter than the header's tallest cell, then the rest of the header (a retypeset table, its
+ * header wrapping onto more lines than its first rows). The group after the earlier header cells when figures stand
+ * between them and the name cell, in table cells only; -1 otherwise.
+ */
+function rowsBeforeHeader(groups: LineGroup[], opens: number, spec: FigureRowSpec): number {
+  let figures = 0;
+  for (let b = opens - 1; b >= Math.max(0, opens - EARLY_ROWS_REACH); b--) {
+    const t = cleanCell(groups[b].lines.join(' '));
+    if (groups[b].lines.some((l) => l.trim().length > CELL_LINE_CHARS)) return -1;
+    if (t.split(/\s+/).length > 1 && spec.inHeader(t) && !spec.trails(t) && !(spec.isChoice?.(t) ?? false)) return figures > 0 ? b + 1 : -1;
+    if (spec.figureIn(t)) figures++;
+  }
+  return -1;
 }
 
 /** Most groups a row may hold before its figure: more, and the table has ended. */
@@ -115,7 +191,11 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
   const text = (g: LineGroup) => cleanCell(g.lines.join(' '));
   const choice = (g: LineGroup) => spec.isChoice?.(text(g)) ?? false;
   for (const read of lineGroups(doc, from, to)) {
-    const groups = withLateTails(read, vocabularyOf(doc), spec);
+    const vocabulary = vocabularyOf(doc);
+    // The words of the fixed-list and trailing cells, which a narrow column cuts the same way on every row.
+    const knownWord = (w: string) => /^\p{L}{4,}$/u.test(w) && (spec.trails(w) || (spec.isChoice?.(w) ?? false));
+    const tidied = read.map((g) => ({ ...g, lines: joinInterleavedCutWords(withTrailingFigureDigits(g.lines), vocabulary, knownWord) }));
+    const groups = withLateTails(withKnownTails(tidied, knownWord), vocabulary, spec);
     for (let g = 0; g < groups.length; g++) {
       // The header may open on a later line of its group: the table's title and the first lines of taller header
       // cells printed first by baseline ("Spending Plan 2022/23" / "Brief" / "Area of" / "Scheme Name …").
@@ -127,17 +207,21 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       // Opened inside a group, the header must go on through header groups of its own (not an annex's "Scheme
       // ref no." / "1" / "Scheme name" label block).
       if (opensAt > 0 && k - g - 1 < 2) continue;
+      const headerEnd = k;
       const drafts: FigureRowDraft[] = [];
       let row: LineGroup[] = [];
       let end = k;
       const consumed = new Set<number>();
+      // Rows printed before the header's name cell: their cells' lines, by baseline, come first (below).
+      const early = rowsBeforeHeader(groups, g, spec);
+      if (early >= 0) k = early;
       // The row so far had free text and then a fixed-list cell: more free text is the next row's.
       const pastChoices = () => {
         const firstFree = row.findIndex((r) => !choice(r));
         return firstFree >= 0 && row.slice(firstFree + 1).some(choice);
       };
       for (; k < groups.length; k++) {
-        if (consumed.has(k)) continue;
+        if (consumed.has(k) || (k >= g && k < headerEnd)) continue;
         const next = spec.opensNextPart ? groups[k].lines.findIndex((l, j) => j > 0 && spec.opensNextPart!(cleanCell(l))) : -1;
         if (next > 0) groups[k] = { lines: groups[k].lines.slice(0, next), block: groups[k].block };
         let t = text(groups[k]);
@@ -172,7 +256,9 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
       for (const { name, figure } of pairFigureRows(drafts.filter((d) => d.figure || d.groups[0].block < groups[end - 1]?.block), choice)) {
         rows.push({ cells: [text(name), figure.rest, figure.figure], page: doc.blocks[name.block].page, block: name.block, header: false, pageBreakBefore: false });
       }
-      if (rows.length > 2) grids.push({ rows, blockStart: groups[g].block, blockEnd: groups[end - 1].block + 1 });
+      // The grid starts at its first row where rows were printed before the header.
+      const blockStart = early >= 0 ? Math.min(groups[g].block, groups[early].block) : groups[g].block;
+      if (rows.length > 2) grids.push({ rows, blockStart, blockEnd: groups[end - 1].block + 1 });
       g = end - 1;
     }
   }
@@ -215,9 +301,9 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
       names.push(name);
       nameless.push(i);
     }
-    else if (free[i].length >= 4 && free[i].length % 2 === 0 && nameless.length > names.length) {
-      // Two rows' names and descriptions before one figure while a figure waits for its name: the first pair is
-      // that figure's row (its amount printed before its name), the second this figure's.
+    else if (free[i].length >= 4 && free[i].length % 2 === 0) {
+      // Two rows' names and descriptions before one figure: the second pair is this figure's row (beside it), the
+      // first a row whose figure was printed apart, before (a figure waiting for its name) or after.
       names.push(free[i][0]);
       own.set(i, free[i][2]);
     }

@@ -42,3 +42,37 @@ export function cutWordAt(line: string, next: string, vocabulary: WordVocabulary
 export function joinCutWord(line: string, next: string, vocabulary: WordVocabulary): string | null {
   return cutWordAt(line, next, vocabulary) ? line.trimEnd() + next.trimStart() : null;
 }
+
+/**
+ * A group's lines with the words cut at a cell's edge joined again where the cells beside it interleave their lines
+ * with its own (raw pdftotext of side-by-side cells, printed by baseline: "Commun" / "CCG" / "ity Health", "£1,997,385
+ * Existin" / "Sector Contribution" / "g"): a line's last word is the head of a cut word whose rest opens one of the
+ * next few lines, on the same terms as joinCutWord (the document writes the joined word whole, never the head alone).
+ * Interleaving also puts a cut head inside a line ("Sector Contributi 85"), so the document may write the head as a
+ * word too: it is a head where the joined word is the commoner of the two, or a word the caller knows its cells hold
+ * (a fixed list's option, which every row repeats cut the same way). The rest is taken off its line, a line left
+ * empty dropped.
+ */
+export function joinInterleavedCutWords(lines: string[], vocabulary: WordVocabulary, known: (word: string) => boolean = () => false, reach = 5): string[] {
+  const out = [...lines];
+  for (let n = 0; n < out.length; n++) {
+    for (let m = n + 1; m < Math.min(out.length, n + 1 + reach); m++) {
+      const cut = interleavedCut(out[n], out[m], vocabulary, known);
+      if (!cut) continue;
+      out[n] = out[n].trimEnd() + cut.tail;
+      out[m] = out[m].trimStart().slice(cut.tail.length).trimStart();
+      if (out[m] === '') out.splice(m, 1);
+      break;
+    }
+  }
+  return out;
+}
+
+function interleavedCut(line: string, next: string, vocabulary: WordVocabulary, known: (word: string) => boolean): { head: string; tail: string } | null {
+  const head = /(?:^|\s)(\p{L}+)$/u.exec(line.trimEnd())?.[1];
+  const tail = /^(\p{Ll}+)(?=$|[\s,.;:)])/u.exec(next.trimStart())?.[1];
+  if (!head || !tail) return null;
+  if (known(head + tail)) return { head, tail };
+  const whole = vocabulary.get((head + tail).toLowerCase()) ?? 0;
+  return whole > (vocabulary.get(head.toLowerCase()) ?? 0) ? { head, tail } : null;
+}

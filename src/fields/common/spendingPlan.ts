@@ -166,8 +166,12 @@ export const SPENDING_ROWS: FigureRowSpec = {
     const rest = cleanCell(t.replace(m[0], ' ').replace(/\b(new|existing)\b/gi, ' '));
     return { figure: m[0], rest };
   },
-  trails: (t) => /^(new|existing)$/i.test(t),
+  // The narrow New/Existing cell may cut its word and print the rest on the next line ("Existin" / "g").
+  trails: (t) => /^(new|existing)$/i.test(t.replace(/\s+/g, '')),
   isChoice: (t) => t.split(/\s+/).every(isOptionWord),
+  // The last words of the provider and source-of-funding options ("Local Authority", "Private Sector", "Minimum NHS
+  // Contribution"), which are no option alone.
+  closesChoice: (line) => /^(contribution|authority|sector)$/i.test(line),
   // The 2022-23 template's sheet after the expenditure plan.
   opensNextPart: (line) => /^(bcf\s+)?metrics(\s+for\s+20\d\d\s*[/-]\s*\d{2,4})?:?$/i.test(line),
   header: ['Scheme Name', 'Source of Funding', 'Expenditure (£)'],
