@@ -56,9 +56,9 @@ describe('cells interleaved by baseline, their words and figures cut', () => {
       ['Stroke Rehab Service', 4812364],
       ['Warm Homes', 612005],
       ['(iBCF) Night Sitting', 88450],
-      ['(iBCF) Falls Response', 231900],
+      ['(iBCF) Handyperson Visits', 231900],
     ]);
-    expect(names).toEqual(['Stroke Rehab Service', 'Warm Homes', '(iBCF) Night Sitting', '(iBCF) Falls Response']);
+    expect(names).toEqual(['Stroke Rehab Service', 'Warm Homes', '(iBCF) Night Sitting', '(iBCF) Handyperson Visits']);
   });
 });
 
@@ -128,11 +128,11 @@ describe('a row\'s lowest lines and a row printed into the next', () => {
     const { spend } = spendOfLines([
       ...HEAD,
       'Warm Homes', '', 'Heating repairs for', 'older residents', '',
-      'Falls Response', '', 'Help after a fall', 'at home', '', ...options('£231,900'),
+      'Handyperson Visits', '', 'Help after a fall', 'at home', '', ...options('£231,900'),
       'Night Sitting', '', 'Overnight care at', 'home', '', ...options('£58,700'),
     ]);
     expect(spend).toEqual([
-      ['Falls Response', 231900],
+      ['Handyperson Visits', 231900],
       ['Night Sitting', 58700],
     ]);
   });

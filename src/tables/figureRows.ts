@@ -64,8 +64,8 @@ function completeCutFigure(groups: LineGroup[], k: number, figure: string, spec:
 
 /**
  * A group's lines with a cut figure's missing digits put back where they were printed at the end of a later line of
- * the group, after the words of the cells to its left that share their baseline ("£1,997,3 Existin" / "Sector
- * Contributi 85": the amount column wrapped, the source of funding's second line beside its rest). The digits' own
+ * the group, after the words of the cells to its left that share their baseline ("£4,518,2 Existin" / "Sector
+ * Contributi 74": the amount column wrapped, the source of funding's second line beside its rest). The digits' own
  * line, or the next group, is completeCutFigure's.
  */
 function withTrailingFigureDigits(lines: string[]): string[] {
@@ -86,7 +86,7 @@ function withTrailingFigureDigits(lines: string[]): string[] {
 
 /**
  * A group that is only the rest of a fixed-list or trailing cell's word cut at the cell's edge, its head ending the
- * group before ("£2,323,304 Existin" / "g": the amount's second line printed apart): the rest goes back on its word.
+ * group before ("£3,617,508 Existin" / "g": the amount's second line printed apart): the rest goes back on its word.
  */
 function withKnownTails(groups: LineGroup[], known: (word: string) => boolean): LineGroup[] {
   const out: LineGroup[] = [];

@@ -45,10 +45,10 @@ export function joinCutWord(line: string, next: string, vocabulary: WordVocabula
 
 /**
  * A group's lines with the words cut at a cell's edge joined again where the cells beside it interleave their lines
- * with its own (raw pdftotext of side-by-side cells, printed by baseline: "Commun" / "CCG" / "ity Health", "£1,997,385
+ * with its own (raw pdftotext of side-by-side cells, printed by baseline: "Commun" / "CCG" / "ity Health", "£4,518,274
  * Existin" / "Sector Contribution" / "g"): a line's last word is the head of a cut word whose rest opens one of the
  * next few lines, on the same terms as joinCutWord (the document writes the joined word whole, never the head alone).
- * Interleaving also puts a cut head inside a line ("Sector Contributi 85"), so the document may write the head as a
+ * Interleaving also puts a cut head inside a line ("Sector Contributi 74"), so the document may write the head as a
  * word too: it is a head where the joined word is the commoner of the two, or a word the caller knows its cells hold
  * (a fixed list's option, which every row repeats cut the same way). The rest is taken off its line, a line left
  * empty dropped.
