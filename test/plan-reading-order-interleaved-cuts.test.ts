@@ -50,7 +50,7 @@ describe('cells interleaved by baseline, their words and figures cut', () => {
       ...interleaved(['Stroke Rehab', 'Service'], ['Therapy at home', 'after a stroke'], ['£4,812,3', '64']),
       ...interleaved(['Warm Homes'], ['Heating repairs for', 'older residents'], ['£612,0', '05']),
       ...apart(['(iBCF) Night', 'Sitting'], ['Overnight care at', 'home'], '£88,450'),
-      ...apart(['(iBCF) Falls', 'Response'], ['Help after a fall'], '£231,900'),
+      ...apart(['(iBCF) Handyperson', 'Visits'], ['Help after a fall'], '£231,900'),
     ]);
     expect(spend).toEqual([
       ['Stroke Rehab Service', 4812364],
