@@ -61,3 +61,48 @@ describe('2014 original risk log read raw: a narrow header cell wrapped beside i
     expect(risks).toEqual([]);
   });
 });
+
+describe('2014 original risk log read raw: a rating printed below its row\'s text', () => {
+  it('the rating after the row\'s actions goes back to its row; the next row\'s rating and actions stay its own', () => {
+    const risks = risksOf([
+      'Risk',
+      '',
+      'Risk',
+      'rating',
+      '',
+      'Mitigating Actions',
+      '',
+      'Partners cannot release the',
+      'planned share of their budgets',
+      '',
+      'High',
+      '',
+      'Phased transfer agreed by the',
+      'programme board, reviewed monthly',
+      '',
+      'Delays to the new county hospital',
+      'wing shift demand onto the',
+      'community services',
+      '',
+      'Staged investment in community',
+      'teams with shared targets and',
+      'monthly reviews with the board',
+      '',
+      'Medium',
+      '',
+      'Recruitment of care workers falls',
+      'short of the levels the plan assumes',
+      '',
+      'High',
+      '',
+      'Joint recruitment campaign with',
+      'local colleges and providers',
+      '',
+    ]);
+    expect(risks).toEqual([
+      ['Partners cannot release the planned share of their budgets', 'high', 'Phased transfer agreed by the programme board, reviewed monthly'],
+      ['Delays to the new county hospital wing shift demand onto the community services', 'medium', 'Staged investment in community teams with shared targets and monthly reviews with the board'],
+      ['Recruitment of care workers falls short of the levels the plan assumes', 'high', 'Joint recruitment campaign with local colleges and providers'],
+    ]);
+  });
+});

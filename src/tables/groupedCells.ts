@@ -260,6 +260,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
+      // The column of the short cell the row under way opened with, else -1.
+      let opener = -1;
       // Short cells glued to the end of a text line of the row's cells, with the text column each sits in.
       let trailings: Array<{ at: number; trailing: Trailing<Role> }> = [];
       const close = () => {
@@ -306,6 +308,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
+          opener = c.role ? roles.indexOf(c.role) : -1;
         }
         const r: string[] = row;
         if (c.role) {
@@ -325,10 +328,23 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
             if (nextText === text[text.length - 1]) close();
             continue;
           }
+          // A short cell printed below its row's text (centred in a tall row) comes out after the row's last text
+          // cell and opens the next row, which brings its own before its text cells are all there: the first is
+          // the row above's, where that row has none. Only where the row has one short cell (a rating): with several
+          // (a likelihood and a score) read column by column, a second may open the next row.
+          const above = rows[rows.length - 1];
+          if (r[at] !== '' && restricted.length === 1 && opener === at && filled > 0 && nextText && above && !above.header && above.cells[at] === '') {
+            above.cells[at] = r[at];
+            r[at] = c.text;
+            filledFrom[at] = c.block;
+            opener = -1;
+            continue;
+          }
           if (r[at] !== '') {
             close();
             row = roles.map(() => '');
             rowBlock = c.block;
+            opener = at;
           }
           row![at] = c.text;
           filledFrom[at] = c.block;
@@ -351,6 +367,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           close();
           row = roles.map(() => '');
           rowBlock = c.block;
+          opener = -1;
           row[roles.indexOf(text[0])] = c.text;
           if (c.trailing) trailings.push({ at: roles.indexOf(text[0]), trailing: c.trailing });
           filled = 1;
