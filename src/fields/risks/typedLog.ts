@@ -78,14 +78,18 @@ export function isRiskClause(text: string): boolean {
   return CLAUSE.test(first) && !ACTION_OPENING.test(opening);
 }
 
+/** A header cell's wrapped line that names no role alone ("Overall" / "risk factor", "materialise?"). */
+const HEADER_FRAGMENT = /^(overall|risk|factor|materialise\??)$/i;
+
 /** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"); not a short line of
  *  a cell's prose that wrapping left holding a role word and a sentence's end ("minimise impact. Ongoing"). */
-const isHeaderLine = (line: string) => !!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line);
+const isHeaderLine = (line: string) => HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line));
+
 
 /** A group made only of header cells and guidance, printed again or scattered among the rows. */
 function isHeaderGroup(lines: string[]): boolean {
   const whole = cleanCellText(lines.join(' '));
-  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || /^(overall|risk|factor|materialise\??)$/i.test(l));
+  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || HEADER_FRAGMENT.test(l));
 }
 
 /** Share of a cell's longest line up to which the next line's first word would have fitted on its last line. */
