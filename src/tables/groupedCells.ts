@@ -76,6 +76,52 @@ function trailingShortCell<Role extends string>(lines: string[], fitsRestricted:
 }
 
 /**
+ * A header group holding two header cells printed side by side, one of them wrapped: raw pdftotext joins the words
+ * of a baseline into one line, so the narrow cell's lines ("Risk" / "ratin" / "g", a cell cut at its edge) take the
+ * neighbour's one-line cell on the line they share ("ratin Mitigating Actions"). The line's tail opening with a
+ * capital names one role, the group's other words another: two cells, the rest first (it is to the left of the tail).
+ * Null where no such split is found. Only a fallback: a header read whole is not split.
+ */
+function sideBySideHeaderCells<Role extends string>(lines: string[], spec: CellStreamSpec<Role>): [string, string] | null {
+  if (lines.length < 2) return null;
+  for (const [n, line] of lines.entries()) {
+    const words = line.trim().split(/\s+/);
+    for (let w = 1; w < words.length; w++) {
+      if (!/^\p{Lu}/u.test(words[w])) continue;
+      const tail = cleanCell(words.slice(w).join(' '));
+      const rest = cleanCell([...lines.slice(0, n), words.slice(0, w).join(' '), ...lines.slice(n + 1)].join(' '));
+      const tailRole = spec.roleOf(tail);
+      const restRole = spec.roleOf(rest);
+      if (tailRole && restRole && tailRole !== restRole) return [rest, tail];
+    }
+  }
+  return null;
+}
+
+/**
+ * The header from group `g`: consecutive groups each naming a different role, at least 3 and the roles `spec`
+ * requires. `split`: a group may hold two side-by-side header cells (sideBySideHeaderCells). `groups`: how many
+ * groups the header takes.
+ */
+function headerGroups<Role extends string>(groups: LineGroup[], g: number, spec: CellStreamSpec<Role>, split: boolean): { roles: Role[]; cells: string[]; groups: number } | null {
+  const roles: Role[] = [];
+  const cells: string[] = [];
+  let h = g;
+  for (; h < groups.length; h++) {
+    // The first header cell may close the group of the text above it ("… a key feature." / "Risk").
+    const words = cleanCell(h === g ? groups[h].lines[groups[h].lines.length - 1] : groups[h].lines.join(' '));
+    const pair = split && h > g ? sideBySideHeaderCells(groups[h].lines, spec) : null;
+    const texts = pair ?? [words];
+    const named = texts.map((t) => spec.roleOf(t));
+    if (named.some((r) => !r || roles.includes(r))) break;
+    roles.push(...(named as Role[]));
+    cells.push(...texts);
+  }
+  if (roles.length < 3 || !spec.required(roles)) return null;
+  return { roles, cells, groups: h - g };
+}
+
+/**
  * Tables in pdftotext's reading order (no -layout): each cell a group of wrapped lines, groups apart by blank
  * lines, the header's cells first. Where the text of two cells shares a baseline, a short cell lands inside its
  * neighbour's group ("… services are" / "High" / "unachievable …", or "Medium contracts with …"); such a line is
@@ -88,17 +134,11 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
   const grids: Grid[] = [];
   for (const groups of lineGroups(doc, from, to)) {
     for (let g = 0; g < groups.length; g++) {
-      // The header: consecutive groups each naming a different role.
-      const roles: Role[] = [];
-      for (let h = g; h < groups.length; h++) {
-        // The first header cell may close the group of the text above it ("… a key feature." / "Risk").
-        const words = h === g ? groups[h].lines[groups[h].lines.length - 1] : groups[h].lines.join(' ');
-        const role = spec.roleOf(cleanCell(words));
-        if (!role || roles.includes(role)) break;
-        roles.push(role);
-      }
-      if (roles.length < 3 || !spec.required(roles)) continue;
-      const headerCells = roles.map((_, k) => cleanCell(k === 0 ? groups[g].lines[groups[g].lines.length - 1] : groups[g + k].lines.join(' ')));
+      // The header: consecutive groups each naming a different role; read again with a group holding two header
+      // cells side by side split in two where that alone makes the header (sideBySideHeaderCells).
+      const header = headerGroups(groups, g, spec, false) ?? headerGroups(groups, g, spec, true);
+      if (!header) continue;
+      const { roles, cells: headerCells } = header;
       // The header goes on past guidance groups ("Please rate on a scale of 1-5 …") through groups whose lines name
       // further roles, the cells of a header whose baselines differ read together ("Overall risk" / "Mitigating
       // Actions" / "factor").
@@ -113,7 +153,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         }
         return true;
       };
-      let bodyStart = g + roles.length;
+      let bodyStart = g + header.groups;
       for (let h = g + 1; h < bodyStart; h++) lineRoles(h);
       for (let h = bodyStart; h < Math.min(groups.length, bodyStart + 4); h++) {
         if (spec.isGuidance(cleanCell(groups[h].lines.join(' ')))) continue;
@@ -220,6 +260,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const filledFrom: number[] = roles.map(() => -1);
       let filled = 0;
       let rowBlock = 0;
+      // The column of the short cell the row under way opened with, else -1.
+      let opener = -1;
       // Short cells glued to the end of a text line of the row's cells, with the text column each sits in.
       let trailings: Array<{ at: number; trailing: Trailing<Role> }> = [];
       const close = () => {
@@ -266,6 +308,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         if (!row) {
           row = roles.map(() => '');
           rowBlock = c.block;
+          opener = c.role ? roles.indexOf(c.role) : -1;
         }
         const r: string[] = row;
         if (c.role) {
@@ -285,10 +328,23 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
             if (nextText === text[text.length - 1]) close();
             continue;
           }
+          // A short cell printed below its row's text (centred in a tall row) comes out after the row's last text
+          // cell and opens the next row, which brings its own before its text cells are all there: the first is
+          // the row above's, where that row has none. Only where the row has one short cell (a rating): with several
+          // (a likelihood and a score) read column by column, a second may open the next row.
+          const above = rows[rows.length - 1];
+          if (r[at] !== '' && restricted.length === 1 && opener === at && filled > 0 && nextText && above && !above.header && above.cells[at] === '') {
+            above.cells[at] = r[at];
+            r[at] = c.text;
+            filledFrom[at] = c.block;
+            opener = -1;
+            continue;
+          }
           if (r[at] !== '') {
             close();
             row = roles.map(() => '');
             rowBlock = c.block;
+            opener = at;
           }
           row![at] = c.text;
           filledFrom[at] = c.block;
@@ -311,6 +367,7 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
           close();
           row = roles.map(() => '');
           rowBlock = c.block;
+          opener = -1;
           row[roles.indexOf(text[0])] = c.text;
           if (c.trailing) trailings.push({ at: roles.indexOf(text[0]), trailing: c.trailing });
           filled = 1;

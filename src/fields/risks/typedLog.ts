@@ -78,13 +78,18 @@ export function isRiskClause(text: string): boolean {
   return CLAUSE.test(first) && !ACTION_OPENING.test(opening);
 }
 
-/** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"). */
-const isHeaderLine = (line: string) => !!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3;
+/** A header cell's wrapped line that names no role alone ("Overall" / "risk factor", "materialise?"). */
+const HEADER_FRAGMENT = /^(overall|risk|factor|materialise\??)$/i;
+
+/** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"); not a short line of
+ *  a cell's prose that wrapping left holding a role word and a sentence's end ("minimise impact. Ongoing"). */
+const isHeaderLine = (line: string) => HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line));
+
 
 /** A group made only of header cells and guidance, printed again or scattered among the rows. */
 function isHeaderGroup(lines: string[]): boolean {
   const whole = cleanCellText(lines.join(' '));
-  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || /^(overall|risk|factor|materialise\??)$/i.test(l));
+  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || HEADER_FRAGMENT.test(l));
 }
 
 /** Share of a cell's longest line up to which the next line's first word would have fitted on its last line. */
@@ -127,6 +132,9 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   let pos = 0;
   // Where header cells were printed (again, after a page break, or scattered among the rows).
   const headerAt: number[] = [];
+  // The header cell the log opened at ("There is a risk that:"): printed again after a page break, at the head of a
+  // group whose other lines go on from the row the break cut ("There is a risk that:" / "resulting in the failure").
+  let openingLine: string | null = null;
   for (const groups of lineGroups(doc, from, to)) {
     for (const group of groups) {
       if (ended) break;
@@ -141,6 +149,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         const at = lines.findIndex((l) => l.length <= 40 && opensLog(l));
         if (at < 0) continue;
         headerAt.push(pos);
+        openingLine = lines[at];
         lines = lines.slice(at + 1);
       }
       started = true;
@@ -181,6 +190,11 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
       const unrated = () => groupScores.find((s) => s.rating === null);
       for (const [n, line] of lines.entries()) {
         pos++;
+        if (line === openingLine) {
+          flush();
+          headerAt.push(pos);
+          continue;
+        }
         if (isHeaderLine(line)) continue;
         let m: RegExpExecArray | null;
         // An impact's first line with the row's score printed on its baseline ("5 Fewer beds 20 High").
