@@ -82,7 +82,7 @@ export function isRiskClause(text: string): boolean {
 const HEADER_FRAGMENT = /^(overall|risk|factor|materialise\??)$/i;
 
 /** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"); not a short line of
- *  a cell's prose that wrapping left holding a role word and a sentence's end ("minimise impact. Ongoing"). */
+ *  a cell's prose that wrapping left holding a role word and a sentence's end ("limit the impact. Weekly"). */
 const isHeaderLine = (line: string) => HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line));
 
 
