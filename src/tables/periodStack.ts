@@ -159,6 +159,9 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
   // words ("Local plan to meet"). In reading order every line starts at the margin.
   const laidOut = years[0].x > 0;
+  // A single period cell (looked for only in reading order) opens its line; a year inside a line of words is
+  // prose ("of 2021/22 a" over "target of …" in a rationale cell), not a header.
+  if (minColumns === 1 && first[0].piece !== 'year') return null;
   // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
   // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
   // "2021-22 Q1" left of it on the next).
@@ -339,6 +342,17 @@ function nameBefore(texts: string[], spec: PeriodStackSpec): string | null {
   return null;
 }
 
+/** The first of `texts` the spec says names a table, read over up to four lines as nameBefore does. */
+function nameAfter(texts: string[], spec: PeriodStackSpec): string | null {
+  for (let k = 0; k < texts.length; k++) {
+    for (let w = 1; w <= 4 && k + w <= texts.length; w++) {
+      const t = texts.slice(k, k + w).join(' ').replace(/\s+/g, ' ').trim();
+      if (t && spec.namesTable(t)) return t;
+    }
+  }
+  return null;
+}
+
 /** Lines of the blocks [from, to): paragraphs and list items line by line, laid-out tables by their lines. */
 function linesOf(doc: DocumentModel, from: number, to: number, skip: (block: number) => boolean): Line[][] {
   const runs: Line[][] = [[]];
@@ -425,6 +439,32 @@ function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string |
   return null;
 }
 
+/** Lines after a reading-order line n holding one token each at the margin, one after another (blank lines
+ *  between), the first of them at most two lines of other text below n: the tails of cells cut on line n. */
+function readingOrderTails(lines: Line[], tokens: Token[][], n: number): number[] | null {
+  if (!/^\S/.test(lines[n].text) || tokens[n].length < 2) return null;
+  let m = n + 1;
+  for (let skipped = 0; m < lines.length && skipped <= 2 && !(tokens[m].length === 1 && tokens[m][0].x === 0); m++) if (tokens[m].length > 0) skipped++;
+  const out: number[] = [];
+  for (; m < lines.length && out.length < tokens[n].length; m++) {
+    if (tokens[m].length === 0) continue;
+    if (tokens[m].length !== 1 || tokens[m][0].x !== 0) break;
+    out.push(m);
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** How many of a line's leading tokens are cut pieces each made whole by the next tail (no year: a year's tail
+ *  apart is read by the stack itself, YEAR_TAIL); 0 unless every one of them is. */
+function leadingCutHeads(line: Token[], tails: string[], spec: PeriodStackSpec): number {
+  let k = 0;
+  while (k < line.length && k < tails.length && !/^20\d\d$/.test(line[k].text) && cutPiece(line[k].text, tails[k], spec)) k++;
+  // A head left without its tail ("Actu" x4, three tails) is no row of cut cells.
+  const cutLike = (t: string) => /^\d[\d,]*\.$/.test(t) || /^\p{L}+$/u.test(t);
+  const rest = line.slice(k).filter((t) => cutLike(t.text) && line.slice(0, k).some((h) => h.text === t.text));
+  return rest.length === 0 ? k : 0;
+}
+
 /** The lines with each cut piece whole on its first line (cutPiece), the rest of the lower line where it was. */
 function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
   const tokens = lines.map((l, n) => tokensOf(l.text, n));
@@ -436,6 +476,16 @@ function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
     return -1;
   };
   for (let n = 0; n + 1 < lines.length; n++) {
+    // In reading order a row of cut cells can print its first lines together and then each cell's rest, a line
+    // each ("Actu Actu Actu Actu was set" / "al" / "al" / "al" / "al"; "252. 203. 210. 182." / "9" / "8" / "3" /
+    // "8", a rationale line between): the tails go to the line's leading pieces in order.
+    const tails = readingOrderTails(lines, tokens, n);
+    const heads = tails ? leadingCutHeads(tokens[n], tails.map((m) => tokens[m][0].text), spec) : 0;
+    if (tails && heads >= 2) {
+      tokens[n].slice(0, heads).forEach((a, k) => (a.text = cutPiece(a.text, tokens[tails[k]][0].text, spec)!));
+      for (const m of tails.slice(0, heads)) tokens[m] = [];
+      changed = true;
+    }
     // Laid out, a line's columns can drift from the next line's ("2021" at 25, 30, 35, 40 over "-22" at 28, 35,
     // 42, 49), or the first line be a paragraph whose spaces were collapsed: pieces that cannot stand alone (a
     // year without its second half, a value ending at its point) take the tails on the next line in order, where
@@ -547,7 +597,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // wide gap in it) is read whole where the label column's width cut its name ("… discharged from acute hos").
       const oneCell = lines.slice(since, n).filter((l) => /\S/.test(l.text) && !/\S\s{3,}\S/.test(l.text)).map((l) => l.text);
       const betweenParts = apart ? nameBefore(lines.slice(...apart.between).map((l) => l.text), spec) : null;
-      named = betweenParts ?? nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null) ?? named;
+      const found = betweenParts ?? nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null);
+      named = found ?? named;
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
@@ -638,7 +689,13 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
       ];
       let last = end;
-      for (const r of rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec)) {
+      const read = rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec);
+      // In reading order the label cells of a block can print after its header cells, before its first row
+      // ("2021-22 Q1 Actual" x4, then "8.3" / "Discharge to" / "usual place" / "of residence", then the values):
+      // with no name before the stack, the first text naming a table there names it, not the block before's name.
+      if (!found && !laidOut && read.length > 0) rows[0].cells[0] = nameAfter(lines.slice(end, read[0].values[0].line + 1).map((l) => l.text), spec) ?? rows[0].cells[0];
+      named = rows[0].cells[0] || named;
+      for (const r of read) {
         const at = lines[r.values[0].line];
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));
