@@ -54,4 +54,33 @@ describe('retypeset metric blocks in raw pdftotext', () => {
       'avoidable_admissions 2021-22 Q4 actual 290.5',
     ]);
   });
+
+  it('keeps a figure ending a label\u2019s paragraph out of the rows, and deals the last column\u2019s cells printed down to the rows short of one', () => {
+    const text = paragraphs(
+      '8.4 Residential\nAdmissions\n2020- 202121\n22\nActual Plan\nLong-term\nAnnual Rate 501.5\nsupport needs of\nolder people (age\n65 and over) met\nby admission to\ncare\nhomes, per\n100,000',
+      '502.5', '20222021-22\n23\nestimated\nPlan', 'Rationale for\nhow ambition\nwas set', '503.5', 'The rate rose\nin the spring.', '504.5',
+      'Numerator', '211', '212', '213', 'Denominato\n40,101 40,102 40,103\nr', 'more use of care homes.', '214\n40,104', '8.5 Reablement',
+    );
+    expect(read(text)).toEqual([
+      'residential_admissions 2020-21 actual 501.5 211/',
+      'residential_admissions 2021-22 plan 502.5 212/',
+      'residential_admissions 2021-22 estimate 503.5 213/',
+      'residential_admissions 2022-23 plan 504.5 214/',
+    ]);
+  });
+
+  it('gives a row label printed before a row of percentages to the row of counts after it', () => {
+    const text = paragraphs(
+      '8.5 Reablement\n2020- 20212022- Rationale for\n2021-22\n21\n22\n23\nhow ambition\nestimated\nActual Plan\nPlan was set',
+      'Proportion of older\npeople (65 and\nover) who were still\nat home 91 days\nafter discharge\nAnnual (%)\nfrom hospital into\nreablement /\nrehabilitation\nservices',
+      'Numerator', '71.5%', '72.0\n%', '73.5%', '74.0\n%', '143', '144', '147', '148',
+      'Denominato\nr', '200', '200', '200', '200',
+    );
+    expect(read(text)).toEqual([
+      'reablement 2020-21 actual 71.5 143/',
+      'reablement 2021-22 plan 72 144/',
+      'reablement 2021-22 estimate 73.5 147/',
+      'reablement 2022-23 plan 74 148/',
+    ]);
+  });
 });

@@ -411,13 +411,28 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
     else {
       const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
+      // The last column's cells printed down after the rest of the rows ("262" / "43,741" under the numerator
+      // and denominator rows each one value short): one value to each short row, in order.
+      const oneShort = rows.slice(from).filter((o) => o.values.length < k);
       if (short) short.values.push(...r.values);
+      else if (r.values.length >= 2 && oneShort.length === r.values.length && oneShort.every((o) => o.values.length === k - 1)) oneShort.forEach((o, i) => o.values.push(r.values[i]));
       // A piece that fits no row right after one, no word between: the row had more values than the header has
       // columns (a column of the header not read), so which value is whose is not known: that row is no row.
       else if (rows.length > 0 && r.label === '') overfull.add(rows[rows.length - 1]);
     }
   }
-  return rows.filter((r) => r.values.length === k && !overfull.has(r));
+  const whole = rows.filter((r) => r.values.length === k && !overfull.has(r));
+  // Reading order can print the label cells together before the rows ("Annual (%)", "Numerator", then the
+  // percentages, then the counts): a row of percentages is no numerator or denominator (counts of people), so
+  // where an unlabelled row of counts follows it, that label is the next row's.
+  whole.forEach((r, i) => {
+    const next = whole[i + 1];
+    if (next && next.label === '' && spec.roleWord.test(r.label.split(/\s+/).pop() ?? '') && r.values.every(isPercent) && !next.values.some(isPercent)) {
+      next.label = r.label;
+      r.label = '';
+    }
+  });
+  return whole;
 }
 
 /**
@@ -571,6 +586,13 @@ function stackWithFirstColumnApart(lines: Line[], at: number, spec: PeriodStackS
   return null;
 }
 
+/** The label of a run opening at line `l` (x): the words before it on its line, else those of the line above. */
+function labelOf(words: Token[], l: number, x = Number.MAX_SAFE_INTEGER): string {
+  const own = words.filter((w) => w.line === l && w.x < x);
+  const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
+  return label.map((w) => w.text).join(' ');
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -611,16 +633,14 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           // Laid out, a row's values can stand on two lines (a cell not cut centred between the cut ones'
           // lines): they go to the columns left to right.
           if (laidOut) run.sort((a, b) => a.x - b.x);
-          const l = run[0].line;
-          const own = words.filter((w) => w.line === l && w.x < run[0].x);
-          const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
+          const label = labelOf(words, run[0].line, run[0].x);
           // A piece set apart: its lines hold only its values, with blank lines before and after.
           const first = run[0].line;
           const lastLine = run[run.length - 1].line;
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
           const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
           const opensLine = run[0].x === lines[first].text.search(/\S/);
-          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine, partial });
+          runs.push({ values: run, label, apart, opensLine, partial });
           if (!partial) words = [];
         }
         run = [];
@@ -659,6 +679,11 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           continue;
         }
         const tokens = tokensOf(lines[m], m);
+        // In reading order a figure ending a paragraph of words ("homes, per" / "100,000") is the words' (a
+        // wrapped label's), not the start of a row that runs on past the blank line into the value cells below;
+        // a row label before it ("Annual Rate", "Numerator"), or the header right above it, makes it a row's.
+        const wordsBefore = run.length > 0 ? labelOf(words, run[0].line) : '';
+        if (!laidOut && lines[m].gap && wordsBefore && !lines[run[0].line].gap && !(spec.isRowType?.(wordsBefore) ?? false)) close();
         // In reading order a line that opens with a number and goes on in words ("8.5 Reablement", "65 and over)
         // met") is not more of the run above it.
         if (!laidOut && tokens.length > 1 && spec.isValue(tokens[0].text) && tokens.some((t) => !spec.isValue(t.text))) close();
