@@ -83,4 +83,18 @@ describe('retypeset metric blocks in raw pdftotext', () => {
       'reablement 2022-23 plan 74 148/',
     ]);
   });
+
+  it('gives a row the first of the row labels printed together before it, the role label to the row after', () => {
+    const text = paragraphs(
+      'Avoidable\nadmissions\nIndirectly\nstandardised\nrate (ISR) of\nadmissions per\n100,000\npopulation',
+      '2022- 2022- 2022- 202223 Q1 23 Q2 23 Q3 23 Q4\nPlan\nPlan\nPlan\nPlan\nIndicator\nvalue\nNumerato',
+      '311', '322', '333', '344', 'The rate is\nkept level.', '1,311', '1,322', '1,333', '1,344', 'r',
+    );
+    expect(read(text)).toEqual([
+      'avoidable_admissions 2022-23 Q1 plan 311 1311/',
+      'avoidable_admissions 2022-23 Q2 plan 322 1322/',
+      'avoidable_admissions 2022-23 Q3 plan 333 1333/',
+      'avoidable_admissions 2022-23 Q4 plan 344 1344/',
+    ]);
+  });
 });

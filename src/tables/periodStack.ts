@@ -586,6 +586,9 @@ function stackWithFirstColumnApart(lines: Line[], at: number, spec: PeriodStackS
   return null;
 }
 
+/** A label's role word: its last word whole ("Numerator"), or its first where cut ("Denominato" / "r"). */
+const roleOf = (label: string) => label.split(/\s+/).find((w) => /^(numera|denomin)/i.test(w))?.replace(/^(numera|denomin)\w*$/i, (w, h: string) => (/^numera/i.test(h) ? 'numerator' : 'denominator')) ?? '';
+
 /** The label of a run opening at line `l` (x): the words before it on its line, else those of the line above. */
 function labelOf(words: Token[], l: number, x = Number.MAX_SAFE_INTEGER): string {
   const own = words.filter((w) => w.line === l && w.x < x);
@@ -627,13 +630,25 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       const runs: Run[] = [];
       let run: Token[] = [];
       let words: Token[] = [];
+      let pendingRole: string | null = null;
       const close = () => {
         const partial = laidOut && run.length > 0 && run.length < k;
         if (run.length === k || (!laidOut && run.length > 0) || partial) {
           // Laid out, a row's values can stand on two lines (a cell not cut centred between the cut ones'
           // lines): they go to the columns left to right.
           if (laidOut) run.sort((a, b) => a.x - b.x);
-          const label = labelOf(words, run[0].line, run[0].x);
+          let label = labelOf(words, run[0].line, run[0].x);
+          const carried = pendingRole;
+          pendingRole = null;
+          // In reading order the label cells of several rows can print together before the first of them
+          // ("Indicator" / "value" / "Denominato", then the values): a role label after a row-type label is the
+          // next row's, and this run is the earlier label's.
+          if (!laidOut && spec.roleWord.test(roleOf(label))) {
+            const earlier = [...new Set(words.filter((w) => w.line < run[0].line).map((w) => w.line))]
+              .map((l) => words.filter((w) => w.line === l).map((w) => w.text).join(' '))
+              .find((t) => (spec.isRowType?.(t) ?? false) && !spec.roleWord.test(roleOf(t)));
+            if (earlier && earlier !== label) [label, pendingRole] = [earlier, label];
+          } else if (!laidOut && carried && !(spec.isRowType?.(label) ?? false)) label = carried; // rationale words between are no label
           // A piece set apart: its lines hold only its values, with blank lines before and after.
           const first = run[0].line;
           const lastLine = run[run.length - 1].line;
