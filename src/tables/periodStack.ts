@@ -159,6 +159,9 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // Laid out, the columns sit where the first line's years do; pieces far right of them are other cells'
   // words ("Local plan to meet"). In reading order every line starts at the margin.
   const laidOut = years[0].x > 0;
+  // A single period cell (looked for only in reading order) opens its line; a year inside a line of words is
+  // prose ("of 2021/22 a" over "target of …" in a rationale cell), not a header.
+  if (minColumns === 1 && first[0].piece !== 'year') return null;
   // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
   // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
   // "2021-22 Q1" left of it on the next).
@@ -339,6 +342,17 @@ function nameBefore(texts: string[], spec: PeriodStackSpec): string | null {
   return null;
 }
 
+/** The first of `texts` the spec says names a table, read over up to four lines as nameBefore does. */
+function nameAfter(texts: string[], spec: PeriodStackSpec): string | null {
+  for (let k = 0; k < texts.length; k++) {
+    for (let w = 1; w <= 4 && k + w <= texts.length; w++) {
+      const t = texts.slice(k, k + w).join(' ').replace(/\s+/g, ' ').trim();
+      if (t && spec.namesTable(t)) return t;
+    }
+  }
+  return null;
+}
+
 /** Lines of the blocks [from, to): paragraphs and list items line by line, laid-out tables by their lines. */
 function linesOf(doc: DocumentModel, from: number, to: number, skip: (block: number) => boolean): Line[][] {
   const runs: Line[][] = [[]];
@@ -397,13 +411,28 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
     else {
       const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
+      // The last column's cells printed down after the rest of the rows ("262" / "43,741" under the numerator
+      // and denominator rows each one value short): one value to each short row, in order.
+      const oneShort = rows.slice(from).filter((o) => o.values.length < k);
       if (short) short.values.push(...r.values);
+      else if (r.values.length >= 2 && oneShort.length === r.values.length && oneShort.every((o) => o.values.length === k - 1)) oneShort.forEach((o, i) => o.values.push(r.values[i]));
       // A piece that fits no row right after one, no word between: the row had more values than the header has
       // columns (a column of the header not read), so which value is whose is not known: that row is no row.
       else if (rows.length > 0 && r.label === '') overfull.add(rows[rows.length - 1]);
     }
   }
-  return rows.filter((r) => r.values.length === k && !overfull.has(r));
+  const whole = rows.filter((r) => r.values.length === k && !overfull.has(r));
+  // Reading order can print the label cells together before the rows ("Annual (%)", "Numerator", then the
+  // percentages, then the counts): a row of percentages is no numerator or denominator (counts of people), so
+  // where an unlabelled row of counts follows it, that label is the next row's.
+  whole.forEach((r, i) => {
+    const next = whole[i + 1];
+    if (next && next.label === '' && spec.roleWord.test(r.label.split(/\s+/).pop() ?? '') && r.values.every(isPercent) && !next.values.some(isPercent)) {
+      next.label = r.label;
+      r.label = '';
+    }
+  });
+  return whole;
 }
 
 /**
@@ -425,6 +454,32 @@ function cutPiece(upper: string, lower: string, spec: PeriodStackSpec): string |
   return null;
 }
 
+/** Lines after a reading-order line n holding one token each at the margin, one after another (blank lines
+ *  between), the first of them at most two lines of other text below n: the tails of cells cut on line n. */
+function readingOrderTails(lines: Line[], tokens: Token[][], n: number): number[] | null {
+  if (!/^\S/.test(lines[n].text) || tokens[n].length < 2) return null;
+  let m = n + 1;
+  for (let skipped = 0; m < lines.length && skipped <= 2 && !(tokens[m].length === 1 && tokens[m][0].x === 0); m++) if (tokens[m].length > 0) skipped++;
+  const out: number[] = [];
+  for (; m < lines.length && out.length < tokens[n].length; m++) {
+    if (tokens[m].length === 0) continue;
+    if (tokens[m].length !== 1 || tokens[m][0].x !== 0) break;
+    out.push(m);
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** How many of a line's leading tokens are cut pieces each made whole by the next tail (no year: a year's tail
+ *  apart is read by the stack itself, YEAR_TAIL); 0 unless every one of them is. */
+function leadingCutHeads(line: Token[], tails: string[], spec: PeriodStackSpec): number {
+  let k = 0;
+  while (k < line.length && k < tails.length && !/^20\d\d$/.test(line[k].text) && cutPiece(line[k].text, tails[k], spec)) k++;
+  // A head left without its tail ("Actu" x4, three tails) is no row of cut cells.
+  const cutLike = (t: string) => /^\d[\d,]*\.$/.test(t) || /^\p{L}+$/u.test(t);
+  const rest = line.slice(k).filter((t) => cutLike(t.text) && line.slice(0, k).some((h) => h.text === t.text));
+  return rest.length === 0 ? k : 0;
+}
+
 /** The lines with each cut piece whole on its first line (cutPiece), the rest of the lower line where it was. */
 function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
   const tokens = lines.map((l, n) => tokensOf(l.text, n));
@@ -436,6 +491,16 @@ function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
     return -1;
   };
   for (let n = 0; n + 1 < lines.length; n++) {
+    // In reading order a row of cut cells can print its first lines together and then each cell's rest, a line
+    // each ("Actu Actu Actu Actu was set" / "al" / "al" / "al" / "al"; "252. 203. 210. 182." / "9" / "8" / "3" /
+    // "8", a rationale line between): the tails go to the line's leading pieces in order.
+    const tails = readingOrderTails(lines, tokens, n);
+    const heads = tails ? leadingCutHeads(tokens[n], tails.map((m) => tokens[m][0].text), spec) : 0;
+    if (tails && heads >= 2) {
+      tokens[n].slice(0, heads).forEach((a, k) => (a.text = cutPiece(a.text, tokens[tails[k]][0].text, spec)!));
+      for (const m of tails.slice(0, heads)) tokens[m] = [];
+      changed = true;
+    }
     // Laid out, a line's columns can drift from the next line's ("2021" at 25, 30, 35, 40 over "-22" at 28, 35,
     // 42, 49), or the first line be a paragraph whose spaces were collapsed: pieces that cannot stand alone (a
     // year without its second half, a value ending at its point) take the tails on the next line in order, where
@@ -521,6 +586,16 @@ function stackWithFirstColumnApart(lines: Line[], at: number, spec: PeriodStackS
   return null;
 }
 
+/** A label's role word: its last word whole ("Numerator"), or its first where cut ("Denominato" / "r"). */
+const roleOf = (label: string) => label.split(/\s+/).find((w) => /^(numera|denomin)/i.test(w))?.replace(/^(numera|denomin)\w*$/i, (w, h: string) => (/^numera/i.test(h) ? 'numerator' : 'denominator')) ?? '';
+
+/** The label of a run opening at line `l` (x): the words before it on its line, else those of the line above. */
+function labelOf(words: Token[], l: number, x = Number.MAX_SAFE_INTEGER): string {
+  const own = words.filter((w) => w.line === l && w.x < x);
+  const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
+  return label.map((w) => w.text).join(' ');
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -547,29 +622,40 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // wide gap in it) is read whole where the label column's width cut its name ("… discharged from acute hos").
       const oneCell = lines.slice(since, n).filter((l) => /\S/.test(l.text) && !/\S\s{3,}\S/.test(l.text)).map((l) => l.text);
       const betweenParts = apart ? nameBefore(lines.slice(...apart.between).map((l) => l.text), spec) : null;
-      named = betweenParts ?? nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null) ?? named;
+      const found = betweenParts ?? nameBefore([...before, ...beside], spec) ?? (left ? nameBefore(oneCell, spec) : null);
+      named = found ?? named;
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
       const runs: Run[] = [];
       let run: Token[] = [];
       let words: Token[] = [];
+      let pendingRole: string | null = null;
       const close = () => {
         const partial = laidOut && run.length > 0 && run.length < k;
         if (run.length === k || (!laidOut && run.length > 0) || partial) {
           // Laid out, a row's values can stand on two lines (a cell not cut centred between the cut ones'
           // lines): they go to the columns left to right.
           if (laidOut) run.sort((a, b) => a.x - b.x);
-          const l = run[0].line;
-          const own = words.filter((w) => w.line === l && w.x < run[0].x);
-          const label = own.length > 0 ? own : words.filter((w) => w.line === Math.max(...words.filter((v) => v.line < l).map((v) => v.line)));
+          let label = labelOf(words, run[0].line, run[0].x);
+          const carried = pendingRole;
+          pendingRole = null;
+          // In reading order the label cells of several rows can print together before the first of them
+          // ("Indicator" / "value" / "Denominato", then the values): a role label after a row-type label is the
+          // next row's, and this run is the earlier label's.
+          if (!laidOut && spec.roleWord.test(roleOf(label))) {
+            const earlier = [...new Set(words.filter((w) => w.line < run[0].line).map((w) => w.line))]
+              .map((l) => words.filter((w) => w.line === l).map((w) => w.text).join(' '))
+              .find((t) => (spec.isRowType?.(t) ?? false) && !spec.roleWord.test(roleOf(t)));
+            if (earlier && earlier !== label) [label, pendingRole] = [earlier, label];
+          } else if (!laidOut && carried && !(spec.isRowType?.(label) ?? false)) label = carried; // rationale words between are no label
           // A piece set apart: its lines hold only its values, with blank lines before and after.
           const first = run[0].line;
           const lastLine = run[run.length - 1].line;
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
           const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
           const opensLine = run[0].x === lines[first].text.search(/\S/);
-          runs.push({ values: run, label: label.map((w) => w.text).join(' '), apart, opensLine, partial });
+          runs.push({ values: run, label, apart, opensLine, partial });
           if (!partial) words = [];
         }
         run = [];
@@ -608,6 +694,11 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           continue;
         }
         const tokens = tokensOf(lines[m], m);
+        // In reading order a figure ending a paragraph of words ("homes, per" / "100,000") is the words' (a
+        // wrapped label's), not the start of a row that runs on past the blank line into the value cells below;
+        // a row label before it ("Annual Rate", "Numerator"), or the header right above it, makes it a row's.
+        const wordsBefore = run.length > 0 ? labelOf(words, run[0].line) : '';
+        if (!laidOut && lines[m].gap && wordsBefore && !lines[run[0].line].gap && !(spec.isRowType?.(wordsBefore) ?? false)) close();
         // In reading order a line that opens with a number and goes on in words ("8.5 Reablement", "65 and over)
         // met") is not more of the run above it.
         if (!laidOut && tokens.length > 1 && spec.isValue(tokens[0].text) && tokens.some((t) => !spec.isValue(t.text))) close();
@@ -638,7 +729,13 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         { cells: [named ?? '', '', ...columns.map(periodText)], page: lines[n].page, block: lines[n].block, header: true, pageBreakBefore: false },
       ];
       let last = end;
-      for (const r of rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec)) {
+      const read = rowsOf(laidOut ? pairLaidOutPieces(runs, columns, spec) : runs, k, spec);
+      // In reading order the label cells of a block can print after its header cells, before its first row
+      // ("2021-22 Q1 Actual" x4, then "8.3" / "Discharge to" / "usual place" / "of residence", then the values):
+      // with no name before the stack, the first text naming a table there names it, not the block before's name.
+      if (!found && !laidOut && read.length > 0) rows[0].cells[0] = nameAfter(lines.slice(end, read[0].values[0].line + 1).map((l) => l.text), spec) ?? rows[0].cells[0];
+      named = rows[0].cells[0] || named;
+      for (const r of read) {
         const at = lines[r.values[0].line];
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));
