@@ -160,7 +160,7 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // words ("Local plan to meet"). In reading order every line starts at the margin.
   const laidOut = years[0].x > 0;
   // A single period cell (looked for only in reading order) opens its line; a year inside a line of words is
-  // prose ("of 2021/22 a" over "target of …" in a rationale cell), not a header.
+  // prose ("since 2021/22 a" over "steady rise …" in a rationale cell), not a header.
   if (minColumns === 1 && first[0].piece !== 'year') return null;
   // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
   // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
@@ -411,7 +411,7 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
     else {
       const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
-      // The last column's cells printed down after the rest of the rows ("262" / "43,741" under the numerator
+      // The last column's cells printed down after the rest of the rows ("318" / "52,604" under the numerator
       // and denominator rows each one value short): one value to each short row, in order.
       const oneShort = rows.slice(from).filter((o) => o.values.length < k);
       if (short) short.values.push(...r.values);
@@ -492,7 +492,7 @@ function rejoinCutPieces(lines: Line[], spec: PeriodStackSpec): Line[] {
   };
   for (let n = 0; n + 1 < lines.length; n++) {
     // In reading order a row of cut cells can print its first lines together and then each cell's rest, a line
-    // each ("Actu Actu Actu Actu was set" / "al" / "al" / "al" / "al"; "252. 203. 210. 182." / "9" / "8" / "3" /
+    // each ("Actu Actu Actu Actu was set" / "al" / "al" / "al" / "al"; "301. 245. 198. 176." / "4" / "7" / "2" /
     // "8", a rationale line between): the tails go to the line's leading pieces in order.
     const tails = readingOrderTails(lines, tokens, n);
     const heads = tails ? leadingCutHeads(tokens[n], tails.map((m) => tokens[m][0].text), spec) : 0;
