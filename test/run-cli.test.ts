@@ -61,7 +61,8 @@ describe('plansift run: exit statuses and summary', () => {
     writeFileSync(join(input, 'huge.pdf'), '%PDF-1.4\n');
     truncateSync(join(input, 'huge.pdf'), 101 * 1024 * 1024); // sparse: never read by the run
     for (const f of ['stuck.txt', 'greedy.txt', 'boom.txt']) writeFileSync(join(input, f), plan(f));
-    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '8000', '--max-memory-mb', '1024', '--concurrency', '2'], {
+    // The time limit leaves a loaded machine room for the good files (at 8 s one timed out under a load average of 17).
+    const r = cli([input, '--out', join(base, 'out'), '--json', '--timeout-ms', '15000', '--max-memory-mb', '1024', '--concurrency', '2'], {
       PLANSIFT_FAULT: 'hang:stuck,oom:greedy,crash:boom',
     });
     expect(r.status).toBe(1);
@@ -72,7 +73,7 @@ describe('plansift run: exit statuses and summary', () => {
       'binary.txt': /^wrong_type: /,
       'archive.docx': /^wrong_type: file is a zip archive but not a Word \.docx/,
       'huge.pdf': /^too_large: file is 105906176 bytes, over the \d+-byte limit \(not read\)/,
-      'stuck.txt': /^timeout: timed out after 8000 ms$/,
+      'stuck.txt': /^timeout: timed out after 15000 ms$/,
       'greedy.txt': /^memory: worker ran out of memory \(288 MB heap\)$/,
       'boom.txt': /^crashed: worker crashed: injected crash on boom\.txt$/,
     };
