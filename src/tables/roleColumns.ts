@@ -13,29 +13,16 @@
 import type { DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
 import { hasCellGap, type Grid, type GridRow } from './grids.js';
+import { NO_VALUE, ROLE_WORDS, VALUE_ROLE, valueCellsFrom } from '../text/metricRoles.js';
 
 /** A line of the label column ending with a row's role, the block's name (clipped) glued before it. */
-const ROLE_LINE = /^(.*?)\s*\b(metric value|indicator value|numerator|denominator)$/i;
-const VALUE_ROLE = /^(metric|indicator) value$/i;
-
-/** One value cell at the start of the text, as a sheet prints it (the cell shape roleBlocks.ts reads): a period in
- *  brackets (its closing bracket clipped where the next cell runs into it), a no-value word, or a figure. */
-const VALUE_TOKEN = /^(\([^()]*?(?:\)|(?=\()|$)|(?:n\/a|not supplied|not applicable|not available|nil|[-–])(?=\s|\(|$)|[(\-–−]?£?\d[\d,]*(?:\.\d+)?%?\)?(?=\s|\(|$))/i;
+const ROLE_LINE = new RegExp(`^(.*?)\\s*\\b(${ROLE_WORDS})$`, 'i');
 const PERIOD_CELL = /^\(/;
-const NO_VALUE = /^(n\/a|not supplied|not applicable|not available|nil|[-–])$/i;
 
 /** The value cells a line is made of, or null where anything else is written on it. */
 function valueCells(text: string): string[] | null {
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    while (at < text.length && text[at] === ' ') at++;
-    if (at >= text.length) return out.length > 0 ? out : null;
-    const m = VALUE_TOKEN.exec(text.slice(at));
-    if (!m) return null;
-    out.push(m[0].trim());
-    at += m[0].length;
-  }
+  const cells = valueCellsFrom(text);
+  return cells && cells.length > 0 ? cells.map((c) => c.text) : null;
 }
 
 /** Header lines looked for above the figures, and value columns a sheet of this shape has at most. */

@@ -11,20 +11,10 @@
 // value, and the header is cut where those columns begin. The result is one logical table: name | role | values.
 import type { TableRow } from '../../model/document.js';
 import { FIXED_WIDTH, fragmentsOf, type FixedWidthTable } from './fragments.js';
+import { ROLE_WORDS, VALUE_ROLE, valueCellsFrom, type ValueCell } from '../../text/metricRoles.js';
 
 /** A row's role label: the block's value row, or its numerator or denominator row. */
-const ROLE = /(?<=^|\s)(metric value|indicator value|numerator|denominator)(?=\s|$)/i;
-const VALUE_ROLE = /^(metric|indicator) value$/i;
-
-/** One value cell at the start of the text: a period in brackets (its closing bracket clipped when the next
- *  cell runs into it), a no-value word, or a figure. */
-const VALUE_TOKEN = /^(\([^()]*?(?:\)|(?=\()|$)|(?:n\/a|not supplied|not applicable|not available|nil|[-–])(?=\s|\(|$)|[(\-–−]?£?\d[\d,]*(?:\.\d+)?%?\)?(?=\s|\(|$))/i;
-
-interface Cell {
-  start: number;
-  end: number;
-  text: string;
-}
+const ROLE = new RegExp(`(?<=^|\\s)(${ROLE_WORDS})(?=\\s|$)`, 'i');
 
 interface Line {
   index: number;
@@ -33,28 +23,14 @@ interface Line {
   role: string;
   roleStart: number;
   roleEnd: number;
-  values: Cell[];
-}
-
-/** The value cells of `text` from `from` on, or null where something else is written there. */
-function valueCells(text: string, from: number): Cell[] | null {
-  const out: Cell[] = [];
-  let at = from;
-  for (;;) {
-    while (at < text.length && text[at] === ' ') at++;
-    if (at >= text.length) return out;
-    const m = VALUE_TOKEN.exec(text.slice(at));
-    if (!m) return null;
-    out.push({ start: at, end: at + m[0].trimEnd().length, text: m[0].trim() });
-    at += m[0].length;
-  }
+  values: ValueCell[];
 }
 
 /** What one line of a metric block is, or null for any other line. */
 function classify(text: string, index: number): Line | null {
   const role = ROLE.exec(text);
   if (role) {
-    const values = valueCells(text, role.index + role[0].length);
+    const values = valueCellsFrom(text, role.index + role[0].length);
     if (!values) return null;
     return { index, kind: 'role', name: text.slice(0, role.index).trim(), role: role[0], roleStart: role.index, roleEnd: role.index + role[0].length, values };
   }
@@ -62,7 +38,7 @@ function classify(text: string, index: number): Line | null {
   if (frags.length === 0) return null;
   if (frags[0].start >= FIXED_WIDTH.cellIndent) {
     // A period row: periods and "N/A" only, never a figure (that is a value row that lost its label).
-    const values = valueCells(text, 0);
+    const values = valueCellsFrom(text, 0);
     if (values && values.length > 0 && values.every((v) => !/\d/.test(v.text) || v.text.startsWith('('))) {
       return { index, kind: 'period', name: '', role: '', roleStart: -1, roleEnd: -1, values };
     }
@@ -70,7 +46,7 @@ function classify(text: string, index: number): Line | null {
   }
   // A name alone at the margin: too long for its cell, the printer set it on a line of its own (its wrapped
   // rest may open with a bracket: "(aged 65 and over)"); figures alone there are no name.
-  const asValues = valueCells(text, 0);
+  const asValues = valueCellsFrom(text, 0);
   if (frags.length === 1 && !asValues?.every((v) => !v.text.startsWith('('))) return { index, kind: 'name', name: frags[0].text, role: '', roleStart: -1, roleEnd: -1, values: [] };
   return null;
 }
@@ -174,7 +150,7 @@ function valueSpans(body: Line[]): Array<{ start: number; end: number }> {
 
 /** The column of each of a line's value cells, in order: all columns filled, in order; fewer, each where it
  *  overlaps a column most (nearest where none), leaving room for the cells after it. */
-function placeValues(values: Cell[], spans: Array<{ start: number; end: number }>): number[] {
+function placeValues(values: ValueCell[], spans: Array<{ start: number; end: number }>): number[] {
   if (values.length === spans.length) return values.map((_, k) => k);
   const out: number[] = [];
   let from = 0;
