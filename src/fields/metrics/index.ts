@@ -15,6 +15,7 @@ import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack
 import { roleColumnGrids, type RoleColumnSpec } from '../../tables/roleColumns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
+import { annexQuestionRows } from './annexQuestions.js';
 import { rowWiseLaidOut } from './rowWiseLayout.js';
 import { isRowTypeLabel, readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
 
@@ -65,7 +66,10 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
     const laidOut = rowWiseLaidOut(doc, table);
     metrics.push(...(laidOut && laidOut.length > read.length ? laidOut : read));
   }
-  metrics.push(...rowWiseLines(doc, seg, stream));
+  // The annex's question rows in raw reading order (./annexQuestions.ts), their lines read by no other line reader.
+  const questions = annexQuestionRows(doc, seg, (i) => stream.some((g) => i >= g.blockStart && i < g.blockEnd));
+  const lineMetrics = [...questions.metrics, ...rowWiseLines(doc, seg, stream).filter((m) => m.block == null || !questions.covers(m.block))];
+  metrics.push(...lineMetrics.sort((a, b) => (a.block ?? 0) - (b.block ?? 0)));
   return { value: dedupe(metrics), messages };
 }
 
