@@ -134,4 +134,38 @@ describe('the 2014 annex question rows in raw reading order', () => {
     ]);
     expect(metrics.filter((m) => /plan_change|2014-15 actual|^\S+ 2015-16/.test(m))).toEqual(PREVENTED);
   });
+
+  it('names the first row where its name was cut at a hyphen around its period and value (a table without rules)', () => {
+    const metrics = metricsOf([
+      'For HWB to populate:',
+      'Total',
+      'number of',
+      'non-',
+      '',
+      '2013/14',
+      'Outturn',
+      '',
+      '41250',
+      '(All',
+      'Provide',
+      '',
+      'elective',
+      'FFCEs in',
+      'general &',
+      'acute',
+      '',
+      'rs)',
+      '',
+      '2014/15',
+      'Plan',
+      '',
+      '40310',
+      '(All',
+      'Provide',
+      'rs)',
+      '',
+      FOOTNOTE,
+    ]);
+    expect(metrics).toEqual(['non_elective_admissions 2013-14 actual 41250', 'non_elective_admissions 2014-15 plan 40310']);
+  });
 });

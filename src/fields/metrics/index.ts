@@ -16,6 +16,7 @@ import { roleColumnGrids, type RoleColumnSpec } from '../../tables/roleColumns.j
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
 import { annexQuestionRows } from './annexQuestions.js';
+import { nameAroundValue } from './cutName.js';
 import { rowWiseLaidOut } from './rowWiseLayout.js';
 import { isRowTypeLabel, readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
 
@@ -113,6 +114,9 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     }
     const value = doc.blocks[i + 1];
     if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
+    // A name cut around the row's period and value (./cutName.ts) names the measure where nothing above did.
+    const cutName = ctx.key ? null : nameAroundValue(i - lines.length + 1, i + 1, line, (k) => ((doc.blocks[k] as { blankLinesBefore?: number }).blankLinesBefore ?? 0) > 0);
+    if (cutName) ctx.key = cutName;
     // The block can open with the tail of the cell above it, no blank line between ("to planned" / "14/15" /
     // "outturn" / "How many …"): the label is the shortest run of its last lines, from a line opening with a
     // capital, that names a period and kind; else the whole block.
