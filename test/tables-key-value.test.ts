@@ -62,6 +62,22 @@ describe('keyValueGrids', () => {
     ]);
   });
 
+  it('puts back a year cut at its "/" whose tail comes after the figure and the label\'s words (raw reading order)', () => {
+    const afterBlank = (text: string): RawBlock => ({ ...para(text), blankLinesBefore: 1 });
+    const d = doc([para('Total required 2014/'), para('£845,000'), para('value'), para('15'), para('of BCF pooled'), para('budget'), afterBlank('2015/16'), para('£7,100,000')]);
+    expect(cellsOf(keyValueGrids(d, [], SPEC))).toEqual([
+      [
+        ['Total required value of BCF pooled budget', '2014/15', '£845,000'],
+        ['2015/16', '£7,100,000'],
+      ],
+    ]);
+    // Not a tail past another line with digits (the next row's), nor after a blank line (another run of cells).
+    for (const between of [[para('Total pooled budget £900,000')], [afterBlank('budget')]]) {
+      const rows = cellsOf(keyValueGrids(doc([para('Minimum pooled budget 2014/'), para('£845,000'), ...between, para('15')]), [], SPEC)).flat();
+      expect(rows.some((r) => r.includes('2014/15'))).toBe(false);
+    }
+  });
+
   it('does not start a label after a fragment broken off mid-phrase, even at a capitalised fragment', () => {
     // "Total" would make a label on its own with the lines after it; "Minimum value of" runs on into it.
     const d = doc([para('Date submitted:'), para('02/02/15'), para('Minimum value of'), para('Total'), para('pooled budget: 2014/15'), para('£610,000')]);

@@ -34,8 +34,11 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
   const blocks = doc.blocks;
   // Lines already read as a table (a table flattened to one cell per line) are not label/value lines.
   const inTable = (i: number) => tables.some((g) => i >= g.blockStart && i < g.blockEnd);
+  // The lines that were a cut year's tail, gone back onto their year.
+  const tails = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
+    if (tails.has(i)) continue;
     // Table lines (tabs or wide gaps) are read as grids already.
     if ((block.kind !== 'paragraph' && block.kind !== 'list_item') || hasCellGap(block.text) || inTable(i)) {
       current = null;
@@ -50,6 +53,13 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
       i++;
     }
     const hasMoney = spec.figureIn(text) !== null;
+    // The row's year cut at its "/" ("… 2014/"), its figure and label words read before the year's tail.
+    const cut = hasMoney ? pending.at(-1) : undefined;
+    const tail = cut ? cutYearTail(doc, i, cut.text) : null;
+    if (cut && tail) {
+      cut.text += tail.text;
+      tails.add(tail.block);
+    }
     if (!hasMoney) {
       // A short label fragment or a lone year: keep it for the figure that may follow.
       // "Date submitted: 14/01/15" is a complete label/value pair of its own, not part of the next label.
@@ -118,6 +128,31 @@ export function keyValueGrids(doc: DocumentModel, tables: Grid[], spec: KeyValue
     current.blockEnd = i + 1;
   }
   return grids;
+}
+
+/** A year cut at its "/" where a line ends ("Minimum required 2014/"). */
+const CUT_YEAR = /(?:^|\s)(?:19|20)(\d\d)\/$/;
+/** How many lines after the row's figure its cut year's tail may come (the label's wrapped words between). */
+const TAIL_REACH = 3;
+
+/**
+ * The tail of a year cut at its "/" in raw reading order (tables.md class 3; pdftotext prints a row's cells by
+ * baseline: "Minimum required 2014/" / "£845,000" / "value" / "15" / "of BCF pooled"): the year's second half
+ * alone on one of the few lines after the figure on line `figureLine`, in the same run of lines (no blank line
+ * between), before any other line with digits (a figure or a year of the next row's). Null where there is none.
+ */
+function cutYearTail(doc: DocumentModel, figureLine: number, text: string): { text: string; block: number } | null {
+  const m = CUT_YEAR.exec(text.trim());
+  if (!m) return null;
+  const rest = String((Number(m[1]) + 1) % 100).padStart(2, '0');
+  for (let j = figureLine + 1; j <= figureLine + TAIL_REACH && j < doc.blocks.length; j++) {
+    const b = doc.blocks[j];
+    if (b.kind !== 'paragraph' || (b.blankLinesBefore ?? 0) > 0) return null;
+    const t = b.text.trim();
+    if (t === rest) return { text: rest, block: j };
+    if (/\d/.test(t)) return null;
+  }
+  return null;
 }
 
 /** A line broken off before the end of its phrase ("required value of", "Health and"): the next line continues it. */

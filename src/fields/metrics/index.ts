@@ -15,6 +15,8 @@ import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack
 import { roleColumnGrids, type RoleColumnSpec } from '../../tables/roleColumns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
+import { annexQuestionRows } from './annexQuestions.js';
+import { nameAroundValue } from './cutName.js';
 import { rowWiseLaidOut } from './rowWiseLayout.js';
 import { isRowTypeLabel, readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
 
@@ -65,7 +67,10 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
     const laidOut = rowWiseLaidOut(doc, table);
     metrics.push(...(laidOut && laidOut.length > read.length ? laidOut : read));
   }
-  metrics.push(...rowWiseLines(doc, seg, stream));
+  // The annex's question rows in raw reading order (./annexQuestions.ts), their lines read by no other line reader.
+  const questions = annexQuestionRows(doc, seg, (i) => stream.some((g) => i >= g.blockStart && i < g.blockEnd));
+  const lineMetrics = [...questions.metrics, ...rowWiseLines(doc, seg, stream).filter((m) => m.block == null || !questions.covers(m.block))];
+  metrics.push(...lineMetrics.sort((a, b) => (a.block ?? 0) - (b.block ?? 0)));
   return { value: dedupe(metrics), messages };
 }
 
@@ -109,6 +114,9 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     }
     const value = doc.blocks[i + 1];
     if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
+    // A name cut around the row's period and value (./cutName.ts) names the measure where nothing above did.
+    const cutName = ctx.key ? null : nameAroundValue(i - lines.length + 1, i + 1, line, (k) => ((doc.blocks[k] as { blankLinesBefore?: number }).blankLinesBefore ?? 0) > 0);
+    if (cutName) ctx.key = cutName;
     // The block can open with the tail of the cell above it, no blank line between ("to planned" / "14/15" /
     // "outturn" / "How many …"): the label is the shortest run of its last lines, from a line opening with a
     // capital, that names a period and kind; else the whole block.
