@@ -152,7 +152,7 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = f
  * line after it and the x where the columns begin (0 in reading order); null when the pieces do not make two or
  * more whole periods with a kind each.
  */
-function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
+function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean; shuffled: boolean } | null {
   const first = piecesOf(lines[at], at, spec, /^\S/.test(lines[at].text));
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
@@ -281,14 +281,19 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // In reading order the quarters of one year come in the order their lines did, and a taller header cell's
   // lines interleave with its neighbour's ("2021-22" / "2021-22 Q3" / "Q2"): the columns of a year run forwards,
   // so its quarters go to them in time order.
+  // Where they came out of time order the writer printed the cells not one after another but by line across
+  // cells of different heights, and which value of a row is whose column no longer follows from their order in
+  // the stream either (shuffled: the header is read, its rows are not).
+  let shuffled = false;
   if (!laidOut && quarters.length > 0) {
     for (const year of new Set(columns.map((c) => c.start))) {
       const same = columns.filter((c) => c.start === year);
       const sorted = same.map((c) => c.quarter!).sort();
+      shuffled ||= same.some((c, k) => c.quarter !== sorted[k]);
       same.forEach((c, k) => (c.quarter = sorted[k]));
     }
   }
-  return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
+  return { columns, end, left: laidOut ? columns[0].x : 0, laidOut, shuffled };
 }
 
 /**
@@ -610,6 +615,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       if (!stack) continue;
       const { end, left, laidOut } = stack;
       let columns = stack.columns;
+      let shuffled = stack.shuffled;
       let k = columns.length;
       // The name: text before the stack, and (laid out) the label column beside it.
       const before = lines.slice(since, n).map((l) => (left ? l.text.slice(0, left) : l.text));
@@ -684,6 +690,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
           if (!partial || !fresh) break;
           columns = [...columns, ...next.columns].sort(inTimeOrder);
+          shuffled ||= next.shuffled;
           // The label column's cells can come between the parts ("8.3 Usual residence" after the first periods):
           // the table's name is the last text naming one before the second part.
           named = nameBefore(lines.slice(end, m).map((l) => l.text), spec) ?? named;
@@ -740,10 +747,27 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));
       }
-      if (rows.length > 1) grids.push({ rows, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
+      // A shuffled header's rows are read, so that they are no other table's, but only those whose values are all
+      // one figure (a flat plan: which is whose column does not matter) are kept: a value under the wrong period is
+      // worse than none.
+      const kept = shuffled ? keptUnderShuffledHeader(rows) : rows;
+      if (rows.length > 1) grids.push({ rows: kept, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
       since = last;
       n = Math.max(n, last - 1);
     }
   }
   return grids;
+}
+
+/** The rows under a shuffled header (stackAt) whose column order does not matter: the header, and each row whose
+ *  values are one figure repeated, its numerator and denominator rows only with it. */
+function keptUnderShuffledHeader(rows: GridRow[]): GridRow[] {
+  const isRole = (r: GridRow) => /numera|denomin/i.test(r.cells[1]);
+  const flat = (r: GridRow) => new Set(r.cells.slice(2)).size === 1;
+  let valueKept = false;
+  return rows.filter((r) => {
+    if (r.header) return true;
+    if (!isRole(r)) valueKept = flat(r);
+    return valueKept && flat(r);
+  });
 }
