@@ -562,6 +562,9 @@ function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec
   return out;
 }
 
+/** Whether the columns are the four quarters of each year they hold. */
+const allQuarters = (columns: Column[]) => columns.every((c) => c.quarter) && [...new Set(columns.map((c) => c.start))].every((y) => new Set(columns.filter((c) => c.start === y).map((c) => c.quarter)).size === 4);
+
 /** Periods in time order; within a year, an estimate of it after its plan (the templates' "2021-22 Plan",
  *  "2021-22 estimated"). */
 const inTimeOrder = (x: Column, y: Column) => x.start - y.start || (x.quarter ?? '').localeCompare(y.quarter ?? '') || Number(x.kind === 'estimate') - Number(y.kind === 'estimate');
@@ -601,6 +604,23 @@ function labelOf(words: Token[], l: number, x = Number.MAX_SAFE_INTEGER): string
   return label.map((w) => w.text).join(' ');
 }
 
+/**
+ * In reading order a row's label cell and its first value cell can share a baseline and come out as one line
+ * ("Indicator value 61.2"), printed among the header's own lines where the header cells are taller than the row's
+ * first line: such a line inside the stack [at, end), a row label then values only, opens that row.
+ */
+function labelledValuesIn(lines: Line[], at: number, end: number, spec: PeriodStackSpec): Run[] {
+  const out: Run[] = [];
+  for (let m = at + 1; m < end; m++) {
+    const tokens = tokensOf(lines[m], m);
+    const v = tokens.findIndex((t) => spec.isValue(t.text));
+    if (v < 1 || !tokens.slice(v).every((t) => spec.isValue(t.text))) continue;
+    const label = tokens.slice(0, v).map((t) => t.text).join(' ');
+    if (spec.isRowType?.(label)) out.push({ values: tokens.slice(v), label, apart: false, opensLine: false });
+  }
+  return out;
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -633,7 +653,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
-      const runs: Run[] = [];
+      const runs: Run[] = laidOut ? [] : labelledValuesIn(lines, n, end, spec);
       let run: Token[] = [];
       let words: Token[] = [];
       let pendingRole: string | null = null;
@@ -674,7 +694,12 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         // no table of its own, so it may also come before any value.
         // The header's parts can be several where no value cell came between (its cells printed one after
         // another, the label cells between them, figures in their words: "(65 and over)").
-        const partialSoFar = (single = false) => !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
+        // A header of a year's four quarters is whole (the template's quarterly block: a year's actuals, the next
+        // year's plans under a header of their own): where the runs so far already make a whole row under it (a
+        // value joined to its row's label, "Indicator value 61.2", and the rest set apart), the next stack is a
+        // table of its own.
+        const partialSoFar = (single = false) =>
+          !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k) && !(allQuarters(columns) && rowsOf(runs, k, spec).length > 0);
         const candidate = m > end && /\b20\d\d/.test(lines[m].text);
         let next = candidate ? stackAt(lines, m, spec) : null;
         const single = !next && candidate && partialSoFar(true);
