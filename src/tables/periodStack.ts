@@ -161,7 +161,10 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   const laidOut = years[0].x > 0;
   // A single period cell (looked for only in reading order) opens its line; a year inside a line of words is
   // prose ("since 2021/22 a" over "steady rise …" in a rationale cell), not a header.
-  if (minColumns === 1 && first[0].piece !== 'year') return null;
+  // Nor is a year that a sentence runs on from ("2021/22 given in the" in a rationale cell): on a header cell's line
+  // only the next cell's text can follow it, and a cell opens with a capital ("2022-23 Rationale for how").
+  const runsOn = first[1] && (first[1].piece === 'value' || (first[1].piece === 'word' && !/^\p{Lu}/u.test(first[1].text)));
+  if (minColumns === 1 && (first[0].piece !== 'year' || runsOn)) return null;
   // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
   // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
   // "2021-22 Q1" left of it on the next).
