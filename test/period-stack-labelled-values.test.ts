@@ -226,3 +226,43 @@ describe('annual metric block in raw text of a retypeset plan: the last header c
     ]);
   });
 });
+
+describe('quarterly metric block in raw text of a plan in large type: header cells cut at their edges, printed a cell at a time', () => {
+  it('years opening a line together ("2021 2021 2021 2021 Rationale for how"), each tail and kind later, the last kind after the next cell\'s words', () => {
+    const text = [
+      'Avoidable',
+      '2021 2021 2021 2021 Rationale for how',
+      'Local plan to meet',
+      'admissions',
+      '-22',
+      'Q1',
+      'Actual',
+      '-22',
+      'Q2',
+      'Actual',
+      '-22',
+      'Q3',
+      'Actual',
+      '-22',
+      'Q4',
+      'ambition was set',
+      'Actual',
+      'Indirectly',
+      'standardised',
+      'rate (ISR)',
+      'Indicator',
+      'value',
+      '',
+      '344.1 329.7 315.2 308.6',
+      '',
+      'Rationale text runs on here',
+      '',
+    ];
+    expect(metricsOf(text)).toEqual([
+      'avoidable_admissions 2021-22 Q1 actual 344.1 -/-',
+      'avoidable_admissions 2021-22 Q2 actual 329.7 -/-',
+      'avoidable_admissions 2021-22 Q3 actual 315.2 -/-',
+      'avoidable_admissions 2021-22 Q4 actual 308.6 -/-',
+    ]);
+  });
+});

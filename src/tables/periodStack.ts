@@ -123,6 +123,7 @@ function gluedPieces(text: string): Array<{ text: string; piece: PieceKind; star
 function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = false): Piece[] {
   const tokens = tokensOf(line, n);
   const out: Piece[] = [];
+  const leadingYears = tokens.findIndex((t) => !/^20\d\d$/.test(t.text)) < 0 ? tokens.length : tokens.findIndex((t) => !/^20\d\d$/.test(t.text));
   tokens.forEach((t, k) => {
     let m: RegExpExecArray | null;
     if ((m = WHOLE_YEAR.exec(t.text)) && follows(Number(m[1]), Number(m[2]))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: Number(m[2]) });
@@ -134,7 +135,9 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = f
     } else if ((m = YEAR_START.exec(t.text))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: null });
     // In reading order a year alone on its line ("2021", its "-22" cut off) is a first half: the stack holds
     // only where its tail comes.
-    else if (readingOrder && tokens.length === 1 && /^20\d\d$/.test(t.text)) out.push({ ...t, piece: 'year', start: Number(t.text), end: null });
+    // So are the years that open a line two or more together ("2021 2021 2021 2021 Rationale for how": a row of
+    // header cells' first lines, the next cell's after them), their tails a line each further on.
+    else if (readingOrder && /^20\d\d$/.test(t.text) && (tokens.length === 1 || (leadingYears >= 2 && k < leadingYears))) out.push({ ...t, piece: 'year', start: Number(t.text), end: null });
     else if (gluedPieces(t.text)) out.push(...gluedPieces(t.text)!.map((g, d) => ({ ...t, ...g, x: t.x + d })));
     else if (YEAR_END.test(t.text)) out.push({ ...t, piece: 'end' });
     // In reading order a year cut at its cell edge ("2021" / "-22") can have its tail lines away from it, the
@@ -217,7 +220,10 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     // In reading order a kind after a word on its line is prose ("… 2021/22 a target of …"), not a header cell's.
     if (!laidOut) mine.forEach((p, k) => p.piece === 'kind' && mine.slice(0, k).some((q) => q.piece === 'word' || q.piece === 'value') && (p.piece = 'word'));
     const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
-    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail) break;
+    // In reading order a line of the next cell's words can come before the last column's kind ("-22" / "Q4" /
+    // "ambition was set" / "Actual"): the stack holds while a column still waits for its kind.
+    const kindsWaiting = !laidOut && pieces.filter((p) => p.piece === 'kind').length < pieces.filter((p) => p.piece === 'year').length && pieces.filter((p) => p.piece === 'end').length === pieces.filter((p) => p.piece === 'year' && p.end === null).length;
+    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail && !kindsWaiting) break;
     // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
     const kinds = header.filter((p) => p.piece === 'kind').length;
     // Words right of the last column's start are the next cell's ("Plan  how ambition": the rationale header).
