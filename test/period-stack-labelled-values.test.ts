@@ -111,7 +111,7 @@ describe('quarterly metric block in raw text of a landscape plan: the values on 
       '2021/22 given in the',
       'return show that the',
       'rate fell slightly and',
-      'plan which also has',
+      'plan that also covers',
       'parts that will help.',
       '',
       '8.3 Discharge to',
