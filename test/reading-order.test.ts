@@ -627,7 +627,7 @@ describe('risk log in reading order: a likelihood printed below its row\'s last 
 });
 
 describe('quarterly metric table in another writer\'s reading order (2022-23 planning template: "2021-22 Q1 Actual" … "2022-23 Q4 Plan")', () => {
-  it('a taller header cell\'s lines interleave with its neighbour\'s ("2021-22" / "2021-22 Q3" / "Q2"): a year\'s quarters go to its columns in time order', () => {
+  it('a taller header cell\'s lines interleave with its neighbour\'s ("2021-22" / "2021-22 Q3" / "Q2"): the stream no longer says which value is whose quarter, so none is read', () => {
     const text = [
       'Avoidable',
       'admissions',
@@ -659,11 +659,56 @@ describe('quarterly metric table in another writer\'s reading order (2022-23 pla
       'ambition was set',
       '',
     ].join('\n');
+    expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([]);
+  });
+
+  it('under such a header a row of one figure repeated (a flat plan) is read: which value is whose quarter does not matter; its numerators, which differ, are not', () => {
+    const text = [
+      'Discharge to usual',
+      'place of residence',
+      '',
+      '2022-23 Q1',
+      'Plan',
+      '',
+      '2022-23',
+      '2022-23 Q3',
+      'Q2',
+      'Plan',
+      'Plan',
+      '',
+      '2022-23 Q4',
+      'Plan',
+      '',
+      'Indicator',
+      'value',
+      '',
+      '95.5%',
+      '',
+      '95.5%',
+      '',
+      '95.5%',
+      '',
+      '95.5%',
+      '',
+      'Numerator',
+      '',
+      '3,120',
+      '',
+      '2,984',
+      '',
+      '3,045',
+      '',
+      '2,871',
+      '',
+      'Rationale for how',
+      'ambition was set',
+      '',
+    ].join('\n');
     expect(extractMetrics(extractText(text, 'txt'), noSections).value.map(brief)).toEqual([
-      'avoidable_admissions 2021-22 Q1 actual 301.5 -/-',
-      'avoidable_admissions 2021-22 Q2 actual 287.2 -/-',
-      'avoidable_admissions 2021-22 Q3 actual 264.9 -/-',
-      'avoidable_admissions 2021-22 Q4 actual 240.6 -/-',
+      'discharge_usual_residence 2022-23 Q1 plan 95.5 -/-',
+      'discharge_usual_residence 2022-23 Q2 plan 95.5 -/-',
+      'discharge_usual_residence 2022-23 Q3 plan 95.5 -/-',
+      'discharge_usual_residence 2022-23 Q4 plan 95.5 -/-',
     ]);
   });
 });

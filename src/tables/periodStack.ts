@@ -123,6 +123,7 @@ function gluedPieces(text: string): Array<{ text: string; piece: PieceKind; star
 function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = false): Piece[] {
   const tokens = tokensOf(line, n);
   const out: Piece[] = [];
+  const leadingYears = tokens.findIndex((t) => !/^20\d\d$/.test(t.text)) < 0 ? tokens.length : tokens.findIndex((t) => !/^20\d\d$/.test(t.text));
   tokens.forEach((t, k) => {
     let m: RegExpExecArray | null;
     if ((m = WHOLE_YEAR.exec(t.text)) && follows(Number(m[1]), Number(m[2]))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: Number(m[2]) });
@@ -134,7 +135,9 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = f
     } else if ((m = YEAR_START.exec(t.text))) out.push({ ...t, piece: 'year', start: Number(m[1]), end: null });
     // In reading order a year alone on its line ("2021", its "-22" cut off) is a first half: the stack holds
     // only where its tail comes.
-    else if (readingOrder && tokens.length === 1 && /^20\d\d$/.test(t.text)) out.push({ ...t, piece: 'year', start: Number(t.text), end: null });
+    // So are the years that open a line two or more together ("2021 2021 2021 2021 Rationale for how": a row of
+    // header cells' first lines, the next cell's after them), their tails a line each further on.
+    else if (readingOrder && /^20\d\d$/.test(t.text) && (tokens.length === 1 || (leadingYears >= 2 && k < leadingYears))) out.push({ ...t, piece: 'year', start: Number(t.text), end: null });
     else if (gluedPieces(t.text)) out.push(...gluedPieces(t.text)!.map((g, d) => ({ ...t, ...g, x: t.x + d })));
     else if (YEAR_END.test(t.text)) out.push({ ...t, piece: 'end' });
     // In reading order a year cut at its cell edge ("2021" / "-22") can have its tail lines away from it, the
@@ -152,7 +155,7 @@ function piecesOf(line: Line, n: number, spec: PeriodStackSpec, readingOrder = f
  * line after it and the x where the columns begin (0 in reading order); null when the pieces do not make two or
  * more whole periods with a kind each.
  */
-function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean } | null {
+function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 2): { columns: Column[]; end: number; left: number; laidOut: boolean; shuffled: boolean } | null {
   const first = piecesOf(lines[at], at, spec, /^\S/.test(lines[at].text));
   const years = first.filter((p) => p.piece === 'year');
   if (years.length === 0) return null;
@@ -161,7 +164,10 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   const laidOut = years[0].x > 0;
   // A single period cell (looked for only in reading order) opens its line; a year inside a line of words is
   // prose ("since 2021/22 a" over "steady rise …" in a rationale cell), not a header.
-  if (minColumns === 1 && first[0].piece !== 'year') return null;
+  // Nor is a year that a sentence runs on from ("2021/22 given in the" in a rationale cell): on a header cell's line
+  // only the next cell's text can follow it, and a cell opens with a capital ("2022-23 Rationale for how").
+  const runsOn = first[1] && (first[1].piece === 'value' || (first[1].piece === 'word' && !/^\p{Lu}/u.test(first[1].text)));
+  if (minColumns === 1 && (first[0].piece !== 'year' || runsOn)) return null;
   // A year on a later line next to the columns so far, right or left of them, is one more column (its cell
   // centred lower: "2020-" alone on the first line, "2021  2021-22  2022" on the next; "2021-22" over "Q2" first,
   // "2021-22 Q1" left of it on the next).
@@ -214,7 +220,10 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
     // In reading order a kind after a word on its line is prose ("… 2021/22 a target of …"), not a header cell's.
     if (!laidOut) mine.forEach((p, k) => p.piece === 'kind' && mine.slice(0, k).some((q) => q.piece === 'word' || q.piece === 'value') && (p.piece = 'word'));
     const header = mine.filter((p) => p.piece !== 'word' && p.piece !== 'value');
-    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail) break;
+    // In reading order a line of the next cell's words can come before the last column's kind ("-22" / "Q4" /
+    // "ambition was set" / "Actual"): the stack holds while a column still waits for its kind.
+    const kindsWaiting = !laidOut && pieces.filter((p) => p.piece === 'kind').length < pieces.filter((p) => p.piece === 'year').length && pieces.filter((p) => p.piece === 'end').length === pieces.filter((p) => p.piece === 'year' && p.end === null).length;
+    if (n > at && header.length === 0 && mine.length > 0 && pieces.some((p) => p.piece === 'kind') && !waitingTail && !kindsWaiting) break;
     // A kind counts on a line of header words ("Actual Plan  Plan was set"), not in prose ("A target of").
     const kinds = header.filter((p) => p.piece === 'kind').length;
     // Words right of the last column's start are the next cell's ("Plan  how ambition": the rationale header).
@@ -281,14 +290,19 @@ function stackAt(lines: Line[], at: number, spec: PeriodStackSpec, minColumns = 
   // In reading order the quarters of one year come in the order their lines did, and a taller header cell's
   // lines interleave with its neighbour's ("2021-22" / "2021-22 Q3" / "Q2"): the columns of a year run forwards,
   // so its quarters go to them in time order.
+  // Where they came out of time order the writer printed the cells not one after another but by line across
+  // cells of different heights, and which value of a row is whose column no longer follows from their order in
+  // the stream either (shuffled: the header is read, its rows are not).
+  let shuffled = false;
   if (!laidOut && quarters.length > 0) {
     for (const year of new Set(columns.map((c) => c.start))) {
       const same = columns.filter((c) => c.start === year);
       const sorted = same.map((c) => c.quarter!).sort();
+      shuffled ||= same.some((c, k) => c.quarter !== sorted[k]);
       same.forEach((c, k) => (c.quarter = sorted[k]));
     }
   }
-  return { columns, end, left: laidOut ? columns[0].x : 0, laidOut };
+  return { columns, end, left: laidOut ? columns[0].x : 0, laidOut, shuffled };
 }
 
 /**
@@ -557,6 +571,9 @@ function pairLaidOutPieces(runs: Run[], columns: Column[], spec: PeriodStackSpec
   return out;
 }
 
+/** Whether the columns are the four quarters of each year they hold. */
+const allQuarters = (columns: Column[]) => columns.every((c) => c.quarter) && [...new Set(columns.map((c) => c.start))].every((y) => new Set(columns.filter((c) => c.start === y).map((c) => c.quarter)).size === 4);
+
 /** Periods in time order; within a year, an estimate of it after its plan (the templates' "2021-22 Plan",
  *  "2021-22 estimated"). */
 const inTimeOrder = (x: Column, y: Column) => x.start - y.start || (x.quarter ?? '').localeCompare(y.quarter ?? '') || Number(x.kind === 'estimate') - Number(y.kind === 'estimate');
@@ -596,6 +613,23 @@ function labelOf(words: Token[], l: number, x = Number.MAX_SAFE_INTEGER): string
   return label.map((w) => w.text).join(' ');
 }
 
+/**
+ * In reading order a row's label cell and its first value cell can share a baseline and come out as one line
+ * ("Indicator value 61.2"), printed among the header's own lines where the header cells are taller than the row's
+ * first line: such a line inside the stack [at, end), a row label then values only, opens that row.
+ */
+function labelledValuesIn(lines: Line[], at: number, end: number, spec: PeriodStackSpec): Run[] {
+  const out: Run[] = [];
+  for (let m = at + 1; m < end; m++) {
+    const tokens = tokensOf(lines[m], m);
+    const v = tokens.findIndex((t) => spec.isValue(t.text));
+    if (v < 1 || !tokens.slice(v).every((t) => spec.isValue(t.text))) continue;
+    const label = tokens.slice(0, v).map((t) => t.text).join(' ');
+    if (spec.isRowType?.(label)) out.push({ values: tokens.slice(v), label, apart: false, opensLine: false });
+  }
+  return out;
+}
+
 /** The period tables of blocks [from, to) that text conversion flattened, as grids. */
 export function periodStackGrids(doc: DocumentModel, from: number, to: number, spec: PeriodStackSpec, skip: (block: number) => boolean = () => false): Grid[] {
   const grids: Grid[] = [];
@@ -610,6 +644,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       if (!stack) continue;
       const { end, left, laidOut } = stack;
       let columns = stack.columns;
+      let shuffled = stack.shuffled;
       let k = columns.length;
       // The name: text before the stack, and (laid out) the label column beside it.
       const before = lines.slice(since, n).map((l) => (left ? l.text.slice(0, left) : l.text));
@@ -627,7 +662,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
       // Rows: runs of exactly k values, in the lines up to the next stack, each labelled by the words before it
       // on its line, else by the line above ("Numerator" over its run in reading order). In reading order a row
       // can come in pieces (below).
-      const runs: Run[] = [];
+      const runs: Run[] = laidOut ? [] : labelledValuesIn(lines, n, end, spec);
       let run: Token[] = [];
       let words: Token[] = [];
       let pendingRole: string | null = null;
@@ -668,7 +703,12 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         // no table of its own, so it may also come before any value.
         // The header's parts can be several where no value cell came between (its cells printed one after
         // another, the label cells between them, figures in their words: "(65 and over)").
-        const partialSoFar = (single = false) => !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k);
+        // A header of a year's four quarters is whole (the template's quarterly block: a year's actuals, the next
+        // year's plans under a header of their own): where the runs so far already make a whole row under it (a
+        // value joined to its row's label, "Indicator value 61.2", and the rest set apart), the next stack is a
+        // table of its own.
+        const partialSoFar = (single = false) =>
+          !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k) && !(allQuarters(columns) && rowsOf(runs, k, spec).length > 0);
         const candidate = m > end && /\b20\d\d/.test(lines[m].text);
         let next = candidate ? stackAt(lines, m, spec) : null;
         const single = !next && candidate && partialSoFar(true);
@@ -684,6 +724,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const fresh = next.columns.every((c) => !columns.some((d) => periodText(d) === periodText(c)));
           if (!partial || !fresh) break;
           columns = [...columns, ...next.columns].sort(inTimeOrder);
+          shuffled ||= next.shuffled;
           // The label column's cells can come between the parts ("8.3 Usual residence" after the first periods):
           // the table's name is the last text naming one before the second part.
           named = nameBefore(lines.slice(end, m).map((l) => l.text), spec) ?? named;
@@ -740,10 +781,27 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
         rows.push({ cells: ['', r.label, ...r.values.map((t) => t.text)], page: at.page, block: at.block, header: false, pageBreakBefore: false });
         last = Math.max(last, ...r.values.map((t) => t.line + 1));
       }
-      if (rows.length > 1) grids.push({ rows, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
+      // A shuffled header's rows are read, so that they are no other table's, but only those whose values are all
+      // one figure (a flat plan: which is whose column does not matter) are kept: a value under the wrong period is
+      // worse than none.
+      const kept = shuffled ? keptUnderShuffledHeader(rows) : rows;
+      if (rows.length > 1) grids.push({ rows: kept, blockStart: rows[0].block, blockEnd: rows[rows.length - 1].block + 1 });
       since = last;
       n = Math.max(n, last - 1);
     }
   }
   return grids;
+}
+
+/** The rows under a shuffled header (stackAt) whose column order does not matter: the header, and each row whose
+ *  values are one figure repeated, its numerator and denominator rows only with it. */
+function keptUnderShuffledHeader(rows: GridRow[]): GridRow[] {
+  const isRole = (r: GridRow) => /numera|denomin/i.test(r.cells[1]);
+  const flat = (r: GridRow) => new Set(r.cells.slice(2)).size === 1;
+  let valueKept = false;
+  return rows.filter((r) => {
+    if (r.header) return true;
+    if (!isRole(r)) valueKept = flat(r);
+    return valueKept && flat(r);
+  });
 }
