@@ -34,6 +34,29 @@ const IMPACT_OPENING = /^([1-5])\s+(\p{Lu}.*)$/u;
 /** A likelihood glued to the end of a risk's line ("… of qualified and skilled 4" / "preventive staff"). */
 const SCALE_ENDING = /^(.*\p{L}\S*)\s+([1-5])$/u;
 
+/** A score printed on the baseline of a neighbour's line, without its rating word ("… beds close 15", the rating
+ *  "Medium" on a line below): a figure that is a product of two 1-5 scales and no scale itself. */
+const SCORE_GLUED = /^(.*\p{L}\S*)\s+(\d{1,2})$/u;
+const SCALE_PRODUCTS = new Set([6, 8, 9, 10, 12, 15, 16, 20, 25]);
+function gluedScore(line: string): { value: number; rest: string } | null {
+  const m = SCORE_GLUED.exec(line);
+  return m && SCALE_PRODUCTS.has(Number(m[2])) ? { value: Number(m[2]), rest: m[1] } : null;
+}
+
+/**
+ * A rating word cut at its cell's edge and printed at the end of a neighbour's line ("… rents would Mediu"), its
+ * rest ("m") a line of its own just below: the rating, the line's text, and where the rest is. Only with the rest
+ * found, which no line of prose ends on.
+ */
+function cutRatingEnding(lines: string[], n: number): { whole: string; text: string; restAt: number } | null {
+  const m = /^(.*\S)\s+(\p{Lu}\p{Ll}{2,})$/u.exec(lines[n]);
+  const whole = m ? wholeRatingOf(m[2]) : undefined;
+  if (!m || !whole) return null;
+  const rest = whole.slice(m[2].length);
+  const restAt = lines.findIndex((l, k) => k > n && k <= n + 3 && l === rest);
+  return restAt < 0 ? null : { whole, text: m[1], restAt };
+}
+
 /** A finite verb or a negation in a risk's first sentence: the clause "There is a risk that" completes. */
 const CLAUSE = /\b(not|no|fails?|failure|unable|insufficient|lack\w*|cannot|will|may|might|could|does|do|did|is|are|was|were|has|have|affects?|impacts? on|means)\b/i;
 /** Actions open with an adverb of frequency, a gerund or an infinitive ("Monthly review", "Ongoing work", "To agree"). */
@@ -55,6 +78,8 @@ interface TextCell {
   /** Likelihoods printed among this cell's lines (a line of text before and after it, or glued to one): on the
    *  baseline of one of its lines, so of its row. */
   inner: Scale[];
+  /** Where its last line was read. */
+  end: number;
 }
 
 /** A text cell being read: its lines, and the likelihoods found between them (each before line `at`). */
@@ -64,6 +89,7 @@ interface OpenCell {
   block: number;
   impact: number | null;
   inner: Array<{ scale: Scale; at: number }>;
+  end?: number;
 }
 
 /** A risk named by its topic, in title case, then described: "Shared Records: local access for care staff …". */
@@ -83,13 +109,30 @@ const HEADER_FRAGMENT = /^(overall|risk|factor|materialise\??)$/i;
 
 /** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"); not a short line of
  *  a cell's prose that wrapping left holding a role word and a sentence's end ("limit the impact. Weekly"). */
-const isHeaderLine = (line: string) => HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line));
+const isHeaderLine = (line: string) =>
+  HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line) && !WRAPPED_PROSE.test(line));
+
+/** A short line that goes on as prose does, not as a header cell: it opens inside a parenthesis or ends on a word a
+ *  sentence cannot end on ("Effect of the" / "new tariff on …", "(with a knock-on impact" / "for the …"). */
+const WRAPPED_PROSE = /^\(|\b(the|a|an|of|on|to|in|for|and|or|by|with|from|at|that)$/i;
 
 
 /** A group made only of header cells and guidance, printed again or scattered among the rows. */
 function isHeaderGroup(lines: string[]): boolean {
   const whole = cleanCellText(lines.join(' '));
   return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || HEADER_FRAGMENT.test(l));
+}
+
+/**
+ * Where a group that opens with the header's guidance ("Please rate on a scale of 1-5 …", the impact's "And if there
+ * is some financial impact …", interleaved as the narrow header cells wrap) ends and the first row's cells begin: the
+ * first line after it opening a capitalised sentence that opens no guidance. 0 for a group that opens no guidance or
+ * is guidance to its end.
+ */
+function guidanceEnd(lines: string[]): number {
+  if (!RISK_CELLS.isGuidance(lines[0])) return 0;
+  const at = lines.findIndex((l, n) => n > 0 && /^\p{Lu}/u.test(l) && !RISK_CELLS.isGuidance(l) && !isHeaderLine(l));
+  return at < 0 ? 0 : at;
 }
 
 /** Share of a cell's longest line up to which the next line's first word would have fitted on its last line. */
@@ -120,7 +163,7 @@ function splitAfterContinuation(group: LineGroup): LineGroup[] {
  * The risks of a revised log whose header opens at block `from`, read by content up to `to` or the first line as
  * wide as running prose (the log's cells are narrow columns). Positions order cells and figures as read.
  */
-export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk[] {
+export function readTypedLog(doc: DocumentModel, from: number, to: number): { risks: Risk[]; tiedRows: number } {
   const widths = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim().length] : []));
   // A cell of a five-column log is far narrower than a line of prose: 60-80 characters ends it.
   const proseWidth = Math.max(60, Math.min(80, 0.6 * Math.max(0, ...widths)));
@@ -158,6 +201,15 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         break;
       }
       if (lines.length === 0) continue;
+      // The header's guidance run straight into the first row's cells, no blank line between (read raw, the last
+      // guidance line "likely" then "Partners do not …"): the cells start at the first line that opens a sentence.
+      const cellsAt = guidanceEnd(lines);
+      const block = group.block + cellsAt;
+      if (cellsAt > 0) {
+        headerAt.push(pos);
+        pos += cellsAt;
+        lines = lines.slice(cellsAt);
+      }
       if (isHeaderGroup(lines)) {
         headerAt.push(pos);
         continue;
@@ -173,14 +225,23 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           const last = first + p.lines.length;
           // Inside the piece: a line of it before the likelihood and one after.
           const inner = cell!.inner.filter((x) => x.at > first && x.at < last).map((x) => x.scale);
-          cells.push({ text: cleanCellText(p.lines.join(' ')), pos: cell!.pos + n / 100, block: p.block, impact: n === 0 ? cell!.impact : null, inner });
+          const pieceText = cleanCellText(p.lines.join(' '));
+          // The header's first cell printed again, wrapped over lines of its own ("There is a risk" / "that:").
+          if (pieceText === openingLine && inner.length === 0) {
+            headerAt.push(cell!.pos + first);
+            first = last;
+            return;
+          }
+          const at = cell!.pos + n / 100;
+          cells.push({ text: pieceText, pos: at, block: p.block, impact: n === 0 ? cell!.impact : null, inner, end: n === pieces.length - 1 ? (cell!.end ?? at) : at });
           first = last;
         });
         cell = null;
       };
       const text = (line: string) => {
-        if (!cell) cell = { lines: [], pos, block: group.block, impact: null, inner: [] };
+        if (!cell) cell = { lines: [], pos, block, impact: null, inner: [] };
         cell.lines.push(line);
+        cell.end = pos;
       };
       // A likelihood read while a text cell is open sits between its last line so far and its next.
       const among = (scale: Scale) => {
@@ -188,6 +249,8 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         open?.inner.push({ scale, at: open.lines.length });
       };
       const unrated = () => groupScores.find((s) => s.rating === null);
+      // Lines that are the rest of a rating word cut at the end of a line above ("… would Mediu" / "m").
+      const restLines = new Set<number>();
       for (const [n, line] of lines.entries()) {
         pos++;
         if (line === openingLine) {
@@ -197,6 +260,9 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
         }
         if (isHeaderLine(line)) continue;
         let m: RegExpExecArray | null;
+        let glued: { value: number; rest: string } | null;
+        let cut: ReturnType<typeof cutRatingEnding>;
+        if (restLines.has(n)) continue;
         // An impact's first line with the row's score printed on its baseline ("5 Fewer beds 20 High").
         const impactOpening = IMPACT_OPENING.exec(line);
         if (impactOpening && (m = SCORE_ENDING.exec(impactOpening[2]))) {
@@ -204,7 +270,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           const s: Scale = { value: Number(m[2]), pos, rating: parseRating(m[3]) };
           scores.push(s);
           groupScores.push(s);
-          cell = { lines: [m[1]], pos, block: group.block, impact: Number(impactOpening[1]), inner: [] };
+          cell = { lines: [m[1]], pos, block, impact: Number(impactOpening[1]), inner: [] };
         } else if (/^[1-5]$/.test(line)) {
           const scale: Scale = { value: Number(line), pos, rating: null };
           likelihoods.push(scale);
@@ -227,14 +293,29 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
           const opening = RATING_OPENING.test(line);
           unrated()!.rating = parseRating(opening ? m[1] : m[2]);
           text(opening ? m[2] : m[1]);
+        } else if (unrated() && (cut = cutRatingEnding(lines, n))) {
+          unrated()!.rating = parseRating(cut.whole);
+          restLines.add(cut.restAt);
+          text(cut.text);
         } else if ((m = IMPACT_OPENING.exec(line))) {
           flush();
-          cell = { lines: [m[2]], pos, block: group.block, impact: Number(m[1]), inner: [] };
+          const glued = gluedScore(m[2]);
+          if (glued) {
+            const s: Scale = { value: glued.value, pos, rating: null };
+            scores.push(s);
+            groupScores.push(s);
+          }
+          cell = { lines: [glued?.rest ?? m[2]], pos, block, impact: Number(m[1]), inner: [] };
         } else if ((m = SCALE_ENDING.exec(line)) && /^\p{Ll}/u.test(lines[n + 1] ?? '')) {
           const scale: Scale = { value: Number(m[2]), pos, rating: null };
           likelihoods.push(scale);
           text(m[1]);
           among(scale); // glued to the line, so between it and the next
+        } else if ((glued = gluedScore(line))) {
+          const s: Scale = { value: glued.value, pos, rating: null };
+          scores.push(s);
+          groupScores.push(s);
+          text(glued.rest);
         } else text(line);
       }
       flush();
@@ -260,14 +341,15 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
   for (const { l, i, s } of candidates) {
     if (l.used || i.used || s.used) continue;
     l.used = i.used = s.used = true;
-    rows.push({ likelihood: l.value, impact: i.value, score: s.value, rating: s.rating, pos: Math.min(l.pos, i.pos, s.pos), scale: l });
+    rows.push({ likelihood: l.value, impact: i.value, score: s.value, rating: s.rating, pos: Math.min(l.pos, i.pos, s.pos), scale: l, figures: [l.pos, i.pos, s.pos] });
   }
   rows.sort((x, y) => x.pos - y.pos);
 
   const continued = cutRowContinuations(cells, headerAt, [...likelihoods, ...scores, ...impacts].map((x) => x.pos));
+  for (const c of joinParenthesisRests(cells)) continued.add(c);
   const risks = cells.filter((c) => c.impact === null && !continued.has(c) && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
-  const rowOf = pairRisksWithRows(risks, rows);
-  return risks.map((c) => ({
+  const rowOf = pairRisksWithRows(risks, rows, cells.filter((c) => !continued.has(c)));
+  const read = risks.map((c) => ({
     description: c.text,
     likelihood: rowOf.get(c)?.likelihood ?? null,
     impact: rowOf.get(c)?.impact ?? null,
@@ -280,6 +362,40 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): Risk
     block: c.block,
     text: c.text,
   }));
+  return { risks: read, tiedRows: rows.length };
+}
+
+/** How far a text leaves parentheses open: below 0 where it closes one it never opened. */
+function parenthesisBalance(text: string): { open: number; closesUnopened: boolean } {
+  let depth = 0;
+  let closesUnopened = false;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth === 0) closesUnopened = true;
+      else depth--;
+    }
+  }
+  return { open: depth, closesUnopened };
+}
+
+/**
+ * A text cell that closes a parenthesis it never opened ("… Changes to transport (bus routes," then, cells later,
+ * "rail fares) leave …") is the rest of the nearest cell before it left open: the reading order took the cell's first
+ * lines with its row's figures and the rest after the row's other cells. The rest is joined to that cell (and its
+ * likelihoods with it); the rests are returned, no cells of their own.
+ */
+function joinParenthesisRests(cells: TextCell[]): Set<TextCell> {
+  const rests = new Set<TextCell>();
+  for (const [n, cell] of cells.entries()) {
+    if (cell.impact !== null || !parenthesisBalance(cell.text).closesUnopened) continue;
+    const opened = cells.slice(0, n).findLast((c) => c.impact === null && !rests.has(c) && parenthesisBalance(c.text).open > 0);
+    if (!opened) continue;
+    opened.text = `${opened.text} ${cell.text}`;
+    opened.inner.push(...cell.inner);
+    rests.add(cell);
+  }
+  return rests;
 }
 
 /**
@@ -309,23 +425,72 @@ interface Row {
   rating: Risk['rating'];
   pos: number;
   scale: Scale;
+  /** Where its likelihood, impact and score were read. */
+  figures: number[];
 }
 
 /**
  * Each risk's row. A risk whose lines hold the likelihood of a row shares that row's baseline: it is that row's,
- * wherever the reading order put it (a row's risk printed after the next row's, under the header cell read late). The
- * other risks take the other rows in reading order, the first the first.
+ * wherever the reading order put it (a row's risk printed after the next row's, under the header cell read late). So
+ * is a risk read alone (no risk just before it) whose next item is one of a row's figures: its row's other cells
+ * follow it. Where the other risks and rows are as many and in an order those risks agree with, they pair one to one
+ * in reading order. Else (a risk's rest read as a risk, a row's risk printed rows later) the risks between two tied
+ * risks take the rows read between those two rows, where they are as many; then the rows still free go to the risks
+ * still unpaired in reading order, after every row the order ties, so one misplaced risk no longer shifts the figures
+ * of every risk after it.
  */
-function pairRisksWithRows(risks: TextCell[], rows: Row[]): Map<TextCell, Row> {
+function pairRisksWithRows(risks: TextCell[], rows: Row[], cells: TextCell[]): Map<TextCell, Row> {
   const rowOf = new Map<TextCell, Row>();
   for (const risk of risks) {
     const held = rows.filter((r) => risk.inner.includes(r.scale));
     if (held.length === 1) rowOf.set(risk, held[0]);
   }
+  // Everything read, in order: text cells, and each row's figures (an impact cell is its row's figure).
+  const figureRow = new Map<number, Row>();
+  for (const r of rows) for (const p of r.figures) figureRow.set(p, r);
+  const items = [...cells.filter((c) => c.impact === null).map((c) => ({ pos: c.pos, cell: c as TextCell | null })), ...[...figureRow.keys()].map((pos) => ({ pos, cell: null }))].sort((a, b) => a.pos - b.pos);
   const taken = new Set(rowOf.values());
+  // The risks read alone that a row's figure follows (no risk just before them: a risk read just after another is a
+  // column of risks read a few rows at a time, and the figure after it the first of those rows').
+  const followedBy = new Map<TextCell, Row>();
+  for (const risk of risks) {
+    if (rowOf.has(risk)) continue;
+    const before = items.findLast((x) => x.pos < risk.pos);
+    const next = items.find((x) => x.pos > risk.end && x.cell !== risk);
+    const row = next && !next.cell ? figureRow.get(next.pos) : undefined;
+    if (row && !taken.has(row) && !(before?.cell && risks.includes(before.cell))) followedBy.set(risk, row);
+  }
+  // As many risks left as rows, and no risk followed by figures other than those of its row in that order: one to one
+  // in reading order (two rows with the same figures may swap: the figures read are the same).
+  const unpaired = risks.filter((r) => !rowOf.has(r));
   const free = rows.filter((r) => !taken.has(r));
+  const sameFigures = (a: Row, b: Row) => a.likelihood === b.likelihood && a.impact === b.impact && a.score === b.score && a.rating === b.rating;
+  if (unpaired.length === free.length && unpaired.every((r, n) => !followedBy.has(r) || sameFigures(followedBy.get(r)!, free[n]))) {
+    unpaired.forEach((risk, n) => rowOf.set(risk, free[n]));
+    return rowOf;
+  }
+  for (const [risk, row] of followedBy) {
+    if (taken.has(row)) continue;
+    rowOf.set(risk, row);
+    taken.add(row);
+  }
+  const anchors = risks.flatMap((r, n) => (rowOf.has(r) ? [n] : []));
+  const bounds = [-1, ...anchors, risks.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [a, b] = [bounds[k], bounds[k + 1]];
+    const between = risks.slice(a + 1, b);
+    if (between.length === 0) continue;
+    const lo = a >= 0 ? rowOf.get(risks[a])!.pos : -Infinity;
+    const hi = b < risks.length ? rowOf.get(risks[b])!.pos : Infinity;
+    const rowsBetween = rows.filter((r) => !taken.has(r) && r.pos > lo && r.pos < hi);
+    if (rowsBetween.length !== between.length) continue;
+    between.forEach((risk, n) => rowOf.set(risk, rowsBetween[n]));
+  }
+  // What the order leaves open goes as before: the rows no risk was tied to, to the risks left, in reading order.
+  const used = new Set(rowOf.values());
+  const left = rows.filter((r) => !used.has(r));
   let k = 0;
-  for (const risk of risks) if (!rowOf.has(risk) && k < free.length) rowOf.set(risk, free[k++]);
+  for (const risk of risks) if (!rowOf.has(risk) && k < left.length) rowOf.set(risk, left[k++]);
   return rowOf;
 }
 
@@ -344,12 +509,14 @@ export interface StreamRange {
  */
 export function preferTypedReading(doc: DocumentModel, range: StreamRange, risks: Risk[], messages: Finding[]): void {
   if (range.risks.length === 0 && risks.some((r) => r.block != null && r.block >= range.from && r.block < range.to)) return;
-  const typed = readTypedLog(doc, range.from, range.to);
+  const { risks: typed, tiedRows } = readTypedLog(doc, range.from, range.to);
   const tied = (rs: Risk[]) => rs.filter((r) => r.likelihood !== null && r.impact !== null && r.likelihood * r.impact === r.score).length;
   // The order-based reading's rows count where their text reads as a risk: read raw, a log without rules puts
   // action cells in the risk column (tables.md class 7), and those are no risks the typed reading missed.
   const riskLike = range.risks.filter((r) => isRiskClause(r.description)).length;
-  if (tied(typed) < 3 || tied(typed) <= 2 * tied(range.risks) || typed.length < riskLike) return;
+  // The typed reading's rows counted as found, given to a risk or not (it leaves a risk unscored where the order does
+  // not say which row is its).
+  if (tiedRows < 3 || tiedRows <= 2 * tied(range.risks) || typed.length < riskLike) return;
   const replaced = new Set(range.risks);
   const first = risks.findIndex((r) => replaced.has(r));
   const at = first >= 0 ? first : risks.filter((r) => (r.block ?? 0) < range.from).length;
