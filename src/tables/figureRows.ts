@@ -268,8 +268,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
 /**
  * The rows of a figure-row table: each row's name (its first group) with its figure. Rows keep their order
  * whichever of their cells came first, so the names without a figure take the figures without a name in order,
- * the first the first. A figure left without a name keeps the row's first group (as read without spec.isChoice);
- * a name left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
+ * the first the first, where their counts agree (below). A figure left without a name keeps the row's first group
+ * unless it is a fixed-list cell (as read without spec.isChoice); a name left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
  * back to their rows (restoreFreeCells).
  */
 function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
@@ -282,11 +282,23 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   const nameless: number[] = [];
   const names: LineGroup[] = [];
   const own = new Map<number, LineGroup>();
+  const taken = new Map<number, LineGroup>();
   // The figures without a name in a run from draft `i` on.
   const namelessRun = (i: number) => {
     let n = i;
     while (n < drafts.length && drafts[n].figure && !nameOf(n)) n++;
     return n - i;
+  };
+  // Names without a figure and figures without a name pair up, in order, only where their counts agree one to one:
+  // then order proves each pair. Otherwise nothing does (a description or a cut cell's rest printed apart, a page's
+  // cells read column by column with a name wrapped into its neighbours), and both are left out rather than each
+  // figure given a neighbour's name. A whole row (its own name and figure) ends the run once no figure is left
+  // waiting: a name waits for its figure no further, but a figure may wait past whole rows for a name printed after
+  // them (a page's lowest row, its name's lines read last).
+  const settle = () => {
+    if (names.length === nameless.length) nameless.forEach((n, j) => taken.set(n, names[j]));
+    names.length = 0;
+    nameless.length = 0;
   };
   drafts.forEach((d, i) => {
     const name = nameOf(i);
@@ -306,12 +318,15 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
       // first a row whose figure was printed apart, before (a figure waiting for its name) or after.
       names.push(free[i][0]);
       own.set(i, free[i][2]);
-    }
+    } else if (names.length >= nameless.length) settle();
   });
-  const taken = new Map<number, LineGroup>(nameless.slice(0, names.length).map((n, j) => [n, names[j]]));
+  settle();
   return drafts.flatMap((d, i) => {
     if (!d.figure) return [];
-    const name = own.get(i) ?? taken.get(i) ?? nameOf(i) ?? (d.groups.length > 1 ? d.groups[0] : null);
+    // A figure left without a name keeps its row's first group only where that group may be a name: a fixed-list
+    // cell ("LA", "Community Health") names no scheme, and a row whose name nothing proves is left without one.
+    const first = d.groups.length > 1 && !choice(d.groups[0]) ? d.groups[0] : null;
+    const name = own.get(i) ?? taken.get(i) ?? nameOf(i) ?? first;
     return name ? [{ name, figure: d.figure }] : [];
   });
 }
