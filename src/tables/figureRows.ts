@@ -5,6 +5,7 @@ import { type Grid, type GridRow } from './grids.js';
 import { cleanCell } from '../text/clean.js';
 import { joinCutWord, joinInterleavedCutWords, type WordVocabulary } from '../text/vocabulary.js';
 import { lineGroups, vocabularyOf, type LineGroup } from './lineGroups.js';
+import { readsAsSentence } from './sentenceCells.js';
 
 export interface FigureRowSpec {
   /** A group of the header that names the table ("Scheme Name"). */
@@ -269,7 +270,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
  * The rows of a figure-row table: each row's name (its first group) with its figure. Rows keep their order
  * whichever of their cells came first, so the names without a figure take the figures without a name in order,
  * the first the first, where their counts agree (below). A figure left without a name keeps the row's first group
- * unless it is a fixed-list cell (as read without spec.isChoice); a name left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
+ * unless it is a fixed-list cell (as read without spec.isChoice) or reads as a sentence (sentenceCells.ts); a name
+ * left without a figure is dropped. Before pairing, the free-text cells that order misplaced are given
  * back to their rows (restoreFreeCells).
  */
 function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
@@ -279,6 +281,17 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   // description follows it, so a first group of options names its row where free text is in the row too; but
   // where a name and description of their own follow it, the option is the cell of a row before).
   const nameOf = (i: number) => (free[i].length === 0 ? null : choice(cells[i][0]) && free[i].length % 2 === 1 ? cells[i][0] : free[i][0]);
+  // Where a row's name is inferred from the shape of its cells, not read in its place, a cell that reads as a
+  // sentence is a Brief Description that order put there (rows whose free text is not name, description, name,
+  // description): the figure's name is then unproven.
+  const optionWord = (w: string) => choice({ lines: [w], block: 0 });
+  const nameLike = (g: LineGroup | null) => (g && !readsAsSentence(g.lines, optionWord) ? g : null);
+  const unproven = new Set<number>();
+  // A row's figure printed beside its description, its name after them with no figure (a row read by baseline, the
+  // name cell a line lower): a first group that reads as a sentence, then a row of a name alone, leaves the figure
+  // without a name, waiting for that one.
+  const besideDescription = (i: number) =>
+    drafts[i].figure !== null && i + 1 < drafts.length && !drafts[i + 1].figure && nameOf(i) !== null && !nameLike(nameOf(i)) && nameLike(nameOf(i + 1)) !== null;
   const nameless: number[] = [];
   const names: LineGroup[] = [];
   const own = new Map<number, LineGroup>();
@@ -286,7 +299,7 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   // The figures without a name in a run from draft `i` on.
   const namelessRun = (i: number) => {
     let n = i;
-    while (n < drafts.length && drafts[n].figure && !nameOf(n)) n++;
+    while (n < drafts.length && drafts[n].figure && (!nameOf(n) || besideDescription(n))) n++;
     return n - i;
   };
   // Names without a figure and figures without a name pair up, in order, only where their counts agree one to one:
@@ -301,7 +314,7 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
     nameless.length = 0;
   };
   drafts.forEach((d, i) => {
-    const name = nameOf(i);
+    const name = besideDescription(i) ? null : nameOf(i);
     const waiting = names.length - nameless.length;
     if (!d.figure) {
       if (name) names.push(name);
@@ -315,18 +328,22 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
     }
     else if (free[i].length >= 4 && free[i].length % 2 === 0) {
       // Two rows' names and descriptions before one figure: the second pair is this figure's row (beside it), the
-      // first a row whose figure was printed apart, before (a figure waiting for its name) or after.
-      names.push(free[i][0]);
-      own.set(i, free[i][2]);
+      // first a row whose figure was printed apart, before (a figure waiting for its name) or after. Where either
+      // name reads as a sentence the groups are not two such pairs, and nothing proves the figure's name.
+      if (!nameLike(free[i][0]) || !nameLike(free[i][2])) unproven.add(i);
+      else {
+        names.push(free[i][0]);
+        own.set(i, free[i][2]);
+      }
     } else if (names.length >= nameless.length) settle();
   });
   settle();
   return drafts.flatMap((d, i) => {
-    if (!d.figure) return [];
+    if (!d.figure || unproven.has(i)) return [];
     // A figure left without a name keeps its row's first group only where that group may be a name: a fixed-list
     // cell ("LA", "Community Health") names no scheme, and a row whose name nothing proves is left without one.
-    const first = d.groups.length > 1 && !choice(d.groups[0]) ? d.groups[0] : null;
-    const name = own.get(i) ?? taken.get(i) ?? nameOf(i) ?? first;
+    const first = d.groups.length > 1 && !choice(d.groups[0]) ? nameLike(d.groups[0]) : null;
+    const name = own.get(i) ?? taken.get(i) ?? (besideDescription(i) ? null : nameOf(i) ?? first);
     return name ? [{ name, figure: d.figure }] : [];
   });
 }
