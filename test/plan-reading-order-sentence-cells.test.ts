@@ -4,7 +4,7 @@
 // Every name and figure is made up.
 import { describe, expect, it } from 'vitest';
 import { SPENDING_HEADER, spendOf } from './reading-order-shapes.js';
-import { readsAsSentence } from '../src/tables/sentenceCells.js';
+import { readsAsSentence, titleLinesOf } from '../src/tables/sentenceCells.js';
 
 /** A whole row: name, description, options, amount, New/Existing. */
 const wholeRow = (name: string, description: string[], amount: string) => [
@@ -88,6 +88,48 @@ describe('expenditure table in reading order: a description read where a name wa
       ['Falls Clinic', 12000],
     ]);
     expect(names).toEqual(['Hoist Servicing', 'Falls Clinic']);
+  });
+});
+
+describe('expenditure table in reading order: a name printed among its description lines', () => {
+  it('a name group that opens with its description reads as the title words between the sentence lines', () => {
+    const { spend, names } = spendOf([
+      ...SPENDING_HEADER,
+      ...wholeRow('Hoist Servicing', ['Yearly checks of', 'ceiling hoists'], '£15,900'),
+      'Help for those',
+      'caring at home and',
+      'Social',
+      'Weekend Breathers short stays in',
+      'Care',
+      'a nearby lodge',
+      '',
+      'LA',
+      '',
+      'Local',
+      'Authority',
+      '',
+      '£22,400',
+      '',
+      'Existing',
+      '',
+      ...wholeRow('Falls Clinic', ['Balance classes after', 'a fall at home'], '£12,000'),
+    ]);
+    expect(spend).toEqual([
+      ['Hoist Servicing', 15900],
+      ['Weekend Breathers', 22400],
+      ['Falls Clinic', 12000],
+    ]);
+    expect(names).toEqual(['Hoist Servicing', 'Weekend Breathers', 'Falls Clinic']);
+  });
+});
+
+describe('titleLinesOf', () => {
+  const option = (l: string) => /^(social|care)$/i.test(l.trim());
+  it('leaves a name whose first line opens like a sentence but whose lines are all its own', () => {
+    expect(titleLinesOf(['Back to Work', 'Mentoring', 'Service'], option)).toEqual(['Back to Work', 'Mentoring', 'Service']);
+  });
+  it('leaves a group that does not open as a sentence', () => {
+    expect(titleLinesOf(['Garden Tidy', 'visits for', 'older tenants'], option)).toEqual(['Garden Tidy', 'visits for', 'older tenants']);
   });
 });
 

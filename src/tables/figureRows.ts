@@ -5,7 +5,7 @@ import { type Grid, type GridRow } from './grids.js';
 import { cleanCell } from '../text/clean.js';
 import { joinCutWord, joinInterleavedCutWords, type WordVocabulary } from '../text/vocabulary.js';
 import { lineGroups, vocabularyOf, type LineGroup } from './lineGroups.js';
-import { readsAsSentence } from './sentenceCells.js';
+import { readsAsSentence, titleLinesOf } from './sentenceCells.js';
 
 export interface FigureRowSpec {
   /** A group of the header that names the table ("Scheme Name"). */
@@ -344,7 +344,8 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
     // cell ("LA", "Community Health") names no scheme, and a row whose name nothing proves is left without one.
     const first = d.groups.length > 1 && !choice(d.groups[0]) ? nameLike(d.groups[0]) : null;
     const name = own.get(i) ?? taken.get(i) ?? (besideDescription(i) ? null : nameOf(i) ?? first);
-    return name ? [{ name, figure: d.figure }] : [];
+    // A name group that opens with its description's lines: the name is the title words among them.
+    return name ? [{ name: { ...name, lines: titleLinesOf(name.lines, (l) => choice({ lines: [l], block: name.block })) }, figure: d.figure }] : [];
   });
 }
 

@@ -24,3 +24,32 @@ export function readsAsSentence(lines: readonly string[], isOptionWord: (word: s
   const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
   return lower >= SENTENCE_LOWER_SHARE * words.length;
 }
+
+/** A token a title is made of: a capitalised word or figure (bracketed or not), or a joiner ("&", "-", "/", "x"). */
+const TITLE_TOKEN = /^(?:[(\[]?[\p{Lu}\d]|[&\-–/]$|x$)/u;
+/** The opening of a sentence: a capitalised word, then one in lower case ("Helping older", "Visits, weekly"). */
+const SENTENCE_OPENING = /^\p{Lu}\p{Ll}+,?\s+\p{Ll}/u;
+
+/** The title words a line opens with: the whole line where every word is one (a function word between two of
+ *  them allowed), or two or more of them before lower-case words ("Meal Deliveries made on the"); else none. */
+function titleRun(line: string): string | null {
+  const tokens = line.trim().split(/\s+/);
+  let n = 0;
+  while (n < tokens.length && (TITLE_TOKEN.test(tokens[n]) || (n > 0 && n + 1 < tokens.length && FUNCTION_WORDS.has(tokens[n]) && TITLE_TOKEN.test(tokens[n + 1])))) n++;
+  if (n === tokens.length || n >= 2) return tokens.slice(0, n).join(' ');
+  return null;
+}
+
+/**
+ * A scheme's name read out of a group that holds its row's description too, the description's lines first (raw
+ * pdftotext of name and description cells side by side, the shorter name centred on its row so its lines come
+ * between the description's: "Hot meals for" / "tenants who dine" / "Meal Deliveries alone, made" / …). The group opens as
+ * a sentence and a later line goes on in lower case; the name is the title words that open the other lines, the
+ * lines that are only options (an interleaved area of spend) aside. The lines unchanged where the group does not
+ * read so or no title words are found.
+ */
+export function titleLinesOf(lines: readonly string[], isOptionLine: (line: string) => boolean): string[] {
+  if (lines.length < 3 || !SENTENCE_OPENING.test(lines[0].trim()) || !lines.slice(1).some((l) => /^\p{Ll}/u.test(l.trim()))) return [...lines];
+  const title = lines.slice(1).flatMap((l) => (isOptionLine(l) ? [] : [titleRun(l) ?? ''])).filter((t) => t !== '');
+  return title.length > 0 ? title : [...lines];
+}
