@@ -160,6 +160,35 @@ function splitAfterContinuation(group: LineGroup): LineGroup[] {
 }
 
 /**
+ * A word cut at the cell's edge leaves its rest a line of one or two letters ("… services/reablemen" / "t"): the line
+ * before was full, so a capitalised line after the rest whose first word fits in the cell's width would have gone on
+ * the rest's line had it been the same cell's: it opens the next cell ("Residents/Carers" after "e"). splitRunOnCells
+ * keeps a margin for proportional type that a long first word after so short a line exceeds.
+ */
+function splitAfterCutWordRest(group: LineGroup): LineGroup[] {
+  const { lines } = group;
+  const width = Math.max(...lines.map((l) => l.length));
+  for (let n = 2; n < lines.length; n++) {
+    if (!/^\p{Ll}{1,2}$/u.test(lines[n - 1]) || !/\p{L}$/u.test(lines[n - 2]) || !/^\p{Lu}\p{Ll}/u.test(lines[n])) continue;
+    if (lines[n - 1].length + 1 + lines[n].split(/\s+/)[0].length > width) continue;
+    return [{ lines: lines.slice(0, n), block: group.block }, ...splitAfterCutWordRest({ lines: lines.slice(n), block: group.block + n })];
+  }
+  return [group];
+}
+
+/**
+ * A risk named by its topic opens a cell ("Shared Records: local access …"): a line inside a run that opens so, after
+ * a line that ends no clause with a colon of its own, is the next risk's first line, run into the cell above with no
+ * blank line between (two risks of one column printed together).
+ */
+function splitOnTopicOpening(group: LineGroup): LineGroup[] {
+  const { lines } = group;
+  const at = lines.findIndex((l, n) => n > 0 && TOPIC_OPENING.test(l) && !/:$/.test(lines[n - 1]));
+  if (at < 0) return [group];
+  return [{ lines: lines.slice(0, at), block: group.block }, ...splitOnTopicOpening({ lines: lines.slice(at), block: group.block + at })];
+}
+
+/**
  * The risks of a revised log whose header opens at block `from`, read by content up to `to` or the first line as
  * wide as running prose (the log's cells are narrow columns). Positions order cells and figures as read.
  */
@@ -175,6 +204,10 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
   let pos = 0;
   // Where header cells were printed (again, after a page break, or scattered among the rows).
   const headerAt: number[] = [];
+  // Where the header's first cell was printed again: the header repeated after a page break.
+  const breakAt: number[] = [];
+  // Where a header cell's line was read among a group's lines (skipped, the group's text going on).
+  const headerLineAt: number[] = [];
   // The header cell the log opened at ("There is a risk that:"): printed again after a page break, at the head of a
   // group whose other lines go on from the row the break cut ("There is a risk that:" / "resulting in the failure").
   let openingLine: string | null = null;
@@ -212,6 +245,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
       }
       if (isHeaderGroup(lines)) {
         headerAt.push(pos);
+        if (lines.includes(openingLine ?? '')) breakAt.push(pos);
         continue;
       }
       let cell: OpenCell | null = null;
@@ -219,7 +253,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
       const flush = () => {
         if (!cell || cell.lines.length === 0) return (cell = null);
         // An impact's text is one cell; a free-text run may hold two cells with no blank line between.
-        const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false).flatMap(splitAfterContinuation);
+        const pieces = cell.impact !== null ? [{ lines: cell.lines, block: cell.block }] : splitRunOnCells({ lines: cell.lines, block: cell.block }, () => false).flatMap(splitAfterContinuation).flatMap(splitAfterCutWordRest).flatMap(splitOnTopicOpening);
         let first = 0;
         pieces.forEach((p, n) => {
           const last = first + p.lines.length;
@@ -256,9 +290,13 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
         if (line === openingLine) {
           flush();
           headerAt.push(pos);
+          breakAt.push(pos);
           continue;
         }
-        if (isHeaderLine(line)) continue;
+        if (isHeaderLine(line)) {
+          headerLineAt.push(pos);
+          continue;
+        }
         let m: RegExpExecArray | null;
         let glued: { value: number; rest: string } | null;
         let cut: ReturnType<typeof cutRatingEnding>;
@@ -345,8 +383,11 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
   }
   rows.sort((x, y) => x.pos - y.pos);
 
-  const continued = cutRowContinuations(cells, headerAt, [...likelihoods, ...scores, ...impacts].map((x) => x.pos));
-  for (const c of joinParenthesisRests(cells)) continued.add(c);
+  const split = joinCellsSplitByScale(cells, likelihoods, scores, headerAt);
+  const continued = cutRowContinuations(cells, headerAt, breakAt, [...likelihoods, ...scores, ...impacts].map((x) => x.pos), rows);
+  for (const c of split) continued.add(c);
+  for (const c of joinParenthesisRests(cells.filter((c) => !split.has(c)))) continued.add(c);
+  for (const c of joinCutTopicRests(cells.filter((c) => !continued.has(c)), [...headerAt, ...headerLineAt])) continued.add(c);
   const risks = cells.filter((c) => c.impact === null && !continued.has(c) && /^[\p{Lu}'‘"“]/u.test(c.text) && c.text.split(/\s+/).length >= 3 && isRiskClause(c.text));
   const rowOf = pairRisksWithRows(risks, rows, cells.filter((c) => !continued.has(c)));
   const read = risks.map((c) => ({
@@ -363,6 +404,55 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
     text: c.text,
   }));
   return { risks: read, tiedRows: rows.length };
+}
+
+/**
+ * A risk cell whose likelihood, printed on the baseline of its middle lines, came out as a group of its own between
+ * the cell's halves ("Residents and their" / "2" / "families resist the new …"): the first half ends open, the second
+ * opens in lower case, nothing else read between (no score, no header cell). The halves are one cell with that likelihood among its lines; the
+ * second halves are returned, no cells of their own.
+ */
+function joinCellsSplitByScale(cells: TextCell[], likelihoods: Scale[], scores: Scale[], headerAt: number[]): Set<TextCell> {
+  const seconds = new Set<TextCell>();
+  const held = new Set(cells.flatMap((c) => c.inner));
+  for (const [n, first] of cells.entries()) {
+    const second = cells[n + 1];
+    if (!second || seconds.has(first) || first.impact !== null || second.impact !== null || !endsOpen(first.text) || !/^\p{Ll}/u.test(second.text)) continue;
+    const between = likelihoods.filter((l) => l.pos > first.end && l.pos < second.pos && !held.has(l));
+    const read = (p: number) => p > first.end && p < second.pos;
+    if (between.length !== 1 || scores.some((s) => read(s.pos)) || headerAt.some(read)) continue;
+    first.text = `${first.text} ${second.text}`;
+    first.inner.push(between[0], ...second.inner);
+    first.end = second.end;
+    seconds.add(second);
+  }
+  return seconds;
+}
+
+/** Words a topic's description keeps before it is cut and still reads as begun, not told ("Workforce: Rising"). */
+const CUT_TOPIC_WORDS = 2;
+
+/**
+ * A risk named by its topic whose description stops after a word or two, open ("Home Care: Rising"), is a cell the
+ * reading order cut: its rest comes later as a cell opening in lower case ("demand for visits …"). The first such cell
+ * after it, holding no likelihood, read after a text cell rather than straight after a header cell (those go on from
+ * the row a page break cut), is joined to it; the rests are returned, no cells of their own.
+ */
+function joinCutTopicRests(cells: TextCell[], headerAt: number[]): Set<TextCell> {
+  const rests = new Set<TextCell>();
+  for (const [n, topic] of cells.entries()) {
+    const m = TOPIC_OPENING.exec(topic.text);
+    if (topic.impact !== null || !m || !endsOpen(topic.text) || topic.text.slice(topic.text.indexOf(':') + 1).trim().split(/\s+/).length > CUT_TOPIC_WORDS) continue;
+    const rest = cells.slice(n + 1).find((c, k) => {
+      const before = cells[n + k];
+      const afterHeader = headerAt.some((h) => h >= before.end && h < c.pos);
+      return c.impact === null && !rests.has(c) && c.inner.length === 0 && /^\p{Ll}/u.test(c.text) && !afterHeader;
+    });
+    if (!rest) continue;
+    topic.text = `${topic.text} ${rest.text}`;
+    rests.add(rest);
+  }
+  return rests;
 }
 
 /** How far a text leaves parentheses open: below 0 where it closes one it never opened. */
@@ -398,21 +488,39 @@ function joinParenthesisRests(cells: TextCell[]): Set<TextCell> {
   return rests;
 }
 
+/** A cell left open at its end: no sentence's end, no closed parenthesis (" … waits for the families:"). */
+const endsOpen = (text: string) => !/[.!?)]$/.test(text.trim());
+
 /**
  * The cells that go on from a row a page break cut. They come at the top of the next page, after the last cell of the
  * header printed again and before the next row's figures: each column's rest of the row in column order, those whose
  * sentence goes on opening in lower case ("result in failure …", "engaged in …"). A cell between the header and the
  * last such piece is one of them, whatever it opens with (a new sentence of the cut impact: "Provider activity levels
- * remain …"): no risk.
+ * remain …"): no risk. The cut row's own figures printed after the header (its score centred on the row, the row
+ * spanning the break) are no next row's; a cell holding a likelihood on its baseline is the next row's. The cut
+ * impact's rest comes next after the risk's in column order: a capitalised cell right after the risk's rest, holding
+ * no figure and followed by none, ending its cell (a sentence's end: a rest runs to its cell's end), where the impact
+ * read last before the header was left open, is that rest too.
  */
-function cutRowContinuations(cells: TextCell[], headerAt: number[], figureAt: number[]): Set<TextCell> {
+function cutRowContinuations(cells: TextCell[], headerAt: number[], breakAt: number[], figureAt: number[], rows: Row[]): Set<TextCell> {
   const continued = new Set<TextCell>();
   for (const h of headerAt) {
+    const afterBreak = breakAt.includes(h);
+    const straddling = new Set(afterBreak ? rows.filter((r) => r.figures.some((p) => p < h) && r.figures.some((p) => p > h)).flatMap((r) => r.figures) : []);
+    const nextFigures = figureAt.filter((p) => p > h && !straddling.has(p));
     // Up to the next row's figures, or the next header cell (the header goes on; then the run starts after it).
-    const next = Math.min(...figureAt.filter((p) => p > h), ...headerAt.filter((p) => p > h));
-    const run = cells.filter((c) => c.pos > h && c.pos < next);
+    const next = Math.min(...nextFigures, ...headerAt.filter((p) => p > h));
+    const run = cells.filter((c) => c.pos > h && c.pos < next && !(afterBreak && c.inner.length > 0));
     const last = run.findLastIndex((c) => /^\p{Ll}/u.test(c.text));
     for (const c of run.slice(0, Math.max(0, last))) continued.add(c);
+    const impactBefore = cells.findLast((c) => c.pos < h && c.impact !== null);
+    if (!afterBreak || !impactBefore || !endsOpen(impactBefore.text)) continue;
+    const riskRest = run.findIndex((c) => /^\p{Ll}/u.test(c.text));
+    const impactRest = riskRest >= 0 ? run[riskRest + 1] : undefined;
+    if (!impactRest || continued.has(impactRest) || !/^\p{Lu}/u.test(impactRest.text) || endsOpen(impactRest.text)) continue;
+    const after = Math.min(...cells.filter((c) => c.pos > impactRest.end).map((c) => c.pos), Infinity);
+    if (nextFigures.some((p) => p > impactRest.end && p < after)) continue;
+    continued.add(impactRest);
   }
   return continued;
 }
