@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text/index.js';
 import { extractRisks } from '../src/fields/risks/index.js';
-import { isRiskClause } from '../src/fields/risks/typedLog.js';
+import { isRiskClause } from '../src/fields/risks/typedLogLines.js';
 import type { Segmentation } from '../src/segment/types.js';
 
 const noSections: Segmentation = { template: 'unknown', sections: [], flags: [] };

@@ -15,7 +15,7 @@ import type { TableRow } from '../../model/document.js';
 import type { RunRow } from '../../tables/headerRuns.js';
 import { cleanCellText } from '../../text/clean.js';
 import { cellOf, leadingScale, parseScoreCell, type RiskColumns } from './columns.js';
-import { isRiskClause } from './typedLog.js';
+import { isRiskClause } from './typedLogLines.js';
 
 /** A risk in an actions column: a clause opening afresh with a capital, not one opening with a rated impact. */
 const isLateRisk = (text: string) => /^\p{Lu}\p{Ll}/u.test(text) && text.split(/\s+/).length >= 3 && isRiskClause(text);
