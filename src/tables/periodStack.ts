@@ -15,6 +15,7 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Grid, GridRow } from './grids.js';
 import { CUT_DIGIT_GROUP } from '../text/figures.js';
+import { interleavedHeaderAt } from './interleavedHeader.js';
 
 export interface PeriodStackSpec {
   /** The kind a single header word announces ("Actual", "Plan", "estimated"), or null. */
@@ -29,6 +30,10 @@ export interface PeriodStackSpec {
   /** Words that name a row of the table ("Annual Rate", "Numerator", "Denominato"): in reading order, where a row
    *  can come in pieces, such a label opens a row. Without it, only the first row may come in pieces. */
   isRowType?(text: string): boolean;
+  /** Whether a word can be the start of a kind word cut at its cell edge ("Actu", "estimat"): with it, an annual
+   *  header whose cells' lines interleave, glued and cut, is rebuilt where its pieces allow one reading
+   *  (./interleavedHeader.ts). */
+  kindHead?(word: string): boolean;
 }
 
 interface Line {
@@ -331,6 +336,16 @@ function kindsAfterTails(inOrder: Piece[], kinds: Piece[], tailOf: Map<Piece, Co
   return owner;
 }
 
+/** In reading order, an annual header whose cells' pieces interleave, glued and cut (./interleavedHeader.ts), as a
+ *  stack; null where the spec reads no cut kinds or the pieces do not rebuild in one way. */
+function interleavedStackAt(lines: Line[], at: number, spec: PeriodStackSpec): NonNullable<ReturnType<typeof stackAt>> | null {
+  if (!spec.kindHead || !/^\S/.test(lines[at].text)) return null;
+  const header = interleavedHeaderAt(lines.map((l) => l.text), at, { kindWord: spec.kindWord, kindHead: spec.kindHead, isValue: spec.isValue });
+  if (!header) return null;
+  const columns: Column[] = header.columns.map((c, x) => ({ x, line: c.line, start: c.start, end: c.end, quarter: null, kind: c.kind }));
+  return { columns, end: header.end, left: 0, laidOut: false, shuffled: false };
+}
+
 /** The column whose whole year is the piece just before a kind on its line (a quarter between), or null. */
 function wholeYearBefore(pieces: Piece[], kind: Piece, columns: Column[]): Column | null {
   const before = pieces.filter((p) => p.line === kind.line && p.x < kind.x).sort((a, b) => a.x - b.x);
@@ -396,6 +411,11 @@ interface Run {
 
 const isPercent = (t: Token) => /%$/.test(t.text);
 const decimalsOf = (t: Token) => /\.(\d+)%?$/.exec(t.text)?.[1].length ?? 0;
+const digitsOf = (t: Token) => (/^[^.]*/.exec(t.text)?.[0] ?? '').replace(/\D/g, '').length;
+/** Two values written the same way: both percentages with as many decimals, or neither, with as many decimals and
+ *  digits before the point within one of each other ("431.5" like "402.7", "188" like "205"; "65" unlike "205"). */
+const writtenAlike = (v: Token, w: Token) =>
+  isPercent(v) === isPercent(w) && decimalsOf(v) === decimalsOf(w) && (isPercent(v) || Math.abs(digitsOf(v) - digitsOf(w)) <= 1);
 
 /**
  * The rows of a period table from its runs of values. A run of as many values as columns is a row. In reading
@@ -415,11 +435,12 @@ function rowsOf(runs: Run[], k: number, spec: PeriodStackSpec): Run[] {
       from = rows.length;
     } else if (spec.isRowType?.(r.label) ?? false) rows.push({ ...r, values: [...r.values] });
     else if (!r.apart) {
-      // A value cell on the same baseline as the next cell's text comes joined to it ("88.2% Rates held in the"):
-      // a percentage opening its line, written as the values of the row still short of it, is that row's.
+      // A value cell on the same baseline as the next cell's text comes joined to it ("88.2% Rates held in the",
+      // "431.5 held below the"): a value opening its line, written as the values of the row still short of it (a
+      // percentage, or a figure with as many decimals and about as many digits), is that row's.
       // Other figures among words are the words' ("65 and over) met", "homes, per" / "100,000" / "population").
       const short = rows.slice(from).find((o) => o.values.length + r.values.length <= k);
-      const like = (o: Run) => r.values.every((v) => isPercent(v) && o.values.every((w) => isPercent(w) && decimalsOf(w) === decimalsOf(v)));
+      const like = (o: Run) => r.values.every((v) => o.values.every((w) => writtenAlike(v, w)));
       if (r.opensLine && short && like(short)) short.values.push(...r.values);
     }
     else if (rows.length === 0) rows.push({ ...r, values: [...r.values] });
@@ -640,7 +661,7 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
     for (let n = 0; n < lines.length; n++) {
       const candidate = /\b20\d\d/.test(lines[n].text);
       const apart = candidate && !stackAt(lines, n, spec) ? stackWithFirstColumnApart(lines, n, spec) : null;
-      const stack = apart?.stack ?? (candidate ? stackAt(lines, n, spec) : null);
+      const stack = apart?.stack ?? (candidate ? (stackAt(lines, n, spec) ?? interleavedStackAt(lines, n, spec)) : null);
       if (!stack) continue;
       const { end, left, laidOut } = stack;
       let columns = stack.columns;
@@ -688,7 +709,10 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           const first = run[0].line;
           const lastLine = run[run.length - 1].line;
           const onlyValues = lines.slice(first, lastLine + 1).every((x) => x.text.split(/\s+/).filter(Boolean).every((w) => spec.isValue(w)));
-          const apart = onlyValues && !!lines[first].gap && (lastLine + 1 >= lines.length || !!lines[lastLine + 1].gap);
+          // Lines a cut piece was moved off (rejoinCutPieces: "64.3" / "%") hold nothing and do not count.
+          let after = lastLine + 1;
+          while (after < lines.length && !/\S/.test(lines[after].text) && !lines[after].gap) after++;
+          const apart = onlyValues && !!lines[first].gap && (after >= lines.length || !!lines[after].gap);
           const opensLine = run[0].x === lines[first].text.search(/\S/);
           runs.push({ values: run, label, apart, opensLine, partial });
           if (!partial) words = [];
@@ -711,6 +735,8 @@ export function periodStackGrids(doc: DocumentModel, from: number, to: number, s
           !laidOut && (!merged || runs.every((r) => !r.apart)) && (single || runs.length > 0) && runs.every((r) => r.values.length < k) && !(allQuarters(columns) && rowsOf(runs, k, spec).length > 0);
         const candidate = m > end && /\b20\d\d/.test(lines[m].text);
         let next = candidate ? stackAt(lines, m, spec) : null;
+        // The next block's header rebuilt from interleaved pieces ends this one's scope.
+        if (candidate && !next && !laidOut && interleavedStackAt(lines, m, spec)) break;
         const single = !next && candidate && partialSoFar(true);
         if (single) next = stackAt(lines, m, spec, 1);
         // A single period cell after the rows is the next table's header: it ends this one's scope.

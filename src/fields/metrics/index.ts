@@ -27,9 +27,14 @@ const METRIC_CELLS: PeriodicSpec = {
   opensRow: (c) => c.length > 3 && metricKeyOf(c) !== null,
 };
 
+/** The header words that say a column's kind. */
+const KIND_HEADER_WORDS = ['actual', 'actuals', 'outturn', 'plan', 'plans', 'planned', 'estimate', 'estimated', 'forecast', 'baseline', 'target'];
+
 /** What a metric table looks like in text that lost it (pdftotext): a stack of period pieces, runs of values. */
 const METRIC_STACK: PeriodStackSpec = {
   kindWord: (w) => (/^(actuals?|outturn|plans?|planned|estimated?|forecast|baseline|target)$/i.test(w) ? kindOf(w) : null),
+  // A kind word cut at its cell edge ("Actu", "estimat"): three letters or more of one, not the whole.
+  kindHead: (w) => w.length >= 3 && KIND_HEADER_WORDS.some((k) => k.startsWith(w.toLowerCase()) && k !== w.toLowerCase()),
   isValue: (t) => parseMetricNumber(t) !== null,
   namesTable: (t) => t.length < 200 && metricKeyOf(t) !== null,
   roleWord: /^(numerator|denominator)$/i,
