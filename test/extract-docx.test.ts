@@ -204,7 +204,7 @@ describe('extractDocx: text that still carries a converter markup', () => {
   it('strips typed markdown emphasis and restores mangled placeholders', async () => {
     const bytes = await docxBytes([
       new Paragraph('**Plan of action**'),
-      new Paragraph('the *Vital Signs* guide and carers**'),
+      new Paragraph('the *Hearth Trust* guide and carers**'),
       new Paragraph('<name of="" signatory=""></name>'),
       new Paragraph('- a) Please map out the key milestones'),
       new Paragraph('<u> </u>'),
@@ -212,7 +212,7 @@ describe('extractDocx: text that still carries a converter markup', () => {
     const doc = await extractDocx(bytes);
     expect(kinds(doc.blocks)).toEqual([
       { kind: 'paragraph', text: 'Plan of action', bold: true },
-      { kind: 'paragraph', text: 'the Vital Signs guide and carers' },
+      { kind: 'paragraph', text: 'the Hearth Trust guide and carers' },
       { kind: 'paragraph', text: '<name of signatory>' },
       { kind: 'list_item', level: 1, text: 'a) Please map out the key milestones' },
     ]);

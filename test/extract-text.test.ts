@@ -33,8 +33,8 @@ describe('extractText: markdown', () => {
   });
 
   it('removes inline emphasis markers but keeps a lone asterisk', () => {
-    expect(summary(blocks('the *Vital Signs* guide ***in an optimal system*** and **12,500** people (likelihood *potential impact)'))).toEqual([
-      { kind: 'paragraph', text: 'the Vital Signs guide in an optimal system and 12,500 people (likelihood *potential impact)' },
+    expect(summary(blocks('the *Hearth Trust* guide ***in an optimal system*** and **13,750** people (likelihood *potential impact)'))).toEqual([
+      { kind: 'paragraph', text: 'the Hearth Trust guide in an optimal system and 13,750 people (likelihood *potential impact)' },
     ]);
   });
 

@@ -19,7 +19,7 @@ function cellLike(line: string): boolean {
   return line !== '' && line.length <= 100 && !/[.!?]$/.test(line);
 }
 
-/** An amount alone on its line: "£1,250,000", "£0", "-£600,000", "12,500", "93.7%", "211.4". */
+/** An amount alone on its line: "£1,250,000", "£0", "-£600,000", "13,750", "93.7%", "211.4". */
 const FIGURE = /^[-–(]?\s*£?\s*\d[\d,]*(\.\d+)?%?\)?$/;
 const isFigure = (line: string) => FIGURE.test(line);
 
@@ -134,7 +134,7 @@ function shiftedHeaders(run: LineGroup[], n: number): string[] | null {
   return before.map((g) => g.lines[0]);
 }
 
-/** A line holding an amount of money ("£880,000", "12,500"), not a scheme's reference number. */
+/** A line holding an amount of money ("£880,000", "13,750"), not a scheme's reference number. */
 const HOLDS_AMOUNT = /£\s*\d|\d{1,3}(,\d{3})+/;
 
 /** A line that opens with an amount: a figure column's cell, maybe with the next column's short cell glued on. */

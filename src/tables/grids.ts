@@ -104,7 +104,7 @@ function tableRows(block: Block, index: number): GridRow[] {
   return [];
 }
 
-/** A cell line holding one amount: "£1,250,000", "(3,400)", "12,500". */
+/** A cell line holding one amount: "£1,250,000", "(3,400)", "13,750". */
 const CELL_AMOUNT = /^[(\-–]?\s*£\s*\d[\d,]*(\.\d+)?\s*\)?$|^[(\-–]?\s*\d{1,3}(,\d{3})+(\.\d+)?\s*\)?$/;
 /** Words of column headers: a window of lines full of them is a table's header row. */
 const HEADER_WORD = /\b(name|scheme|project|description|source|funding|provider|commissioner|area|expenditure|spend|amount|cost|ref|type|new|existing|total|value|budget)\b|£/i;

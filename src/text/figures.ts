@@ -3,7 +3,7 @@
 /** A figure whose last digit group is cut short at its cell's edge ("£4,506,21", "12,"): the rest is on the next line. */
 export const CUT_DIGIT_GROUP = /\d,\d{0,2}$/;
 
-/** A cell that is one whole figure, spaces aside: "£1,200,000", "(3,400)", "-12", "97.0%", "£2m", "450k". */
+/** A cell that is one whole figure, spaces aside: "£1,200,000", "(3,400)", "-12", "96.4%", "£2m", "450k". */
 export function isWholeFigure(text: string): boolean {
   return /^[£$€(-]?\d[\d,.]*(?:[km%]|m)?\)?$/i.test(text.replace(/\s/g, ''));
 }

@@ -1,4 +1,4 @@
-// Figures cut at a narrow cell's right edge in laid-out text (tables.md class 4, "£17,403,00" over "0"): pdftotext
+// Figures cut at a narrow cell's right edge in laid-out text (tables.md class 4, "£16,218,00" over "0"): pdftotext
 // -layout writes the cell's next line from the cell's left edge, so the cut digits sit under the figure, alone,
 // one to four lines down (the lines between belong to other columns of a cell centred on its row). Large type and
 // narrow columns do this to every amount of a spending plan, and put the next column one space after the amount, so
