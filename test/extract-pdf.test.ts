@@ -106,11 +106,11 @@ describe('extractPdf: tables', () => {
       line(doc, 'Risk log', 50, 50, 'Helvetica-Bold', 16);
       const rows = [header];
       for (let i = 1; i <= 36; i++) rows.push([`Risk number ${i}`, String((i % 5) + 1), `Action ${i}`]);
-      rows.push(['Funding is not', '4', 'Monthly monitoring']);
+      rows.push(['Funding is not', '4', 'Quarterly review']);
       const bottom = drawTable(doc, 50, 80, widths, rows);
       expect(bottom).toBeGreaterThan(720); // the table runs to the foot of page 1
       doc.addPage();
-      const end = drawTable(doc, 50, 50, widths, [header, ['agreed in time', '', 'at a senior level'], ['Last risk', '2', 'Review']]);
+      const end = drawTable(doc, 50, 50, widths, [header, ['agreed in time', '', 'by the programme board'], ['Last risk', '2', 'Review']]);
       line(doc, 'Contingency plan follows the table.', 50, end + 20);
     });
     const doc = await extractPdf(bytes);
@@ -123,7 +123,7 @@ describe('extractPdf: tables', () => {
     expect(risk.rows[0].header).toBe(true);
     // The row at the foot of page 1 goes on at the top of page 2 ("agreed in time" under "Funding is not").
     const continued = risk.rows.findIndex((r) => r.pageBreakBefore);
-    expect(texts[continued - 1]).toEqual(['Funding is not agreed in time', '4', 'Monthly monitoring at a senior level']);
+    expect(texts[continued - 1]).toEqual(['Funding is not agreed in time', '4', 'Quarterly review by the programme board']);
     expect(texts[continued]).toEqual(['Last risk', '2', 'Review']);
     expect(risk.rows[continued].page).toBe(2);
     expect(risk.rows.filter((r) => r.pageBreakBefore)).toHaveLength(1);
@@ -326,9 +326,9 @@ describe('extractPdf: text layout', () => {
       line(doc, 'This paragraph is bold from its first word to its last word and it runs on', 50, 140, 'Helvetica-Bold');
       line(doc, 'over two lines of text.', 50, 152, 'Helvetica-Bold');
       line(doc, '•', 60, 180);
-      line(doc, 'Be organised around the needs of individuals', 75, 180);
+      line(doc, 'Be built around the wishes of each person', 75, 180);
       line(doc, '•', 60, 194);
-      line(doc, 'Focus always on the goal of benefiting the', 75, 194);
+      line(doc, 'Keep in view at all times the outcome for the', 75, 194);
       line(doc, 'service user', 75, 206);
       line(doc, 'The partners will work together across the city and the county to co-', 50, 230);
       line(doc, 'ordinate care.', 50, 242);
@@ -340,8 +340,8 @@ describe('extractPdf: text layout', () => {
       { kind: 'heading', text: 'Summary of plan', level: 2, bold: undefined },
       { kind: 'paragraph', text: `${body} and will publish a yearly review.`, level: undefined, bold: undefined },
       { kind: 'paragraph', text: 'This paragraph is bold from its first word to its last word and it runs on over two lines of text.', level: undefined, bold: true },
-      { kind: 'list_item', text: 'Be organised around the needs of individuals', level: 1, bold: undefined },
-      { kind: 'list_item', text: 'Focus always on the goal of benefiting the service user', level: 1, bold: undefined },
+      { kind: 'list_item', text: 'Be built around the wishes of each person', level: 1, bold: undefined },
+      { kind: 'list_item', text: 'Keep in view at all times the outcome for the service user', level: 1, bold: undefined },
       { kind: 'paragraph', text: 'The partners will work together across the city and the county to co-ordinate care.', level: undefined, bold: undefined },
     ]);
   });
@@ -383,14 +383,14 @@ describe('extractPdf: text layout', () => {
       line(doc, first, 50, 50);
       line(doc, '– that have signed off this plan.', 50, 62);
       line(doc, 'The measures are:', 50, 90);
-      line(doc, '- Be organised around the needs of individuals', 50, 104);
+      line(doc, '- Be built around the wishes of each person', 50, 104);
       line(doc, '- Focus always on the service user', 50, 118);
     });
     const doc = await extractPdf(bytes);
     expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
       ['paragraph', `${first} – that have signed off this plan.`],
       ['paragraph', 'The measures are:'],
-      ['list_item', 'Be organised around the needs of individuals'],
+      ['list_item', 'Be built around the wishes of each person'],
       ['list_item', 'Focus always on the service user'],
     ]);
   });

@@ -186,7 +186,7 @@ describe('placeholders and sign-off', () => {
     expect(found('X', 'Data sharing agreement in place')).toEqual([]);
     expect(found('<Insert extra rows for additional CCGs as required>')).toEqual([]);
     expect(found('<i>Please rate</i> <u> </u> <st1:place>Leicester</st1:place> <o:p></o:p>')).toEqual([]);
-    expect(found('Mental Health Enablement Workers x 6')).toEqual([]);
+    expect(found('Home Support Workers x 4')).toEqual([]);
   });
 
   it('a lone X under a "Planned" column header is a placeholder; under a checklist column it is a tick', () => {
