@@ -275,7 +275,8 @@ export function figureRowGrids(doc: DocumentModel, from: number, to: number, spe
  * back to their rows (restoreFreeCells).
  */
 function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): Array<{ name: LineGroup; figure: { figure: string; rest: string } }> {
-  const cells = restoreFreeCells(drafts, choice);
+  const optionWord = (w: string) => choice({ lines: [w], block: 0 });
+  const cells = restoreFreeCells(drafts, choice, optionWord);
   const free = cells.map((c) => c.filter((g) => !choice(g)));
   // A row whose groups are all fixed-list cells has its name elsewhere ("DFG" alone can name a scheme whose
   // description follows it, so a first group of options names its row where free text is in the row too; but
@@ -284,7 +285,6 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   // Where a row's name is inferred from the shape of its cells, not read in its place, a cell that reads as a
   // sentence is a Brief Description that order put there (rows whose free text is not name, description, name,
   // description): the figure's name is then unproven.
-  const optionWord = (w: string) => choice({ lines: [w], block: 0 });
   const nameLike = (g: LineGroup | null) => (g && !readsAsSentence(g.lines, optionWord) ? g : null);
   const unproven = new Set<number>();
   // A row's figure printed beside its description, its name after them with no figure (a row read by baseline, the
@@ -292,8 +292,21 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
   // without a name, waiting for that one.
   const besideDescription = (i: number) =>
     drafts[i].figure !== null && i + 1 < drafts.length && !drafts[i + 1].figure && nameOf(i) !== null && !nameLike(nameOf(i)) && nameLike(nameOf(i + 1)) !== null;
+  // A row without a figure whose free text is two or more rows' names and descriptions in turn (a title, then a
+  // sentence, …): a page's name and description columns read after those rows' amounts. Its names, in order.
+  const pairedNames = (i: number): LineGroup[] | null => {
+    const f = free[i];
+    if (f.length < 4 || f.length % 2 === 1) return null;
+    const inTurn = f.every((g, k) => (k % 2 === 0 ? nameLike(g) !== null : readsAsSentence(g.lines, optionWord)));
+    return inTurn ? f.filter((_, k) => k % 2 === 0) : null;
+  };
   const nameless: number[] = [];
   const names: LineGroup[] = [];
+  // The draft each waiting name was read in, whether it was read among name and description pairs, and the last
+  // row read whole (its name and its figure).
+  const nameAt: number[] = [];
+  let pairedColumn = false;
+  let lastWhole = -1;
   const own = new Map<number, LineGroup>();
   const taken = new Map<number, LineGroup>();
   // The figures without a name in a run from draft `i` on.
@@ -312,18 +325,45 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
     if (names.length === nameless.length) nameless.forEach((n, j) => taken.set(n, names[j]));
     names.length = 0;
     nameless.length = 0;
+    nameAt.length = 0;
+    pairedColumn = false;
+  };
+  // Figures since the last whole row waiting for names read after them all, among name and description pairs, one
+  // name short (columnNamesShort).
+  const columnNamesShort = () => {
+    const recent = nameless.filter((n) => n > lastWhole);
+    const after = recent.length > 0 && nameAt.every((a) => a > recent[recent.length - 1]);
+    return pairedColumn && after && names.length >= 2 && names.length + 1 === recent.length ? recent : null;
   };
   drafts.forEach((d, i) => {
     const name = besideDescription(i) ? null : nameOf(i);
     const waiting = names.length - nameless.length;
+    const recent = d.figure && name && nameLike(name) ? columnNamesShort() : null;
     if (!d.figure) {
-      if (name) names.push(name);
+      const paired = pairedNames(i);
+      if (paired) pairedColumn = true;
+      for (const n of paired ?? (name ? [name] : [])) {
+        names.push(n);
+        nameAt.push(i);
+      }
     } else if (!name) nameless.push(i);
-    else if (waiting > 0 && namelessRun(i + 1) >= waiting) {
+    else if (recent) {
+      // A page read column by column: the rows' options and amounts, then their names and descriptions, the last
+      // of those rows' names run into the next row's cells. Rows keep their order: the waiting figures take the
+      // names in turn, the last one this row's name; this row's own name is then unread, and its figure unnamed.
+      // Figures that waited from before the last whole row are left without a name: the names read after the
+      // column were theirs no more than the rows' between.
+      recent.forEach((n, j) => taken.set(n, j < names.length ? names[j] : name));
+      unproven.add(i);
+      names.length = 0;
+      settle();
+      lastWhole = i;
+    } else if (waiting > 0 && namelessRun(i + 1) >= waiting) {
       // Names waiting for their figures, then a named figure and enough figures without a name for them all: a
       // page read column group by column group (every row's name, then every row's options and amount), the last
       // name run into the first figure. Rows keep their order: this figure is the first waiting name's.
       names.push(name);
+      nameAt.push(i);
       nameless.push(i);
     }
     else if (free[i].length >= 4 && free[i].length % 2 === 0) {
@@ -333,9 +373,11 @@ function pairFigureRows(drafts: FigureRowDraft[], choice: (g: LineGroup) => bool
       if (!nameLike(free[i][0]) || !nameLike(free[i][2])) unproven.add(i);
       else {
         names.push(free[i][0]);
+        nameAt.push(i);
         own.set(i, free[i][2]);
       }
     } else if (names.length >= nameless.length) settle();
+    if (d.figure && name && !nameless.includes(i)) lastWhole = i;
   });
   settle();
   return drafts.flatMap((d, i) => {
@@ -382,12 +424,13 @@ function interleavedNameAndDescription(group: LineGroup): [LineGroup, LineGroup]
  * (interleavedNameAndDescription). Two misplacements are read back here (failure class 7):
  * - a description printed after its row's figure: a figure row whose only free text was its name, then (figures
  *   without a name between) a row without a figure holding three or more free-text groups, more than one row's
- *   name and description: its first group is the earlier row's description;
+ *   name and description: its first group is the earlier row's description, unless it reads as a title and the
+ *   next as a sentence (a name and its own description);
  * - a description printed beside the option cells (lines of options interleaved with it: the description column is
  *   the one next to the options), opening a figure row right after a row that has a name but neither description
  *   nor figure: it is that row's description, and the figure is left waiting for its name.
  */
-function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean): LineGroup[][] {
+function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => boolean, optionWord: (word: string) => boolean): LineGroup[][] {
   const cells = drafts.map((d) => {
     const own = d.figure ? d.groups.slice(0, -1) : [...d.groups];
     // A row's only free-text group holds its name and its description when their lines interleave.
@@ -403,7 +446,10 @@ function restoreFreeCells(drafts: FigureRowDraft[], choice: (g: LineGroup) => bo
     if (freeCount(i) > 0) lastWithText = i;
     if (prev < 0) continue;
     const firstFree = cells[i].findIndex((g) => !choice(g));
-    if (!drafts[i].figure && freeCount(i) >= 3 && drafts[prev].figure && freeCount(prev) === 1) {
+    // A title then a sentence opening the row are a name and its own description, not an earlier row's.
+    const [first, second] = cells[i].filter((g) => !choice(g));
+    const opensWithName = second !== undefined && !readsAsSentence(first.lines, optionWord) && readsAsSentence(second.lines, optionWord);
+    if (!drafts[i].figure && freeCount(i) >= 3 && drafts[prev].figure && freeCount(prev) === 1 && !opensWithName) {
       cells[i].splice(firstFree, 1);
     } else if (drafts[i].figure && freeCount(i) === 1 && besideOptions(cells[i][firstFree]) && prev === i - 1 && !drafts[prev].figure && freeCount(prev) === 1) {
       cells[i].splice(firstFree, 1);
