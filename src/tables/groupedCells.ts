@@ -267,6 +267,13 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const close = () => {
         if (row && filled > 0) {
           const r: string[] = row;
+          // A row whose short cell came out before its text (printed at the row's top) may give its text cells out of
+          // column order too (the actions before the risk, raw text of a retypeset or rule-less log): where the
+          // first text column's cell reads as the last's and the last's as the first's, they trade places.
+          const [first, last] = [roles.indexOf(text[0]), roles.indexOf(text[text.length - 1])];
+          if (opener !== -1 && spec.readsAs && r[first] !== '' && r[last] !== '' && spec.readsAs(r[first]) === text[text.length - 1] && spec.readsAs(r[last]) === text[0]) {
+            [r[first], r[last]] = [r[last], r[first]];
+          }
           // The one such figure for a column the row left empty is that column's cell ("… close 3" /
           // "faster than …").
           for (const role of new Set(trailings.map((t) => t.trailing.role))) {
