@@ -63,6 +63,50 @@ describe('risk log read raw: a row\'s cells out of column order', () => {
     expect(risks).toEqual([FIRST, ['Care homes cannot fill the new step-down beds', 'low', 'Providers will be offered longer contracts']]);
   });
 
+  it('a row\'s two cells interleaved, the next risk run into the group\'s end; that risk\'s rest printed after its actions, the next row rating first', () => {
+    const risks = risksOf([
+      ...FIRST_ROWS,
+      'Joint brokerage with the independent sector to',
+      'Care homes cannot take the',
+      'match placements to need. Weekly calls',
+      'discharges the hospital plans each week',
+      'High with every provider on the list of',
+      'for the winter months, leaving',
+      'vacancies, fees and the',
+      'patients waiting',
+      'beds still free',
+      'Transport for discharges may',
+      'not keep pace, so patients',
+      'cannot',
+      '',
+      'Low',
+      '',
+      'Shared transport contract with two',
+      'providers, reviewed each quarter',
+      '',
+      'leave the ward on time',
+      '',
+      'Medium',
+      '',
+      'Providers may leave the',
+      'market within the year',
+      '',
+      'Market review with the council',
+      'and the two largest providers',
+      '',
+    ]);
+    expect(risks).toEqual([
+      FIRST,
+      [
+        'Care homes cannot take the discharges the hospital plans each week for the winter months, leaving patients waiting',
+        'high',
+        'Joint brokerage with the independent sector to match placements to need. Weekly calls with every provider on the list of vacancies, fees and the beds still free',
+      ],
+      ['Transport for discharges may not keep pace, so patients cannot leave the ward on time', 'low', 'Shared transport contract with two providers, reviewed each quarter'],
+      ['Providers may leave the market within the year', 'medium', 'Market review with the council and the two largest providers'],
+    ]);
+  });
+
   it('wording: actions open as an instruction or a means; a risk is a clause; anything else tells nothing', () => {
     expect(readsAsAction('Review the pooled budget each quarter')).toBe(true);
     expect(readsAsAction('Quarterly checks by the board')).toBe(true);

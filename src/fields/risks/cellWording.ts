@@ -12,7 +12,7 @@ import { isRiskClause } from './typedLogLines.js';
 const ACTION_VERBS =
   'review|develop|agree|ensure|monitor|establish|continue|engage|implement|introduce|undertake|maintain|seek|provide|escalate|build|negotiate|lobby|strengthen|align|consult|discuss|identify|prioriti[sz]e|invest|deliver|manage|create';
 const ACTION_OPENING = new RegExp(`^(?:${ACTION_VERBS})(?:s|ing|ed)?\\b|^(?:monthly|weekly|quarterly|annual(?:ly)?|ongoing|continued|continual|regular(?:ly)?)\\b|^to\\s`, 'i');
-/** A means named in the first words: "Robust approach to …", "Plans already in place …". */
+/** A means named in the first words: "Firm approach to …", "Rotas already in place …". */
 const MEANS_OPENING = /^(?:\S+\s+){0,2}approach(?:es)? to\b|^(?:\S+\s+){1,3}in place\b/i;
 
 /** Whether a cell reads as a risk log's mitigating actions. */
