@@ -269,7 +269,10 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const trailing = trailingShortCell(own, fitsRestricted);
         // A whole group opening in lower case, no short cell inside it: the rest of a cell above (a risk's rest
         // printed after its row's actions), taken as such where it comes between rows, after a row with every cell.
-        const rest = own.length === lines.length && /^\p{Ll}/u.test(joined) && !fitsRestricted(joined);
+        // Only a group that is one cell's end: none of its lines opens afresh ("… follow the patient" / "Delays to
+        // …" heads the next risk, and stays one).
+        const opensAfresh = own.some((l, n) => n > 0 && /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(own[n - 1].trim()));
+        const rest = own.length === lines.length && /^\p{Ll}/u.test(joined) && !fitsRestricted(joined) && !opensAfresh;
         if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined, group: lines.length === 1, rest });
         end = k + 1;
       }
