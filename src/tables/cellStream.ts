@@ -18,6 +18,9 @@ export interface CellStreamSpec<Role extends string> {
   /** A text role whose cells open with a scale and then describe it ("4 Fewer providers bid …", a potential impact
    *  rated and described), so the scale alone may be its whole cell. None where absent. */
   opensWithScale?(role: Role): boolean;
+  /** The text role a cell's wording gives away (an action opening with an instruction), null where it tells
+   *  nothing: for cells the reading order gives out of column order. None where absent. */
+  readsAs?(cell: string): Role | null;
 }
 
 /** Blank lines the converter left before block `i` (an empty cell, or the gap between two cells). */

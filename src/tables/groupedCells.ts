@@ -25,10 +25,10 @@ const OPEN_ENDED = /\b(the|a|an|of|to|and|or|in|on|at|by|for|with|from|as|is|are
  * revised log read raw the cell it opens is mostly one whose row lost other cells to a page break, and splitting it
  * moves those rows' cells further apart.
  */
-function interleavedCells(lines: string[]): [string[], string[]] | null {
+function interleavedCells(lines: string[], strict = true): [string[], string[]] | null {
   const n = lines.length;
   if (n < 4) return null;
-  const opensAfresh = (l: string, before: string) => /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(before.trim()) && !OPEN_ENDED.test(before.trim());
+  const opensAfresh = (l: string, before: string) => /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(before.trim()) && (!strict || !OPEN_ENDED.test(before.trim()));
   const cues = [...lines.keys()].filter((s) => s > 0 && opensAfresh(lines[s], lines[s - 1]));
   const endsOpen = (ls: string[]) => (OPEN_ENDED.test(ls[ls.length - 1].trim()) ? 1 : 0);
   for (const p of cues) {
@@ -46,6 +46,26 @@ function interleavedCells(lines: string[]): [string[], string[]] | null {
     if (!best || best.cost > 0) continue;
     const { inner, outer } = best;
     return inner.length === outer.length ? [outer, inner] : [inner, outer];
+  }
+  return null;
+}
+
+/**
+ * A group spanning its row (interleavedCells) into whose end the next row's risk ran, no blank line between (raw
+ * pdftotext of a retypeset or rule-less log: "… vacancies and fees" / "Delays to the new wing" / "leave the beds empty"):
+ * the group's last lines open afresh with a capital after a line that ends where a cell can end, and read as the
+ * first text column's (`runsIn`, the spec's wording). Cut off as a cell of its own, the shortest such tail first, where
+ * the lines before it read as two interleaved cells. With the tail found, a cell's line ending on a word its sentence
+ * goes on from ("… with the sector to") may stand beside the other cell's first line: the two cells and the run-in
+ * tail are evidence enough that the group holds more than one cell.
+ */
+function interleavedWithRunIn(lines: string[], runsIn: (tail: string[]) => boolean): string[][] | null {
+  for (let t = 2; t <= lines.length - 4; t++) {
+    const at = lines.length - t;
+    const before = lines[at - 1].trim();
+    if (!/^\p{Lu}\p{Ll}/u.test(lines[at].trim()) || OPEN_ENDED.test(before) || !runsIn(lines.slice(at))) continue;
+    const pair = interleavedCells(lines.slice(0, at), false);
+    if (pair) return [...pair, lines.slice(at)];
   }
   return null;
 }
@@ -182,7 +202,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       // `opening`: a rating that may open the text cell's first line ("Medium Robust approach …"), kept in the
       // text unless the rows around it say it is a cell of its own (below).
       // `group`: a short cell that is a group of its own, not taken out of a text cell's lines.
-      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role>; group?: boolean }> = [];
+      // `rest`: a group opening in lower case, going on from the row above where no row is under way.
+      const cells: Array<{ text: string; role: Role | null; block: number; opening?: { role: Role; text: string; rest: string }; goesOn?: boolean; trailing?: Trailing<Role>; group?: boolean; rest?: boolean }> = [];
       const headerTexts = new Set(groups.slice(g, bodyStart).map((x) => normaliseName(x.lines.join(' '))));
       let end = bodyStart;
       const headerLines = new Set(headerCells.map(normaliseName));
@@ -234,7 +255,8 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
             own.push(lead![1]);
           } else own.push(line);
         }
-        const streams = shortInside ? interleavedCells(own) : null;
+        const runsIn = spec.readsAs ? (tail: string[]) => spec.readsAs!(cleanCell(tail.join(' '))) === text[0] : null;
+        const streams = shortInside ? (interleavedCells(own) ?? (runsIn ? interleavedWithRunIn(own, runsIn) : null)) : null;
         if (streams) {
           for (const stream of streams) cells.push({ text: cleanCell(stream.join(' ')), role: null, block });
           end = k + 1;
@@ -245,7 +267,13 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         const openRole = open ? fitsRestricted(open[1]) : null;
         const opening = open && openRole ? { role: openRole, text: open[1], rest: cleanCell([open[2], ...own.slice(1)].join(' ')) } : undefined;
         const trailing = trailingShortCell(own, fitsRestricted);
-        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined, group: lines.length === 1 });
+        // A whole group opening in lower case, no short cell inside it: the rest of a cell above (a risk's rest
+        // printed after its row's actions), taken as such where it comes between rows, after a row with every cell.
+        // Only a group that is one cell's end: none of its lines opens afresh ("… follow the patient" / "Delays to
+        // …" heads the next risk, and stays one).
+        const opensAfresh = own.some((l, n) => n > 0 && /^\p{Lu}/u.test(l.trim()) && !/[.;:!?]$/.test(own[n - 1].trim()));
+        const rest = own.length === lines.length && /^\p{Ll}/u.test(joined) && !fitsRestricted(joined) && !opensAfresh;
+        if (joined) cells.push({ text: joined, role: lines.length === 1 ? fitsRestricted(joined) : null, block, opening, trailing: trailing ?? undefined, group: lines.length === 1, rest });
         end = k + 1;
       }
       // Only where cells are wrapped: with one line a cell, the line-by-line reading is the table's.
@@ -267,6 +295,13 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
       const close = () => {
         if (row && filled > 0) {
           const r: string[] = row;
+          // A row whose short cell came out before its text (printed at the row's top) may give its text cells out of
+          // column order too (the actions before the risk, raw text of a retypeset or rule-less log): where the
+          // first text column's cell reads as the last's and the last's as the first's, they trade places.
+          const [first, last] = [roles.indexOf(text[0]), roles.indexOf(text[text.length - 1])];
+          if (opener !== -1 && spec.readsAs && r[first] !== '' && r[last] !== '' && spec.readsAs(r[first]) === text[text.length - 1] && spec.readsAs(r[last]) === text[0]) {
+            [r[first], r[last]] = [r[last], r[first]];
+          }
           // The one such figure for a column the row left empty is that column's cell ("… close 3" /
           // "faster than …").
           for (const role of new Set(trailings.map((t) => t.trailing.role))) {
@@ -289,11 +324,18 @@ export function groupedCellGrids<Role extends string>(doc: DocumentModel, from: 
         row = null;
         filled = 0;
       };
+      // The row above has every cell: a rest after it is its own, not the head of a row whose cells are scattered.
+      // Not in a log with a text column opening with a scale (the 2014 revised log's rated impact): there the order
+      // scatters that column's cells among the rows too, and a rest between rows is as often one of theirs.
+      const completeAbove = () => {
+        const above = rows[rows.length - 1];
+        return !text.some((t) => spec.opensWithScale?.(t)) && !!above && !above.header && above.cells.every((x) => x !== '');
+      };
       for (const cell of cells) {
         let c = cell;
         // A piece going on from a cell above: the last text of the row under way, else the row above's first text
         // cell left mid-sentence.
-        if (c.goesOn) {
+        if (c.goesOn || (c.rest && !row && completeAbove())) {
           const above = rows[rows.length - 1];
           const open = (cs: string[]) => text.map((t) => roles.indexOf(t)).find((n) => cs[n] !== '' && !/[.!?)]$/.test(cs[n].trim()));
           const under: string[] | null = row && filled > 0 ? row : null;

@@ -22,6 +22,7 @@ import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
 import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
 import { wholeRatingOf } from '../../text/ratingWords.js';
+import { riskCellByWording } from './cellWording.js';
 
 export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
 
@@ -30,6 +31,10 @@ interface RiskDraft extends Risk {
   /** The rating cell as printed, for a rating cut by a page break ("Mediu" / "m"). */
   ratingText: string;
 }
+
+/** Groups of wrapped lines read by their order, and by wording where the order gives a row's cells out of column
+ *  order (cellWording.ts). */
+const RISK_GROUPED_CELLS = { ...RISK_CELLS, readsAs: riskCellByWording };
 
 /**
  * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts, groupedCells.ts), its
@@ -197,7 +202,7 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
     // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
     // each: the reading whose rows more often have their scores or ratings.
     const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
-    const byGroup = groupedCellGrids(doc, from, to, RISK_CELLS);
+    const byGroup = groupedCellGrids(doc, from, to, RISK_GROUPED_CELLS);
     const read = scoredShare(byGroup) > scoredShare(byLine) ? byGroup : byLine;
     grids.push(...read);
     if (read === byGroup) for (const g of byGroup) inReadingOrder.add(g);
