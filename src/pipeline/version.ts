@@ -22,4 +22,8 @@
 // 0.10.0: raw text of tables without rules or gridlines: a scheme sheet's figures with empty cells dropped placed
 //        where the Total row decides, 2014 Part 2 metric blocks given column by column, the revised risk log given
 //        column by column, wrapped plan-details labels, period headers whose cells come apart.
-export const EXTRACTOR_VERSION = '0.10.0';
+// 0.11.0: raw text of retypeset tables (cells wrapping and pages breaking elsewhere): spending-plan names paired
+//        to amounts only where the order proves it, annual and quarterly metric headers printed interleaved, glued
+//        and cut, values under a shuffled header kept only where flat, the 2014 annex's question rows, cut
+//        plan-details years, risk cells cut by a page break or given out of column order.
+export const EXTRACTOR_VERSION = '0.11.0';
