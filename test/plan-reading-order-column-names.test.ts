@@ -3,23 +3,7 @@
 // rows' names and descriptions in turn, the last row's name run into the next row's cells. Every name and figure is
 // made up.
 import { describe, expect, it } from 'vitest';
-import { SPENDING_HEADER, spendOf } from './reading-order-shapes.js';
-
-/** A whole row: name, description, options, amount, New/Existing. */
-const wholeRow = (name: string, description: string[], amount: string) => [
-  name,
-  '',
-  ...description,
-  '',
-  'Social Care',
-  '',
-  'LA',
-  '',
-  amount,
-  '',
-  'Existing',
-  '',
-];
+import { SPENDING_HEADER, spendOf, wholeRow } from './reading-order-shapes.js';
 
 /** A row's options and amount alone, its name and description printed after. */
 const amountOnly = (amount: string) => ['LA', '', 'Local', 'Authority', '', 'Minimum NHS', amount, 'Contribution', '', 'Existing', ''];

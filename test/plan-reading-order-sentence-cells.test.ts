@@ -3,24 +3,8 @@
 // reads as a sentence (most of its words in lower case, the options interleaved with it aside) is no scheme name.
 // Every name and figure is made up.
 import { describe, expect, it } from 'vitest';
-import { SPENDING_HEADER, spendOf } from './reading-order-shapes.js';
+import { SPENDING_HEADER, spendOf, wholeRow } from './reading-order-shapes.js';
 import { readsAsSentence, titleLinesOf } from '../src/tables/sentenceCells.js';
-
-/** A whole row: name, description, options, amount, New/Existing. */
-const wholeRow = (name: string, description: string[], amount: string) => [
-  name,
-  '',
-  ...description,
-  '',
-  'Social Care',
-  '',
-  'LA',
-  '',
-  amount,
-  '',
-  'Existing',
-  '',
-];
 
 describe('expenditure table in reading order: a description read where a name was looked for', () => {
   it('an amount printed beside its description, its name after them alone, takes that name, not the sentence', () => {

@@ -37,3 +37,19 @@ export const SPENDING_HEADER = [
   'Existing',
   '',
 ];
+
+/** A whole row: name, description, options, amount, New/Existing. */
+export const wholeRow = (name: string, description: string[], amount: string) => [
+  name,
+  '',
+  ...description,
+  '',
+  'Social Care',
+  '',
+  'LA',
+  '',
+  amount,
+  '',
+  'Existing',
+  '',
+];
