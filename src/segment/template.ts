@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { BUDGET_KINDS, METRIC_KEYS } from '../record/schema.js';
 
 /** A phrase (or any of several phrases) whose presence speaks for or against a template. */
 export const MarkerSchema = z.object({
@@ -44,13 +45,29 @@ export const TemplateSectionSchema = z.object({
   part: z.string().nullable().default(null),
 });
 
-// The template's own tables (../shared/spec/tables.md), read by src/tables.
+// The template's own tables (../shared/spec/tables.md), as data. Each declares the field it feeds and, for each
+// column, the role it plays in that field and the header words that name it; row labels where rows have roles
+// (Metric Value / Numerator / Denominator) or say what the row is (a metric, an income line). The field's reader
+// takes its words from here before its general vocabulary, so a new template's tables are a JSON edit.
+
+/** The column roles each field's tables have. budgets: `label` / `amount` (a finance sheet, read cell by cell by
+ *  its declaration, src/tables/declared.ts), or `scheme` / `source` / `amount` (a spending plan, one row per scheme
+ *  and funding source, read by fields/common/spendingPlan.ts). */
+export const DECLARED_ROLES = {
+  budgets: ['label', 'amount', 'ignore', 'scheme', 'source'],
+  schemes: ['ref', 'scheme', 'theme', 'ignore'],
+  risks: ['ref', 'description', 'likelihood', 'impact', 'score', 'rating', 'mitigation', 'owner', 'ignore'],
+  metrics: ['label', 'rowRole', 'value', 'ignore'],
+} as const;
+
+export type DeclaredField = keyof typeof DECLARED_ROLES;
+
 export const DeclaredColumnSchema = z.object({
-  /** label: what the row is (organisation, outcome, scheme); amount: a figure the table feeds; ignore: read nothing. */
-  role: z.enum(['label', 'amount', 'ignore']),
+  /** The role the column plays in the table's field (DECLARED_ROLES); `ignore`: read nothing. */
+  role: z.string().min(1),
   /** Header words, any one of which names the column (matched word by word, letters lost at cell edges allowed). */
   header: z.array(z.string().min(1)).min(1),
-  /** What a figure in this column is: a budget kind, or "skip". */
+  /** What a figure in this column is: a budget kind, a metric value's kind (baseline, plan, ...), or "skip". */
   kind: z.string().optional(),
   /** Kind by the kind of row: "total" (a BCF Total line), "ccg" (an NHS body), "council". */
   byRow: z.partialRecord(z.enum(['total', 'ccg', 'council', 'other']), z.string()).optional(),
@@ -58,25 +75,43 @@ export const DeclaredColumnSchema = z.object({
   year: z.string().nullable().optional(),
 });
 
-export const DeclaredTableSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_]+$/),
-  /** Section id (or prefix ending "*") the table lives in; the whole document when that section was not found. */
-  section: z.string().min(1),
-  field: z.enum(['budgets']),
-  columns: z.array(DeclaredColumnSchema).min(2),
-  /** Declared columns a header row must name. */
-  minColumns: z.number().int().min(1).default(2),
-  /** Rows with roles ("Planned savings …", "Maximum support needed …"): the row's label says which. */
-  rowRoles: z.array(z.object({ role: z.string(), label: z.array(z.string().min(1)).min(1) })).default([]),
-  /** Words of a sub-header under a spanned column group ("Recurrent", "Non-recurrent"). */
-  subHeader: z.array(z.string().min(1)).default([]),
-  /** Rows to leave out (a total that repeats the rows above it). */
-  skipRows: z.array(z.string().min(1)).default([]),
-  /** Rows with a label and no figures may be titles of the rows below ("Reablement"); else they are wrapped labels. */
-  titleRows: z.boolean().default(false),
-  /** The figures feed one row per entry of the label column (a scheme per row): the label is the scheme. */
-  labelIsScheme: z.boolean().default(false),
-});
+export const DeclaredTableSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    /** Section id (or prefix ending "*") the table lives in; the whole document when that section was not found. */
+    section: z.string().min(1),
+    field: z.enum(Object.keys(DECLARED_ROLES) as [DeclaredField, ...DeclaredField[]]),
+    columns: z.array(DeclaredColumnSchema).min(2),
+    /** Declared columns a header row must name. */
+    minColumns: z.number().int().min(1).default(2),
+    /** Rows with roles ("Planned savings …", "Metric Value", "Numerator"): the row's label says which. */
+    rowRoles: z.array(z.object({ role: z.string(), label: z.array(z.string().min(1)).min(1) })).default([]),
+    /** What each row is, by its label: a metric's key (metrics tables), a budget kind (an income table). */
+    rowLabels: z.array(z.object({ id: z.string().min(1), label: z.array(z.string().min(1)).min(1) })).default([]),
+    /** Words of a sub-header under a spanned column group ("Recurrent", "Non-recurrent"). */
+    subHeader: z.array(z.string().min(1)).default([]),
+    /** Rows to leave out (a total that repeats the rows above it). */
+    skipRows: z.array(z.string().min(1)).default([]),
+    /** Rows with a label and no figures may be titles of the rows below ("Reablement"); else they are wrapped labels. */
+    titleRows: z.boolean().default(false),
+    /** The figures feed one row per entry of the label column (a scheme per row): the label is the scheme. */
+    labelIsScheme: z.boolean().default(false),
+  })
+  .superRefine((t, ctx) => {
+    const roles: readonly string[] = DECLARED_ROLES[t.field];
+    t.columns.forEach((c, k) => {
+      if (!roles.includes(c.role)) {
+        ctx.addIssue({ code: 'custom', path: ['columns', k, 'role'], message: `a ${t.field} table's column role is one of ${roles.join(', ')}; got "${c.role}"` });
+      }
+    });
+    // A row label names a metric of the record (metrics tables) or a budget kind (budgets tables).
+    const ids: readonly string[] | null = t.field === 'metrics' ? METRIC_KEYS : t.field === 'budgets' ? BUDGET_KINDS : null;
+    t.rowLabels.forEach((r, k) => {
+      if (!ids || !ids.includes(r.id)) {
+        ctx.addIssue({ code: 'custom', path: ['rowLabels', k, 'id'], message: ids ? `a ${t.field} row label names one of ${ids.join(', ')}; got "${r.id}"` : `a ${t.field} table has no row labels` });
+      }
+    });
+  });
 
 export type DeclaredColumn = z.infer<typeof DeclaredColumnSchema>;
 export type DeclaredTable = z.infer<typeof DeclaredTableSchema>;

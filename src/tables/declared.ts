@@ -253,11 +253,15 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   return { declared: table, grid, columns, labelColumn, rows, notes };
 }
 
-/** Every declared table of the template found among the document's grids, each grid used at most once. */
+/** A table read cell by cell by its declaration: a finance sheet, a label column beside its figures. The other
+ *  declared tables give their field's reader its words (declaredRoleOf, declaredRowOf). */
+export const readByDeclaration = (t: DeclaredTable) => t.field === 'budgets' && t.columns.some((c) => c.role === 'label');
+
+/** Every finance sheet the template declares found among the document's grids, each grid used at most once. */
 export function declaredTables(doc: DocumentModel, seg: Segmentation, tables: DeclaredTable[], grids: Grid[]): LogicalTable[] {
   const used = new Set<Grid>();
   const out: LogicalTable[] = [];
-  for (const t of tables) {
+  for (const t of tables.filter(readByDeclaration)) {
     const ranges = rangesFor(t.section, seg, doc.blocks.length);
     for (const g of grids) {
       if (used.has(g) || !ranges.some(([a, b]) => g.blockStart >= a && g.blockStart < b)) continue;
@@ -269,6 +273,45 @@ export function declaredTables(doc: DocumentModel, seg: Segmentation, tables: De
     }
   }
   return out.sort((a, b) => a.grid.blockStart - b.grid.blockStart);
+}
+
+/**
+ * The role a header cell names in the field's declared tables (the longest header phrase wins), or null: the
+ * template's own words for its columns, which a reader tries before its general vocabulary.
+ */
+export function declaredRoleOf(tables: DeclaredTable[], field: DeclaredTable['field'], cell: string): string | null {
+  let best: { role: string; len: number } | null = null;
+  const text = cleanCell(cell);
+  if (!text || text.length > 300) return null;
+  for (const t of tables) {
+    if (t.field !== field) continue;
+    for (const c of t.columns) {
+      for (const h of c.header) {
+        const len = tokens(h).length;
+        if ((!best || len > best.len) && phraseIn(text, h)) best = { role: c.role, len };
+      }
+    }
+  }
+  return best?.role ?? null;
+}
+
+/** What a row label says in the field's declared tables: its row role (`rowRoles`) or what the row is
+ *  (`rowLabels`: a metric key, a budget kind), the longest label phrase winning; null when none names it. */
+export function declaredRowOf(tables: DeclaredTable[], field: DeclaredTable['field'], which: 'rowRoles' | 'rowLabels', label: string): string | null {
+  let best: { id: string; len: number } | null = null;
+  const text = cleanCell(label);
+  if (!text || text.length > 300) return null;
+  for (const t of tables) {
+    if (t.field !== field) continue;
+    const rows = which === 'rowRoles' ? t.rowRoles.map((r) => ({ id: r.role, label: r.label })) : t.rowLabels;
+    for (const r of rows) {
+      for (const l of r.label) {
+        const len = tokens(l).length;
+        if ((!best || len > best.len) && phraseIn(text, l)) best = { id: r.id, len };
+      }
+    }
+  }
+  return best?.id ?? null;
 }
 
 /** The unit or year stated just before a table ("Contributions (£000s)", "Spending plan 2022/23"). */

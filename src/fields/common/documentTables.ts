@@ -6,24 +6,27 @@ import { findSpendingPlans, SPENDING_ROWS, type SpendingPlan } from './spendingP
 import { figureRowGrids } from '../../tables/figureRows.js';
 import { collectGrids, type Grid } from '../../tables/grids.js';
 import type { RebuiltTables } from '../../tables/index.js';
-import type { LogicalTable } from '../../tables/declared.js';
+import type { DeclaredTable, LogicalTable } from '../../tables/declared.js';
 
 export interface DocumentTables {
   /** Every table as a grid (collectGrids). */
   grids: Grid[];
   /** The spending plans among them (findSpendingPlans). */
   spendingPlans: SpendingPlan[];
-  /** The template's declared tables found among them (src/tables). */
+  /** The template's finance sheets found among them, read by their declarations (src/tables/declared.ts). */
   declared: LogicalTable[];
+  /** Every table the template declares: the words the readers name columns and rows by, before their own. */
+  declarations: DeclaredTable[];
 }
 
 export function documentTables(doc: DocumentModel, rebuilt?: RebuiltTables): DocumentTables {
   const collected = rebuilt?.grids ?? collectGrids(doc);
   const declared = rebuilt?.declared ?? [];
+  const declarations = rebuilt?.declarations ?? [];
   const found = findSpendingPlans(collected);
-  if (found.some((p) => p.rows.length > 0)) return { grids: collected, declared, spendingPlans: found };
+  if (found.some((p) => p.rows.length > 0)) return { grids: collected, declared, declarations, spendingPlans: found };
   // No spending plan among the tables: one in pdftotext's reading order, a row a run of cells up to its figure.
   const flattened = figureRowGrids(doc, 0, doc.blocks.length, SPENDING_ROWS);
   const grids = [...collected, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
-  return { grids, declared, spendingPlans: findSpendingPlans(grids) };
+  return { grids, declared, declarations, spendingPlans: findSpendingPlans(grids) };
 }
