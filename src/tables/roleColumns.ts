@@ -13,10 +13,10 @@
 import type { DocumentModel } from '../model/document.js';
 import { cleanCell } from '../text/clean.js';
 import { hasCellGap, type Grid, type GridRow } from './grids.js';
-import { NO_VALUE, ROLE_WORDS, VALUE_ROLE, valueCellsFrom } from '../text/metricRoles.js';
+import { NO_VALUE, valueCellsFrom } from '../text/metricRoles.js';
 
 /** A line of the label column ending with a row's role, the block's name (clipped) glued before it. */
-const ROLE_LINE = new RegExp(`^(.*?)\\s*\\b(${ROLE_WORDS})$`, 'i');
+const roleLineOf = (roleWords: string[]) => new RegExp(`^(.*?)\\s*\\b(${roleWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i');
 const PERIOD_CELL = /^\(/;
 
 /** The value cells a line is made of, or null where anything else is written on it. */
@@ -42,6 +42,10 @@ interface MetricBlock {
 export interface RoleColumnSpec {
   /** True where a header text announces a value column (a kind of value: baseline, plan). */
   namesColumn: (text: string) => boolean;
+  /** The labels of the block's rows ("metric value", "numerator", "denominator"). */
+  roleWords: string[];
+  /** The role a row's label gives it; a block opens at its value row. */
+  roleOf: (label: string) => 'value' | 'numerator' | 'denominator';
 }
 
 /**
@@ -54,10 +58,11 @@ export function roleColumnGrids(doc: DocumentModel, spec: RoleColumnSpec): Grid[
     return b && (b.kind === 'paragraph' || b.kind === 'list_item') && !hasCellGap(b.text) && !b.text.includes('\n') ? cleanCell(b.text) : null;
   };
   const grids: Grid[] = [];
+  const roleLine = roleLineOf(spec.roleWords);
   for (let i = 0; i < doc.blocks.length; i++) {
-    const opening = ROLE_LINE.exec(text(i) ?? '');
-    if (!opening || !VALUE_ROLE.test(opening[2])) continue;
-    const grid = gridFrom(doc, i, text, spec);
+    const opening = roleLine.exec(text(i) ?? '');
+    if (!opening || spec.roleOf(opening[2]) !== 'value') continue;
+    const grid = gridFrom(doc, i, text, spec, roleLine);
     if (grid) {
       grids.push(grid);
       i = grid.blockEnd - 1;
@@ -66,7 +71,7 @@ export function roleColumnGrids(doc: DocumentModel, spec: RoleColumnSpec): Grid[
   return grids;
 }
 
-function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string | null, spec: RoleColumnSpec): Grid | null {
+function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string | null, spec: RoleColumnSpec, roleLine: RegExp): Grid | null {
   // The label column: role lines and names alone, up to the value columns' header over their figures.
   const blocks: MetricBlock[] = [];
   const loose: Array<{ name: string; at: number; after: number; rolesSoFar: number }> = [];
@@ -76,17 +81,17 @@ function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string
   for (; i < doc.blocks.length; i++) {
     const t = text(i);
     if (t === null || t === '') return null;
-    const h = headerAt(i, text, spec);
+    const h = headerAt(i, text, spec, roleLine);
     if (h) {
       figuresAt = i + h.length;
       headerLines = h;
       break;
     }
-    const role = ROLE_LINE.exec(t);
+    const role = roleLine.exec(t);
     if (role) {
-      if (VALUE_ROLE.test(role[2])) blocks.push({ roles: [], names: [] });
+      if (spec.roleOf(role[2]) === 'value') blocks.push({ roles: [], names: [] });
       const block = blocks[blocks.length - 1];
-      const order = (r: string) => (VALUE_ROLE.test(r) ? 0 : /^numerator$/i.test(r) ? 1 : 2);
+      const order = (r: string) => ['value', 'numerator', 'denominator'].indexOf(spec.roleOf(r));
       // Roles in the template's order, each once in its block.
       if (block.roles.length > 0 && order(role[2]) <= order(block.roles[block.roles.length - 1].role)) return null;
       block.roles.push({ role: role[2], block: i });
@@ -135,7 +140,7 @@ function gridFrom(doc: DocumentModel, first: number, text: (i: number) => string
   const page = (b: number) => doc.blocks[b].page;
   const headerBlock = figuresAt - headerLines.length;
   const labelHeader = text(first - 1);
-  const opensWithHeader = labelHeader !== null && labelHeader !== '' && labelHeader.length <= 40 && !/\d/.test(labelHeader) && !ROLE_LINE.test(labelHeader);
+  const opensWithHeader = labelHeader !== null && labelHeader !== '' && labelHeader.length <= 40 && !/\d/.test(labelHeader) && !roleLine.test(labelHeader);
   const rows: GridRow[] = [{ cells: [opensWithHeader ? labelHeader : '', '', ...header], page: page(headerBlock), block: headerBlock, header: true, pageBreakBefore: false }];
   let r = 0;
   for (const block of blocks) {
@@ -180,10 +185,10 @@ function nameOf(block: MetricBlock): string {
 
 /** The header lines over the figures when they start at block `i`: one to three lines announcing value columns,
  *  the next line figures. */
-function headerAt(i: number, text: (i: number) => string | null, spec: RoleColumnSpec): string[] | null {
+function headerAt(i: number, text: (i: number) => string | null, spec: RoleColumnSpec, roleLine: RegExp): string[] | null {
   for (let h = 1; h <= MAX_HEADER_LINES; h++) {
     const lines = Array.from({ length: h }, (_, k) => text(i + k));
-    if (lines.some((l) => !l || valueCells(l) || ROLE_LINE.test(l))) return null;
+    if (lines.some((l) => !l || valueCells(l) || roleLine.test(l))) return null;
     const next = text(i + h);
     if (next && valueCells(next) && spec.namesColumn(lines[0]!)) return lines as string[];
   }

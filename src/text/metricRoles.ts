@@ -1,6 +1,7 @@
 // The row roles of a 2014 Part 2 metric block ("Metric Value / Numerator / Denominator", ../shared/spec/tables.md)
 // and the value cells written beside them, shared by the two readers of that sheet printed without gridlines: laid
-// out (src/extract/text/roleBlocks.ts) and in reading order (src/tables/roleColumns.ts).
+// out (src/extract/text/roleBlocks.ts, before any template is known) and in reading order (src/tables/roleColumns.ts,
+// which takes the role words through its spec: these and the template's declared row roles).
 
 /** The role words; the value row is "Metric Value" in the 2014 sheet, "Indicator value" where a plan retitles it. */
 export const ROLE_WORDS = 'metric value|indicator value|numerator|denominator';

@@ -10,8 +10,8 @@ import type { DocumentModel } from '../../model/document.js';
 import type { Metric } from '../../record/schema.js';
 import { fieldRanges, type Segmentation } from '../../segment/types.js';
 import { cleanCellText } from '../../text/clean.js';
-import { metricKeyOf } from './labels.js';
 import { rowWiseMetric, type MetricContext } from './table.js';
+import type { MetricWords } from './vocabulary.js';
 
 /** A question row opens with these words (on one line or two: "How" / "many"). */
 const QUESTION_OPENING = /^How (many|much)\b/;
@@ -33,7 +33,7 @@ export interface QuestionRows {
 }
 
 /** The annex's question rows in the sections the template gives metrics, read from lines outside every table. */
-export function annexQuestionRows(doc: DocumentModel, seg: Segmentation, inTable: (block: number) => boolean): QuestionRows {
+export function annexQuestionRows(doc: DocumentModel, seg: Segmentation, inTable: (block: number) => boolean, metricWords: MetricWords): QuestionRows {
   const metrics: Metric[] = [];
   const spans: Array<[number, number]> = [];
   const line = (i: number): string | null => {
@@ -58,9 +58,9 @@ export function annexQuestionRows(doc: DocumentModel, seg: Segmentation, inTable
       // Where the cut question no longer names its measure ("non" / "elective" apart), the annex's name row does.
       for (let k = i - 1; k >= Math.max(from, i - NAME_LOOKBACK) && !ctx.key; k--) {
         const t = line(k);
-        if (t && t.length < 160) ctx.key = metricKeyOf(t);
+        if (t && t.length < 160) ctx.key = metricWords.metricKeyOf(t);
       }
-      const m = rowWiseMetric([row.question, row.figure], ctx, doc.blocks[i].page, `${row.question}\t${row.figure}`, { block: i });
+      const m = rowWiseMetric([row.question, row.figure], ctx, doc.blocks[i].page, `${row.question}\t${row.figure}`, { block: i }, metricWords);
       if (m) {
         metrics.push(m);
         spans.push([i, row.end]);

@@ -14,67 +14,80 @@ import { periodicCellGrids, typedLineGrids, type PeriodicSpec } from '../../tabl
 import { periodStackGrids, type PeriodStackSpec } from '../../tables/periodStack.js';
 import { roleColumnGrids, type RoleColumnSpec } from '../../tables/roleColumns.js';
 import { cleanCellText } from '../../text/clean.js';
-import { kindOf, metricKeyOf, parseMetricNumber, periodOf } from './labels.js';
+import { parseMetricNumber, periodOf } from './labels.js';
 import { annexQuestionRows } from './annexQuestions.js';
 import { nameAroundValue } from './cutName.js';
 import { rowWiseLaidOut } from './rowWiseLayout.js';
-import { isRowTypeLabel, readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
+import { readMetricTable, rowWiseMetric, updateContext, type MetricContext } from './table.js';
+import { metricWords, type MetricWords } from './vocabulary.js';
 
 /** What a metric table's cells look like, for tables saved one cell per line. */
-const METRIC_CELLS: PeriodicSpec = {
-  isColumnHeader: (c) => c.length <= 60 && kindOf(c) !== null && (periodOf(c) !== null || /baseline/i.test(c)),
-  isValue: (c) => parseMetricNumber(c) !== null,
-  opensRow: (c) => c.length > 3 && metricKeyOf(c) !== null,
-};
-
-/** The header words that say a column's kind. */
-const KIND_HEADER_WORDS = ['actual', 'actuals', 'outturn', 'plan', 'plans', 'planned', 'estimate', 'estimated', 'forecast', 'baseline', 'target'];
+function metricCells(words: MetricWords): PeriodicSpec {
+  return {
+    isColumnHeader: (c) => c.length <= 60 && words.kindOf(c) !== null && (periodOf(c) !== null || /baseline/i.test(c)),
+    isValue: (c) => parseMetricNumber(c) !== null,
+    opensRow: (c) => c.length > 3 && words.metricKeyOf(c) !== null,
+  };
+}
 
 /** What a metric table looks like in text that lost it (pdftotext): a stack of period pieces, runs of values. */
-const METRIC_STACK: PeriodStackSpec = {
-  kindWord: (w) => (/^(actuals?|outturn|plans?|planned|estimated?|forecast|baseline|target)$/i.test(w) ? kindOf(w) : null),
-  // A kind word cut at its cell edge ("Actu", "estimat"): three letters or more of one, not the whole.
-  kindHead: (w) => w.length >= 3 && KIND_HEADER_WORDS.some((k) => k.startsWith(w.toLowerCase()) && k !== w.toLowerCase()),
-  isValue: (t) => parseMetricNumber(t) !== null,
-  namesTable: (t) => t.length < 200 && metricKeyOf(t) !== null,
-  roleWord: /^(numerator|denominator)$/i,
-  // A row's label has words: a "%" alone is a value's sign cut off at its cell edge ("76.5" / "%").
-  isRowType: (t) => /\p{L}/u.test(t) && isRowTypeLabel(t),
-};
+function metricStack(words: MetricWords): PeriodStackSpec {
+  const kindWords = new Set(words.kindHeaderWords);
+  return {
+    kindWord: (w) => (kindWords.has(w.toLowerCase()) ? words.kindOf(w) : null),
+    // A kind word cut at its cell edge ("Actu", "estimat"): three letters or more of one, not the whole.
+    kindHead: (w) => w.length >= 3 && words.kindHeaderWords.some((k) => k.startsWith(w.toLowerCase()) && k !== w.toLowerCase()),
+    isValue: (t) => parseMetricNumber(t) !== null,
+    namesTable: (t) => t.length < 200 && words.metricKeyOf(t) !== null,
+    roleWord: /^(numerator|denominator)$/i,
+    // A row's label has words: a "%" alone is a value's sign cut off at its cell edge ("76.5" / "%").
+    isRowType: (t) => /\p{L}/u.test(t) && words.isRowTypeLabel(t),
+  };
+}
 
 /** What a metrics sheet's value column header looks like: a kind of value ("Current Baseline", "Performance
  *  underpinnin", clipped). */
-const METRIC_ROLE_COLUMNS: RoleColumnSpec = { namesColumn: (t) => t.length <= 80 && (kindOf(t) !== null || /performance underpin/i.test(t)) };
+function metricRoleColumns(words: MetricWords): RoleColumnSpec {
+  return {
+    namesColumn: (t) => t.length <= 80 && (words.kindOf(t) !== null || /performance underpin/i.test(t)),
+    roleWords: words.roleWords,
+    roleOf: (label) => words.rowRole([label]),
+  };
+}
 
 /** Every metric value in the document's metric tables, in document order. */
 export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Metric[]> {
   const metrics: Metric[] = [];
   const messages: Finding[] = [];
+  // The template's declared words first, then the general vocabulary: the specs are built once per call.
+  const words = metricWords(tables.declarations);
+  const cells = metricCells(words);
+  const stack = metricStack(words);
   // Metric tables saved one cell per line (LibreOffice text) become grids too.
   const ranges = fieldRanges(seg, 'metrics', doc.blocks.length);
-  const periodic = ranges.flatMap(([from, to]) => periodicCellGrids(doc, from, to, METRIC_CELLS));
+  const periodic = ranges.flatMap(([from, to]) => periodicCellGrids(doc, from, to, cells));
   // Where empty cells left nothing at all (markdown), the cells are placed by what each one is.
-  const typed = ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic, { ...METRIC_CELLS, isRowType: isRowTypeLabel }));
+  const typed = ranges.flatMap(([from, to]) => typedLineGrids(doc, from, to, periodic, { ...cells, isRowType: words.isRowTypeLabel }));
   // Where text conversion flattened the table (pdftotext), its period header and runs of values.
   const inStream = (i: number) => [...periodic, ...typed].some((g) => i >= g.blockStart && i < g.blockEnd);
-  const stacked = ranges.flatMap(([from, to]) => periodStackGrids(doc, from, to, METRIC_STACK, inStream));
+  const stacked = ranges.flatMap(([from, to]) => periodStackGrids(doc, from, to, stack, inStream));
   // A metrics sheet printed column by column (raw pdftotext): its blocks dealt back into rows.
-  const roleColumns = roleColumnGrids(doc, METRIC_ROLE_COLUMNS).filter((g) => !inStream(g.blockStart));
+  const roleColumns = roleColumnGrids(doc, metricRoleColumns(words)).filter((g) => !inStream(g.blockStart));
   const stream = [...periodic, ...typed, ...stacked, ...roleColumns];
   // A laid-out table read as a period stack is not read again as its (garbled) columns.
   const grids = tables.grids.filter((g) => ![...stacked, ...roleColumns].some((s) => s.blockStart < g.blockEnd && g.blockStart < s.blockEnd));
   for (const table of [...grids, ...stream].sort((x, y) => x.blockStart - y.blockStart)) {
     // Only the tables in the sections the template gives metrics (outcomes and metrics, provider commentary).
     if (!fieldReads(seg, 'metrics', table.blockStart, doc.blocks.length)) continue;
-    const read = readMetricTable(doc, table, messages);
+    const read = readMetricTable(doc, table, messages, words);
     // A row-wise table laid out with spaces whose rows ran together is read again from its lines (./rowWiseLayout.ts),
     // where that finds more of its figures than its cells did.
-    const laidOut = rowWiseLaidOut(doc, table);
+    const laidOut = rowWiseLaidOut(doc, table, words);
     metrics.push(...(laidOut && laidOut.length > read.length ? laidOut : read));
   }
   // The annex's question rows in raw reading order (./annexQuestions.ts), their lines read by no other line reader.
-  const questions = annexQuestionRows(doc, seg, (i) => stream.some((g) => i >= g.blockStart && i < g.blockEnd));
-  const lineMetrics = [...questions.metrics, ...rowWiseLines(doc, seg, stream).filter((m) => m.block == null || !questions.covers(m.block))];
+  const questions = annexQuestionRows(doc, seg, (i) => stream.some((g) => i >= g.blockStart && i < g.blockEnd), words);
+  const lineMetrics = [...questions.metrics, ...rowWiseLines(doc, seg, stream, words).filter((m) => m.block == null || !questions.covers(m.block))];
   metrics.push(...lineMetrics.sort((a, b) => (a.block ?? 0) - (b.block ?? 0)));
   return { value: dedupe(metrics), messages };
 }
@@ -84,7 +97,7 @@ export function extractMetrics(doc: DocumentModel, seg: Segmentation, tables: Do
  * and kind ("2013/14 Outturn") and the value on the next ("31207 (All Providers)"), under the last line that
  * named a metric. Only lines outside every table, in the sections the template gives metrics.
  */
-function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Metric[] {
+function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[], words: MetricWords): Metric[] {
   const out: Metric[] = [];
   const inGrid = (i: number) => grids.some((g) => i >= g.blockStart && i < g.blockEnd);
   const line = (i: number) => {
@@ -120,7 +133,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     const value = doc.blocks[i + 1];
     if (lines.length < 2 || value.kind !== 'paragraph' || !value.blankLinesBefore) return null;
     // A name cut around the row's period and value (./cutName.ts) names the measure where nothing above did.
-    const cutName = ctx.key ? null : nameAroundValue(i - lines.length + 1, i + 1, line, (k) => ((doc.blocks[k] as { blankLinesBefore?: number }).blankLinesBefore ?? 0) > 0);
+    const cutName = ctx.key ? null : nameAroundValue(i - lines.length + 1, i + 1, line, (k) => ((doc.blocks[k] as { blankLinesBefore?: number }).blankLinesBefore ?? 0) > 0, words);
     if (cutName) ctx.key = cutName;
     // The block can open with the tail of the cell above it, no blank line between ("to planned" / "14/15" /
     // "outturn" / "How many …"): the label is the shortest run of its last lines, from a line opening with a
@@ -128,7 +141,7 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
     for (let s = lines.length - 2; s >= 0; s--) {
       if (s > 0 && !/^\p{Lu}/u.test(lines[s])) continue;
       const label = lines.slice(s).join(' ');
-      const m = rowWiseMetric([label, valueText], ctx, doc.blocks[i].page, `${label}\t${valueText}`, { block: i });
+      const m = rowWiseMetric([label, valueText], ctx, doc.blocks[i].page, `${label}\t${valueText}`, { block: i }, words);
       if (m) return m;
     }
     return null;
@@ -141,10 +154,10 @@ function rowWiseLines(doc: DocumentModel, seg: Segmentation, grids: Grid[]): Met
       const b = valueAt(i + 1);
       if (a === null || b === null || a.length > 200) continue;
       if (!parseMetricNumber(b)) {
-        if (a.length < 160 && metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a);
+        if (a.length < 160 && words.metricKeyOf(a) && !parseMetricNumber(a)) updateContext(ctx, a, words);
         continue;
       }
-      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`, { block: i }) ?? blockMetric(i, b);
+      const m = rowWiseMetric([a, b], ctx, doc.blocks[i].page, `${doc.blocks[i].kind === 'paragraph' ? a : ''}\t${b}`, { block: i }, words) ?? blockMetric(i, b);
       if (m) {
         out.push(m);
         i++;

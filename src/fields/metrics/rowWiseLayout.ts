@@ -9,6 +9,7 @@ import type { DocumentModel } from '../../model/document.js';
 import type { Grid } from '../../tables/grids.js';
 import type { Metric } from '../../record/schema.js';
 import { rowWiseMetric, updateContext, type MetricContext } from './table.js';
+import type { MetricWords } from './vocabulary.js';
 
 interface Word {
   text: string;
@@ -65,7 +66,7 @@ interface Split {
  * Metrics of a table laid out with spaces, read row-wise from its lines; null where the table has no layout or
  * fewer than two value cells. The caller keeps whichever of this and the grid's reading finds more.
  */
-export function rowWiseLaidOut(doc: DocumentModel, table: Grid): Metric[] | null {
+export function rowWiseLaidOut(doc: DocumentModel, table: Grid, metricWords: MetricWords): Metric[] | null {
   const block = doc.blocks[table.blockStart];
   if (!block || block.kind !== 'table' || !block.layout || block.layout.length < 3) return null;
   const layout = block.layout;
@@ -111,12 +112,12 @@ export function rowWiseLaidOut(doc: DocumentModel, table: Grid): Metric[] | null
     // The metric's name and the row's period and kind share the label column's lines: the row label is what
     // follows the period that opens it ("non-elective 2013/14" / "FFCEs in Outturn"), where one does.
     const named = nameAndRowLabel(own, split);
-    const m = (named && rowWiseMetric([named.name, named.rowLabel, cell.text], ctx, page, text, row)) ?? rowWiseMetric([label, cell.text], ctx, page, text, row);
+    const m = (named && rowWiseMetric([named.name, named.rowLabel, cell.text], ctx, page, text, row, metricWords)) ?? rowWiseMetric([label, cell.text], ctx, page, text, row, metricWords);
     if (m) out.push(m);
-    else if (label.length < 160) updateContext(ctx, label);
+    else if (label.length < 160) updateContext(ctx, label, metricWords);
     // A label read whole (name and row label not told apart) that named the metric is the context of the rows
     // after it ("2014/15 Plan").
-    if (m && !ctx.key && !/\?\s*$/.test(m.label)) updateContext(ctx, m.label);
+    if (m && !ctx.key && !/\?\s*$/.test(m.label)) updateContext(ctx, m.label, metricWords);
   });
   return out;
 }

@@ -5,7 +5,8 @@ import { provenanceOf, textsBefore, type Grid, type GridRow } from '../../tables
 import type { Metric, MetricKey } from '../../record/schema.js';
 import { cleanCellText } from '../../text/clean.js';
 import { isYearOnly } from '../../text/years.js';
-import { kindOf, metricKeyOf, parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
+import { parseMetricNumber, periodOf, unitOf, type MetricNumber } from './labels.js';
+import type { MetricWords } from './vocabulary.js';
 
 interface Column {
   kind: Metric['kind'];
@@ -26,13 +27,13 @@ interface GridState {
 
 /** A column header row: cells announcing a kind of value, each with a period, or "Baseline". `yearRow` is
  *  the row above when it holds only years, for two-row headers ("2023-24" over "Q1 Plan | Q2 Plan"). */
-function columnsOf(cells: string[], yearRow: string[] | null): Map<number, Column> | null {
+function columnsOf(cells: string[], yearRow: string[] | null, words: MetricWords): Map<number, Column> | null {
   // A row holding values is data ("2013/14 Outturn | 31207"), not a header.
   if (cells.some((c) => parseMetricNumber(c) || /^[+\-−–]\s*\d/.test(c))) return null;
   const cols = new Map<number, Column>();
   cells.forEach((c, i) => {
     if (i === 0 || !c || c.length > 80 || /\b(change|difference|variance)\b/i.test(c)) return;
-    const kind = kindOf(c);
+    const kind = words.kindOf(c);
     let period = periodOf(c);
     if (kind && !period && yearRow) {
       // The year of a merged cell sits at its left edge.
@@ -41,7 +42,7 @@ function columnsOf(cells: string[], yearRow: string[] | null): Map<number, Colum
       const year = above ? periodOf(above) : null;
       if (year) period = quarter ? `${year} Q${quarter}` : year;
     }
-    if (kind && (period || kind === 'baseline' || /performance underpin\w*/i.test(c))) cols.set(i, { kind, period });
+    if (kind && (period || kind === 'baseline' || words.declaresColumn(c) || /performance underpin\w*/i.test(c))) cols.set(i, { kind, period });
   });
   return cols.size > 0 ? cols : null;
 }
@@ -69,22 +70,8 @@ const NO_VALUE = /^\s*(n\/?a|not applicable|not supplied|not available|-|–|nil
 
 const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|\bbudget|\bincome\b|\binvestment\b|\bcontribution/i;
 
-/** Role of a data row from its label cells. */
-function rowRole(labels: string[]): 'numerator' | 'denominator' | 'value' {
-  const l = labels.join(' ').toLowerCase();
-  // Clipped at the cell edge ("Denominato" / "r", "Denomin" / "ator" in large type) still says which row it is.
-  if (/\bnumera/.test(l)) return 'numerator';
-  if (/\bdenomin/.test(l)) return 'denominator';
-  return 'value';
-}
-
-/** Label cells that only say which row this is ("Indicator value", "Quarter (%)", "Annual Rate"). */
-export function isRowTypeLabel(text: string): boolean {
-  return /^(indicator value|metric value|value|quarter(ly)?\s*(\(%\)|rate)?|annual\s*(\(%\)|rate)?|(annual |quarterly )?rate( per 100,?000)?|%|percentage|numera\w*(\s\w{1,2})?|denomin\w*(\s\w{1,2})?|actual|plan)$/i.test(text.trim());
-}
-
-export function updateContext(ctx: MetricContext, text: string): void {
-  const key = metricKeyOf(text);
+export function updateContext(ctx: MetricContext, text: string, words: MetricWords): void {
+  const key = words.metricKeyOf(text);
   if (!key) return;
   ctx.key = key;
   ctx.label = text.replace(/^\s*[\d.]+\s+/, '').trim();
@@ -108,22 +95,29 @@ function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber,
 
 /** Row-wise figures: a cell naming period and kind, then the value ("2014/15 Plan | 30452 (All Providers)",
  *  "How many non-elective admissions is the BCF planned to prevent in 14-15? | 310"). */
-export function rowWiseMetric(cells: string[], carried: MetricContext, page: number | null, text: string, row: Pick<GridRow, 'block' | 'ref'>): Metric | null {
+export function rowWiseMetric(
+  cells: string[],
+  carried: MetricContext,
+  page: number | null,
+  text: string,
+  row: Pick<GridRow, 'block' | 'ref'>,
+  words: MetricWords,
+): Metric | null {
   for (let i = 0; i < cells.length - 1; i++) {
     const c = cells[i];
     if (!c || /\bchange\b|%/.test(c.toLowerCase())) continue;
-    const kind = kindOf(c);
+    const kind = words.kindOf(c);
     const period = periodOf(c);
     if (!kind || !period) continue;
     const n = parseMetricNumber(cells[i + 1]);
     if (!n) continue;
     // A long cell is a question or description in its own right; a short one ("2013/14 Outturn") takes the row label.
-    const own = c.length > 40 ? metricKeyOf(c) : null;
+    const own = c.length > 40 ? words.metricKeyOf(c) : null;
     const firstLabel = cells.slice(0, i).find((x) => x && !parseMetricNumber(x));
-    const key = own ?? (firstLabel ? metricKeyOf(firstLabel) : null) ?? carried.key;
+    const key = own ?? (firstLabel ? words.metricKeyOf(firstLabel) : null) ?? carried.key;
     if (!key) return null;
     const label = own ? c : (firstLabel ?? carried.label ?? c);
-    if (!own && firstLabel) updateContext(carried, firstLabel);
+    if (!own && firstLabel) updateContext(carried, firstLabel, words);
     // "… is the BCF planned to prevent in 14-15?": a planned change, not a level (records.md v2).
     const changeKind = kind === 'plan' && PLANNED_CHANGE.test(c) ? 'plan_change' : kind;
     return makeMetric(key, label, { kind: changeKind, period }, n, c, page, text, row);
@@ -136,12 +130,13 @@ export function rowWiseMetric(cells: string[], carried: MetricContext, page: num
  * named by the row's label, a heading just above, or a row that only names it; numerator and denominator rows
  * under a value row; a period row dating the values above it; row-wise figures ("2013/14 Outturn | 31207").
  */
-export function readMetricTable(doc: DocumentModel, table: Grid, messages: Finding[]): Metric[] {
+export function readMetricTable(doc: DocumentModel, table: Grid, messages: Finding[], words: MetricWords): Metric[] {
+  const { metricKeyOf, isRowTypeLabel, rowRole } = words;
   const metrics: Metric[] = [];
   // A short heading or line just above the table naming a metric ("8.5 Reablement") sets the context.
   const ctx: MetricContext = { key: null, label: null };
   const named = textsBefore(doc, table.blockStart, 2).find((t) => t.text.length < 160 && metricKeyOf(t.text));
-  if (named) updateContext(ctx, named.text);
+  if (named) updateContext(ctx, named.text, words);
   let rowLabelCtx: MetricContext = { ...ctx };
   let grid: GridState | null = null;
   let previous: string[] | null = null;
@@ -167,7 +162,7 @@ export function readMetricTable(doc: DocumentModel, table: Grid, messages: Findi
     const yearRow = previous && previous.slice(1).some((c) => c && isYearOnly(c)) ? previous : null;
     previous = cells;
 
-    const cols = columnsOf(cells, yearRow);
+    const cols = columnsOf(cells, yearRow, words);
     if (cols && cells.some((c) => MONEY_WORDS.test(c))) {
       // A finance table with plan/actual columns ("2014/15 Planned expenditure (£000s)") is not a metric table.
       grid = null;
@@ -175,7 +170,7 @@ export function readMetricTable(doc: DocumentModel, table: Grid, messages: Findi
     }
     if (cols) {
       grid = { columns: cols, values: new Map() };
-      if (cells[0]) updateContext(ctx, cells[0]);
+      if (cells[0]) updateContext(ctx, cells[0], words);
       continue;
     }
     if (grid) {
@@ -226,15 +221,15 @@ export function readMetricTable(doc: DocumentModel, table: Grid, messages: Findi
       }
       // A row that only names the next metric ("8.4 Residential Admissions").
       if (cells[0] && cells.slice(1).every((c) => !c)) {
-        updateContext(ctx, cells[0]);
+        updateContext(ctx, cells[0], words);
         continue;
       }
     }
-    const m = rowWiseMetric(cells, rowLabelCtx, page, text, row);
+    const m = rowWiseMetric(cells, rowLabelCtx, page, text, row, words);
     if (m) metrics.push(m);
     else if (cells[0] && metricKeyOf(cells[0])) {
       rowLabelCtx = { key: metricKeyOf(cells[0]), label: cells[0] };
-      if (cells.slice(1).every((c) => !c)) updateContext(ctx, cells[0]);
+      if (cells.slice(1).every((c) => !c)) updateContext(ctx, cells[0], words);
     }
   }
   return metrics;
