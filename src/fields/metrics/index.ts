@@ -5,6 +5,8 @@
 // Tables without such headers (benchmarks against comparators, population indicators, modelling) are
 // context, and figures in prose or rationale cells are not metrics. The reader: which tables (the grids, and the
 // tables text conversion flattened, rebuilt by src/tables from the specs below), each read by ./table.ts.
+// Every reader names a metric, a row's role and a column's kind by the template's declared metrics tables first,
+// then the general vocabulary (./vocabulary.ts): the specs below are built from those words once per call.
 import type { DocumentModel, Finding, Result } from '../../model/document.js';
 import { documentTables, type DocumentTables } from '../common/documentTables.js';
 import type { Grid } from '../../tables/grids.js';
