@@ -8,7 +8,7 @@ import { documentTables, type DocumentTables } from '../common/documentTables.js
 import type { SpendingPlan } from '../common/spendingPlan.js';
 import { provenanceOf, type Grid } from '../../tables/grids.js';
 import { cleanCell, normaliseName } from '../../text/clean.js';
-import { phraseIn, type LogicalTable } from '../../tables/declared.js';
+import { declaredRoleOf, phraseIn, type DeclaredTable, type LogicalTable } from '../../tables/declared.js';
 
 type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
 
@@ -18,27 +18,46 @@ const NOT_A_LIST = /\b(risk|likelihood|mitigat\w*|probability|metric|indicator|b
 /** "Scheme", "Scheme name", "Scheme/Project", "BCF schemes", not "Scheme ref", "Scheme type", "Scheme description". */
 const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(?!.*(\b(ref|reference|id|no|number|type|description|lead|owner|cost|spend|expenditure)\b|\d)).{0,25}$/i;
 
-/** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows are themes. */
-function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
-  const out: Found[] = [];
-  const isListHeader = (row: Grid['rows'][number]) => {
-    const cells = row.cells.map(cleanCell);
-    const ref = cells.findIndex((c) => REF_HEADER.test(c));
-    return ref >= 0 && cells.some((c, i) => i !== ref && NAME_HEADER.test(c)) && !cells.some((c) => NOT_A_LIST.test(c));
+interface ListColumns {
+  ref: number;
+  name: number;
+  /** A theme column the template declares, or -1. */
+  theme: number;
+}
+
+/**
+ * The list columns a header row names, or null: by the template's declared scheme-list words first (`declared`:
+ * its schemes tables), a cell they do not name by the general ones (REF_HEADER, NAME_HEADER).
+ */
+function listColumns(cells: string[], declared: DeclaredTable[]): ListColumns | null {
+  if (cells.some((c) => NOT_A_LIST.test(c))) return null;
+  const roles = cells.map((c) => (declared.length > 0 ? declaredRoleOf(declared, 'schemes', c) : null));
+  const first = (role: string, general: RegExp, except: number) => {
+    const named = roles.findIndex((r, i) => i !== except && r === role);
+    return named >= 0 ? named : cells.findIndex((c, i) => i !== except && roles[i] === null && general.test(c));
   };
+  const ref = first('ref', REF_HEADER, -1);
+  const name = ref >= 0 ? first('scheme', NAME_HEADER, ref) : -1;
+  return ref >= 0 && name >= 0 ? { ref, name, theme: roles.indexOf('theme') } : null;
+}
+
+/** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows (or a declared theme
+ *  column) are themes. `declared`: the template's scheme-list declarations. */
+function fromListTables(doc: DocumentModel, grids: Grid[], declared: DeclaredTable[]): Found[] {
+  const out: Found[] = [];
+  const isListHeader = (row: Grid['rows'][number]) => listColumns(row.cells.map(cleanCell), declared) !== null;
   // Several scheme tables, each under its own short title, are the plan's grouping of schemes into themes.
   const listGrids = grids.filter((g) => g.rows.some(isListHeader));
   const grouped = listGrids.length >= 2;
   for (const grid of grids) {
-    let cols: { ref: number; name: number } | null = null;
+    let cols: ListColumns | null = null;
     const groupTheme = grouped && listGrids.includes(grid) ? themeTitleBefore(doc, grid.blockStart) : null;
     let theme: string | null = groupTheme;
     for (const row of grid.rows) {
       const cells = row.cells.map(cleanCell);
-      const ref = cells.findIndex((c) => REF_HEADER.test(c));
-      const name = cells.findIndex((c, i) => i !== ref && NAME_HEADER.test(c));
-      if (ref >= 0 && name >= 0 && !cells.some((c) => NOT_A_LIST.test(c))) {
-        cols = { ref, name };
+      const header = listColumns(cells, declared);
+      if (header) {
+        cols = header;
         theme = groupTheme;
         continue;
       }
@@ -57,7 +76,7 @@ function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
       out.push({
         ref: refText || null,
         name: nameText,
-        theme,
+        theme: (cols.theme >= 0 ? cells[cols.theme] : '') || theme,
         page: row.page,
         ...provenanceOf(row),
         text: cells.filter((c) => c !== '').join(' | '),
@@ -291,7 +310,8 @@ function sameScheme(a: Scheme, b: Scheme): boolean {
 export function extractSchemes(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Scheme[]> {
   const messages: Finding[] = [];
   const { grids } = tables;
-  const listed = [...fromListTables(doc, grids), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
+  const listDeclarations = tables.declarations.filter((t) => t.field === 'schemes');
+  const listed = [...fromListTables(doc, grids, listDeclarations), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
