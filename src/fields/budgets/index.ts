@@ -12,7 +12,7 @@ import type { SpendingPlan } from '../common/spendingPlan.js';
 import { cleanCell } from '../../text/clean.js';
 import { provenanceOf, type Grid } from '../../tables/grids.js';
 import { singleYear } from '../../text/years.js';
-import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
+import { budgetKindsOf, isSpecificKind, type BudgetKindOf } from './kinds.js';
 import { budgetsFromTable } from './declared.js';
 import { textBefore } from '../../tables/declared.js';
 import { keyValueGrids, type KeyValueSpec } from '../../tables/keyValue.js';
@@ -49,19 +49,21 @@ function spendRows(plan: SpendingPlan, doc: DocumentModel, out: Budget[], docYea
   }
 }
 
-/** Plan-details lines with the layout lost: a label naming a budget kind, then one figure ending the line. */
-const BUDGET_LINES: KeyValueSpec = {
+/** Plan-details lines with the layout lost: a label naming a budget kind (by `kindOf`), then one figure ending the line. */
+const budgetLines = (kindOf: BudgetKindOf): KeyValueSpec => ({
   figureIn: (text) => parseMoney(text),
-  isLabel: (label) => isSpecificKind(classifyBudgetLabel(label)),
+  isLabel: (label) => isSpecificKind(kindOf(label)),
   // "Total proposed value of", "Minimum required": a label begun, its object on the line(s) after the figure.
-  isOpenLabel: (label) => /^(total|minimum)\b/i.test(label) && !isSpecificKind(classifyBudgetLabel(label)),
+  isOpenLabel: (label) => /^(total|minimum)\b/i.test(label) && !isSpecificKind(kindOf(label)),
   proseWords: /\b(is|are|was|were|will|would|be|been|being|has|have|had|invest|invested|spend|spent|save|saving|savings|shall|we|our|this|which|that)\b/i,
-};
+});
 
 export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Budget[]> {
   const messages: Finding[] = [];
   const out: Budget[] = [];
   const { grids, spendingPlans: plans, declared } = tables;
+  // A row's kind: the template's declared income rows first, then the general words.
+  const kindOf = budgetKindsOf(tables.declarations);
   // The template's own finance tables, read by their declarations.
   const claimed = new Set(declared.map((d) => d.grid));
   // A figure no table dates is for the template's year where it has one, else the year the plan's titles name.
@@ -79,7 +81,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
   const read = (g: Grid) => fieldReads(seg, 'budgets', g.blockStart, doc.blocks.length) || (g.columnRun === true && fieldReads(seg, 'budgets', g.blockEnd - 1, doc.blocks.length));
   // A declared table is read by its declaration, not again as a spending plan.
   for (const plan of plans) if (read(plan.grids[0]) && !plan.grids.some((g) => claimed.has(g))) spendRows(plan, doc, out, docYear);
-  const allGrids = [...grids, ...keyValueGrids(doc, grids, BUDGET_LINES)];
+  const allGrids = [...grids, ...keyValueGrids(doc, grids, budgetLines(kindOf))];
   for (const grid of allGrids) {
     if (continued.has(grid) || claimed.has(grid) || !read(grid)) continue;
     for (const row of grid.rows) {
@@ -97,7 +99,7 @@ export function extractBudgets(doc: DocumentModel, seg: Segmentation, tables: Do
     if (section && section.id.startsWith('risks.')) continue;
     // The grid straight after it, in case the converter cut the table, and a label, between the two.
     const following = planStart >= 0 ? null : (allGrids.find((g) => g !== grid && g.blockStart === grid.blockEnd) ?? null);
-    labelledRows(own, doc, out, messages, docYear, following);
+    labelledRows(own, doc, out, messages, docYear, kindOf, following);
   }
   return { value: dropRepeatedOther(out), messages };
 }

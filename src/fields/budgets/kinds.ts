@@ -4,6 +4,7 @@
 import type { BudgetKind } from '../../record/schema.js';
 import { normaliseName } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
+import { declaredRowOf, phraseIn, type DeclaredTable } from '../../tables/declared.js';
 
 const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|health)\b/;
 const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
@@ -15,9 +16,43 @@ const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
 // Remembered: the same labels are classified several times per row (alone, with their column header, with the next line).
 export const classifyBudgetLabel = memoString(classifyBudgetLabelUncached);
 
+/** The label without its exclusions in brackets ("exc iBCF", "excluding DFG"), which must not decide the kind. */
+const withoutExclusions = (label: string) => label.replace(/\((?:exc|excl|excluding|not including|less)\b[^)]*\)/gi, ' ');
+
+/** A budget-label classifier for one template: a row label its declared income table names ("rowLabels") is that
+ *  kind; any other label is classified by the general words (classifyBudgetLabel). Made once per extractor call. */
+export type BudgetKindOf = (label: string) => BudgetKind | null;
+
+const wordCount = (text: string) => normaliseName(text).split(' ').filter(Boolean).length;
+
+/** The kind the declared row labels give a label, or null. Only a label that is the declared phrase, give or take
+ *  two words (a contributor, a unit): text conversion joins wrapped labels of several rows into one, and which of
+ *  them the figure belongs to is the general rules' call. */
+function declaredKind(tables: DeclaredTable[], label: string): BudgetKind | null {
+  const text = withoutExclusions(label);
+  const kind = declaredRowOf(tables, 'budgets', 'rowLabels', text) as BudgetKind | null;
+  if (kind === null) return null;
+  const phrases = tables.flatMap((t) => t.rowLabels.filter((r) => r.id === kind).flatMap((r) => r.label)).filter((l) => phraseIn(text, l));
+  return wordCount(text) <= Math.max(...phrases.map(wordCount)) + 2 ? kind : null;
+}
+
+export function budgetKindsOf(declarations: DeclaredTable[]): BudgetKindOf {
+  const withRows = declarations.filter((t) => t.field === 'budgets' && t.rowLabels.length > 0);
+  if (withRows.length === 0) return classifyBudgetLabel;
+  // Only the general vocabulary is memoised process-wide; this template's answers are kept for this call only.
+  const seen = new Map<string, BudgetKind | null>();
+  return (label) => {
+    let kind = seen.get(label);
+    if (kind === undefined) {
+      kind = declaredKind(withRows, label) ?? classifyBudgetLabel(label);
+      seen.set(label, kind);
+    }
+    return kind;
+  };
+}
+
 function classifyBudgetLabelUncached(label: string): BudgetKind | null {
-  // Exclusions in brackets ("exc iBCF", "excluding DFG") must not decide the kind.
-  const t = normaliseName(label.replace(/\((?:exc|excl|excluding|not including|less)\b[^)]*\)/gi, ' '));
+  const t = normaliseName(withoutExclusions(label));
   if (t === '') return null;
   if (/\bdisabled facilit|\bdfg\b/.test(t)) return 'dfg';
   if (/\bibcf\b|improved better care/.test(t)) return 'ibcf';

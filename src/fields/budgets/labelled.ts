@@ -8,7 +8,7 @@ import type { Budget, BudgetKind } from '../../record/schema.js';
 import { cleanCell } from '../../text/clean.js';
 import { provenanceOf, type Grid, type GridRow } from '../../tables/grids.js';
 import { findYears, isYearOnly, singleYear } from '../../text/years.js';
-import { classifyBudgetLabel, isSpecificKind } from './kinds.js';
+import { isSpecificKind, type BudgetKindOf } from './kinds.js';
 import { contextScale, contextYear } from './context.js';
 import { findMoney, parseMoney, unitScaleOf, type Money } from './money.js';
 import { pushUnique } from './rows.js';
@@ -62,16 +62,17 @@ interface RowState {
 /**
  * Budget rows of one label/value grid (plan details, income table, finance summary). `following` is the grid that
  * starts where this one ends: a converter that cut the table in two there may have cut a label with it ("Total
- * proposed value of" closing these lines, "pooled budget | A minimum of £…" opening a laid-out table).
+ * proposed value of" closing these lines, "pooled budget | A minimum of £…" opening a laid-out table). `kindOf` names
+ * a label's budget kind (the template's declared row labels first, budgetKindsOf).
  */
-export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null, following: Grid | null = null): void {
+export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], messages: Finding[], docYear: string | null, kindOf: BudgetKindOf, following: Grid | null = null): void {
   const head = grid.rows.slice(0, 3).map((r) => r.cells.map(cleanCell).join(' ')).join(' ');
   if (NOT_FINANCE_TABLE.test(head)) return;
   const year0 = contextYear(doc, grid) ?? docYear;
   const gridScale = contextScale(doc, grid);
   const financeTable =
     FINANCE_WORDS.test(head) ||
-    grid.rows.some((r) => isSpecificKind(classifyBudgetLabel(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
+    grid.rows.some((r) => isSpecificKind(kindOf(r.cells.map(cleanCell).find((c) => c !== '') ?? '')));
   const state: RowState = { sectionKind: null, lastKind: null, lastLabel: null, header: null, scale: null, headerJustSet: false, year: null, datedInCell: false, pendingYear: null };
   const rowsOn = following?.rows[0] ? [...grid.rows, following.rows[0]] : grid.rows;
   grid.rows.forEach((row, i) => {
@@ -79,17 +80,18 @@ export function labelledRows(grid: Grid, doc: DocumentModel, out: Budget[], mess
     // next row's label is that row's.
     const below = labelWrappedBelow(rowsOn, i, (c) => isYearOnly(cleanCell(c)) || parseMoney(c) !== null);
     const lookahead = findYears(below).reduce((t, y) => t.replace(y.text, ' '), below).replace(/\s+/g, ' ').trim();
-    readRow(row, state, { year0, gridScale, financeTable, lookahead }, out, messages);
+    readRow(row, state, { year0, gridScale, financeTable, lookahead, kindOf }, out, messages);
   });
 }
 
 function readRow(
   row: GridRow,
   state: RowState,
-  ctx: { year0: string | null; gridScale: number | null; financeTable: boolean; lookahead: string },
+  ctx: { year0: string | null; gridScale: number | null; financeTable: boolean; lookahead: string; kindOf: BudgetKindOf },
   out: Budget[],
   messages: Finding[],
 ): void {
+  const classifyBudgetLabel = ctx.kindOf;
   const cells = row.cells.map((c) => cleanCell(c.replace(/\s*\n\s*/g, ' ')));
   // A unit in the row label ("Total pooled budget (£000s)") scales the row; one in a row of its own, the rows below.
   const rowScale = unitScaleOf(cells.find((c) => c !== '') ?? '') ?? state.scale ?? ctx.gridScale;

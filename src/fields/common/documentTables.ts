@@ -2,7 +2,7 @@
 // passes them to every extractor that reads tables (an extractor called on its own works them out itself).
 // Extractors only read them.
 import type { DocumentModel } from '../../model/document.js';
-import { findSpendingPlans, SPENDING_ROWS, type SpendingPlan } from './spendingPlan.js';
+import { findSpendingPlans, spendingDeclarations, spendingRows, type SpendingPlan } from './spendingPlan.js';
 import { figureRowGrids } from '../../tables/figureRows.js';
 import { collectGrids, type Grid } from '../../tables/grids.js';
 import type { RebuiltTables } from '../../tables/index.js';
@@ -23,10 +23,12 @@ export function documentTables(doc: DocumentModel, rebuilt?: RebuiltTables): Doc
   const collected = rebuilt?.grids ?? collectGrids(doc);
   const declared = rebuilt?.declared ?? [];
   const declarations = rebuilt?.declarations ?? [];
-  const found = findSpendingPlans(collected);
+  // The template's spending-plan words name the plan's columns before the general ones.
+  const spending = spendingDeclarations(declarations);
+  const found = findSpendingPlans(collected, spending);
   if (found.some((p) => p.rows.length > 0)) return { grids: collected, declared, declarations, spendingPlans: found };
   // No spending plan among the tables: one in pdftotext's reading order, a row a run of cells up to its figure.
-  const flattened = figureRowGrids(doc, 0, doc.blocks.length, SPENDING_ROWS);
+  const flattened = figureRowGrids(doc, 0, doc.blocks.length, spendingRows(spending));
   const grids = [...collected, ...flattened].sort((a, b) => a.blockStart - b.blockStart);
-  return { grids, declared, declarations, spendingPlans: findSpendingPlans(grids) };
+  return { grids, declared, declarations, spendingPlans: findSpendingPlans(grids, spending) };
 }

@@ -1,7 +1,9 @@
 // Spending-plan tables (2022-style "Spending Plan", 2014 Part 2 scheme expenditure): one row per scheme and
 // funding source, a scheme-name column and one or more expenditure columns. Shared by schemes (names) and
-// budgets (scheme_spend rows). Found by header labels, never by position in a template.
-import { cleanCell } from '../../text/clean.js';
+// budgets (scheme_spend rows). Found by header labels, never by position in a template: the template's declared
+// spending-plan words first (a budgets table with a scheme column, templates/*.json), then the general ones.
+import { cleanCell, normaliseName } from '../../text/clean.js';
+import { declaredRoleOf, type DeclaredTable } from '../../tables/declared.js';
 import { filledCells, sameRow, type Grid, type GridRow } from '../../tables/grids.js';
 import type { FigureRowSpec } from '../../tables/figureRows.js';
 
@@ -34,15 +36,38 @@ const SOURCE_HEADER = /source\s+of\s+funding|funding\s+source|^source$|funded\s+
 const MONEY_HEADER = /expenditure|\bspend\b|spending|£|\bcost|amount|budget|allocation|investment|\bvalue\b/i;
 const NOT_MONEY_HEADER = /benefit|saving|description|source|type|area\s+of\b.{0,30}\bspend|new\s*\/\s*existing|commissioner|provider|outcome|impact|comment|%|percent/i;
 
-/** The spending-plan columns named by a header row, or null when the row is not such a header. */
-export function spendingColumns(row: GridRow): SpendingColumns | null {
+/** The spending-plan tables among a template's declarations: budgets tables with a scheme column. */
+export function spendingDeclarations(declarations: DeclaredTable[]): DeclaredTable[] {
+  return declarations.filter((t) => t.field === 'budgets' && t.columns.some((c) => c.role === 'scheme'));
+}
+
+/** The role a header cell's declared words give it (scheme, source, amount, ignore), or null. */
+const declaredRole = (declared: DeclaredTable[], cell: string) => (declared.length > 0 ? declaredRoleOf(declared, 'budgets', cell) : null);
+
+/** A header cell naming the scheme column: by the declared words, else (no declared role) by the general ones. */
+function namesScheme(declared: DeclaredTable[], cell: string): boolean {
+  const role = declaredRole(declared, cell);
+  return role === 'scheme' || (role === null && SCHEME_HEADER.test(cell));
+}
+
+/**
+ * The spending-plan columns named by a header row, or null when the row is not such a header. `declared` are the
+ * template's spending-plan declarations (spendingDeclarations): a cell they name has that role (a declared
+ * `ignore` header is never an amount column); a cell they do not name is read by the general words.
+ */
+export function spendingColumns(row: GridRow, declared: DeclaredTable[] = []): SpendingColumns | null {
   const cells = row.cells.map(cleanCell);
-  const scheme = cells.findIndex((c) => SCHEME_HEADER.test(c));
+  const roles = cells.map((c) => declaredRole(declared, c));
+  const first = (role: string, general: RegExp, except: number) => {
+    const named = roles.findIndex((r, i) => i !== except && r === role);
+    return named >= 0 ? named : cells.findIndex((c, i) => i !== except && roles[i] === null && general.test(c));
+  };
+  const scheme = first('scheme', SCHEME_HEADER, -1);
   if (scheme < 0) return null;
-  const source = cells.findIndex((c, i) => i !== scheme && SOURCE_HEADER.test(c));
+  const source = first('source', SOURCE_HEADER, scheme);
   const money = cells
     .map((header, index) => ({ index, header }))
-    .filter(({ index, header }) => index !== scheme && index !== source && MONEY_HEADER.test(header) && !NOT_MONEY_HEADER.test(header));
+    .filter(({ index, header }) => index !== scheme && index !== source && (roles[index] === 'amount' || (roles[index] === null && MONEY_HEADER.test(header) && !NOT_MONEY_HEADER.test(header))));
   if (money.length === 0) return null;
   return { scheme, source: source >= 0 ? source : null, money };
 }
@@ -70,8 +95,9 @@ function isTotalRow(name: string): boolean {
   return /^(grand\s+)?(sub-?\s*)?totals?\b/i.test(name);
 }
 
-/** Every spending plan in the grids, with its rows. A header repeated at a page break does not start a new plan. */
-export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
+/** Every spending plan in the grids, with its rows, its columns named by the template's spending-plan declarations
+ *  first (spendingDeclarations). A header repeated at a page break does not start a new plan. */
+export function findSpendingPlans(grids: Grid[], declared: DeclaredTable[] = []): SpendingPlan[] {
   const plans: SpendingPlan[] = [];
   let previous: SpendingPlan | null = null;
   for (const grid of grids) {
@@ -79,7 +105,7 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
     // A grid without its own header that follows a plan with the same width continues it (table split by the
     // converter at a page break or a blank line).
     if (previous && grid.blockStart - previous.grids[previous.grids.length - 1].blockEnd <= 3 && grid.rows[0] && grid.rows[0].cells.length >= previous.header.cells.length - 1) {
-      const firstHeader = grid.rows.slice(0, 2).some((r) => spendingColumns(r));
+      const firstHeader = grid.rows.slice(0, 2).some((r) => spendingColumns(r, declared));
       // A header row of its own (other than the plan's, repeated) starts another table: a metrics table just
       // after the expenditure table is not more of it.
       const ownHeader = grid.rows[0].header && !sameRow(grid.rows[0], previous.header);
@@ -89,12 +115,12 @@ export function findSpendingPlans(grids: Grid[]): SpendingPlan[] {
       const row = grid.rows[r];
       if (plan && sameRow(row, plan.header)) continue;
       let header = row;
-      let columns = spendingColumns(row);
+      let columns = spendingColumns(row, declared);
       // A two-row header: "Scheme | 2014/15 | 2015/16" over " | Expenditure (£000) | Expenditure (£000)".
       const below = grid.rows[r + 1];
-      if (!columns && below && row.cells.some((c) => SCHEME_HEADER.test(cleanCell(c)))) {
+      if (!columns && below && row.cells.some((c) => namesScheme(declared, cleanCell(c)))) {
         header = { ...row, cells: row.cells.map((c, i) => `${cleanCell(c)} ${cleanCell(below.cells[i] ?? '')}`.trim()) };
-        columns = spendingColumns(header);
+        columns = spendingColumns(header, declared);
         if (columns) r++;
       }
       if (columns) {
@@ -148,18 +174,29 @@ const SPENDING_HEADER_WORDS = /^(scheme|schemes|name|id|ref|brief|description|of
  * Every word a header word, or a header word cut in two at a narrow cell's edge where the document also writes the
  * head as a word of its own, so the pieces were not rejoined ("Commission" / "er", "Expenditu" / "re (£)").
  */
-function headerWordsOnly(words: string[]): boolean {
+function headerWordsOnly(words: string[], isHeaderWord: (word: string) => boolean): boolean {
   for (let n = 0; n < words.length; n++) {
-    if (n + 1 < words.length && /^\p{Ll}/u.test(words[n + 1]) && SPENDING_HEADER_WORDS.test(words[n] + words[n + 1])) n++;
-    else if (!SPENDING_HEADER_WORDS.test(words[n])) return false;
+    if (n + 1 < words.length && /^\p{Ll}/u.test(words[n + 1]) && isHeaderWord(words[n] + words[n + 1])) n++;
+    else if (!isHeaderWord(words[n])) return false;
   }
   return true;
 }
 
-/** A spending plan in pdftotext's reading order (src/tables figureRowGrids): rows end with their amount. */
-export const SPENDING_ROWS: FigureRowSpec = {
+/**
+ * A spending plan in pdftotext's reading order (src/tables figureRowGrids): rows end with their amount. Its header
+ * opens with the scheme column's name and holds only header words: the template's declared ones (`declared`,
+ * spendingDeclarations) and the general ones.
+ */
+export function spendingRows(declared: DeclaredTable[]): FigureRowSpec {
+  const declaredWords = new Set(declared.flatMap((t) => t.columns.flatMap((c) => c.header.flatMap((h) => normaliseName(h).split(' ')))).filter(Boolean));
+  const isHeaderWord = (w: string) => SPENDING_HEADER_WORDS.test(w) || declaredWords.has(normaliseName(w));
+  return { ...SPENDING_ROWS, opensHeader: (t) => SPENDING_ROWS.opensHeader(t) || declaredRole(declared, t) === 'scheme', inHeader: (t) => headerWordsOnly(t.split(/\s+/), isHeaderWord) };
+}
+
+/** The general spending plan in pdftotext's reading order (spendingRows without a template's words). */
+const SPENDING_ROWS: FigureRowSpec = {
   opensHeader: (t) => /^(bcf\s+)?scheme\s+name\b/i.test(t),
-  inHeader: (t) => headerWordsOnly(t.split(/\s+/)),
+  inHeader: (t) => headerWordsOnly(t.split(/\s+/), (w) => SPENDING_HEADER_WORDS.test(w)),
   figureIn(t) {
     const m = /£\s?\d[\d,]*(\.\d+)?/.exec(t);
     if (!m) return null;

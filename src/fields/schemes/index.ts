@@ -9,77 +9,7 @@ import type { SpendingPlan } from '../common/spendingPlan.js';
 import { provenanceOf, type Grid } from '../../tables/grids.js';
 import { cleanCell, normaliseName } from '../../text/clean.js';
 import { phraseIn, type LogicalTable } from '../../tables/declared.js';
-
-type Found = Scheme & { origin: 'table' | 'list' | 'annex' | 'spending' };
-
-const REF_HEADER = /^(scheme\s+)?(ref(erence)?|id|no|number|#)\.?(\s*(no|number|id)\.?)?:?$/i;
-/** Columns of a risk log or metric table, which may also have a ref and a "Project …" column. */
-const NOT_A_LIST = /\b(risk|likelihood|mitigat\w*|probability|metric|indicator|baseline)\b/i;
-/** "Scheme", "Scheme name", "Scheme/Project", "BCF schemes", not "Scheme ref", "Scheme type", "Scheme description". */
-const NAME_HEADER = /^(bcf\s+)?(scheme|project|initiative)s?(?!.*(\b(ref|reference|id|no|number|type|description|lead|owner|cost|spend|expenditure)\b|\d)).{0,25}$/i;
-
-/** Schemes from list tables: a header with a ref column and a scheme column; single-cell rows are themes. */
-function fromListTables(doc: DocumentModel, grids: Grid[]): Found[] {
-  const out: Found[] = [];
-  const isListHeader = (row: Grid['rows'][number]) => {
-    const cells = row.cells.map(cleanCell);
-    const ref = cells.findIndex((c) => REF_HEADER.test(c));
-    return ref >= 0 && cells.some((c, i) => i !== ref && NAME_HEADER.test(c)) && !cells.some((c) => NOT_A_LIST.test(c));
-  };
-  // Several scheme tables, each under its own short title, are the plan's grouping of schemes into themes.
-  const listGrids = grids.filter((g) => g.rows.some(isListHeader));
-  const grouped = listGrids.length >= 2;
-  for (const grid of grids) {
-    let cols: { ref: number; name: number } | null = null;
-    const groupTheme = grouped && listGrids.includes(grid) ? themeTitleBefore(doc, grid.blockStart) : null;
-    let theme: string | null = groupTheme;
-    for (const row of grid.rows) {
-      const cells = row.cells.map(cleanCell);
-      const ref = cells.findIndex((c) => REF_HEADER.test(c));
-      const name = cells.findIndex((c, i) => i !== ref && NAME_HEADER.test(c));
-      if (ref >= 0 && name >= 0 && !cells.some((c) => NOT_A_LIST.test(c))) {
-        cols = { ref, name };
-        theme = groupTheme;
-        continue;
-      }
-      if (!cols) continue;
-      const filled = cells.filter((c) => c !== '');
-      if (filled.length === 0) continue;
-      const refText = cells[cols.ref] ?? '';
-      const nameText = cells[cols.name] ?? '';
-      if (filled.length === 1 && (refText === '' || nameText === '')) {
-        // A grouping row ("Unified Prevention") above its schemes.
-        const only = filled[0];
-        if (only.length <= 80 && !/^\d+\.?$/.test(only)) theme = only;
-        continue;
-      }
-      if (nameText === '' || nameText.length > 200) continue;
-      out.push({
-        ref: refText || null,
-        name: nameText,
-        theme,
-        page: row.page,
-        ...provenanceOf(row),
-        text: cells.filter((c) => c !== '').join(' | '),
-        origin: 'table',
-      });
-    }
-  }
-  return out;
-}
-
-/** A heading that announces the scheme list itself ("a.1 Better Care Fund Schemes", "List of planned BCF schemes"). */
-/** A short title just before block `index` (a theme such as "Unified Prevention"), or null. */
-function themeTitleBefore(doc: DocumentModel, index: number): string | null {
-  for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
-    const b = doc.blocks[i];
-    if (b.kind === 'table') return null;
-    const t = cleanCell(b.text).replace(/^[\s#]*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+/i, '');
-    const titled = b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold || t.length <= 60));
-    if (titled && t.length <= 60 && !/[.?:]$/.test(t) && !/\b(scheme|schemes|list|please|ref)\b/i.test(t)) return t;
-  }
-  return null;
-}
+import { fromListTables, NAME_HEADER, NOT_A_LIST, themeTitleBefore, type Found } from './listTables.js';
 
 const REF_ITEM = /^\s*(?:[-*•·]\s*)?([A-Z]{1,3})(\d{1,2})[a-z]?\s*[.:)\-–—]?\s+(.{3,120})$/;
 
@@ -108,6 +38,7 @@ function fromRefRuns(doc: DocumentModel): Found[] {
   return out;
 }
 
+/** A heading that announces the scheme list itself ("a.1 Better Care Fund Schemes", "List of planned BCF schemes"). */
 const LIST_HEADING = /^(the\s+)?(list\s+of\s+)?(the\s+|our\s+)?(planned\s+|proposed\s+)?(bcf\s+|better\s+care\s+fund\s+)?schemes(\s+list)?(\s+(are|include|comprise)|\s+(for|in)\s+\d{4}\S*)?\s*:?$/i;
 // "1. Name", "2) Name", "(a) Name", "UP1. Name", and under a scheme-list heading also "1 Name" (a flattened table row).
 const NUMBERED = /^\s*(?:[-*•·]\s*)?(?:(\d{1,2}|[A-Z]{1,3}\d{1,2}|[a-z])[.)]|\((\d{1,2}|[a-z])\)|(\d{1,2}|[A-Z]{1,3}\d{1,2})(?=\s+[A-Z]))\s+(.+)$/;
@@ -291,7 +222,8 @@ function sameScheme(a: Scheme, b: Scheme): boolean {
 export function extractSchemes(doc: DocumentModel, _seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Scheme[]> {
   const messages: Finding[] = [];
   const { grids } = tables;
-  const listed = [...fromListTables(doc, grids), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
+  const listDeclarations = tables.declarations.filter((t) => t.field === 'schemes');
+  const listed = [...fromListTables(doc, grids, listDeclarations), ...fromHeadingLists(doc), ...fromRefRuns(doc)];
   const annex = [...fromAnnexBlocks(doc), ...fromSchemeTitles(doc)];
   // A spending plan's rows are often sub-lines of listed schemes: its names are the schemes only when the plan
   // lists none of its own.
