@@ -80,5 +80,12 @@ describe('declared tables: the words a reader asks them for', () => {
       ],
     });
     expect(readByDeclaration(sheet)).toBe(true);
+    // An income table: the label column's rows say their kind (rowLabels), its figures' column says none.
+    const income = DeclaredTableSchema.parse({
+      ...sheet,
+      columns: [sheet.columns[0], { role: 'amount', header: ['Contribution'] }],
+      rowLabels: [{ id: 'dfg', label: ['Disabled Facilities Grant'] }],
+    });
+    expect(readByDeclaration(income)).toBe(false);
   });
 });

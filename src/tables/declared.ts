@@ -253,9 +253,11 @@ export function matchDeclared(table: DeclaredTable, grid: Grid): LogicalTable | 
   return { declared: table, grid, columns, labelColumn, rows, notes };
 }
 
-/** A table read cell by cell by its declaration: a finance sheet, a label column beside its figures. The other
- *  declared tables give their field's reader its words (declaredRoleOf, declaredRowOf). */
-export const readByDeclaration = (t: DeclaredTable) => t.field === 'budgets' && t.columns.some((c) => c.role === 'label');
+/** A table read cell by cell by its declaration: a finance sheet, a label column beside figures whose columns say
+ *  what they are (`kind` or `byRow`). The other declared tables, an income table whose rows say their kind among
+ *  them, give their field's reader its words (declaredRoleOf, declaredRowOf). */
+export const readByDeclaration = (t: DeclaredTable) =>
+  t.field === 'budgets' && t.columns.some((c) => c.role === 'label') && t.columns.filter((c) => c.role === 'amount').every((c) => c.kind !== undefined || c.byRow !== undefined);
 
 /** Every finance sheet the template declares found among the document's grids, each grid used at most once. */
 export function declaredTables(doc: DocumentModel, seg: Segmentation, tables: DeclaredTable[], grids: Grid[]): LogicalTable[] {
