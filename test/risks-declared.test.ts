@@ -75,6 +75,16 @@ describe('a risk log read by its template declaration', () => {
     expect(risksRead(doc, [])).toEqual([]);
   });
 
+  it('reads the log flattened to one cell per line; without the declaration it is no log', () => {
+    const doc = extractText(['a) Risk log', '', ...[HEADER, ...ROWS].flatMap((cells) => [...cells, ''])].join('\n'), 'txt');
+    expect(risksRead(doc, fictional.tables)).toEqual(EXPECTED);
+    // Without it only the reading by content (typedLog.ts: figures tied by likelihood x impact = score) finds
+    // anything, and that reading leaves every action unread.
+    const general = risksRead(doc, []);
+    expect(general).not.toEqual(EXPECTED);
+    expect(general.every((r) => r[5] === null)).toBe(true);
+  });
+
   it('takes a declared header as a risk log though its risk column does not say "risk"', () => {
     const header = row(['Threat', 'Safeguards']);
     expect(riskColumnsOf(header, riskVocabulary(fictional.tables))?.index).toEqual({ description: 0, mitigation: 1 });
