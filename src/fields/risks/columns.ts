@@ -1,12 +1,15 @@
 // The risk log's column vocabulary: which role a header cell names (ref, risk, likelihood, impact, score, rating,
-// mitigation, owner), which header rows make a risk log, and how a scale, score or rating cell reads. The reader
-// (index.ts) and the table steps it calls (cell streams, header runs, overlays: their specs) take their words from here.
+// mitigation, owner), which header rows make a risk log, and how a scale, score or rating cell reads. A template's
+// declared risk logs (templates/*.json "tables", field "risks") name the columns in its own words first; the general
+// vocabulary (riskColumnOf) names the rest, and every column of an unknown template. The reader (index.ts) builds a
+// RiskVocabulary once per call and the table steps it calls (cell streams, header runs) get their specs from it.
 import type { TableRow } from '../../model/document.js';
 import type { Risk } from '../../record/schema.js';
 import type { CellStreamSpec } from '../../tables/cellStream.js';
 import type { Grid } from '../../tables/grids.js';
 import type { HeaderRunSpec } from '../../tables/headerRuns.js';
 import type { OverlaySpec } from '../../tables/overlays.js';
+import { declaredRoleOf, type DeclaredTable } from '../../tables/declared.js';
 import { cleanCellText } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
 import { RATING_ANYWHERE, RATING_OR_CUT_SOURCE } from '../../text/ratingWords.js';
@@ -45,19 +48,61 @@ function riskColumnOfUncached(header: string): RiskColumn | null {
   return null;
 }
 
+/** The words one template names its risk-log columns by: its declared words, then the general vocabulary. */
+export interface RiskVocabulary {
+  /** The role a header cell names, or null. */
+  roleOf(cell: string): RiskColumn | null;
+  /** Whether the template's own words name the cell (such a risk column need not say "risk"). */
+  declares(cell: string): boolean;
+}
+
+/** The vocabulary of a template with the given declared tables (none: the general vocabulary alone). */
+export function riskVocabulary(declarations: readonly DeclaredTable[]): RiskVocabulary {
+  const logs = declarations.filter((t) => t.field === 'risks');
+  // Remembered for this vocabulary only (every row of every table is tried as a header); the general vocabulary
+  // has its own memo, shared by every template.
+  const named = new Map<string, RiskColumn | 'ignore' | null>();
+  const declaredOf = (cell: string): RiskColumn | 'ignore' | null => {
+    if (logs.length === 0) return null;
+    let role = named.get(cell);
+    if (role === undefined) {
+      // As in the general vocabulary: a header names its role at its start, its guidance after it; a cell as long as
+      // a paragraph is no header.
+      const full = cleanCellText(cell);
+      role = full.length > 400 ? null : (declaredRoleOf(logs, 'risks', full.slice(0, 60)) as RiskColumn | 'ignore' | null);
+      if (cell.length <= 1000) named.set(cell, role);
+    }
+    return role;
+  };
+  return {
+    roleOf(cell) {
+      const role = declaredOf(cell);
+      return role === 'ignore' ? null : (role ?? riskColumnOf(cell));
+    },
+    declares(cell) {
+      const role = declaredOf(cell);
+      return role !== null && role !== 'ignore';
+    },
+  };
+}
+
+/** The general vocabulary alone: an unknown template's. */
+export const GENERAL_RISK_WORDS = riskVocabulary([]);
+
 /** Header columns of a risk log, or null when the row is not one. */
-export function riskColumnsOf(row: TableRow): RiskColumns | null {
+export function riskColumnsOf(row: TableRow, words: RiskVocabulary = GENERAL_RISK_WORDS): RiskColumns | null {
   const index: RiskColumns['index'] = {};
   row.cells.forEach((c, i) => {
-    const role = riskColumnOf(c.text);
+    const role = words.roleOf(c.text);
     if (role && index[role] === undefined) index[role] = i;
   });
   if (index.description === undefined) return null;
   const scored = ['likelihood', 'impact', 'score', 'rating'].some((r) => index[r as RiskColumn] !== undefined);
   if (!scored && index.mitigation === undefined) return null;
   // A table whose first column does not say "risk" is a risk log only with a likelihood scale beside it
-  // ("Scheme | Description | Impact" is not one).
-  const saysRisk = /risk/i.test(row.cells[index.description]?.text ?? '');
+  // ("Scheme | Description | Impact" is not one), or where the template's own words name that column.
+  const descriptionHeader = row.cells[index.description]?.text ?? '';
+  const saysRisk = /risk/i.test(descriptionHeader) || words.declares(descriptionHeader);
   if (!saysRisk && !(index.likelihood !== undefined && (index.impact !== undefined || index.score !== undefined))) return null;
   return { index, width: row.cells.length };
 }
@@ -130,9 +175,12 @@ export function parseScoreCell(text: string): ScoreCell {
   return { likelihood: null, impact: null, score, rating: parseRating(numbers.length === 1 ? t.replace(numbers[0][0], ' ') : t) };
 }
 
-/** What each risk-log column can hold, for logs flattened to one cell per line. */
-export const RISK_CELLS: CellStreamSpec<RiskColumn> = {
-  roleOf: riskColumnOf,
+/** Guidance lines under a risk log's header ("Please rate on a scale of 1-5 …", "(likelihood *potential impact)"). */
+export const isRiskGuidance = (cell: string) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell);
+
+/** What each risk-log column can hold, for logs flattened to one cell per line, its headers named by `words`. */
+export const riskCells = (words: RiskVocabulary): CellStreamSpec<RiskColumn> => ({
+  roleOf: words.roleOf,
   required: (roles) => roles.includes('description') && roles.filter((r) => r !== 'description' && r !== 'ref').length >= 2,
   fits(role, cell) {
     switch (role) {
@@ -151,9 +199,9 @@ export const RISK_CELLS: CellStreamSpec<RiskColumn> = {
         return true;
     }
   },
-  isGuidance: (cell) => /^\*?\(?\s*(please|and if there|likelihood\s*\*|\(likelihood)|scale of 1\s*-\s*5/i.test(cell),
+  isGuidance: isRiskGuidance,
   opensWithScale: (role) => role === 'impact',
-};
+});
 
 /** Guidance rows under a header ("Please rate on a scale of 1-5…", "(likelihood *potential impact)"). */
 export function isGuidanceRow(row: TableRow, cols: RiskColumns): boolean {
@@ -170,14 +218,14 @@ export function cellOf(row: TableRow, cols: RiskColumns, role: RiskColumn): stri
 }
 
 /** A risk log is the rows under a risk header row; the header printed again with the same roles repeats it. */
-export const RISK_LOG: HeaderRunSpec<RiskColumns> = { columnsOf: riskColumnsOf, sameColumns: sameRoles };
+export const riskLog = (words: RiskVocabulary): HeaderRunSpec<RiskColumns> => ({ columnsOf: (row) => riskColumnsOf(row, words), sameColumns: sameRoles });
 
-/** Share of a reading's body rows with a cell only a scale, score or rating fits. */
-export function scoredShare(grids: Grid[]): number {
+/** Share of a reading's body rows with a cell only a scale, score or rating fits (`cells`: the log's cell spec). */
+export function scoredShare(grids: Grid[], cells: CellStreamSpec<RiskColumn>): number {
   const body = grids.flatMap((g) => g.rows.filter((r) => !r.header));
-  const roles = grids.map((g) => g.rows[0].cells.map((c) => riskColumnOf(c)));
+  const roles = grids.map((g) => g.rows[0].cells.map((c) => cells.roleOf(c)));
   const scored = grids.flatMap((g, n) =>
-    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !RISK_CELLS.fits(roles[n][k]!, 'a line of prose'))),
+    g.rows.filter((r) => !r.header && r.cells.some((c, k) => c !== '' && roles[n][k] !== null && !cells.fits(roles[n][k]!, 'a line of prose'))),
   );
   return body.length === 0 ? 0 : scored.length / body.length;
 }

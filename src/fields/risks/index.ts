@@ -1,7 +1,8 @@
 // Risk logs. Reads: every grid in the risk log's template section (every grid for an unknown template), plus the
 // logs flattened to one cell per line or to groups of wrapped lines (src/tables/cellStream.ts, groupedCells.ts),
 // each cut into the runs under a risk header row (src/tables/headerRuns.ts). Columns by role, never by position (columns.ts: ref,
-// risk, likelihood, impact, score, rating, mitigation, owner), so the 2014 "There is a risk that: | How likely… |
+// risk, likelihood, impact, score, rating, mitigation, owner), named by the template's declared risk log (its "tables",
+// field "risks") before the general vocabulary, so the 2014 "There is a risk that: | How likely… |
 // Potential impact | Overall risk factor | Mitigating Actions" log, a "Risk | Risk rating | Mitigating Actions" H/M/L
 // log and logs with an owner column all read the same way. A row becomes a risk here (parseLog); a risk read twice
 // from text drawn twice is counted once (src/tables/overlays.ts).
@@ -20,21 +21,17 @@ import { joinHeadRows, strayRating, strayScore } from './strayCells.js';
 import { preferTypedReading, type StreamRange } from './typedLog.js';
 import { collapseOverlaidItems } from '../../tables/overlays.js';
 import { headerRuns, rowSignature, type HeaderRun } from '../../tables/headerRuns.js';
-import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, RISK_CELLS, RISK_LOG, RISK_OVERLAYS, scoredShare, type RiskColumns } from './columns.js';
+import { cellOf, isGuidanceRow, leadingScale, parseRating, parseScoreCell, riskCells, riskLog, RISK_OVERLAYS, riskVocabulary, scoredShare, type RiskColumns } from './columns.js';
 import { wholeRatingOf } from '../../text/ratingWords.js';
 import { riskCellByWording } from './cellWording.js';
 
-export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, type RiskColumn, type RiskColumns } from './columns.js';
+export { leadingScale, parseRating, parseScoreCell, riskColumnOf, riskColumnsOf, riskVocabulary, type RiskColumn, type RiskColumns } from './columns.js';
 
 interface RiskDraft extends Risk {
   texts: string[];
   /** The rating cell as printed, for a rating cut by a page break ("Mediu" / "m"). */
   ratingText: string;
 }
-
-/** Groups of wrapped lines read by their order, and by wording where the order gives a row's cells out of column
- *  order (cellWording.ts). */
-const RISK_GROUPED_CELLS = { ...RISK_CELLS, readsAs: riskCellByWording };
 
 /**
  * `inReadingOrder`: the log was rebuilt from text in a converter's reading order (src/tables/cellStream.ts, groupedCells.ts), its
@@ -191,6 +188,13 @@ function parseLog(log: HeaderRun<RiskColumns>, messages: Finding[], inReadingOrd
 export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: DocumentTables = documentTables(doc)): Result<Risk[]> {
   const risks: Risk[] = [];
   const messages: Finding[] = [];
+  // The template's words for its risk-log columns first, then the general vocabulary.
+  const words = riskVocabulary(tables.declarations);
+  const cells = riskCells(words);
+  // Groups of wrapped lines read by their order, and by wording where the order gives a row's cells out of column
+  // order (cellWording.ts).
+  const groupedCells = { ...cells, readsAs: riskCellByWording };
+  const log = riskLog(words);
   const grids = [...tables.grids];
   // Grids rebuilt from a converter's reading order (groups of wrapped lines), whose rows were put together by order.
   const inReadingOrder = new Set<Grid>();
@@ -201,9 +205,9 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   for (const [from, to] of fieldRanges(seg, 'risks', doc.blocks.length)) {
     // Cells one per line (LibreOffice text, markdown), or in pdftotext's reading order a group of wrapped lines
     // each: the reading whose rows more often have their scores or ratings.
-    const byLine = cellStreamGrids(doc, from, to, RISK_CELLS);
-    const byGroup = groupedCellGrids(doc, from, to, RISK_GROUPED_CELLS);
-    const read = scoredShare(byGroup) > scoredShare(byLine) ? byGroup : byLine;
+    const byLine = cellStreamGrids(doc, from, to, cells);
+    const byGroup = groupedCellGrids(doc, from, to, groupedCells);
+    const read = scoredShare(byGroup, cells) > scoredShare(byLine, cells) ? byGroup : byLine;
     grids.push(...read);
     if (read === byGroup) for (const g of byGroup) inReadingOrder.add(g);
     streamRanges.push({ from, to, grids: new Set(read), risks: [] });
@@ -212,13 +216,13 @@ export function extractRisks(doc: DocumentModel, seg: Segmentation, tables: Docu
   for (const grid of grids) {
     if (!fieldReads(seg, 'risks', grid.blockStart, doc.blocks.length)) continue;
     const read: Risk[] = [];
-    for (const log of headerRuns(doc, grid, RISK_LOG)) read.push(...parseLog(log, messages, inReadingOrder.has(grid), read[read.length - 1] ?? risks[risks.length - 1]));
+    for (const run of headerRuns(doc, grid, log)) read.push(...parseLog(run, messages, inReadingOrder.has(grid), read[read.length - 1] ?? risks[risks.length - 1]));
     risks.push(...read);
     for (const r of read) streamRanges.find((x) => x.grids.has(grid))?.risks.push(r);
   }
   // A revised log whose rows the order left mostly unscored (their cells scattered among other rows) read again by
   // what its cells hold, where that reading ties more rows by likelihood x impact = score (typedLog.ts).
-  for (const range of streamRanges) preferTypedReading(doc, range, risks, messages);
+  for (const range of streamRanges) preferTypedReading(doc, range, risks, messages, words);
   // Text drawn twice (an overlaid PDF, overlapping scans) repeats a risk: counted once, and a note says so.
   const { items, copies } = collapseOverlaidItems(risks, RISK_OVERLAYS);
   for (const r of copies) {

@@ -19,7 +19,7 @@ import type { Risk } from '../../record/schema.js';
 import { lineGroups, splitRunOnCells } from '../../tables/lineGroups.js';
 import type { Grid } from '../../tables/grids.js';
 import { cleanCellText } from '../../text/clean.js';
-import { parseRating, RISK_CELLS } from './columns.js';
+import { parseRating, type RiskVocabulary } from './columns.js';
 import { wholeRatingOf } from '../../text/ratingWords.js';
 import { cutRowContinuations, joinCellsSplitByScale, joinCutTopicRests, joinParenthesisRests, type OpenCell, type Row, type Scale, type TextCell } from './typedLogCells.js';
 import {
@@ -46,7 +46,7 @@ import { pairRisksWithRows } from './typedLogRows.js';
  * The risks of a revised log whose header opens at block `from`, read by content up to `to` or the first line as
  * wide as running prose (the log's cells are narrow columns). Positions order cells and figures as read.
  */
-export function readTypedLog(doc: DocumentModel, from: number, to: number): { risks: Risk[]; tiedRows: number } {
+export function readTypedLog(doc: DocumentModel, from: number, to: number, words: RiskVocabulary): { risks: Risk[]; tiedRows: number } {
   const widths = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim().length] : []));
   // A cell of a five-column log is far narrower than a line of prose: 60-80 characters ends it.
   const proseWidth = Math.max(60, Math.min(80, 0.6 * Math.max(0, ...widths)));
@@ -72,7 +72,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
       // The log opens at its header's risk or likelihood cell ("There is a risk that:", "How likely is the risk to
       // materialise?"), whatever came out before it; the text above is the section's prose. Read raw, the risk
       // cell's header may end the prose's last group, the risks following it before the other header cells.
-      const opensLog = (text: string) => ['likelihood', 'description'].includes(RISK_CELLS.roleOf(text) ?? '');
+      const opensLog = (text: string) => ['likelihood', 'description'].includes(words.roleOf(text) ?? '');
       // (A group as wide as prose is prose, though it opens like a header cell: "Risk log Please provide …".)
       const narrow = lines.every((l) => l.length <= proseWidth);
       if (!started && !(narrow && opensLog(cleanCellText(lines.join(' '))))) {
@@ -90,14 +90,14 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
       if (lines.length === 0) continue;
       // The header's guidance run straight into the first row's cells, no blank line between (read raw, the last
       // guidance line "likely" then "Partners do not …"): the cells start at the first line that opens a sentence.
-      const cellsAt = guidanceEnd(lines);
+      const cellsAt = guidanceEnd(lines, words);
       const block = group.block + cellsAt;
       if (cellsAt > 0) {
         headerAt.push(pos);
         pos += cellsAt;
         lines = lines.slice(cellsAt);
       }
-      if (isHeaderGroup(lines)) {
+      if (isHeaderGroup(lines, words)) {
         headerAt.push(pos);
         if (lines.includes(openingLine ?? '')) breakAt.push(pos);
         continue;
@@ -147,7 +147,7 @@ export function readTypedLog(doc: DocumentModel, from: number, to: number): { ri
           breakAt.push(pos);
           continue;
         }
-        if (isHeaderLine(line)) {
+        if (isHeaderLine(line, words)) {
           headerLineAt.push(pos);
           continue;
         }
@@ -273,9 +273,9 @@ export interface StreamRange {
  * likelihood × impact = score, more than twice as many as the order-based reading, and reads as many risks. A range
  * with no log read from its text at all, nor from a table in it, is read by content alone.
  */
-export function preferTypedReading(doc: DocumentModel, range: StreamRange, risks: Risk[], messages: Finding[]): void {
+export function preferTypedReading(doc: DocumentModel, range: StreamRange, risks: Risk[], messages: Finding[], words: RiskVocabulary): void {
   if (range.risks.length === 0 && risks.some((r) => r.block != null && r.block >= range.from && r.block < range.to)) return;
-  const { risks: typed, tiedRows } = readTypedLog(doc, range.from, range.to);
+  const { risks: typed, tiedRows } = readTypedLog(doc, range.from, range.to, words);
   const tied = (rs: Risk[]) => rs.filter((r) => r.likelihood !== null && r.impact !== null && r.likelihood * r.impact === r.score).length;
   // The order-based reading's rows count where their text reads as a risk: read raw, a log without rules puts
   // action cells in the risk column (tables.md class 7), and those are no risks the typed reading missed.

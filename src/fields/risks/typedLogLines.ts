@@ -5,7 +5,7 @@
 import type { LineGroup } from '../../tables/lineGroups.js';
 import { cleanCellText } from '../../text/clean.js';
 import { CAPITALISED_RATING_SOURCE, RATING_SOURCE, wholeRatingOf } from '../../text/ratingWords.js';
-import { RISK_CELLS } from './columns.js';
+import { isRiskGuidance, type RiskVocabulary } from './columns.js';
 
 /** A score and its rating word opening a line ("20 High Board …") or ending one ("… additional 20 High"). */
 export const SCORE_OPENING = new RegExp(`^(\\d{1,2})\\s+(${RATING_SOURCE})\\b\\s*(.*)$`, 'i');
@@ -64,8 +64,8 @@ const HEADER_FRAGMENT = /^(overall|risk|factor|materialise\??)$/i;
 
 /** A header cell on a line of its own among the rows ("Potential impact", "Mitigating Actions"); not a short line of
  *  a cell's prose that wrapping left holding a role word and a sentence's end ("limit the impact. Weekly"). */
-export const isHeaderLine = (line: string) =>
-  HEADER_FRAGMENT.test(line) || (!!RISK_CELLS.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line) && !WRAPPED_PROSE.test(line));
+export const isHeaderLine = (line: string, words: RiskVocabulary) =>
+  HEADER_FRAGMENT.test(line) || (!!words.roleOf(line) && line.split(/\s+/).length <= 3 && !/[.!?]\s+\p{Lu}/u.test(line) && !WRAPPED_PROSE.test(line));
 
 /** A short line that goes on as prose does, not as a header cell: it opens inside a parenthesis or ends on a word a
  *  sentence cannot end on ("Effect of the" / "new tariff on …", "(with a knock-on impact" / "for the …"). */
@@ -73,9 +73,9 @@ const WRAPPED_PROSE = /^\(|\b(the|a|an|of|on|to|in|for|and|or|by|with|from|at|th
 
 
 /** A group made only of header cells and guidance, printed again or scattered among the rows. */
-export function isHeaderGroup(lines: string[]): boolean {
+export function isHeaderGroup(lines: string[], words: RiskVocabulary): boolean {
   const whole = cleanCellText(lines.join(' '));
-  return RISK_CELLS.isGuidance(whole) || (!!RISK_CELLS.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!RISK_CELLS.roleOf(l) || HEADER_FRAGMENT.test(l));
+  return isRiskGuidance(whole) || (!!words.roleOf(whole) && whole.length <= 40) || lines.every((l) => !!words.roleOf(l) || HEADER_FRAGMENT.test(l));
 }
 
 /**
@@ -84,9 +84,9 @@ export function isHeaderGroup(lines: string[]): boolean {
  * first line after it opening a capitalised sentence that opens no guidance. 0 for a group that opens no guidance or
  * is guidance to its end.
  */
-export function guidanceEnd(lines: string[]): number {
-  if (!RISK_CELLS.isGuidance(lines[0])) return 0;
-  const at = lines.findIndex((l, n) => n > 0 && /^\p{Lu}/u.test(l) && !RISK_CELLS.isGuidance(l) && !isHeaderLine(l));
+export function guidanceEnd(lines: string[], words: RiskVocabulary): number {
+  if (!isRiskGuidance(lines[0])) return 0;
+  const at = lines.findIndex((l, n) => n > 0 && /^\p{Lu}/u.test(l) && !isRiskGuidance(l) && !isHeaderLine(l, words));
   return at < 0 ? 0 : at;
 }
 
