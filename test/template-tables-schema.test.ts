@@ -15,6 +15,18 @@ const riskLog = {
   ],
 };
 
+const metricsTable = {
+  id: 'metrics',
+  section: 'metrics.*',
+  field: 'metrics',
+  columns: [
+    { role: 'label', header: ['Measure'] },
+    { role: 'value', header: ['Target'], kind: 'plan' },
+  ],
+  rowRoles: [{ role: 'numerator', label: ['Count of people'] }],
+  rowLabels: [{ id: 'reablement', label: ['Still at home after 91 days'] }],
+};
+
 describe('declared tables: the schema', () => {
   it('takes the roles of its field and refuses a role another field has', () => {
     expect(DeclaredTableSchema.safeParse(riskLog).success).toBe(true);
@@ -24,18 +36,8 @@ describe('declared tables: the schema', () => {
   });
 
   it('takes row labels that name a metric of the record, and refuses an unknown one', () => {
-    const metrics = {
-      id: 'metrics',
-      section: 'metrics.*',
-      field: 'metrics',
-      columns: [
-        { role: 'label', header: ['Measure'] },
-        { role: 'value', header: ['Target'], kind: 'plan' },
-      ],
-      rowLabels: [{ id: 'reablement', label: ['Still at home after 91 days'] }],
-    };
-    expect(DeclaredTableSchema.safeParse(metrics).success).toBe(true);
-    const unknown = DeclaredTableSchema.safeParse({ ...metrics, rowLabels: [{ id: 'happiness', label: ['Happiness'] }] });
+    expect(DeclaredTableSchema.safeParse(metricsTable).success).toBe(true);
+    const unknown = DeclaredTableSchema.safeParse({ ...metricsTable, rowLabels: [{ id: 'happiness', label: ['Happiness'] }] });
     expect(unknown.success).toBe(false);
     expect(unknown.error?.issues[0].message).toMatch(/names one of .*got "happiness"/);
   });
@@ -52,17 +54,7 @@ describe('declared tables: the words a reader asks them for', () => {
   });
 
   it('names a row by its label', () => {
-    const t = DeclaredTableSchema.parse({
-      id: 'metrics',
-      section: 'metrics.*',
-      field: 'metrics',
-      columns: [
-        { role: 'label', header: ['Measure'] },
-        { role: 'value', header: ['Target'], kind: 'plan' },
-      ],
-      rowRoles: [{ role: 'numerator', label: ['Count of people'] }],
-      rowLabels: [{ id: 'reablement', label: ['Still at home after 91 days'] }],
-    });
+    const t = DeclaredTableSchema.parse(metricsTable);
     expect(declaredRowOf([t], 'metrics', 'rowLabels', 'Proportion still at home after 91 days')).toBe('reablement');
     expect(declaredRowOf([t], 'metrics', 'rowRoles', 'Count of people')).toBe('numerator');
     expect(declaredRowOf([t], 'metrics', 'rowRoles', 'Denominator')).toBeNull();

@@ -277,43 +277,42 @@ export function declaredTables(doc: DocumentModel, seg: Segmentation, tables: De
   return out.sort((a, b) => a.grid.blockStart - b.grid.blockStart);
 }
 
+/** Words of a phrase, as header matching counts them. */
+export const phraseWords = (t: string) => tokens(t).length;
+
+/**
+ * The id of the entry with the longest phrase in `text` (`phraseIn`: word by word, clipped letters allowed), the
+ * first declared winning a tie; `fits` may refuse a phrase (a row label that must be the phrase itself). Null when
+ * none is in it, or the text is empty or too long to be one cell's label.
+ */
+export function longestPhrase<T>(entries: Array<{ id: T; phrases: string[] }>, text: string, fits: (phrase: string) => boolean = () => true): T | null {
+  let best: { id: T; len: number } | null = null;
+  const t = text.trim();
+  if (!t || t.length > 300) return null;
+  for (const e of entries) {
+    for (const p of e.phrases) {
+      const len = phraseWords(p);
+      if ((!best || len > best.len) && fits(p) && phraseIn(t, p)) best = { id: e.id, len };
+    }
+  }
+  return best?.id ?? null;
+}
+
 /**
  * The role a header cell names in the field's declared tables (the longest header phrase wins), or null: the
  * template's own words for its columns, which a reader tries before its general vocabulary.
  */
 export function declaredRoleOf(tables: DeclaredTable[], field: DeclaredTable['field'], cell: string): string | null {
-  let best: { role: string; len: number } | null = null;
-  const text = cleanCell(cell);
-  if (!text || text.length > 300) return null;
-  for (const t of tables) {
-    if (t.field !== field) continue;
-    for (const c of t.columns) {
-      for (const h of c.header) {
-        const len = tokens(h).length;
-        if ((!best || len > best.len) && phraseIn(text, h)) best = { role: c.role, len };
-      }
-    }
-  }
-  return best?.role ?? null;
+  const columns = tables.filter((t) => t.field === field).flatMap((t) => t.columns.map((c) => ({ id: c.role, phrases: c.header })));
+  return longestPhrase(columns, cleanCell(cell));
 }
 
 /** What a row label says in the field's declared tables: its row role (`rowRoles`) or what the row is
  *  (`rowLabels`: a metric key, a budget kind), the longest label phrase winning; null when none names it. */
 export function declaredRowOf(tables: DeclaredTable[], field: DeclaredTable['field'], which: 'rowRoles' | 'rowLabels', label: string): string | null {
-  let best: { id: string; len: number } | null = null;
-  const text = cleanCell(label);
-  if (!text || text.length > 300) return null;
-  for (const t of tables) {
-    if (t.field !== field) continue;
-    const rows = which === 'rowRoles' ? t.rowRoles.map((r) => ({ id: r.role, label: r.label })) : t.rowLabels;
-    for (const r of rows) {
-      for (const l of r.label) {
-        const len = tokens(l).length;
-        if ((!best || len > best.len) && phraseIn(text, l)) best = { id: r.id, len };
-      }
-    }
-  }
-  return best?.id ?? null;
+  const own = tables.filter((t) => t.field === field);
+  const rows = own.flatMap((t) => (which === 'rowRoles' ? t.rowRoles.map((r) => ({ id: r.role, phrases: r.label })) : t.rowLabels.map((r) => ({ id: r.id, phrases: r.label }))));
+  return longestPhrase(rows, cleanCell(label));
 }
 
 /** The unit or year stated just before a table ("Contributions (£000s)", "Spending plan 2022/23"). */

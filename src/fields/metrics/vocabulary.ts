@@ -4,7 +4,7 @@
 // and the row-type words below), which unknown templates and headers the declared phrases miss still need.
 // Built once per extractMetrics call from that document's template, so two templates' words never mix.
 import { METRIC_KEYS, type Metric, type MetricKey } from '../../record/schema.js';
-import { phraseIn, type DeclaredTable } from '../../tables/declared.js';
+import { longestPhrase, phraseWords, type DeclaredTable } from '../../tables/declared.js';
 import { normaliseName } from '../../text/clean.js';
 import { ROLE_WORDS } from '../../text/metricRoles.js';
 import { kindOf as generalKindOf, metricKeyOf as generalMetricKeyOf } from './labels.js';
@@ -37,7 +37,6 @@ const GENERAL_KIND_HEADER_WORDS = ['actual', 'actuals', 'outturn', 'plan', 'plan
 const ROW_TYPE_LABEL =
   /^(indicator value|metric value|value|quarter(ly)?\s*(\(%\)|rate)?|annual\s*(\(%\)|rate)?|(annual |quarterly )?rate( per 100,?000)?|%|percentage|numera\w*(\s\w{1,2})?|denomin\w*(\s\w{1,2})?|actual|plan)$/i;
 
-const wordCount = (t: string) => normaliseName(t).split(' ').filter(Boolean).length;
 
 /** The general role of one label: clipped at the cell edge ("Denominato" / "r", "Denomin" / "ator") it still says. */
 function generalRoleOf(label: string): RowRole {
@@ -45,20 +44,6 @@ function generalRoleOf(label: string): RowRole {
   if (/\bnumera/.test(l)) return 'numerator';
   if (/\bdenomin/.test(l)) return 'denominator';
   return 'value';
-}
-
-/** The id of the longest phrase of `entries` in `text`, or null (the first declared wins a tie). */
-function longestIn<T>(entries: Array<{ id: T; phrases: string[] }>, text: string, fits: (phrase: string) => boolean = () => true): T | null {
-  let best: { id: T; len: number } | null = null;
-  const t = text.trim();
-  if (!t || t.length > 300) return null;
-  for (const e of entries) {
-    for (const p of e.phrases) {
-      const len = wordCount(p);
-      if ((!best || len > best.len) && fits(p) && phraseIn(t, p)) best = { id: e.id, len };
-    }
-  }
-  return best?.id ?? null;
 }
 
 const ROLES: readonly string[] = ['numerator', 'denominator', 'value'];
@@ -77,26 +62,26 @@ export function metricWords(declarations: DeclaredTable[]): MetricWords {
   const keyMemo = new Map<string, MetricKey | null>();
   const kindMemo = new Map<string, Metric['kind'] | null>();
   const declaredKey = (text: string) => {
-    if (!keyMemo.has(text)) keyMemo.set(text, longestIn(keys, text));
+    if (!keyMemo.has(text)) keyMemo.set(text, longestPhrase(keys, text));
     return keyMemo.get(text)!;
   };
   const declaredKind = (text: string) => {
-    if (!kindMemo.has(text)) kindMemo.set(text, longestIn(kinds, text));
+    if (!kindMemo.has(text)) kindMemo.set(text, longestPhrase(kinds, text));
     return kindMemo.get(text)!;
   };
-  const columnPhrases = kinds.map((k) => ({ id: k.id, phrases: k.phrases.filter((p) => wordCount(p) >= 2) })).filter((k) => k.phrases.length > 0);
+  const columnPhrases = kinds.map((k) => ({ id: k.id, phrases: k.phrases.filter((p) => phraseWords(p) >= 2) })).filter((k) => k.phrases.length > 0);
   // A row-type label is the declared label itself (a stray word allowed), not a longer text that contains it.
-  const declaredRole = (label: string) => longestIn(roles, label, (p) => wordCount(label) <= wordCount(p) + 1);
+  const declaredRole = (label: string) => longestPhrase(roles, label, (p) => phraseWords(label) <= phraseWords(p) + 1);
   return {
     metricKeyOf: (text) => (keys.length > 0 ? declaredKey(text) : null) ?? generalMetricKeyOf(text),
     kindOf: (text) => (kinds.length > 0 ? declaredKind(text) : null) ?? generalKindOf(text),
-    declaresColumn: (text) => columnPhrases.length > 0 && longestIn(columnPhrases, text) !== null,
+    declaresColumn: (text) => columnPhrases.length > 0 && longestPhrase(columnPhrases, text) !== null,
     rowRole: (labels) => {
       const found = labels.map((l) => (roles.length > 0 ? declaredRole(l) : null) ?? generalRoleOf(l));
       return found.includes('numerator') ? 'numerator' : found.includes('denominator') ? 'denominator' : 'value';
     },
     isRowTypeLabel: (text) => (roles.length > 0 && declaredRole(text) !== null) || ROW_TYPE_LABEL.test(text.trim()),
     roleWords: [...new Set([...ROLE_WORDS.split('|'), ...roles.flatMap((r) => r.phrases).map((p) => p.toLowerCase())])],
-    kindHeaderWords: [...new Set([...GENERAL_KIND_HEADER_WORDS, ...kinds.flatMap((k) => k.phrases).filter((p) => wordCount(p) === 1).map(normaliseName)])],
+    kindHeaderWords: [...new Set([...GENERAL_KIND_HEADER_WORDS, ...kinds.flatMap((k) => k.phrases).filter((p) => phraseWords(p) === 1).map(normaliseName)])],
   };
 }
