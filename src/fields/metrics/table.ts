@@ -73,8 +73,12 @@ const MONEY_WORDS = /£|\bsavings?\b|\bcosts?\b|\bspend|expenditure|\bfunding\b|
 export function updateContext(ctx: MetricContext, text: string, words: MetricWords): void {
   const key = words.metricKeyOf(text);
   if (!key) return;
+  const label = text.replace(/^\s*[\d.]+\s+/, '').trim();
+  // A cell holding the start of the label already read whole (the label line cut at the value column's edge)
+  // names the same metric and keeps the whole label.
+  if (ctx.key === key && ctx.label && ctx.label.length > label.length && ctx.label.startsWith(label)) return;
   ctx.key = key;
-  ctx.label = text.replace(/^\s*[\d.]+\s+/, '').trim();
+  ctx.label = label;
 }
 
 function makeMetric(key: MetricKey, label: string, col: Column, n: MetricNumber, rowLabel: string, page: number | null, text: string, row: Pick<GridRow, 'block' | 'ref'>): Metric {
