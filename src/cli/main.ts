@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 
-/** "plansift 0.1.0 (extractor 0.11.0, record schema 2)": what produced a set of records, for bug reports. */
+/** "plansift 0.1.0 (extractor 0.12.0, record schema 2)": what produced a set of records, for bug reports. */
 async function versionLine(): Promise<string> {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const { EXTRACTOR_VERSION } = await import('../pipeline/version.js');

@@ -26,4 +26,8 @@
 //        to amounts only where the order proves it, annual and quarterly metric headers printed interleaved, glued
 //        and cut, values under a shuffled header kept only where flat, the 2014 annex's question rows, cut
 //        plan-details years, risk cells cut by a page break or given out of column order.
-export const EXTRACTOR_VERSION = '0.11.0';
+// 0.12.0: every table the templates define declared as data (risk logs, metric tables, 2022-23 income and
+//         expenditure, the 2014 revised scheme list); the readers name columns and rows by the template's words
+//         before their own, so plans whose headers only the template's wording names are read (a scheme list's
+//         theme column among them).
+export const EXTRACTOR_VERSION = '0.12.0';
