@@ -4,7 +4,7 @@
 import type { BudgetKind } from '../../record/schema.js';
 import { normaliseName } from '../../text/clean.js';
 import { memoString } from '../../cache/memo.js';
-import { declaredRowOf, phraseIn, type DeclaredTable } from '../../tables/declared.js';
+import { declaredRowOf, phraseIn, phraseWords, type DeclaredTable } from '../../tables/declared.js';
 
 const NHS = /\b(nhs|ccgs?|icbs?|clinical commissioning|integrated care board|health)\b/;
 const LA = /\b(la|las|local authority|local authorities|council|councils)\b/;
@@ -23,8 +23,6 @@ const withoutExclusions = (label: string) => label.replace(/\((?:exc|excl|exclud
  *  kind; any other label is classified by the general words (classifyBudgetLabel). Made once per extractor call. */
 export type BudgetKindOf = (label: string) => BudgetKind | null;
 
-const wordCount = (text: string) => normaliseName(text).split(' ').filter(Boolean).length;
-
 /** The kind the declared row labels give a label, or null. Only a label that is the declared phrase, give or take
  *  two words (a contributor, a unit): text conversion joins wrapped labels of several rows into one, and which of
  *  them the figure belongs to is the general rules' call. */
@@ -33,7 +31,7 @@ function declaredKind(tables: DeclaredTable[], label: string): BudgetKind | null
   const kind = declaredRowOf(tables, 'budgets', 'rowLabels', text) as BudgetKind | null;
   if (kind === null) return null;
   const phrases = tables.flatMap((t) => t.rowLabels.filter((r) => r.id === kind).flatMap((r) => r.label)).filter((l) => phraseIn(text, l));
-  return wordCount(text) <= Math.max(...phrases.map(wordCount)) + 2 ? kind : null;
+  return phraseWords(text) <= Math.max(...phrases.map(phraseWords)) + 2 ? kind : null;
 }
 
 export function budgetKindsOf(declarations: DeclaredTable[]): BudgetKindOf {
